@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QDebug>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+#include <optional>
+
+namespace posdata {
+
+/// Who and where this device is: the org, the OAuth client and token, the active outlet and shift.
+/// The refresh token is a secret: it is never printed (see operator<< below).
+struct DeviceContext
+{
+    QUrl instanceUrl; ///< https, or http only for loopback (127.0.0.0/8, ::1, localhost)
+    QString clientId;
+    QString refreshToken; ///< secret: never log, print or put in messages
+    QString outletId; ///< bind variable :outletId
+    QString shiftId; ///< bind variable :shiftId
+
+    /// Names usable as bind variables in scopes (outletId, shiftId). Secrets are deliberately not bindable.
+    static QStringList bindableVariables();
+
+    /// Value of a bindable variable (case-sensitive name, without the colon); nullopt if not bindable.
+    std::optional<QString> variable(QStringView name) const;
+
+    bool operator==(const DeviceContext &) const = default;
+};
+
+/// Loads a device context JSON file. Refused (nullopt, *error set, naming the file and the key) when
+/// the group or others may read or write it, when a key is unknown or missing or not a non-empty
+/// string, or when instanceUrl is not https (http is allowed only for loopback hosts).
+/// The refresh token never appears in *error.
+std::optional<DeviceContext> loadDeviceContext(const QString &path, QString *error = nullptr);
+
+/// As loadDeviceContext() for bytes already read (no permission check); `source` names the file.
+std::optional<DeviceContext> parseDeviceContext(const QByteArray &json, const QString &source,
+                                                QString *error = nullptr);
+
+/// Redacted debug output: the refresh token shows as "<redacted>".
+QDebug operator<<(QDebug debug, const DeviceContext &context);
+
+} // namespace posdata

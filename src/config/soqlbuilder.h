@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "config/syncobjectconfig.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QString>
+
+#include <optional>
+
+namespace posdata {
+
+struct DeviceContext;
+
+/// Builds the SOQL the engine sends for one sync object, with the scope's bind variables replaced by
+/// quoted, escaped string literals (never pasted raw). Pure: no I/O, no state beyond the bound scope.
+class SoqlBuilder
+{
+public:
+    /// Binds the object's scope with values from `bindings` (variable name without colon -> value).
+    /// Fails (nullopt, *error set) when the scope does not parse or a variable has no value.
+    static std::optional<SoqlBuilder> create(const SyncObjectConfig &object,
+                                             const QHash<QString, QString> &bindings,
+                                             QString *error = nullptr);
+    /// As above with the bindable variables of a device context (outletId, shiftId).
+    static std::optional<SoqlBuilder> create(const SyncObjectConfig &object, const DeviceContext &context,
+                                             QString *error = nullptr);
+
+    const SyncObjectConfig &object() const { return m_object; }
+    /// The scope with literals in place of bind variables; empty when unscoped.
+    const QString &boundScope() const { return m_boundScope; }
+
+    /// `SELECT COUNT() FROM X WHERE <bound scope>` (no WHERE when unscoped).
+    QString countInScope() const;
+    /// `SELECT COUNT() FROM X`.
+    QString countAll() const;
+
+    /// Incremental pull: `SELECT <queryFields> FROM X [WHERE SystemModstamp >= <checkpoint>]
+    /// [AND (<scope>)] ORDER BY SystemModstamp, Id [LIMIT n]`. An invalid checkpoint means from the start.
+    /// `includeDeleted` adds IsDeleted to the field list (for /queryAll).
+    QString delta(const QDateTime &checkpoint, bool includeDeleted = false, int limit = 0) const;
+
+    /// Keyset restart after the last applied row (reference 2.9): `... WHERE (SystemModstamp > ts OR
+    /// (SystemModstamp = ts AND Id > 'id')) [AND (<scope>)] ORDER BY SystemModstamp, Id [LIMIT n]`.
+    QString deltaAfter(const QDateTime &lastModstamp, const QString &lastId, bool includeDeleted = false,
+                       int limit = 0) const;
+
+    /// Id-only query for reconciliation (ghost sweep): `SELECT Id FROM X [WHERE <scope>] ORDER BY Id`.
+    QString idsInScope() const;
+
+    /// A SOQL datetime literal (unquoted, UTC, milliseconds), e.g. 2024-05-01T12:34:56.000Z.
+    static QString dateTimeLiteral(const QDateTime &time);
+
+private:
+    SoqlBuilder(SyncObjectConfig object, QString boundScope);
+    QString whereClause(const QString &modstampCondition) const;
+
+    SyncObjectConfig m_object;
+    QString m_boundScope;
+};
+
+} // namespace posdata

@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "store/storetypes.h"
+#include "sync/syncsnapshot.h"
+
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+#include <memory>
+#include <optional>
+
+namespace posdata {
+
+/// The device's local SQLite store: records with their local state, the protected set, and each
+/// object's persisted sync state with O(1) counters.
+///
+/// Threading: one instance is used from ONE thread, the one that called open() (the engine worker
+/// opens it inside its thread; the CLI in its main thread). Each instance has its own uniquely named
+/// QSqlDatabase connection, so several instances (also in other processes) can share one file:
+/// WAL journal, synchronous=NORMAL, a busy timeout.
+///
+/// Errors: every fallible call takes an optional StoreError* (nullptr = ignore) and also keeps the
+/// last one in lastError(). A failing write is rolled back whole: records, counters and checkpoint
+/// stay consistent (also on SQLITE_FULL, reported as StoreError::DiskFull).
+///
+/// Object names must be Salesforce identifiers (letter, then letters, digits, underscores; at most
+/// 80 characters), else StoreError::Invalid. Unknown objects are added to the state table on first
+/// write; ensureObjects() adds them up front.
+class LocalStore
+{
+public:
+    enum class Mode { ReadWrite, ReadOnly };
+
+    /// The schema version this build writes (PRAGMA user_version).
+    static constexpr int SchemaVersion = 1;
+    /// How long a statement waits for another connection's lock before failing with Busy.
+    static constexpr int BusyTimeoutMs = 5000;
+
+    /// Opens (ReadWrite: creates and migrates) the store at path. Refuses, without touching the file,
+    /// a file that is not SQLite (NotSqlite) or has a newer schema (NewerSchema). ReadOnly never
+    /// writes and needs an existing file. Returns nullptr on failure.
+    static std::unique_ptr<LocalStore> open(const QString &path, Mode mode, StoreError *error = nullptr);
+    ~LocalStore();
+    LocalStore(const LocalStore &) = delete;
+    LocalStore &operator=(const LocalStore &) = delete;
+
+    QString path() const;
+    Mode mode() const;
+    StoreError lastError() const;
+    static bool isValidObjectName(const QString &object);
+
+    // --- downloads (the engine) ---
+
+    /// ONE transaction: upserts the page's live rows (new rows inserted, Synced rows updated, unsaved
+    /// rows skipped: leave-if-changed), applies tombstones (isDeleted) to Synced non-protected rows,
+    /// marks every written row with seenGeneration (pass objectState().generation), writes
+    /// newCheckpoint (when not empty) and the counters.
+    ApplyResult applyPage(const QString &object, const QVector<IncomingRecord> &page,
+                          const Checkpoint &newCheckpoint, qint64 seenGeneration,
+                          StoreError *error = nullptr);
+    /// After a complete full download of `generation`: deletes Synced, non-protected rows not seen
+    /// in it (records gone from the server or out of scope). Returns the number deleted, -1 on error.
+    qint64 removeUnseen(const QString &object, qint64 generation, StoreError *error = nullptr);
+    /// Server deletions (e.g. from /deleted): deletes those Synced, non-protected rows.
+    /// Returns the number deleted, -1 on error.
+    qint64 removeIds(const QString &object, const QStringList &ids, StoreError *error = nullptr);
+
+    // --- local edits (the POS; tests) ---
+
+    /// A new record made on this device (state LocallyCreated). Fails if the id exists.
+    bool createLocal(const QString &object, const QString &id, const QByteArray &payload,
+                     StoreError *error = nullptr);
+    /// Edits an existing record: Synced becomes LocallyUpdated; created/updated stay as they are.
+    bool updateLocal(const QString &object, const QString &id, const QByteArray &payload,
+                     StoreError *error = nullptr);
+    /// Synced/LocallyUpdated become LocallyDeleted (kept until uploaded); a LocallyCreated record that
+    /// never reached the server is removed.
+    bool deleteLocal(const QString &object, const QString &id, StoreError *error = nullptr);
+    /// The upload of an unsaved record succeeded: created/updated become Synced (under serverId when
+    /// the server assigned one, with its SystemModstamp); LocallyDeleted rows are removed.
+    bool markUploaded(const QString &object, const QString &localId, const QString &serverId,
+                      const QString &systemModstamp, StoreError *error = nullptr);
+    /// Unsaved records of an object, oldest first, for the uploader.
+    QList<StoredRecord> unsavedRecords(const QString &object, int limit = 200) const;
+
+    // --- protected set ---
+
+    /// Pins or unpins one record (it need not exist locally yet).
+    bool setPinned(const QString &object, const QString &id, bool pinned, StoreError *error = nullptr);
+    /// Replaces the in-use set (active outlet, shift, ...) with these (object, id) pairs.
+    bool setInUse(const QList<QPair<QString, QString>> &records, StoreError *error = nullptr);
+    bool isProtected(const QString &object, const QString &id) const;
+
+    // --- per-object sync state ---
+
+    ObjectState objectState(const QString &object) const; ///< O(1)
+    QList<ObjectState> allObjectStates() const; ///< O(objects), ordered by name
+    bool ensureObjects(const QStringList &objects, StoreError *error = nullptr);
+    bool setPaused(const QString &object, bool paused, StoreError *error = nullptr);
+    bool setServerCounts(const QString &object, qint64 server, qint64 serverAll, const QDateTime &readAt,
+                         StoreError *error = nullptr);
+    bool setLastError(const QString &object, const QString &code, const QString &message,
+                      const QDateTime &when, StoreError *error = nullptr);
+    bool clearLastError(const QString &object, StoreError *error = nullptr);
+    bool setLastSynced(const QString &object, const QDateTime &when, StoreError *error = nullptr);
+    /// Replaces the checkpoint alone (applyPage() writes it with each page).
+    bool setCheckpoint(const QString &object, const Checkpoint &checkpoint, StoreError *error = nullptr);
+
+    // --- resync / clear & resync ---
+
+    /// Starts a full re-download keeping local data: pending=FullResync, a new generation, empty
+    /// checkpoint. Returns the new generation, -1 on error.
+    qint64 beginFullResync(const QString &object, StoreError *error = nullptr);
+    /// Counts only, for the confirmation dialog and --dry-run: willDelete = Synced non-protected
+    /// rows, keepUnsaved, keepInUse = Synced protected rows, willDownload = S (-1 if unknown).
+    QList<ClearPlan> planClear(const QStringList &objects) const;
+    ClearPlan planClear(const QString &object) const;
+    /// ONE transaction: deletes every Synced non-protected record, empties the checkpoint,
+    /// pending=ClearResync, a new generation. Returns the new generation, -1 on error.
+    qint64 beginClearResync(const QString &object, StoreError *error = nullptr);
+    /// After the full download and removeUnseen(): pending=None.
+    bool finishPending(const QString &object, StoreError *error = nullptr);
+
+    // --- reads (tests, CLI, UI detail) ---
+
+    std::optional<StoredRecord> record(const QString &object, const QString &id) const;
+    /// Ids of an object's records, sorted; all states when state is nullopt.
+    QStringList ids(const QString &object, std::optional<RecordState> state = std::nullopt) const;
+    /// COUNT(*) over the records table: for tests and diagnostics only, never for the screen.
+    qint64 countSlow(const QString &object, std::optional<RecordState> state = std::nullopt) const;
+    /// Limits the file to this many pages (PRAGMA max_page_count, this connection only): tests
+    /// simulate a full disk with it; 0 restores the default limit.
+    bool setMaxPageCount(qint64 pages);
+
+private:
+    struct Private;
+    explicit LocalStore(std::unique_ptr<Private> d);
+    std::unique_ptr<Private> d;
+};
+
+} // namespace posdata

@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// Value types of the local store: copied freely, safe to send across threads.
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QMetaType>
+#include <QString>
+
+namespace posdata {
+
+/// Where a local record stands against the server. The last three are "unsaved": never overwritten
+/// by a download and never deleted by any sync action.
+enum class RecordState { Synced = 0, LocallyCreated = 1, LocallyUpdated = 2, LocallyDeleted = 3 };
+
+/// A store failure, typed so callers can show it (DiskFull) or act on it (Busy: retry later).
+struct StoreError
+{
+    enum Kind {
+        None,
+        NotSqlite, ///< the file exists and is not an SQLite database: left untouched
+        NewerSchema, ///< written by a newer app (user_version too high): left untouched
+        DiskFull, ///< SQLITE_FULL: the write was rolled back whole
+        Io, ///< any other SQLite or file failure
+        Invalid, ///< bad argument (object name, id, unknown record, wrong state)
+        Busy, ///< another process held the lock longer than the busy timeout
+        ReadOnly, ///< a write on a store opened in Mode::ReadOnly
+    };
+    Kind kind = None;
+    QString message;
+    bool ok() const { return kind == None; }
+};
+
+/// Watermark of the last applied record: resume the download after (SystemModstamp, Id).
+struct Checkpoint
+{
+    QString systemModstamp; ///< as received, e.g. 2026-11-28T03:32:19.000+0000
+    QString id;
+    bool isEmpty() const { return systemModstamp.isEmpty() && id.isEmpty(); }
+    bool operator==(const Checkpoint &) const = default;
+};
+
+/// One record of a downloaded page (or a tombstone when isDeleted).
+struct IncomingRecord
+{
+    QString id;
+    QString systemModstamp;
+    bool isDeleted = false;
+    QByteArray payload; ///< the record JSON exactly as received
+};
+
+/// What one applyPage() did.
+struct ApplyResult
+{
+    qint64 inserted = 0;
+    qint64 updated = 0;
+    qint64 deleted = 0;
+    qint64 skippedUnsaved = 0; ///< leave-if-changed: an unsaved local record kept its version
+    qint64 skippedProtected = 0; ///< a tombstone for a record in use: kept
+    bool operator==(const ApplyResult &) const = default;
+};
+
+/// A multi-step operation that must be finished by the next start if the app stops midway.
+enum class PendingOp { None = 0, FullResync = 1, ClearResync = 2 };
+
+/// One object's persisted sync state plus its counters (all read in O(1)).
+struct ObjectState
+{
+    QString object;
+    bool known = false; ///< false when the object has no row in the state table
+    bool paused = false;
+    Checkpoint checkpoint;
+    qint64 serverCount = -1; ///< S, -1 while unknown
+    qint64 serverAllCount = -1; ///< A, -1 while unknown
+    QDateTime countsReadAt; ///< UTC; invalid while unknown
+    QString lastErrorCode; ///< empty when the last attempt did not fail
+    QString lastErrorMessage;
+    QDateTime lastErrorAt;
+    QDateTime lastSyncedAt; ///< last successful sync end, UTC; invalid if never
+    PendingOp pending = PendingOp::None;
+    qint64 generation = 0; ///< bumped by each full resync / clear & resync; pass to applyPage()
+    qint64 localCount = 0; ///< L: records in state Synced
+    qint64 unsavedCount = 0; ///< records in states LocallyCreated/Updated/Deleted
+    qint64 inUseCount = 0; ///< protected ids (in use or pinned) that have a local record, any state
+};
+
+/// One local record as stored.
+struct StoredRecord
+{
+    QString object;
+    QString id;
+    QString systemModstamp;
+    RecordState state = RecordState::Synced;
+    QByteArray payload;
+    bool inUse = false; ///< in the active outlet/shift set
+    bool pinned = false;
+    qint64 seenGeneration = 0;
+};
+
+} // namespace posdata
+
+Q_DECLARE_METATYPE(posdata::StoreError)
+Q_DECLARE_METATYPE(posdata::ObjectState)

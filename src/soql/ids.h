@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace soql {
+
+// Salesforce record Ids: 15 case-sensitive characters, or those plus a 3-character checksum that
+// encodes the case of the first 15 (docs/salesforce-rest.md §1.5).
+
+/// The 18-character form of a 15-character Id. Any other input is returned unchanged.
+std::string to18(std::string_view id15);
+
+/// Normalises a 15- or 18-character alphanumeric Id to the canonical 18-character form; an
+/// 18-character Id gets the case of its first 15 characters restored from its checksum (so a
+/// lower-cased Id resolves, as Salesforce's case-insensitive 18-character Ids do). nullopt when the
+/// text is not an Id, or an 18-character checksum is not one Salesforce could have produced.
+std::optional<std::string> normalizeId(std::string_view id);
+
+/// prefix3 + 12 zero-padded upper-case base-36 digits of counter + checksum: 18 characters, so
+/// for one prefix ORDER BY Id, creation order and bytewise order agree. The counter wraps at
+/// 36^12; a prefix that is not 3 characters is cut or padded with '0'.
+std::string makeId(std::string_view prefix3, uint64_t counter);
+
+} // namespace soql

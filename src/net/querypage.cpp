@@ -1,0 +1,403 @@
+// SPDX-License-Identifier: MIT
+#include "querypage.h"
+
+#include <cctype>
+#include <cstring>
+
+namespace posdata {
+
+namespace {
+
+constexpr int kMaxDepth = 64; // deeper nesting is an attack or a bug, not a Salesforce record
+
+/// A strict JSON scanner over one buffer; on the first error it stops with a message.
+class Scanner
+{
+public:
+    Scanner(const char *begin, const char *end) : m_begin(begin), m_p(begin), m_end(end) { }
+
+    QString error;
+
+    bool fail(const char *what)
+    {
+        if (error.isEmpty())
+            error = QStringLiteral("malformed JSON at byte %1: %2").arg(m_p - m_begin).arg(QLatin1String(what));
+        return false;
+    }
+
+    void ws()
+    {
+        while (m_p < m_end && (*m_p == ' ' || *m_p == '\n' || *m_p == '\r' || *m_p == '\t'))
+            ++m_p;
+    }
+    bool atEnd() { ws(); return m_p >= m_end; }
+    bool peek(char c) { ws(); return m_p < m_end && *m_p == c; }
+    bool expect(char c)
+    {
+        ws();
+        if (m_p >= m_end)
+            return fail("unexpected end of body (truncated)");
+        if (*m_p != c)
+            return fail("unexpected character");
+        ++m_p;
+        return true;
+    }
+    const char *pos() const { return m_p; }
+
+    /// Scans a string; [*b, *e) is its raw content, *escaped says whether it holds backslashes.
+    bool string(const char **b, const char **e, bool *escaped)
+    {
+        if (!expect('"'))
+            return false;
+        *b = m_p;
+        *escaped = false;
+        while (true) {
+            // Fast path: plain bytes.
+            while (m_p < m_end && *m_p != '"' && *m_p != '\\' && static_cast<unsigned char>(*m_p) >= 0x20)
+                ++m_p;
+            if (m_p >= m_end)
+                return fail("unterminated string (truncated)");
+            if (*m_p == '"') {
+                *e = m_p++;
+                return true;
+            }
+            if (*m_p == '\\') {
+                *escaped = true;
+                if (m_p + 1 >= m_end)
+                    return fail("unterminated escape");
+                const char c = m_p[1];
+                if (c == 'u') {
+                    if (m_p + 6 > m_end)
+                        return fail("truncated \\u escape");
+                    for (int i = 2; i < 6; ++i)
+                        if (!isxdigit(static_cast<unsigned char>(m_p[i])))
+                            return fail("bad \\u escape");
+                    m_p += 6;
+                } else if (std::strchr("\"\\/bfnrt", c) && c != 0) {
+                    m_p += 2;
+                } else {
+                    return fail("bad escape");
+                }
+                continue;
+            }
+            return fail("control character in string");
+        }
+    }
+
+    bool skipString()
+    {
+        const char *b, *e;
+        bool esc;
+        return string(&b, &e, &esc);
+    }
+
+    bool number(qint64 *out = nullptr)
+    {
+        ws();
+        const char *start = m_p;
+        if (m_p < m_end && *m_p == '-')
+            ++m_p;
+        if (m_p >= m_end || !isdigit(static_cast<unsigned char>(*m_p)))
+            return fail("bad number");
+        if (*m_p == '0')
+            ++m_p;
+        else
+            while (m_p < m_end && isdigit(static_cast<unsigned char>(*m_p)))
+                ++m_p;
+        bool integral = true;
+        if (m_p < m_end && *m_p == '.') {
+            integral = false;
+            ++m_p;
+            if (m_p >= m_end || !isdigit(static_cast<unsigned char>(*m_p)))
+                return fail("bad number");
+            while (m_p < m_end && isdigit(static_cast<unsigned char>(*m_p)))
+                ++m_p;
+        }
+        if (m_p < m_end && (*m_p == 'e' || *m_p == 'E')) {
+            integral = false;
+            ++m_p;
+            if (m_p < m_end && (*m_p == '+' || *m_p == '-'))
+                ++m_p;
+            if (m_p >= m_end || !isdigit(static_cast<unsigned char>(*m_p)))
+                return fail("bad number");
+            while (m_p < m_end && isdigit(static_cast<unsigned char>(*m_p)))
+                ++m_p;
+        }
+        if (m_p >= m_end)
+            return fail("number at end of body (truncated)");
+        if (out) {
+            if (!integral || m_p - start > 18)
+                return fail("expected an integer");
+            *out = QByteArray::fromRawData(start, m_p - start).toLongLong();
+        }
+        return true;
+    }
+
+    bool literal(const char *word)
+    {
+        ws();
+        const size_t n = std::strlen(word);
+        if (static_cast<size_t>(m_end - m_p) < n)
+            return fail("truncated literal");
+        if (std::memcmp(m_p, word, n) != 0)
+            return fail("unexpected token");
+        m_p += n;
+        return true;
+    }
+
+    /// true/false/null; *value is set for true/false, *isNull for null.
+    bool boolOrNull(bool *value, bool *isNull)
+    {
+        ws();
+        *isNull = false;
+        if (m_p < m_end && *m_p == 't') { *value = true; return literal("true"); }
+        if (m_p < m_end && *m_p == 'f') { *value = false; return literal("false"); }
+        if (m_p < m_end && *m_p == 'n') { *isNull = true; return literal("null"); }
+        return fail("expected a boolean");
+    }
+
+    bool value(int depth)
+    {
+        if (depth > kMaxDepth)
+            return fail("nesting too deep");
+        ws();
+        if (m_p >= m_end)
+            return fail("unexpected end of body (truncated)");
+        switch (*m_p) {
+        case '"':
+            return skipString();
+        case '{': {
+            ++m_p;
+            if (peek('}')) { ++m_p; return true; }
+            while (true) {
+                if (!skipString() || !expect(':') || !value(depth + 1))
+                    return false;
+                ws();
+                if (m_p < m_end && *m_p == ',') { ++m_p; continue; }
+                return expect('}');
+            }
+        }
+        case '[': {
+            ++m_p;
+            if (peek(']')) { ++m_p; return true; }
+            while (true) {
+                if (!value(depth + 1))
+                    return false;
+                ws();
+                if (m_p < m_end && *m_p == ',') { ++m_p; continue; }
+                return expect(']');
+            }
+        }
+        case 't': return literal("true");
+        case 'f': return literal("false");
+        case 'n': return literal("null");
+        default:
+            return number();
+        }
+    }
+
+private:
+    const char *m_begin;
+    const char *m_p;
+    const char *m_end;
+};
+
+bool keyIs(const char *b, const char *e, const char *key)
+{
+    const size_t n = std::strlen(key);
+    return static_cast<size_t>(e - b) == n && std::memcmp(b, key, n) == 0;
+}
+
+QString decode(const char *b, const char *e, bool escaped)
+{
+    if (!escaped)
+        return QString::fromUtf8(b, e - b);
+    QString out;
+    out.reserve(e - b);
+    QByteArray plain;
+    for (const char *p = b; p < e; ++p) {
+        if (*p != '\\') {
+            plain += *p;
+            continue;
+        }
+        out += QString::fromUtf8(plain);
+        plain.clear();
+        const char c = *++p;
+        switch (c) {
+        case 'b': out += QChar(u'\b'); break;
+        case 'f': out += QChar(u'\f'); break;
+        case 'n': out += QChar(u'\n'); break;
+        case 'r': out += QChar(u'\r'); break;
+        case 't': out += QChar(u'\t'); break;
+        case 'u':
+            out += QChar(static_cast<char16_t>(QByteArray(p + 1, 4).toUShort(nullptr, 16)));
+            p += 4;
+            break;
+        default: out += QLatin1Char(c); break;
+        }
+    }
+    out += QString::fromUtf8(plain);
+    return out;
+}
+
+/// One element of "records": an object whose Id, SystemModstamp and IsDeleted are read.
+/// Returns false on a grammar error; *usable false when it has no Id.
+bool record(Scanner &s, IncomingRecord *rec, bool *usable)
+{
+    *usable = false;
+    if (!s.peek('{'))
+        return s.value(1); // not an object: valid JSON maybe, but not a record
+    const char *start = s.pos();
+    s.expect('{');
+    if (s.peek('}')) {
+        s.expect('}');
+        return true;
+    }
+    while (true) {
+        const char *kb, *ke;
+        bool kesc;
+        if (!s.string(&kb, &ke, &kesc) || !s.expect(':'))
+            return false;
+        if (keyIs(kb, ke, "Id") || keyIs(kb, ke, "SystemModstamp")) {
+            const bool isId = keyIs(kb, ke, "Id");
+            if (s.peek('"')) {
+                const char *vb, *ve;
+                bool vesc;
+                if (!s.string(&vb, &ve, &vesc))
+                    return false;
+                (isId ? rec->id : rec->systemModstamp) = decode(vb, ve, vesc);
+            } else if (!s.value(2)) {
+                return false;
+            }
+        } else if (keyIs(kb, ke, "IsDeleted")) {
+            bool v = false, isNull = false;
+            if (s.peek('t') || s.peek('f') || s.peek('n')) {
+                if (!s.boolOrNull(&v, &isNull))
+                    return false;
+                rec->isDeleted = v && !isNull;
+            } else if (!s.value(2)) {
+                return false;
+            }
+        } else if (!s.value(2)) {
+            return false;
+        }
+        if (s.peek(',')) {
+            s.expect(',');
+            continue;
+        }
+        if (!s.expect('}'))
+            return false;
+        break;
+    }
+    rec->payload = QByteArray(start, s.pos() - start);
+    *usable = !rec->id.isEmpty();
+    return true;
+}
+
+} // namespace
+
+std::optional<QueryPage> QueryPage::parse(const QByteArray &body, QString *error)
+{
+    QueryPage page;
+    Scanner s(body.constData(), body.constData() + body.size());
+    bool sawDone = false;
+    bool sawRecords = false;
+    auto failed = [&]() -> std::optional<QueryPage> {
+        if (error)
+            *error = s.error.isEmpty() ? QStringLiteral("malformed query response") : s.error;
+        return std::nullopt;
+    };
+    if (!s.expect('{'))
+        return failed();
+    if (!s.peek('}')) {
+        while (true) {
+            const char *kb, *ke;
+            bool kesc;
+            if (!s.string(&kb, &ke, &kesc) || !s.expect(':'))
+                return failed();
+            if (keyIs(kb, ke, "totalSize")) {
+                if (!s.number(&page.totalSize))
+                    return failed();
+            } else if (keyIs(kb, ke, "done")) {
+                bool isNull = false;
+                if (!s.boolOrNull(&page.done, &isNull))
+                    return failed();
+                sawDone = !isNull;
+            } else if (keyIs(kb, ke, "nextRecordsUrl")) {
+                if (s.peek('"')) {
+                    const char *vb, *ve;
+                    bool vesc;
+                    if (!s.string(&vb, &ve, &vesc))
+                        return failed();
+                    page.nextRecordsUrl = decode(vb, ve, vesc);
+                } else if (!s.literal("null")) {
+                    return failed();
+                }
+            } else if (keyIs(kb, ke, "records")) {
+                sawRecords = true;
+                if (s.peek('n')) {
+                    if (!s.literal("null")) // COUNT() over SOAP style: records null
+                        return failed();
+                } else {
+                    if (!s.expect('['))
+                        return failed();
+                    page.records.reserve(2000);
+                    if (s.peek(']')) {
+                        s.expect(']');
+                    } else {
+                        while (true) {
+                            IncomingRecord rec;
+                            bool usable = false;
+                            if (!record(s, &rec, &usable))
+                                return failed();
+                            if (usable)
+                                page.records.push_back(std::move(rec));
+                            else
+                                ++page.skippedWithoutId;
+                            if (s.peek(',')) {
+                                s.expect(',');
+                                continue;
+                            }
+                            if (!s.expect(']'))
+                                return failed();
+                            break;
+                        }
+                    }
+                }
+            } else if (!s.value(1)) {
+                return failed();
+            }
+            if (s.peek(',')) {
+                s.expect(',');
+                continue;
+            }
+            if (!s.expect('}'))
+                return failed();
+            break;
+        }
+    } else {
+        s.expect('}');
+    }
+    if (!s.atEnd()) {
+        s.fail("trailing bytes after the JSON value");
+        return failed();
+    }
+    if (!sawRecords && page.totalSize < 0) {
+        if (error)
+            *error = QStringLiteral("not a query response (no records, no totalSize)");
+        return std::nullopt;
+    }
+    // Reference 8.2.10: never trust done alone; a next page exists only with a nextRecordsUrl.
+    if (!sawDone)
+        page.done = page.nextRecordsUrl.isEmpty();
+    if (page.done && !page.nextRecordsUrl.isEmpty())
+        page.done = false;
+    if (!page.done && page.nextRecordsUrl.isEmpty()) {
+        if (error)
+            *error = QStringLiteral("query response says more pages follow but has no nextRecordsUrl");
+        return std::nullopt;
+    }
+    return page;
+}
+
+} // namespace posdata

@@ -1,0 +1,378 @@
+// SPDX-License-Identifier: MIT
+#include "salesforceclient.h"
+
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QUrlQuery>
+
+#include <nlohmann/json.hpp>
+
+Q_LOGGING_CATEGORY(lcNet, "posdata.net")
+
+namespace posdata {
+
+struct SalesforceClient::Request
+{
+    RequestId id = 0;
+    QByteArray method;
+    QString pathAndQuery; ///< starts with /services/
+    QByteArray body;
+    int batchSize = 0;
+    BodyCallback callback;
+    bool retriedAfter401 = false;
+    QByteArray tokenUsed;
+    QPointer<QNetworkReply> reply;
+};
+
+SalesforceClient::SalesforceClient(Options options, QObject *parent)
+    : QObject(parent), m_options(std::move(options)), m_nam(new QNetworkAccessManager(this))
+{
+    // Decoding gzip is left to QNAM: it asks for it only when we do not set Accept-Encoding.
+    m_nam->setAutoDeleteReplies(false);
+}
+
+SalesforceClient::~SalesforceClient()
+{
+    abortAll();
+}
+
+QString SalesforceClient::queryPath(const QString &soql, bool includeDeleted) const
+{
+    // Percent-encode everything but unreserved characters: a '+' in a literal must not turn into a
+    // space under the server's form decoding.
+    return QStringLiteral("/services/data/%1/%2?q=%3")
+        .arg(QLatin1String(ApiVersion), includeDeleted ? QStringLiteral("queryAll") : QStringLiteral("query"),
+             QString::fromLatin1(QUrl::toPercentEncoding(soql)));
+}
+
+SalesforceClient::RequestId SalesforceClient::query(const QString &soql, int batchSize, bool includeDeleted,
+                                                    BodyCallback callback)
+{
+    return enqueue("GET", queryPath(soql, includeDeleted), {}, batchSize, std::move(callback));
+}
+
+SalesforceClient::RequestId SalesforceClient::queryMore(const QString &nextRecordsUrl, int batchSize,
+                                                        BodyCallback callback)
+{
+    QString path = nextRecordsUrl;
+    if (path.startsWith(QLatin1String("http://")) || path.startsWith(QLatin1String("https://")))
+        path = QUrl(path).path(QUrl::FullyEncoded); // only ever follow it on our own instance
+    if (!path.startsWith(QLatin1Char('/')))
+        path.prepend(QLatin1Char('/'));
+    return enqueue("GET", path, {}, batchSize, std::move(callback));
+}
+
+SalesforceClient::RequestId SalesforceClient::enqueue(QByteArray method, QString pathAndQuery, QByteArray body,
+                                                      int batchSize, BodyCallback callback)
+{
+    auto request = std::make_shared<Request>();
+    request->id = m_nextId++;
+    request->method = std::move(method);
+    request->pathAndQuery = std::move(pathAndQuery);
+    request->body = std::move(body);
+    request->batchSize = batchSize;
+    request->callback = std::move(callback);
+    m_requests.insert(request->id, request);
+    send(request);
+    return request->id;
+}
+
+void SalesforceClient::send(const std::shared_ptr<Request> &request)
+{
+    if (m_signInRequired) {
+        // Queued so that callers never see their callback run inside their own call.
+        QMetaObject::invokeMethod(this, [this, request] {
+            complete(request, ApiError{ApiError::Kind::Auth, 401, QStringLiteral("SIGN_IN_REQUIRED"),
+                                       QStringLiteral("Sign-in required: the saved sign-in was refused"), {}},
+                     {});
+        }, Qt::QueuedConnection);
+        return;
+    }
+    if (m_accessToken.isEmpty()) {
+        m_waitingForToken.append(request);
+        refresh();
+        return;
+    }
+    issue(request);
+}
+
+void SalesforceClient::issue(const std::shared_ptr<Request> &request)
+{
+    const QUrl base = m_options.instanceUrl;
+    QUrl url = QUrl::fromEncoded(base.toString(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::StripTrailingSlash)
+                                     .toUtf8()
+                                 + request->pathAndQuery.toUtf8());
+    QNetworkRequest req(url);
+    req.setRawHeader("Authorization", "Bearer " + m_accessToken);
+    req.setRawHeader("Accept", "application/json");
+    if (request->batchSize > 0)
+        req.setRawHeader("Sforce-Query-Options", "batchSize=" + QByteArray::number(request->batchSize));
+    if (!request->body.isEmpty())
+        req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    req.setTransferTimeout(m_options.requestTimeoutMs);
+    request->tokenUsed = m_accessToken;
+    ++m_apiCalls;
+    QNetworkReply *reply = request->body.isEmpty() && request->method == "GET"
+        ? m_nam->get(req)
+        : m_nam->sendCustomRequest(req, request->method, request->body);
+    request->reply = reply;
+    connect(reply, &QNetworkReply::finished, this, [this, request, reply] { finished(request, reply); });
+}
+
+void SalesforceClient::finished(const std::shared_ptr<Request> &request, QNetworkReply *reply)
+{
+    reply->deleteLater();
+    if (!m_requests.contains(request->id) || request->reply != reply)
+        return; // aborted
+    request->reply = nullptr;
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray body = reply->readAll();
+    if (status == 0) {
+        const auto err = reply->error();
+        if (err == QNetworkReply::OperationCanceledError || err == QNetworkReply::TimeoutError)
+            complete(request,
+                     ApiError::timeout(QStringLiteral("No answer from the server within %1 s")
+                                           .arg(m_options.requestTimeoutMs / 1000.0)),
+                     {});
+        else
+            complete(request, ApiError::network(reply->errorString()), {});
+        return;
+    }
+    if (status == 401) {
+        if (request->retriedAfter401) {
+            m_accessToken.clear();
+            complete(request, ApiError::fromResponse(status, body), {});
+            return;
+        }
+        request->retriedAfter401 = true;
+        // Single flight: only the first 401 of a given token drops it and refreshes; the others wait.
+        if (request->tokenUsed == m_accessToken)
+            m_accessToken.clear();
+        send(request);
+        return;
+    }
+    if (status >= 200 && status < 300) {
+        if (reply->error() != QNetworkReply::NoError) {
+            // The connection broke after the status line: a partial body is never a page.
+            complete(request, ApiError::network(reply->errorString()), {});
+            return;
+        }
+        complete(request, {}, body);
+        return;
+    }
+    complete(request, ApiError::fromResponse(status, body), {});
+}
+
+void SalesforceClient::complete(const std::shared_ptr<Request> &request, const ApiError &error,
+                                const QByteArray &body)
+{
+    if (!m_requests.remove(request->id))
+        return;
+    if (!error.ok())
+        qCDebug(lcNet) << "request failed:" << error.code << error.httpStatus;
+    BodyCallback callback = std::move(request->callback);
+    if (callback)
+        callback(error, body);
+}
+
+void SalesforceClient::abort(RequestId id)
+{
+    auto request = m_requests.take(id);
+    if (!request)
+        return;
+    m_waitingForToken.removeAll(request);
+    if (request->reply) {
+        QNetworkReply *reply = request->reply;
+        request->reply = nullptr;
+        reply->abort();
+    }
+}
+
+void SalesforceClient::abortAll()
+{
+    const auto ids = m_requests.keys();
+    for (RequestId id : ids)
+        abort(id);
+}
+
+void SalesforceClient::refresh()
+{
+    if (m_refreshing)
+        return;
+    m_refreshing = true;
+    QUrl url = m_options.instanceUrl;
+    url.setPath(QStringLiteral("/services/oauth2/token"));
+    url.setQuery(QString());
+    QNetworkRequest req(url);
+    req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
+    req.setRawHeader("Accept", "application/json");
+    req.setTransferTimeout(m_options.requestTimeoutMs);
+    const QByteArray form = "grant_type=refresh_token&refresh_token="
+        + QUrl::toPercentEncoding(m_options.refreshToken) + "&client_id="
+        + QUrl::toPercentEncoding(m_options.clientId);
+    QNetworkReply *reply = m_nam->post(req, form);
+    connect(reply, &QNetworkReply::finished, this, [this, reply] { refreshFinished(reply); });
+}
+
+void SalesforceClient::refreshFinished(QNetworkReply *reply)
+{
+    reply->deleteLater();
+    m_refreshing = false;
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray body = reply->readAll();
+    ApiError error;
+    if (status == 200) {
+        const auto doc = nlohmann::json::parse(body.constBegin(), body.constEnd(), nullptr, false);
+        const auto token = doc.is_object() ? doc.find("access_token") : doc.end();
+        if (token != doc.end() && token->is_string() && !token->get<std::string>().empty()) {
+            m_accessToken = QByteArray::fromStdString(token->get<std::string>());
+            const auto rotated = doc.find("refresh_token");
+            if (rotated != doc.end() && rotated->is_string() && !rotated->get<std::string>().empty())
+                m_options.refreshToken = QString::fromStdString(rotated->get<std::string>());
+            const auto instance = doc.find("instance_url");
+            if (instance != doc.end() && instance->is_string()) {
+                const QUrl next(QString::fromStdString(instance->get<std::string>()));
+                if (next.isValid() && !next.host().isEmpty())
+                    m_options.instanceUrl = next;
+            }
+        } else {
+            error = ApiError::malformed(QStringLiteral("The token response has no access token"));
+        }
+    } else if (status == 0) {
+        error = reply->error() == QNetworkReply::OperationCanceledError || reply->error() == QNetworkReply::TimeoutError
+            ? ApiError::timeout(QStringLiteral("The sign-in server did not answer in time"))
+            : ApiError::network(reply->errorString());
+    } else {
+        error = ApiError::fromResponse(status, body);
+        if (status >= 400 && status < 500 && status != 408 && status != 420 && status != 429) {
+            // The refresh token itself was refused: asking again cannot help.
+            m_signInRequired = true;
+            error.kind = ApiError::Kind::Auth;
+            error.message = QStringLiteral("Sign-in required: %1").arg(error.message);
+        }
+    }
+    const auto waiting = std::exchange(m_waitingForToken, {});
+    for (const auto &request : waiting) {
+        if (!m_requests.contains(request->id))
+            continue;
+        if (error.ok())
+            issue(request);
+        else
+            complete(request, error, {});
+    }
+}
+
+void SalesforceClient::counts(const QList<CountQuery> &queries, CountsCallback callback)
+{
+    struct State
+    {
+        QList<CountResult> results;
+        int outstanding = 0;
+        CountsCallback callback;
+    };
+    auto state = std::make_shared<State>();
+    state->results.resize(queries.size());
+    state->callback = std::move(callback);
+    if (queries.isEmpty()) {
+        QMetaObject::invokeMethod(this, [state] { state->callback({}); }, Qt::QueuedConnection);
+        return;
+    }
+    for (qsizetype start = 0; start < queries.size(); start += MaxQueriesPerComposite) {
+        const QList<CountQuery> chunk = queries.mid(start, MaxQueriesPerComposite);
+        ++state->outstanding;
+        compositeChunk(chunk, [state, start](QList<CountResult> results) {
+            for (qsizetype i = 0; i < results.size(); ++i)
+                state->results[start + i] = results[i];
+            if (--state->outstanding == 0)
+                state->callback(state->results);
+        });
+    }
+}
+
+namespace {
+
+SalesforceClient::CountResult countFromBody(const ApiError &error, const QByteArray &body)
+{
+    SalesforceClient::CountResult result;
+    if (!error.ok()) {
+        result.error = error;
+        return result;
+    }
+    const auto doc = nlohmann::json::parse(body.constBegin(), body.constEnd(), nullptr, false);
+    const auto total = doc.is_object() ? doc.find("totalSize") : doc.end();
+    if (total == doc.end() || !total->is_number_integer())
+        result.error = ApiError::malformed(QStringLiteral("A count response has no totalSize"));
+    else
+        result.count = total->get<qint64>();
+    return result;
+}
+
+} // namespace
+
+void SalesforceClient::compositeChunk(const QList<CountQuery> &queries,
+                                      std::function<void(QList<CountResult>)> done)
+{
+    auto single = [this](const QList<CountQuery> &qs, std::function<void(QList<CountResult>)> finish) {
+        auto results = std::make_shared<QList<CountResult>>(qs.size());
+        auto left = std::make_shared<int>(qs.size());
+        for (qsizetype i = 0; i < qs.size(); ++i)
+            query(qs[i].soql, 0, qs[i].includeDeleted, [results, left, i, finish](const ApiError &e, const QByteArray &b) {
+                (*results)[i] = countFromBody(e, b);
+                if (--*left == 0)
+                    finish(*results);
+            });
+    };
+    if (queries.size() == 1) {
+        single(queries, std::move(done));
+        return;
+    }
+    nlohmann::json sub = nlohmann::json::array();
+    for (qsizetype i = 0; i < queries.size(); ++i)
+        sub.push_back({{"method", "GET"},
+                       {"url", queryPath(queries[i].soql, queries[i].includeDeleted).toStdString()},
+                       {"referenceId", "q" + std::to_string(i)}});
+    const nlohmann::json payload = {{"allOrNone", false}, {"compositeRequest", sub}};
+    const QString path = QStringLiteral("/services/data/%1/composite").arg(QLatin1String(ApiVersion));
+    enqueue("POST", path, QByteArray::fromStdString(payload.dump()), 0,
+            [queries, done, single](const ApiError &error, const QByteArray &body) {
+                if (error.httpStatus == 404 || error.httpStatus == 405) {
+                    single(queries, done); // a server without /composite
+                    return;
+                }
+                QList<CountResult> results(queries.size());
+                if (!error.ok()) {
+                    for (auto &r : results)
+                        r.error = error;
+                    done(results);
+                    return;
+                }
+                const auto doc = nlohmann::json::parse(body.constBegin(), body.constEnd(), nullptr, false);
+                const auto list = doc.is_object() ? doc.find("compositeResponse") : doc.end();
+                for (auto &r : results)
+                    r.error = ApiError::malformed(QStringLiteral("The composite response has no answer for a count"));
+                if (list != doc.end() && list->is_array()) {
+                    for (const auto &item : *list) {
+                        if (!item.is_object())
+                            continue;
+                        const std::string ref = item.value("referenceId", std::string());
+                        if (ref.size() < 2 || ref[0] != 'q')
+                            continue;
+                        const int index = QByteArray::fromStdString(ref.substr(1)).toInt();
+                        if (index < 0 || index >= results.size())
+                            continue;
+                        const int status = item.value("httpStatusCode", 0);
+                        const QByteArray subBody = item.contains("body")
+                            ? QByteArray::fromStdString(item["body"].dump())
+                            : QByteArray();
+                        results[index] = status >= 200 && status < 300
+                            ? countFromBody({}, subBody)
+                            : countFromBody(ApiError::fromResponse(status, subBody), {});
+                    }
+                }
+                done(results);
+            });
+}
+
+} // namespace posdata

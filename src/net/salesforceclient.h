@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "net/apierror.h"
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+
+#include <functional>
+#include <memory>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace posdata {
+
+/// Salesforce REST client for the sync worker: OAuth refresh, queries with paging, composite counts,
+/// error parsing and classification, API-call counting. Lives on (and is used from) one thread.
+class SalesforceClient : public QObject
+{
+    Q_OBJECT
+public:
+    /// Pinned API version (reference 8.2.1).
+    static constexpr const char *ApiVersion = "v62.0";
+    /// Salesforce allows 25 composite subrequests of which at most 5 are queries.
+    static constexpr int MaxQueriesPerComposite = 5;
+
+    struct Options
+    {
+        QUrl instanceUrl;
+        QString clientId;
+        QString refreshToken; ///< secret: kept in memory, never logged
+        int requestTimeoutMs = 60000; ///< no byte for this long aborts the request (a TIMEOUT error)
+    };
+
+    /// The body of a successful response, or the error (body then empty).
+    using BodyCallback = std::function<void(const ApiError &error, const QByteArray &body)>;
+    using RequestId = quint64;
+
+    /// One query of a composite batch.
+    struct CountQuery
+    {
+        QString soql;
+        bool includeDeleted = false; ///< /queryAll instead of /query
+    };
+    /// totalSize of one count query, or its error.
+    struct CountResult
+    {
+        ApiError error;
+        qint64 count = -1;
+    };
+    using CountsCallback = std::function<void(const QList<CountResult> &results)>;
+
+    explicit SalesforceClient(Options options, QObject *parent = nullptr);
+    ~SalesforceClient() override;
+
+    /// GET /query (or /queryAll) with `Sforce-Query-Options: batchSize=N` (omitted when N <= 0).
+    RequestId query(const QString &soql, int batchSize, bool includeDeleted, BodyCallback callback);
+    /// GET of a nextRecordsUrl, followed verbatim as a path on the instance.
+    RequestId queryMore(const QString &nextRecordsUrl, int batchSize, BodyCallback callback);
+    /// totalSize of each query, through /composite (one call per 5 queries, a single query goes
+    /// alone). Falls back to one call per query if the server has no /composite.
+    void counts(const QList<CountQuery> &queries, CountsCallback callback);
+
+    /// Drops a request: its callback is never called.
+    void abort(RequestId id);
+    void abortAll();
+
+    /// Data API calls sent so far (token refreshes excluded: they do not count against the limit).
+    qint64 apiCalls() const { return m_apiCalls; }
+    /// The refresh token now in use (replaced when the server rotates it). Secret.
+    QString refreshToken() const { return m_options.refreshToken; }
+    /// The refresh token was refused: every request now fails with Kind::Auth.
+    bool signInRequired() const { return m_signInRequired; }
+    QUrl instanceUrl() const { return m_options.instanceUrl; }
+
+private:
+    struct Request;
+    RequestId enqueue(QByteArray method, QString pathAndQuery, QByteArray body, int batchSize,
+                      BodyCallback callback);
+    void send(const std::shared_ptr<Request> &request);
+    void issue(const std::shared_ptr<Request> &request);
+    void finished(const std::shared_ptr<Request> &request, QNetworkReply *reply);
+    void complete(const std::shared_ptr<Request> &request, const ApiError &error, const QByteArray &body);
+    void refresh();
+    void refreshFinished(QNetworkReply *reply);
+    void compositeChunk(const QList<CountQuery> &queries, std::function<void(QList<CountResult>)> done);
+    QString queryPath(const QString &soql, bool includeDeleted) const;
+
+    Options m_options;
+    QNetworkAccessManager *m_nam = nullptr;
+    QByteArray m_accessToken; ///< secret, memory only
+    bool m_refreshing = false;
+    bool m_signInRequired = false;
+    QList<std::shared_ptr<Request>> m_waitingForToken;
+    QHash<RequestId, std::shared_ptr<Request>> m_requests;
+    RequestId m_nextId = 1;
+    qint64 m_apiCalls = 0;
+};
+
+} // namespace posdata

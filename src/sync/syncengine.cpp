@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: MIT
+#include "syncengine.h"
+
+#include "sync/syncworker.h"
+
+#include <QThread>
+
+namespace posdata {
+
+SyncEngine::SyncEngine(SyncEngineOptions options, QObject *parent)
+    : QObject(parent), m_options(std::move(options))
+{
+    qRegisterMetaType<posdata::EngineSnapshot>();
+    qRegisterMetaType<posdata::ClearPlan>();
+    qRegisterMetaType<QList<posdata::ClearPlan>>();
+    // Until the worker speaks: the configured objects, nothing known yet.
+    for (const SyncObjectConfig &object : m_options.config.objects) {
+        SyncObjectSnapshot s;
+        s.name = object.name;
+        s.scoped = object.scoped();
+        m_snapshot.objects.append(s);
+    }
+}
+
+SyncEngine::~SyncEngine()
+{
+    if (!m_thread)
+        return;
+    m_abort.store(true);
+    // The worker closes its store and client in its own thread, then the thread ends.
+    QMetaObject::invokeMethod(m_worker, &SyncWorker::shutdown, Qt::BlockingQueuedConnection);
+    m_thread->quit();
+    m_thread->wait();
+    delete m_thread;
+}
+
+void SyncEngine::start()
+{
+    if (m_thread)
+        return;
+    m_thread = new QThread;
+    m_thread->setObjectName(QStringLiteral("posdata-sync"));
+    m_worker = new SyncWorker(m_options, &m_abort);
+    m_worker->moveToThread(m_thread);
+    connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(m_thread, &QThread::started, m_worker, &SyncWorker::start);
+    connect(m_worker, &SyncWorker::snapshotReady, this, [this](const EngineSnapshot &s) {
+        m_snapshot = s;
+        emit snapshotChanged(m_snapshot);
+    });
+    connect(m_worker, &SyncWorker::clearPlanReady, this, &SyncEngine::clearPlanReady);
+    connect(m_worker, &SyncWorker::started, this, &SyncEngine::started);
+    connect(m_worker, &SyncWorker::fatalError, this, &SyncEngine::fatalError);
+    connect(m_worker, &SyncWorker::idle, this, &SyncEngine::idle);
+    m_thread->start();
+}
+
+template<typename F>
+void SyncEngine::toWorker(F &&f)
+{
+    if (!m_worker)
+        return;
+    QMetaObject::invokeMethod(m_worker, std::forward<F>(f), Qt::QueuedConnection);
+}
+
+void SyncEngine::syncNow()
+{
+    toWorker([w = m_worker] { w->syncNow(); });
+}
+
+void SyncEngine::pause(const QString &object)
+{
+    toWorker([w = m_worker, object] { w->pause(object); });
+}
+
+void SyncEngine::resume(const QString &object)
+{
+    toWorker([w = m_worker, object] { w->resume(object); });
+}
+
+void SyncEngine::pauseAll()
+{
+    toWorker([w = m_worker] { w->pauseAll(); });
+}
+
+void SyncEngine::resumeAll()
+{
+    toWorker([w = m_worker] { w->resumeAll(); });
+}
+
+void SyncEngine::resync(const QString &object)
+{
+    toWorker([w = m_worker, object] { w->resync(object); });
+}
+
+void SyncEngine::resyncAll()
+{
+    toWorker([w = m_worker] { w->resyncAll(); });
+}
+
+void SyncEngine::clearResync(const QString &object)
+{
+    toWorker([w = m_worker, object] { w->clearResync(object); });
+}
+
+void SyncEngine::clearResyncAll()
+{
+    toWorker([w = m_worker] { w->clearResyncAll(); });
+}
+
+void SyncEngine::requestClearPlan(const QStringList &objects)
+{
+    toWorker([w = m_worker, objects] { w->requestClearPlan(objects); });
+}
+
+} // namespace posdata

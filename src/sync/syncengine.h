@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "config/devicecontext.h"
+#include "config/syncconfig.h"
+#include "sync/syncsnapshot.h"
+
+#include <QObject>
+#include <QStringList>
+
+#include <atomic>
+
+class QThread;
+
+namespace posdata {
+
+class SyncWorker;
+
+/// Everything the engine needs; copied into the worker thread.
+struct SyncEngineOptions
+{
+    QString dbPath;
+    SyncConfig config;
+    DeviceContext device;
+    int cycleIntervalMs = 300000;
+    int maxConcurrentDownloads = 2;
+    int stallTimeoutMs = 60000; ///< no page for this long turns into a "stalled, retrying" error
+    int requestTimeoutMs = 60000; ///< no byte for this long aborts one request
+    int batchSize = 2000;
+    int snapshotIntervalMs = 100; ///< snapshots leave the worker at most this often
+    int storePollMs = 1000; ///< pause flags and pending markers written by the CLI are read this often
+    // Added for tests and tuning; the defaults are the production values.
+    int backoffBaseMs = 1000; ///< first retry delay after a transient error, doubled each time
+    int backoffMaxMs = 60000;
+    int limitBackoffMs = 300000; ///< after REQUEST_LIMIT_EXCEEDED
+    int maxAttemptsPerCycle = 6; ///< transient failures in a row before an object waits for the next cycle
+};
+
+/// GUI-thread facade of the sync engine: owns the worker thread, forwards intents, keeps the last snapshot.
+class SyncEngine : public QObject
+{
+    Q_OBJECT
+public:
+    explicit SyncEngine(SyncEngineOptions options, QObject *parent = nullptr);
+    ~SyncEngine() override;
+
+    /// Starts the worker thread (it opens the store there) and the first cycle.
+    void start();
+    /// The last snapshot received from the worker.
+    EngineSnapshot snapshot() const { return m_snapshot; }
+
+public slots:
+    void syncNow();
+    void pause(const QString &object);
+    void resume(const QString &object);
+    void pauseAll();
+    void resumeAll();
+    void resync(const QString &object);
+    void resyncAll();
+    void clearResync(const QString &object);
+    void clearResyncAll();
+    void requestClearPlan(const QStringList &objects);
+
+signals:
+    void snapshotChanged(const posdata::EngineSnapshot &snapshot);
+    void clearPlanReady(const QList<posdata::ClearPlan> &plans);
+    void started();
+    void fatalError(const QString &message);
+    void idle(); ///< a cycle finished with nothing syncing
+
+private:
+    template<typename F>
+    void toWorker(F &&f);
+
+    SyncEngineOptions m_options;
+    EngineSnapshot m_snapshot;
+    QThread *m_thread = nullptr;
+    SyncWorker *m_worker = nullptr;
+    std::atomic<bool> m_abort{false};
+};
+
+} // namespace posdata

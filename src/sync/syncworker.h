@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "config/soqlbuilder.h"
+#include "net/apierror.h"
+#include "net/querypage.h"
+#include "net/salesforceclient.h"
+#include "store/storetypes.h"
+#include "sync/syncengine.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+
+#include <atomic>
+#include <memory>
+#include <optional>
+
+class QThread;
+
+namespace posdata {
+
+class LocalStore;
+
+/// The sync engine's worker: lives on the engine thread, owns the client and the store connection,
+/// schedules cycles and runs the downloads. Pages are parsed on a second thread while this one writes.
+class SyncWorker : public QObject
+{
+    Q_OBJECT
+public:
+    SyncWorker(SyncEngineOptions options, std::atomic<bool> *abort);
+    ~SyncWorker() override;
+
+    // --- to worker (queued from the facade) ---
+    void start(); ///< opens the store in this thread, then the first cycle
+    void shutdown(); ///< stops requests and timers, closes the store (before the thread quits)
+    void syncNow();
+    void pause(const QString &object);
+    void resume(const QString &object);
+    void pauseAll();
+    void resumeAll();
+    void resync(const QString &object);
+    void resyncAll();
+    void clearResync(const QString &object);
+    void clearResyncAll();
+    void requestClearPlan(const QStringList &objects);
+
+signals:
+    // --- from worker ---
+    void snapshotReady(const posdata::EngineSnapshot &snapshot);
+    void clearPlanReady(const QList<posdata::ClearPlan> &plans);
+    void started();
+    void fatalError(const QString &message);
+    void idle();
+
+private:
+    struct Run;
+    struct ParseResult;
+
+    Run *find(const QString &object);
+    QList<Run *> targets(const QString &object);
+
+    // cycle
+    void startCycle(bool manual);
+    void countsDone(const QList<SalesforceClient::CountResult> &results, const QList<QPair<Run *, int>> &querySlots);
+    void pump();
+    void requestDownload(Run *run);
+    void runEnded(Run *run);
+    void endCycle();
+
+    // one download
+    void startDownload(Run *run);
+    void fetch(Run *run, const QString &nextUrl);
+    void bodyArrived(Run *run, quint64 seq, const ApiError &error, const QByteArray &body);
+    void pageParsed(Run *run, quint64 seq, const std::shared_ptr<ParseResult> &result);
+    void finishDownload(Run *run);
+    void fail(Run *run, const ApiError &error);
+    void failStore(Run *run, const StoreError &error);
+    void cancel(Run *run);
+    void signInRequired(const ApiError &error);
+
+    // state
+    void pauseRun(Run *run, bool writeStore);
+    void resumeRun(Run *run, bool writeStore);
+    void beginPending(Run *run, bool clear);
+    void addError(Run *run, const QString &code, const QString &message, bool persist);
+    void pollStore();
+    void watchdog();
+    void markDirty();
+    void emitSnapshot();
+    EngineSnapshot buildSnapshot();
+
+    SyncEngineOptions m_options;
+    std::atomic<bool> *m_abort;
+    std::unique_ptr<LocalStore> m_store;
+    SalesforceClient *m_client = nullptr;
+    QThread *m_parserThread = nullptr;
+    QObject *m_parserContext = nullptr; ///< lives on the parser thread; parse jobs run in its event loop
+    std::vector<std::unique_ptr<Run>> m_runs; ///< in priority order
+    QList<Run *> m_queue;
+    int m_active = 0;
+    bool m_cycleActive = false;
+    bool m_cycleAgain = false;
+    bool m_cycleManual = false;
+    bool m_signInRequired = false;
+    std::optional<SyncError> m_engineError;
+    qint64 m_apiAtCycleStart = 0;
+    qint64 m_apiCallsLastCycle = 0;
+    QTimer m_cycleTimer;
+    QTimer m_pollTimer;
+    QTimer m_watchdogTimer;
+    QTimer m_snapshotTimer;
+    QElapsedTimer m_sinceSnapshot;
+    bool m_dirty = false;
+    EngineSnapshot m_lastSent;
+    bool m_sentOnce = false;
+};
+
+} // namespace posdata

@@ -162,7 +162,11 @@ std::string formatDateTime(int64_t ms)
 std::optional<std::string> normalizeDateTime(std::string_view literal)
 {
     const auto ms = parse(literal, true);
-    if (!ms)
+    // An offset can push 0000-01-01 or 9999-12-31 out of four-digit years, which the storage
+    // form (and lexical ordering) cannot hold.
+    static const int64_t kFirst = *daysFromCivil(0, 1, 1) * kMsPerDay;
+    static const int64_t kEnd = (*daysFromCivil(9999, 12, 31) + 1) * kMsPerDay;
+    if (!ms || *ms < kFirst || *ms >= kEnd)
         return std::nullopt;
     return formatDateTime(*ms);
 }

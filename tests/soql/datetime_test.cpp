@@ -31,6 +31,11 @@ TEST(DateTime, NormalizeRejectsInvalidLiterals)
                             "2024-05-01 12:00:00Z", "2024-5-01T12:00:00Z"})
         EXPECT_FALSE(normalizeDateTime(bad)) << bad;
     EXPECT_EQ(normalizeDateTime("2024-02-29T00:00:00Z"), "2024-02-29T00:00:00.000+0000");
+    // Offsets must not leave four-digit years.
+    EXPECT_FALSE(normalizeDateTime("0000-01-01T00:00:00+01:00"));
+    EXPECT_FALSE(normalizeDateTime("9999-12-31T23:30:00-01:00"));
+    EXPECT_EQ(normalizeDateTime("0000-01-01T00:00:00-01:00"), "0000-01-01T01:00:00.000+0000");
+    EXPECT_EQ(normalizeDateTime("9999-12-31T23:59:59.999Z"), "9999-12-31T23:59:59.999+0000");
 }
 
 TEST(DateTime, NormalizeDate)

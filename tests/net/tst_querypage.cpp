@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: MIT
+// The query page scanner: what it keeps, what it skips, and that bad bodies are errors, never crashes.
+#include "net/querypage.h"
+
+#include <gtest/gtest.h>
+
+using posdata::QueryPage;
+
+namespace {
+
+const QByteArray kPage = R"({"totalSize":3,"done":false,"nextRecordsUrl":"/services/data/v62.0/query/01gX-2",
+ "records":[
+  {"attributes":{"type":"P__c","url":"/x"},"Id":"a0X000000000001AAA","Name":"Cola \"Zero\" \u00e9","SystemModstamp":"2024-05-01T00:00:05.000+0000","IsDeleted":false},
+  {"attributes":{"type":"P__c"},"Id":"a0X000000000002AAA","SystemModstamp":"2024-05-01T00:00:06.000+0000","IsDeleted":true,"Brand_New__c":{"nested":[1,2.5e3,null]}}
+ ]})";
+
+} // namespace
+
+TEST(QueryPage, ReadsHeaderAndRecords)
+{
+    QString error;
+    const auto page = QueryPage::parse(kPage, &error);
+    ASSERT_TRUE(page) << error.toStdString();
+    EXPECT_EQ(page->totalSize, 3);
+    EXPECT_FALSE(page->done);
+    EXPECT_EQ(page->nextRecordsUrl, QStringLiteral("/services/data/v62.0/query/01gX-2"));
+    ASSERT_EQ(page->records.size(), 2);
+    EXPECT_EQ(page->records[0].id, QStringLiteral("a0X000000000001AAA"));
+    EXPECT_EQ(page->records[0].systemModstamp, QStringLiteral("2024-05-01T00:00:05.000+0000"));
+    EXPECT_FALSE(page->records[0].isDeleted);
+    EXPECT_TRUE(page->records[1].isDeleted);
+    EXPECT_EQ(page->skippedWithoutId, 0);
+}
+
+TEST(QueryPage, PayloadIsTheRecordJsonWithUnknownFields)
+{
+    const auto page = QueryPage::parse(kPage);
+    ASSERT_TRUE(page);
+    EXPECT_TRUE(page->records[1].payload.startsWith("{\"attributes\""));
+    EXPECT_TRUE(page->records[1].payload.endsWith("}"));
+    EXPECT_TRUE(page->records[1].payload.contains("\"Brand_New__c\":{\"nested\":[1,2.5e3,null]}"));
+    EXPECT_TRUE(page->records[0].payload.contains(R"("Name":"Cola \"Zero\" \u00e9")"));
+}
+
+TEST(QueryPage, RecordsWithoutIdAreSkippedAndCounted)
+{
+    const QByteArray body = R"({"totalSize":4,"done":true,"records":[{"Name":"no id"},{"Id":null},
+        {"Id":"a0X000000000003AAA","SystemModstamp":"2024-05-01T00:00:07.000+0000"}, 42]})";
+    const auto page = QueryPage::parse(body);
+    ASSERT_TRUE(page);
+    EXPECT_EQ(page->records.size(), 1);
+    EXPECT_EQ(page->skippedWithoutId, 3);
+    EXPECT_TRUE(page->done);
+    EXPECT_FALSE(page->hasNext());
+}
+
+TEST(QueryPage, CountResponse)
+{
+    const auto page = QueryPage::parse(R"({"totalSize":42,"done":true,"records":[]})");
+    ASSERT_TRUE(page);
+    EXPECT_EQ(page->totalSize, 42);
+    EXPECT_TRUE(page->records.isEmpty());
+}
+
+TEST(QueryPage, EscapedIdIsDecoded)
+{
+    const auto page = QueryPage::parse(R"({"totalSize":1,"done":true,"records":[{"Id":"a0X\u0041\/1"}]})");
+    ASSERT_TRUE(page);
+    ASSERT_EQ(page->records.size(), 1);
+    EXPECT_EQ(page->records[0].id, QStringLiteral("a0XA/1"));
+}
+
+TEST(QueryPage, DoneIsNotTrustedWithoutNextRecordsUrl)
+{
+    // done:false but no URL: we cannot go on, so it is an error rather than a silent stop.
+    EXPECT_FALSE(QueryPage::parse(R"({"totalSize":9,"done":false,"records":[]})"));
+    // done:true with a URL: the URL wins (reference 8.2.10).
+    const auto page = QueryPage::parse(R"({"totalSize":9,"done":true,"nextRecordsUrl":"/q/1","records":[]})");
+    ASSERT_TRUE(page);
+    EXPECT_TRUE(page->hasNext());
+}
+
+TEST(QueryPage, EveryTruncationIsAnError)
+{
+    // Cutting the body anywhere must give an error (and never crash or return a partial page).
+    for (qsizetype n = 0; n < kPage.size(); ++n) {
+        QString error;
+        const auto page = QueryPage::parse(kPage.left(n), &error);
+        EXPECT_FALSE(page) << "prefix of " << n << " bytes was accepted";
+        EXPECT_FALSE(error.isEmpty());
+    }
+}
+
+TEST(QueryPage, MalformedBodiesAreErrors)
+{
+    const QList<QByteArray> bad = {
+        "",
+        "<html><body>503 Service Unavailable</body></html>",
+        "[{\"message\":\"x\",\"errorCode\":\"UNKNOWN_EXCEPTION\"}]",
+        "{\"totalSize\":1,\"done\":true,\"records\":[{\"Id\":\"a\"}]} trailing",
+        "{\"totalSize\":1,\"done\":true,\"records\":[{\"Id\":\"a\",}]}",
+        "{\"totalSize\":1,\"done\":true,\"records\":[{\"Id\":'a'}]}",
+        "{\"totalSize\":1,\"done\":true,\"records\":[{\"Id\":\"a\x01\"}]}",
+        "{\"totalSize\":1.5,\"done\":true,\"records\":[]}",
+        "{\"totalSize\":1,\"done\":tru,\"records\":[]}",
+        "{\"totalSize\":1,\"done\":true,\"records\":[{\"Id\":\"a\",\"X\":01}]}",
+        "{\"totalSize\":1,\"done\":true,\"records\":[{\"Id\":\"a\",\"X\":\"\\q\"}]}",
+        "{\"foo\":1}",
+        QByteArray(5000, '[') ,
+    };
+    for (const QByteArray &body : bad) {
+        QString error;
+        EXPECT_FALSE(QueryPage::parse(body, &error)) << body.left(80).toStdString();
+        EXPECT_FALSE(error.isEmpty());
+    }
+}

@@ -1,0 +1,418 @@
+// SPDX-License-Identifier: MIT
+// SalesforceClient over real loopback HTTP against a scripted server: token refresh and 401 retry
+// (single flight), failed refresh, error bodies, timeouts, gzip, paging, composite and call counting.
+// The scripted server (not the emulator) lets each test pick the exact bytes on the wire.
+#include "net/querypage.h"
+#include "net/salesforceclient.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QTimer>
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+#include <zlib.h>
+
+#include <atomic>
+#include <mutex>
+#include <thread>
+
+using posdata::ApiError;
+using posdata::SalesforceClient;
+
+namespace {
+
+std::string gzip(const std::string &in)
+{
+    z_stream zs{};
+    deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
+    std::string out(compressBound(in.size()) + 64, '\0');
+    zs.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(in.data()));
+    zs.avail_in = static_cast<uInt>(in.size());
+    zs.next_out = reinterpret_cast<Bytef *>(out.data());
+    zs.avail_out = static_cast<uInt>(out.size());
+    deflate(&zs, Z_FINISH);
+    out.resize(zs.total_out);
+    deflateEnd(&zs);
+    return out;
+}
+
+/// A scripted Salesforce-like server on loopback.
+class ScriptedServer
+{
+public:
+    std::atomic<int> tokenCalls{0};
+    std::atomic<int> dataCalls{0};
+    std::atomic<int> compositeCalls{0};
+    std::atomic<bool> rotate{false};
+    std::atomic<bool> noComposite{false};
+    std::mutex mutex;
+    std::string validToken = "none";
+    std::string lastRefreshToken;
+    std::string lastAcceptEncoding;
+    std::string lastBatchHeader;
+    std::string lastPath;
+
+    ScriptedServer()
+    {
+        m_server.Post("/services/oauth2/token", [this](const httplib::Request &req, httplib::Response &res) {
+            const int n = ++tokenCalls;
+            std::lock_guard lock(mutex);
+            lastRefreshToken = req.get_param_value("refresh_token");
+            if (lastRefreshToken != "good" && lastRefreshToken != "rotated") {
+                res.status = 400;
+                res.set_content(R"({"error":"invalid_grant","error_description":"expired access/refresh token"})",
+                                "application/json");
+                return;
+            }
+            validToken = "AT" + std::to_string(n);
+            nlohmann::json body = {{"access_token", validToken}, {"instance_url", url()}, {"token_type", "Bearer"}};
+            if (rotate)
+                body["refresh_token"] = "rotated";
+            res.set_content(body.dump(), "application/json");
+        });
+        m_server.Get(R"(/services/data/v62\.0/(query|queryAll)(/.*)?)", [this](const httplib::Request &req, httplib::Response &res) {
+            ++dataCalls;
+            {
+                std::lock_guard lock(mutex);
+                lastAcceptEncoding = req.get_header_value("Accept-Encoding");
+                lastBatchHeader = req.get_header_value("Sforce-Query-Options");
+                lastPath = req.path;
+                if (req.get_header_value("Authorization") != "Bearer " + validToken) {
+                    res.status = 401;
+                    res.set_content(R"([{"message":"Session expired or invalid","errorCode":"INVALID_SESSION_ID"}])",
+                                    "application/json");
+                    return;
+                }
+            }
+            respond(req, res);
+        });
+        m_server.Post("/services/data/v62.0/composite", [this](const httplib::Request &req, httplib::Response &res) {
+            ++dataCalls;
+            ++compositeCalls;
+            if (noComposite) {
+                res.status = 404;
+                res.set_content(R"([{"errorCode":"NOT_FOUND","message":"The requested resource does not exist"}])",
+                                "application/json");
+                return;
+            }
+            const auto in = nlohmann::json::parse(req.body);
+            nlohmann::json out = nlohmann::json::array();
+            for (const auto &sub : in["compositeRequest"]) {
+                const std::string url = sub["url"];
+                nlohmann::json item = {{"referenceId", sub["referenceId"]}, {"httpHeaders", nlohmann::json::object()}};
+                if (url.find("BADOBJ") != std::string::npos) {
+                    item["httpStatusCode"] = 400;
+                    item["body"] = nlohmann::json::array({{{"errorCode", "INVALID_TYPE"}, {"message", "sObject type 'BADOBJ' is not supported"}}});
+                } else {
+                    item["httpStatusCode"] = 200;
+                    item["body"] = {{"totalSize", countFor(url)}, {"done", true}, {"records", nlohmann::json::array()}};
+                }
+                out.push_back(item);
+            }
+            // Answer in reverse order: results must be matched by referenceId.
+            std::reverse(out.begin(), out.end());
+            res.set_content(nlohmann::json({{"compositeResponse", out}}).dump(), "application/json");
+        });
+        m_port = m_server.bind_to_any_port("127.0.0.1");
+        m_thread = std::thread([this] { m_server.listen_after_bind(); });
+    }
+    ~ScriptedServer()
+    {
+        m_server.stop();
+        m_thread.join();
+    }
+    std::string url() const { return "http://127.0.0.1:" + std::to_string(m_port); }
+    void expireToken()
+    {
+        std::lock_guard lock(mutex);
+        validToken = "expired-now";
+    }
+
+    static int countFor(const std::string &url)
+    {
+        // The count is the number of 'X' in the SOQL: tests choose it.
+        return static_cast<int>(std::count(url.begin(), url.end(), 'X'));
+    }
+
+private:
+    void respond(const httplib::Request &req, httplib::Response &res)
+    {
+        const std::string q = req.has_param("q") ? req.get_param_value("q") : std::string();
+        if (req.path.find("/query/LOC-1") != std::string::npos) {
+            res.set_content(R"({"totalSize":3,"done":true,"records":[{"Id":"a0X000000000003AAA","SystemModstamp":"2024-05-01T00:00:03.000+0000"}]})",
+                            "application/json");
+        } else if (q.find("HTMLERR") != std::string::npos) {
+            res.status = 503;
+            res.set_content("<html><body><h1>503 Service Unavailable</h1></body></html>", "text/html");
+        } else if (q.find("OBJERR") != std::string::npos) {
+            res.status = 400;
+            res.set_content(R"({"errorCode":"INVALID_TYPE","message":"sObject type 'Nope__c' is not supported"})", "application/json");
+        } else if (q.find("ARRERR") != std::string::npos) {
+            res.status = 400;
+            res.set_content(R"([{"errorCode":"INVALID_FIELD","message":"No such column 'Foo'","fields":["Foo"]}])", "application/json");
+        } else if (q.find("LOCATOR") != std::string::npos) {
+            res.status = 400;
+            res.set_content(R"([{"message":"invalid query locator","errorCode":"INVALID_QUERY_LOCATOR"}])", "application/json");
+        } else if (q.find("SLOW") != std::string::npos) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+            res.set_content(R"({"totalSize":0,"done":true,"records":[]})", "application/json");
+        } else if (q.find("GZIP") != std::string::npos) {
+            std::string body = R"({"totalSize":1,"done":true,"records":[{"Id":"a0X000000000009AAA","Blob__c":")";
+            body += std::string(20000, 'z') + "\"}]}";
+            res.set_header("Content-Encoding", "gzip");
+            // A type httplib does not compress by itself, so the gzip on the wire is exactly ours.
+            res.set_content(gzip(body), "application/octet-stream");
+        } else if (q.find("PLUS") != std::string::npos) {
+            nlohmann::json body = {{"totalSize", 0}, {"done", true}, {"records", nlohmann::json::array()}, {"echo", q}};
+            res.set_content(body.dump(), "application/json");
+        } else {
+            res.set_content(R"({"totalSize":3,"done":false,"nextRecordsUrl":"/services/data/v62.0/query/LOC-1","records":[
+                {"Id":"a0X000000000001AAA","SystemModstamp":"2024-05-01T00:00:01.000+0000"},
+                {"Id":"a0X000000000002AAA","SystemModstamp":"2024-05-01T00:00:02.000+0000"}]})",
+                            "application/json");
+        }
+    }
+
+    httplib::Server m_server;
+    int m_port = 0;
+    std::thread m_thread;
+};
+
+struct Reply
+{
+    bool arrived = false;
+    ApiError error;
+    QByteArray body;
+};
+
+bool waitFor(const std::function<bool()> &done, int ms = 10000)
+{
+    QElapsedTimer t;
+    t.start();
+    while (!done() && t.elapsed() < ms)
+        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 20);
+    return done();
+}
+
+class ClientTest : public ::testing::Test
+{
+protected:
+    std::unique_ptr<SalesforceClient> makeClient(const QString &refreshToken = QStringLiteral("good"), int timeoutMs = 5000)
+    {
+        SalesforceClient::Options o;
+        o.instanceUrl = QUrl(QString::fromStdString(server.url()));
+        o.clientId = QStringLiteral("pos-demo");
+        o.refreshToken = refreshToken;
+        o.requestTimeoutMs = timeoutMs;
+        return std::make_unique<SalesforceClient>(o);
+    }
+    Reply query(SalesforceClient &client, const QString &soql, int batch = 0)
+    {
+        auto reply = std::make_shared<Reply>();
+        client.query(soql, batch, false, [reply](const ApiError &e, const QByteArray &b) {
+            reply->arrived = true;
+            reply->error = e;
+            reply->body = b;
+        });
+        EXPECT_TRUE(waitFor([reply] { return reply->arrived; }));
+        return *reply;
+    }
+    ScriptedServer server;
+};
+
+} // namespace
+
+TEST_F(ClientTest, RefreshesFirstThenQueriesAndFollowsNextRecordsUrl)
+{
+    auto client = makeClient();
+    Reply first = query(*client, QStringLiteral("SELECT Id FROM P__c"), 500);
+    ASSERT_TRUE(first.error.ok()) << first.error.message.toStdString();
+    EXPECT_EQ(server.tokenCalls.load(), 1);
+    EXPECT_EQ(server.lastBatchHeader, "batchSize=500");
+    const auto page = posdata::QueryPage::parse(first.body);
+    ASSERT_TRUE(page);
+    ASSERT_TRUE(page->hasNext());
+
+    auto more = std::make_shared<Reply>();
+    client->queryMore(page->nextRecordsUrl, 500, [more](const ApiError &e, const QByteArray &b) {
+        more->arrived = true;
+        more->error = e;
+        more->body = b;
+    });
+    ASSERT_TRUE(waitFor([more] { return more->arrived; }));
+    EXPECT_EQ(server.lastPath, "/services/data/v62.0/query/LOC-1");
+    const auto last = posdata::QueryPage::parse(more->body);
+    ASSERT_TRUE(last);
+    EXPECT_FALSE(last->hasNext());
+    EXPECT_EQ(client->apiCalls(), 2); // the token call does not count
+}
+
+TEST_F(ClientTest, ExpiredTokenIsRefreshedOnceForConcurrentRequestsAndRetried)
+{
+    auto client = makeClient();
+    ASSERT_TRUE(query(*client, QStringLiteral("SELECT Id FROM P__c")).error.ok());
+    server.expireToken();
+    int done = 0;
+    int failures = 0;
+    for (int i = 0; i < 3; ++i)
+        client->query(QStringLiteral("SELECT Id FROM P__c"), 0, false, [&](const ApiError &e, const QByteArray &) {
+            ++done;
+            failures += e.ok() ? 0 : 1;
+        });
+    ASSERT_TRUE(waitFor([&] { return done == 3; }));
+    EXPECT_EQ(failures, 0);
+    EXPECT_EQ(server.tokenCalls.load(), 2); // single flight: one refresh for three 401s
+    EXPECT_FALSE(client->signInRequired());
+}
+
+TEST_F(ClientTest, RotatedRefreshTokenReplacesTheOldOne)
+{
+    server.rotate = true;
+    auto client = makeClient();
+    ASSERT_TRUE(query(*client, QStringLiteral("SELECT Id FROM P__c")).error.ok());
+    EXPECT_EQ(client->refreshToken(), QStringLiteral("rotated"));
+    server.expireToken();
+    ASSERT_TRUE(query(*client, QStringLiteral("SELECT Id FROM P__c")).error.ok());
+    std::lock_guard lock(server.mutex);
+    EXPECT_EQ(server.lastRefreshToken, "rotated");
+}
+
+TEST_F(ClientTest, RefusedRefreshMeansSignInRequiredWithoutRetryStorm)
+{
+    auto client = makeClient(QStringLiteral("revoked"));
+    Reply r = query(*client, QStringLiteral("SELECT Id FROM P__c"));
+    EXPECT_EQ(r.error.kind, ApiError::Kind::Auth);
+    EXPECT_TRUE(client->signInRequired());
+    EXPECT_FALSE(r.error.message.contains(QStringLiteral("revoked"))); // never the secret
+    // Later requests fail at once: no more token calls and no data calls.
+    Reply again = query(*client, QStringLiteral("SELECT Id FROM P__c"));
+    EXPECT_EQ(again.error.kind, ApiError::Kind::Auth);
+    EXPECT_EQ(server.tokenCalls.load(), 1);
+    EXPECT_EQ(server.dataCalls.load(), 0);
+}
+
+TEST_F(ClientTest, ErrorBodiesAreParsedAndClassified)
+{
+    auto client = makeClient();
+    Reply html = query(*client, QStringLiteral("SELECT Id FROM HTMLERR"));
+    EXPECT_EQ(html.error.kind, ApiError::Kind::Transient);
+    EXPECT_EQ(html.error.httpStatus, 503);
+    EXPECT_TRUE(html.error.message.contains(QStringLiteral("Service Unavailable")));
+    Reply object = query(*client, QStringLiteral("SELECT Id FROM OBJERR"));
+    EXPECT_EQ(object.error.kind, ApiError::Kind::Permanent);
+    EXPECT_EQ(object.error.code, QStringLiteral("INVALID_TYPE"));
+    Reply array = query(*client, QStringLiteral("SELECT Foo FROM ARRERR"));
+    EXPECT_EQ(array.error.kind, ApiError::Kind::Permanent);
+    EXPECT_EQ(array.error.code, QStringLiteral("INVALID_FIELD"));
+    Reply locator = query(*client, QStringLiteral("SELECT Id FROM LOCATOR"));
+    EXPECT_EQ(locator.error.kind, ApiError::Kind::LocatorExpired);
+}
+
+TEST_F(ClientTest, SlowServerTimesOut)
+{
+    auto client = makeClient(QStringLiteral("good"), 300);
+    Reply r = query(*client, QStringLiteral("SELECT Id FROM SLOW"));
+    EXPECT_EQ(r.error.kind, ApiError::Kind::Transient);
+    EXPECT_EQ(r.error.code, QStringLiteral("TIMEOUT"));
+}
+
+TEST_F(ClientTest, ConnectionRefusedIsANetworkError)
+{
+    SalesforceClient::Options o;
+    o.instanceUrl = QUrl(QStringLiteral("http://127.0.0.1:1"));
+    o.clientId = QStringLiteral("pos-demo");
+    o.refreshToken = QStringLiteral("good");
+    SalesforceClient client(o);
+    Reply r = query(client, QStringLiteral("SELECT Id FROM P__c"));
+    EXPECT_EQ(r.error.kind, ApiError::Kind::Transient);
+    EXPECT_FALSE(client.signInRequired());
+}
+
+TEST_F(ClientTest, GzipBodyIsDecodedByQt)
+{
+    auto client = makeClient();
+    Reply r = query(*client, QStringLiteral("SELECT Id FROM GZIP"));
+    ASSERT_TRUE(r.error.ok()) << r.error.message.toStdString();
+    EXPECT_NE(server.lastAcceptEncoding.find("gzip"), std::string::npos);
+    const auto page = posdata::QueryPage::parse(r.body);
+    ASSERT_TRUE(page);
+    ASSERT_EQ(page->records.size(), 1);
+    EXPECT_TRUE(page->records[0].payload.contains(QByteArray(20000, 'z')));
+}
+
+TEST_F(ClientTest, SoqlIsEncodedSoPlusStaysPlus)
+{
+    auto client = makeClient();
+    const QString soql = QStringLiteral("SELECT Id FROM PLUS WHERE Name = 'a+b & c=d%'");
+    Reply r = query(*client, soql);
+    ASSERT_TRUE(r.error.ok());
+    const auto doc = nlohmann::json::parse(r.body.toStdString());
+    EXPECT_EQ(QString::fromStdString(doc["echo"].get<std::string>()), soql);
+}
+
+TEST_F(ClientTest, CompositeCountsUseOneCallPerFiveQueries)
+{
+    auto client = makeClient();
+    QList<SalesforceClient::CountQuery> queries;
+    for (int i = 0; i < 7; ++i)
+        queries.append({QStringLiteral("SELECT COUNT() FROM P%1__c WHERE Name = '%2'").arg(i).arg(QString(i, QLatin1Char('X'))), false});
+    queries.append({QStringLiteral("SELECT COUNT() FROM BADOBJ"), false});
+    QList<SalesforceClient::CountResult> results;
+    bool done = false;
+    client->counts(queries, [&](const QList<SalesforceClient::CountResult> &r) {
+        results = r;
+        done = true;
+    });
+    ASSERT_TRUE(waitFor([&] { return done; }));
+    ASSERT_EQ(results.size(), 8);
+    for (int i = 0; i < 7; ++i) {
+        EXPECT_TRUE(results[i].error.ok()) << i;
+        EXPECT_EQ(results[i].count, i) << i; // P<i>__c has i 'X': matched by referenceId
+    }
+    EXPECT_EQ(results[7].error.kind, ApiError::Kind::Permanent);
+    EXPECT_EQ(results[7].error.code, QStringLiteral("INVALID_TYPE"));
+    EXPECT_EQ(server.compositeCalls.load(), 2);
+    EXPECT_EQ(client->apiCalls(), 2);
+}
+
+TEST_F(ClientTest, CompositeFallsBackToSingleQueriesWhenMissing)
+{
+    server.noComposite = true;
+    auto client = makeClient();
+    QList<SalesforceClient::CountQuery> queries = {{QStringLiteral("SELECT COUNT() FROM XX"), false},
+                                                   {QStringLiteral("SELECT COUNT() FROM XXX"), false}};
+    // The fallback goes through /query: the scripted server answers a plain query there.
+    QList<SalesforceClient::CountResult> results;
+    bool done = false;
+    client->counts(queries, [&](const QList<SalesforceClient::CountResult> &r) {
+        results = r;
+        done = true;
+    });
+    ASSERT_TRUE(waitFor([&] { return done; }));
+    ASSERT_EQ(results.size(), 2);
+    EXPECT_TRUE(results[0].error.ok());
+    EXPECT_EQ(results[0].count, 3); // the default page's totalSize
+    EXPECT_EQ(client->apiCalls(), 3); // one failed composite, then one call per query
+}
+
+TEST_F(ClientTest, AbortedRequestNeverCallsBack)
+{
+    auto client = makeClient(QStringLiteral("good"), 5000);
+    bool called = false;
+    const auto id = client->query(QStringLiteral("SELECT Id FROM SLOW"), 0, false,
+                                  [&](const ApiError &, const QByteArray &) { called = true; });
+    waitFor([] { return false; }, 200);
+    client->abort(id);
+    waitFor([] { return false; }, 1600);
+    EXPECT_FALSE(called);
+}
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    ::testing::InitGoogleTest(&argc, argv);
+    return RUN_ALL_TESTS();
+}

@@ -1,0 +1,161 @@
+// SPDX-License-Identifier: MIT
+#include "config/devicecontext.h"
+
+#include "config/jsonerrors.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cerrno>
+#include <cstring>
+
+#include <sys/stat.h>
+
+namespace posdata {
+
+namespace {
+
+const QStringList kKeys{QStringLiteral("instanceUrl"), QStringLiteral("clientId"), QStringLiteral("refreshToken"),
+                        QStringLiteral("outletId"), QStringLiteral("shiftId")};
+
+bool isLoopbackHost(const QString &host)
+{
+    if (host.compare(u"localhost", Qt::CaseInsensitive) == 0 || host == u"::1")
+        return true;
+    // 127.0.0.0/8 in dotted quad form; QUrl has already normalised the host.
+    const QStringList parts = host.split(u'.');
+    if (parts.size() != 4)
+        return false;
+    for (const QString &part : parts) {
+        bool ok = false;
+        const int v = part.toInt(&ok);
+        if (!ok || v < 0 || v > 255)
+            return false;
+    }
+    return parts.first() == u"127";
+}
+
+// Belt and braces: whatever a message was built from, the token must not leave in it.
+QString redact(QString message, const QString &secret)
+{
+    if (secret.size() >= 4)
+        message.replace(secret, QStringLiteral("<redacted>"));
+    return message;
+}
+
+} // namespace
+
+QStringList DeviceContext::bindableVariables()
+{
+    return {QStringLiteral("outletId"), QStringLiteral("shiftId")};
+}
+
+std::optional<QString> DeviceContext::variable(QStringView name) const
+{
+    if (name == u"outletId")
+        return outletId;
+    if (name == u"shiftId")
+        return shiftId;
+    return std::nullopt;
+}
+
+std::optional<DeviceContext> parseDeviceContext(const QByteArray &json, const QString &source, QString *error)
+{
+    auto fail = [&](const QString &message, const QString &secret = {}) {
+        if (error)
+            *error = redact(QStringLiteral("%1: %2").arg(source, message), secret);
+        return std::nullopt;
+    };
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return fail(describeJsonError(json, parseError));
+    if (!doc.isObject())
+        return fail(QStringLiteral("the top level must be a JSON object with the keys %1").arg(kKeys.join(u", ")));
+    const QJsonObject o = doc.object();
+    const QString token = o.value(u"refreshToken").toString();
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        if (!kKeys.contains(it.key()))
+            return fail(QStringLiteral("key \"%1\": unknown key (allowed: %2)").arg(it.key(), kKeys.join(u", ")),
+                        token);
+    }
+    for (const QString &key : kKeys) {
+        if (!o.contains(key))
+            return fail(QStringLiteral("key \"%1\": missing required key").arg(key), token);
+        // Values are never echoed: one of them is a secret.
+        if (!o.value(key).isString())
+            return fail(QStringLiteral("key \"%1\": must be a string").arg(key), token);
+        if (o.value(key).toString().trimmed().isEmpty())
+            return fail(QStringLiteral("key \"%1\": must not be empty").arg(key), token);
+    }
+
+    DeviceContext ctx;
+    ctx.clientId = o.value(u"clientId").toString();
+    ctx.refreshToken = token;
+    ctx.outletId = o.value(u"outletId").toString();
+    ctx.shiftId = o.value(u"shiftId").toString();
+    ctx.instanceUrl = QUrl(o.value(u"instanceUrl").toString(), QUrl::StrictMode);
+    const QUrl &url = ctx.instanceUrl;
+    if (!url.isValid() || url.host().isEmpty() || url.isRelative())
+        return fail(QStringLiteral("key \"instanceUrl\": not an absolute URL with a host, e.g. "
+                                   "https://example.my.salesforce.com"),
+                    token);
+    if (!url.userInfo().isEmpty() || url.hasQuery() || url.hasFragment())
+        return fail(QStringLiteral("key \"instanceUrl\": must not contain a user, query or fragment"), token);
+    const QString scheme = url.scheme().toLower();
+    if (scheme == u"http") {
+        if (!isLoopbackHost(url.host()))
+            return fail(QStringLiteral("key \"instanceUrl\": must use https (http is allowed only for "
+                                       "127.0.0.0/8, ::1 and localhost, not for host %1)")
+                            .arg(url.host()),
+                        token);
+    } else if (scheme != u"https") {
+        return fail(QStringLiteral("key \"instanceUrl\": must use https, not scheme \"%1\"").arg(url.scheme()),
+                    token);
+    }
+    return ctx;
+}
+
+std::optional<DeviceContext> loadDeviceContext(const QString &path, QString *error)
+{
+    // Permissions first: a world-readable token is refused before a byte of it is read.
+    struct stat st {};
+    const QByteArray native = QFile::encodeName(path);
+    if (::stat(native.constData(), &st) != 0) {
+        if (error)
+            *error = QStringLiteral("%1: cannot read: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno)));
+        return std::nullopt;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        if (error)
+            *error = QStringLiteral("%1: not a regular file").arg(path);
+        return std::nullopt;
+    }
+    if ((st.st_mode & (S_IRWXG | S_IRWXO)) != 0) {
+        if (error)
+            *error = QStringLiteral("%1: other users can access this file (mode %2), and it holds a refresh "
+                                    "token; run: chmod 600 %1")
+                         .arg(path, QString::number(st.st_mode & 07777, 8).rightJustified(4, u'0'));
+        return std::nullopt;
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = QStringLiteral("%1: cannot read: %2").arg(path, file.errorString());
+        return std::nullopt;
+    }
+    return parseDeviceContext(file.readAll(), path, error);
+}
+
+QDebug operator<<(QDebug debug, const DeviceContext &context)
+{
+    const QDebugStateSaver saver(debug);
+    debug.nospace() << "DeviceContext(instanceUrl=" << context.instanceUrl.toString()
+                    << ", clientId=" << context.clientId
+                    << ", refreshToken=" << (context.refreshToken.isEmpty() ? "<empty>" : "<redacted>")
+                    << ", outletId=" << context.outletId << ", shiftId=" << context.shiftId << ')';
+    return debug;
+}
+
+} // namespace posdata

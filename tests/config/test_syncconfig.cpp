@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: MIT
+// sync-objects.json: the bundled file loads, and every kind of bad file is refused with a message
+// naming the file, the object and the key.
+#include "config/syncconfig.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+using namespace posdata;
+
+namespace {
+
+class SyncConfigTest : public ::testing::Test
+{
+protected:
+    // Writes `json` to a real file in a temp dir and loads it; returns the error (empty on success).
+    QString refuse(const QByteArray &json)
+    {
+        const QString path = dir.filePath(QStringLiteral("sync-objects.json"));
+        QFile f(path);
+        EXPECT_TRUE(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(json);
+        f.close();
+        QString error;
+        const auto config = loadSyncConfig(path, &error);
+        EXPECT_FALSE(config.has_value()) << json.constData();
+        EXPECT_TRUE(error.startsWith(path + u':')) << error.toStdString();
+        return error;
+    }
+
+    static QByteArray withObject(const QByteArray &object)
+    {
+        return R"({"objects": [{"name": "contact", "priority": 1, "fields": ["Name"]}, )" + object + "]}";
+    }
+
+    QTemporaryDir dir;
+};
+
+#define EXPECT_HAS(haystack, needle) \
+    EXPECT_TRUE((haystack).contains(QStringLiteral(needle))) << (haystack).toStdString()
+
+} // namespace
+
+TEST_F(SyncConfigTest, BundledConfigLoadsInPriorityOrder)
+{
+    QString error;
+    const auto config = loadBundledSyncConfig(&error);
+    ASSERT_TRUE(config.has_value()) << error.toStdString();
+    EXPECT_EQ(config->source, QStringLiteral(":/posdata/sync-objects.json"));
+    EXPECT_EQ(config->names(), (QStringList{QStringLiteral("s_c__outlet__c"), QStringLiteral("s_c__shift__c"),
+                                            QStringLiteral("contact"), QStringLiteral("s_c__product__c"),
+                                            QStringLiteral("s_c__order__c")}));
+    const SyncObjectConfig *shift = config->find(u"S_C__SHIFT__C");
+    ASSERT_NE(shift, nullptr);
+    EXPECT_EQ(shift->scope, QStringLiteral("s_c__outlet__c = :outletId"));
+    EXPECT_EQ(shift->inUse, QStringLiteral("shiftId"));
+    EXPECT_EQ(shift->bindVariables(), QStringList{QStringLiteral("outletId")});
+    EXPECT_EQ(config->find(u"s_c__outlet__c")->inUse, QStringLiteral("outletId"));
+    EXPECT_FALSE(config->find(u"contact")->scoped());
+    EXPECT_TRUE(config->find(u"s_c__order__c")->scoped());
+    EXPECT_EQ(config->find(u"nope"), nullptr);
+}
+
+TEST_F(SyncConfigTest, IdAndSystemModstampAlwaysFetched)
+{
+    SyncObjectConfig o;
+    o.name = QStringLiteral("contact");
+    o.fields = {QStringLiteral("Name"), QStringLiteral("id"), QStringLiteral("Email")};
+    EXPECT_EQ(o.queryFields(), (QStringList{QStringLiteral("Id"), QStringLiteral("SystemModstamp"),
+                                            QStringLiteral("Name"), QStringLiteral("Email")}));
+    EXPECT_EQ(o.queryFields(true), (QStringList{QStringLiteral("Id"), QStringLiteral("SystemModstamp"),
+                                                QStringLiteral("IsDeleted"), QStringLiteral("Name"),
+                                                QStringLiteral("Email")}));
+}
+
+TEST_F(SyncConfigTest, EqualPrioritiesKeepFileOrder)
+{
+    const auto config = parseSyncConfig(R"({"objects": [
+        {"name": "b", "priority": 2, "fields": []},
+        {"name": "a", "priority": 1, "fields": []},
+        {"name": "c", "priority": 2, "fields": []}]})",
+                                        QStringLiteral("x.json"));
+    ASSERT_TRUE(config.has_value());
+    EXPECT_EQ(config->names(), (QStringList{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}));
+}
+
+TEST_F(SyncConfigTest, MissingFile)
+{
+    QString error;
+    const QString path = dir.filePath(QStringLiteral("absent.json"));
+    EXPECT_FALSE(loadSyncConfig(path, &error).has_value());
+    EXPECT_TRUE(error.startsWith(path)) << error.toStdString();
+    EXPECT_HAS(error, "cannot read");
+}
+
+TEST_F(SyncConfigTest, InvalidJsonGivesLineAndColumn)
+{
+    const QString e = refuse("{\n  \"objects\": [\n    {\"name\": \"contact\",, }\n  ]\n}\n");
+    EXPECT_HAS(e, "invalid JSON at line 3");
+    EXPECT_HAS(e, "offset");
+}
+
+TEST_F(SyncConfigTest, TopLevelRefusals)
+{
+    EXPECT_HAS(refuse("[]"), "top level must be a JSON object");
+    EXPECT_HAS(refuse("{}"), "key \"objects\": missing required key");
+    EXPECT_HAS(refuse(R"({"objects": {}})"), "key \"objects\": must be an array of objects, not an object");
+    EXPECT_HAS(refuse(R"({"objects": [], "objetcs": []})"), "key \"objetcs\": unknown key");
+    EXPECT_HAS(refuse(R"({"version": 2, "objects": []})"), "key \"version\": must be 1");
+    EXPECT_HAS(refuse(R"({"objects": [3]})"), "key \"objects\": entry #1 must be an object, not a number");
+}
+
+TEST_F(SyncConfigTest, MissingRequiredKeys)
+{
+    EXPECT_HAS(refuse(withObject(R"({"priority": 1, "fields": []})")), "object #2: key \"name\": missing required key");
+    EXPECT_HAS(refuse(withObject(R"({"name": "s_c__order__c", "priority": 1})")),
+               "object \"s_c__order__c\": key \"fields\": missing required key");
+    EXPECT_HAS(refuse(withObject(R"({"name": "s_c__order__c", "fields": []})")),
+               "object \"s_c__order__c\": key \"priority\": missing required key");
+}
+
+TEST_F(SyncConfigTest, WrongJsonTypes)
+{
+    EXPECT_HAS(refuse(withObject(R"({"name": 7, "priority": 1, "fields": []})")),
+               "object #2: key \"name\": must be a string, not a number");
+    EXPECT_HAS(refuse(withObject(R"({"name": "x", "priority": 1, "fields": "Name"})")),
+               "object \"x\": key \"fields\": must be an array of strings, not a string");
+    EXPECT_HAS(refuse(withObject(R"({"name": "x", "priority": 1, "fields": ["Name", null]})")),
+               "object \"x\": key \"fields\": entry #2 must be a string, not null");
+    EXPECT_HAS(refuse(withObject(R"({"name": "x", "priority": "1", "fields": []})")),
+               "object \"x\": key \"priority\": must be a whole number, not a string");
+    EXPECT_HAS(refuse(withObject(R"({"name": "x", "priority": 1.5, "fields": []})")),
+               "object \"x\": key \"priority\": must be a whole number");
+    EXPECT_HAS(refuse(withObject(R"({"name": "x", "priority": 1, "fields": [], "scope": true})")),
+               "object \"x\": key \"scope\": must be a string, not a boolean");
+    EXPECT_HAS(refuse(withObject(R"({"name": "x", "priority": 1, "fields": [], "inUse": ["outletId"]})")),
+               "object \"x\": key \"inUse\": must be a string, not an array");
+}
+
+TEST_F(SyncConfigTest, UnknownObjectKey)
+{
+    EXPECT_HAS(refuse(withObject(R"({"name": "x", "priority": 1, "fields": [], "scpoe": "a = 1"})")),
+               "object \"x\": key \"scpoe\": unknown key");
+}
+
+TEST_F(SyncConfigTest, NamesMustBeSalesforceIdentifiers)
+{
+    EXPECT_HAS(refuse(withObject(R"({"name": "order; DROP", "priority": 1, "fields": []})")),
+               "object #2: key \"name\": \"order; DROP\" is not a Salesforce API name");
+    EXPECT_HAS(refuse(withObject(R"({"name": "x", "priority": 1, "fields": ["Name", "a___b"]})")),
+               "object \"x\": key \"fields\": \"a___b\" is not a Salesforce field name");
+    EXPECT_HAS(refuse(withObject(R"({"name": "x", "priority": 1, "fields": ["Owner.Name"]})")),
+               "object \"x\": key \"fields\": \"Owner.Name\" is not a Salesforce field name");
+    EXPECT_HAS(refuse(withObject(R"({"name": "x", "priority": 1, "fields": ["Name", "NAME"]})")),
+               "object \"x\": key \"fields\": field \"NAME\" is listed twice");
+}
+
+TEST_F(SyncConfigTest, DuplicateObjectIsCaseInsensitive)
+{
+    EXPECT_HAS(refuse(withObject(R"({"name": "Contact", "priority": 2, "fields": []})")),
+               "object \"Contact\": key \"name\": duplicate object (already defined as \"contact\"");
+}
+
+TEST_F(SyncConfigTest, ScopeMustParse)
+{
+    const QString e = refuse(withObject(R"({"name": "x", "priority": 1, "fields": [], "scope": "s_c__outlet__c = = 1"})"));
+    EXPECT_HAS(e, "object \"x\": key \"scope\": does not parse: ");
+    EXPECT_HAS(e, "column");
+    EXPECT_HAS(refuse(withObject(R"({"name": "x", "priority": 1, "fields": [], "scope": "  "})")),
+               "object \"x\": key \"scope\": is empty");
+}
+
+TEST_F(SyncConfigTest, BindVariablesMustComeFromTheDeviceContext)
+{
+    EXPECT_HAS(refuse(withObject(R"({"name": "x", "priority": 1, "fields": [], "scope": "a__c = :tillId"})")),
+               "object \"x\": key \"scope\": bind variable :tillId is not in the device context");
+    // The token is in the device context file but is deliberately not bindable.
+    EXPECT_HAS(refuse(withObject(R"({"name": "x", "priority": 1, "fields": [], "scope": "a__c = :refreshToken"})")),
+               "bind variable :refreshToken is not in the device context");
+    EXPECT_HAS(refuse(withObject(R"({"name": "x", "priority": 1, "fields": [], "inUse": "tillId"})")),
+               "object \"x\": key \"inUse\": \"tillId\" is not a device context variable");
+}

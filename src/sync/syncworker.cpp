@@ -413,9 +413,10 @@ void SyncWorker::startDownload(Run *run)
     run->fetchUrl.clear();
     run->lastProgressMs = run->clock.elapsed();
     run->progressBase = run->progressDone;
-    // A full download reads live rows only (what is missing is removed at the end); a delta reads
-    // tombstones too, through queryAll.
-    const bool includeDeleted = !run->full;
+    // Always queryAll: a delta must see tombstones; in a full download they are harmless (a deleted
+    // row is not "seen", so the reconciliation at the end removes it) and one query shape lets a
+    // static page server stand in for the org in the benchmark.
+    const bool includeDeleted = true;
     const QString soql = st.checkpoint.isEmpty()
         ? run->soql->delta(QDateTime(), includeDeleted)
         : run->soql->deltaAfter(modstampTime(st.checkpoint.systemModstamp), st.checkpoint.id, includeDeleted);

@@ -145,6 +145,8 @@ void SyncWorker::start()
         return;
     }
     m_store->ensureObjects(m_options.config.names());
+    if (m_options.storeMaxPageCount > 0)
+        m_store->setMaxPageCount(m_options.storeMaxPageCount);
     QList<QPair<QString, QString>> inUse;
     for (const SyncObjectConfig &object : m_options.config.objects) {
         auto run = std::make_unique<Run>();

@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// Helpers for the engine tests: the server's truth read over plain REST (httplib), the device's
+// truth read from the store file, and waiting for the engine without timed assertions.
+
+#include "config/syncconfig.h"
+#include "store/localstore.h"
+#include "sync/syncengine.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QMap>
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include <functional>
+#include <string>
+
+namespace enginetest {
+
+/// Id -> SystemModstamp.
+using RecordMap = QMap<QString, QString>;
+
+/// A REST client for the test's own view of the org (not the code under test).
+class Rest
+{
+public:
+    explicit Rest(const std::string &url) : m_client(url)
+    {
+        m_client.set_read_timeout(30, 0);
+        httplib::Params form{{"grant_type", "refresh_token"}, {"refresh_token", "pos-demo-refresh"}, {"client_id", "pos-demo"}};
+        auto res = m_client.Post("/services/oauth2/token", form);
+        if (res && res->status == 200)
+            m_token = nlohmann::json::parse(res->body).value("access_token", std::string());
+    }
+    bool ok() const { return !m_token.empty(); }
+    httplib::Headers headers() const { return {{"Authorization", "Bearer " + m_token}}; }
+
+    /// Every row of a query, following nextRecordsUrl.
+    std::vector<nlohmann::json> query(const std::string &soql, bool all = false)
+    {
+        std::vector<nlohmann::json> rows;
+        std::string path = std::string("/services/data/v62.0/") + (all ? "queryAll" : "query") + "?q="
+            + httplib::detail::encode_url(soql);
+        while (!path.empty()) {
+            auto res = m_client.Get(path.c_str(), headers());
+            if (!res || res->status != 200)
+                return rows;
+            const auto page = nlohmann::json::parse(res->body);
+            for (const auto &r : page["records"])
+                rows.push_back(r);
+            path = page.contains("nextRecordsUrl") && page["nextRecordsUrl"].is_string()
+                ? page["nextRecordsUrl"].get<std::string>()
+                : std::string();
+        }
+        return rows;
+    }
+    RecordMap records(const QString &object, const QString &scope = QString())
+    {
+        std::string soql = "SELECT Id, SystemModstamp FROM " + object.toStdString();
+        if (!scope.isEmpty())
+            soql += " WHERE " + scope.toStdString();
+        RecordMap out;
+        for (const auto &r : query(soql))
+            out.insert(QString::fromStdString(r["Id"].get<std::string>()),
+                       QString::fromStdString(r["SystemModstamp"].get<std::string>()));
+        return out;
+    }
+    QStringList ids(const QString &object, const QString &where = QString(), int limit = 0)
+    {
+        std::string soql = "SELECT Id FROM " + object.toStdString();
+        if (!where.isEmpty())
+            soql += " WHERE " + where.toStdString();
+        soql += " ORDER BY Id";
+        if (limit > 0)
+            soql += " LIMIT " + std::to_string(limit);
+        QStringList out;
+        for (const auto &r : query(soql))
+            out << QString::fromStdString(r["Id"].get<std::string>());
+        return out;
+    }
+    /// PATCH /composite/sobjects, at most 200 at a time.
+    bool update(const QString &object, const QStringList &ids, const nlohmann::json &fields)
+    {
+        for (qsizetype i = 0; i < ids.size(); i += 200) {
+            nlohmann::json records = nlohmann::json::array();
+            for (const QString &id : ids.mid(i, 200)) {
+                nlohmann::json r = fields;
+                r["attributes"] = {{"type", object.toStdString()}};
+                r["Id"] = id.toStdString();
+                records.push_back(r);
+            }
+            auto res = m_client.Patch("/services/data/v62.0/composite/sobjects", headers(),
+                                      nlohmann::json({{"allOrNone", true}, {"records", records}}).dump(),
+                                      "application/json");
+            if (!res || res->status != 200)
+                return false;
+        }
+        return true;
+    }
+    bool remove(const QStringList &ids)
+    {
+        for (qsizetype i = 0; i < ids.size(); i += 200) {
+            const std::string path = "/services/data/v62.0/composite/sobjects?ids="
+                + ids.mid(i, 200).join(QLatin1Char(',')).toStdString();
+            auto res = m_client.Delete(path.c_str(), headers());
+            if (!res || res->status != 200)
+                return false;
+        }
+        return true;
+    }
+
+private:
+    httplib::Client m_client;
+    std::string m_token;
+};
+
+inline RecordMap localRecords(const QString &dbPath, const QString &object)
+{
+    RecordMap out;
+    auto store = posdata::LocalStore::open(dbPath, posdata::LocalStore::Mode::ReadOnly);
+    if (!store)
+        return out;
+    for (const QString &id : store->ids(object, posdata::RecordState::Synced))
+        out.insert(id, store->record(object, id)->systemModstamp);
+    return out;
+}
+
+/// Runs the event loop until done() or the limit (a hang guard, not a performance assertion).
+inline bool waitFor(const std::function<bool()> &done, int ms = 40000)
+{
+    QElapsedTimer t;
+    t.start();
+    while (!done() && t.elapsed() < ms)
+        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 20);
+    return done();
+}
+
+/// Counts idle() signals so a test can wait for the next cycle end.
+struct IdleCounter
+{
+    int count = 0;
+    explicit IdleCounter(posdata::SyncEngine &engine)
+    {
+        QObject::connect(&engine, &posdata::SyncEngine::idle, [this] { ++count; });
+    }
+    bool waitNext(int before, int ms = 40000)
+    {
+        return waitFor([&] { return count > before; }, ms);
+    }
+};
+
+inline const posdata::SyncObjectSnapshot *objectIn(const posdata::EngineSnapshot &s, const QString &name)
+{
+    for (const auto &o : s.objects)
+        if (o.name == name)
+            return &o;
+    return nullptr;
+}
+
+} // namespace enginetest

@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: MIT
+// The engine against bad input from the server: every fault ends identical to the server, with the
+// error visible while it lasted, and nothing lost.
+#include "enginefixture.h"
+
+using namespace enginetest;
+
+namespace {
+
+
+/// Runs an engine until its first cycle ends, recording every error code seen in snapshots.
+struct Run
+{
+    QSet<QString> codes;
+    posdata::EngineSnapshot last;
+};
+
+Run runOnce(EngineTest *test, SyncEngineOptions o, const std::function<void(SyncEngine &)> &midway = {})
+{
+    Run run;
+    SyncEngine engine(std::move(o));
+    IdleCounter idle(engine);
+    QObject::connect(&engine, &SyncEngine::snapshotChanged, [&](const posdata::EngineSnapshot &s) {
+        for (const auto &obj : s.objects)
+            for (const auto &e : obj.errors)
+                run.codes.insert(e.code);
+    });
+    (void)test;
+    engine.start();
+    EXPECT_TRUE(idle.waitNext(0));
+    if (midway) {
+        midway(engine);
+        const int before = idle.count;
+        engine.syncNow();
+        EXPECT_TRUE(idle.waitNext(before));
+    }
+    run.last = engine.snapshot();
+    return run;
+}
+
+} // namespace
+
+class FaultTest : public EngineTest
+{
+protected:
+    void injectAndSync(const std::string &mode, int count, const QString &expectedCode)
+    {
+        setFaults({{"failNextCount", count}, {"failNextMode", mode}, {"failPathContains", "/query"}});
+        Run run = runOnce(this, options());
+        EXPECT_TRUE(run.codes.contains(expectedCode)) << mode << ": codes seen: "
+                                                      << QStringList(run.codes.values()).join(u',').toStdString();
+        expectIdentical(allObjects());
+        for (const auto &o : run.last.objects)
+            EXPECT_FALSE(o.lastAttemptFailed) << mode << " " << o.name.toStdString();
+    }
+};
+
+TEST_F(FaultTest, MalformedJsonPage) { injectAndSync("malformed", 2, QStringLiteral("MALFORMED_RESPONSE")); }
+TEST_F(FaultTest, TruncatedBody) { injectAndSync("truncate", 2, QStringLiteral("MALFORMED_RESPONSE")); }
+TEST_F(FaultTest, HtmlErrorPage) { injectAndSync("html", 2, QStringLiteral("HTTP_503")); }
+TEST_F(FaultTest, BurstOf500) { injectAndSync("500", 3, QStringLiteral("UNKNOWN_EXCEPTION")); }
+TEST_F(FaultTest, BurstOf503) { injectAndSync("503", 3, QStringLiteral("HTTP_503")); }
+TEST_F(FaultTest, ConnectionDroppedMidPage) { injectAndSync("drop", 2, QStringLiteral("NETWORK")); }
+
+TEST_F(FaultTest, ExpiredAccessTokenIsRefreshedTransparently)
+{
+    setFaults({{"tokenExpireAfterRequests", 3}});
+    Run run = runOnce(this, options());
+    EXPECT_FALSE(run.last.signInRequired);
+    expectIdentical(allObjects());
+}
+
+TEST_F(FaultTest, SlowServerTimesOutThenRecovers)
+{
+    setFaults({{"latencyMs", 1500}});
+    auto o = options();
+    o.requestTimeoutMs = 300;
+    o.maxAttemptsPerCycle = 2;
+    Run run = runOnce(this, o, [this](SyncEngine &) { setFaults({{"latencyMs", 0}}); });
+    EXPECT_TRUE(run.codes.contains(QStringLiteral("TIMEOUT")));
+    expectIdentical(allObjects());
+}
+
+class LocatorTest : public EngineTest
+{
+protected:
+    // One cursor per user: two downloads at once evict each other's cursors all the time.
+    void customise(emu::EmulatorOptions &eo) override { eo.maxCursorsPerUser = 1; }
+};
+
+TEST_F(LocatorTest, ExpiredLocatorRestartsFromTheCheckpoint)
+{
+    auto o = options();
+    o.maxConcurrentDownloads = 2;
+    Run run = runOnce(this, o);
+    expectIdentical(allObjects());
+    for (const auto &obj : run.last.objects)
+        EXPECT_FALSE(obj.lastAttemptFailed) << obj.name.toStdString();
+}
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    ::testing::InitGoogleTest(&argc, argv);
+    return RUN_ALL_TESTS();
+}

@@ -9,7 +9,6 @@
 #include <QString>
 #include <QStringList>
 #include <QVector>
-
 #include <memory>
 #include <optional>
 
@@ -33,7 +32,11 @@ namespace posdata {
 class LocalStore
 {
 public:
-    enum class Mode { ReadWrite, ReadOnly };
+    enum class Mode
+    {
+        ReadWrite,
+        ReadOnly
+    };
 
     /// The schema version this build writes (PRAGMA user_version).
     static constexpr int SchemaVersion = 1;
@@ -60,8 +63,7 @@ public:
     /// marks every written row with seenGeneration (pass objectState().generation), writes
     /// newCheckpoint (when not empty) and the counters.
     ApplyResult applyPage(const QString &object, const QVector<IncomingRecord> &page,
-                          const Checkpoint &newCheckpoint, qint64 seenGeneration,
-                          StoreError *error = nullptr);
+        const Checkpoint &newCheckpoint, qint64 seenGeneration, StoreError *error = nullptr);
     /// After a complete full download of `generation`: deletes Synced, non-protected rows not seen
     /// in it (records gone from the server or out of scope). Returns the number deleted, -1 on error.
     qint64 removeUnseen(const QString &object, qint64 generation, StoreError *error = nullptr);
@@ -72,18 +74,18 @@ public:
     // --- local edits (the POS; tests) ---
 
     /// A new record made on this device (state LocallyCreated). Fails if the id exists.
-    bool createLocal(const QString &object, const QString &id, const QByteArray &payload,
-                     StoreError *error = nullptr);
+    bool createLocal(
+        const QString &object, const QString &id, const QByteArray &payload, StoreError *error = nullptr);
     /// Edits an existing record: Synced becomes LocallyUpdated; created/updated stay as they are.
-    bool updateLocal(const QString &object, const QString &id, const QByteArray &payload,
-                     StoreError *error = nullptr);
+    bool updateLocal(
+        const QString &object, const QString &id, const QByteArray &payload, StoreError *error = nullptr);
     /// Synced/LocallyUpdated become LocallyDeleted (kept until uploaded); a LocallyCreated record that
     /// never reached the server is removed.
     bool deleteLocal(const QString &object, const QString &id, StoreError *error = nullptr);
     /// The upload of an unsaved record succeeded: created/updated become Synced (under serverId when
     /// the server assigned one, with its SystemModstamp); LocallyDeleted rows are removed.
     bool markUploaded(const QString &object, const QString &localId, const QString &serverId,
-                      const QString &systemModstamp, StoreError *error = nullptr);
+        const QString &systemModstamp, StoreError *error = nullptr);
     /// Unsaved records of an object, oldest first, for the uploader.
     QList<StoredRecord> unsavedRecords(const QString &object, int limit = 200) const;
 
@@ -102,9 +104,9 @@ public:
     bool ensureObjects(const QStringList &objects, StoreError *error = nullptr);
     bool setPaused(const QString &object, bool paused, StoreError *error = nullptr);
     bool setServerCounts(const QString &object, qint64 server, qint64 serverAll, const QDateTime &readAt,
-                         StoreError *error = nullptr);
+        StoreError *error = nullptr);
     bool setLastError(const QString &object, const QString &code, const QString &message,
-                      const QDateTime &when, StoreError *error = nullptr);
+        const QDateTime &when, StoreError *error = nullptr);
     bool clearLastError(const QString &object, StoreError *error = nullptr);
     bool setLastSynced(const QString &object, const QDateTime &when, StoreError *error = nullptr);
     /// Replaces the checkpoint alone (applyPage() writes it with each page).

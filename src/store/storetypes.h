@@ -12,12 +12,19 @@ namespace posdata {
 
 /// Where a local record stands against the server. The last three are "unsaved": never overwritten
 /// by a download and never deleted by any sync action.
-enum class RecordState { Synced = 0, LocallyCreated = 1, LocallyUpdated = 2, LocallyDeleted = 3 };
+enum class RecordState
+{
+    Synced = 0,
+    LocallyCreated = 1,
+    LocallyUpdated = 2,
+    LocallyDeleted = 3
+};
 
 /// A store failure, typed so callers can show it (DiskFull) or act on it (Busy: retry later).
 struct StoreError
 {
-    enum Kind {
+    enum Kind
+    {
         None,
         NotSqlite, ///< the file exists and is not an SQLite database: left untouched
         NewerSchema, ///< written by a newer app (user_version too high): left untouched
@@ -62,7 +69,12 @@ struct ApplyResult
 };
 
 /// A multi-step operation that must be finished by the next start if the app stops midway.
-enum class PendingOp { None = 0, FullResync = 1, ClearResync = 2 };
+enum class PendingOp
+{
+    None = 0,
+    FullResync = 1,
+    ClearResync = 2
+};
 
 /// One object's persisted sync state plus its counters (all read in O(1)).
 struct ObjectState

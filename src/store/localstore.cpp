@@ -1,0 +1,1252 @@
+// SPDX-License-Identifier: MIT
+#include "store/localstore.h"
+
+#include "store/sqltransaction.h"
+
+#include <QAtomicInteger>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QLoggingCategory>
+#include <QRegularExpression>
+#include <QSet>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace posdata {
+
+Q_LOGGING_CATEGORY(lcStore, "posdata.store")
+
+namespace {
+
+// SQLite primary result codes as QSQLITE reports them in QSqlError::nativeErrorCode().
+constexpr int SqliteBusy = 5;
+constexpr int SqliteLocked = 6;
+constexpr int SqliteReadOnly = 8;
+constexpr int SqliteFull = 13;
+constexpr int SqliteNotADb = 26;
+
+// Records can reach a few hundred bytes; a larger page cache keeps the (obj, id) index hot while a
+// million-row download is written (about 32 MB, a fair share of a POS terminal's memory).
+constexpr int CacheSizeKiB = 32 * 1024;
+
+// Salesforce record Ids are 15/18 characters; locally created records use temporary ids. The bound
+// only stops nonsense from reaching the database.
+constexpr int MaxIdLength = 255;
+
+// Kinds in the protected table; a record is protected while any kind holds it.
+constexpr int ProtectInUse = 1;
+constexpr int ProtectPinned = 2;
+
+QAtomicInteger<quint64> g_connectionCounter;
+
+QVariant msOrNull(const QDateTime &t)
+{
+    return t.isValid() ? QVariant(t.toMSecsSinceEpoch()) : QVariant(QMetaType(QMetaType::LongLong));
+}
+
+QDateTime dateOrInvalid(const QVariant &v)
+{
+    return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
+}
+
+bool isValidId(const QString &id)
+{
+    return !id.isEmpty() && id.size() <= MaxIdLength;
+}
+
+const char *const kNotProtected
+    = "NOT EXISTS (SELECT 1 FROM protected p WHERE p.obj = records.obj AND p.id = records.id)";
+
+} // namespace
+
+struct LocalStore::Private
+{
+    QString path;
+    Mode mode = Mode::ReadWrite;
+    QString connectionName;
+    QSqlDatabase db;
+    StoreError lastError;
+    // name -> objects.obj; only filled with keys whose row is committed (see objectKey()).
+    QHash<QString, qint64> keys;
+
+    // Prepared once per store and reused for every row: preparing per page costs more than the
+    // inserts of a small page.
+    std::unique_ptr<QSqlQuery> insertRow;
+    std::unique_ptr<QSqlQuery> updateRow;
+    std::unique_ptr<QSqlQuery> deleteRow;
+    std::unique_ptr<QSqlQuery> probeRow;
+    std::unique_ptr<QSqlQuery> addLocalCount;
+    std::unique_ptr<QSqlQuery> writeCheckpoint;
+    std::unique_ptr<QSqlQuery> recountInUse;
+
+    ~Private()
+    {
+        insertRow.reset();
+        updateRow.reset();
+        deleteRow.reset();
+        probeRow.reset();
+        addLocalCount.reset();
+        writeCheckpoint.reset();
+        recountInUse.reset();
+        if (db.isValid())
+            db.close();
+        db = QSqlDatabase();
+        if (!connectionName.isEmpty())
+            QSqlDatabase::removeDatabase(connectionName);
+    }
+
+    bool succeed(StoreError *error)
+    {
+        lastError = StoreError {};
+        if (error)
+            *error = lastError;
+        return true;
+    }
+
+    bool fail(StoreError *error, StoreError::Kind kind, const QString &message)
+    {
+        lastError = StoreError { kind, message };
+        if (error)
+            *error = lastError;
+        qCDebug(lcStore) << "store error" << kind << message;
+        return false;
+    }
+
+    bool failSql(StoreError *error, const QSqlError &e, const QString &what)
+    {
+        const int code = e.nativeErrorCode().toInt();
+        StoreError::Kind kind = StoreError::Io;
+        QString message = what + QStringLiteral(": ") + e.text();
+        switch (code) {
+        case SqliteFull:
+            kind = StoreError::DiskFull;
+            message = what
+                + QStringLiteral(": the disk is full; nothing was written. Free some space and try again.");
+            break;
+        case SqliteBusy:
+        case SqliteLocked:
+            kind = StoreError::Busy;
+            message
+                = what + QStringLiteral(": the store is busy (another program is writing it); try again.");
+            break;
+        case SqliteNotADb:
+            kind = StoreError::NotSqlite;
+            break;
+        case SqliteReadOnly:
+            kind = StoreError::ReadOnly;
+            break;
+        default:
+            break;
+        }
+        return fail(error, kind, message);
+    }
+
+    bool checkWritable(StoreError *error)
+    {
+        if (mode == Mode::ReadOnly)
+            return fail(error, StoreError::ReadOnly, QStringLiteral("the store was opened read-only"));
+        return true;
+    }
+
+    bool checkObject(const QString &object, StoreError *error)
+    {
+        if (!LocalStore::isValidObjectName(object))
+            return fail(error, StoreError::Invalid,
+                QStringLiteral("not a valid object name: \"%1\"").arg(object.left(100)));
+        return true;
+    }
+
+    bool exec(QSqlQuery &q, StoreError *error, const QString &what)
+    {
+        if (!q.exec())
+            return failSql(error, q.lastError(), what);
+        return true;
+    }
+
+    bool execSql(const QString &sql, StoreError *error)
+    {
+        QSqlQuery q(db);
+        if (!q.exec(sql))
+            return failSql(error, q.lastError(), sql.left(60));
+        return true;
+    }
+
+    std::unique_ptr<QSqlQuery> prepare(const QString &sql)
+    {
+        auto q = std::make_unique<QSqlQuery>(db);
+        if (!q->prepare(sql)) {
+            qCWarning(lcStore) << "prepare failed" << sql << q->lastError().text();
+            return nullptr;
+        }
+        return q;
+    }
+
+    /// Key of an existing object row, -1 if none (or on error).
+    qint64 findKey(const QString &object) const
+    {
+        if (const auto it = keys.constFind(object); it != keys.constEnd())
+            return it.value();
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        q.prepare(QStringLiteral("SELECT obj FROM objects WHERE name = ?"));
+        q.addBindValue(object);
+        if (q.exec() && q.next()) {
+            const qint64 key = q.value(0).toLongLong();
+            const_cast<Private *>(this)->keys.insert(object, key);
+            return key;
+        }
+        return -1;
+    }
+
+    /// Key of the object, creating its row in its own committed statement: never call inside a
+    /// transaction that may roll back, or the cache would name a row that does not exist.
+    qint64 objectKey(const QString &object, StoreError *error)
+    {
+        if (!checkObject(object, error))
+            return -1;
+        if (const qint64 key = findKey(object); key >= 0)
+            return key;
+        if (!checkWritable(error))
+            return -1;
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("INSERT OR IGNORE INTO objects(name) VALUES (?)"));
+        q.addBindValue(object);
+        if (!exec(q, error, QStringLiteral("add object %1").arg(object)))
+            return -1;
+        const qint64 key = findKey(object);
+        if (key < 0)
+            fail(error, StoreError::Io, QStringLiteral("could not add object %1").arg(object));
+        return key;
+    }
+
+    bool recountInUseOf(qint64 key, StoreError *error)
+    {
+        recountInUse->bindValue(0, key);
+        return exec(*recountInUse, error, QStringLiteral("count records in use"));
+    }
+
+    bool addCounts(qint64 key, qint64 local, qint64 unsaved, StoreError *error)
+    {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("UPDATE objects SET local_count = local_count + ?, unsaved_count = "
+                                 "unsaved_count + ? WHERE obj = ?"));
+        q.addBindValue(local);
+        q.addBindValue(unsaved);
+        q.addBindValue(key);
+        return exec(q, error, QStringLiteral("update counters"));
+    }
+
+    /// state of a record, -1 if absent, -2 on error.
+    int recordState(qint64 key, const QString &id, StoreError *error)
+    {
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        q.prepare(QStringLiteral("SELECT state FROM records WHERE obj = ? AND id = ?"));
+        q.addBindValue(key);
+        q.addBindValue(id);
+        if (!exec(q, error, QStringLiteral("read record")))
+            return -2;
+        return q.next() ? q.value(0).toInt() : -1;
+    }
+
+    qint64 generationOf(qint64 key, StoreError *error)
+    {
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        q.prepare(QStringLiteral("SELECT generation FROM objects WHERE obj = ?"));
+        q.addBindValue(key);
+        if (!exec(q, error, QStringLiteral("read generation")) || !q.next())
+            return -1;
+        return q.value(0).toLongLong();
+    }
+
+    bool migrateTo1(StoreError *error);
+    bool migrate(int from, StoreError *error);
+    bool prepareStatements(StoreError *error);
+    /// One UPDATE of the object's row: `set` holds ? placeholders for `values`.
+    bool updateState(
+        const QString &object, const QString &set, const QVariantList &values, StoreError *error);
+};
+
+bool LocalStore::Private::migrateTo1(StoreError *error)
+{
+    SqlTransaction tx(db);
+    if (!tx.isActive())
+        return failSql(error, tx.lastError(), QStringLiteral("migrate to schema 1"));
+    // Counters live next to the sync state so the screen reads one row per object (no COUNT(*)).
+    // Timestamps are UTC milliseconds since the epoch, NULL while unknown.
+    const QStringList statements = {
+        QStringLiteral("CREATE TABLE objects ("
+                       " obj INTEGER PRIMARY KEY,"
+                       " name TEXT NOT NULL UNIQUE,"
+                       " paused INTEGER NOT NULL DEFAULT 0,"
+                       " cp_modstamp TEXT NOT NULL DEFAULT '',"
+                       " cp_id TEXT NOT NULL DEFAULT '',"
+                       " server_count INTEGER NOT NULL DEFAULT -1,"
+                       " server_all_count INTEGER NOT NULL DEFAULT -1,"
+                       " counts_read_at INTEGER,"
+                       " last_error_code TEXT NOT NULL DEFAULT '',"
+                       " last_error_message TEXT NOT NULL DEFAULT '',"
+                       " last_error_at INTEGER,"
+                       " last_synced_at INTEGER,"
+                       " pending INTEGER NOT NULL DEFAULT 0,"
+                       " generation INTEGER NOT NULL DEFAULT 0,"
+                       " local_count INTEGER NOT NULL DEFAULT 0,"
+                       " unsaved_count INTEGER NOT NULL DEFAULT 0,"
+                       " in_use_count INTEGER NOT NULL DEFAULT 0)"),
+        // A rowid table with the (obj, id) key as its index: rows of ~540 bytes are too wide for
+        // WITHOUT ROWID to pay off (measured in benchmarks/store-insert).
+        QStringLiteral("CREATE TABLE records ("
+                       " obj INTEGER NOT NULL,"
+                       " id TEXT NOT NULL,"
+                       " modstamp TEXT NOT NULL,"
+                       " state INTEGER NOT NULL,"
+                       " seen_gen INTEGER NOT NULL,"
+                       " payload BLOB NOT NULL,"
+                       " PRIMARY KEY (obj, id))"),
+        // Unsaved rows are few: a partial index finds them without scanning a million synced rows.
+        QStringLiteral("CREATE INDEX records_unsaved ON records(obj, state) WHERE state <> 0"),
+        QStringLiteral("CREATE TABLE protected ("
+                       " obj INTEGER NOT NULL,"
+                       " id TEXT NOT NULL,"
+                       " kind INTEGER NOT NULL,"
+                       " PRIMARY KEY (obj, id, kind)) WITHOUT ROWID"),
+        QStringLiteral("PRAGMA user_version = 1"),
+    };
+    for (const QString &sql : statements) {
+        if (!execSql(sql, error))
+            return false;
+    }
+    if (!tx.commit())
+        return failSql(error, tx.lastError(), QStringLiteral("migrate to schema 1"));
+    return true;
+}
+
+bool LocalStore::Private::migrate(int from, StoreError *error)
+{
+    // Forward only: each step ends with PRAGMA user_version = N inside its own transaction.
+    if (from < 1 && !migrateTo1(error))
+        return false;
+    return true;
+}
+
+bool LocalStore::Private::prepareStatements(StoreError *error)
+{
+    insertRow = prepare(QStringLiteral("INSERT OR IGNORE INTO records(obj, id, modstamp, state, seen_gen, "
+                                       "payload) VALUES (?, ?, ?, 0, ?, ?)"));
+    updateRow = prepare(QStringLiteral(
+        "UPDATE records SET modstamp = ?, seen_gen = ?, payload = ? WHERE obj = ? AND id = ? AND state = 0"));
+    deleteRow = prepare(QStringLiteral("DELETE FROM records WHERE obj = ? AND id = ? AND state = 0 AND ")
+        + QLatin1String(kNotProtected));
+    probeRow = prepare(
+        QStringLiteral("SELECT state, EXISTS (SELECT 1 FROM protected p WHERE p.obj = r.obj AND p.id = r.id)"
+                       " FROM records r WHERE r.obj = ? AND r.id = ?"));
+    if (probeRow)
+        probeRow->setForwardOnly(true);
+    addLocalCount = prepare(QStringLiteral("UPDATE objects SET local_count = local_count + ? WHERE obj = ?"));
+    writeCheckpoint = prepare(QStringLiteral("UPDATE objects SET cp_modstamp = ?, cp_id = ? WHERE obj = ?"));
+    // O(size of the protected set), which is a handful of records: cheap enough for every page.
+    recountInUse = prepare(QStringLiteral(
+        "UPDATE objects SET in_use_count = (SELECT COUNT(DISTINCT p.id) FROM protected p"
+        " JOIN records r ON r.obj = p.obj AND r.id = p.id WHERE p.obj = objects.obj) WHERE obj = ?"));
+    if (!insertRow || !updateRow || !deleteRow || !probeRow || !addLocalCount || !writeCheckpoint
+        || !recountInUse)
+        return fail(error, StoreError::Io, QStringLiteral("could not prepare the store's statements"));
+    return true;
+}
+
+LocalStore::LocalStore(std::unique_ptr<Private> dd)
+    : d(std::move(dd))
+{ }
+
+LocalStore::~LocalStore() = default;
+
+QString LocalStore::path() const
+{
+    return d->path;
+}
+
+LocalStore::Mode LocalStore::mode() const
+{
+    return d->mode;
+}
+
+StoreError LocalStore::lastError() const
+{
+    return d->lastError;
+}
+
+bool LocalStore::isValidObjectName(const QString &object)
+{
+    static const QRegularExpression re(QStringLiteral("^[A-Za-z][A-Za-z0-9_]{0,79}$"));
+    return re.match(object).hasMatch();
+}
+
+std::unique_ptr<LocalStore> LocalStore::open(const QString &path, Mode mode, StoreError *error)
+{
+    auto d = std::make_unique<Private>();
+    d->path = path;
+    d->mode = mode;
+
+    if (path.isEmpty()) {
+        d->fail(error, StoreError::Invalid, QStringLiteral("no store path given"));
+        return nullptr;
+    }
+    const QFileInfo info(path);
+    if (info.exists()) {
+        if (!info.isFile()) {
+            d->fail(error, StoreError::NotSqlite, QStringLiteral("%1 is not a file").arg(path));
+            return nullptr;
+        }
+        // Check the header ourselves before SQLite sees the file: nothing may touch a foreign file.
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly)) {
+            d->fail(error, StoreError::Io, QStringLiteral("cannot read %1: %2").arg(path, f.errorString()));
+            return nullptr;
+        }
+        const QByteArray header = f.read(16);
+        if (f.size() > 0 && header != QByteArray("SQLite format 3\0", 16)) {
+            d->fail(error, StoreError::NotSqlite,
+                QStringLiteral("%1 is not a POS data store (not an SQLite database); it was left as it is")
+                    .arg(path));
+            return nullptr;
+        }
+    } else if (mode == Mode::ReadOnly) {
+        d->fail(error, StoreError::Io, QStringLiteral("no store at %1").arg(path));
+        return nullptr;
+    }
+
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE"))) {
+        d->fail(error, StoreError::Io, QStringLiteral("the Qt SQLite driver (QSQLITE) is not available"));
+        return nullptr;
+    }
+    d->connectionName = QStringLiteral("posdata_store_%1").arg(g_connectionCounter.fetchAndAddRelaxed(1));
+    d->db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), d->connectionName);
+    d->db.setDatabaseName(path);
+    QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(BusyTimeoutMs);
+    if (mode == Mode::ReadOnly)
+        options += QStringLiteral(";QSQLITE_OPEN_READONLY");
+    d->db.setConnectOptions(options);
+    if (!d->db.open()) {
+        d->failSql(error, d->db.lastError(), QStringLiteral("cannot open %1").arg(path));
+        return nullptr;
+    }
+
+    int version = 0;
+    {
+        QSqlQuery q(d->db);
+        if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next()) {
+            d->failSql(error, q.lastError(), QStringLiteral("cannot read %1").arg(path));
+            if (d->lastError.kind == StoreError::NotSqlite && error)
+                error->message = QStringLiteral(
+                    "%1 is not a POS data store (not an SQLite database); it was left as it is")
+                                     .arg(path);
+            return nullptr;
+        }
+        version = q.value(0).toInt();
+    }
+    if (version > SchemaVersion) {
+        d->fail(error, StoreError::NewerSchema,
+            QStringLiteral(
+                "%1 was written by a newer version of the app (schema %2, this app knows up to %3); "
+                "it was left as it is")
+                .arg(path)
+                .arg(version)
+                .arg(SchemaVersion));
+        return nullptr;
+    }
+
+    if (mode == Mode::ReadOnly) {
+        if (version < SchemaVersion) {
+            d->fail(error, StoreError::Invalid,
+                QStringLiteral(
+                    "%1 has schema %2, older than this app's %3: open it read-write once to upgrade it")
+                    .arg(path)
+                    .arg(version)
+                    .arg(SchemaVersion));
+            return nullptr;
+        }
+        if (!d->execSql(QStringLiteral("PRAGMA query_only = 1"), error))
+            return nullptr;
+    } else {
+        QSqlQuery q(d->db);
+        if (!q.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !q.next()
+            || q.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
+            d->fail(error, StoreError::Io, QStringLiteral("cannot switch %1 to WAL journal mode").arg(path));
+            return nullptr;
+        }
+        q.finish();
+        // NORMAL in WAL mode loses at most the last commits on power loss, never consistency; the
+        // checkpoint is written in the same transaction as its rows, so a resumed sync re-reads them.
+        if (!d->execSql(QStringLiteral("PRAGMA synchronous = NORMAL"), error)
+            || !d->execSql(QStringLiteral("PRAGMA cache_size = -%1").arg(CacheSizeKiB), error)
+            || !d->migrate(version, error) || !d->prepareStatements(error))
+            return nullptr;
+    }
+    d->execSql(QStringLiteral("PRAGMA busy_timeout = %1").arg(BusyTimeoutMs), nullptr);
+    d->succeed(error);
+    return std::unique_ptr<LocalStore>(new LocalStore(std::move(d)));
+}
+
+ApplyResult LocalStore::applyPage(const QString &object, const QVector<IncomingRecord> &page,
+    const Checkpoint &newCheckpoint, qint64 seenGeneration, StoreError *error)
+{
+    if (!d->checkWritable(error))
+        return {};
+    const qint64 key = d->objectKey(object, error);
+    if (key < 0)
+        return {};
+    for (const IncomingRecord &r : page) {
+        if (!isValidId(r.id)) {
+            d->fail(error, StoreError::Invalid,
+                QStringLiteral("page for %1 has a record with an invalid Id; nothing was written")
+                    .arg(object));
+            return {};
+        }
+    }
+
+    SqlTransaction tx(d->db);
+    if (!tx.isActive()) {
+        d->failSql(error, tx.lastError(), QStringLiteral("write %1").arg(object));
+        return {};
+    }
+    ApplyResult result;
+    const QString what = QStringLiteral("write %1").arg(object);
+    QSqlQuery &ins = *d->insertRow;
+    QSqlQuery &upd = *d->updateRow;
+    QSqlQuery &del = *d->deleteRow;
+    for (const IncomingRecord &r : page) {
+        if (r.isDeleted) {
+            del.bindValue(0, key);
+            del.bindValue(1, r.id);
+            if (!d->exec(del, error, what))
+                return {};
+            if (del.numRowsAffected() > 0) {
+                ++result.deleted;
+                continue;
+            }
+            // Tombstones are rare: a lookup tells why nothing was deleted.
+            QSqlQuery &probe = *d->probeRow;
+            probe.bindValue(0, key);
+            probe.bindValue(1, r.id);
+            if (!d->exec(probe, error, what))
+                return {};
+            if (probe.next()) {
+                if (probe.value(0).toInt() != int(RecordState::Synced))
+                    ++result.skippedUnsaved;
+                else if (probe.value(1).toBool())
+                    ++result.skippedProtected;
+            }
+            probe.finish();
+            continue;
+        }
+        ins.bindValue(0, key);
+        ins.bindValue(1, r.id);
+        ins.bindValue(2, r.systemModstamp);
+        ins.bindValue(3, seenGeneration);
+        ins.bindValue(4, r.payload);
+        if (!d->exec(ins, error, what))
+            return {};
+        if (ins.numRowsAffected() > 0) {
+            ++result.inserted;
+            continue;
+        }
+        upd.bindValue(0, r.systemModstamp);
+        upd.bindValue(1, seenGeneration);
+        upd.bindValue(2, r.payload);
+        upd.bindValue(3, key);
+        upd.bindValue(4, r.id);
+        if (!d->exec(upd, error, what))
+            return {};
+        if (upd.numRowsAffected() > 0)
+            ++result.updated;
+        else
+            ++result.skippedUnsaved; // leave-if-changed
+    }
+
+    const qint64 delta = result.inserted - result.deleted;
+    if (delta != 0) {
+        d->addLocalCount->bindValue(0, delta);
+        d->addLocalCount->bindValue(1, key);
+        if (!d->exec(*d->addLocalCount, error, what))
+            return {};
+    }
+    if (result.inserted > 0 && !d->recountInUseOf(key, error))
+        return {};
+    if (!newCheckpoint.isEmpty()) {
+        d->writeCheckpoint->bindValue(0, newCheckpoint.systemModstamp);
+        d->writeCheckpoint->bindValue(1, newCheckpoint.id);
+        d->writeCheckpoint->bindValue(2, key);
+        if (!d->exec(*d->writeCheckpoint, error, what))
+            return {};
+    }
+    if (!tx.commit()) {
+        d->failSql(error, tx.lastError(), what);
+        return {};
+    }
+    d->succeed(error);
+    return result;
+}
+
+qint64 LocalStore::removeUnseen(const QString &object, qint64 generation, StoreError *error)
+{
+    if (!d->checkWritable(error))
+        return -1;
+    const qint64 key = d->objectKey(object, error);
+    if (key < 0)
+        return -1;
+    SqlTransaction tx(d->db);
+    if (!tx.isActive())
+        return d->failSql(error, tx.lastError(), QStringLiteral("remove unseen")), -1;
+    QSqlQuery q(d->db);
+    q.prepare(QStringLiteral("DELETE FROM records WHERE obj = ? AND state = 0 AND seen_gen <> ? AND ")
+        + QLatin1String(kNotProtected));
+    q.addBindValue(key);
+    q.addBindValue(generation);
+    if (!d->exec(q, error, QStringLiteral("remove records gone from %1").arg(object)))
+        return -1;
+    const qint64 n = q.numRowsAffected();
+    if (n > 0 && !d->addCounts(key, -n, 0, error))
+        return -1;
+    if (!tx.commit())
+        return d->failSql(error, tx.lastError(), QStringLiteral("remove unseen")), -1;
+    d->succeed(error);
+    return n;
+}
+
+qint64 LocalStore::removeIds(const QString &object, const QStringList &ids, StoreError *error)
+{
+    if (!d->checkWritable(error))
+        return -1;
+    const qint64 key = d->objectKey(object, error);
+    if (key < 0)
+        return -1;
+    SqlTransaction tx(d->db);
+    if (!tx.isActive())
+        return d->failSql(error, tx.lastError(), QStringLiteral("remove deleted records")), -1;
+    qint64 n = 0;
+    QSqlQuery &del = *d->deleteRow;
+    for (const QString &id : ids) {
+        del.bindValue(0, key);
+        del.bindValue(1, id);
+        if (!d->exec(del, error, QStringLiteral("remove deleted records of %1").arg(object)))
+            return -1;
+        n += del.numRowsAffected() > 0 ? 1 : 0;
+    }
+    if (n > 0 && !d->addCounts(key, -n, 0, error))
+        return -1;
+    if (!tx.commit())
+        return d->failSql(error, tx.lastError(), QStringLiteral("remove deleted records")), -1;
+    d->succeed(error);
+    return n;
+}
+
+bool LocalStore::createLocal(
+    const QString &object, const QString &id, const QByteArray &payload, StoreError *error)
+{
+    if (!d->checkWritable(error))
+        return false;
+    if (!isValidId(id))
+        return d->fail(error, StoreError::Invalid, QStringLiteral("invalid record Id"));
+    const qint64 key = d->objectKey(object, error);
+    if (key < 0)
+        return false;
+    SqlTransaction tx(d->db);
+    if (!tx.isActive())
+        return d->failSql(error, tx.lastError(), QStringLiteral("create record"));
+    const qint64 generation = d->generationOf(key, error);
+    QSqlQuery q(d->db);
+    q.prepare(QStringLiteral("INSERT OR IGNORE INTO records(obj, id, modstamp, state, seen_gen, payload) "
+                             "VALUES (?, ?, '', ?, ?, ?)"));
+    q.addBindValue(key);
+    q.addBindValue(id);
+    q.addBindValue(int(RecordState::LocallyCreated));
+    q.addBindValue(generation);
+    q.addBindValue(payload);
+    if (!d->exec(q, error, QStringLiteral("create record")))
+        return false;
+    if (q.numRowsAffected() == 0)
+        return d->fail(error, StoreError::Invalid, QStringLiteral("%1 %2 already exists").arg(object, id));
+    if (!d->addCounts(key, 0, 1, error) || !d->recountInUseOf(key, error))
+        return false;
+    if (!tx.commit())
+        return d->failSql(error, tx.lastError(), QStringLiteral("create record"));
+    return d->succeed(error);
+}
+
+bool LocalStore::updateLocal(
+    const QString &object, const QString &id, const QByteArray &payload, StoreError *error)
+{
+    if (!d->checkWritable(error))
+        return false;
+    const qint64 key = d->objectKey(object, error);
+    if (key < 0)
+        return false;
+    SqlTransaction tx(d->db);
+    if (!tx.isActive())
+        return d->failSql(error, tx.lastError(), QStringLiteral("update record"));
+    const int state = d->recordState(key, id, error);
+    if (state == -2)
+        return false;
+    if (state == -1)
+        return d->fail(error, StoreError::Invalid, QStringLiteral("no record %1 %2").arg(object, id));
+    if (state == int(RecordState::LocallyDeleted))
+        return d->fail(
+            error, StoreError::Invalid, QStringLiteral("%1 %2 was deleted on this device").arg(object, id));
+    QSqlQuery q(d->db);
+    q.prepare(QStringLiteral("UPDATE records SET payload = ?, state = ? WHERE obj = ? AND id = ?"));
+    q.addBindValue(payload);
+    q.addBindValue(state == int(RecordState::Synced) ? int(RecordState::LocallyUpdated) : state);
+    q.addBindValue(key);
+    q.addBindValue(id);
+    if (!d->exec(q, error, QStringLiteral("update record")))
+        return false;
+    if (state == int(RecordState::Synced) && !d->addCounts(key, -1, 1, error))
+        return false;
+    if (!tx.commit())
+        return d->failSql(error, tx.lastError(), QStringLiteral("update record"));
+    return d->succeed(error);
+}
+
+bool LocalStore::deleteLocal(const QString &object, const QString &id, StoreError *error)
+{
+    if (!d->checkWritable(error))
+        return false;
+    const qint64 key = d->objectKey(object, error);
+    if (key < 0)
+        return false;
+    SqlTransaction tx(d->db);
+    if (!tx.isActive())
+        return d->failSql(error, tx.lastError(), QStringLiteral("delete record"));
+    const int state = d->recordState(key, id, error);
+    if (state == -2)
+        return false;
+    if (state == -1)
+        return d->fail(error, StoreError::Invalid, QStringLiteral("no record %1 %2").arg(object, id));
+    if (state == int(RecordState::LocallyDeleted))
+        return d->succeed(error);
+    QSqlQuery q(d->db);
+    if (state == int(RecordState::LocallyCreated)) {
+        // Never reached the server: nothing to upload, so the row simply goes.
+        q.prepare(QStringLiteral("DELETE FROM records WHERE obj = ? AND id = ?"));
+        q.addBindValue(key);
+        q.addBindValue(id);
+        if (!d->exec(q, error, QStringLiteral("delete record")) || !d->addCounts(key, 0, -1, error)
+            || !d->recountInUseOf(key, error))
+            return false;
+    } else {
+        q.prepare(QStringLiteral("UPDATE records SET state = ? WHERE obj = ? AND id = ?"));
+        q.addBindValue(int(RecordState::LocallyDeleted));
+        q.addBindValue(key);
+        q.addBindValue(id);
+        if (!d->exec(q, error, QStringLiteral("delete record")))
+            return false;
+        if (state == int(RecordState::Synced) && !d->addCounts(key, -1, 1, error))
+            return false;
+    }
+    if (!tx.commit())
+        return d->failSql(error, tx.lastError(), QStringLiteral("delete record"));
+    return d->succeed(error);
+}
+
+bool LocalStore::markUploaded(const QString &object, const QString &localId, const QString &serverId,
+    const QString &systemModstamp, StoreError *error)
+{
+    if (!d->checkWritable(error))
+        return false;
+    const qint64 key = d->objectKey(object, error);
+    if (key < 0)
+        return false;
+    const QString target = serverId.isEmpty() ? localId : serverId;
+    if (!isValidId(target))
+        return d->fail(error, StoreError::Invalid, QStringLiteral("invalid record Id"));
+    const QString what = QStringLiteral("mark %1 %2 uploaded").arg(object, localId);
+    SqlTransaction tx(d->db);
+    if (!tx.isActive())
+        return d->failSql(error, tx.lastError(), what);
+    const int state = d->recordState(key, localId, error);
+    if (state == -2)
+        return false;
+    if (state == -1 || state == int(RecordState::Synced))
+        return d->fail(
+            error, StoreError::Invalid, QStringLiteral("%1 %2 has nothing to upload").arg(object, localId));
+    QSqlQuery q(d->db);
+    auto removeLocalRow = [&] {
+        q.prepare(QStringLiteral("DELETE FROM records WHERE obj = ? AND id = ?"));
+        q.addBindValue(key);
+        q.addBindValue(localId);
+        return d->exec(q, error, what) && d->addCounts(key, 0, -1, error);
+    };
+    if (state == int(RecordState::LocallyDeleted)) {
+        if (!removeLocalRow())
+            return false;
+    } else {
+        int targetState = -1;
+        if (target != localId) {
+            targetState = d->recordState(key, target, error);
+            if (targetState == -2)
+                return false;
+            if (targetState > int(RecordState::Synced))
+                return d->fail(error, StoreError::Invalid,
+                    QStringLiteral("%1 %2 already exists with unsaved changes").arg(object, target));
+            // Keep pins made under the temporary id.
+            QSqlQuery p(d->db);
+            p.prepare(QStringLiteral("UPDATE OR REPLACE protected SET id = ? WHERE obj = ? AND id = ?"));
+            p.addBindValue(target);
+            p.addBindValue(key);
+            p.addBindValue(localId);
+            if (!d->exec(p, error, what))
+                return false;
+        }
+        if (targetState == int(RecordState::Synced)) {
+            // A download already brought the server's copy: it wins, the local row goes.
+            if (!removeLocalRow())
+                return false;
+        } else {
+            const qint64 generation = d->generationOf(key, error);
+            q.prepare(QStringLiteral(
+                "UPDATE records SET id = ?, modstamp = ?, state = 0, seen_gen = ? WHERE obj = ? AND id = ?"));
+            q.addBindValue(target);
+            q.addBindValue(systemModstamp);
+            q.addBindValue(generation);
+            q.addBindValue(key);
+            q.addBindValue(localId);
+            if (!d->exec(q, error, what) || !d->addCounts(key, 1, -1, error))
+                return false;
+        }
+    }
+    if (!d->recountInUseOf(key, error))
+        return false;
+    if (!tx.commit())
+        return d->failSql(error, tx.lastError(), what);
+    return d->succeed(error);
+}
+
+QList<StoredRecord> LocalStore::unsavedRecords(const QString &object, int limit) const
+{
+    QList<StoredRecord> out;
+    const qint64 key = d->checkObject(object, nullptr) ? d->findKey(object) : -1;
+    if (key < 0)
+        return out;
+    QSqlQuery q(d->db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT id, modstamp, state, payload, seen_gen FROM records"
+                             " WHERE obj = ? AND state <> 0 ORDER BY rowid LIMIT ?"));
+    q.addBindValue(key);
+    q.addBindValue(limit);
+    if (!q.exec())
+        return out;
+    while (q.next()) {
+        StoredRecord r;
+        r.object = object;
+        r.id = q.value(0).toString();
+        r.systemModstamp = q.value(1).toString();
+        r.state = RecordState(q.value(2).toInt());
+        r.payload = q.value(3).toByteArray();
+        r.seenGeneration = q.value(4).toLongLong();
+        out.append(r);
+    }
+    for (StoredRecord &r : out) {
+        r.inUse = false;
+        r.pinned = false;
+        if (auto full = record(object, r.id)) {
+            r.inUse = full->inUse;
+            r.pinned = full->pinned;
+        }
+    }
+    return out;
+}
+
+bool LocalStore::setPinned(const QString &object, const QString &id, bool pinned, StoreError *error)
+{
+    if (!d->checkWritable(error))
+        return false;
+    if (!isValidId(id))
+        return d->fail(error, StoreError::Invalid, QStringLiteral("invalid record Id"));
+    const qint64 key = d->objectKey(object, error);
+    if (key < 0)
+        return false;
+    SqlTransaction tx(d->db);
+    if (!tx.isActive())
+        return d->failSql(error, tx.lastError(), QStringLiteral("pin record"));
+    QSqlQuery q(d->db);
+    q.prepare(pinned ? QStringLiteral("INSERT OR IGNORE INTO protected(obj, id, kind) VALUES (?, ?, ?)")
+                     : QStringLiteral("DELETE FROM protected WHERE obj = ? AND id = ? AND kind = ?"));
+    q.addBindValue(key);
+    q.addBindValue(id);
+    q.addBindValue(ProtectPinned);
+    if (!d->exec(q, error, QStringLiteral("pin record")) || !d->recountInUseOf(key, error))
+        return false;
+    if (!tx.commit())
+        return d->failSql(error, tx.lastError(), QStringLiteral("pin record"));
+    return d->succeed(error);
+}
+
+bool LocalStore::setInUse(const QList<QPair<QString, QString>> &records, StoreError *error)
+{
+    if (!d->checkWritable(error))
+        return false;
+    QList<qint64> newKeys;
+    for (const auto &[object, id] : records) {
+        if (!isValidId(id))
+            return d->fail(
+                error, StoreError::Invalid, QStringLiteral("invalid record Id for %1").arg(object));
+        const qint64 key = d->objectKey(object, error);
+        if (key < 0)
+            return false;
+        newKeys.append(key);
+    }
+    SqlTransaction tx(d->db);
+    if (!tx.isActive())
+        return d->failSql(error, tx.lastError(), QStringLiteral("set records in use"));
+    QSet<qint64> touched(newKeys.cbegin(), newKeys.cend());
+    {
+        QSqlQuery q(d->db);
+        q.setForwardOnly(true);
+        q.prepare(QStringLiteral("SELECT DISTINCT obj FROM protected WHERE kind = ?"));
+        q.addBindValue(ProtectInUse);
+        if (!d->exec(q, error, QStringLiteral("set records in use")))
+            return false;
+        while (q.next())
+            touched.insert(q.value(0).toLongLong());
+    }
+    QSqlQuery q(d->db);
+    q.prepare(QStringLiteral("DELETE FROM protected WHERE kind = ?"));
+    q.addBindValue(ProtectInUse);
+    if (!d->exec(q, error, QStringLiteral("set records in use")))
+        return false;
+    q.prepare(QStringLiteral("INSERT OR IGNORE INTO protected(obj, id, kind) VALUES (?, ?, ?)"));
+    for (qsizetype i = 0; i < records.size(); ++i) {
+        q.bindValue(0, newKeys.at(i));
+        q.bindValue(1, records.at(i).second);
+        q.bindValue(2, ProtectInUse);
+        if (!d->exec(q, error, QStringLiteral("set records in use")))
+            return false;
+    }
+    for (qint64 key : std::as_const(touched)) {
+        if (!d->recountInUseOf(key, error))
+            return false;
+    }
+    if (!tx.commit())
+        return d->failSql(error, tx.lastError(), QStringLiteral("set records in use"));
+    return d->succeed(error);
+}
+
+bool LocalStore::isProtected(const QString &object, const QString &id) const
+{
+    const qint64 key = d->checkObject(object, nullptr) ? d->findKey(object) : -1;
+    if (key < 0)
+        return false;
+    QSqlQuery q(d->db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT 1 FROM protected WHERE obj = ? AND id = ? LIMIT 1"));
+    q.addBindValue(key);
+    q.addBindValue(id);
+    return q.exec() && q.next();
+}
+
+namespace {
+
+const char *const kStateColumns
+    = "name, paused, cp_modstamp, cp_id, server_count, server_all_count, counts_read_at, last_error_code,"
+      " last_error_message, last_error_at, last_synced_at, pending, generation, local_count, unsaved_count,"
+      " in_use_count FROM objects";
+
+ObjectState stateFromRow(const QSqlQuery &q)
+{
+    ObjectState s;
+    s.object = q.value(0).toString();
+    s.known = true;
+    s.paused = q.value(1).toBool();
+    s.checkpoint = { q.value(2).toString(), q.value(3).toString() };
+    s.serverCount = q.value(4).toLongLong();
+    s.serverAllCount = q.value(5).toLongLong();
+    s.countsReadAt = dateOrInvalid(q.value(6));
+    s.lastErrorCode = q.value(7).toString();
+    s.lastErrorMessage = q.value(8).toString();
+    s.lastErrorAt = dateOrInvalid(q.value(9));
+    s.lastSyncedAt = dateOrInvalid(q.value(10));
+    const int pending = q.value(11).toInt();
+    s.pending = pending == int(PendingOp::FullResync) ? PendingOp::FullResync
+        : pending == int(PendingOp::ClearResync)      ? PendingOp::ClearResync
+                                                      : PendingOp::None;
+    s.generation = q.value(12).toLongLong();
+    s.localCount = q.value(13).toLongLong();
+    s.unsavedCount = q.value(14).toLongLong();
+    s.inUseCount = q.value(15).toLongLong();
+    return s;
+}
+
+} // namespace
+
+ObjectState LocalStore::objectState(const QString &object) const
+{
+    ObjectState s;
+    s.object = object;
+    if (!isValidObjectName(object))
+        return s;
+    QSqlQuery q(d->db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT ") + QLatin1String(kStateColumns) + QStringLiteral(" WHERE name = ?"));
+    q.addBindValue(object);
+    if (q.exec() && q.next())
+        return stateFromRow(q);
+    return s;
+}
+
+QList<ObjectState> LocalStore::allObjectStates() const
+{
+    QList<ObjectState> out;
+    QSqlQuery q(d->db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT ") + QLatin1String(kStateColumns) + QStringLiteral(" ORDER BY name")))
+        return out;
+    while (q.next())
+        out.append(stateFromRow(q));
+    return out;
+}
+
+bool LocalStore::ensureObjects(const QStringList &objects, StoreError *error)
+{
+    if (!d->checkWritable(error))
+        return false;
+    for (const QString &object : objects) {
+        if (!d->checkObject(object, error))
+            return false;
+    }
+    for (const QString &object : objects) {
+        if (d->objectKey(object, error) < 0)
+            return false;
+    }
+    return d->succeed(error);
+}
+
+bool LocalStore::Private::updateState(
+    const QString &object, const QString &set, const QVariantList &values, StoreError *error)
+{
+    if (!checkWritable(error))
+        return false;
+    const qint64 key = objectKey(object, error);
+    if (key < 0)
+        return false;
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("UPDATE objects SET ") + set + QStringLiteral(" WHERE obj = ?"));
+    for (const QVariant &v : values)
+        q.addBindValue(v);
+    q.addBindValue(key);
+    if (!exec(q, error, QStringLiteral("update the sync state of %1").arg(object)))
+        return false;
+    return succeed(error);
+}
+
+bool LocalStore::setPaused(const QString &object, bool paused, StoreError *error)
+{
+    return d->updateState(object, QStringLiteral("paused = ?"), { int(paused) }, error);
+}
+
+bool LocalStore::setServerCounts(
+    const QString &object, qint64 server, qint64 serverAll, const QDateTime &readAt, StoreError *error)
+{
+    return d->updateState(object,
+        QStringLiteral("server_count = ?, server_all_count = ?, counts_read_at = ?"),
+        { server, serverAll, msOrNull(readAt) }, error);
+}
+
+bool LocalStore::setLastError(const QString &object, const QString &code, const QString &message,
+    const QDateTime &when, StoreError *error)
+{
+    return d->updateState(object,
+        QStringLiteral("last_error_code = ?, last_error_message = ?, last_error_at = ?"),
+        { code, message, msOrNull(when) }, error);
+}
+
+bool LocalStore::clearLastError(const QString &object, StoreError *error)
+{
+    return d->updateState(object,
+        QStringLiteral("last_error_code = '', last_error_message = '', last_error_at = NULL"), {}, error);
+}
+
+bool LocalStore::setLastSynced(const QString &object, const QDateTime &when, StoreError *error)
+{
+    return d->updateState(object, QStringLiteral("last_synced_at = ?"), { msOrNull(when) }, error);
+}
+
+bool LocalStore::setCheckpoint(const QString &object, const Checkpoint &checkpoint, StoreError *error)
+{
+    return d->updateState(object, QStringLiteral("cp_modstamp = ?, cp_id = ?"),
+        { checkpoint.systemModstamp, checkpoint.id }, error);
+}
+
+qint64 LocalStore::beginFullResync(const QString &object, StoreError *error)
+{
+    if (!d->checkWritable(error))
+        return -1;
+    const qint64 key = d->objectKey(object, error);
+    if (key < 0)
+        return -1;
+    const QString what = QStringLiteral("start a resync of %1").arg(object);
+    SqlTransaction tx(d->db);
+    if (!tx.isActive())
+        return d->failSql(error, tx.lastError(), what), -1;
+    QSqlQuery q(d->db);
+    q.prepare(QStringLiteral("UPDATE objects SET pending = ?, generation = generation + 1, cp_modstamp = '',"
+                             " cp_id = '' WHERE obj = ?"));
+    q.addBindValue(int(PendingOp::FullResync));
+    q.addBindValue(key);
+    if (!d->exec(q, error, what))
+        return -1;
+    const qint64 generation = d->generationOf(key, error);
+    if (generation < 0)
+        return -1;
+    if (!tx.commit())
+        return d->failSql(error, tx.lastError(), what), -1;
+    d->succeed(error);
+    return generation;
+}
+
+ClearPlan LocalStore::planClear(const QString &object) const
+{
+    ClearPlan plan;
+    plan.object = object;
+    const ObjectState s = objectState(object);
+    if (!s.known)
+        return plan;
+    const qint64 key = d->findKey(object);
+    QSqlQuery q(d->db);
+    q.setForwardOnly(true);
+    // O(size of the protected set): the rest comes from the counters.
+    q.prepare(QStringLiteral("SELECT COUNT(DISTINCT p.id) FROM protected p JOIN records r"
+                             " ON r.obj = p.obj AND r.id = p.id AND r.state = 0 WHERE p.obj = ?"));
+    q.addBindValue(key);
+    const qint64 syncedProtected = q.exec() && q.next() ? q.value(0).toLongLong() : 0;
+    plan.willDelete = s.localCount - syncedProtected;
+    plan.keepUnsaved = s.unsavedCount;
+    plan.keepInUse = syncedProtected;
+    plan.willDownload = s.serverCount;
+    return plan;
+}
+
+QList<ClearPlan> LocalStore::planClear(const QStringList &objects) const
+{
+    QList<ClearPlan> out;
+    out.reserve(objects.size());
+    for (const QString &object : objects)
+        out.append(planClear(object));
+    return out;
+}
+
+qint64 LocalStore::beginClearResync(const QString &object, StoreError *error)
+{
+    if (!d->checkWritable(error))
+        return -1;
+    const qint64 key = d->objectKey(object, error);
+    if (key < 0)
+        return -1;
+    const QString what = QStringLiteral("clear %1").arg(object);
+    SqlTransaction tx(d->db);
+    if (!tx.isActive())
+        return d->failSql(error, tx.lastError(), what), -1;
+    QSqlQuery q(d->db);
+    q.prepare(QStringLiteral("DELETE FROM records WHERE obj = ? AND state = 0 AND ")
+        + QLatin1String(kNotProtected));
+    q.addBindValue(key);
+    if (!d->exec(q, error, what))
+        return -1;
+    const qint64 removed = q.numRowsAffected();
+    q.prepare(QStringLiteral("UPDATE objects SET local_count = local_count - ?, pending = ?,"
+                             " generation = generation + 1, cp_modstamp = '', cp_id = '' WHERE obj = ?"));
+    q.addBindValue(removed);
+    q.addBindValue(int(PendingOp::ClearResync));
+    q.addBindValue(key);
+    if (!d->exec(q, error, what))
+        return -1;
+    const qint64 generation = d->generationOf(key, error);
+    if (generation < 0)
+        return -1;
+    if (!tx.commit())
+        return d->failSql(error, tx.lastError(), what), -1;
+    d->succeed(error);
+    return generation;
+}
+
+bool LocalStore::finishPending(const QString &object, StoreError *error)
+{
+    return d->updateState(object, QStringLiteral("pending = ?"), { int(PendingOp::None) }, error);
+}
+
+std::optional<StoredRecord> LocalStore::record(const QString &object, const QString &id) const
+{
+    const qint64 key = isValidObjectName(object) ? d->findKey(object) : -1;
+    if (key < 0)
+        return std::nullopt;
+    QSqlQuery q(d->db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral(
+        "SELECT modstamp, state, payload, seen_gen,"
+        " EXISTS (SELECT 1 FROM protected p WHERE p.obj = r.obj AND p.id = r.id AND p.kind = ?),"
+        " EXISTS (SELECT 1 FROM protected p WHERE p.obj = r.obj AND p.id = r.id AND p.kind = ?)"
+        " FROM records r WHERE r.obj = ? AND r.id = ?"));
+    q.addBindValue(ProtectInUse);
+    q.addBindValue(ProtectPinned);
+    q.addBindValue(key);
+    q.addBindValue(id);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    StoredRecord r;
+    r.object = object;
+    r.id = id;
+    r.systemModstamp = q.value(0).toString();
+    r.state = RecordState(q.value(1).toInt());
+    r.payload = q.value(2).toByteArray();
+    r.seenGeneration = q.value(3).toLongLong();
+    r.inUse = q.value(4).toBool();
+    r.pinned = q.value(5).toBool();
+    return r;
+}
+
+QStringList LocalStore::ids(const QString &object, std::optional<RecordState> state) const
+{
+    QStringList out;
+    const qint64 key = isValidObjectName(object) ? d->findKey(object) : -1;
+    if (key < 0)
+        return out;
+    QSqlQuery q(d->db);
+    q.setForwardOnly(true);
+    q.prepare(state ? QStringLiteral("SELECT id FROM records WHERE obj = ? AND state = ? ORDER BY id")
+                    : QStringLiteral("SELECT id FROM records WHERE obj = ? ORDER BY id"));
+    q.addBindValue(key);
+    if (state)
+        q.addBindValue(int(*state));
+    if (!q.exec())
+        return out;
+    while (q.next())
+        out.append(q.value(0).toString());
+    return out;
+}
+
+qint64 LocalStore::countSlow(const QString &object, std::optional<RecordState> state) const
+{
+    const qint64 key = isValidObjectName(object) ? d->findKey(object) : -1;
+    if (key < 0)
+        return 0;
+    QSqlQuery q(d->db);
+    q.setForwardOnly(true);
+    q.prepare(state ? QStringLiteral("SELECT COUNT(*) FROM records WHERE obj = ? AND state = ?")
+                    : QStringLiteral("SELECT COUNT(*) FROM records WHERE obj = ?"));
+    q.addBindValue(key);
+    if (state)
+        q.addBindValue(int(*state));
+    return q.exec() && q.next() ? q.value(0).toLongLong() : -1;
+}
+
+bool LocalStore::setMaxPageCount(qint64 pages)
+{
+    // SQLite never shrinks the limit below the current size; a huge value restores "unlimited".
+    const qint64 limit = pages > 0 ? pages : qint64(4294967294LL);
+    return d->execSql(QStringLiteral("PRAGMA max_page_count = %1").arg(limit), nullptr);
+}
+
+} // namespace posdata

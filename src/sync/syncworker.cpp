@@ -555,6 +555,18 @@ void SyncWorker::cancel(Run *run)
     run->fetchUrl.clear();
 }
 
+void SyncWorker::stopQuietly(Run *run)
+{
+    // Stops the object without ending the cycle: the caller queues it again at once.
+    if (run->phase == Run::Phase::Downloading || run->phase == Run::Phase::Backoff) {
+        cancel(run);
+        --m_active;
+    } else if (run->phase == Run::Phase::Queued) {
+        m_queue.removeAll(run);
+    }
+    run->phase = Run::Phase::Idle;
+}
+
 void SyncWorker::fail(Run *run, const ApiError &error)
 {
     cancel(run);
@@ -716,14 +728,7 @@ void SyncWorker::resumeAll()
 
 void SyncWorker::beginPending(Run *run, bool clear)
 {
-    const bool wasRunning = run->phase == Run::Phase::Downloading || run->phase == Run::Phase::Backoff;
-    if (wasRunning) {
-        cancel(run);
-        runEnded(run);
-    } else if (run->phase == Run::Phase::Queued) {
-        m_queue.removeAll(run);
-        run->phase = Run::Phase::Idle;
-    }
+    stopQuietly(run);
     StoreError error;
     const qint64 generation = clear ? m_store->beginClearResync(run->config.name, &error)
                                     : m_store->beginFullResync(run->config.name, &error);
@@ -808,10 +813,7 @@ void SyncWorker::pollStore()
             run->knownGeneration = st.generation;
             run->knownPending = st.pending;
             if (st.pending != PendingOp::None && !run->paused) {
-                if (run->phase == Run::Phase::Downloading || run->phase == Run::Phase::Backoff) {
-                    cancel(run);
-                    runEnded(run);
-                }
+                stopQuietly(run);
                 run->permanentFailure = false;
                 requestDownload(run);
                 pump();

@@ -77,6 +77,7 @@ private:
     void fail(Run *run, const ApiError &error);
     void failStore(Run *run, const StoreError &error);
     void cancel(Run *run);
+    void stopQuietly(Run *run);
     void signInRequired(const ApiError &error);
 
     // state

@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: MIT
+// Inserts N generated records (~540 bytes each) in 2000-record pages into a temp file, through
+// LocalStore::applyPage and through the raw sqlite3 C API with one prepared statement (the floor),
+// and prints seconds and records/s. Usage: bench-store-insert [N ...] (default 100000 1000000).
+
+#include "store/localstore.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QTemporaryDir>
+#include <cstdio>
+#include <sqlite3.h>
+
+namespace {
+
+constexpr int PageSize = 2000;
+
+QByteArray payloadFor(qint64 i, const QString &id, const QString &modstamp)
+{
+    QByteArray p
+        = QStringLiteral("{\"attributes\":{\"type\":\"s_c__product__c\",\"url\":\"/services/data/v59.0/"
+                         "sobjects/s_c__product__c/%1\"},\"Id\":\"%1\",\"Name\":\"Product %2\","
+                         "\"SystemModstamp\":\"%3\",\"s_c__price__c\":%4,\"s_c__description__c\":\"")
+              .arg(id)
+              .arg(i)
+              .arg(modstamp)
+              .arg(double(i % 10000) / 100.0)
+              .toUtf8();
+    while (p.size() < 538)
+        p.append(char('a' + (p.size() + i) % 26));
+    p.append("\"}");
+    return p;
+}
+
+QString idFor(qint64 i)
+{
+    return QStringLiteral("a0B5g%1AAA").arg(i, 10, 10, QLatin1Char('0'));
+}
+
+QString modstampFor(qint64 i)
+{
+    return QStringLiteral("2026-11-%1T03:%2:%3.000+0000")
+        .arg(1 + (i / 3600000) % 28, 2, 10, QLatin1Char('0'))
+        .arg((i / 60) % 60, 2, 10, QLatin1Char('0'))
+        .arg(i % 60, 2, 10, QLatin1Char('0'));
+}
+
+QVector<posdata::IncomingRecord> makePage(qint64 first, qint64 count)
+{
+    QVector<posdata::IncomingRecord> page;
+    page.reserve(count);
+    for (qint64 i = first; i < first + count; ++i) {
+        posdata::IncomingRecord r;
+        r.id = idFor(i);
+        r.systemModstamp = modstampFor(i);
+        r.payload = payloadFor(i, r.id, r.systemModstamp);
+        page.append(std::move(r));
+    }
+    return page;
+}
+
+void report(const char *what, qint64 n, qint64 ms)
+{
+    const double s = double(ms) / 1000.0;
+    std::printf("%-28s %9lld records  %7.2f s  %10.0f records/s\n", what, static_cast<long long>(n), s,
+        s > 0 ? double(n) / s : 0.0);
+    std::fflush(stdout);
+}
+
+bool benchStore(const QString &path, qint64 n)
+{
+    posdata::StoreError err;
+    auto store = posdata::LocalStore::open(path, posdata::LocalStore::Mode::ReadWrite, &err);
+    if (!store) {
+        std::fprintf(stderr, "open: %s\n", qPrintable(err.message));
+        return false;
+    }
+    // Pages are generated before timing: the engine's JSON parsing is not the store's cost.
+    qint64 ms = 0;
+    for (qint64 first = 0; first < n; first += PageSize) {
+        const auto page = makePage(first, std::min<qint64>(PageSize, n - first));
+        QElapsedTimer t;
+        t.start();
+        const auto res = store->applyPage(
+            QStringLiteral("s_c__product__c"), page, { page.last().systemModstamp, page.last().id }, 1, &err);
+        ms += t.elapsed();
+        if (!err.ok() || res.inserted != page.size()) {
+            std::fprintf(stderr, "applyPage: %s\n", qPrintable(err.message));
+            return false;
+        }
+    }
+    report("LocalStore::applyPage", n, ms);
+    return store->objectState(QStringLiteral("s_c__product__c")).localCount == n;
+}
+
+bool check(sqlite3 *db, int rc, const char *what)
+{
+    if (rc != SQLITE_OK && rc != SQLITE_DONE && rc != SQLITE_ROW) {
+        std::fprintf(stderr, "%s: %s\n", what, sqlite3_errmsg(db));
+        return false;
+    }
+    return true;
+}
+
+bool benchRaw(const QString &path, qint64 n)
+{
+    sqlite3 *db = nullptr;
+    if (sqlite3_open(path.toUtf8().constData(), &db) != SQLITE_OK)
+        return false;
+    const char *setup
+        = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-32768;"
+          "CREATE TABLE records (obj INTEGER NOT NULL, id TEXT NOT NULL, modstamp TEXT NOT NULL,"
+          " state INTEGER NOT NULL, seen_gen INTEGER NOT NULL, payload BLOB NOT NULL,"
+          " PRIMARY KEY (obj, id));";
+    if (!check(db, sqlite3_exec(db, setup, nullptr, nullptr, nullptr), "setup"))
+        return false;
+    sqlite3_stmt *ins = nullptr;
+    if (!check(db,
+            sqlite3_prepare_v2(db,
+                "INSERT OR IGNORE INTO records(obj, id, modstamp, state, seen_gen, payload)"
+                " VALUES (1, ?, ?, 0, 1, ?)",
+                -1, &ins, nullptr),
+            "prepare"))
+        return false;
+    qint64 ms = 0;
+    bool ok = true;
+    for (qint64 first = 0; first < n && ok; first += PageSize) {
+        const auto page = makePage(first, std::min<qint64>(PageSize, n - first));
+        QVector<QByteArray> ids, stamps;
+        for (const auto &r : page) {
+            ids.append(r.id.toUtf8());
+            stamps.append(r.systemModstamp.toUtf8());
+        }
+        QElapsedTimer t;
+        t.start();
+        ok = check(db, sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), "begin");
+        for (qsizetype i = 0; i < page.size() && ok; ++i) {
+            sqlite3_bind_text(ins, 1, ids[i].constData(), int(ids[i].size()), SQLITE_STATIC);
+            sqlite3_bind_text(ins, 2, stamps[i].constData(), int(stamps[i].size()), SQLITE_STATIC);
+            sqlite3_bind_blob(
+                ins, 3, page[i].payload.constData(), int(page[i].payload.size()), SQLITE_STATIC);
+            ok = check(db, sqlite3_step(ins), "insert");
+            sqlite3_reset(ins);
+        }
+        ok = ok && check(db, sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr), "commit");
+        ms += t.elapsed();
+    }
+    sqlite3_finalize(ins);
+    sqlite3_close(db);
+    if (ok)
+        report("raw sqlite3 (floor)", n, ms);
+    return ok;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QList<qint64> sizes;
+    for (int i = 1; i < argc; ++i)
+        sizes.append(QByteArray(argv[i]).toLongLong());
+    if (sizes.isEmpty())
+        sizes = { 100000, 1000000 };
+    QTemporaryDir dir;
+    if (!dir.isValid())
+        return 1;
+    std::printf("record payload %lld bytes, pages of %d\n",
+        static_cast<long long>(payloadFor(0, idFor(0), modstampFor(0)).size()), PageSize);
+    int run = 0;
+    for (qint64 n : sizes) {
+        if (!benchStore(dir.filePath(QStringLiteral("store%1.db").arg(run)), n)
+            || !benchRaw(dir.filePath(QStringLiteral("raw%1.db").arg(run)), n))
+            return 1;
+        ++run;
+    }
+    return 0;
+}

@@ -440,10 +440,11 @@ std::unique_ptr<LocalStore> LocalStore::open(const QString &path, Mode mode, Sto
         QSqlQuery q(d->db);
         if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next()) {
             d->failSql(error, q.lastError(), QStringLiteral("cannot read %1").arg(path));
-            if (d->lastError.kind == StoreError::NotSqlite && error)
-                error->message = QStringLiteral(
-                    "%1 is not a POS data store (not an SQLite database); it was left as it is")
-                                     .arg(path);
+            if (d->lastError.kind == StoreError::NotSqlite)
+                d->fail(error, StoreError::NotSqlite,
+                    QStringLiteral(
+                        "%1 is not a POS data store (not an SQLite database); it was left as it is")
+                        .arg(path));
             return nullptr;
         }
         version = q.value(0).toInt();

@@ -1,0 +1,308 @@
+// SPDX-License-Identifier: MIT
+// Record rules of the local store: leave-if-changed, the protected set, local edits, the counters
+// (checked against COUNT(*) after randomized operations) and the clear plan.
+
+#include "store/localstore.h"
+#include "storetesthelpers.h"
+
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <gtest/gtest.h>
+
+using namespace posdata;
+using namespace posdata::test;
+
+namespace {
+
+const QString kObj = QStringLiteral("s_c__product__c");
+
+class Store : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(dir.isValid());
+        StoreError err;
+        store = LocalStore::open(dir.filePath(QStringLiteral("pos.db")), LocalStore::Mode::ReadWrite, &err);
+        ASSERT_TRUE(store) << err.message.toStdString();
+    }
+    ApplyResult apply(const QVector<IncomingRecord> &page, qint64 generation = 0)
+    {
+        StoreError err;
+        const ApplyResult r = store->applyPage(kObj, page, {}, generation, &err);
+        EXPECT_TRUE(err.ok()) << err.message.toStdString();
+        return r;
+    }
+    QByteArray payload(const QString &id) const
+    {
+        return store->record(kObj, id).value_or(StoredRecord {}).payload;
+    }
+    /// Counters must equal what COUNT(*) and a walk over the rows say.
+    void expectCountersExact(const QString &object)
+    {
+        const ObjectState s = store->objectState(object);
+        EXPECT_EQ(s.localCount, store->countSlow(object, RecordState::Synced)) << object.toStdString();
+        EXPECT_EQ(s.unsavedCount, store->countSlow(object) - store->countSlow(object, RecordState::Synced))
+            << object.toStdString();
+        qint64 inUse = 0;
+        for (const QString &id : store->ids(object)) {
+            const auto r = store->record(object, id);
+            inUse += (r && (r->inUse || r->pinned)) ? 1 : 0;
+        }
+        EXPECT_EQ(s.inUseCount, inUse) << object.toStdString();
+    }
+
+    QTemporaryDir dir;
+    std::unique_ptr<LocalStore> store;
+};
+
+TEST_F(Store, ApplyPageInsertsUpdatesAndWritesTheCheckpoint)
+{
+    StoreError err;
+    ApplyResult r
+        = store->applyPage(kObj, pageOf({ "a", "b" }), { "2026-11-28T00:00:00.000+0000", "b" }, 0, &err);
+    EXPECT_TRUE(err.ok());
+    EXPECT_EQ(r.inserted, 2);
+    EXPECT_EQ(payload(QStringLiteral("a")), QByteArray("v1:a"));
+    r = store->applyPage(kObj, pageOf({ "b", "c" }, "v2"), { "2026-11-28T00:00:01.000+0000", "c" }, 0, &err);
+    EXPECT_EQ(r.inserted, 1);
+    EXPECT_EQ(r.updated, 1);
+    EXPECT_EQ(payload(QStringLiteral("b")), QByteArray("v2:b"));
+    const ObjectState s = store->objectState(kObj);
+    EXPECT_EQ(s.localCount, 3);
+    EXPECT_EQ(s.checkpoint, (Checkpoint { "2026-11-28T00:00:01.000+0000", "c" }));
+    // An empty checkpoint leaves the stored one.
+    apply(pageOf({ "d" }));
+    EXPECT_EQ(store->objectState(kObj).checkpoint.id, QStringLiteral("c"));
+}
+
+TEST_F(Store, DownloadLeavesUnsavedRecordsAlone)
+{
+    apply(pageOf({ "a", "b", "c" }));
+    ASSERT_TRUE(store->updateLocal(kObj, QStringLiteral("a"), "mine:a"));
+    ASSERT_TRUE(store->deleteLocal(kObj, QStringLiteral("b")));
+    ASSERT_TRUE(store->createLocal(kObj, QStringLiteral("n"), "mine:n"));
+
+    ApplyResult r = apply(pageOf({ "a", "b", "c", "n" }, "v2"));
+    EXPECT_EQ(r.updated, 1);
+    EXPECT_EQ(r.skippedUnsaved, 3);
+    EXPECT_EQ(payload(QStringLiteral("a")), QByteArray("mine:a"));
+    EXPECT_EQ(store->record(kObj, QStringLiteral("b"))->state, RecordState::LocallyDeleted);
+    EXPECT_EQ(payload(QStringLiteral("n")), QByteArray("mine:n"));
+    EXPECT_EQ(payload(QStringLiteral("c")), QByteArray("v2:c"));
+
+    // Tombstones and every removal path leave unsaved rows too.
+    r = apply({ tombstone("a"), tombstone("b"), tombstone("n"), tombstone("c") });
+    EXPECT_EQ(r.deleted, 1);
+    EXPECT_EQ(r.skippedUnsaved, 3);
+    EXPECT_EQ(store->removeIds(kObj, { "a", "b", "n" }), 0);
+    const qint64 g = store->beginFullResync(kObj);
+    EXPECT_EQ(store->removeUnseen(kObj, g), 0);
+    store->beginClearResync(kObj);
+    EXPECT_EQ(store->ids(kObj), (QStringList { "a", "b", "n" }));
+    const ObjectState s = store->objectState(kObj);
+    EXPECT_EQ(s.unsavedCount, 3);
+    EXPECT_EQ(s.localCount, 0);
+    expectCountersExact(kObj);
+}
+
+TEST_F(Store, ProtectedRecordsAreNeverDeleted)
+{
+    apply(pageOf({ "outlet", "shift", "pinned", "plain1", "plain2", "plain3" }));
+    ASSERT_TRUE(store->setInUse({ { kObj, QStringLiteral("outlet") }, { kObj, QStringLiteral("shift") } }));
+    ASSERT_TRUE(store->setPinned(kObj, QStringLiteral("pinned"), true));
+    EXPECT_EQ(store->objectState(kObj).inUseCount, 3);
+    EXPECT_TRUE(store->isProtected(kObj, QStringLiteral("outlet")));
+
+    ApplyResult r
+        = apply({ tombstone("outlet"), tombstone("pinned"), tombstone("plain1"), tombstone("absent") });
+    EXPECT_EQ(r.deleted, 1);
+    EXPECT_EQ(r.skippedProtected, 2);
+
+    EXPECT_EQ(store->removeIds(kObj, { "shift", "pinned", "plain2" }), 1);
+
+    const qint64 g = store->beginFullResync(kObj);
+    apply(pageOf({ "plain3" }), g);
+    EXPECT_EQ(store->removeUnseen(kObj, g), 0);
+
+    EXPECT_EQ(store->beginClearResync(kObj), g + 1);
+    EXPECT_EQ(store->ids(kObj), (QStringList { "outlet", "pinned", "shift" }));
+    EXPECT_EQ(store->objectState(kObj).localCount, 3);
+    EXPECT_EQ(store->objectState(kObj).inUseCount, 3);
+
+    // Once released they go like any other record.
+    ASSERT_TRUE(store->setInUse({}));
+    ASSERT_TRUE(store->setPinned(kObj, QStringLiteral("pinned"), false));
+    EXPECT_EQ(store->objectState(kObj).inUseCount, 0);
+    EXPECT_EQ(store->removeIds(kObj, { "outlet", "pinned" }), 2);
+    expectCountersExact(kObj);
+}
+
+TEST_F(Store, ProtectionSetBeforeTheRecordArrivesCounts)
+{
+    ASSERT_TRUE(store->setInUse({ { kObj, QStringLiteral("later") } }));
+    EXPECT_EQ(store->objectState(kObj).inUseCount, 0);
+    apply(pageOf({ "later", "other" }));
+    EXPECT_EQ(store->objectState(kObj).inUseCount, 1);
+    EXPECT_EQ(apply({ tombstone("later") }).skippedProtected, 1);
+}
+
+TEST_F(Store, RemoveUnseenDeletesOnlyRowsMissingFromTheFullDownload)
+{
+    apply(pageOf({ "a", "b", "c", "d" }));
+    const qint64 g = store->beginFullResync(kObj);
+    EXPECT_EQ(store->objectState(kObj).pending, PendingOp::FullResync);
+    apply(pageOf({ "a", "c" }, "v2"), g);
+    EXPECT_EQ(store->removeUnseen(kObj, g), 2);
+    EXPECT_TRUE(store->finishPending(kObj));
+    EXPECT_EQ(store->ids(kObj), (QStringList { "a", "c" }));
+    EXPECT_EQ(store->objectState(kObj).pending, PendingOp::None);
+    EXPECT_EQ(store->objectState(kObj).localCount, 2);
+}
+
+TEST_F(Store, LocalEditsAndUpload)
+{
+    apply(pageOf({ "a", "b" }));
+    StoreError err;
+    EXPECT_FALSE(store->createLocal(kObj, QStringLiteral("a"), "dup", &err));
+    EXPECT_EQ(err.kind, StoreError::Invalid);
+    EXPECT_FALSE(store->updateLocal(kObj, QStringLiteral("zz"), "x", &err));
+    EXPECT_EQ(err.kind, StoreError::Invalid);
+
+    ASSERT_TRUE(store->createLocal(kObj, QStringLiteral("tmp-1"), "new"));
+    ASSERT_TRUE(store->setPinned(kObj, QStringLiteral("tmp-1"), true));
+    ASSERT_TRUE(store->updateLocal(kObj, QStringLiteral("a"), "edit"));
+    ASSERT_TRUE(store->deleteLocal(kObj, QStringLiteral("b")));
+    EXPECT_EQ(store->unsavedRecords(kObj).size(), 3);
+    EXPECT_EQ(store->objectState(kObj).unsavedCount, 3);
+    EXPECT_EQ(store->objectState(kObj).localCount, 0);
+
+    ASSERT_TRUE(
+        store->markUploaded(kObj, QStringLiteral("tmp-1"), QStringLiteral("a0B000000000001AAA"), "t9"));
+    const auto created = store->record(kObj, QStringLiteral("a0B000000000001AAA"));
+    ASSERT_TRUE(created);
+    EXPECT_EQ(created->state, RecordState::Synced);
+    EXPECT_TRUE(created->pinned); // the pin follows the server Id
+    EXPECT_FALSE(store->record(kObj, QStringLiteral("tmp-1")));
+    ASSERT_TRUE(store->markUploaded(kObj, QStringLiteral("a"), {}, "t9"));
+    ASSERT_TRUE(store->markUploaded(kObj, QStringLiteral("b"), {}, {}));
+    EXPECT_FALSE(store->record(kObj, QStringLiteral("b")));
+    EXPECT_FALSE(store->markUploaded(kObj, QStringLiteral("a"), {}, "t9", &err));
+    EXPECT_EQ(err.kind, StoreError::Invalid);
+
+    const ObjectState s = store->objectState(kObj);
+    EXPECT_EQ(s.localCount, 2);
+    EXPECT_EQ(s.unsavedCount, 0);
+    EXPECT_EQ(s.inUseCount, 1);
+    expectCountersExact(kObj);
+
+    // A created record deleted before upload just goes.
+    ASSERT_TRUE(store->createLocal(kObj, QStringLiteral("tmp-2"), "x"));
+    ASSERT_TRUE(store->deleteLocal(kObj, QStringLiteral("tmp-2")));
+    EXPECT_FALSE(store->record(kObj, QStringLiteral("tmp-2")));
+    expectCountersExact(kObj);
+}
+
+TEST_F(Store, RejectsBadObjectNamesBeforeSql)
+{
+    StoreError err;
+    for (const QString &bad : { QString(), QStringLiteral("1abc"), QStringLiteral("a b"),
+             QStringLiteral("x'; DROP TABLE records; --"), QString(81, QLatin1Char('a')) }) {
+        store->applyPage(bad, pageOf({ "a" }), {}, 0, &err);
+        EXPECT_EQ(err.kind, StoreError::Invalid) << bad.toStdString();
+        EXPECT_FALSE(store->setPaused(bad, true, &err));
+        EXPECT_EQ(err.kind, StoreError::Invalid);
+        EXPECT_FALSE(store->ensureObjects({ kObj, bad }, &err));
+    }
+    EXPECT_TRUE(store->allObjectStates().isEmpty());
+    store->applyPage(kObj, { IncomingRecord {} }, {}, 0, &err);
+    EXPECT_EQ(err.kind, StoreError::Invalid);
+    EXPECT_EQ(store->countSlow(kObj), 0);
+    // Values are bound, never spliced: quotes in ids and payloads are data.
+    apply(pageOf({ "it's", "x\"); DROP TABLE records; --" }));
+    EXPECT_EQ(store->countSlow(kObj), 2);
+}
+
+TEST_F(Store, PlanClearCountsWhatGoesAndWhatStays)
+{
+    apply(pageOf({ "a", "b", "c", "d", "e" }));
+    ASSERT_TRUE(store->setInUse({ { kObj, QStringLiteral("a") }, { kObj, QStringLiteral("missing") } }));
+    ASSERT_TRUE(store->setPinned(kObj, QStringLiteral("b"), true));
+    ASSERT_TRUE(store->updateLocal(kObj, QStringLiteral("b"), "edit")); // unsaved and pinned
+    ASSERT_TRUE(store->createLocal(kObj, QStringLiteral("n"), "new"));
+    ASSERT_TRUE(store->setServerCounts(kObj, 7, 9, QDateTime::currentDateTimeUtc()));
+    ASSERT_TRUE(store->ensureObjects({ QStringLiteral("contact") }));
+
+    const QList<ClearPlan> plans = store->planClear(QStringList { kObj, QStringLiteral("contact") });
+    ASSERT_EQ(plans.size(), 2);
+    EXPECT_EQ(plans[0], (ClearPlan { kObj, 3, 2, 1, 7 }));
+    EXPECT_EQ(plans[1], (ClearPlan { QStringLiteral("contact"), 0, 0, 0, -1 }));
+
+    store->beginClearResync(kObj);
+    EXPECT_EQ(store->countSlow(kObj), 1 + 2); // a kept (in use) + b and n (unsaved)
+    EXPECT_EQ(store->planClear(kObj), (ClearPlan { kObj, 0, 2, 1, 7 }));
+}
+
+TEST_F(Store, CountersMatchCountStarAfterRandomizedOperations)
+{
+    const QStringList objects = { kObj, QStringLiteral("contact") };
+    QRandomGenerator rng(20261128);
+    auto randomId = [&] { return QStringLiteral("r%1").arg(rng.bounded(120)); };
+    QHash<QString, qint64> generation;
+    for (int step = 0; step < 600; ++step) {
+        const QString obj = objects[rng.bounded(2)];
+        const int op = rng.bounded(100);
+        if (op < 35) {
+            QVector<IncomingRecord> page;
+            const int n = 1 + rng.bounded(25);
+            for (int i = 0; i < n; ++i) {
+                if (rng.bounded(6) == 0)
+                    page.append(tombstone(randomId()));
+                else
+                    page.append(pageOf({ randomId() }, QByteArray::number(step)).first());
+            }
+            store->applyPage(obj, page, { QString::number(step), page.last().id }, generation.value(obj));
+        } else if (op < 45) {
+            store->createLocal(obj, randomId(), "c");
+        } else if (op < 55) {
+            store->updateLocal(obj, randomId(), "u");
+        } else if (op < 63) {
+            store->deleteLocal(obj, randomId());
+        } else if (op < 71) {
+            const QString id = randomId();
+            store->markUploaded(obj, id, rng.bounded(3) == 0 ? randomId() : QString(), "m");
+        } else if (op < 77) {
+            store->setPinned(obj, randomId(), rng.bounded(2) == 0);
+        } else if (op < 81) {
+            QList<QPair<QString, QString>> inUse;
+            for (int i = 0; i < rng.bounded(4); ++i)
+                inUse.append({ objects[rng.bounded(2)], randomId() });
+            store->setInUse(inUse);
+        } else if (op < 88) {
+            store->removeIds(obj, { randomId(), randomId(), randomId() });
+        } else if (op < 93) {
+            generation[obj] = store->beginFullResync(obj);
+        } else if (op < 97) {
+            store->removeUnseen(obj, generation.value(obj));
+            store->finishPending(obj);
+        } else {
+            generation[obj] = store->beginClearResync(obj);
+        }
+        if (step % 50 == 0) {
+            for (const QString &o : objects)
+                expectCountersExact(o);
+        }
+    }
+    for (const QString &o : objects) {
+        expectCountersExact(o);
+        EXPECT_GT(store->countSlow(o), 0);
+    }
+    // And after a restart.
+    store.reset();
+    store = LocalStore::open(dir.filePath(QStringLiteral("pos.db")), LocalStore::Mode::ReadWrite);
+    ASSERT_TRUE(store);
+    for (const QString &o : objects)
+        expectCountersExact(o);
+}
+
+} // namespace

@@ -1,0 +1,315 @@
+// SPDX-License-Identifier: MIT
+// The store's file: creation and migration, refusal of foreign and newer files (left byte-identical),
+// WAL, read-only readers next to a writer, full disk, state that survives a restart.
+
+#include "store/localstore.h"
+#include "store/sqltransaction.h"
+#include "storetesthelpers.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <gtest/gtest.h>
+
+using namespace posdata;
+using namespace posdata::test;
+
+namespace {
+
+const QString kObj = QStringLiteral("s_c__product__c");
+
+class StoreFiles : public ::testing::Test
+{
+protected:
+    QTemporaryDir dir;
+    QString path() const { return dir.filePath(QStringLiteral("pos.db")); }
+    std::unique_ptr<LocalStore> openRw(StoreError *err = nullptr)
+    {
+        return LocalStore::open(path(), LocalStore::Mode::ReadWrite, err);
+    }
+};
+
+TEST_F(StoreFiles, CreatesSchemaInWalMode)
+{
+    StoreError err;
+    auto store = openRw(&err);
+    ASSERT_TRUE(store) << err.message.toStdString();
+    EXPECT_TRUE(err.ok());
+    RawDb raw(path());
+    EXPECT_EQ(raw.scalar("PRAGMA user_version"), QString::number(LocalStore::SchemaVersion));
+    EXPECT_EQ(raw.scalar("PRAGMA journal_mode"), QStringLiteral("wal"));
+    EXPECT_EQ(
+        raw.scalar("SELECT count(*) FROM sqlite_master WHERE name IN ('records','objects','protected')"),
+        QStringLiteral("3"));
+}
+
+TEST_F(StoreFiles, ReopenKeepsDataAndDoesNotMigrateAgain)
+{
+    {
+        auto store = openRw();
+        ASSERT_TRUE(store);
+        store->applyPage(kObj, pageOf({ "a", "b" }), { "2026-11-28T00:00:00.000+0000", "b" }, 0);
+    }
+    StoreError err;
+    auto store = openRw(&err);
+    ASSERT_TRUE(store) << err.message.toStdString();
+    EXPECT_EQ(store->objectState(kObj).localCount, 2);
+    EXPECT_EQ(store->countSlow(kObj), 2);
+}
+
+TEST_F(StoreFiles, MigratesAnEmptyVersionZeroFile)
+{
+    {
+        RawDb raw(path());
+        ASSERT_TRUE(raw.exec("CREATE TABLE unrelated(x)"));
+    }
+    auto store = openRw();
+    ASSERT_TRUE(store);
+    RawDb raw(path());
+    EXPECT_EQ(raw.scalar("PRAGMA user_version"), QStringLiteral("1"));
+}
+
+TEST_F(StoreFiles, RefusesAFileThatIsNotSqliteAndLeavesItUntouched)
+{
+    const QByteArray content = "this is a text file, not a database\n" + QByteArray(5000, 'x');
+    {
+        QFile f(path());
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write(content);
+    }
+    for (auto mode : { LocalStore::Mode::ReadWrite, LocalStore::Mode::ReadOnly }) {
+        StoreError err;
+        EXPECT_FALSE(LocalStore::open(path(), mode, &err));
+        EXPECT_EQ(err.kind, StoreError::NotSqlite);
+        EXPECT_TRUE(err.message.contains(QStringLiteral("not an SQLite database")))
+            << err.message.toStdString();
+    }
+    EXPECT_EQ(fileBytes(path()), content);
+    EXPECT_FALSE(QFile::exists(path() + QStringLiteral("-wal")));
+    EXPECT_FALSE(QFile::exists(path() + QStringLiteral("-shm")));
+}
+
+TEST_F(StoreFiles, RefusesAnSqliteHeaderWithGarbageBehindIt)
+{
+    QByteArray content("SQLite format 3\0", 16);
+    content += QByteArray(4096, '\x5a');
+    {
+        QFile f(path());
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write(content);
+    }
+    StoreError err;
+    EXPECT_FALSE(openRw(&err));
+    EXPECT_EQ(err.kind, StoreError::NotSqlite);
+    EXPECT_EQ(fileBytes(path()), content);
+}
+
+TEST_F(StoreFiles, RefusesANewerSchemaAndLeavesItUntouched)
+{
+    {
+        RawDb raw(path());
+        ASSERT_TRUE(
+            raw.exec("CREATE TABLE future(x); INSERT INTO future VALUES (42); PRAGMA user_version = 99"));
+    }
+    const QByteArray before = fileBytes(path());
+    ASSERT_FALSE(before.isEmpty());
+    for (auto mode : { LocalStore::Mode::ReadWrite, LocalStore::Mode::ReadOnly }) {
+        StoreError err;
+        EXPECT_FALSE(LocalStore::open(path(), mode, &err));
+        EXPECT_EQ(err.kind, StoreError::NewerSchema);
+        EXPECT_TRUE(err.message.contains(QStringLiteral("newer"))) << err.message.toStdString();
+    }
+    EXPECT_EQ(fileBytes(path()), before);
+    EXPECT_FALSE(QFile::exists(path() + QStringLiteral("-wal")));
+}
+
+TEST_F(StoreFiles, ReadOnlyNeedsAnExistingFile)
+{
+    StoreError err;
+    EXPECT_FALSE(LocalStore::open(path(), LocalStore::Mode::ReadOnly, &err));
+    EXPECT_EQ(err.kind, StoreError::Io);
+    EXPECT_FALSE(QFile::exists(path()));
+}
+
+TEST_F(StoreFiles, ReadOnlyReadsWhileAWriterHoldsTheFile)
+{
+    auto writer = openRw();
+    ASSERT_TRUE(writer);
+    writer->applyPage(kObj, pageOf({ "a", "b", "c" }), { "t", "c" }, 0);
+
+    StoreError err;
+    auto reader = LocalStore::open(path(), LocalStore::Mode::ReadOnly, &err);
+    ASSERT_TRUE(reader) << err.message.toStdString();
+    EXPECT_EQ(reader->objectState(kObj).localCount, 3);
+
+    // A write transaction held open by another program does not block WAL readers.
+    RawDb other(path());
+    ASSERT_TRUE(other.exec("BEGIN IMMEDIATE"));
+    EXPECT_EQ(reader->objectState(kObj).localCount, 3);
+    EXPECT_EQ(reader->ids(kObj).size(), 3);
+    ASSERT_TRUE(other.exec("ROLLBACK"));
+
+    writer->applyPage(kObj, pageOf({ "d" }), { "t", "d" }, 0);
+    EXPECT_EQ(reader->objectState(kObj).localCount, 4);
+
+    EXPECT_FALSE(reader->setPaused(kObj, true, &err));
+    EXPECT_EQ(err.kind, StoreError::ReadOnly);
+    const ApplyResult r = reader->applyPage(kObj, pageOf({ "e" }), {}, 0, &err);
+    EXPECT_EQ(err.kind, StoreError::ReadOnly);
+    EXPECT_EQ(r.inserted, 0);
+    EXPECT_EQ(writer->countSlow(kObj), 4);
+}
+
+TEST_F(StoreFiles, TwoStoresOnOneFileInOneThread)
+{
+    auto a = openRw();
+    auto b = openRw();
+    ASSERT_TRUE(a);
+    ASSERT_TRUE(b);
+    a->applyPage(kObj, pageOf({ "x" }), {}, 0);
+    EXPECT_EQ(b->objectState(kObj).localCount, 1);
+}
+
+TEST_F(StoreFiles, PendingOperationSurvivesReopen)
+{
+    qint64 generation = 0;
+    {
+        auto store = openRw();
+        ASSERT_TRUE(store);
+        store->applyPage(kObj, pageOf({ "a", "b" }), { "t1", "b" }, 0);
+        generation = store->beginClearResync(kObj);
+        ASSERT_GT(generation, 0);
+        store->applyPage(kObj, pageOf({ "a" }), { "t2", "a" }, generation);
+    }
+    {
+        auto store = openRw();
+        ASSERT_TRUE(store);
+        const ObjectState s = store->objectState(kObj);
+        EXPECT_EQ(s.pending, PendingOp::ClearResync);
+        EXPECT_EQ(s.generation, generation);
+        EXPECT_EQ(s.checkpoint, (Checkpoint { "t2", "a" }));
+        EXPECT_EQ(s.localCount, 1);
+        EXPECT_TRUE(store->finishPending(kObj));
+        const qint64 full = store->beginFullResync(kObj);
+        EXPECT_EQ(full, generation + 1);
+    }
+    auto store = openRw();
+    ASSERT_TRUE(store);
+    EXPECT_EQ(store->objectState(kObj).pending, PendingOp::FullResync);
+    EXPECT_TRUE(store->objectState(kObj).checkpoint.isEmpty());
+}
+
+TEST_F(StoreFiles, SyncStateRoundTrips)
+{
+    const QDateTime t1 = QDateTime::fromMSecsSinceEpoch(1764300000123, Qt::UTC);
+    const QDateTime t2 = t1.addSecs(60);
+    {
+        auto store = openRw();
+        ASSERT_TRUE(store);
+        ASSERT_TRUE(store->ensureObjects({ kObj, QStringLiteral("contact") }));
+        EXPECT_TRUE(store->setPaused(kObj, true));
+        EXPECT_TRUE(store->setServerCounts(kObj, 10, 25, t1));
+        EXPECT_TRUE(
+            store->setLastError(kObj, QStringLiteral("INVALID_FIELD"), QStringLiteral("No such column"), t2));
+        EXPECT_TRUE(store->setLastSynced(QStringLiteral("contact"), t2));
+    }
+    auto store = LocalStore::open(path(), LocalStore::Mode::ReadOnly);
+    ASSERT_TRUE(store);
+    const QList<ObjectState> all = store->allObjectStates();
+    ASSERT_EQ(all.size(), 2);
+    EXPECT_EQ(all[0].object, QStringLiteral("contact"));
+    EXPECT_EQ(all[0].lastSyncedAt, t2);
+    EXPECT_FALSE(all[0].paused);
+    EXPECT_EQ(all[0].serverCount, -1);
+    const ObjectState s = all[1];
+    EXPECT_TRUE(s.known);
+    EXPECT_TRUE(s.paused);
+    EXPECT_EQ(s.serverCount, 10);
+    EXPECT_EQ(s.serverAllCount, 25);
+    EXPECT_EQ(s.countsReadAt, t1);
+    EXPECT_EQ(s.lastErrorCode, QStringLiteral("INVALID_FIELD"));
+    EXPECT_EQ(s.lastErrorMessage, QStringLiteral("No such column"));
+    EXPECT_EQ(s.lastErrorAt, t2);
+    EXPECT_FALSE(s.lastSyncedAt.isValid());
+    EXPECT_FALSE(store->objectState(QStringLiteral("never_seen")).known);
+}
+
+TEST_F(StoreFiles, FullDiskRollsBackWholeAndRecovers)
+{
+    auto store = openRw();
+    ASSERT_TRUE(store);
+    ASSERT_TRUE(store->setInUse({ { kObj, QStringLiteral("p0") } }));
+    QStringList first;
+    for (int i = 0; i < 50; ++i)
+        first << QStringLiteral("p%1").arg(i);
+    store->applyPage(kObj, pageOf(first), { "t1", "p49" }, 0);
+    const ObjectState before = store->objectState(kObj);
+    ASSERT_EQ(before.localCount, 50);
+
+    qint64 pages = 0;
+    {
+        RawDb raw(path());
+        pages = raw.scalar("PRAGMA page_count").toLongLong();
+    }
+    ASSERT_GT(pages, 0);
+    ASSERT_TRUE(store->setMaxPageCount(pages + 2));
+
+    QStringList big;
+    for (int i = 50; i < 2050; ++i)
+        big << QStringLiteral("p%1").arg(i);
+    StoreError err;
+    const ApplyResult r = store->applyPage(kObj, pageOf(big), { "t2", "p2049" }, 0, &err);
+    EXPECT_EQ(err.kind, StoreError::DiskFull);
+    EXPECT_TRUE(err.message.contains(QStringLiteral("disk is full"))) << err.message.toStdString();
+    EXPECT_EQ(r, ApplyResult {});
+    EXPECT_EQ(store->lastError().kind, StoreError::DiskFull);
+
+    const ObjectState after = store->objectState(kObj);
+    EXPECT_EQ(after.localCount, 50);
+    EXPECT_EQ(after.inUseCount, 1);
+    EXPECT_EQ(after.checkpoint, (Checkpoint { "t1", "p49" }));
+    EXPECT_EQ(store->countSlow(kObj), 50);
+
+    ASSERT_TRUE(store->setMaxPageCount(0));
+    const ApplyResult again = store->applyPage(kObj, pageOf(big), { "t2", "p2049" }, 0, &err);
+    EXPECT_TRUE(err.ok()) << err.message.toStdString();
+    EXPECT_EQ(again.inserted, 2000);
+    EXPECT_EQ(store->objectState(kObj).localCount, 2050);
+    EXPECT_EQ(store->countSlow(kObj), 2050);
+    EXPECT_EQ(store->objectState(kObj).checkpoint, (Checkpoint { "t2", "p2049" }));
+}
+
+TEST_F(StoreFiles, TransactionRollsBackUnlessCommitted)
+{
+    auto store = openRw();
+    ASSERT_TRUE(store);
+    store.reset();
+    const QString conn = QStringLiteral("tst_tx");
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), conn);
+        db.setDatabaseName(path());
+        ASSERT_TRUE(db.open());
+        QSqlQuery q(db);
+        ASSERT_TRUE(q.exec(QStringLiteral("CREATE TABLE t(x)")));
+        {
+            SqlTransaction tx(db);
+            ASSERT_TRUE(tx.isActive());
+            ASSERT_TRUE(q.exec(QStringLiteral("INSERT INTO t VALUES (1)")));
+        }
+        ASSERT_TRUE(q.exec(QStringLiteral("SELECT count(*) FROM t")) && q.next());
+        EXPECT_EQ(q.value(0).toInt(), 0);
+        q.finish();
+        {
+            SqlTransaction tx(db);
+            ASSERT_TRUE(q.exec(QStringLiteral("INSERT INTO t VALUES (2)")));
+            EXPECT_TRUE(tx.commit());
+        }
+        ASSERT_TRUE(q.exec(QStringLiteral("SELECT count(*) FROM t")) && q.next());
+        EXPECT_EQ(q.value(0).toInt(), 1);
+    }
+    QSqlDatabase::removeDatabase(conn);
+}
+
+} // namespace

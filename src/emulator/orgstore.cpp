@@ -1,0 +1,593 @@
+// SPDX-License-Identifier: MIT
+#include "emulator/orgstore.h"
+
+#include "soql/datetime.h"
+#include "soql/ids.h"
+
+#include <cmath>
+#include <cstdio>
+
+#include <sqlite3.h>
+
+namespace emu {
+
+using soql::FieldType;
+using soql::SqlValue;
+
+namespace {
+std::string quoteIdent(const std::string &name)
+{
+    return "\"" + name + "\"";
+}
+
+const char *sqlType(FieldType t)
+{
+    switch (t) {
+    case FieldType::Boolean:
+    case FieldType::Int:
+        return "INTEGER";
+    case FieldType::Double:
+        return "REAL";
+    default:
+        return "TEXT";
+    }
+}
+
+void bindValue(sqlite3_stmt *st, int index, const SqlValue &v)
+{
+    if (std::holds_alternative<int64_t>(v))
+        sqlite3_bind_int64(st, index, std::get<int64_t>(v));
+    else if (std::holds_alternative<double>(v))
+        sqlite3_bind_double(st, index, std::get<double>(v));
+    else if (std::holds_alternative<std::string>(v)) {
+        const auto &s = std::get<std::string>(v);
+        sqlite3_bind_text(st, index, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+    } else
+        sqlite3_bind_null(st, index);
+}
+
+SqlValue columnValue(sqlite3_stmt *st, int col)
+{
+    switch (sqlite3_column_type(st, col)) {
+    case SQLITE_INTEGER:
+        return sqlite3_column_int64(st, col);
+    case SQLITE_FLOAT:
+        return sqlite3_column_double(st, col);
+    case SQLITE_TEXT:
+        return std::string(reinterpret_cast<const char *>(sqlite3_column_text(st, col)),
+                           static_cast<size_t>(sqlite3_column_bytes(st, col)));
+    default:
+        return std::monostate{};
+    }
+}
+
+bool isNull(const SqlValue &v)
+{
+    return std::holds_alternative<std::monostate>(v);
+}
+
+std::string text(const SqlValue &v)
+{
+    return std::holds_alternative<std::string>(v) ? std::get<std::string>(v) : std::string();
+}
+
+WriteError typeError(const ObjectDef &obj, const std::string &field, const nlohmann::json &value)
+{
+    std::string shown = value.dump();
+    if (shown.size() > 80)
+        shown = shown.substr(0, 80) + "...";
+    return {"INVALID_TYPE_ON_FIELD_IN_RECORD",
+            obj.name() + "." + field + ": value not of required type: " + shown,
+            {field}};
+}
+} // namespace
+
+OrgStore::OrgStore(const ObjectCatalog &catalog)
+    : m_catalog(catalog)
+{
+}
+
+OrgStore::~OrgStore()
+{
+    for (auto &[sql, st] : m_statements)
+        sqlite3_finalize(st);
+    if (m_db)
+        sqlite3_close(m_db);
+}
+
+bool OrgStore::open(const std::string &file, std::string *error)
+{
+    const std::string name = file.empty() ? ":memory:" : file;
+    if (sqlite3_open_v2(name.c_str(), &m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        nullptr)
+        != SQLITE_OK) {
+        if (error)
+            *error = "cannot open " + name + ": " + (m_db ? sqlite3_errmsg(m_db) : "out of memory");
+        return false;
+    }
+    exec("PRAGMA journal_mode=WAL");
+    exec("PRAGMA synchronous=OFF");
+    exec("PRAGMA cache_size=-65536");
+    if (!exec("CREATE TABLE IF NOT EXISTS _meta (key TEXT PRIMARY KEY, value TEXT)")) {
+        if (error)
+            *error = std::string("cannot create tables in ") + name + ": " + sqlite3_errmsg(m_db);
+        return false;
+    }
+    for (const auto &obj : m_catalog.objects()) {
+        std::string ddl = "CREATE TABLE IF NOT EXISTS " + quoteIdent(obj.schema.table) + " (_rid INTEGER PRIMARY KEY";
+        for (const auto &f : obj.schema.fields)
+            ddl += ", " + quoteIdent(f.name) + " " + sqlType(f.type);
+        ddl += ", _json TEXT NOT NULL)";
+        if (!exec(ddl)) {
+            if (error)
+                *error = std::string("cannot create table: ") + sqlite3_errmsg(m_db);
+            return false;
+        }
+        sqlite3_stmt *st = statement("SELECT value FROM _meta WHERE key = ?");
+        const std::string key = "counter:" + obj.name();
+        sqlite3_bind_text(st, 1, key.c_str(), -1, SQLITE_TRANSIENT);
+        m_counters[obj.name()] = sqlite3_step(st) == SQLITE_ROW ? std::stoull(reinterpret_cast<const char *>(
+                                                                      sqlite3_column_text(st, 0)))
+                                                                : 0;
+    }
+    return true;
+}
+
+void OrgStore::createIndexes()
+{
+    for (const auto &obj : m_catalog.objects()) {
+        const std::string t = quoteIdent(obj.schema.table);
+        const std::string base = "CREATE INDEX IF NOT EXISTS " + quoteIdent(obj.schema.table + "_");
+        exec("CREATE UNIQUE INDEX IF NOT EXISTS " + quoteIdent(obj.schema.table + "_id") + " ON " + t + "(\"Id\")");
+        exec(base + "modstamp\") ON " + t + "(\"SystemModstamp\", \"Id\")");
+        for (const auto &f : obj.schema.fields) {
+            if (f.type == FieldType::Reference || obj.isExternalId(f.name))
+                exec(base + f.name + "\") ON " + t + "(" + quoteIdent(f.name) + ")");
+        }
+    }
+}
+
+bool OrgStore::seeded() const
+{
+    sqlite3_stmt *st = nullptr;
+    sqlite3_prepare_v2(m_db, "SELECT 1 FROM _meta WHERE key = 'seed'", -1, &st, nullptr);
+    const bool found = st && sqlite3_step(st) == SQLITE_ROW;
+    sqlite3_finalize(st);
+    return found;
+}
+
+void OrgStore::markSeeded(const std::string &seedName)
+{
+    sqlite3_stmt *st = statement("INSERT OR REPLACE INTO _meta(key, value) VALUES ('seed', ?)");
+    sqlite3_bind_text(st, 1, seedName.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_step(st);
+    storeCounters();
+}
+
+sqlite3_stmt *OrgStore::statement(const std::string &sql)
+{
+    auto it = m_statements.find(sql);
+    if (it != m_statements.end()) {
+        sqlite3_reset(it->second);
+        sqlite3_clear_bindings(it->second);
+        return it->second;
+    }
+    sqlite3_stmt *st = nullptr;
+    if (sqlite3_prepare_v2(m_db, sql.c_str(), static_cast<int>(sql.size()), &st, nullptr) != SQLITE_OK) {
+        sqlite3_finalize(st);
+        return nullptr;
+    }
+    m_statements.emplace(sql, st);
+    return st;
+}
+
+bool OrgStore::exec(const std::string &sql)
+{
+    return sqlite3_exec(m_db, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK;
+}
+
+uint64_t OrgStore::nextCounter(const ObjectDef &obj)
+{
+    return ++m_counters[obj.name()];
+}
+
+void OrgStore::storeCounters()
+{
+    for (const auto &[name, value] : m_counters) {
+        sqlite3_stmt *st = statement("INSERT OR REPLACE INTO _meta(key, value) VALUES (?, ?)");
+        const std::string key = "counter:" + name;
+        const std::string v = std::to_string(value);
+        sqlite3_bind_text(st, 1, key.c_str(), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 2, v.c_str(), -1, SQLITE_TRANSIENT);
+        sqlite3_step(st);
+    }
+}
+
+void OrgStore::appendJsonString(std::string &out, std::string_view s)
+{
+    static const char *hex = "0123456789abcdef";
+    out.push_back('"');
+    for (const char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        default:
+            if (c < 0x20) {
+                out += "\\u00";
+                out.push_back(hex[c >> 4]);
+                out.push_back(hex[c & 15]);
+            } else {
+                out.push_back(static_cast<char>(c));
+            }
+        }
+    }
+    out.push_back('"');
+}
+
+void OrgStore::appendValue(std::string &out, FieldType type, const SqlValue &v)
+{
+    if (isNull(v)) {
+        out += "null";
+        return;
+    }
+    switch (type) {
+    case FieldType::Boolean:
+        out += (std::holds_alternative<int64_t>(v) && std::get<int64_t>(v) != 0) ? "true" : "false";
+        return;
+    case FieldType::Int:
+        if (std::holds_alternative<int64_t>(v))
+            out += std::to_string(std::get<int64_t>(v));
+        else if (std::holds_alternative<double>(v))
+            out += std::to_string(static_cast<int64_t>(std::get<double>(v)));
+        else
+            out += "null";
+        return;
+    case FieldType::Double: {
+        double d = std::holds_alternative<double>(v) ? std::get<double>(v)
+                   : std::holds_alternative<int64_t>(v) ? static_cast<double>(std::get<int64_t>(v))
+                                                        : NAN;
+        if (!std::isfinite(d))
+            out += "null";
+        else
+            out += nlohmann::json(d).dump();
+        return;
+    }
+    default:
+        if (std::holds_alternative<std::string>(v))
+            appendJsonString(out, std::get<std::string>(v));
+        else
+            out += "null";
+    }
+}
+
+std::string OrgStore::rowJson(const ObjectDef &obj, const Row &row) const
+{
+    std::string out;
+    out.reserve(640);
+    out.push_back('{');
+    for (size_t i = 0; i < obj.schema.fields.size(); ++i) {
+        if (i)
+            out.push_back(',');
+        appendJsonString(out, obj.schema.fields[i].name);
+        out.push_back(':');
+        appendValue(out, obj.schema.fields[i].type, i < row.size() ? row[i] : SqlValue{});
+    }
+    out.push_back('}');
+    return out;
+}
+
+std::string OrgStore::insertRow(const ObjectDef &obj, Row values, const std::string &nowIso)
+{
+    values.resize(obj.schema.fields.size());
+    const uint64_t counter = nextCounter(obj);
+    const std::string id = soql::makeId(obj.keyPrefix, counter);
+    values[0] = id;
+    for (int i : {2, 3, 4}) {
+        if (isNull(values[static_cast<size_t>(i)]))
+            values[static_cast<size_t>(i)] = nowIso;
+    }
+    for (size_t i = 0; i < obj.schema.fields.size(); ++i) {
+        if (obj.schema.fields[i].type == FieldType::Boolean && isNull(values[i]))
+            values[i] = int64_t{0};
+    }
+    if (obj.nameRule == NameRule::FirstLast) {
+        const std::string first = text(values[static_cast<size_t>(obj.fieldIndex("FirstName"))]);
+        const std::string last = text(values[static_cast<size_t>(obj.fieldIndex("LastName"))]);
+        values[1] = first.empty() ? last : (last.empty() ? first : first + " " + last);
+    } else if (obj.nameRule == NameRule::AutoNumber && (isNull(values[1]) || text(values[1]).empty())) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%06llu", static_cast<unsigned long long>(counter));
+        values[1] = obj.autoNumberPrefix + buf;
+    }
+    std::string sql = "INSERT INTO " + quoteIdent(obj.schema.table) + " (";
+    std::string marks;
+    for (size_t i = 0; i < obj.schema.fields.size(); ++i) {
+        sql += quoteIdent(obj.schema.fields[i].name) + ",";
+        marks += "?,";
+    }
+    sql += "_json) VALUES (" + marks + "?)";
+    sqlite3_stmt *st = statement(sql);
+    for (size_t i = 0; i < values.size(); ++i)
+        bindValue(st, static_cast<int>(i + 1), values[i]);
+    const std::string json = rowJson(obj, values);
+    sqlite3_bind_text(st, static_cast<int>(values.size() + 1), json.data(), static_cast<int>(json.size()),
+                      SQLITE_STATIC);
+    sqlite3_step(st);
+    sqlite3_reset(st);
+    return id;
+}
+
+std::optional<OrgStore::Row> OrgStore::readRow(const ObjectDef &obj, int64_t rowid)
+{
+    std::string sql = "SELECT ";
+    for (size_t i = 0; i < obj.schema.fields.size(); ++i)
+        sql += (i ? "," : "") + quoteIdent(obj.schema.fields[i].name);
+    sql += " FROM " + quoteIdent(obj.schema.table) + " WHERE _rid = ?";
+    sqlite3_stmt *st = statement(sql);
+    sqlite3_bind_int64(st, 1, rowid);
+    if (sqlite3_step(st) != SQLITE_ROW)
+        return std::nullopt;
+    Row row;
+    for (size_t i = 0; i < obj.schema.fields.size(); ++i)
+        row.push_back(columnValue(st, static_cast<int>(i)));
+    sqlite3_reset(st);
+    return row;
+}
+
+void OrgStore::writeRow(const ObjectDef &obj, int64_t rowid, const Row &values)
+{
+    std::string sql = "UPDATE " + quoteIdent(obj.schema.table) + " SET ";
+    for (size_t i = 0; i < obj.schema.fields.size(); ++i)
+        sql += quoteIdent(obj.schema.fields[i].name) + "=?,";
+    sql += "_json=? WHERE _rid=?";
+    sqlite3_stmt *st = statement(sql);
+    for (size_t i = 0; i < values.size(); ++i)
+        bindValue(st, static_cast<int>(i + 1), values[i]);
+    const std::string json = rowJson(obj, values);
+    sqlite3_bind_text(st, static_cast<int>(values.size() + 1), json.data(), static_cast<int>(json.size()),
+                      SQLITE_STATIC);
+    sqlite3_bind_int64(st, static_cast<int>(values.size() + 2), rowid);
+    sqlite3_step(st);
+    sqlite3_reset(st);
+}
+
+std::optional<WriteError> OrgStore::applyJson(const ObjectDef &obj, const nlohmann::json &fields, Row &row,
+                                              bool creating) const
+{
+    if (!fields.is_object())
+        return WriteError{"JSON_PARSER_ERROR", "Expected a JSON object for the record", {}};
+    row.resize(obj.schema.fields.size());
+    for (const auto &[key, value] : fields.items()) {
+        if (key == "attributes")
+            continue;
+        const int idx = obj.fieldIndex(key);
+        if (idx < 0)
+            return WriteError{"INVALID_FIELD", "No such column '" + key + "' on sobject of type " + obj.name(), {key}};
+        const auto &f = obj.schema.fields[static_cast<size_t>(idx)];
+        if (obj.isReadOnly(f.name))
+            return WriteError{"INVALID_FIELD_FOR_INSERT_UPDATE",
+                              std::string("Unable to ") + (creating ? "create" : "update") + " fields: " + f.name
+                                  + ". Please check the security settings of this field and verify that it is "
+                                    "read/write for your profile or permission set.",
+                              {f.name}};
+        SqlValue &out = row[static_cast<size_t>(idx)];
+        if (value.is_null()) {
+            out = f.type == FieldType::Boolean ? SqlValue{int64_t{0}} : SqlValue{};
+            continue;
+        }
+        switch (f.type) {
+        case FieldType::Boolean:
+            if (!value.is_boolean())
+                return typeError(obj, f.name, value);
+            out = int64_t{value.get<bool>() ? 1 : 0};
+            break;
+        case FieldType::Int:
+            if (value.is_number_integer())
+                out = value.get<int64_t>();
+            else if (value.is_number_float() && std::isfinite(value.get<double>())
+                     && std::fabs(value.get<double>()) < 9.0e15)
+                out = static_cast<int64_t>(std::llround(value.get<double>()));
+            else
+                return typeError(obj, f.name, value);
+            break;
+        case FieldType::Double:
+            if (!value.is_number() || !std::isfinite(value.get<double>()))
+                return typeError(obj, f.name, value);
+            out = value.get<double>();
+            break;
+        case FieldType::DateTime: {
+            if (!value.is_string())
+                return typeError(obj, f.name, value);
+            const auto ms = soql::parseDateTime(value.get<std::string>());
+            if (!ms)
+                return typeError(obj, f.name, value);
+            out = soql::formatDateTime(*ms);
+            break;
+        }
+        case FieldType::Date: {
+            if (!value.is_string())
+                return typeError(obj, f.name, value);
+            const auto d = soql::normalizeDate(value.get<std::string>());
+            if (!d)
+                return typeError(obj, f.name, value);
+            out = *d;
+            break;
+        }
+        case FieldType::Reference: {
+            if (!value.is_string())
+                return typeError(obj, f.name, value);
+            const std::string s = value.get<std::string>();
+            if (s.empty()) {
+                out = SqlValue{};
+                break;
+            }
+            const auto id = soql::normalizeId(s);
+            if (!id)
+                return WriteError{"MALFORMED_ID", f.name + ": id value of incorrect type: " + s, {f.name}};
+            out = *id;
+            break;
+        }
+        default:
+            if (value.is_string())
+                out = value.get<std::string>();
+            else if (value.is_number() || value.is_boolean())
+                out = value.dump();
+            else
+                return typeError(obj, f.name, value);
+            if (std::get<std::string>(out).size() > 32768)
+                return WriteError{"STRING_TOO_LONG", f.name + ": data value too large", {f.name}};
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<WriteError> OrgStore::create(const ObjectDef &obj, const nlohmann::json &fields,
+                                           const std::string &nowIso, std::string *id)
+{
+    Row row(obj.schema.fields.size());
+    if (auto err = applyJson(obj, fields, row, true))
+        return err;
+    for (const auto &req : obj.required) {
+        const auto &v = row[static_cast<size_t>(obj.fieldIndex(req))];
+        if (isNull(v) || text(v).empty())
+            return WriteError{"REQUIRED_FIELD_MISSING", "Required fields are missing: [" + req + "]", {req}};
+    }
+    *id = insertRow(obj, std::move(row), nowIso);
+    return std::nullopt;
+}
+
+std::optional<WriteError> OrgStore::update(const ObjectDef &obj, int64_t rowid, const nlohmann::json &fields,
+                                           const std::string &nowIso)
+{
+    auto row = readRow(obj, rowid);
+    if (!row)
+        return WriteError{"ENTITY_IS_DELETED", "entity is deleted", {}};
+    if (auto err = applyJson(obj, fields, *row, false))
+        return err;
+    for (const auto &req : obj.required) {
+        const auto &v = (*row)[static_cast<size_t>(obj.fieldIndex(req))];
+        if (isNull(v) || text(v).empty())
+            return WriteError{"REQUIRED_FIELD_MISSING", "Required fields are missing: [" + req + "]", {req}};
+    }
+    if (obj.nameRule == NameRule::FirstLast) {
+        const std::string first = text((*row)[static_cast<size_t>(obj.fieldIndex("FirstName"))]);
+        const std::string last = text((*row)[static_cast<size_t>(obj.fieldIndex("LastName"))]);
+        (*row)[1] = first.empty() ? last : (last.empty() ? first : first + " " + last);
+    }
+    (*row)[3] = nowIso;
+    (*row)[4] = nowIso;
+    writeRow(obj, rowid, *row);
+    return std::nullopt;
+}
+
+bool OrgStore::softDelete(const ObjectDef &obj, int64_t rowid, const std::string &nowIso)
+{
+    auto row = readRow(obj, rowid);
+    if (!row || (std::holds_alternative<int64_t>((*row)[5]) && std::get<int64_t>((*row)[5]) != 0))
+        return false;
+    (*row)[5] = int64_t{1};
+    (*row)[4] = nowIso;
+    writeRow(obj, rowid, *row);
+    return true;
+}
+
+int64_t OrgStore::purgeDeleted(const ObjectDef *only)
+{
+    int64_t total = 0;
+    for (const auto &obj : m_catalog.objects()) {
+        if (only && only != &obj)
+            continue;
+        exec("DELETE FROM " + quoteIdent(obj.schema.table) + " WHERE \"IsDeleted\" = 1");
+        total += sqlite3_changes(m_db);
+    }
+    return total;
+}
+
+std::optional<int64_t> OrgStore::rowidForId(const ObjectDef &obj, const std::string &id, bool *deleted)
+{
+    const auto norm = soql::normalizeId(id);
+    if (!norm)
+        return std::nullopt;
+    sqlite3_stmt *st = statement("SELECT _rid, \"IsDeleted\" FROM " + quoteIdent(obj.schema.table)
+                                 + " WHERE \"Id\" = ?");
+    sqlite3_bind_text(st, 1, norm->c_str(), -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(st) != SQLITE_ROW)
+        return std::nullopt;
+    const int64_t rowid = sqlite3_column_int64(st, 0);
+    if (deleted)
+        *deleted = sqlite3_column_int64(st, 1) != 0;
+    sqlite3_reset(st);
+    return rowid;
+}
+
+std::vector<int64_t> OrgStore::rowidsForValue(const ObjectDef &obj, const std::string &field,
+                                              const std::string &value, bool includeDeleted)
+{
+    std::vector<int64_t> out;
+    sqlite3_stmt *st = statement("SELECT _rid FROM " + quoteIdent(obj.schema.table) + " WHERE " + quoteIdent(field)
+                                 + " = ?" + (includeDeleted ? "" : " AND \"IsDeleted\" = 0") + " ORDER BY _rid");
+    sqlite3_bind_text(st, 1, value.c_str(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
+    while (sqlite3_step(st) == SQLITE_ROW)
+        out.push_back(sqlite3_column_int64(st, 0));
+    sqlite3_reset(st);
+    return out;
+}
+
+std::string OrgStore::recordJson(const ObjectDef &obj, int64_t rowid)
+{
+    sqlite3_stmt *st = statement("SELECT _json FROM " + quoteIdent(obj.schema.table) + " WHERE _rid = ?");
+    sqlite3_bind_int64(st, 1, rowid);
+    std::string out;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        out.assign(reinterpret_cast<const char *>(sqlite3_column_text(st, 0)),
+                   static_cast<size_t>(sqlite3_column_bytes(st, 0)));
+    sqlite3_reset(st);
+    return out;
+}
+
+int64_t OrgStore::count(const ObjectDef &obj, bool deleted)
+{
+    sqlite3_stmt *st = statement("SELECT COUNT(*) FROM " + quoteIdent(obj.schema.table) + " WHERE \"IsDeleted\" = ?");
+    sqlite3_bind_int(st, 1, deleted ? 1 : 0);
+    const int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_reset(st);
+    return n;
+}
+
+bool OrgStore::begin()
+{
+    return exec("BEGIN");
+}
+void OrgStore::savepoint()
+{
+    exec("SAVEPOINT emu_sp");
+}
+void OrgStore::rollbackToSavepoint()
+{
+    exec("ROLLBACK TO emu_sp");
+    exec("RELEASE emu_sp");
+}
+void OrgStore::releaseSavepoint()
+{
+    exec("RELEASE emu_sp");
+}
+void OrgStore::commit()
+{
+    exec("COMMIT");
+}
+
+} // namespace emu

@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "emulator/objectcatalog.h"
+#include "soql/compiler.h"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace emu {
+
+/// A per-record write failure, shaped like a collection result error.
+struct WriteError
+{
+    std::string code;
+    std::string message;
+    std::vector<std::string> fields;
+};
+
+/// The org's data in SQLite: one table per object (columns = canonical fields) plus `_json`,
+/// the record's ready JSON in canonical field order, so full-field pages are string concatenation.
+/// Not thread-safe: the Emulator serialises access.
+class OrgStore
+{
+public:
+    using Row = std::vector<soql::SqlValue>;
+
+    explicit OrgStore(const ObjectCatalog &catalog);
+    ~OrgStore();
+    OrgStore(const OrgStore &) = delete;
+    OrgStore &operator=(const OrgStore &) = delete;
+
+    /// Opens (creating) the file, or an in-memory database for "". Creates missing tables.
+    bool open(const std::string &file, std::string *error);
+    sqlite3 *db() const { return m_db; }
+    /// Whether the org was seeded already (persisted org reopened with --data).
+    bool seeded() const;
+    void markSeeded(const std::string &seedName);
+    void createIndexes();
+
+    sqlite3_stmt *statement(const std::string &sql); // cached, reset, bindings cleared
+    bool exec(const std::string &sql);
+
+    /// Inserts a full row (index = field index); assigns Id, timestamps and Name rules.
+    /// `values` has one entry per field; Id/audit fields are overwritten. Returns the Id.
+    std::string insertRow(const ObjectDef &obj, Row values, const std::string &nowIso);
+    std::optional<Row> readRow(const ObjectDef &obj, int64_t rowid);
+    void writeRow(const ObjectDef &obj, int64_t rowid, const Row &values);
+
+    /// Converts JSON fields to a row (create when `base` is all-null, update otherwise).
+    std::optional<WriteError> applyJson(const ObjectDef &obj, const nlohmann::json &fields, Row &row,
+                                        bool creating) const;
+    std::optional<WriteError> create(const ObjectDef &obj, const nlohmann::json &fields, const std::string &nowIso,
+                                     std::string *id);
+    std::optional<WriteError> update(const ObjectDef &obj, int64_t rowid, const nlohmann::json &fields,
+                                     const std::string &nowIso);
+    /// Soft delete: IsDeleted = true and a new SystemModstamp. false when already deleted.
+    bool softDelete(const ObjectDef &obj, int64_t rowid, const std::string &nowIso);
+    /// Hard-deletes soft-deleted rows (all objects when obj is null); returns how many.
+    int64_t purgeDeleted(const ObjectDef *obj);
+
+    /// rowid of a live or deleted record by 15/18-char Id; sets *deleted.
+    std::optional<int64_t> rowidForId(const ObjectDef &obj, const std::string &id, bool *deleted);
+    std::vector<int64_t> rowidsForValue(const ObjectDef &obj, const std::string &field, const std::string &value,
+                                        bool includeDeleted);
+    /// `{"Id":...}` ready JSON (without attributes).
+    std::string recordJson(const ObjectDef &obj, int64_t rowid);
+    std::string rowJson(const ObjectDef &obj, const Row &row) const;
+    int64_t count(const ObjectDef &obj, bool deleted);
+
+    bool begin();
+    void savepoint();
+    void rollbackToSavepoint();
+    void releaseSavepoint();
+    void commit();
+
+    /// The next Id counter for an object (persisted in _meta).
+    uint64_t nextCounter(const ObjectDef &obj);
+    void storeCounters();
+
+    static void appendJsonString(std::string &out, std::string_view text);
+    static void appendValue(std::string &out, soql::FieldType type, const soql::SqlValue &v);
+
+private:
+    const ObjectCatalog &m_catalog;
+    sqlite3 *m_db = nullptr;
+    std::map<std::string, sqlite3_stmt *> m_statements;
+    std::map<std::string, uint64_t> m_counters;
+};
+
+} // namespace emu

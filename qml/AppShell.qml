@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: MIT
+import QtQuick
+import QtQuick.Controls
+import PosData
+
+// Settings navigation: Settings, Manage data and object detail pages on a stack, plus the one
+// clear & resync confirmation dialog they share.
+Item {
+    id: shell
+    required property ManageDataController controller
+    property bool startOnManageData: true
+    readonly property alias stack: stack
+    readonly property alias clearDialog: clearDialog
+
+    function openManageData(immediate) {
+        stack.push(manageComponent, {}, immediate ? StackView.Immediate : StackView.PushTransition)
+    }
+    function openDetail(name, immediate) {
+        stack.push(detailComponent, { name: name }, immediate ? StackView.Immediate : StackView.PushTransition)
+    }
+
+    StackView {
+        id: stack
+        anchors.fill: parent
+        initialItem: settingsComponent
+    }
+
+    Component {
+        id: settingsComponent
+        SettingsPage {
+            onManageDataClicked: shell.openManageData(false)
+        }
+    }
+    Component {
+        id: manageComponent
+        ManageDataPage {
+            controller: shell.controller
+            onBackClicked: stack.pop()
+            onOpenDetail: name => shell.openDetail(name, false)
+        }
+    }
+    Component {
+        id: detailComponent
+        ObjectDetailPage {
+            controller: shell.controller
+            onBackClicked: stack.pop()
+        }
+    }
+
+    ClearResyncDialog {
+        id: clearDialog
+        objectName: "clearResyncDialog"
+        parent: shell // centred on the shell, which is the whole window in the app
+        controller: shell.controller
+    }
+
+    Component.onCompleted: if (startOnManageData) openManageData(true)
+}

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: MIT
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import PosData
+
+// The pos-manage-data window: the settings shell opened on Manage data.
+ApplicationWindow {
+    id: window
+    required property ManageDataController controller
+    readonly property alias shell: shell
+
+    width: 1280
+    height: 800
+    visible: true
+    title: qsTr("POS Settings")
+    color: Theme.pageBackground
+    Material.theme: Material.Light
+    Material.accent: Theme.accent
+    Material.primary: Theme.accent
+
+    AppShell {
+        id: shell
+        anchors.fill: parent
+        controller: window.controller
+    }
+}

@@ -1,0 +1,204 @@
+// SPDX-License-Identifier: MIT
+// pos-manage-data: the Settings > Manage data screen on the real sync engine. Builds and wires only.
+#include "config/devicecontext.h"
+#include "config/syncconfig.h"
+#include "sync/syncengine.h"
+#include "ui/enginebinding.h"
+#include "ui/headlessrun.h"
+#include "ui/managedatacontroller.h"
+
+#ifdef POSDATA_HAVE_EMULATOR
+#include "emulator/emulatorserver.h"
+#include "emulator/seeder.h"
+#endif
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFile>
+#include <QGuiApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QQmlApplicationEngine>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QtQml/qqmlextensionplugin.h>
+
+#include <cstdio>
+#include <memory>
+
+Q_IMPORT_QML_PLUGIN(PosDataPlugin)
+
+namespace {
+
+QStringList g_qmlProblems; // warnings and errors seen while --self-test runs
+QtMessageHandler g_previousHandler = nullptr;
+
+void collectQmlProblems(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (type != QtDebugMsg && type != QtInfoMsg)
+        g_qmlProblems.append(message);
+    g_previousHandler(type, context, message);
+}
+
+int fail(const QString &message)
+{
+    std::fprintf(stderr, "pos-manage-data: %s\n", qPrintable(message));
+    return 2;
+}
+
+#ifdef POSDATA_HAVE_EMULATOR
+// The demo device context is a secret-bearing file: written 0600 in a private temp dir.
+bool writeDemoDevice(const QString &path, const QString &url, QString *error)
+{
+    QJsonObject o{{"instanceUrl", url},
+                  {"clientId", "pos-demo"},
+                  {"refreshToken", "pos-demo-refresh"},
+                  {"outletId", QString::fromStdString(emu::Seeder::outletId(1))},
+                  {"shiftId", QString::fromStdString(emu::Seeder::shiftId(1))}};
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)
+        || !file.setPermissions(QFile::ReadOwner | QFile::WriteOwner)
+        || file.write(QJsonDocument(o).toJson()) < 0) {
+        *error = QStringLiteral("cannot write the demo device context %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+#endif
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QGuiApplication app(argc, argv);
+    QGuiApplication::setApplicationName(QStringLiteral("pos-manage-data"));
+    if (qEnvironmentVariableIsEmpty("QT_QUICK_CONTROLS_STYLE"))
+        QQuickStyle::setStyle(QStringLiteral("Material"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("POS Settings > Manage data"));
+    parser.addHelpOption();
+    const QCommandLineOption configOpt("config", "sync-objects.json to use (default: the bundled one).", "file");
+    const QCommandLineOption deviceOpt("device", "Device context JSON (mode 0600).", "file");
+    const QCommandLineOption dbOpt("db", "Local store database (default: in the app data folder).", "file");
+    const QCommandLineOption demoOpt("demo", "Run against an in-process emulator seeded with the demo org.");
+    const QCommandLineOption seedOpt("demo-seed", "Emulator seed for --demo (demo, small).", "name", "demo");
+    const QCommandLineOption selfTestOpt("self-test", "Load the QML, open each page, exit non-zero on any QML warning.");
+    const QCommandLineOption shotsOpt("screenshot-dir", "With --quit-when-synced: save PNGs here.", "dir");
+    const QCommandLineOption quitOpt("quit-when-synced", "Exit once every object is Fully or Subset synced.");
+    const QCommandLineOption sizeOpt("window-size", "Window size, e.g. 800x1280 (portrait).", "WxH", "1280x800");
+    const QCommandLineOption timeoutOpt("timeout", "With --quit-when-synced: give up after this many seconds.", "s", "600");
+    parser.addOptions({configOpt, deviceOpt, dbOpt, demoOpt, seedOpt, selfTestOpt, shotsOpt, quitOpt, sizeOpt, timeoutOpt});
+    parser.process(app);
+
+    const bool selfTest = parser.isSet(selfTestOpt);
+    if (selfTest)
+        g_previousHandler = qInstallMessageHandler(collectQmlProblems);
+
+    QString error;
+    const auto config = parser.isSet(configOpt) ? posdata::loadSyncConfig(parser.value(configOpt), &error)
+                                                : posdata::loadBundledSyncConfig(&error);
+    if (!config)
+        return fail(error);
+
+    QTemporaryDir privateDir; // demo device context and demo database live and die here
+    if (!privateDir.isValid())
+        return fail(QStringLiteral("cannot create a temporary folder"));
+    QString devicePath = parser.value(deviceOpt);
+    QString dbPath = parser.value(dbOpt);
+
+#ifdef POSDATA_HAVE_EMULATOR
+    std::unique_ptr<emu::EmulatorServer> emulator;
+    const bool demo = parser.isSet(demoOpt) || (selfTest && devicePath.isEmpty());
+    if (demo) {
+        emu::EmulatorOptions options;
+        options.seed = parser.value(seedOpt).toStdString();
+        options.port = 0;
+        emulator = std::make_unique<emu::EmulatorServer>(options);
+        std::string startError;
+        if (!emulator->start(&startError))
+            return fail(QStringLiteral("emulator: %1").arg(QString::fromStdString(startError)));
+        devicePath = privateDir.filePath(QStringLiteral("device.json"));
+        if (!writeDemoDevice(devicePath, QString::fromStdString(emulator->url()), &error))
+            return fail(error);
+        if (dbPath.isEmpty())
+            dbPath = privateDir.filePath(QStringLiteral("demo.sqlite"));
+    }
+#else
+    if (parser.isSet(demoOpt))
+        return fail(QStringLiteral("--demo needs the emulator, which this build does not have"));
+#endif
+    if (devicePath.isEmpty())
+        return fail(QStringLiteral("no device context: pass --device FILE, or --demo"));
+    const auto device = posdata::loadDeviceContext(devicePath, &error);
+    if (!device)
+        return fail(error);
+    if (dbPath.isEmpty()) {
+        const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+        QDir().mkpath(dir);
+        dbPath = QDir(dir).filePath(QStringLiteral("posdata.sqlite"));
+    }
+
+    posdata::SyncEngineOptions engineOptions;
+    engineOptions.dbPath = dbPath;
+    engineOptions.config = *config;
+    engineOptions.device = *device;
+    posdata::SyncEngine engine(engineOptions);
+    posdata::ManageDataController controller;
+    posdata::bindEngine(&controller, &engine);
+    QObject::connect(&engine, &posdata::SyncEngine::fatalError, &app,
+                     [](const QString &message) { std::fprintf(stderr, "sync: %s\n", qPrintable(message)); });
+
+    QQmlApplicationEngine qml;
+    qml.addImportPath(QStringLiteral("qrc:/"));
+    qml.setInitialProperties({{QStringLiteral("controller"), QVariant::fromValue(&controller)}});
+    qml.load(QUrl(QStringLiteral("qrc:/PosData/Main.qml")));
+    if (qml.rootObjects().isEmpty())
+        return fail(QStringLiteral("cannot load the QML"));
+    auto *window = qobject_cast<QQuickWindow *>(qml.rootObjects().constFirst());
+    const QStringList size = parser.value(sizeOpt).split(QLatin1Char('x'));
+    if (window && size.size() == 2 && size.at(0).toInt() > 0 && size.at(1).toInt() > 0)
+        window->resize(size.at(0).toInt(), size.at(1).toInt());
+
+    engine.start();
+
+    if (selfTest) {
+        // Let the first snapshots arrive, open a detail page and the confirmation, then judge.
+        QTimer::singleShot(1500, &app, [&] {
+            QObject *shell = window ? window->property("shell").value<QObject *>() : nullptr;
+            const QString name = posdata::HeadlessRun::detailObjectFor(controller);
+            if (shell && !name.isEmpty()) {
+                QMetaObject::invokeMethod(shell, "openDetail", Q_ARG(QVariant, name), Q_ARG(QVariant, true));
+                controller.requestClearPlan({name});
+            }
+        });
+        QTimer::singleShot(3000, &app, [&] {
+            if (!controller.ready())
+                g_qmlProblems.append(QStringLiteral("no snapshot from the engine"));
+            for (const auto &problem : std::as_const(g_qmlProblems))
+                std::fprintf(stderr, "self-test: %s\n", qPrintable(problem));
+            std::fprintf(stdout, "self-test: %s\n", g_qmlProblems.isEmpty() ? "ok" : "FAILED");
+            QCoreApplication::exit(g_qmlProblems.isEmpty() ? 0 : 1);
+        });
+        return app.exec();
+    }
+
+    // Without a display nobody sees the window: print the table while syncing (the demo script).
+    const QString platform = QGuiApplication::platformName();
+    posdata::HeadlessRun::Options headless;
+    headless.screenshotDir = parser.value(shotsOpt);
+    headless.quitWhenSynced = parser.isSet(quitOpt);
+    headless.printTable = platform == u"offscreen" || platform == u"minimal";
+    posdata::HeadlessRun run(&controller, window, headless);
+    QObject::connect(&run, &posdata::HeadlessRun::finished, &app, &QCoreApplication::exit);
+    if (headless.quitWhenSynced) {
+        QTimer::singleShot(parser.value(timeoutOpt).toInt() * 1000, &app, [] {
+            std::fprintf(stderr, "pos-manage-data: not synced before --timeout\n");
+            QCoreApplication::exit(3);
+        });
+    }
+    return app.exec();
+}

@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: MIT
+#include "headlessrun.h"
+
+#include "managedatacontroller.h"
+#include "syncformatter.h"
+
+#include <QDir>
+#include <QImage>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QTimer>
+
+namespace posdata {
+
+namespace {
+// A terminal shows the table about once a second; status changes print at once.
+constexpr int kTablePrintIntervalMs = 1000;
+// Lets the pushed page lay out and paint a few frames before it is grabbed.
+constexpr int kSettleMs = 400;
+} // namespace
+
+HeadlessRun::HeadlessRun(ManageDataController *controller, QQuickWindow *window, Options options,
+                         QObject *parent)
+    : QObject(parent)
+    , m_controller(controller)
+    , m_window(window)
+    , m_options(std::move(options))
+    , m_out(stdout)
+{
+    connect(controller, &ManageDataController::stateChanged, this, &HeadlessRun::onStateChanged);
+}
+
+QString HeadlessRun::detailObjectFor(const ManageDataController &controller)
+{
+    const auto &objects = controller.snapshot().objects;
+    for (const auto &o : objects) {
+        if (o.scoped)
+            return o.name;
+    }
+    return objects.isEmpty() ? QString() : objects.constFirst().name;
+}
+
+void HeadlessRun::onStateChanged()
+{
+    if (!m_controller)
+        return;
+    QString statuses;
+    for (const auto &o : m_controller->snapshot().objects)
+        statuses += o.name + QLatin1Char('=') + statusWords(o.status) + QLatin1Char(';');
+    const bool statusMoved = statuses != m_lastStatuses;
+    m_lastStatuses = statuses;
+    if (m_options.printTable)
+        printTable(statusMoved);
+    if (m_options.quitWhenSynced && !m_capturing && m_controller->allSynced()) {
+        m_capturing = true;
+        if (m_options.printTable)
+            printTable(true);
+        if (m_options.screenshotDir.isEmpty() || !m_window) {
+            emit finished(0);
+            return;
+        }
+        QTimer::singleShot(kSettleMs, this, &HeadlessRun::captureList);
+    }
+}
+
+void HeadlessRun::printTable(bool force)
+{
+    if (!force && m_sincePrint.isValid() && m_sincePrint.elapsed() < kTablePrintIntervalMs)
+        return;
+    m_sincePrint.start();
+    m_out << SyncFormatter::statusTable(m_controller->snapshot().objects, m_controller->locale()) << Qt::endl;
+}
+
+bool HeadlessRun::save(const QString &name)
+{
+    QDir().mkpath(m_options.screenshotDir);
+    const QString path = QDir(m_options.screenshotDir).filePath(name + m_options.suffix + QStringLiteral(".png"));
+    const QImage image = m_window->grabWindow();
+    if (image.isNull() || !image.save(path)) {
+        m_out << "could not write screenshot " << path << Qt::endl;
+        m_failed = true;
+        return false;
+    }
+    m_out << "screenshot " << path << Qt::endl;
+    return true;
+}
+
+void HeadlessRun::captureList()
+{
+    if (!m_window || !m_controller)
+        return emit finished(1);
+    save(QStringLiteral("manage-data"));
+    QObject *shell = m_window->property("shell").value<QObject *>();
+    const QString name = detailObjectFor(*m_controller);
+    if (!shell || name.isEmpty()
+        || !QMetaObject::invokeMethod(shell, "openDetail", Q_ARG(QVariant, name), Q_ARG(QVariant, true))) {
+        m_out << "could not open the detail page" << Qt::endl;
+        return emit finished(1);
+    }
+    QTimer::singleShot(kSettleMs, this, &HeadlessRun::captureDetail);
+}
+
+void HeadlessRun::captureDetail()
+{
+    if (!m_window)
+        return emit finished(1);
+    save(QStringLiteral("object-detail"));
+    emit finished(m_failed ? 1 : 0);
+}
+
+} // namespace posdata

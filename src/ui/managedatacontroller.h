@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "sync/syncsnapshot.h"
+#include "syncobjectlistmodel.h"
+
+#include <QObject>
+#include <QStringList>
+#include <QTimer>
+#include <QtQml/qqmlregistration.h>
+
+namespace posdata {
+
+/// The Manage data page's facade: what the page shows and which actions it offers, decided from
+/// engine snapshots; the page's intents leave as *Requested signals that the app wires to the engine.
+class ManageDataController : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(posdata::SyncObjectListModel *objects READ objects CONSTANT)
+    Q_PROPERTY(bool ready READ ready NOTIFY stateChanged) ///< a first snapshot has arrived
+    Q_PROPERTY(bool anythingSyncing READ anythingSyncing NOTIFY stateChanged)
+    Q_PROPERTY(bool anythingPaused READ anythingPaused NOTIFY stateChanged)
+    Q_PROPERTY(bool allPaused READ allPaused NOTIFY stateChanged)
+    Q_PROPERTY(bool canPauseAll READ canPauseAll NOTIFY stateChanged) ///< only while a sync runs
+    Q_PROPERTY(bool canResumeAll READ canResumeAll NOTIFY stateChanged)
+    Q_PROPERTY(bool signInRequired READ signInRequired NOTIFY stateChanged)
+    /// Every object is Fully synced or Subset synced (and there is at least one).
+    Q_PROPERTY(bool allSynced READ allSynced NOTIFY stateChanged)
+    /// "Pause all syncing" while something syncs, else "Resume all syncing" while something is
+    /// paused, else empty (no primary action).
+    Q_PROPERTY(QString primaryActionText READ primaryActionText NOTIFY stateChanged)
+    Q_PROPERTY(bool pausedBannerVisible READ anythingPaused NOTIFY stateChanged)
+    Q_PROPERTY(QString pausedBannerText READ pausedBannerText NOTIFY stateChanged)
+    /// An engine-wide problem in words (sign-in refused, fatal error); empty when none.
+    Q_PROPERTY(QString engineErrorText READ engineErrorText NOTIFY stateChanged)
+    Q_PROPERTY(QString summaryText READ summaryText NOTIFY stateChanged) ///< "12 objects, 3 syncing"
+
+    // The clear & resync confirmation: filled by applyClearPlan(), shown while clearPlanPending.
+    Q_PROPERTY(bool clearPlanPending READ clearPlanPending NOTIFY clearPlanChanged)
+    Q_PROPERTY(bool clearPlanAll READ clearPlanAll NOTIFY clearPlanChanged)
+    Q_PROPERTY(QStringList clearPlanObjects READ clearPlanObjects NOTIFY clearPlanChanged)
+    Q_PROPERTY(QString clearPlanTitle READ clearPlanTitle NOTIFY clearPlanChanged)
+    Q_PROPERTY(QString clearPlanWarning READ clearPlanWarning CONSTANT) ///< the product page's words
+    Q_PROPERTY(QString clearPlanDeleteText READ clearPlanDeleteText NOTIFY clearPlanChanged)
+    Q_PROPERTY(QString clearPlanKeepUnsavedText READ clearPlanKeepUnsavedText NOTIFY clearPlanChanged)
+    Q_PROPERTY(QString clearPlanKeepInUseText READ clearPlanKeepInUseText NOTIFY clearPlanChanged)
+    Q_PROPERTY(QString clearPlanDownloadText READ clearPlanDownloadText NOTIFY clearPlanChanged)
+    Q_PROPERTY(QString clearPlanConfirmText READ clearPlanConfirmText NOTIFY clearPlanChanged)
+
+public:
+    explicit ManageDataController(QObject *parent = nullptr);
+
+    SyncObjectListModel *objects();
+    bool ready() const { return m_ready; }
+    bool anythingSyncing() const;
+    bool anythingPaused() const;
+    bool allPaused() const;
+    bool canPauseAll() const { return anythingSyncing(); }
+    bool canResumeAll() const { return anythingPaused(); }
+    bool signInRequired() const { return m_snapshot.signInRequired; }
+    bool allSynced() const;
+    QString primaryActionText() const;
+    QString pausedBannerText() const;
+    QString engineErrorText() const;
+    QString summaryText() const;
+
+    bool clearPlanPending() const { return m_clearPlanPending; }
+    bool clearPlanAll() const { return m_clearPlanAll; }
+    QStringList clearPlanObjects() const { return m_clearPlanObjects; }
+    QString clearPlanTitle() const;
+    static QString clearPlanWarning();
+    QString clearPlanDeleteText() const;
+    QString clearPlanKeepUnsavedText() const;
+    QString clearPlanKeepInUseText() const;
+    QString clearPlanDownloadText() const;
+    QString clearPlanConfirmText() const;
+    QList<ClearPlan> clearPlans() const { return m_clearPlans; }
+
+    const EngineSnapshot &snapshot() const { return m_snapshot; }
+    /// The object's last snapshot, nullptr if the engine does not know it.
+    const SyncObjectSnapshot *find(const QString &name) const;
+
+    /// Pins the clock and locale for the model and the detail pages (tests).
+    void setClock(SyncObjectListModel::Clock clock);
+    QDateTime now() const { return m_clock(); }
+    void setLocale(const QLocale &locale);
+    QLocale locale() const { return m_locale; }
+
+    // Intents from the page. Each checks that the action makes sense now, then asks the engine.
+    Q_INVOKABLE void syncNow();
+    /// Whatever primaryActionText says: pause all while syncing, else resume all while paused.
+    Q_INVOKABLE void triggerPrimaryAction();
+    Q_INVOKABLE void pauseAll();
+    Q_INVOKABLE void resumeAll();
+    Q_INVOKABLE void pause(const QString &name);
+    Q_INVOKABLE void resume(const QString &name);
+    Q_INVOKABLE void resync(const QString &name);
+    Q_INVOKABLE void resyncAll();
+    Q_INVOKABLE void clearResync(const QString &name);
+    Q_INVOKABLE void clearResyncAll();
+    /// Asks the engine what a clear & resync of `names` would do (all objects when empty); the
+    /// answer arrives through applyClearPlan() and opens the confirmation.
+    Q_INVOKABLE void requestClearPlan(const QStringList &names = {});
+    /// Runs the pending clear & resync (all objects or each named one) and closes the confirmation.
+    Q_INVOKABLE void confirmClearPlan();
+    Q_INVOKABLE void cancelClearPlan();
+
+public slots:
+    void applySnapshot(const posdata::EngineSnapshot &snapshot);
+    void applyClearPlan(const QList<posdata::ClearPlan> &plans);
+    void setFatalError(const QString &message);
+
+signals:
+    void stateChanged();
+    void clearPlanChanged();
+    /// Every snapshot (and every minute, for "ago" texts): detail pages refresh on it.
+    void refreshed();
+
+    // To the engine.
+    void syncNowRequested();
+    void pauseAllRequested();
+    void resumeAllRequested();
+    void pauseRequested(const QString &name);
+    void resumeRequested(const QString &name);
+    void resyncRequested(const QString &name);
+    void resyncAllRequested();
+    void clearResyncRequested(const QString &name);
+    void clearResyncAllRequested();
+    void clearPlanRequested(const QStringList &names);
+
+private:
+    bool knows(const QString &name) const { return find(name) != nullptr; }
+
+    SyncObjectListModel m_model;
+    EngineSnapshot m_snapshot;
+    bool m_ready = false;
+    QString m_fatalError;
+    SyncObjectListModel::Clock m_clock;
+    QLocale m_locale;
+    QTimer m_minuteTimer;
+
+    bool m_clearPlanWaiting = false; ///< asked the engine, no answer yet
+    bool m_clearPlanPending = false;
+    bool m_clearPlanAll = false;
+    QStringList m_clearPlanObjects;
+    QList<ClearPlan> m_clearPlans;
+};
+
+} // namespace posdata

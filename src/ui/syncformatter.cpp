@@ -1,0 +1,199 @@
+// SPDX-License-Identifier: MIT
+#include "syncformatter.h"
+
+#include <QCoreApplication>
+#include <QImageReader>
+
+#include <cmath>
+
+namespace posdata {
+
+namespace {
+QString tr(const char *text, int n = -1)
+{
+    return QCoreApplication::translate("SyncFormatter", text, nullptr, n);
+}
+} // namespace
+
+QLocale SyncFormatter::displayLocale()
+{
+    QLocale locale;
+    if (locale.language() == QLocale::C)
+        return QLocale(QLocale::English, QLocale::UnitedStates);
+    return locale;
+}
+
+QString SyncFormatter::number(qint64 value, const QLocale &locale)
+{
+    return locale.toString(value);
+}
+
+QString SyncFormatter::syncedText(qint64 local, qint64 server, const QLocale &locale)
+{
+    if (server < 0)
+        return tr("Synced %1").arg(number(local, locale));
+    return tr("Synced %1 of %2").arg(number(local, locale), number(server, locale));
+}
+
+QString SyncFormatter::countText(qint64 value, const QLocale &locale)
+{
+    if (value < 0)
+        return tr("Unknown");
+    return number(value, locale);
+}
+
+QString SyncFormatter::rateText(double recordsPerSecond, const QLocale &locale)
+{
+    if (!(recordsPerSecond > 0.0) || !std::isfinite(recordsPerSecond))
+        return {};
+    if (recordsPerSecond < 1.0)
+        return tr("Less than 1 record/s");
+    return tr("%1 records/s").arg(number(qRound64(recordsPerSecond), locale));
+}
+
+QString SyncFormatter::timeLeftText(qint64 secondsLeft, const QLocale &locale)
+{
+    if (secondsLeft < 0)
+        return {};
+    if (secondsLeft < 60)
+        return tr("Less than 1 min left");
+    // Whole minutes, rounded up: "1 min left" must not show while 1 min 50 s remain.
+    const qint64 minutes = (secondsLeft + 59) / 60;
+    if (minutes < 60)
+        return tr("%1 min left").arg(number(minutes, locale));
+    const qint64 hours = minutes / 60;
+    const qint64 rest = minutes % 60;
+    if (rest == 0)
+        return tr("%1 h left").arg(number(hours, locale));
+    return tr("%1 h %2 min left").arg(number(hours, locale), number(rest, locale));
+}
+
+QString SyncFormatter::agoText(const QDateTime &when, const QDateTime &now, const QLocale &locale)
+{
+    if (!when.isValid())
+        return tr("Never");
+    const qint64 seconds = when.secsTo(now);
+    if (seconds < 60) // also a clock slightly ahead of ours
+        return tr("just now");
+    const qint64 minutes = seconds / 60;
+    if (minutes < 60)
+        return tr("%1 min ago").arg(number(minutes, locale));
+    const qint64 hours = minutes / 60;
+    if (hours < 24)
+        return tr("%1 h ago").arg(number(hours, locale));
+    return tr("on %1").arg(locale.toString(when.toLocalTime().date(), QLocale::ShortFormat));
+}
+
+QString SyncFormatter::lastSyncedText(const QDateTime &when, const QDateTime &now, const QLocale &locale)
+{
+    if (!when.isValid())
+        return tr("Never synced");
+    return tr("Last synced %1").arg(agoText(when, now, locale));
+}
+
+QString SyncFormatter::errorTimeText(const QDateTime &when, const QDateTime &now, const QLocale &locale)
+{
+    if (!when.isValid())
+        return tr("Time unknown");
+    const QDateTime local = when.toLocalTime();
+    const QString time = locale.toString(local.time(), QLocale::ShortFormat);
+    if (local.date() == now.toLocalTime().date())
+        return tr("Today %1").arg(time);
+    return locale.toString(local.date(), QLocale::ShortFormat) + QLatin1Char(' ') + time;
+}
+
+QString SyncFormatter::errorWords(const SyncError &error)
+{
+    if (!error.message.trimmed().isEmpty())
+        return error.message.trimmed();
+    const QString &code = error.code;
+    if (code == u"NETWORK")
+        return tr("Could not reach Salesforce. Check the network connection.");
+    if (code == u"TIMEOUT")
+        return tr("Salesforce took too long to answer.");
+    if (code == u"STALLED")
+        return tr("The download stopped making progress.");
+    if (code == u"SIGN_IN_REQUIRED")
+        return tr("Sign in again to continue syncing.");
+    if (code == u"INVALID_FIELD")
+        return tr("A field this object syncs does not exist in Salesforce.");
+    if (code.isEmpty())
+        return tr("Unknown error");
+    return tr("Salesforce reported an error (%1).").arg(code);
+}
+
+double SyncFormatter::progress(const SyncObjectSnapshot &object)
+{
+    if (object.progressTotal > 0)
+        return std::clamp(double(object.progressDone) / double(object.progressTotal), 0.0, 1.0);
+    return -1.0;
+}
+
+QString SyncFormatter::statusKey(SyncStatus status)
+{
+    switch (status) {
+    case SyncStatus::Syncing:
+        return QStringLiteral("syncing");
+    case SyncStatus::Paused:
+        return QStringLiteral("paused");
+    case SyncStatus::FullySynced:
+        return QStringLiteral("fully-synced");
+    case SyncStatus::SubsetSynced:
+        return QStringLiteral("subset-synced");
+    case SyncStatus::Incomplete:
+        return QStringLiteral("incomplete");
+    }
+    return QStringLiteral("incomplete");
+}
+
+bool SyncFormatter::svgIconsAvailable()
+{
+    static const bool available = QImageReader::supportedImageFormats().contains("svg");
+    return available;
+}
+
+QUrl SyncFormatter::statusIconSource(SyncStatus status)
+{
+    if (!svgIconsAvailable())
+        return {};
+    return QUrl(QStringLiteral("qrc:/PosData/icons/status-%1.svg").arg(statusKey(status)));
+}
+
+QString SyncFormatter::statusTable(const QList<SyncObjectSnapshot> &objects, const QLocale &locale)
+{
+    QList<QStringList> rows;
+    rows.append({tr("Object"), tr("Status"), tr("Local"), tr("Server"), tr("Server (all)"), tr("Unsaved"),
+                 tr("Progress")});
+    for (const auto &o : objects) {
+        const double p = progress(o);
+        QString progressText;
+        if (o.syncing)
+            progressText = p < 0 ? tr("...") : locale.toString(p * 100.0, 'f', 0) + QLatin1Char('%');
+        rows.append({o.name, statusWords(o.status), countText(o.local, locale), countText(o.server, locale),
+                     o.scoped ? countText(o.serverAll, locale) : QString(), countText(o.unsaved, locale),
+                     progressText});
+    }
+    QList<qsizetype> widths(rows.constFirst().size(), 0);
+    for (const auto &row : rows) {
+        for (qsizetype c = 0; c < row.size(); ++c)
+            widths[c] = std::max(widths[c], row.at(c).size());
+    }
+    QString out;
+    for (const auto &row : rows) {
+        QString line;
+        for (qsizetype c = 0; c < row.size(); ++c) {
+            // Names and words read left-aligned; counts right-aligned so digits line up.
+            const bool numeric = c >= 2;
+            line += numeric ? row.at(c).rightJustified(widths[c]) : row.at(c).leftJustified(widths[c]);
+            if (c + 1 < row.size())
+                line += QStringLiteral("  ");
+        }
+        while (line.endsWith(QLatin1Char(' ')))
+            line.chop(1);
+        out += line;
+        out += QLatin1Char('\n');
+    }
+    return out;
+}
+
+} // namespace posdata

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "sync/syncsnapshot.h"
+#include "sync/syncstatus.h"
+
+#include <QDateTime>
+#include <QLocale>
+#include <QString>
+#include <QUrl>
+
+namespace posdata {
+
+/// Turns domain values (counts, rates, times, statuses, errors) into the words the screen shows.
+/// Every function is pure: the locale and "now" are passed in so tests pin them.
+class SyncFormatter
+{
+public:
+    /// The locale to format numbers with: the system locale, except that the "C" locale (CI, bare
+    /// containers) becomes en_US so counts keep their group separators ("1,234").
+    static QLocale displayLocale();
+
+    static QString number(qint64 value, const QLocale &locale);
+
+    /// "Synced 1,234 of 2,000"; "Synced 1,234" while the server count is unknown.
+    static QString syncedText(qint64 local, qint64 server, const QLocale &locale);
+
+    /// A count for the detail page: "1,234", or "Unknown" while it is not known (-1).
+    static QString countText(qint64 value, const QLocale &locale);
+
+    /// "1,234 records/s"; empty when there is no rate to show.
+    static QString rateText(double recordsPerSecond, const QLocale &locale);
+
+    /// "2 min left", "1 h 5 min left", "Less than 1 min left"; empty while unknown (-1).
+    static QString timeLeftText(qint64 secondsLeft, const QLocale &locale);
+
+    /// "5 min ago", "just now", "3 h ago", "on 12/03/2026"; "Never" when invalid.
+    static QString agoText(const QDateTime &when, const QDateTime &now, const QLocale &locale);
+
+    /// "Last synced 5 min ago", "Never synced".
+    static QString lastSyncedText(const QDateTime &when, const QDateTime &now, const QLocale &locale);
+
+    /// When an error happened: "Today 14:05", or the date and time for older ones.
+    static QString errorTimeText(const QDateTime &when, const QDateTime &now, const QLocale &locale);
+
+    /// An error in words: its message, or words for its code when the message is empty.
+    static QString errorWords(const SyncError &error);
+
+    /// Fraction 0..1 of the current download; -1 when the total is unknown (indeterminate bar).
+    static double progress(const SyncObjectSnapshot &object);
+
+    /// A stable key per status used for icon file names and colours: "syncing", "paused",
+    /// "fully-synced", "subset-synced", "incomplete".
+    static QString statusKey(SyncStatus status);
+
+    /// The status icon (SVG) for QML, or an empty URL when the SVG image plugin is missing so the
+    /// page draws its fallback glyph instead of logging an image error.
+    static QUrl statusIconSource(SyncStatus status);
+
+    /// A plain-text table of every object (Object, Status, Local, Server, Server (all), Unsaved,
+    /// Progress) for terminals: pos-manage-data prints it when there is no display.
+    static QString statusTable(const QList<SyncObjectSnapshot> &objects, const QLocale &locale);
+    static bool svgIconsAvailable();
+};
+
+} // namespace posdata

@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: MIT
+#include "syncobjectdetail.h"
+
+#include "managedatacontroller.h"
+#include "syncformatter.h"
+
+#include <QCoreApplication>
+#include <QVariantMap>
+
+namespace posdata {
+
+SyncObjectDetail::SyncObjectDetail(QObject *parent)
+    : QObject(parent)
+{
+}
+
+void SyncObjectDetail::setController(ManageDataController *controller)
+{
+    if (m_controller == controller)
+        return;
+    disconnect(m_connection);
+    m_controller = controller;
+    if (m_controller)
+        m_connection = connect(m_controller, &ManageDataController::refreshed, this, &SyncObjectDetail::refresh);
+    emit controllerChanged();
+    refresh();
+}
+
+void SyncObjectDetail::setName(const QString &name)
+{
+    if (m_name == name)
+        return;
+    m_name = name;
+    emit nameChanged();
+    refresh();
+}
+
+QString SyncObjectDetail::primaryActionText() const
+{
+    if (!m_found)
+        return {};
+    return m_paused ? QCoreApplication::translate("SyncObjectDetail", "Resume syncing")
+                    : QCoreApplication::translate("SyncObjectDetail", "Pause syncing");
+}
+
+void SyncObjectDetail::triggerPrimaryAction()
+{
+    if (!m_controller || !m_found)
+        return;
+    if (m_paused)
+        m_controller->resume(m_name);
+    else
+        m_controller->pause(m_name);
+}
+
+void SyncObjectDetail::refresh()
+{
+    const SyncObjectSnapshot *o = m_controller ? m_controller->find(m_name) : nullptr;
+    m_found = o != nullptr;
+    const SyncObjectSnapshot empty;
+    const SyncObjectSnapshot &s = o ? *o : empty;
+    const QLocale locale = m_controller ? m_controller->locale() : SyncFormatter::displayLocale();
+    const QDateTime now = m_controller ? m_controller->now() : QDateTime::currentDateTimeUtc();
+
+    m_statusText = m_found ? statusWords(s.status) : QString();
+    m_statusKey = SyncFormatter::statusKey(s.status);
+    m_statusIcon = m_found ? SyncFormatter::statusIconSource(s.status) : QUrl();
+    m_syncing = s.syncing;
+    m_paused = s.paused;
+    m_scoped = s.scoped;
+    m_localText = SyncFormatter::countText(s.local, locale);
+    m_serverText = SyncFormatter::countText(s.server, locale);
+    m_serverAllText = SyncFormatter::countText(s.scoped ? s.serverAll : s.server, locale);
+    m_unsavedText = SyncFormatter::countText(s.unsaved, locale);
+    m_syncedText = SyncFormatter::syncedText(s.local, s.server, locale);
+    m_lastSyncedText = SyncFormatter::agoText(s.lastSynced, now, locale);
+    m_progress = SyncFormatter::progress(s);
+    m_rateText = s.syncing ? SyncFormatter::rateText(s.recordsPerSecond, locale) : QString();
+    m_timeLeftText = s.syncing ? SyncFormatter::timeLeftText(s.secondsLeft, locale) : QString();
+    m_errors.clear();
+    for (auto it = s.errors.crbegin(); it != s.errors.crend(); ++it) {
+        m_errors.append(QVariantMap{
+            {QStringLiteral("text"), SyncFormatter::errorWords(*it)},
+            {QStringLiteral("timeText"), SyncFormatter::errorTimeText(it->time, now, locale)},
+            {QStringLiteral("code"), it->code},
+        });
+    }
+    emit changed();
+}
+
+} // namespace posdata

@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QObject>
+#include <QPointer>
+#include <QVariantList>
+#include <QtQml/qqmlregistration.h>
+
+namespace posdata {
+
+class ManageDataController;
+
+/// The object detail page's values, formatted, for one object of a ManageDataController.
+class SyncObjectDetail : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(posdata::ManageDataController *controller READ controller WRITE setController NOTIFY controllerChanged)
+    Q_PROPERTY(QString name READ name WRITE setName NOTIFY nameChanged) ///< the API name shown
+    Q_PROPERTY(bool found READ found NOTIFY changed) ///< the engine knows the object
+    Q_PROPERTY(QString statusText READ statusText NOTIFY changed)
+    Q_PROPERTY(QString statusKey READ statusKey NOTIFY changed)
+    Q_PROPERTY(QUrl statusIcon READ statusIcon NOTIFY changed)
+    Q_PROPERTY(bool syncing READ syncing NOTIFY changed)
+    Q_PROPERTY(bool paused READ paused NOTIFY changed)
+    Q_PROPERTY(bool scoped READ scoped NOTIFY changed) ///< show "Server records (all)" only then
+    Q_PROPERTY(QString localText READ localText NOTIFY changed)
+    Q_PROPERTY(QString serverText READ serverText NOTIFY changed)
+    Q_PROPERTY(QString serverAllText READ serverAllText NOTIFY changed)
+    Q_PROPERTY(QString unsavedText READ unsavedText NOTIFY changed)
+    Q_PROPERTY(QString syncedText READ syncedText NOTIFY changed)
+    Q_PROPERTY(QString lastSyncedText READ lastSyncedText NOTIFY changed) ///< "5 min ago", "Never"
+    Q_PROPERTY(double progress READ progress NOTIFY changed) ///< 0..1, -1 when indeterminate
+    Q_PROPERTY(QString rateText READ rateText NOTIFY changed)
+    Q_PROPERTY(QString timeLeftText READ timeLeftText NOTIFY changed)
+    /// Newest first; each entry {text, timeText, code}.
+    Q_PROPERTY(QVariantList errors READ errors NOTIFY changed)
+    Q_PROPERTY(QString primaryActionText READ primaryActionText NOTIFY changed) ///< "Pause syncing"/"Resume syncing"
+
+public:
+    explicit SyncObjectDetail(QObject *parent = nullptr);
+
+    ManageDataController *controller() const { return m_controller; }
+    void setController(ManageDataController *controller);
+    QString name() const { return m_name; }
+    void setName(const QString &name);
+
+    bool found() const { return m_found; }
+    QString statusText() const { return m_statusText; }
+    QString statusKey() const { return m_statusKey; }
+    QUrl statusIcon() const { return m_statusIcon; }
+    bool syncing() const { return m_syncing; }
+    bool paused() const { return m_paused; }
+    bool scoped() const { return m_scoped; }
+    QString localText() const { return m_localText; }
+    QString serverText() const { return m_serverText; }
+    QString serverAllText() const { return m_serverAllText; }
+    QString unsavedText() const { return m_unsavedText; }
+    QString syncedText() const { return m_syncedText; }
+    QString lastSyncedText() const { return m_lastSyncedText; }
+    double progress() const { return m_progress; }
+    QString rateText() const { return m_rateText; }
+    QString timeLeftText() const { return m_timeLeftText; }
+    QVariantList errors() const { return m_errors; }
+    QString primaryActionText() const;
+
+    /// Pauses or resumes this object, whichever the primary action says.
+    Q_INVOKABLE void triggerPrimaryAction();
+
+signals:
+    void controllerChanged();
+    void nameChanged();
+    void changed();
+
+private:
+    void refresh();
+
+    QPointer<ManageDataController> m_controller;
+    QMetaObject::Connection m_connection;
+    QString m_name;
+    bool m_found = false;
+    QString m_statusText;
+    QString m_statusKey;
+    QUrl m_statusIcon;
+    bool m_syncing = false;
+    bool m_paused = false;
+    bool m_scoped = false;
+    QString m_localText;
+    QString m_serverText;
+    QString m_serverAllText;
+    QString m_unsavedText;
+    QString m_syncedText;
+    QString m_lastSyncedText;
+    double m_progress = -1.0;
+    QString m_rateText;
+    QString m_timeLeftText;
+    QVariantList m_errors;
+};
+
+} // namespace posdata

@@ -1,0 +1,252 @@
+// SPDX-License-Identifier: MIT
+#include "syncobjectlistmodel.h"
+
+#include "syncformatter.h"
+
+#include <QCoreApplication>
+#include <QSet>
+
+namespace posdata {
+
+namespace {
+constexpr int kRoleCount = SyncObjectListModel::LastRole - SyncObjectListModel::NameRole + 1;
+} // namespace
+
+SyncObjectListModel::SyncObjectListModel(QObject *parent)
+    : QAbstractListModel(parent)
+    , m_clock([] { return QDateTime::currentDateTimeUtc(); })
+    , m_locale(SyncFormatter::displayLocale())
+{
+}
+
+void SyncObjectListModel::setClock(Clock clock)
+{
+    m_clock = std::move(clock);
+}
+
+void SyncObjectListModel::setLocale(const QLocale &locale)
+{
+    m_locale = locale;
+}
+
+int SyncObjectListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+QVariant SyncObjectListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    if (role == Qt::DisplayRole)
+        role = NameRole;
+    if (role < NameRole || role > LastRole)
+        return {};
+    return m_rows.at(index.row()).values.at(role - NameRole);
+}
+
+QHash<int, QByteArray> SyncObjectListModel::roleNames() const
+{
+    return {
+        {NameRole, "name"},
+        {StatusRole, "status"},
+        {StatusTextRole, "statusText"},
+        {StatusKeyRole, "statusKey"},
+        {StatusIconRole, "statusIcon"},
+        {LocalRole, "local"},
+        {ServerRole, "server"},
+        {ServerAllRole, "serverAll"},
+        {ScopedRole, "scoped"},
+        {UnsavedRole, "unsaved"},
+        {InUseRole, "inUse"},
+        {SyncingRole, "syncing"},
+        {PausedRole, "paused"},
+        {ProgressRole, "progress"},
+        {RateRole, "rate"},
+        {SecondsLeftRole, "secondsLeft"},
+        {LastSyncedRole, "lastSynced"},
+        {LastErrorRole, "lastError"},
+        {ErrorCountRole, "errorCount"},
+        {SyncedTextRole, "syncedText"},
+        {RateTextRole, "rateText"},
+        {TimeLeftTextRole, "timeLeftText"},
+        {LastSyncedTextRole, "lastSyncedText"},
+        {AccessibleTextRole, "accessibleText"},
+    };
+}
+
+int SyncObjectListModel::indexOf(const QString &name) const
+{
+    for (int i = 0; i < m_rows.size(); ++i) {
+        if (m_rows.at(i).object.name == name)
+            return i;
+    }
+    return -1;
+}
+
+QList<QVariant> SyncObjectListModel::valuesFor(const SyncObjectSnapshot &o, const QDateTime &now) const
+{
+    QList<QVariant> v(kRoleCount);
+    auto set = [&v](int role, QVariant value) { v[role - NameRole] = std::move(value); };
+    const QString words = statusWords(o.status);
+    const QString synced = SyncFormatter::syncedText(o.local, o.server, m_locale);
+    set(NameRole, o.name);
+    set(StatusRole, int(o.status));
+    set(StatusTextRole, words);
+    set(StatusKeyRole, SyncFormatter::statusKey(o.status));
+    set(StatusIconRole, SyncFormatter::statusIconSource(o.status));
+    set(LocalRole, o.local);
+    set(ServerRole, o.server);
+    set(ServerAllRole, o.serverAll);
+    set(ScopedRole, o.scoped);
+    set(UnsavedRole, o.unsaved);
+    set(InUseRole, o.inUse);
+    set(SyncingRole, o.syncing);
+    set(PausedRole, o.paused);
+    set(ProgressRole, SyncFormatter::progress(o));
+    set(RateRole, o.recordsPerSecond);
+    set(SecondsLeftRole, o.secondsLeft);
+    set(LastSyncedRole, o.lastSynced);
+    set(LastErrorRole, o.errors.isEmpty() ? QString() : SyncFormatter::errorWords(o.errors.constLast()));
+    set(ErrorCountRole, int(o.errors.size()));
+    set(SyncedTextRole, synced);
+    // Rate and time left describe a running download only; a paused one keeps stale figures.
+    set(RateTextRole, o.syncing ? SyncFormatter::rateText(o.recordsPerSecond, m_locale) : QString());
+    set(TimeLeftTextRole, o.syncing ? SyncFormatter::timeLeftText(o.secondsLeft, m_locale) : QString());
+    set(LastSyncedTextRole, SyncFormatter::lastSyncedText(o.lastSynced, now, m_locale));
+    set(AccessibleTextRole,
+        QCoreApplication::translate("SyncObjectListModel", "%1, %2, %3").arg(o.name, words, synced));
+    return v;
+}
+
+void SyncObjectListModel::applyObjects(const QList<SyncObjectSnapshot> &incoming)
+{
+    const QDateTime now = m_clock();
+    // A name seen twice would make the row walk below ambiguous: the first one wins.
+    QList<SyncObjectSnapshot> objects;
+    objects.reserve(incoming.size());
+    {
+        QSet<QString> seen;
+        for (const auto &o : incoming) {
+            if (!seen.contains(o.name)) {
+                seen.insert(o.name);
+                objects.append(o);
+            }
+        }
+    }
+    const int oldCount = int(m_rows.size());
+
+    // 1. Remove rows whose object is gone, bottom-up, one signal per contiguous run.
+    QSet<QString> wanted;
+    for (const auto &o : objects)
+        wanted.insert(o.name);
+    for (int last = int(m_rows.size()) - 1; last >= 0;) {
+        if (wanted.contains(m_rows.at(last).object.name)) {
+            --last;
+            continue;
+        }
+        int first = last;
+        while (first > 0 && !wanted.contains(m_rows.at(first - 1).object.name))
+            --first;
+        beginRemoveRows({}, first, last);
+        m_rows.remove(first, last - first + 1);
+        endRemoveRows();
+        last = first - 1;
+    }
+
+    // 2. Walk the wanted order: keep, move up, or insert (runs of new objects in one signal).
+    QList<QList<int>> changed(objects.size());
+    for (int i = 0; i < objects.size();) {
+        const QString &name = objects.at(i).name;
+        if (i < m_rows.size() && m_rows.at(i).object.name == name) {
+            ++i;
+            continue;
+        }
+        int existing = -1;
+        for (int j = i + 1; j < m_rows.size(); ++j) {
+            if (m_rows.at(j).object.name == name) {
+                existing = j;
+                break;
+            }
+        }
+        if (existing >= 0) {
+            beginMoveRows({}, existing, existing, {}, i);
+            m_rows.move(existing, i);
+            endMoveRows();
+            ++i;
+            continue;
+        }
+        int end = i; // run of objects not present yet
+        QSet<QString> present;
+        for (const auto &r : std::as_const(m_rows))
+            present.insert(r.object.name);
+        while (end + 1 < objects.size() && !present.contains(objects.at(end + 1).name))
+            ++end;
+        beginInsertRows({}, i, end);
+        for (int k = i; k <= end; ++k)
+            m_rows.insert(k, Row{objects.at(k), valuesFor(objects.at(k), now)});
+        endInsertRows();
+        i = end + 1;
+    }
+
+    // 3. Compare values role by role for rows that were already there.
+    for (int i = 0; i < m_rows.size(); ++i) {
+        Row &row = m_rows[i];
+        const SyncObjectSnapshot &o = objects.at(i);
+        if (row.object == o && row.values.at(LastSyncedTextRole - NameRole)
+                == SyncFormatter::lastSyncedText(o.lastSynced, now, m_locale))
+            continue;
+        QList<QVariant> values = valuesFor(o, now);
+        for (int r = 0; r < kRoleCount; ++r) {
+            if (values.at(r) != row.values.at(r))
+                changed[i].append(NameRole + r);
+        }
+        row.object = o;
+        row.values = std::move(values);
+    }
+    emitChanges(changed);
+    if (oldCount != m_rows.size())
+        emit countChanged();
+}
+
+void SyncObjectListModel::refreshRelativeTimes()
+{
+    const QDateTime now = m_clock();
+    QList<QList<int>> changed(m_rows.size());
+    for (int i = 0; i < m_rows.size(); ++i) {
+        Row &row = m_rows[i];
+        QVariant text = SyncFormatter::lastSyncedText(row.object.lastSynced, now, m_locale);
+        QVariant &slot = row.values[LastSyncedTextRole - NameRole];
+        if (text != slot) {
+            slot = std::move(text);
+            changed[i].append(LastSyncedTextRole);
+        }
+    }
+    emitChanges(changed);
+}
+
+void SyncObjectListModel::emitChanges(const QList<QList<int>> &changedRoles)
+{
+    // Adjacent changed rows become one signal carrying the union of their roles (KDToolBox
+    // UpdateableModel style): few signals, and views refresh only the roles that moved.
+    for (int i = 0; i < changedRoles.size();) {
+        if (changedRoles.at(i).isEmpty()) {
+            ++i;
+            continue;
+        }
+        int end = i;
+        QList<int> roles = changedRoles.at(i);
+        while (end + 1 < changedRoles.size() && !changedRoles.at(end + 1).isEmpty()) {
+            ++end;
+            for (int role : changedRoles.at(end)) {
+                if (!roles.contains(role))
+                    roles.append(role);
+            }
+        }
+        std::sort(roles.begin(), roles.end());
+        emit dataChanged(index(i), index(end), roles);
+        i = end + 1;
+    }
+}
+
+} // namespace posdata

@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "sync/syncsnapshot.h"
+
+#include <QAbstractListModel>
+#include <QDateTime>
+#include <QList>
+#include <QLocale>
+#include <QVariant>
+#include <QtQml/qqmlregistration.h>
+
+#include <functional>
+
+namespace posdata {
+
+/// One row per sync object, fed by engine snapshots; emits only the narrowest change signals.
+class SyncObjectListModel : public QAbstractListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Owned by ManageDataController")
+    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+
+public:
+    enum Role {
+        NameRole = Qt::UserRole + 1,
+        StatusRole, ///< int value of posdata::SyncStatus
+        StatusTextRole, ///< the product page's word: "Syncing", "Fully synced", ...
+        StatusKeyRole, ///< "syncing", "fully-synced", ...: for icon fallbacks and colours
+        StatusIconRole, ///< qrc URL of the SVG, empty when SVG images cannot be read
+        LocalRole,
+        ServerRole, ///< -1 while unknown
+        ServerAllRole, ///< -1 while unknown
+        ScopedRole,
+        UnsavedRole,
+        InUseRole,
+        SyncingRole,
+        PausedRole,
+        ProgressRole, ///< 0..1, or -1 while the download's total is unknown
+        RateRole, ///< records per second
+        SecondsLeftRole, ///< -1 while unknown
+        LastSyncedRole, ///< QDateTime (UTC), invalid if never
+        LastErrorRole, ///< the newest error in words, empty if none
+        ErrorCountRole,
+        SyncedTextRole, ///< "Synced 1,234 of 2,000"
+        RateTextRole, ///< "1,234 records/s" while syncing, else empty
+        TimeLeftTextRole, ///< "2 min left" while syncing, else empty
+        LastSyncedTextRole, ///< "Last synced 5 min ago"
+        AccessibleTextRole, ///< one sentence for screen readers: name, status, counts
+        LastRole = AccessibleTextRole
+    };
+    Q_ENUM(Role)
+
+    using Clock = std::function<QDateTime()>;
+
+    explicit SyncObjectListModel(QObject *parent = nullptr);
+
+    /// Pins the clock and locale (tests); defaults are the wall clock and SyncFormatter::displayLocale().
+    void setClock(Clock clock);
+    void setLocale(const QLocale &locale);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    /// Row of the object with this name, -1 if absent.
+    Q_INVOKABLE int indexOf(const QString &name) const;
+
+public slots:
+    /// Brings the rows to `objects`: removes, inserts and moves rows only when the set or order of
+    /// names changes, then one dataChanged per run of adjacent changed rows with the union of the
+    /// roles that changed. Never resets.
+    void applyObjects(const QList<posdata::SyncObjectSnapshot> &objects);
+
+    /// Recomputes the "ago" texts, which change with time alone (call about once a minute).
+    void refreshRelativeTimes();
+
+signals:
+    void countChanged();
+
+private:
+    struct Row
+    {
+        SyncObjectSnapshot object;
+        QList<QVariant> values; ///< indexed by role - NameRole
+    };
+
+    QList<QVariant> valuesFor(const SyncObjectSnapshot &object, const QDateTime &now) const;
+    void emitChanges(const QList<QList<int>> &changedRoles);
+
+    QList<Row> m_rows;
+    Clock m_clock;
+    QLocale m_locale;
+};
+
+} // namespace posdata

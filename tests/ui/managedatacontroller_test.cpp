@@ -1,0 +1,230 @@
+// SPDX-License-Identifier: MIT
+// ManageDataController and SyncObjectDetail: which actions are offered and what reaches the engine.
+#include "ui/managedatacontroller.h"
+#include "ui/syncobjectdetail.h"
+
+#include <QCoreApplication>
+#include <QSignalSpy>
+
+#include <gtest/gtest.h>
+
+using namespace posdata;
+
+namespace {
+
+const QDateTime kNow(QDate(2026, 3, 12), QTime(10, 0), Qt::UTC);
+
+SyncObjectSnapshot object(const QString &name, SyncStatus status)
+{
+    SyncObjectSnapshot o;
+    o.name = name;
+    o.status = status;
+    o.syncing = status == SyncStatus::Syncing;
+    o.paused = status == SyncStatus::Paused;
+    o.local = 10;
+    o.server = 10;
+    o.serverAll = 10;
+    return o;
+}
+
+EngineSnapshot snapshot(std::initializer_list<SyncObjectSnapshot> objects)
+{
+    EngineSnapshot s;
+    s.objects = objects;
+    return s;
+}
+
+class ControllerTest : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        c.setClock([] { return kNow; });
+        c.setLocale(QLocale(QLocale::English, QLocale::UnitedStates));
+    }
+    ManageDataController c;
+};
+
+TEST_F(ControllerTest, PauseAllOnlyWhileSomethingSyncs)
+{
+    QSignalSpy pauseAll(&c, &ManageDataController::pauseAllRequested);
+    QSignalSpy resumeAll(&c, &ManageDataController::resumeAllRequested);
+    c.applySnapshot(snapshot({object("a", SyncStatus::FullySynced)}));
+    EXPECT_FALSE(c.canPauseAll());
+    EXPECT_EQ(c.primaryActionText(), "");
+    c.pauseAll();
+    c.triggerPrimaryAction();
+    EXPECT_EQ(pauseAll.size(), 0);
+
+    c.applySnapshot(snapshot({object("a", SyncStatus::Syncing), object("b", SyncStatus::FullySynced)}));
+    EXPECT_TRUE(c.canPauseAll());
+    EXPECT_TRUE(c.anythingSyncing());
+    EXPECT_EQ(c.primaryActionText(), "Pause all syncing");
+    c.triggerPrimaryAction();
+    EXPECT_EQ(pauseAll.size(), 1);
+    EXPECT_EQ(resumeAll.size(), 0);
+}
+
+TEST_F(ControllerTest, PausedShowsBannerAndResume)
+{
+    QSignalSpy resumeAll(&c, &ManageDataController::resumeAllRequested);
+    c.applySnapshot(snapshot({object("a", SyncStatus::Paused), object("b", SyncStatus::Paused)}));
+    EXPECT_TRUE(c.anythingPaused());
+    EXPECT_TRUE(c.allPaused());
+    EXPECT_FALSE(c.canPauseAll());
+    EXPECT_EQ(c.primaryActionText(), "Resume all syncing");
+    EXPECT_EQ(c.pausedBannerText(), "Syncing is paused");
+    c.triggerPrimaryAction();
+    EXPECT_EQ(resumeAll.size(), 1);
+
+    c.applySnapshot(snapshot({object("a", SyncStatus::Paused), object("b", SyncStatus::Syncing)}));
+    EXPECT_EQ(c.primaryActionText(), "Pause all syncing"); // a running sync comes first
+    EXPECT_EQ(c.pausedBannerText(), "Syncing is paused for 1 object");
+}
+
+TEST_F(ControllerTest, StateChangedOnlyWhenTheSnapshotDiffers)
+{
+    QSignalSpy state(&c, &ManageDataController::stateChanged);
+    const auto s = snapshot({object("a", SyncStatus::Syncing)});
+    c.applySnapshot(s);
+    c.applySnapshot(s);
+    EXPECT_EQ(state.size(), 1);
+    EXPECT_TRUE(c.ready());
+}
+
+TEST_F(ControllerTest, PerObjectIntentsCheckTheObject)
+{
+    QSignalSpy pause(&c, &ManageDataController::pauseRequested);
+    QSignalSpy resume(&c, &ManageDataController::resumeRequested);
+    QSignalSpy resync(&c, &ManageDataController::resyncRequested);
+    c.applySnapshot(snapshot({object("a", SyncStatus::Syncing), object("b", SyncStatus::Paused)}));
+    c.pause("a");
+    c.pause("b"); // already paused
+    c.pause("nope");
+    c.resume("a"); // not paused
+    c.resume("b");
+    c.resync("a");
+    c.resync("nope");
+    ASSERT_EQ(pause.size(), 1);
+    EXPECT_EQ(pause.at(0).at(0).toString(), "a");
+    ASSERT_EQ(resume.size(), 1);
+    EXPECT_EQ(resume.at(0).at(0).toString(), "b");
+    ASSERT_EQ(resync.size(), 1);
+}
+
+TEST_F(ControllerTest, ClearPlanFlowForOneObject)
+{
+    QSignalSpy asked(&c, &ManageDataController::clearPlanRequested);
+    QSignalSpy clear(&c, &ManageDataController::clearResyncRequested);
+    QSignalSpy clearAll(&c, &ManageDataController::clearResyncAllRequested);
+    c.applySnapshot(snapshot({object("a", SyncStatus::Incomplete), object("b", SyncStatus::FullySynced)}));
+
+    c.applyClearPlan({{"a", 5, 1, 1, 9}}); // nobody asked: ignored
+    EXPECT_FALSE(c.clearPlanPending());
+
+    c.requestClearPlan({"a", "nope"});
+    ASSERT_EQ(asked.size(), 1);
+    EXPECT_EQ(asked.at(0).at(0).toStringList(), QStringList({"a"}));
+    EXPECT_FALSE(c.clearPlanPending());
+    c.applyClearPlan({{"a", 1200, 3, 1, 2000}});
+    EXPECT_TRUE(c.clearPlanPending());
+    EXPECT_EQ(c.clearPlanTitle(), "Clear & resync a?");
+    EXPECT_EQ(c.clearPlanDeleteText(), "1,200 records will be deleted");
+    EXPECT_EQ(c.clearPlanKeepUnsavedText(), "3 unsaved records will be kept");
+    EXPECT_EQ(c.clearPlanKeepInUseText(), "1 record in use will be kept");
+    EXPECT_EQ(c.clearPlanDownloadText(), "2,000 records will download again");
+    EXPECT_EQ(c.clearPlanConfirmText(), "Clear & resync");
+    EXPECT_TRUE(c.clearPlanWarning().startsWith("Clear & resync removes all locally stored records"));
+
+    c.confirmClearPlan();
+    ASSERT_EQ(clear.size(), 1);
+    EXPECT_EQ(clear.at(0).at(0).toString(), "a");
+    EXPECT_EQ(clearAll.size(), 0);
+    EXPECT_FALSE(c.clearPlanPending());
+    c.confirmClearPlan(); // nothing pending any more
+    EXPECT_EQ(clear.size(), 1);
+}
+
+TEST_F(ControllerTest, ClearPlanForAllAndCancel)
+{
+    QSignalSpy asked(&c, &ManageDataController::clearPlanRequested);
+    QSignalSpy clearAll(&c, &ManageDataController::clearResyncAllRequested);
+    c.applySnapshot(snapshot({object("a", SyncStatus::Incomplete), object("b", SyncStatus::FullySynced)}));
+    c.requestClearPlan({});
+    EXPECT_EQ(asked.at(0).at(0).toStringList(), QStringList({"a", "b"}));
+    c.cancelClearPlan();
+    c.applyClearPlan({{"a", 1, 0, 0, 1}}); // late answer after cancel: ignored
+    EXPECT_FALSE(c.clearPlanPending());
+
+    c.requestClearPlan({});
+    c.applyClearPlan({{"a", 10, 0, 0, 10}, {"b", 5, 2, 0, -1}});
+    EXPECT_TRUE(c.clearPlanAll());
+    EXPECT_EQ(c.clearPlanTitle(), "Clear & resync all records?");
+    EXPECT_EQ(c.clearPlanDeleteText(), "15 records will be deleted");
+    EXPECT_EQ(c.clearPlanKeepUnsavedText(), "2 unsaved records will be kept");
+    EXPECT_EQ(c.clearPlanDownloadText(), "Records will download again from Salesforce");
+    c.confirmClearPlan();
+    EXPECT_EQ(clearAll.size(), 1);
+}
+
+TEST_F(ControllerTest, EngineErrors)
+{
+    EngineSnapshot s = snapshot({object("a", SyncStatus::Incomplete)});
+    s.signInRequired = true;
+    c.applySnapshot(s);
+    EXPECT_TRUE(c.signInRequired());
+    EXPECT_TRUE(c.engineErrorText().contains("Sign in again"));
+    c.setFatalError("database is locked");
+    EXPECT_EQ(c.engineErrorText(), "Syncing stopped: database is locked");
+}
+
+TEST_F(ControllerTest, DetailFollowsSnapshots)
+{
+    SyncObjectDetail d;
+    d.setController(&c);
+    d.setName("s_c__product__c");
+    EXPECT_FALSE(d.found());
+    EXPECT_EQ(d.primaryActionText(), "");
+
+    auto o = object("s_c__product__c", SyncStatus::SubsetSynced);
+    o.scoped = true;
+    o.local = 1234;
+    o.server = 1234;
+    o.serverAll = 5000;
+    o.unsaved = 2;
+    o.lastSynced = kNow.addSecs(-120);
+    o.errors = {{"NETWORK", "", kNow.addSecs(-3600)}, {"INVALID_FIELD", "No such column 'X__c'", kNow.addSecs(-60)}};
+    QSignalSpy changed(&d, &SyncObjectDetail::changed);
+    c.applySnapshot(snapshot({o}));
+    EXPECT_EQ(changed.size(), 1);
+    EXPECT_TRUE(d.found());
+    EXPECT_EQ(d.statusText(), "Subset synced");
+    EXPECT_TRUE(d.scoped());
+    EXPECT_EQ(d.localText(), "1,234");
+    EXPECT_EQ(d.serverText(), "1,234");
+    EXPECT_EQ(d.serverAllText(), "5,000");
+    EXPECT_EQ(d.unsavedText(), "2");
+    EXPECT_EQ(d.lastSyncedText(), "2 min ago");
+    EXPECT_EQ(d.primaryActionText(), "Pause syncing");
+    ASSERT_EQ(d.errors().size(), 2);
+    const auto newest = d.errors().at(0).toMap();
+    EXPECT_EQ(newest.value("text").toString(), "No such column 'X__c'");
+    EXPECT_TRUE(newest.value("timeText").toString().startsWith("Today "));
+    EXPECT_EQ(d.errors().at(1).toMap().value("text").toString(),
+              "Could not reach Salesforce. Check the network connection.");
+
+    QSignalSpy pause(&c, &ManageDataController::pauseRequested);
+    d.triggerPrimaryAction();
+    EXPECT_EQ(pause.size(), 1);
+
+    o.paused = true;
+    o.status = SyncStatus::Paused;
+    c.applySnapshot(snapshot({o}));
+    EXPECT_EQ(d.statusText(), "Paused");
+    EXPECT_EQ(d.primaryActionText(), "Resume syncing");
+    QSignalSpy resume(&c, &ManageDataController::resumeRequested);
+    d.triggerPrimaryAction();
+    EXPECT_EQ(resume.size(), 1);
+}
+
+} // namespace

@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: MIT
+// SyncFormatter: the words and numbers the screen shows.
+#include "ui/syncformatter.h"
+
+#include <gtest/gtest.h>
+
+using posdata::SyncError;
+using posdata::SyncFormatter;
+using posdata::SyncObjectSnapshot;
+using posdata::SyncStatus;
+
+namespace {
+const QLocale kUs(QLocale::English, QLocale::UnitedStates);
+const QLocale kDe(QLocale::German, QLocale::Germany);
+const QDateTime kNow(QDate(2026, 3, 12), QTime(10, 0), Qt::UTC);
+} // namespace
+
+TEST(SyncFormatter, SyncedTextUsesLocaleGrouping)
+{
+    EXPECT_EQ(SyncFormatter::syncedText(1234, 2000, kUs), "Synced 1,234 of 2,000");
+    EXPECT_EQ(SyncFormatter::syncedText(1234, 2000, kDe), "Synced 1.234 of 2.000");
+    EXPECT_EQ(SyncFormatter::syncedText(0, 0, kUs), "Synced 0 of 0");
+    EXPECT_EQ(SyncFormatter::syncedText(1234567, -1, kUs), "Synced 1,234,567");
+}
+
+TEST(SyncFormatter, CLocaleBecomesUsEnglish)
+{
+    QLocale::setDefault(QLocale::c());
+    EXPECT_EQ(SyncFormatter::number(1234, SyncFormatter::displayLocale()), "1,234");
+    QLocale::setDefault(kDe);
+    EXPECT_EQ(SyncFormatter::number(1234, SyncFormatter::displayLocale()), "1.234");
+    QLocale::setDefault(QLocale::system());
+}
+
+TEST(SyncFormatter, Counts)
+{
+    EXPECT_EQ(SyncFormatter::countText(-1, kUs), "Unknown");
+    EXPECT_EQ(SyncFormatter::countText(1000000, kUs), "1,000,000");
+}
+
+TEST(SyncFormatter, Rate)
+{
+    EXPECT_EQ(SyncFormatter::rateText(0, kUs), "");
+    EXPECT_EQ(SyncFormatter::rateText(std::nan(""), kUs), "");
+    EXPECT_EQ(SyncFormatter::rateText(0.4, kUs), "Less than 1 record/s");
+    EXPECT_EQ(SyncFormatter::rateText(1234.4, kUs), "1,234 records/s");
+}
+
+TEST(SyncFormatter, TimeLeftRoundsUpToWholeMinutes)
+{
+    EXPECT_EQ(SyncFormatter::timeLeftText(-1, kUs), "");
+    EXPECT_EQ(SyncFormatter::timeLeftText(0, kUs), "Less than 1 min left");
+    EXPECT_EQ(SyncFormatter::timeLeftText(59, kUs), "Less than 1 min left");
+    EXPECT_EQ(SyncFormatter::timeLeftText(60, kUs), "1 min left");
+    EXPECT_EQ(SyncFormatter::timeLeftText(61, kUs), "2 min left");
+    EXPECT_EQ(SyncFormatter::timeLeftText(120, kUs), "2 min left");
+    EXPECT_EQ(SyncFormatter::timeLeftText(3600, kUs), "1 h left");
+    EXPECT_EQ(SyncFormatter::timeLeftText(3900, kUs), "1 h 5 min left");
+}
+
+TEST(SyncFormatter, LastSynced)
+{
+    EXPECT_EQ(SyncFormatter::lastSyncedText({}, kNow, kUs), "Never synced");
+    EXPECT_EQ(SyncFormatter::lastSyncedText(kNow.addSecs(-10), kNow, kUs), "Last synced just now");
+    EXPECT_EQ(SyncFormatter::lastSyncedText(kNow.addSecs(5), kNow, kUs), "Last synced just now");
+    EXPECT_EQ(SyncFormatter::lastSyncedText(kNow.addSecs(-300), kNow, kUs), "Last synced 5 min ago");
+    EXPECT_EQ(SyncFormatter::lastSyncedText(kNow.addSecs(-3 * 3600 - 5), kNow, kUs), "Last synced 3 h ago");
+    EXPECT_TRUE(SyncFormatter::lastSyncedText(kNow.addDays(-3), kNow, kUs).startsWith("Last synced on "));
+    EXPECT_EQ(SyncFormatter::agoText({}, kNow, kUs), "Never");
+}
+
+TEST(SyncFormatter, ErrorTime)
+{
+    const QString today = SyncFormatter::errorTimeText(kNow.addSecs(-60), kNow, kUs);
+    EXPECT_TRUE(today.startsWith("Today ")) << today.toStdString();
+    EXPECT_FALSE(SyncFormatter::errorTimeText(kNow.addDays(-2), kNow, kUs).startsWith("Today"));
+    EXPECT_EQ(SyncFormatter::errorTimeText({}, kNow, kUs), "Time unknown");
+}
+
+TEST(SyncFormatter, ErrorWordsPreferTheMessage)
+{
+    EXPECT_EQ(SyncFormatter::errorWords({"INVALID_FIELD", "  No such column 'Foo__c'  ", kNow}),
+              "No such column 'Foo__c'");
+    EXPECT_EQ(SyncFormatter::errorWords({"NETWORK", "", kNow}),
+              "Could not reach Salesforce. Check the network connection.");
+    EXPECT_EQ(SyncFormatter::errorWords({"STALLED", "", kNow}), "The download stopped making progress.");
+    EXPECT_EQ(SyncFormatter::errorWords({"WEIRD_CODE", "", kNow}), "Salesforce reported an error (WEIRD_CODE).");
+    EXPECT_EQ(SyncFormatter::errorWords({"", "", kNow}), "Unknown error");
+}
+
+TEST(SyncFormatter, Progress)
+{
+    SyncObjectSnapshot o;
+    EXPECT_EQ(SyncFormatter::progress(o), -1.0);
+    o.progressTotal = 4;
+    o.progressDone = 1;
+    EXPECT_DOUBLE_EQ(SyncFormatter::progress(o), 0.25);
+    o.progressDone = 9; // more arrived than announced: never past the end of the bar
+    EXPECT_DOUBLE_EQ(SyncFormatter::progress(o), 1.0);
+}
+
+TEST(SyncFormatter, StatusKeysAndIcons)
+{
+    EXPECT_EQ(SyncFormatter::statusKey(SyncStatus::SubsetSynced), "subset-synced");
+    EXPECT_EQ(SyncFormatter::statusKey(SyncStatus::FullySynced), "fully-synced");
+    const QUrl icon = SyncFormatter::statusIconSource(SyncStatus::Paused);
+    if (SyncFormatter::svgIconsAvailable())
+        EXPECT_EQ(icon, QUrl("qrc:/PosData/icons/status-paused.svg"));
+    else
+        EXPECT_TRUE(icon.isEmpty());
+}
+
+TEST(SyncFormatter, StatusTableAlignsColumns)
+{
+    SyncObjectSnapshot a;
+    a.name = "contact";
+    a.status = SyncStatus::FullySynced;
+    a.local = 1234;
+    a.server = 1234;
+    a.serverAll = 1234;
+    SyncObjectSnapshot b;
+    b.name = "s_c__product__c";
+    b.status = SyncStatus::Syncing;
+    b.syncing = true;
+    b.scoped = true;
+    b.local = 5;
+    b.server = 10;
+    b.serverAll = 20;
+    b.progressDone = 1;
+    b.progressTotal = 4;
+    EXPECT_EQ(SyncFormatter::statusTable({a, b}, kUs).toStdString(),
+              "Object           Status        Local  Server  Server (all)  Unsaved  Progress\n"
+              "contact          Fully synced  1,234   1,234                      0\n"
+              "s_c__product__c  Syncing           5      10            20        0       25%\n");
+}

@@ -6,8 +6,13 @@
 #include "store/localstore.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QVariantList>
 #include <cstdio>
 #include <sqlite3.h>
 
@@ -93,6 +98,54 @@ bool benchStore(const QString &path, qint64 n)
     return store->objectState(QStringLiteral("s_c__product__c")).localCount == n;
 }
 
+/// QSqlQuery::execBatch on the same schema, insert only: execBatch cannot report per-row outcomes
+/// (inserted vs. skipped), so it only shows whether batching would be worth that loss.
+bool benchExecBatch(const QString &path, qint64 n)
+{
+    bool ok = true;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("bench_batch"));
+        db.setDatabaseName(path);
+        ok = db.open();
+        QSqlQuery q(db);
+        for (const char *sql :
+            { "PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA cache_size=-32768",
+                "CREATE TABLE records (obj INTEGER NOT NULL, id TEXT NOT NULL, modstamp TEXT NOT NULL,"
+                " state INTEGER NOT NULL, seen_gen INTEGER NOT NULL, payload BLOB NOT NULL, PRIMARY KEY "
+                "(obj, id))" })
+            ok = ok && q.exec(QLatin1String(sql));
+        QSqlQuery ins(db);
+        ok = ok
+            && ins.prepare(
+                QStringLiteral("INSERT OR IGNORE INTO records(obj, id, modstamp, state, seen_gen, payload)"
+                               " VALUES (1, ?, ?, 0, 1, ?)"));
+        qint64 ms = 0;
+        for (qint64 first = 0; first < n && ok; first += PageSize) {
+            const auto page = makePage(first, std::min<qint64>(PageSize, n - first));
+            QVariantList ids, stamps, payloads;
+            QElapsedTimer t;
+            t.start();
+            for (const auto &r : page) {
+                ids.append(r.id);
+                stamps.append(r.systemModstamp);
+                payloads.append(r.payload);
+            }
+            ok = db.transaction();
+            ins.addBindValue(ids);
+            ins.addBindValue(stamps);
+            ins.addBindValue(payloads);
+            ok = ok && ins.execBatch() && db.commit();
+            ms += t.elapsed();
+        }
+        if (ok)
+            report("QSqlQuery::execBatch", n, ms);
+        else
+            std::fprintf(stderr, "execBatch: %s\n", qPrintable(ins.lastError().text()));
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("bench_batch"));
+    return ok;
+}
+
 bool check(sqlite3 *db, int rc, const char *what)
 {
     if (rc != SQLITE_OK && rc != SQLITE_DONE && rc != SQLITE_ROW) {
@@ -102,7 +155,7 @@ bool check(sqlite3 *db, int rc, const char *what)
     return true;
 }
 
-bool benchRaw(const QString &path, qint64 n)
+bool benchRaw(const QString &path, qint64 n, bool withoutRowid)
 {
     sqlite3 *db = nullptr;
     if (sqlite3_open(path.toUtf8().constData(), &db) != SQLITE_OK)
@@ -148,7 +201,7 @@ bool benchRaw(const QString &path, qint64 n)
     sqlite3_finalize(ins);
     sqlite3_close(db);
     if (ok)
-        report("raw sqlite3 (floor)", n, ms);
+        report(withoutRowid ? "raw sqlite3 WITHOUT ROWID" : "raw sqlite3 (floor)", n, ms);
     return ok;
 }
 
@@ -162,7 +215,10 @@ int main(int argc, char **argv)
         sizes.append(QByteArray(argv[i]).toLongLong());
     if (sizes.isEmpty())
         sizes = { 100000, 1000000 };
-    QTemporaryDir dir;
+    // BENCH_DIR=/dev/shm separates CPU cost from the disk's.
+    const QByteArray base = qgetenv("BENCH_DIR");
+    QTemporaryDir dir(base.isEmpty() ? QDir::tempPath() + QStringLiteral("/bench-store-XXXXXX")
+                                     : QString::fromLocal8Bit(base) + QStringLiteral("/bench-store-XXXXXX"));
     if (!dir.isValid())
         return 1;
     std::printf("record payload %lld bytes, pages of %d\n",
@@ -170,7 +226,9 @@ int main(int argc, char **argv)
     int run = 0;
     for (qint64 n : sizes) {
         if (!benchStore(dir.filePath(QStringLiteral("store%1.db").arg(run)), n)
-            || !benchRaw(dir.filePath(QStringLiteral("raw%1.db").arg(run)), n))
+            || !benchExecBatch(dir.filePath(QStringLiteral("batch%1.db").arg(run)), n)
+            || !benchRaw(dir.filePath(QStringLiteral("raw%1.db").arg(run)), n, false)
+            || !benchRaw(dir.filePath(QStringLiteral("rawwr%1.db").arg(run)), n, true))
             return 1;
         ++run;
     }

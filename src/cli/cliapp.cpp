@@ -1,0 +1,332 @@
+// SPDX-License-Identifier: MIT
+#include "cli/cliapp.h"
+
+#include "cli/progressprinter.h"
+#include "cli/statusreport.h"
+#include "config/devicecontext.h"
+#include "config/syncconfig.h"
+#include "store/localstore.h"
+#include "sync/syncengine.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QEventLoop>
+#include <QFileInfo>
+#include <QLocale>
+#include <QStandardPaths>
+#include <QTextStream>
+
+namespace posdata {
+
+namespace {
+
+QString num(qint64 v)
+{
+    return QLocale::c().toString(v);
+}
+
+QString commandWord(CliOptions::Command c)
+{
+    switch (c) {
+    case CliOptions::Command::Pause: return QStringLiteral("pause");
+    case CliOptions::Command::Resume: return QStringLiteral("resume");
+    case CliOptions::Command::Resync: return QStringLiteral("resync");
+    case CliOptions::Command::ClearResync: return QStringLiteral("clear-resync");
+    default: return QString();
+    }
+}
+
+} // namespace
+
+CliApp::CliApp(Io io) : m_io(io) { }
+
+QString CliApp::defaultDatabasePath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/posdata.db");
+}
+
+void CliApp::print(const QString &text)
+{
+    QString t = text;
+    if (!m_secret.isEmpty())
+        t.replace(m_secret, QStringLiteral("<redacted>"));
+    *m_io.out << t;
+    m_io.out->flush();
+}
+
+void CliApp::printError(const QString &text)
+{
+    QString t = text;
+    if (!m_secret.isEmpty())
+        t.replace(m_secret, QStringLiteral("<redacted>"));
+    *m_io.err << QStringLiteral("posdata: ") << t << '\n';
+    m_io.err->flush();
+}
+
+int CliApp::run(const QStringList &arguments)
+{
+    QString error;
+    const auto options = CliOptions::parse(arguments, &error);
+    if (!options) {
+        printError(error);
+        *m_io.err << QStringLiteral("Run \"posdata --help\" for usage.\n");
+        m_io.err->flush();
+        return Usage;
+    }
+    switch (options->command) {
+    case CliOptions::Command::Help: print(CliOptions::usage()); return Ok;
+    case CliOptions::Command::Status: return status(*options);
+    case CliOptions::Command::Sync: return sync(*options);
+    default: return action(*options);
+    }
+}
+
+std::unique_ptr<SyncConfig> CliApp::loadConfig(const CliOptions &o)
+{
+    QString error;
+    const auto config = o.configPath.isEmpty() ? loadBundledSyncConfig(&error) : loadSyncConfig(o.configPath, &error);
+    if (!config) {
+        printError(error);
+        return nullptr;
+    }
+    return std::make_unique<SyncConfig>(*config);
+}
+
+std::unique_ptr<LocalStore> CliApp::openStore(const CliOptions &o, bool readOnly)
+{
+    const QString path = o.dbPath.isEmpty() ? defaultDatabasePath() : o.dbPath;
+    // Never create a store by accident (a mistyped --db would silently show an empty device).
+    if (!QFileInfo::exists(path)) {
+        printError(QStringLiteral("%1: no local store there (give --db FILE, or sync first)").arg(path));
+        return nullptr;
+    }
+    StoreError error;
+    auto store = LocalStore::open(path, readOnly ? LocalStore::Mode::ReadOnly : LocalStore::Mode::ReadWrite, &error);
+    if (!store)
+        printError(QStringLiteral("%1: cannot open the local store: %2").arg(path, error.message));
+    return store;
+}
+
+int CliApp::status(const CliOptions &o)
+{
+    const auto config = loadConfig(o);
+    if (!config)
+        return Failed;
+    // Read-only: safe next to a running app (WAL readers never block its writer).
+    const auto store = openStore(o, true);
+    if (!store)
+        return Failed;
+    const QList<StatusRow> rows = StatusReport::build(*config, store->allObjectStates());
+    if (!store->lastError().ok()) {
+        printError(QStringLiteral("%1: %2").arg(store->path(), store->lastError().message));
+        return Failed;
+    }
+    print(o.json ? QString::fromUtf8(StatusReport::json(rows)) : StatusReport::text(rows));
+    return Ok;
+}
+
+bool CliApp::resolveObjects(const CliOptions &o, const SyncConfig &config, const LocalStore &store,
+                            QStringList *names)
+{
+    QStringList known = config.names();
+    for (const ObjectState &s : store.allObjectStates()) {
+        if (!known.contains(s.object, Qt::CaseInsensitive))
+            known << s.object;
+    }
+    if (o.all) {
+        *names = known;
+        return true;
+    }
+    for (const QString &arg : o.objects) {
+        QString match;
+        for (const QString &k : known) {
+            if (k.compare(arg, Qt::CaseInsensitive) == 0)
+                match = k;
+        }
+        if (match.isEmpty()) {
+            printError(QStringLiteral("unknown object \"%1\" (objects: %2)").arg(arg, known.join(QStringLiteral(", "))));
+            return false;
+        }
+        if (!names->contains(match))
+            *names << match;
+    }
+    return true;
+}
+
+int CliApp::action(const CliOptions &o)
+{
+    const auto config = loadConfig(o);
+    if (!config)
+        return Failed;
+    const auto store = openStore(o, o.dryRun);
+    if (!store)
+        return Failed;
+    QStringList names;
+    if (!resolveObjects(o, *config, *store, &names))
+        return Usage;
+    if (o.command == CliOptions::Command::ClearResync)
+        return clearResync(o, *store, names);
+
+    const QString what = commandWord(o.command);
+    if (!o.dryRun && !store->ensureObjects(names)) {
+        printError(QStringLiteral("%1: %2").arg(store->path(), store->lastError().message));
+        return Failed;
+    }
+    for (const QString &name : names) {
+        const ObjectState st = store->objectState(name);
+        StoreError error;
+        switch (o.command) {
+        case CliOptions::Command::Pause:
+        case CliOptions::Command::Resume: {
+            const bool pause = o.command == CliOptions::Command::Pause;
+            if (st.paused == pause) {
+                print(QStringLiteral("%1: already %2\n").arg(name, pause ? QStringLiteral("paused") : QStringLiteral("syncing")));
+                continue;
+            }
+            if (o.dryRun) {
+                print(QStringLiteral("%1: would %2\n").arg(name, what));
+                continue;
+            }
+            if (!store->setPaused(name, pause, &error))
+                break;
+            print(QStringLiteral("%1: %2\n").arg(name, pause ? QStringLiteral("paused") : QStringLiteral("resumed")));
+            continue;
+        }
+        case CliOptions::Command::Resync:
+            if (o.dryRun) {
+                print(QStringLiteral("%1: would re-download all records, keeping the %2 local ones\n").arg(name, num(st.localCount)));
+                continue;
+            }
+            if (store->beginFullResync(name, &error) < 0)
+                break;
+            print(QStringLiteral("%1: full resync queued (local records kept)%2\n")
+                      .arg(name, st.paused ? QStringLiteral("; the object is paused, resume it to download") : QString()));
+            continue;
+        default:
+            continue;
+        }
+        printError(QStringLiteral("%1: %2 failed: %3").arg(name, what, error.message));
+        return Failed;
+    }
+    if (o.dryRun)
+        print(QStringLiteral("dry run: nothing changed\n"));
+    return Ok;
+}
+
+int CliApp::clearResync(const CliOptions &o, LocalStore &store, const QStringList &names)
+{
+    const QList<ClearPlan> plans = store.planClear(names);
+    if (!store.lastError().ok()) {
+        printError(QStringLiteral("%1: %2").arg(store.path(), store.lastError().message));
+        return Failed;
+    }
+    qint64 totalDelete = 0;
+    for (const ClearPlan &p : plans) {
+        totalDelete += p.willDelete;
+        print(QStringLiteral("%1: delete %2 synced records, keep %3 unsaved and %4 in use, then download %5\n")
+                  .arg(p.object, num(p.willDelete), num(p.keepUnsaved), num(p.keepInUse),
+                       p.willDownload >= 0 ? num(p.willDownload) : QStringLiteral("all in scope (count unknown)")));
+    }
+    if (o.dryRun) {
+        print(QStringLiteral("dry run: nothing changed\n"));
+        return Ok;
+    }
+    if (!o.yes) {
+        print(QStringLiteral("Delete %1 records and re-download? Unsaved and in-use records are kept. [y/N] ").arg(num(totalDelete)));
+        const QString answer = m_io.in ? m_io.in->readLine().trimmed().toLower() : QString();
+        if (answer != u"y" && answer != u"yes") {
+            print(QStringLiteral("\ncancelled: nothing changed\n"));
+            return Failed;
+        }
+    }
+    if (!store.ensureObjects(names)) {
+        printError(QStringLiteral("%1: %2").arg(store.path(), store.lastError().message));
+        return Failed;
+    }
+    for (const ClearPlan &p : plans) {
+        StoreError error;
+        if (store.beginClearResync(p.object, &error) < 0) {
+            printError(QStringLiteral("%1: clear-resync failed: %2").arg(p.object, error.message));
+            return Failed;
+        }
+        print(QStringLiteral("%1: cleared, re-download queued\n").arg(p.object));
+    }
+    return Ok;
+}
+
+int CliApp::sync(const CliOptions &o)
+{
+    QString error;
+    const auto device = loadDeviceContext(o.devicePath, &error);
+    if (!device) {
+        printError(error);
+        return Failed;
+    }
+    m_secret = device->refreshToken;
+    auto config = loadConfig(o);
+    if (!config)
+        return Failed;
+    if (!o.syncObject.isEmpty()) {
+        const SyncObjectConfig *only = config->find(o.syncObject);
+        if (!only) {
+            printError(QStringLiteral("unknown object \"%1\" (objects: %2)")
+                           .arg(o.syncObject, config->names().join(QStringLiteral(", "))));
+            return Usage;
+        }
+        const SyncObjectConfig keep = *only;
+        config->objects = {keep};
+    }
+
+    SyncEngineOptions options;
+    options.dbPath = o.dbPath.isEmpty() ? defaultDatabasePath() : o.dbPath;
+    QDir().mkpath(QFileInfo(options.dbPath).absolutePath());
+    options.config = *config;
+    options.device = *device;
+
+    SyncEngine engine(options);
+    ProgressPrinter printer(*m_io.out, m_io.terminal);
+    QEventLoop loop;
+    int exitCode = Ok;
+    QString failure;
+    EngineSnapshot last;
+    QObject::connect(&engine, &SyncEngine::snapshotChanged, &loop, [&](const EngineSnapshot &s) {
+        last = s;
+        EngineSnapshot shown = s;
+        printer.update(shown);
+    });
+    QObject::connect(&engine, &SyncEngine::fatalError, &loop, [&](const QString &message) {
+        failure = message;
+        exitCode = Failed;
+        loop.quit();
+    });
+    QObject::connect(&engine, &SyncEngine::idle, &loop, [&] {
+        if (!o.once)
+            return;
+        last = engine.snapshot();
+        if (last.signInRequired) {
+            failure = QStringLiteral("sign-in required: the refresh token was refused");
+        } else if (last.engineError) {
+            failure = QStringLiteral("%1: %2").arg(last.engineError->code, last.engineError->message);
+        } else {
+            for (const SyncObjectSnapshot &s : last.objects) {
+                if (s.lastAttemptFailed && !s.errors.isEmpty()) {
+                    failure = QStringLiteral("%1: %2: %3").arg(s.name, s.errors.last().code, s.errors.last().message);
+                    break;
+                }
+            }
+        }
+        exitCode = failure.isEmpty() ? Ok : Failed;
+        loop.quit();
+    });
+    engine.start();
+    loop.exec();
+    printer.update(engine.snapshot());
+    if (exitCode != Ok) {
+        printError(failure.isEmpty() ? QStringLiteral("sync failed") : failure);
+        return exitCode;
+    }
+    print(QStringLiteral("sync done\n"));
+    return Ok;
+}
+
+} // namespace posdata

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "cli/clioptions.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+class QTextStream;
+
+namespace posdata {
+
+class LocalStore;
+struct SyncConfig;
+
+/// The `posdata` command line for support staff: parses, runs one subcommand against the local store
+/// (and, for `sync`, the engine), and returns the exit status (0 done, 1 failed, 2 bad command line).
+/// Streams are injected so that tests run it in-process; main() only wires stdio.
+class CliApp
+{
+public:
+    struct Io
+    {
+        QTextStream *out = nullptr;
+        QTextStream *err = nullptr;
+        QTextStream *in = nullptr; ///< answers to the clear-resync question
+        bool terminal = false; ///< stdout is a terminal: progress bars instead of lines
+    };
+
+    explicit CliApp(Io io);
+
+    /// Runs the arguments after the program name.
+    int run(const QStringList &arguments);
+
+    /// QStandardPaths::AppDataLocation + "/posdata.db" (main() sets the POS app's application name,
+    /// so that this is the app's data folder).
+    static QString defaultDatabasePath();
+
+    enum ExitCode { Ok = 0, Failed = 1, Usage = 2 };
+
+private:
+    int status(const CliOptions &o);
+    int action(const CliOptions &o);
+    int clearResync(const CliOptions &o, LocalStore &store, const QStringList &names);
+    int sync(const CliOptions &o);
+
+    std::unique_ptr<SyncConfig> loadConfig(const CliOptions &o);
+    std::unique_ptr<LocalStore> openStore(const CliOptions &o, bool readOnly);
+    /// Resolves NAME arguments (or --all) to the spelling the store uses; nullopt-like empty + error on unknown.
+    bool resolveObjects(const CliOptions &o, const SyncConfig &config, const LocalStore &store, QStringList *names);
+
+    void print(const QString &text);
+    void printError(const QString &text);
+
+    Io m_io;
+    QString m_secret; ///< the refresh token once a device context is loaded: scrubbed from all output
+};
+
+} // namespace posdata

@@ -1,0 +1,185 @@
+// SPDX-License-Identifier: MIT
+#include "cli/clioptions.h"
+
+#include <QHash>
+#include <QSet>
+
+namespace posdata {
+
+namespace {
+
+using Command = CliOptions::Command;
+
+const QHash<QString, Command> &commands()
+{
+    static const QHash<QString, Command> map{
+        {QStringLiteral("status"), Command::Status}, {QStringLiteral("pause"), Command::Pause},
+        {QStringLiteral("resume"), Command::Resume}, {QStringLiteral("resync"), Command::Resync},
+        {QStringLiteral("clear-resync"), Command::ClearResync}, {QStringLiteral("sync"), Command::Sync},
+        {QStringLiteral("help"), Command::Help}};
+    return map;
+}
+
+// Which flags each subcommand accepts, so that a misplaced flag is an error rather than ignored.
+QSet<QString> allowedFlags(Command c)
+{
+    const QSet<QString> common{QStringLiteral("--device"), QStringLiteral("--db"), QStringLiteral("--config")};
+    const QSet<QString> actions{QStringLiteral("--all"), QStringLiteral("--dry-run")};
+    switch (c) {
+    case Command::Status: return common + QSet<QString>{QStringLiteral("--json")};
+    case Command::Pause:
+    case Command::Resume:
+    case Command::Resync: return common + actions;
+    case Command::ClearResync: return common + actions + QSet<QString>{QStringLiteral("--yes")};
+    case Command::Sync: return common + QSet<QString>{QStringLiteral("--once"), QStringLiteral("--object")};
+    case Command::Help: return {};
+    }
+    return {};
+}
+
+bool takesValue(const QString &flag)
+{
+    return flag == u"--device" || flag == u"--db" || flag == u"--config" || flag == u"--object";
+}
+
+} // namespace
+
+std::optional<CliOptions> CliOptions::parse(const QStringList &arguments, QString *error)
+{
+    auto fail = [error](const QString &message) {
+        if (error)
+            *error = message;
+        return std::nullopt;
+    };
+    CliOptions o;
+    bool haveCommand = false;
+    QStringList flagsSeen;
+    QList<QPair<QString, QString>> flags; // checked once the command is known
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        QString arg = arguments.at(i);
+        if (arg == u"-h" || arg == u"--help") {
+            o.command = Command::Help;
+            return o;
+        }
+        if (arg == u"-y")
+            arg = QStringLiteral("--yes");
+        if (arg.startsWith(u"--")) {
+            QString value;
+            const qsizetype eq = arg.indexOf(u'=');
+            const bool inlineValue = eq > 0;
+            if (inlineValue) {
+                value = arg.mid(eq + 1);
+                arg = arg.left(eq);
+            }
+            if (takesValue(arg)) {
+                if (!inlineValue) {
+                    if (i + 1 >= arguments.size() || arguments.at(i + 1).startsWith(u"--"))
+                        return fail(QStringLiteral("option %1 needs a value").arg(arg));
+                    value = arguments.at(++i);
+                }
+                if (value.isEmpty())
+                    return fail(QStringLiteral("option %1 needs a non-empty value").arg(arg));
+            } else if (inlineValue) {
+                return fail(QStringLiteral("option %1 takes no value").arg(arg));
+            }
+            if (flagsSeen.contains(arg))
+                return fail(QStringLiteral("option %1 given twice").arg(arg));
+            flagsSeen << arg;
+            flags.append({arg, value});
+            continue;
+        }
+        if (arg.startsWith(u'-') && arg.size() > 1)
+            return fail(QStringLiteral("unknown option %1").arg(arg));
+        if (!haveCommand) {
+            if (!commands().contains(arg))
+                return fail(QStringLiteral("unknown command \"%1\" (commands: status, pause, resume, resync, "
+                                           "clear-resync, sync)")
+                                .arg(arg));
+            o.command = commands().value(arg);
+            haveCommand = true;
+        } else {
+            o.objects << arg;
+        }
+    }
+    if (!haveCommand)
+        return fail(QStringLiteral("no command given"));
+    if (o.command == Command::Help)
+        return o;
+
+    const QSet<QString> allowed = allowedFlags(o.command);
+    const QString commandName = commands().key(o.command);
+    for (const auto &[flag, value] : flags) {
+        static const QSet<QString> known{QStringLiteral("--device"), QStringLiteral("--db"), QStringLiteral("--config"),
+                                         QStringLiteral("--json"), QStringLiteral("--all"), QStringLiteral("--dry-run"),
+                                         QStringLiteral("--yes"), QStringLiteral("--once"), QStringLiteral("--object")};
+        if (!known.contains(flag))
+            return fail(QStringLiteral("unknown option %1").arg(flag));
+        if (!allowed.contains(flag))
+            return fail(QStringLiteral("option %1 does not apply to \"%2\"").arg(flag, commandName));
+        if (flag == u"--device")
+            o.devicePath = value;
+        else if (flag == u"--db")
+            o.dbPath = value;
+        else if (flag == u"--config")
+            o.configPath = value;
+        else if (flag == u"--object")
+            o.syncObject = value;
+        else if (flag == u"--json")
+            o.json = true;
+        else if (flag == u"--all")
+            o.all = true;
+        else if (flag == u"--dry-run")
+            o.dryRun = true;
+        else if (flag == u"--yes")
+            o.yes = true;
+        else if (flag == u"--once")
+            o.once = true;
+    }
+
+    switch (o.command) {
+    case Command::Pause:
+    case Command::Resume:
+    case Command::Resync:
+    case Command::ClearResync:
+        if (o.all && !o.objects.isEmpty())
+            return fail(QStringLiteral("give object names or --all, not both"));
+        if (!o.all && o.objects.isEmpty())
+            return fail(QStringLiteral("\"%1\" needs an object name or --all").arg(commandName));
+        break;
+    default:
+        if (!o.objects.isEmpty())
+            return fail(QStringLiteral("unexpected argument \"%1\"").arg(o.objects.first()));
+        break;
+    }
+    if (o.command == Command::Sync && o.devicePath.isEmpty())
+        return fail(QStringLiteral("\"sync\" needs --device FILE"));
+    return o;
+}
+
+QString CliOptions::usage()
+{
+    return QStringLiteral(
+        "Usage: posdata COMMAND [OPTIONS]\n"
+        "\n"
+        "Commands:\n"
+        "  status [--json]                        sync state of every object\n"
+        "  pause (NAME... | --all) [--dry-run]    stop downloading the object(s)\n"
+        "  resume (NAME... | --all) [--dry-run]   download the object(s) again\n"
+        "  resync (NAME... | --all) [--dry-run]   re-download all records, keeping local data\n"
+        "  clear-resync (NAME... | --all) [--dry-run] [--yes]\n"
+        "                                         delete synced records (unsaved and in-use ones\n"
+        "                                         stay), then re-download; asks unless --yes\n"
+        "  sync --device FILE [--once] [--object NAME]\n"
+        "                                         run the sync engine in this terminal\n"
+        "\n"
+        "Common options:\n"
+        "  --db FILE       local store (default: the app's data folder, posdata.db)\n"
+        "  --config FILE   sync objects file (default: the one built into the app)\n"
+        "  --device FILE   device context (instance URL, client, token, outlet, shift)\n"
+        "  -h, --help      this text\n"
+        "\n"
+        "Changes made while the app runs are picked up by it within a second.\n"
+        "Exit status: 0 done, 1 failed, 2 bad command line.\n");
+}
+
+} // namespace posdata

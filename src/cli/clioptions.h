@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace posdata {
+
+/// The parsed `posdata` command line: one subcommand, its targets and the common options.
+struct CliOptions
+{
+    enum class Command { Help, Status, Pause, Resume, Resync, ClearResync, Sync };
+
+    Command command = Command::Help;
+    QString devicePath; ///< --device FILE (needed by sync)
+    QString dbPath; ///< --db FILE; empty = defaultDatabasePath()
+    QString configPath; ///< --config FILE; empty = the bundled sync-objects.json
+    QStringList objects; ///< NAME arguments of pause/resume/resync/clear-resync
+    QString syncObject; ///< sync --object NAME
+    bool all = false; ///< --all
+    bool json = false; ///< status --json
+    bool yes = false; ///< clear-resync --yes
+    bool dryRun = false; ///< --dry-run (pause/resume/resync/clear-resync)
+    bool once = false; ///< sync --once
+
+    /// Parses the arguments after the program name. On a usage error returns nullopt and sets *error
+    /// to one sentence (the caller prints it with the usage hint and exits with 2).
+    static std::optional<CliOptions> parse(const QStringList &arguments, QString *error);
+
+    /// The full help text.
+    static QString usage();
+};
+
+} // namespace posdata

@@ -1,0 +1,349 @@
+// SPDX-License-Identifier: MIT
+// The CLI against a real temp store: status text and JSON, pause/resume/resync/clear-resync effects
+// in the store (as a running engine would read them), dry runs, refusals, and no token in output.
+#include "cli/cliapp.h"
+#include "config/syncconfig.h"
+#include "store/localstore.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+#include <gtest/gtest.h>
+
+using namespace posdata;
+
+namespace {
+
+const QString kOrder = QStringLiteral("s_c__order__c");
+const QString kOutlet = QStringLiteral("s_c__outlet__c");
+const QString kShift = QStringLiteral("s_c__shift__c");
+const QString kContact = QStringLiteral("contact");
+const QString kProduct = QStringLiteral("s_c__product__c");
+constexpr char kToken[] = "5Aep861TSESvWeug_cli_SECRET";
+
+QString id(const char *prefix, int n)
+{
+    return QStringLiteral("%1%2AAA").arg(QLatin1String(prefix)).arg(n, 12, 10, QLatin1Char('0'));
+}
+
+IncomingRecord rec(const QString &object, const QString &recordId, int second)
+{
+    IncomingRecord r;
+    r.id = recordId;
+    r.systemModstamp = QStringLiteral("2026-11-28T03:00:%1.000+0000").arg(second, 2, 10, QLatin1Char('0'));
+    r.payload = QStringLiteral(R"({"attributes":{"type":"%1"},"Id":"%2","SystemModstamp":"%3"})")
+                    .arg(object, recordId, r.systemModstamp)
+                    .toUtf8();
+    return r;
+}
+
+struct CliRun
+{
+    int code = -1;
+    QString out;
+    QString err;
+};
+
+class CliAppTest : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(dir.isValid());
+        dbPath = dir.filePath(QStringLiteral("posdata.db"));
+        StoreError error;
+        app = LocalStore::open(dbPath, LocalStore::Mode::ReadWrite, &error);
+        ASSERT_TRUE(app) << error.message.toStdString();
+        const auto config = loadBundledSyncConfig();
+        ASSERT_TRUE(config);
+        ASSERT_TRUE(app->ensureObjects(config->names()));
+
+        // s_c__order__c: 4 synced (one in use) + 1 unsaved; S = 4 of A = 10 -> Subset synced.
+        apply(kOrder, {rec(kOrder, id("a03", 1), 1), rec(kOrder, id("a03", 2), 2), rec(kOrder, id("a03", 3), 3),
+                       rec(kOrder, id("a03", 4), 4)});
+        ASSERT_TRUE(app->createLocal(kOrder, id("a03", 99), R"({"Name":"local"})"));
+        ASSERT_TRUE(app->setInUse({{kOrder, id("a03", 1)}}));
+        ASSERT_TRUE(app->setServerCounts(kOrder, 4, 10, QDateTime::currentDateTimeUtc()));
+        ASSERT_TRUE(app->setLastSynced(kOrder, QDateTime(QDate(2026, 11, 28), QTime(3, 10, 0), Qt::UTC)));
+        // s_c__outlet__c: 1 of 1, unscoped -> Fully synced.
+        apply(kOutlet, {rec(kOutlet, id("a00", 1), 1)});
+        ASSERT_TRUE(app->setServerCounts(kOutlet, 1, 1, QDateTime::currentDateTimeUtc()));
+        // contact: paused.
+        ASSERT_TRUE(app->setPaused(kContact, true));
+        // s_c__product__c: 2 of 5 with an error -> Incomplete.
+        apply(kProduct, {rec(kProduct, id("a02", 1), 1), rec(kProduct, id("a02", 2), 2)});
+        ASSERT_TRUE(app->setServerCounts(kProduct, 5, 5, QDateTime::currentDateTimeUtc()));
+        ASSERT_TRUE(app->setLastError(kProduct, QStringLiteral("NETWORK"), QStringLiteral("connection refused\nretrying"),
+                                      QDateTime(QDate(2026, 11, 28), QTime(3, 20, 0), Qt::UTC)));
+    }
+
+    void apply(const QString &object, const QVector<IncomingRecord> &page)
+    {
+        StoreError error;
+        app->applyPage(object, page, Checkpoint{page.last().systemModstamp, page.last().id},
+                       app->objectState(object).generation, &error);
+        ASSERT_TRUE(error.ok()) << error.message.toStdString();
+    }
+
+    // Runs the CLI in-process, as main() would, with --db pointing at the temp store.
+    CliRun cli(QStringList args, const QString &input = QString(), bool withDb = true)
+    {
+        CliRun r;
+        QString in = input;
+        QTextStream out(&r.out), err(&r.err), inStream(&in);
+        CliApp cliApp({&out, &err, &inStream, false});
+        if (withDb)
+            args << QStringLiteral("--db") << dbPath;
+        r.code = cliApp.run(args);
+        out.flush();
+        err.flush();
+        return r;
+    }
+
+    // The line of the status table for one object, split into its columns.
+    static QStringList row(const QString &table, const QString &object)
+    {
+        for (const QString &line : table.split(u'\n')) {
+            if (line.startsWith(object + u' '))
+                return line.split(QRegularExpression(QStringLiteral("\\s{2,}")));
+        }
+        return {};
+    }
+
+    QTemporaryDir dir;
+    QString dbPath;
+    std::unique_ptr<LocalStore> app; ///< stands for the running app's connection
+};
+
+} // namespace
+
+TEST_F(CliAppTest, StatusTableWhileTheAppHoldsTheStore)
+{
+    const CliRun r = cli({QStringLiteral("status")});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    EXPECT_TRUE(r.err.isEmpty()) << r.err.toStdString();
+    const QStringList lines = r.out.split(u'\n', Qt::SkipEmptyParts);
+    ASSERT_EQ(lines.size(), 6) << r.out.toStdString();
+    EXPECT_EQ(lines[0].split(QRegularExpression(QStringLiteral("\\s{2,}"))),
+              (QStringList{QStringLiteral("OBJECT"), QStringLiteral("STATUS"), QStringLiteral("LOCAL"),
+                           QStringLiteral("SERVER"), QStringLiteral("SERVER (ALL)"), QStringLiteral("UNSAVED"),
+                           QStringLiteral("LAST SYNCED"), QStringLiteral("LAST ERROR")}));
+    // Priority order of the bundled config.
+    EXPECT_TRUE(lines[1].startsWith(kOutlet));
+    EXPECT_TRUE(lines[5].startsWith(kOrder));
+    EXPECT_EQ(row(r.out, kOrder), (QStringList{kOrder, QStringLiteral("Subset synced"), QStringLiteral("4"),
+                                               QStringLiteral("4"), QStringLiteral("10"), QStringLiteral("1"),
+                                               QStringLiteral("2026-11-28 03:10:00Z"), QStringLiteral("-")}));
+    EXPECT_EQ(row(r.out, kOutlet), (QStringList{kOutlet, QStringLiteral("Fully synced"), QStringLiteral("1"),
+                                                QStringLiteral("1"), QStringLiteral("-"), QStringLiteral("0"),
+                                                QStringLiteral("never"), QStringLiteral("-")}));
+    EXPECT_EQ(row(r.out, kContact).value(1), QStringLiteral("Paused"));
+    EXPECT_EQ(row(r.out, kShift).mid(1, 5), (QStringList{QStringLiteral("Incomplete"), QStringLiteral("0"), QStringLiteral("-"),
+                                                          QStringLiteral("-"), QStringLiteral("0")}));
+    EXPECT_EQ(row(r.out, kProduct), (QStringList{kProduct, QStringLiteral("Incomplete"), QStringLiteral("2"),
+                                                 QStringLiteral("5"), QStringLiteral("-"), QStringLiteral("0"),
+                                                 QStringLiteral("never"),
+                                                 QStringLiteral("NETWORK: connection refused retrying")}));
+}
+
+TEST_F(CliAppTest, StatusJson)
+{
+    const CliRun r = cli({QStringLiteral("status"), QStringLiteral("--json")});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    QJsonParseError pe;
+    const QJsonDocument doc = QJsonDocument::fromJson(r.out.toUtf8(), &pe);
+    ASSERT_EQ(pe.error, QJsonParseError::NoError) << r.out.toStdString();
+    const QJsonArray a = doc.array();
+    ASSERT_EQ(a.size(), 5);
+    for (const QJsonValue &v : a) {
+        QStringList keys = v.toObject().keys();
+        keys.sort();
+        EXPECT_EQ(keys, (QStringList{QStringLiteral("lastError"), QStringLiteral("lastSynced"), QStringLiteral("local"),
+                                     QStringLiteral("name"), QStringLiteral("server"), QStringLiteral("serverAll"),
+                                     QStringLiteral("status"), QStringLiteral("unsaved")}));
+    }
+    const QJsonObject order = a.at(4).toObject();
+    EXPECT_EQ(order.value(u"name").toString(), kOrder);
+    EXPECT_EQ(order.value(u"status").toString(), QStringLiteral("Subset synced"));
+    EXPECT_EQ(order.value(u"local").toInteger(), 4);
+    EXPECT_EQ(order.value(u"server").toInteger(), 4);
+    EXPECT_EQ(order.value(u"serverAll").toInteger(), 10);
+    EXPECT_EQ(order.value(u"unsaved").toInteger(), 1);
+    EXPECT_EQ(order.value(u"lastSynced").toString(), QStringLiteral("2026-11-28T03:10:00.000Z"));
+    EXPECT_TRUE(order.value(u"lastError").isNull());
+    const QJsonObject shift = a.at(1).toObject();
+    EXPECT_TRUE(shift.value(u"server").isNull());
+    EXPECT_TRUE(shift.value(u"lastSynced").isNull());
+    const QJsonObject product = a.at(3).toObject();
+    EXPECT_EQ(product.value(u"status").toString(), QStringLiteral("Incomplete"));
+    EXPECT_EQ(product.value(u"serverAll").toInteger(), 5); // unscoped: A is S
+    EXPECT_EQ(product.value(u"lastError").toObject().value(u"code").toString(), QStringLiteral("NETWORK"));
+    EXPECT_EQ(product.value(u"lastError").toObject().value(u"time").toString(), QStringLiteral("2026-11-28T03:20:00.000Z"));
+}
+
+TEST_F(CliAppTest, PauseAndResumeWriteTheFlagTheEngineReads)
+{
+    CliRun r = cli({QStringLiteral("pause"), QStringLiteral("S_C__ORDER__C")});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    EXPECT_EQ(r.out, QStringLiteral("s_c__order__c: paused\n"));
+    EXPECT_TRUE(app->objectState(kOrder).paused); // seen through the "app" connection
+
+    r = cli({QStringLiteral("pause"), kOrder});
+    EXPECT_EQ(r.code, 0);
+    EXPECT_EQ(r.out, QStringLiteral("s_c__order__c: already paused\n"));
+
+    r = cli({QStringLiteral("resume"), QStringLiteral("--all"), QStringLiteral("--dry-run")});
+    EXPECT_EQ(r.code, 0);
+    EXPECT_TRUE(r.out.contains(QStringLiteral("s_c__order__c: would resume\n")));
+    EXPECT_TRUE(r.out.contains(QStringLiteral("contact: would resume\n")));
+    EXPECT_TRUE(r.out.endsWith(QStringLiteral("dry run: nothing changed\n")));
+    EXPECT_TRUE(app->objectState(kOrder).paused);
+
+    r = cli({QStringLiteral("resume"), QStringLiteral("--all")});
+    EXPECT_EQ(r.code, 0) << r.err.toStdString();
+    for (const QString &o : {kOrder, kContact, kOutlet, kShift, kProduct})
+        EXPECT_FALSE(app->objectState(o).paused) << o.toStdString();
+
+    r = cli({QStringLiteral("pause"), QStringLiteral("--all")});
+    EXPECT_EQ(r.code, 0);
+    for (const QString &o : {kOrder, kContact, kOutlet, kShift, kProduct})
+        EXPECT_TRUE(app->objectState(o).paused) << o.toStdString();
+}
+
+TEST_F(CliAppTest, ResyncQueuesAFullDownloadKeepingRecords)
+{
+    const qint64 generation = app->objectState(kProduct).generation;
+    const CliRun r = cli({QStringLiteral("resync"), kProduct});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    EXPECT_EQ(r.out, QStringLiteral("s_c__product__c: full resync queued (local records kept)\n"));
+    const ObjectState st = app->objectState(kProduct);
+    EXPECT_EQ(st.pending, PendingOp::FullResync);
+    EXPECT_GT(st.generation, generation);
+    EXPECT_EQ(st.localCount, 2);
+}
+
+TEST_F(CliAppTest, ClearResyncDryRunShowsTheNumbersAndChangesNothing)
+{
+    const CliRun r = cli({QStringLiteral("clear-resync"), kOrder, QStringLiteral("--dry-run")});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    EXPECT_EQ(r.out, QStringLiteral("s_c__order__c: delete 3 synced records, keep 1 unsaved and 1 in use, then download 4\n"
+                                    "dry run: nothing changed\n"));
+    EXPECT_EQ(app->objectState(kOrder).localCount, 4);
+    EXPECT_EQ(app->objectState(kOrder).pending, PendingOp::None);
+}
+
+TEST_F(CliAppTest, ClearResyncAsksAndHonoursNo)
+{
+    const CliRun r = cli({QStringLiteral("clear-resync"), kOrder}, QStringLiteral("n\n"));
+    EXPECT_EQ(r.code, 1);
+    EXPECT_TRUE(r.out.contains(QStringLiteral("Delete 3 records and re-download?"))) << r.out.toStdString();
+    EXPECT_TRUE(r.out.endsWith(QStringLiteral("cancelled: nothing changed\n")));
+    EXPECT_EQ(app->objectState(kOrder).localCount, 4);
+    // End of input counts as no.
+    EXPECT_EQ(cli({QStringLiteral("clear-resync"), kOrder}).code, 1);
+    EXPECT_EQ(app->objectState(kOrder).localCount, 4);
+}
+
+TEST_F(CliAppTest, ClearResyncKeepsUnsavedAndInUse)
+{
+    CliRun r = cli({QStringLiteral("clear-resync"), kOrder}, QStringLiteral("yes\n"));
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    EXPECT_TRUE(r.out.endsWith(QStringLiteral("s_c__order__c: cleared, re-download queued\n"))) << r.out.toStdString();
+    EXPECT_EQ(app->ids(kOrder), (QStringList{id("a03", 1), id("a03", 99)}));
+    EXPECT_EQ(app->objectState(kOrder).pending, PendingOp::ClearResync);
+
+    r = cli({QStringLiteral("clear-resync"), kProduct, QStringLiteral("--yes")});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    EXPECT_EQ(app->countSlow(kProduct), 0);
+}
+
+TEST_F(CliAppTest, RefusesBadInputWithExitTwo)
+{
+    CliRun r = cli({QStringLiteral("status"), QStringLiteral("--colour")});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_TRUE(r.out.isEmpty());
+    EXPECT_EQ(r.err, QStringLiteral("posdata: unknown option --colour\nRun \"posdata --help\" for usage.\n"));
+
+    r = cli({QStringLiteral("pause"), QStringLiteral("s_c__nope__c")});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_TRUE(r.err.startsWith(QStringLiteral("posdata: unknown object \"s_c__nope__c\" (objects: s_c__outlet__c,")))
+        << r.err.toStdString();
+
+    r = cli({QStringLiteral("sync"), QStringLiteral("--once")});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_TRUE(r.err.contains(QStringLiteral("needs --device FILE")));
+}
+
+TEST_F(CliAppTest, MissingStoreAndBadConfigFail)
+{
+    CliRun r = cli({QStringLiteral("status"), QStringLiteral("--db"), dir.filePath(QStringLiteral("absent.db"))}, {}, false);
+    EXPECT_EQ(r.code, 1);
+    EXPECT_TRUE(r.err.contains(QStringLiteral("absent.db: no local store there"))) << r.err.toStdString();
+    EXPECT_FALSE(QFile::exists(dir.filePath(QStringLiteral("absent.db"))));
+
+    const QString config = dir.filePath(QStringLiteral("bad.json"));
+    QFile f(config);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write(R"({"objects": [{"name": "contact", "priority": 1}]})");
+    f.close();
+    r = cli({QStringLiteral("status"), QStringLiteral("--config"), config});
+    EXPECT_EQ(r.code, 1);
+    EXPECT_TRUE(r.err.contains(QStringLiteral("bad.json: object \"contact\": key \"fields\": missing required key")))
+        << r.err.toStdString();
+}
+
+TEST_F(CliAppTest, NoTokenInOutput)
+{
+    const QString device = dir.filePath(QStringLiteral("device.json"));
+    QFile f(device);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write(QByteArray(R"({"instanceUrl": "http://example.com", "clientId": "c", "refreshToken": ")") + kToken
+            + R"(", "outletId": "o", "shiftId": "s"})");
+    f.close();
+    // Readable by others, then http to a remote host: both refused without echoing the token.
+    ASSERT_TRUE(QFile::setPermissions(device, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther));
+    CliRun r = cli({QStringLiteral("sync"), QStringLiteral("--once"), QStringLiteral("--device"), device});
+    EXPECT_EQ(r.code, 1);
+    EXPECT_TRUE(r.err.contains(QStringLiteral("chmod 600"))) << r.err.toStdString();
+    EXPECT_FALSE((r.out + r.err).contains(QLatin1String(kToken)));
+    ASSERT_TRUE(QFile::setPermissions(device, QFile::ReadOwner | QFile::WriteOwner));
+    r = cli({QStringLiteral("sync"), QStringLiteral("--once"), QStringLiteral("--device"), device});
+    EXPECT_EQ(r.code, 1);
+    EXPECT_TRUE(r.err.contains(QStringLiteral("must use https"))) << r.err.toStdString();
+    EXPECT_FALSE((r.out + r.err).contains(QLatin1String(kToken)));
+    for (const QStringList &args : {QStringList{QStringLiteral("status")}, QStringList{QStringLiteral("status"), QStringLiteral("--json")}}) {
+        r = cli(args);
+        EXPECT_FALSE((r.out + r.err).contains(QLatin1String(kToken)));
+    }
+}
+
+#ifdef POSDATA_BINARY
+TEST_F(CliAppTest, BinaryExitCodes)
+{
+    QProcess p;
+    p.start(QStringLiteral(POSDATA_BINARY), {QStringLiteral("status"), QStringLiteral("--db"), dbPath});
+    ASSERT_TRUE(p.waitForFinished(30000));
+    EXPECT_EQ(p.exitCode(), 0) << p.readAllStandardError().toStdString();
+    EXPECT_TRUE(p.readAllStandardOutput().contains("Subset synced"));
+
+    p.start(QStringLiteral(POSDATA_BINARY), {QStringLiteral("pause"), QStringLiteral("--bogus")});
+    ASSERT_TRUE(p.waitForFinished(30000));
+    EXPECT_EQ(p.exitCode(), 2);
+    EXPECT_TRUE(p.readAllStandardError().contains("unknown option --bogus"));
+}
+#endif
+
+int main(int argc, char **argv)
+{
+    // The engine (sync) needs an event loop; the store needs the SQLite plugin found through the app.
+    QCoreApplication qapp(argc, argv);
+    ::testing::InitGoogleTest(&argc, argv);
+    return RUN_ALL_TESTS();
+}

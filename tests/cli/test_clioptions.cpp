@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: MIT
+// Command-line parsing: what is accepted, and that every bad form is refused with a clear sentence.
+#include "cli/clioptions.h"
+
+#include <gtest/gtest.h>
+
+using namespace posdata;
+using Command = CliOptions::Command;
+
+namespace {
+
+QString refusal(const QStringList &args)
+{
+    QString error;
+    EXPECT_FALSE(CliOptions::parse(args, &error).has_value()) << args.join(u' ').toStdString();
+    return error;
+}
+
+} // namespace
+
+TEST(CliOptionsTest, AcceptsEachCommand)
+{
+    QString error;
+    auto o = CliOptions::parse({QStringLiteral("status"), QStringLiteral("--json"), QStringLiteral("--db=/tmp/x.db")}, &error);
+    ASSERT_TRUE(o) << error.toStdString();
+    EXPECT_EQ(o->command, Command::Status);
+    EXPECT_TRUE(o->json);
+    EXPECT_EQ(o->dbPath, QStringLiteral("/tmp/x.db"));
+
+    o = CliOptions::parse({QStringLiteral("--config"), QStringLiteral("c.json"), QStringLiteral("pause"),
+                           QStringLiteral("contact"), QStringLiteral("s_c__order__c"), QStringLiteral("--dry-run")},
+                          &error);
+    ASSERT_TRUE(o) << error.toStdString();
+    EXPECT_EQ(o->command, Command::Pause);
+    EXPECT_EQ(o->configPath, QStringLiteral("c.json"));
+    EXPECT_EQ(o->objects, (QStringList{QStringLiteral("contact"), QStringLiteral("s_c__order__c")}));
+    EXPECT_TRUE(o->dryRun);
+
+    o = CliOptions::parse({QStringLiteral("clear-resync"), QStringLiteral("--all"), QStringLiteral("-y")}, &error);
+    ASSERT_TRUE(o) << error.toStdString();
+    EXPECT_EQ(o->command, Command::ClearResync);
+    EXPECT_TRUE(o->all);
+    EXPECT_TRUE(o->yes);
+
+    o = CliOptions::parse({QStringLiteral("sync"), QStringLiteral("--device"), QStringLiteral("d.json"),
+                           QStringLiteral("--once"), QStringLiteral("--object"), QStringLiteral("contact")},
+                          &error);
+    ASSERT_TRUE(o) << error.toStdString();
+    EXPECT_EQ(o->command, Command::Sync);
+    EXPECT_EQ(o->devicePath, QStringLiteral("d.json"));
+    EXPECT_TRUE(o->once);
+    EXPECT_EQ(o->syncObject, QStringLiteral("contact"));
+
+    o = CliOptions::parse({QStringLiteral("resume"), QStringLiteral("--help")}, &error);
+    ASSERT_TRUE(o);
+    EXPECT_EQ(o->command, Command::Help);
+}
+
+TEST(CliOptionsTest, RefusesBadCommandLines)
+{
+    EXPECT_EQ(refusal({}), QStringLiteral("no command given"));
+    EXPECT_TRUE(refusal({QStringLiteral("stats")}).startsWith(QStringLiteral("unknown command \"stats\"")));
+    EXPECT_EQ(refusal({QStringLiteral("status"), QStringLiteral("--jsn")}), QStringLiteral("unknown option --jsn"));
+    EXPECT_EQ(refusal({QStringLiteral("status"), QStringLiteral("-x")}), QStringLiteral("unknown option -x"));
+    EXPECT_EQ(refusal({QStringLiteral("status"), QStringLiteral("--yes")}),
+              QStringLiteral("option --yes does not apply to \"status\""));
+    EXPECT_EQ(refusal({QStringLiteral("status"), QStringLiteral("--db")}), QStringLiteral("option --db needs a value"));
+    EXPECT_EQ(refusal({QStringLiteral("status"), QStringLiteral("--db=")}),
+              QStringLiteral("option --db needs a non-empty value"));
+    EXPECT_EQ(refusal({QStringLiteral("status"), QStringLiteral("--json=1")}), QStringLiteral("option --json takes no value"));
+    EXPECT_EQ(refusal({QStringLiteral("status"), QStringLiteral("--json"), QStringLiteral("--json")}),
+              QStringLiteral("option --json given twice"));
+    EXPECT_EQ(refusal({QStringLiteral("status"), QStringLiteral("contact")}), QStringLiteral("unexpected argument \"contact\""));
+    EXPECT_EQ(refusal({QStringLiteral("pause")}), QStringLiteral("\"pause\" needs an object name or --all"));
+    EXPECT_EQ(refusal({QStringLiteral("resync"), QStringLiteral("contact"), QStringLiteral("--all")}),
+              QStringLiteral("give object names or --all, not both"));
+    EXPECT_EQ(refusal({QStringLiteral("sync"), QStringLiteral("--once")}), QStringLiteral("\"sync\" needs --device FILE"));
+    EXPECT_EQ(refusal({QStringLiteral("pause"), QStringLiteral("contact"), QStringLiteral("--once")}),
+              QStringLiteral("option --once does not apply to \"pause\""));
+}

@@ -39,7 +39,10 @@ QByteArray payloadFor(qint64 i, const QString &id, const QString &modstamp)
 
 QString idFor(qint64 i)
 {
-    return QStringLiteral("a0B5g%1AAA").arg(i, 10, 10, QLatin1Char('0'));
+    // Pages come in SystemModstamp order, so Ids arrive scattered: a multiplicative scramble (a
+    // bijection on 32 bits) keeps them unique but out of key order, as in a real download.
+    const quint64 scrambled = (quint64(i) * 2654435761ULL) & 0xffffffffULL;
+    return QStringLiteral("a0B5g%1AAA").arg(scrambled, 10, 10, QLatin1Char('0'));
 }
 
 QString modstampFor(qint64 i)

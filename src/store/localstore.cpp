@@ -70,7 +70,7 @@ struct LocalStore::Private
     QSqlDatabase db;
     StoreError lastError;
     // name -> objects.obj; only filled with keys whose row is committed (see objectKey()).
-    QHash<QString, qint64> keys;
+    mutable QHash<QString, qint64> keys;
 
     // Prepared once per store and reused for every row: preparing per page costs more than the
     // inserts of a small page.
@@ -195,7 +195,7 @@ struct LocalStore::Private
         q.addBindValue(object);
         if (q.exec() && q.next()) {
             const qint64 key = q.value(0).toLongLong();
-            const_cast<Private *>(this)->keys.insert(object, key);
+            keys.insert(object, key);
             return key;
         }
         return -1;

@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: MIT
+// `posdata sync --once` end to end: the real binary against the in-process emulator over loopback,
+// then `posdata status` on the store it wrote; a refused token fails with exit 1 and is never printed.
+#include "emulator/emulatorserver.h"
+#include "soql/ids.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+namespace {
+
+struct Output
+{
+    int code = -1;
+    QString out;
+    QString err;
+};
+
+class CliSyncTest : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        emu::EmulatorOptions options;
+        options.seed = "small";
+        server = std::make_unique<emu::EmulatorServer>(options);
+        std::string error;
+        ASSERT_TRUE(server->start(&error)) << error;
+        dbPath = dir.filePath(QStringLiteral("posdata.db"));
+    }
+    void TearDown() override
+    {
+        if (server)
+            server->stop();
+    }
+
+    QString writeDevice(const QString &token)
+    {
+        const QString path = dir.filePath(QStringLiteral("device.json"));
+        QFile f(path);
+        EXPECT_TRUE(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        const QJsonObject o{{QStringLiteral("instanceUrl"), QString::fromStdString(server->url())},
+                            {QStringLiteral("clientId"), QStringLiteral("pos-demo")},
+                            {QStringLiteral("refreshToken"), token},
+                            {QStringLiteral("outletId"), QString::fromStdString(soql::makeId("a00", 1))},
+                            {QStringLiteral("shiftId"), QString::fromStdString(soql::makeId("a01", 1))}};
+        f.write(QJsonDocument(o).toJson());
+        f.close();
+        EXPECT_TRUE(QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner));
+        return path;
+    }
+
+    // The guard only stops a hung child from hanging the suite; nothing is asserted about time.
+    static Output posdata(const QStringList &args)
+    {
+        QProcess p;
+        p.start(QStringLiteral(POSDATA_BINARY), args);
+        Output o;
+        if (!p.waitForFinished(120000)) {
+            p.kill();
+            p.waitForFinished();
+            return o;
+        }
+        o.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+        o.out = QString::fromUtf8(p.readAllStandardOutput());
+        o.err = QString::fromUtf8(p.readAllStandardError());
+        return o;
+    }
+
+    QTemporaryDir dir;
+    QString dbPath;
+    std::unique_ptr<emu::EmulatorServer> server;
+};
+
+} // namespace
+
+TEST_F(CliSyncTest, SyncOnceThenStatus)
+{
+    const QString device = writeDevice(QString::fromLatin1(emu::Emulator::kRefreshToken));
+    const Output sync = posdata({QStringLiteral("sync"), QStringLiteral("--once"), QStringLiteral("--device"), device,
+                                 QStringLiteral("--db"), dbPath});
+    ASSERT_EQ(sync.code, 0) << sync.out.toStdString() << sync.err.toStdString();
+    EXPECT_TRUE(sync.out.endsWith(QStringLiteral("sync done\n"))) << sync.out.toStdString();
+    EXPECT_TRUE(sync.out.contains(QStringLiteral("s_c__order__c: "))) << sync.out.toStdString();
+    EXPECT_FALSE((sync.out + sync.err).contains(QLatin1String(emu::Emulator::kRefreshToken)));
+    EXPECT_FALSE(sync.out.contains(QLatin1Char('\x1b'))) << "no terminal codes into a pipe";
+
+    const Output status = posdata({QStringLiteral("status"), QStringLiteral("--json"), QStringLiteral("--db"), dbPath});
+    ASSERT_EQ(status.code, 0) << status.err.toStdString();
+    const QJsonArray rows = QJsonDocument::fromJson(status.out.toUtf8()).array();
+    ASSERT_EQ(rows.size(), 5) << status.out.toStdString();
+    for (const QJsonValue &v : rows) {
+        const QJsonObject row = v.toObject();
+        const QString name = row.value(u"name").toString();
+        const bool scoped = name == u"s_c__shift__c" || name == u"s_c__order__c";
+        EXPECT_EQ(row.value(u"status").toString(),
+                  scoped ? QStringLiteral("Subset synced") : QStringLiteral("Fully synced"))
+            << status.out.toStdString();
+        EXPECT_EQ(row.value(u"local").toInteger(), row.value(u"server").toInteger()) << name.toStdString();
+        EXPECT_TRUE(row.value(u"lastError").isNull()) << name.toStdString();
+    }
+}
+
+TEST_F(CliSyncTest, RefusedTokenFailsWithoutPrintingIt)
+{
+    const QString token = QStringLiteral("wrong-refresh-token-SECRET-42");
+    const QString device = writeDevice(token);
+    const Output sync = posdata({QStringLiteral("sync"), QStringLiteral("--once"), QStringLiteral("--device"), device,
+                                 QStringLiteral("--db"), dbPath});
+    EXPECT_EQ(sync.code, 1) << sync.out.toStdString() << sync.err.toStdString();
+    EXPECT_TRUE(sync.err.contains(QStringLiteral("sign-in required"))) << sync.err.toStdString();
+    EXPECT_FALSE((sync.out + sync.err).contains(token));
+}
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    ::testing::InitGoogleTest(&argc, argv);
+    return RUN_ALL_TESTS();
+}

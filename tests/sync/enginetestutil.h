@@ -11,6 +11,7 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QMap>
+#include <QUrl>
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
@@ -43,7 +44,7 @@ public:
     {
         std::vector<nlohmann::json> rows;
         std::string path = std::string("/services/data/v62.0/") + (all ? "queryAll" : "query") + "?q="
-            + httplib::detail::encode_url(soql);
+            + QUrl::toPercentEncoding(QString::fromStdString(soql)).toStdString();
         while (!path.empty()) {
             auto res = m_client.Get(path.c_str(), headers());
             if (!res || res->status != 200)

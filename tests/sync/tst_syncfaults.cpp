@@ -9,15 +9,15 @@ namespace {
 
 
 /// Runs an engine until its first cycle ends, recording every error code seen in snapshots.
-struct Run
+struct RunResult
 {
     QSet<QString> codes;
     posdata::EngineSnapshot last;
 };
 
-Run runOnce(EngineTest *test, SyncEngineOptions o, const std::function<void(SyncEngine &)> &midway = {})
+RunResult runOnce(EngineTest *test, SyncEngineOptions o, const std::function<void(SyncEngine &)> &midway = {})
 {
-    Run run;
+    RunResult run;
     SyncEngine engine(std::move(o));
     IdleCounter idle(engine);
     QObject::connect(&engine, &SyncEngine::snapshotChanged, [&](const posdata::EngineSnapshot &s) {
@@ -46,7 +46,7 @@ protected:
     void injectAndSync(const std::string &mode, int count, const QString &expectedCode)
     {
         setFaults({{"failNextCount", count}, {"failNextMode", mode}, {"failPathContains", "/query"}});
-        Run run = runOnce(this, options());
+        RunResult run = runOnce(this, options());
         EXPECT_TRUE(run.codes.contains(expectedCode)) << mode << ": codes seen: "
                                                       << QStringList(run.codes.values()).join(u',').toStdString();
         expectIdentical(allObjects());
@@ -65,7 +65,7 @@ TEST_F(FaultTest, ConnectionDroppedMidPage) { injectAndSync("drop", 2, QStringLi
 TEST_F(FaultTest, ExpiredAccessTokenIsRefreshedTransparently)
 {
     setFaults({{"tokenExpireAfterRequests", 3}});
-    Run run = runOnce(this, options());
+    RunResult run = runOnce(this, options());
     EXPECT_FALSE(run.last.signInRequired);
     expectIdentical(allObjects());
 }
@@ -76,7 +76,7 @@ TEST_F(FaultTest, SlowServerTimesOutThenRecovers)
     auto o = options();
     o.requestTimeoutMs = 300;
     o.maxAttemptsPerCycle = 2;
-    Run run = runOnce(this, o, [this](SyncEngine &) { setFaults({{"latencyMs", 0}}); });
+    RunResult run = runOnce(this, o, [this](SyncEngine &) { setFaults({{"latencyMs", 0}}); });
     EXPECT_TRUE(run.codes.contains(QStringLiteral("TIMEOUT")));
     expectIdentical(allObjects());
 }
@@ -92,7 +92,7 @@ TEST_F(LocatorTest, ExpiredLocatorRestartsFromTheCheckpoint)
 {
     auto o = options();
     o.maxConcurrentDownloads = 2;
-    Run run = runOnce(this, o);
+    RunResult run = runOnce(this, o);
     expectIdentical(allObjects());
     for (const auto &obj : run.last.objects)
         EXPECT_FALSE(obj.lastAttemptFailed) << obj.name.toStdString();

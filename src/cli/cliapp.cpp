@@ -15,10 +15,23 @@
 #include <QLocale>
 #include <QStandardPaths>
 #include <QTextStream>
+#include <QTimer>
+
+#include <atomic>
+#include <csignal>
 
 namespace posdata {
 
 namespace {
+
+// Set by SIGINT/SIGTERM during `posdata sync`; a timer on the main thread turns it into a clean
+// stop, so that the engine's worker closes its store instead of dying mid-transaction.
+std::atomic<bool> g_stopRequested{false};
+
+extern "C" void requestStop(int)
+{
+    g_stopRequested.store(true);
+}
 
 QString num(qint64 v)
 {
@@ -318,12 +331,31 @@ int CliApp::sync(const CliOptions &o)
         exitCode = failure.isEmpty() ? Ok : Failed;
         loop.quit();
     });
+    g_stopRequested.store(false);
+    const auto previousInt = std::signal(SIGINT, requestStop);
+    const auto previousTerm = std::signal(SIGTERM, requestStop);
+    bool interrupted = false;
+    QTimer stopPoll;
+    QObject::connect(&stopPoll, &QTimer::timeout, &loop, [&] {
+        if (g_stopRequested.load()) {
+            interrupted = true;
+            loop.quit();
+        }
+    });
+    stopPoll.start(100);
     engine.start();
     loop.exec();
+    stopPoll.stop();
+    std::signal(SIGINT, previousInt);
+    std::signal(SIGTERM, previousTerm);
     printer.update(engine.snapshot());
     if (exitCode != Ok) {
         printError(failure.isEmpty() ? QStringLiteral("sync failed") : failure);
         return exitCode;
+    }
+    if (interrupted) {
+        print(QStringLiteral("sync stopped\n"));
+        return Failed;
     }
     print(QStringLiteral("sync done\n"));
     return Ok;

@@ -119,6 +119,25 @@ TEST_F(CliSyncTest, RefusedTokenFailsWithoutPrintingIt)
     EXPECT_FALSE((sync.out + sync.err).contains(token));
 }
 
+TEST_F(CliSyncTest, ContinuousSyncStopsCleanlyOnSigterm)
+{
+    const QString device = writeDevice(QString::fromLatin1(emu::Emulator::kRefreshToken));
+    QProcess p;
+    p.start(QStringLiteral(POSDATA_BINARY), {QStringLiteral("sync"), QStringLiteral("--device"), device,
+                                             QStringLiteral("--db"), dbPath});
+    // Wait for the first progress line: the engine is running.
+    QByteArray out;
+    while (!out.contains('\n') && p.waitForReadyRead(60000))
+        out += p.readAllStandardOutput();
+    ASSERT_TRUE(out.contains('\n')) << p.readAllStandardError().toStdString();
+    p.terminate();
+    ASSERT_TRUE(p.waitForFinished(60000));
+    out += p.readAllStandardOutput();
+    EXPECT_EQ(p.exitStatus(), QProcess::NormalExit);
+    EXPECT_EQ(p.exitCode(), 1);
+    EXPECT_TRUE(out.endsWith("sync stopped\n")) << out.toStdString();
+}
+
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);

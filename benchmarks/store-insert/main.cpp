@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Inserts N generated records (~540 bytes each) in 2000-record pages into a temp file, through
 // LocalStore::applyPage and through the raw sqlite3 C API with one prepared statement (the floor),
-// and prints seconds and records/s. Usage: bench-store-insert [N ...] (default 100000 1000000).
+// and prints seconds and records/s.
+// Usage: bench-store-insert [--scattered] [--variants=store,batch,raw,rawwr] [N ...] (default 100000
+// 1000000).
 
 #include "store/localstore.h"
 
@@ -37,10 +39,14 @@ QByteArray payloadFor(qint64 i, const QString &id, const QString &modstamp)
     return p;
 }
 
+bool g_scattered = false;
+
 QString idFor(qint64 i)
 {
-    // Pages come in SystemModstamp order, so Ids arrive scattered: a multiplicative scramble (a
-    // bijection on 32 bits) keeps them unique but out of key order, as in a real download.
+    if (!g_scattered)
+        return QStringLiteral("a0B5g%1AAA").arg(i, 10, 10, QLatin1Char('0'));
+    // --scattered: Ids out of key order (records modified long after creation), the worst case
+    // for the (obj, id) index. A multiplicative scramble is a bijection on 32 bits: still unique.
     const quint64 scrambled = (quint64(i) * 2654435761ULL) & 0xffffffffULL;
     return QStringLiteral("a0B5g%1AAA").arg(scrambled, 10, 10, QLatin1Char('0'));
 }
@@ -214,8 +220,16 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     QList<qint64> sizes;
-    for (int i = 1; i < argc; ++i)
-        sizes.append(QByteArray(argv[i]).toLongLong());
+    QByteArrayList variants = { "store", "batch", "raw", "rawwr" };
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "--scattered")
+            g_scattered = true;
+        else if (arg.startsWith("--variants="))
+            variants = arg.mid(11).split(',');
+        else
+            sizes.append(arg.toLongLong());
+    }
     if (sizes.isEmpty())
         sizes = { 100000, 1000000 };
     // BENCH_DIR=/dev/shm separates CPU cost from the disk's.
@@ -224,14 +238,19 @@ int main(int argc, char **argv)
                                      : QString::fromLocal8Bit(base) + QStringLiteral("/bench-store-XXXXXX"));
     if (!dir.isValid())
         return 1;
-    std::printf("record payload %lld bytes, pages of %d\n",
-        static_cast<long long>(payloadFor(0, idFor(0), modstampFor(0)).size()), PageSize);
+    std::printf("record payload %lld bytes, pages of %d, Ids %s\n",
+        static_cast<long long>(payloadFor(0, idFor(0), modstampFor(0)).size()), PageSize,
+        g_scattered ? "scattered" : "in key order");
     int run = 0;
     for (qint64 n : sizes) {
-        if (!benchStore(dir.filePath(QStringLiteral("store%1.db").arg(run)), n)
-            || !benchExecBatch(dir.filePath(QStringLiteral("batch%1.db").arg(run)), n)
-            || !benchRaw(dir.filePath(QStringLiteral("raw%1.db").arg(run)), n, false)
-            || !benchRaw(dir.filePath(QStringLiteral("rawwr%1.db").arg(run)), n, true))
+        if ((variants.contains("store")
+                && !benchStore(dir.filePath(QStringLiteral("store%1.db").arg(run)), n))
+            || (variants.contains("batch")
+                && !benchExecBatch(dir.filePath(QStringLiteral("batch%1.db").arg(run)), n))
+            || (variants.contains("raw")
+                && !benchRaw(dir.filePath(QStringLiteral("raw%1.db").arg(run)), n, false))
+            || (variants.contains("rawwr")
+                && !benchRaw(dir.filePath(QStringLiteral("rawwr%1.db").arg(run)), n, true)))
             return 1;
         ++run;
     }

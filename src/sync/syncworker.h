@@ -107,10 +107,12 @@ private:
     std::optional<SyncError> m_engineError;
     qint64 m_apiAtCycleStart = 0;
     qint64 m_apiCallsLastCycle = 0;
-    QTimer m_cycleTimer;
-    QTimer m_pollTimer;
-    QTimer m_watchdogTimer;
-    QTimer m_snapshotTimer;
+    // Parented so that moveToThread() takes them along: a parentless member timer stays in the GUI
+    // thread and cannot be started from the worker ("Timers cannot be started from another thread").
+    QTimer m_cycleTimer{this};
+    QTimer m_pollTimer{this};
+    QTimer m_watchdogTimer{this};
+    QTimer m_snapshotTimer{this};
     QElapsedTimer m_sinceSnapshot;
     bool m_dirty = false;
     EngineSnapshot m_lastSent;

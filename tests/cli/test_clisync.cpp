@@ -138,6 +138,36 @@ TEST_F(CliSyncTest, ContinuousSyncStopsCleanlyOnSigterm)
     EXPECT_TRUE(out.endsWith("sync stopped\n")) << out.toStdString();
 }
 
+TEST_F(CliSyncTest, RunningEnginePicksUpPauseAndResumeFromTheCli)
+{
+    const QString device = writeDevice(QString::fromLatin1(emu::Emulator::kRefreshToken));
+    QProcess p;
+    p.start(QStringLiteral(POSDATA_BINARY), {QStringLiteral("sync"), QStringLiteral("--device"), device,
+                                             QStringLiteral("--db"), dbPath});
+    QByteArray out;
+    // Reads the running engine's plain progress lines until one equals/starts with `line`.
+    auto waitFor = [&](const QByteArray &line) {
+        while (!out.contains("\n" + line) && p.waitForReadyRead(60000))
+            out += p.readAllStandardOutput();
+        return out.contains("\n" + line);
+    };
+    ASSERT_TRUE(waitFor("s_c__product__c: Fully synced")) << out.toStdString();
+
+    const Output pause = posdata({QStringLiteral("pause"), QStringLiteral("s_c__product__c"), QStringLiteral("--db"), dbPath});
+    ASSERT_EQ(pause.code, 0) << pause.err.toStdString();
+    EXPECT_TRUE(waitFor("s_c__product__c: Paused")) << out.toStdString();
+
+    const Output resume = posdata({QStringLiteral("resume"), QStringLiteral("--all"), QStringLiteral("--db"), dbPath});
+    ASSERT_EQ(resume.code, 0) << resume.err.toStdString();
+    const qsizetype pausedAt = out.lastIndexOf("s_c__product__c: Paused");
+    while (out.indexOf("s_c__product__c: Fully synced", pausedAt) < 0 && p.waitForReadyRead(60000))
+        out += p.readAllStandardOutput();
+    EXPECT_GT(out.indexOf("s_c__product__c: Fully synced", pausedAt), pausedAt) << out.toStdString();
+
+    p.terminate();
+    ASSERT_TRUE(p.waitForFinished(60000));
+}
+
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);

@@ -171,7 +171,8 @@ void SalesforceClient::complete(const std::shared_ptr<Request> &request, const A
     if (!m_requests.remove(request->id))
         return;
     if (!error.ok())
-        qCDebug(lcNet) << "request failed:" << error.code << error.httpStatus;
+        qCDebug(lcNet) << "request failed:" << error.code << error.httpStatus << request->method
+                       << request->pathAndQuery.left(200);
     BodyCallback callback = std::move(request->callback);
     if (callback)
         callback(error, body);

@@ -428,16 +428,16 @@ void SyncWorker::startDownload(Run *run)
     markDirty();
 }
 
-void SyncWorker::fetch(Run *run, const QString &nextUrl)
+void SyncWorker::fetch(Run *run, QString nextUrl)
 {
     if (run->fetchId != 0 || run->inPipeline >= tuning::kMaxPagesInPipeline) {
         run->deferredUrl = nextUrl;
         return;
     }
     run->deferredUrl.clear();
-    run->fetchUrl = nextUrl;
+    run->fetchUrl = std::move(nextUrl);
     const quint64 seq = run->seq;
-    run->fetchId = m_client->queryMore(nextUrl, m_options.batchSize,
+    run->fetchId = m_client->queryMore(run->fetchUrl, m_options.batchSize,
                                        [this, run, seq](const ApiError &e, const QByteArray &b) { bodyArrived(run, seq, e, b); });
 }
 

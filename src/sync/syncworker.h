@@ -70,7 +70,7 @@ private:
 
     // one download
     void startDownload(Run *run);
-    void fetch(Run *run, const QString &nextUrl);
+    void fetch(Run *run, QString nextUrl); // by value: callers pass run->deferredUrl
     void bodyArrived(Run *run, quint64 seq, const ApiError &error, const QByteArray &body);
     void pageParsed(Run *run, quint64 seq, const std::shared_ptr<ParseResult> &result);
     void finishDownload(Run *run);

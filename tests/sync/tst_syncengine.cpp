@@ -60,6 +60,7 @@ TEST_F(EngineTest, PauseMidSyncThenResumeEndsIdentical)
 {
     auto o = options();
     o.maxConcurrentDownloads = 1;
+    setFaults({{"latencyMs", 30}}); // pages slow enough for the test to see one land
     SyncEngine engine(o);
     IdleCounter idle(engine);
     bool pausedOnce = false;
@@ -88,6 +89,7 @@ TEST_F(EngineTest, PauseMidSyncThenResumeEndsIdentical)
     ASSERT_TRUE(idle.waitNext(1));
     EXPECT_EQ(localRecords(dbPath, kProduct).size(), localWhilePaused);
 
+    setFaults({{"latencyMs", 0}});
     const int before = idle.count;
     engine.resume(kProduct);
     ASSERT_TRUE(idle.waitNext(before));
@@ -152,6 +154,9 @@ TEST_F(EngineTest, ClearAndResyncKeepsUnsavedAndProtectedRecords)
     const int before = idle.count;
     engine.clearResyncAll();
     ASSERT_TRUE(idle.waitNext(before));
+    for (const auto &o : engine.snapshot().objects)
+        for (const auto &e : o.errors)
+            ADD_FAILURE() << o.name.toStdString() << ": " << e.code.toStdString() << " " << e.message.toStdString();
     auto store = posdata::LocalStore::open(dbPath, posdata::LocalStore::Mode::ReadOnly);
     ASSERT_TRUE(store);
     ASSERT_TRUE(store->record(kProduct, QStringLiteral("local-1")));

@@ -1391,7 +1391,10 @@ Response Emulator::admin(const Request &req)
     if (p == "/__admin/clock") {
         if (!body.is_object() || !body.contains("advanceSeconds") || !body["advanceSeconds"].is_number_integer())
             return errorResponse(400, "INVALID_INPUT", "expected {\"advanceSeconds\":N}");
-        m_clockOffsetMs += body["advanceSeconds"].get<int64_t>() * 1000;
+        const int64_t seconds = body["advanceSeconds"].get<int64_t>();
+        if (seconds < 0 || seconds > 100LL * 365 * 86400)
+            return errorResponse(400, "INVALID_INPUT", "advanceSeconds must be between 0 and 100 years");
+        m_clockOffsetMs += seconds * 1000;
         return jsonResponse(200, json{{"now", nowIso()}});
     }
     if (p == "/__admin/purge") {
@@ -1513,7 +1516,7 @@ int Emulator::openCursorCount() const
 void Emulator::advanceClock(int64_t seconds)
 {
     std::lock_guard lock(m_mutex);
-    m_clockOffsetMs += seconds * 1000;
+    m_clockOffsetMs += std::clamp<int64_t>(seconds, 0, 100LL * 365 * 86400) * 1000;
 }
 
 json Emulator::insertRecords(const std::string &object, const json &records)

@@ -142,8 +142,13 @@ void SalesforceClient::finished(const std::shared_ptr<Request> &request, QNetwor
     }
     if (status == 401) {
         if (request->retriedAfter401) {
-            m_accessToken.clear();
-            complete(request, ApiError::fromResponse(status, body), {});
+            // A fresh token refused again: tokens may die fast under concurrent use. Only a refused
+            // refresh means "sign in"; this is a failed attempt the caller retries later.
+            if (request->tokenUsed == m_accessToken)
+                m_accessToken.clear();
+            ApiError error = ApiError::fromResponse(status, body);
+            error.kind = ApiError::Kind::Transient;
+            complete(request, error, {});
             return;
         }
         request->retriedAfter401 = true;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Controls.Material
 import PosData
 
 // Settings navigation: Settings, Manage data and object detail pages on a stack, plus the one
@@ -11,6 +12,10 @@ Item {
     property bool startOnManageData: true
     readonly property alias stack: stack
     readonly property alias clearDialog: clearDialog
+
+    Material.theme: Material.Light
+    Material.accent: Theme.accent
+    Material.primary: Theme.accent
 
     function openManageData(immediate) {
         stack.push(manageComponent, {}, immediate ? StackView.Immediate : StackView.PushTransition)

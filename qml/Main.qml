@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Controls.Material
 import PosData
 
 // The pos-manage-data window: the settings shell opened on Manage data.
@@ -15,9 +14,6 @@ ApplicationWindow {
     visible: true
     title: qsTr("POS Settings")
     color: Theme.pageBackground
-    Material.theme: Material.Light
-    Material.accent: Theme.accent
-    Material.primary: Theme.accent
 
     AppShell {
         id: shell

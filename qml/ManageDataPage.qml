@@ -44,18 +44,14 @@ Page {
                     objectName: "moreMenu"
                     y: moreButton.height
                     x: moreButton.width - width
-                    MenuItem {
+                    MenuEntry {
                         objectName: "resyncAllItem"
                         text: qsTr("Resync all existing records")
-                        implicitHeight: Theme.touchTarget + 8
-                        Accessible.name: text
                         onTriggered: page.controller.resyncAll()
                     }
-                    MenuItem {
+                    MenuEntry {
                         objectName: "clearResyncAllItem"
                         text: qsTr("Clear & resync all records")
-                        implicitHeight: Theme.touchTarget + 8
-                        Accessible.name: text
                         onTriggered: page.controller.requestClearPlan([])
                     }
                 }

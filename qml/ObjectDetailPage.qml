@@ -11,6 +11,7 @@ Page {
     id: page
     required property ManageDataController controller
     property string name
+    readonly property alias detail: detail
     signal backClicked()
 
     objectName: "objectDetailPage"
@@ -48,18 +49,14 @@ Page {
                     objectName: "moreMenu"
                     y: moreButton.height
                     x: moreButton.width - width
-                    MenuItem {
+                    MenuEntry {
                         objectName: "resyncItem"
                         text: qsTr("Resync existing records")
-                        implicitHeight: Theme.touchTarget + 8
-                        Accessible.name: text
                         onTriggered: page.controller.resync(page.name)
                     }
-                    MenuItem {
+                    MenuEntry {
                         objectName: "clearResyncItem"
                         text: qsTr("Clear & resync records")
-                        implicitHeight: Theme.touchTarget + 8
-                        Accessible.name: text
                         onTriggered: page.controller.requestClearPlan([page.name])
                     }
                 }

@@ -17,4 +17,16 @@ Button {
     Material.background: destructive ? Theme.destructive : (highlighted ? Theme.accent : undefined)
     Material.foreground: destructive || highlighted ? "white" : Theme.accent
     Accessible.name: text
+
+    // A plain label: the product's words contain "&" ("Clear & resync"), which the default
+    // content item would swallow as a mnemonic marker.
+    contentItem: Label {
+        text: control.text
+        font: control.font
+        color: control.destructive || control.highlighted ? "white" : Theme.accent
+        horizontalAlignment: Text.AlignHCenter
+        verticalAlignment: Text.AlignVCenter
+        elide: Text.ElideRight
+        opacity: control.enabled ? 1 : 0.5
+    }
 }

@@ -10,6 +10,7 @@
 #ifdef POSDATA_HAVE_EMULATOR
 #include "emulator/emulatorserver.h"
 #include "emulator/seeder.h"
+#include "soql/ids.h"
 #endif
 
 #include <QCommandLineParser>
@@ -38,7 +39,11 @@ QtMessageHandler g_previousHandler = nullptr;
 
 void collectQmlProblems(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
-    if (type != QtDebugMsg && type != QtInfoMsg)
+    // Only QML's own complaints count: the platform's (XDG_RUNTIME_DIR, fonts) are not the pages'.
+    const QLatin1String category(context.category ? context.category : "");
+    const bool fromQml = category.startsWith(QLatin1String("qml")) || category.startsWith(QLatin1String("js"))
+        || message.contains(QLatin1String("qrc:/")) || message.contains(QLatin1String(".qml"));
+    if (type != QtDebugMsg && type != QtInfoMsg && fromQml)
         g_qmlProblems.append(message);
     g_previousHandler(type, context, message);
 }
@@ -57,7 +62,8 @@ bool writeDemoDevice(const QString &path, const QString &url, QString *error)
                   {"clientId", "pos-demo"},
                   {"refreshToken", "pos-demo-refresh"},
                   {"outletId", QString::fromStdString(emu::Seeder::outletId(1))},
-                  {"shiftId", QString::fromStdString(emu::Seeder::shiftId(1))}};
+                  // Shift 1 (key prefix a01) belongs to outlet 1 in the seeded orgs.
+                  {"shiftId", QString::fromStdString(soql::makeId("a01", 1))}};
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)
         || !file.setPermissions(QFile::ReadOwner | QFile::WriteOwner)
@@ -115,7 +121,8 @@ int main(int argc, char *argv[])
     const bool demo = parser.isSet(demoOpt) || (selfTest && devicePath.isEmpty());
     if (demo) {
         emu::EmulatorOptions options;
-        options.seed = parser.value(seedOpt).toStdString();
+        // The self-test only needs the pages to load: the small org starts in an instant.
+        options.seed = (selfTest && !parser.isSet(seedOpt) ? QStringLiteral("small") : parser.value(seedOpt)).toStdString();
         options.port = 0;
         emulator = std::make_unique<emu::EmulatorServer>(options);
         std::string startError;

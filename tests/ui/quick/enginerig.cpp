@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: MIT
+#include "enginerig.h"
+
+#include "config/devicecontext.h"
+#include "config/syncconfig.h"
+#include "emulator/emulator.h"
+#include "emulator/emulatorserver.h"
+#include "emulator/faultconfig.h"
+#include "emulator/seeder.h"
+#include "soql/ids.h"
+#include "store/localstore.h"
+#include "sync/syncengine.h"
+#include "ui/enginebinding.h"
+#include "ui/managedatacontroller.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+EngineRig::EngineRig(QObject *parent)
+    : QObject(parent)
+{
+}
+
+EngineRig::~EngineRig()
+{
+    stop();
+}
+
+bool EngineRig::start(posdata::ManageDataController *controller, const QString &seed)
+{
+    emu::EmulatorOptions emuOptions;
+    emuOptions.seed = seed.toStdString();
+    emuOptions.port = 0;
+    emuOptions.threads = 2;
+    m_emulator = std::make_unique<emu::EmulatorServer>(emuOptions);
+    std::string error;
+    if (!m_emulator->start(&error)) {
+        qWarning("emulator: %s", error.c_str());
+        return false;
+    }
+
+    QString configError;
+    auto config = posdata::loadBundledSyncConfig(&configError);
+    if (!config) {
+        qWarning("config: %s", qPrintable(configError));
+        return false;
+    }
+    // One object asks for a field the org does not have: its download fails for good
+    // (INVALID_FIELD), which is how the test gets an Incomplete object with an error in words.
+    for (auto &o : config->objects) {
+        if (o.name == u"contact")
+            o.fields.append(QStringLiteral("s_c__no_such_field__c"));
+    }
+
+    posdata::DeviceContext device;
+    device.instanceUrl = QUrl(QString::fromStdString(m_emulator->url()));
+    device.clientId = QString::fromLatin1(emu::Emulator::kClientId);
+    device.refreshToken = QString::fromLatin1(emu::Emulator::kRefreshToken);
+    device.outletId = QString::fromStdString(emu::Seeder::outletId(1));
+    device.shiftId = QString::fromStdString(soql::makeId("a01", 1));
+
+    posdata::SyncEngineOptions options;
+    options.dbPath = m_dir.filePath(QStringLiteral("device.sqlite"));
+    options.config = *config;
+    options.device = device;
+    options.backoffBaseMs = 50; // transient retries must not slow the suite
+    options.backoffMaxMs = 200;
+    options.storePollMs = 200;
+    options.batchSize = 200;
+    m_engine = std::make_unique<posdata::SyncEngine>(options);
+    posdata::bindEngine(controller, m_engine.get());
+    m_engine->start();
+    return true;
+}
+
+double EngineRig::apiCalls() const
+{
+    return m_emulator ? double(m_emulator->emulator().apiCalls()) : 0.0;
+}
+
+void EngineRig::failNext(int count, const QString &mode, const QString &pathContains)
+{
+    if (m_emulator)
+        m_emulator->emulator().failNext(count, mode.toStdString(), pathContains.toStdString());
+}
+
+void EngineRig::setLatency(int ms)
+{
+    if (!m_emulator)
+        return;
+    emu::FaultConfig faults = m_emulator->emulator().faults();
+    faults.latencyMs = ms;
+    m_emulator->emulator().setFaults(faults);
+}
+
+bool EngineRig::addUnsaved(const QString &object, int count)
+{
+    posdata::StoreError error{};
+    auto store = posdata::LocalStore::open(m_dir.filePath(QStringLiteral("device.sqlite")),
+                                           posdata::LocalStore::Mode::ReadWrite, &error);
+    if (!store)
+        return false;
+    for (int i = 0; i < count; ++i) {
+        const QString id = QStringLiteral("local-%1-%2").arg(object).arg(i);
+        const QByteArray payload = QJsonDocument(QJsonObject{{"Id", id}, {"Name", QStringLiteral("Walk-in %1").arg(i)}})
+                                       .toJson(QJsonDocument::Compact);
+        if (!store->createLocal(object, id, payload, &error))
+            return false;
+    }
+    return true;
+}
+
+void EngineRig::stop()
+{
+    m_engine.reset();
+    if (m_emulator)
+        m_emulator->stop();
+    m_emulator.reset();
+}

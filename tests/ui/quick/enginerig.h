@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QObject>
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace emu {
+class EmulatorServer;
+}
+namespace posdata {
+class ManageDataController;
+class SyncEngine;
+} // namespace posdata
+
+/// Test helper for QML: the real engine on a real SQLite file, talking over loopback to an
+/// in-process emulator, wired to a page controller exactly as pos-manage-data wires it.
+class EngineRig : public QObject
+{
+    Q_OBJECT
+public:
+    explicit EngineRig(QObject *parent = nullptr);
+    ~EngineRig() override;
+
+    /// Starts emulator (seed) and engine, bound to controller. False (with a warning) on failure.
+    Q_INVOKABLE bool start(posdata::ManageDataController *controller, const QString &seed = QStringLiteral("small"));
+    /// Requests the emulator has served so far (its API-call counter).
+    Q_INVOKABLE double apiCalls() const;
+    /// The next `count` requests whose path contains `pathContains` fail with `mode` (emulator faults).
+    Q_INVOKABLE void failNext(int count, const QString &mode, const QString &pathContains);
+    /// Creates `count` records on the device that are not uploaded yet (a second store connection).
+    /// Every emulator answer waits this long (slows a download down enough to pause it).
+    Q_INVOKABLE void setLatency(int ms);
+    Q_INVOKABLE bool addUnsaved(const QString &object, int count);
+    Q_INVOKABLE void stop();
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<emu::EmulatorServer> m_emulator;
+    std::unique_ptr<posdata::SyncEngine> m_engine;
+};

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: MIT
+// Qt Quick Test runner for the real pages: imports the PosData module from qrc and registers the
+// test helpers (SnapshotFeeder, EngineRig) as the PosDataTest module.
+#include "enginerig.h"
+#include "snapshotfeeder.h"
+
+#include <QQmlEngine>
+#include <QQuickStyle>
+#include <QtQml/qqmlextensionplugin.h>
+#include <QtQuickTest/quicktest.h>
+
+Q_IMPORT_QML_PLUGIN(PosDataPlugin)
+
+class Setup : public QObject
+{
+    Q_OBJECT
+public slots:
+    void applicationAvailable() { QQuickStyle::setStyle(QStringLiteral("Material")); }
+    void qmlEngineAvailable(QQmlEngine *engine)
+    {
+        engine->addImportPath(QStringLiteral("qrc:/"));
+        qmlRegisterType<SnapshotFeeder>("PosDataTest", 1, 0, "SnapshotFeeder");
+        qmlRegisterType<EngineRig>("PosDataTest", 1, 0, "EngineRig");
+    }
+};
+
+QUICK_TEST_MAIN_WITH_SETUP(ui_pages, Setup)
+
+#include "quicktest_main.moc"

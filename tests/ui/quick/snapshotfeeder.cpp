@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: MIT
+#include "snapshotfeeder.h"
+
+#include "ui/managedatacontroller.h"
+
+#include <QDir>
+
+using namespace posdata;
+
+namespace {
+const QDateTime kNow(QDate(2026, 3, 12), QTime(10, 0), Qt::UTC);
+
+SyncStatus statusFromWords(const QString &words)
+{
+    for (auto s : {SyncStatus::Syncing, SyncStatus::Paused, SyncStatus::FullySynced, SyncStatus::SubsetSynced,
+                   SyncStatus::Incomplete}) {
+        if (statusWords(s) == words)
+            return s;
+    }
+    return SyncStatus::Incomplete;
+}
+} // namespace
+
+QString SnapshotFeeder::screenshotDir() const
+{
+    const QString dir = QStringLiteral(UI_SCREENSHOT_DIR);
+    QDir().mkpath(dir);
+    return dir;
+}
+
+void SnapshotFeeder::pinClock(ManageDataController *controller)
+{
+    controller->setClock([] { return kNow; });
+    controller->setLocale(QLocale(QLocale::English, QLocale::UnitedStates));
+}
+
+void SnapshotFeeder::apply(ManageDataController *controller, const QVariantList &objects, const QVariantMap &engine)
+{
+    EngineSnapshot snapshot;
+    for (const auto &v : objects) {
+        const QVariantMap m = v.toMap();
+        SyncObjectSnapshot o;
+        o.name = m.value("name").toString();
+        o.status = statusFromWords(m.value("status").toString());
+        o.syncing = m.value("syncing", o.status == SyncStatus::Syncing).toBool();
+        o.paused = m.value("paused", o.status == SyncStatus::Paused).toBool();
+        o.scoped = m.value("scoped").toBool();
+        o.local = m.value("local", 0).toLongLong();
+        o.server = m.value("server", -1).toLongLong();
+        o.serverAll = m.value("serverAll", o.server).toLongLong();
+        o.unsaved = m.value("unsaved", 0).toLongLong();
+        o.inUse = m.value("inUse", 0).toLongLong();
+        o.progressDone = m.value("progressDone", 0).toLongLong();
+        o.progressTotal = m.value("progressTotal", 0).toLongLong();
+        o.recordsPerSecond = m.value("rate", 0.0).toDouble();
+        o.secondsLeft = m.value("secondsLeft", -1).toLongLong();
+        if (m.contains("lastSyncedSecsAgo"))
+            o.lastSynced = kNow.addSecs(-m.value("lastSyncedSecsAgo").toLongLong());
+        for (const auto &e : m.value("errors").toList()) {
+            const QVariantMap em = e.toMap();
+            o.errors.append({em.value("code").toString(), em.value("message").toString(),
+                             kNow.addSecs(-em.value("secsAgo", 0).toLongLong())});
+        }
+        o.lastAttemptFailed = !o.errors.isEmpty();
+        snapshot.objects.append(o);
+    }
+    snapshot.signInRequired = engine.value("signInRequired").toBool();
+    controller->applySnapshot(snapshot);
+}
+
+void SnapshotFeeder::applyPlan(ManageDataController *controller, const QVariantList &plans)
+{
+    QList<ClearPlan> list;
+    for (const auto &v : plans) {
+        const QVariantMap m = v.toMap();
+        list.append({m.value("object").toString(), m.value("willDelete").toLongLong(),
+                     m.value("keepUnsaved").toLongLong(), m.value("keepInUse").toLongLong(),
+                     m.value("willDownload", -1).toLongLong()});
+    }
+    controller->applyClearPlan(list);
+}

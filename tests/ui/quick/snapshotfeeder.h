@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QObject>
+#include <QVariantList>
+
+namespace posdata {
+class ManageDataController;
+}
+
+/// Test helper for QML: builds EngineSnapshots and ClearPlans from JS objects and hands them to a
+/// controller, so the pages can be driven through every state without an engine.
+class SnapshotFeeder : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(QString screenshotDir READ screenshotDir CONSTANT) ///< where page screenshots go
+public:
+    using QObject::QObject;
+
+    QString screenshotDir() const;
+
+    /// objects: [{name, status: "Syncing"|..., local, server, serverAll, scoped, unsaved, inUse,
+    /// paused, syncing, progressDone, progressTotal, rate, secondsLeft, lastSyncedSecsAgo,
+    /// errors: [{code, message, secsAgo}]}]; engine: {signInRequired}.
+    Q_INVOKABLE void apply(posdata::ManageDataController *controller, const QVariantList &objects,
+                           const QVariantMap &engine = {});
+    /// plans: [{object, willDelete, keepUnsaved, keepInUse, willDownload}]
+    Q_INVOKABLE void applyPlan(posdata::ManageDataController *controller, const QVariantList &plans);
+    /// Pins the controller's clock to a fixed instant so "ago" texts are stable.
+    Q_INVOKABLE void pinClock(posdata::ManageDataController *controller);
+};

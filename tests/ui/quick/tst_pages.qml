@@ -1,0 +1,314 @@
+// SPDX-License-Identifier: MIT
+// The real pages driven by constructed snapshots: words, numbers, navigation, actions, dialog, and
+// screenshots of every page state in both orientations (into the build folder).
+import QtQuick
+import QtQuick.Controls
+import QtTest
+import PosData
+import PosDataTest
+
+TestCase {
+    id: tc
+    name: "Pages"
+    width: 1280
+    height: 1280
+    visible: true
+    when: windowShown
+
+    SnapshotFeeder { id: feeder }
+    Component { id: controllerComponent; ManageDataController {} }
+    Component { id: shellComponent; AppShell {} }
+    Component { id: spyComponent; SignalSpy {} }
+
+    property ManageDataController controller
+    property AppShell shell
+
+    function sample() {
+        return [
+            { name: "s_c__outlet__c", status: "Fully synced", local: 20, server: 20, inUse: 1, lastSyncedSecsAgo: 300 },
+            { name: "s_c__shift__c", status: "Subset synced", scoped: true, local: 100, server: 100, serverAll: 2000,
+              inUse: 1, lastSyncedSecsAgo: 240 },
+            { name: "contact", status: "Incomplete", local: 12000, server: 20000, lastSyncedSecsAgo: 7200,
+              errors: [ { code: "INVALID_FIELD", secsAgo: 120,
+                          message: "No such column 's_c__no_such_field__c' on entity 'Contact'" } ] },
+            { name: "s_c__product__c", status: "Syncing", local: 61234, server: 100000, progressDone: 61234,
+              progressTotal: 100000, rate: 1234, secondsLeft: 95 },
+            { name: "s_c__order__c", status: "Syncing", scoped: true, local: 1234, server: 10000, serverAll: 200000,
+              unsaved: 3, progressDone: 1234, progressTotal: 10000, rate: 410, secondsLeft: 2100 }
+        ]
+    }
+
+    function paused(objects) {
+        return objects.map(o => Object.assign({}, o, { status: "Paused", syncing: false, paused: true }))
+    }
+
+    function spy(target, signalName) {
+        return createTemporaryObject(spyComponent, tc, { target: target, signalName: signalName })
+    }
+
+    function list() { return findChild(shell.stack.currentItem, "objectList") }
+
+    // The first visible Text/Label below `item` (visual children only) whose text is `text`.
+    function findText(item, text) {
+        if (!item || !item.visible)
+            return null
+        if (item.text === text)
+            return item
+        for (let i = 0; i < item.children.length; ++i) {
+            const found = findText(item.children[i], text)
+            if (found)
+                return found
+        }
+        return null
+    }
+
+    // The row's delegate, once the view has laid it out.
+    function rowItem(row) {
+        tryVerify(() => list().itemAtIndex(row) !== null, 5000, "row " + row)
+        return list().itemAtIndex(row)
+    }
+
+    function openDetailByTap(row) {
+        const delegate = rowItem(row)
+        mouseClick(delegate)
+        tryCompare(shell.stack, "busy", false)
+        compare(shell.stack.currentItem.objectName, "objectDetailPage")
+        return shell.stack.currentItem
+    }
+
+    function cleanup() {
+        // The pages go before their controller, as in the app.
+        if (shell)
+            shell.destroy()
+        shell = null
+        wait(0)
+    }
+
+    function init() {
+        controller = createTemporaryObject(controllerComponent, tc)
+        feeder.pinClock(controller)
+        shell = createTemporaryObject(shellComponent, tc, { controller: controller, width: 1280, height: 800 })
+        verify(shell)
+        compare(shell.stack.currentItem.objectName, "manageDataPage")
+    }
+
+    function test_titleAndLoading() {
+        verify(findText(shell.stack.currentItem, "Manage data"))
+        verify(findText(shell.stack.currentItem, "Loading sync status\u2026"))
+    }
+
+    function test_rowsShowWordsAndNumbers() {
+        feeder.apply(controller, sample())
+        tryCompare(list(), "count", 5)
+        rowItem(4)
+        const page = shell.stack.currentItem
+        for (const t of ["s_c__outlet__c", "Synced 20 of 20", "Fully synced", "Subset synced", "Incomplete",
+                         "Synced 61,234 of 100,000", "Syncing", "2 min left", "Synced 12,000 of 20,000",
+                         "5 objects, 2 syncing"])
+            verify(findText(page, t), t)
+        const row = rowItem(3)
+        compare(row.Accessible.name, "s_c__product__c, Syncing, Synced 61,234 of 100,000")
+        verify(row.height >= 48)
+    }
+
+    function test_tapRowOpensScopedDetail() {
+        feeder.apply(controller, sample())
+        tryCompare(list(), "count", 5)
+        const page = openDetailByTap(1)
+        compare(page.name, "s_c__shift__c")
+        compare(findChild(page, "statusField").value, "Subset synced")
+        compare(findChild(page, "localField").value, "100")
+        compare(findChild(page, "serverField").value, "100")
+        const all = findChild(page, "serverAllField")
+        verify(all.visible)
+        compare(all.value, "2,000")
+        compare(findChild(page, "lastSyncedField").value, "4 min ago")
+        compare(findChild(page, "primaryAction").text, "Pause syncing")
+        verify(findChild(page, "noErrors").visible)
+    }
+
+    function test_incompleteDetailShowsErrorInWords() {
+        feeder.apply(controller, sample())
+        tryCompare(list(), "count", 5)
+        const page = openDetailByTap(2)
+        compare(findChild(page, "statusField").value, "Incomplete")
+        verify(!findChild(page, "serverAllField").visible, "unscoped: no Server records (all)")
+        verify(!findChild(page, "noErrors").visible)
+        verify(findText(page, "No such column 's_c__no_such_field__c' on entity 'Contact'"))
+        const timeText = findChild(page, "errorList").itemAt(0).modelData.timeText
+        verify(timeText.startsWith("Today "), timeText)
+        verify(findText(page, timeText))
+    }
+
+    function test_backReturnsToList() {
+        feeder.apply(controller, sample())
+        tryCompare(list(), "count", 5)
+        const page = openDetailByTap(0)
+        mouseClick(findText(page.header, "\u2190"))
+        tryCompare(shell.stack, "busy", false)
+        compare(shell.stack.currentItem.objectName, "manageDataPage")
+    }
+
+    function test_pauseAllShowsBannerAndEveryRowPaused() {
+        const pauseAll = spy(controller, "pauseAllRequested")
+        const resumeAll = spy(controller, "resumeAllRequested")
+        feeder.apply(controller, sample())
+        const page = shell.stack.currentItem
+        const primary = findChild(page, "primaryAction")
+        compare(primary.text, "Pause all syncing")
+        verify(primary.height >= 48)
+        verify(!findChild(page, "pausedBanner").visible)
+        mouseClick(primary)
+        compare(pauseAll.count, 1)
+
+        feeder.apply(controller, paused(sample()))
+        const banner = findChild(page, "pausedBanner")
+        verify(banner.visible)
+        compare(banner.text, "Syncing is paused")
+        for (let i = 0; i < 5; ++i)
+            compare(rowItem(i).statusText, "Paused")
+        compare(primary.text, "Resume all syncing")
+        mouseClick(findText(banner, "Resume all syncing"))
+        compare(resumeAll.count, 1)
+        mouseClick(primary)
+        compare(resumeAll.count, 2)
+        compare(pauseAll.count, 1)
+    }
+
+    function test_noPrimaryActionWhenAllSynced() {
+        feeder.apply(controller, [sample()[0], sample()[1]])
+        verify(!findChild(shell.stack.currentItem, "primaryAction").visible)
+    }
+
+    function test_moreActionsOnList() {
+        const resyncAll = spy(controller, "resyncAllRequested")
+        const asked = spy(controller, "clearPlanRequested")
+        const clearAll = spy(controller, "clearResyncAllRequested")
+        feeder.apply(controller, sample())
+        const page = shell.stack.currentItem
+        const more = findChild(page, "moreActions")
+        verify(more.height >= 48)
+        compare(more.Accessible.name, "More actions")
+        const menu = findChild(page, "moreMenu")
+
+        mouseClick(more)
+        tryCompare(menu, "opened", true)
+        const resyncItem = findChild(menu.contentItem, "resyncAllItem") || menu.itemAt(0)
+        compare(resyncItem.text, "Resync all existing records")
+        mouseClick(resyncItem)
+        compare(resyncAll.count, 1)
+        tryCompare(menu, "visible", false)
+
+        mouseClick(more)
+        tryCompare(menu, "opened", true)
+        const clearItem = menu.itemAt(1)
+        compare(clearItem.text, "Clear & resync all records")
+        mouseClick(clearItem)
+        compare(asked.count, 1)
+        compare(asked.signalArguments[0][0].length, 5)
+        feeder.applyPlan(controller, [
+            { object: "s_c__outlet__c", willDelete: 19, keepUnsaved: 0, keepInUse: 1, willDownload: 20 },
+            { object: "s_c__order__c", willDelete: 1234, keepUnsaved: 3, keepInUse: 0, willDownload: 10000 }])
+        const dialog = shell.clearDialog
+        tryCompare(dialog, "opened", true)
+        compare(dialog.title, "Clear & resync all records?")
+        compare(findChild(dialog.contentItem, "deleteText").text, "\u2022 1,253 records will be deleted")
+        compare(findChild(dialog.contentItem, "keepUnsavedText").text, "\u2022 3 unsaved records will be kept")
+        compare(findChild(dialog.contentItem, "keepInUseText").text, "\u2022 1 record in use will be kept")
+        compare(findChild(dialog.contentItem, "downloadText").text, "\u2022 10,020 records will download again")
+        const confirm = findChild(dialog.footer, "confirmButton")
+        verify(confirm.destructive)
+        compare(confirm.text, "Clear & resync all")
+        mouseClick(confirm)
+        compare(clearAll.count, 1)
+        tryCompare(dialog, "visible", false)
+    }
+
+    function test_detailActionsAndCancel() {
+        const pause = spy(controller, "pauseRequested")
+        const resync = spy(controller, "resyncRequested")
+        const clear = spy(controller, "clearResyncRequested")
+        feeder.apply(controller, sample())
+        tryCompare(list(), "count", 5)
+        const page = openDetailByTap(3)
+        mouseClick(findChild(page, "primaryAction"))
+        compare(pause.count, 1)
+        compare(pause.signalArguments[0][0], "s_c__product__c")
+
+        const menu = findChild(page, "moreMenu")
+        mouseClick(findChild(page, "moreActions"))
+        tryCompare(menu, "opened", true)
+        compare(menu.itemAt(0).text, "Resync existing records")
+        mouseClick(menu.itemAt(0))
+        compare(resync.count, 1)
+        tryCompare(menu, "visible", false)
+
+        mouseClick(findChild(page, "moreActions"))
+        tryCompare(menu, "opened", true)
+        compare(menu.itemAt(1).text, "Clear & resync records")
+        mouseClick(menu.itemAt(1))
+        feeder.applyPlan(controller, [{ object: "s_c__product__c", willDelete: 61234, keepUnsaved: 0,
+                                        keepInUse: 0, willDownload: 100000 }])
+        const dialog = shell.clearDialog
+        tryCompare(dialog, "opened", true)
+        compare(dialog.title, "Clear & resync s_c__product__c?")
+        verify(findText(dialog.contentItem, controller.clearPlanWarning))
+        mouseClick(findChild(dialog.footer, "cancelButton"))
+        tryCompare(dialog, "visible", false)
+        compare(clear.count, 0)
+        verify(!controller.clearPlanPending)
+    }
+
+    function test_twoHundredObjectsScroll() {
+        const many = []
+        for (let i = 0; i < 200; ++i)
+            many.push({ name: "obj_" + i + "__c", status: i % 7 ? "Fully synced" : "Syncing", local: i, server: 200,
+                        progressDone: i, progressTotal: 200 })
+        feeder.apply(controller, many)
+        const view = list()
+        tryCompare(view, "count", 200)
+        verify(view.reuseItems)
+        view.positionViewAtEnd()
+        wait(0)
+        verify(view.itemAtIndex(199))
+        compare(view.itemAtIndex(199).name, "obj_199__c")
+    }
+
+    function test_screenshots_data() {
+        return [
+            { tag: "landscape", w: 1280, h: 800 },
+            { tag: "portrait", w: 800, h: 1280 }
+        ]
+    }
+
+    function test_screenshots(data) {
+        shell.width = data.w
+        shell.height = data.h
+        const dir = feeder.screenshotDir + "/"
+        const save = name => {
+            wait(50)
+            const image = grabImage(shell)
+            compare(image.width, data.w)
+            image.save(dir + name + "-" + data.tag + ".png")
+        }
+        feeder.apply(controller, sample())
+        tryCompare(list(), "count", 5)
+        save("manage-data-syncing")
+        feeder.apply(controller, paused(sample()))
+        save("manage-data-paused")
+        openDetailByTap(4)
+        save("object-detail-scoped")
+        controller.requestClearPlan(["s_c__order__c"])
+        feeder.applyPlan(controller, [{ object: "s_c__order__c", willDelete: 1233, keepUnsaved: 3, keepInUse: 1,
+                                        willDownload: 10000 }])
+        tryCompare(shell.clearDialog, "opened", true)
+        save("clear-resync-dialog")
+        controller.cancelClearPlan()
+        tryCompare(shell.clearDialog, "visible", false)
+        shell.stack.pop(null, StackView.Immediate)
+        shell.openDetail("contact", true)
+        save("object-detail-incomplete")
+        shell.stack.pop(null, StackView.Immediate)
+        save("settings")
+    }
+}

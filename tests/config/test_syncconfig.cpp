@@ -182,3 +182,19 @@ TEST_F(SyncConfigTest, BindVariablesMustComeFromTheDeviceContext)
     EXPECT_HAS(refuse(withObject(R"({"name": "x", "priority": 1, "fields": [], "inUse": "tillId"})")),
                "object \"x\": key \"inUse\": \"tillId\" is not a device context variable");
 }
+
+TEST_F(SyncConfigTest, EveryTruncationIsRefusedWithAMessage)
+{
+    QFile f(QString::fromLatin1(kBundledSyncConfigPath));
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    const QByteArray full = f.readAll();
+    // Every cut before the closing brace leaves an incomplete document.
+    const qsizetype end = full.lastIndexOf('}');
+    for (qsizetype n = 0; n < end; ++n) {
+        QString error;
+        const QByteArray cut = full.left(n);
+        ASSERT_FALSE(parseSyncConfig(cut, QStringLiteral("cut.json"), &error).has_value()) << n;
+        ASSERT_TRUE(error.startsWith(QStringLiteral("cut.json: "))) << n << error.toStdString();
+    }
+    EXPECT_TRUE(parseSyncConfig(full, QStringLiteral("full.json")).has_value());
+}

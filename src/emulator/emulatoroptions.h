@@ -21,7 +21,7 @@ struct EmulatorOptions
     int64_t dailyApiLimit = 5'000'000;
     int accessTokenTtlSeconds = 7200;
     int minBatchSize = 200; /* emulator-only: tests may lower it, NOT Salesforce behaviour */
-    int threads = 4;                 // HTTP worker threads
+    int threads = 16;                // HTTP worker threads; an idle keep-alive connection holds one
     FaultConfig faults;              // initial fault injection
 };
 

@@ -5,7 +5,9 @@
 
 #include "soql/ids.h"
 
+#include <atomic>
 #include <filesystem>
+#include <thread>
 #include <regex>
 #include <set>
 
@@ -693,6 +695,30 @@ TEST_F(EmulatorTest, ConformanceWithReferenceSection10)
     EXPECT_EQ(patch[1], json::parse(R"({"success":false,"errors":[{"statusCode":"ENTITY_IS_DELETED","message":"entity is deleted","fields":[]}]})"));
     server->emulator().expireAllCursors();
     EXPECT_EQ(getJson(next, 400), json::parse(R"([{"message":"invalid query locator","errorCode":"INVALID_QUERY_LOCATOR"}])"));
+}
+
+TEST_F(EmulatorTest, ConcurrentClientsAreServedConsistently)
+{
+    // More parallel keep-alive connections than a browser or Qt opens per host (6).
+    std::vector<std::thread> threads;
+    std::atomic<int> ok{0};
+    for (int t = 0; t < 8; ++t) {
+        threads.emplace_back([&, t] {
+            httplib::Client c(server->url());
+            c.set_url_encode(false);
+            for (int i = 0; i < 10; ++i) {
+                auto r = c.Get((kV + "/query?q=" + enc("SELECT COUNT() FROM Contact")).c_str(), auth());
+                if (r && r->status == 200 && json::parse(r->body)["totalSize"] == 200)
+                    ++ok;
+                if (t % 2 == 0)
+                    c.Post((kV + "/sobjects/s_c__outlet__c").c_str(), auth(), R"({"Name":"Parallel"})", "application/json");
+            }
+        });
+    }
+    for (auto &th : threads)
+        th.join();
+    EXPECT_EQ(ok.load(), 80);
+    EXPECT_EQ(server->emulator().counts()["s_c__outlet__c"].live, 3 + 40);
 }
 
 TEST(EmulatorServers, TwentyInMemoryServersRunSideBySide)

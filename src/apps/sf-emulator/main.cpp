@@ -29,7 +29,7 @@ Serves an emulated Salesforce REST API on 127.0.0.1. The first stdout line is th
   --daily-limit N        daily API request budget (default 5000000)
   --token-ttl SECONDS    access token lifetime (default 7200)
   --min-batch N          EMULATOR-ONLY smallest batchSize honoured (default 200)
-  --threads N            HTTP worker threads (default 4)
+  --threads N            HTTP worker threads (default 16)
 Faults (change them at run time with POST /__admin/faults, loopback only):
   --latency-ms N         added latency per request
   --error500-rate R      share (0..1) of 500 UNKNOWN_EXCEPTION answers

@@ -92,6 +92,18 @@ TEST_F(FaultTest, SlowServerTimesOutThenRecovers)
     expectIdentical(allObjects());
 }
 
+TEST_F(FaultTest, DownloadWithoutProgressBecomesStalledRetrying)
+{
+    setFaults({{"latencyMs", 800}});
+    auto o = options();
+    o.requestTimeoutMs = 10000; // the server is slow, not silent: only the watchdog sees it
+    o.stallTimeoutMs = 300;
+    o.maxAttemptsPerCycle = 2;
+    RunResult run = runOnce(this, o, [this](SyncEngine &) { setFaults({{"latencyMs", 0}}); });
+    EXPECT_TRUE(run.codes.contains(QStringLiteral("STALLED")));
+    expectIdentical(allObjects());
+}
+
 class LocatorTest : public EngineTest
 {
 protected:

@@ -4,6 +4,7 @@
 #include "soql/datetime.h"
 #include "soql/ids.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 
@@ -262,10 +263,17 @@ void OrgStore::appendValue(std::string &out, FieldType type, const SqlValue &v)
         double d = std::holds_alternative<double>(v) ? std::get<double>(v)
                    : std::holds_alternative<int64_t>(v) ? static_cast<double>(std::get<int64_t>(v))
                                                         : NAN;
-        if (!std::isfinite(d))
+        if (!std::isfinite(d)) {
             out += "null";
-        else
-            out += nlohmann::json(d).dump();
+            return;
+        }
+        // Shortest round-trip form, with ".0" on whole numbers as nlohmann/json and Salesforce write them.
+        char buf[64];
+        const auto res = std::to_chars(buf, buf + sizeof buf, d);
+        const std::string_view text(buf, static_cast<size_t>(res.ptr - buf));
+        out += text;
+        if (text.find_first_of(".eE") == std::string_view::npos)
+            out += ".0";
         return;
     }
     default:
@@ -315,13 +323,16 @@ std::string OrgStore::insertRow(const ObjectDef &obj, Row values, const std::str
         std::snprintf(buf, sizeof buf, "%06llu", static_cast<unsigned long long>(counter));
         values[1] = obj.autoNumberPrefix + buf;
     }
-    std::string sql = "INSERT INTO " + quoteIdent(obj.schema.table) + " (";
-    std::string marks;
-    for (size_t i = 0; i < obj.schema.fields.size(); ++i) {
-        sql += quoteIdent(obj.schema.fields[i].name) + ",";
-        marks += "?,";
+    std::string &sql = m_insertSql[obj.name()];
+    if (sql.empty()) {
+        sql = "INSERT INTO " + quoteIdent(obj.schema.table) + " (";
+        std::string marks;
+        for (size_t i = 0; i < obj.schema.fields.size(); ++i) {
+            sql += quoteIdent(obj.schema.fields[i].name) + ",";
+            marks += "?,";
+        }
+        sql += "_json) VALUES (" + marks + "?)";
     }
-    sql += "_json) VALUES (" + marks + "?)";
     sqlite3_stmt *st = statement(sql);
     for (size_t i = 0; i < values.size(); ++i)
         bindValue(st, static_cast<int>(i + 1), values[i]);

@@ -94,6 +94,7 @@ private:
     sqlite3 *m_db = nullptr;
     std::map<std::string, sqlite3_stmt *> m_statements;
     std::map<std::string, uint64_t> m_counters;
+    std::map<std::string, std::string> m_insertSql; // per object, built once (seeding inserts millions)
 };
 
 } // namespace emu

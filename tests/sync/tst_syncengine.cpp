@@ -196,6 +196,40 @@ TEST_F(EngineTest, ResyncRemovesRecordsThatLeftTheScope)
     EXPECT_FALSE(localRecords(dbPath, kOrder).contains(orders[0]));
 }
 
+TEST_F(EngineTest, PauseFlagsAndPendingMarkersWrittenByAnotherProcessArePickedUp)
+{
+    SyncEngine engine(options());
+    IdleCounter idle(engine);
+    engine.start();
+    ASSERT_TRUE(idle.waitNext(0));
+    const int generationBefore = [&] {
+        auto store = posdata::LocalStore::open(dbPath, posdata::LocalStore::Mode::ReadOnly);
+        return static_cast<int>(store->objectState(kOrder).generation);
+    }();
+    {
+        // What `posdata pause` and `posdata resync` do: write the store while the app runs.
+        auto cli = posdata::LocalStore::open(dbPath, posdata::LocalStore::Mode::ReadWrite);
+        ASSERT_TRUE(cli);
+        ASSERT_TRUE(cli->setPaused(kProduct, true));
+        ASSERT_GE(cli->beginFullResync(kOrder), 0);
+    }
+    ASSERT_TRUE(waitFor([&] {
+        const auto *p = objectIn(engine.snapshot(), kProduct);
+        return p && p->paused && p->status == SyncStatus::Paused;
+    }));
+    // The pending resync is run and finished without anyone calling the engine.
+    ASSERT_TRUE(waitFor([&] {
+        auto store = posdata::LocalStore::open(dbPath, posdata::LocalStore::Mode::ReadOnly);
+        const auto st = store->objectState(kOrder);
+        return st.pending == posdata::PendingOp::None && st.generation > generationBefore;
+    }));
+    ASSERT_TRUE(waitFor([&] {
+        const auto *o = objectIn(engine.snapshot(), kOrder);
+        return o && !o->syncing;
+    }));
+    expectIdentical({kOrder});
+}
+
 TEST_F(EngineTest, ObjectTheOrgLacksStopsOnlyThatObject)
 {
     const QByteArray config = R"({"version":1,"objects":[

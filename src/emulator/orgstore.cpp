@@ -339,9 +339,9 @@ std::string OrgStore::insertRow(const ObjectDef &obj, Row values, const std::str
     const std::string json = rowJson(obj, values);
     sqlite3_bind_text(st, static_cast<int>(values.size() + 1), json.data(), static_cast<int>(json.size()),
                       SQLITE_STATIC);
-    sqlite3_step(st);
+    const bool ok = sqlite3_step(st) == SQLITE_DONE;
     sqlite3_reset(st);
-    return id;
+    return ok ? id : std::string();
 }
 
 std::optional<OrgStore::Row> OrgStore::readRow(const ObjectDef &obj, int64_t rowid)
@@ -361,7 +361,7 @@ std::optional<OrgStore::Row> OrgStore::readRow(const ObjectDef &obj, int64_t row
     return row;
 }
 
-void OrgStore::writeRow(const ObjectDef &obj, int64_t rowid, const Row &values)
+bool OrgStore::writeRow(const ObjectDef &obj, int64_t rowid, const Row &values)
 {
     std::string sql = "UPDATE " + quoteIdent(obj.schema.table) + " SET ";
     for (size_t i = 0; i < obj.schema.fields.size(); ++i)
@@ -374,8 +374,9 @@ void OrgStore::writeRow(const ObjectDef &obj, int64_t rowid, const Row &values)
     sqlite3_bind_text(st, static_cast<int>(values.size() + 1), json.data(), static_cast<int>(json.size()),
                       SQLITE_STATIC);
     sqlite3_bind_int64(st, static_cast<int>(values.size() + 2), rowid);
-    sqlite3_step(st);
+    const bool ok = sqlite3_step(st) == SQLITE_DONE;
     sqlite3_reset(st);
+    return ok;
 }
 
 std::optional<WriteError> OrgStore::applyJson(const ObjectDef &obj, const nlohmann::json &fields, Row &row,
@@ -480,6 +481,8 @@ std::optional<WriteError> OrgStore::create(const ObjectDef &obj, const nlohmann:
             return WriteError{"REQUIRED_FIELD_MISSING", "Required fields are missing: [" + req + "]", {req}};
     }
     *id = insertRow(obj, std::move(row), nowIso);
+    if (id->empty())
+        return WriteError{"UNKNOWN_EXCEPTION", std::string("insert failed: ") + sqlite3_errmsg(m_db), {}};
     return std::nullopt;
 }
 
@@ -503,7 +506,8 @@ std::optional<WriteError> OrgStore::update(const ObjectDef &obj, int64_t rowid, 
     }
     (*row)[3] = nowIso;
     (*row)[4] = nowIso;
-    writeRow(obj, rowid, *row);
+    if (!writeRow(obj, rowid, *row))
+        return WriteError{"UNKNOWN_EXCEPTION", std::string("update failed: ") + sqlite3_errmsg(m_db), {}};
     return std::nullopt;
 }
 
@@ -514,8 +518,7 @@ bool OrgStore::softDelete(const ObjectDef &obj, int64_t rowid, const std::string
         return false;
     (*row)[5] = int64_t{1};
     (*row)[4] = nowIso;
-    writeRow(obj, rowid, *row);
-    return true;
+    return writeRow(obj, rowid, *row);
 }
 
 int64_t OrgStore::purgeDeleted(const ObjectDef *only)

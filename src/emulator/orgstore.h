@@ -50,10 +50,11 @@ public:
     bool exec(const std::string &sql);
 
     /// Inserts a full row (index = field index); assigns Id, timestamps and Name rules.
-    /// `values` has one entry per field; Id/audit fields are overwritten. Returns the Id.
+    /// `values` has one entry per field; Id is assigned, unset audit fields become nowIso.
+    /// Returns the Id, or "" when SQLite refused the row.
     std::string insertRow(const ObjectDef &obj, Row values, const std::string &nowIso);
     std::optional<Row> readRow(const ObjectDef &obj, int64_t rowid);
-    void writeRow(const ObjectDef &obj, int64_t rowid, const Row &values);
+    bool writeRow(const ObjectDef &obj, int64_t rowid, const Row &values);
 
     /// Converts JSON fields to a row (create when `base` is all-null, update otherwise).
     std::optional<WriteError> applyJson(const ObjectDef &obj, const nlohmann::json &fields, Row &row,

@@ -490,10 +490,14 @@ void SyncWorker::pageParsed(Run *run, quint64 seq, const std::shared_ptr<ParseRe
         failStore(run, storeError);
         return;
     }
+    const qint64 received = page.records.size() + page.skippedWithoutId;
+    // Freeing 2000 records is not free: the records go back to the parser thread, which has slack.
+    QMetaObject::invokeMethod(m_parserContext, [garbage = std::move(result->page->records)] {},
+                              Qt::QueuedConnection);
     --run->inPipeline;
     run->attempts = 0;
     run->locatorRestarts = 0;
-    run->progressDone += page.records.size() + page.skippedWithoutId;
+    run->progressDone += received;
     run->lastProgressMs = run->clock.elapsed();
     if (page.skippedWithoutId > 0)
         addError(run, QStringLiteral("RECORD_WITHOUT_ID"),

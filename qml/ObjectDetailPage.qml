@@ -129,8 +129,7 @@ Page {
                                 Accessible.name: detail.syncedText
                             }
                             Label {
-                                text: [detail.syncedText, detail.rateText, detail.timeLeftText]
-                                        .filter(t => t.length > 0).join(" \u00b7 ")
+                                text: detail.progressText
                                 font.pixelSize: 14
                                 color: Theme.textSecondary
                             }

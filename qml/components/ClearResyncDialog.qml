@@ -37,15 +37,16 @@ Dialog {
             color: Theme.textPrimary
             Layout.fillWidth: true
         }
-        Rectangle {
-            color: Theme.pageBackground
-            radius: 8
+        Pane {
+            padding: 12
             Layout.fillWidth: true
-            implicitHeight: facts.implicitHeight + 24
+            background: Rectangle {
+                color: Theme.pageBackground
+                radius: 8
+            }
             ColumnLayout {
-                id: facts
-                anchors.fill: parent
-                anchors.margins: 12
+                anchors.left: parent.left
+                anchors.right: parent.right
                 spacing: 8
                 Label {
                     objectName: "deleteText"

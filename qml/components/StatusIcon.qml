@@ -17,7 +17,8 @@ Item {
         id: image
         anchors.fill: parent
         source: root.source
-        sourceSize: Qt.size(root.size * 2, root.size * 2)
+        sourceSize.width: root.size * 2
+        sourceSize.height: root.size * 2
         visible: status === Image.Ready
         asynchronous: false
     }

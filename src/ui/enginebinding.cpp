@@ -23,8 +23,10 @@ void bindEngine(ManageDataController *c, SyncEngine *e)
     QObject::connect(c, &ManageDataController::clearResyncAllRequested, e, &SyncEngine::clearResyncAll);
     QObject::connect(c, &ManageDataController::clearPlanRequested, e, &SyncEngine::requestClearPlan);
 
-    // A page opened after the engine started still shows the current state at once.
-    c->applySnapshot(e->snapshot());
+    // A page opened after the engine started still shows the current state at once; before the
+    // worker's first snapshot there is nothing to show, and the page keeps saying it is loading.
+    if (!e->snapshot().objects.isEmpty())
+        c->applySnapshot(e->snapshot());
 }
 
 } // namespace posdata

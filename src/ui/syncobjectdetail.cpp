@@ -43,6 +43,18 @@ QString SyncObjectDetail::primaryActionText() const
                     : QCoreApplication::translate("SyncObjectDetail", "Pause syncing");
 }
 
+QString SyncObjectDetail::progressText() const
+{
+    if (!m_syncing)
+        return {};
+    QStringList parts{m_syncedText};
+    if (!m_rateText.isEmpty())
+        parts << m_rateText;
+    if (!m_timeLeftText.isEmpty())
+        parts << m_timeLeftText;
+    return parts.join(QStringLiteral(" \u00b7 "));
+}
+
 void SyncObjectDetail::triggerPrimaryAction()
 {
     if (!m_controller || !m_found)

@@ -206,6 +206,7 @@ TEST_F(ControllerTest, DetailFollowsSnapshots)
     EXPECT_EQ(d.unsavedText(), "2");
     EXPECT_EQ(d.lastSyncedText(), "2 min ago");
     EXPECT_EQ(d.primaryActionText(), "Pause syncing");
+    EXPECT_EQ(d.progressText(), ""); // not syncing
     ASSERT_EQ(d.errors().size(), 2);
     const auto newest = d.errors().at(0).toMap();
     EXPECT_EQ(newest.value("text").toString(), "No such column 'X__c'");
@@ -217,6 +218,15 @@ TEST_F(ControllerTest, DetailFollowsSnapshots)
     d.triggerPrimaryAction();
     EXPECT_EQ(pause.size(), 1);
 
+    o.syncing = true;
+    o.status = SyncStatus::Syncing;
+    o.recordsPerSecond = 410;
+    o.secondsLeft = 2100;
+    o.local = 1000;
+    c.applySnapshot(snapshot({o}));
+    EXPECT_EQ(d.progressText(), QString::fromUtf8("Synced 1,000 of 1,234 \u00b7 410 records/s \u00b7 35 min left"));
+
+    o.syncing = false;
     o.paused = true;
     o.status = SyncStatus::Paused;
     c.applySnapshot(snapshot({o}));

@@ -89,7 +89,7 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     const QCommandLineOption configOpt("config", "sync-objects.json to use (default: the bundled one).", "file");
     const QCommandLineOption deviceOpt("device", "Device context JSON (mode 0600).", "file");
-    const QCommandLineOption dbOpt("db", "Local store database (default: in the app data folder).", "file");
+    const QCommandLineOption dbOpt("db", "Local store database (default: posdata.db in the app data folder).", "file");
     const QCommandLineOption demoOpt("demo", "Run against an in-process emulator seeded with the demo org.");
     const QCommandLineOption seedOpt("demo-seed", "Emulator seed for --demo (demo, small).", "name", "demo");
     const QCommandLineOption selfTestOpt("self-test", "Load the QML, open each page, exit non-zero on any QML warning.");
@@ -146,7 +146,7 @@ int main(int argc, char *argv[])
     if (dbPath.isEmpty()) {
         const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
         QDir().mkpath(dir);
-        dbPath = QDir(dir).filePath(QStringLiteral("posdata.sqlite"));
+        dbPath = QDir(dir).filePath(QStringLiteral("posdata.db")); // shared with `posdata --db` default
     }
 
     posdata::SyncEngineOptions engineOptions;

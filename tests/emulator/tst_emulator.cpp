@@ -373,6 +373,29 @@ TEST_F(EmulatorTest, SingleRecordCrudAndUpsert)
     EXPECT_EQ(getJson(kV + "/sobjects/s_c__order__c/s_c__pos_uuid__c/pos-uuid-1")["s_c__total__c"], 13.5);
 }
 
+TEST_F(EmulatorTest, ExternalIdRoutesRetrieveAndRevoke)
+{
+    // Two live orders share an external Id value: GET and upsert answer 300 with both URLs.
+    server->emulator().insertRecords("s_c__order__c", json::array({{{"s_c__pos_uuid__c", "dup"}}, {{"s_c__pos_uuid__c", "dup"}}}));
+    const json multi = getJson(kV + "/sobjects/s_c__order__c/s_c__pos_uuid__c/dup", 300);
+    EXPECT_EQ(multi.size(), 2u);
+    EXPECT_EQ(send("PATCH", kV + "/sobjects/s_c__order__c/s_c__pos_uuid__c/dup", {{"s_c__total__c", 1}})->status, 300);
+    EXPECT_EQ(errorCode(getJson(kV + "/sobjects/s_c__order__c/s_c__status__c/Paid", 404)), "NOT_FOUND"); // not an ext Id
+    EXPECT_EQ(send("PATCH", kV + "/sobjects/s_c__order__c/s_c__pos_uuid__c/new?updateOnly=true", {{"s_c__total__c", 1}})->status, 404);
+    auto del = client->Delete((kV + "/sobjects/s_c__product__c/s_c__sku__c/SKU-0000005").c_str(), auth());
+    EXPECT_EQ(del->status, 204);
+    EXPECT_EQ(errorCode(getJson(kV + "/sobjects/s_c__product__c/a02000000000005AAA", 404)), "ENTITY_IS_DELETED");
+    const json got = getJson(kV + "/composite/sobjects/s_c__product__c?ids=a02000000000006AAA,a02000000000005AAA&fields=Id,s_c__sku__c");
+    EXPECT_EQ(got[0]["s_c__sku__c"], "SKU-0000006");
+    EXPECT_TRUE(got[1].is_null());
+    auto head = client->Head((kV + "/sobjects/s_c__product__c/a02000000000006AAA").c_str(), auth());
+    EXPECT_EQ(head->status, 200);
+    EXPECT_TRUE(head->body.empty());
+    auto revoke = client->Post("/services/oauth2/revoke", "token=" + token, "application/x-www-form-urlencoded");
+    EXPECT_EQ(revoke->status, 200);
+    EXPECT_EQ(get(kV + "/limits")->status, 401);
+}
+
 TEST_F(EmulatorTest, QueryAllSeesSoftDeletesAndPurgeRemovesThem)
 {
     const std::string id = "a02000000000001AAA";

@@ -89,14 +89,24 @@ void SyncObjectDetail::refresh()
     m_progress = SyncFormatter::progress(s);
     m_rateText = s.syncing ? SyncFormatter::rateText(s.recordsPerSecond, locale) : QString();
     m_timeLeftText = s.syncing ? SyncFormatter::timeLeftText(s.secondsLeft, locale) : QString();
-    m_errors.clear();
+    QVariantList errors;
     for (auto it = s.errors.crbegin(); it != s.errors.crend(); ++it) {
-        m_errors.append(QVariantMap{
+        errors.append(QVariantMap{
             {QStringLiteral("text"), SyncFormatter::errorWords(*it)},
             {QStringLiteral("timeText"), SyncFormatter::errorTimeText(it->time, now, locale)},
             {QStringLiteral("code"), it->code},
         });
     }
+    m_errors = errors;
+
+    // Snapshots arrive ~10 times a second; the page re-binds (and its error list rebuilds) only
+    // when something it shows has changed.
+    const QVariantList signature{m_found, m_statusText, m_statusIcon, m_syncing, m_paused, m_scoped,
+                                 m_localText, m_serverText, m_serverAllText, m_unsavedText, m_syncedText,
+                                 m_lastSyncedText, m_progress, m_rateText, m_timeLeftText, m_errors};
+    if (signature == m_signature)
+        return;
+    m_signature = signature;
     emit changed();
 }
 

@@ -98,6 +98,7 @@ private:
     QString m_rateText;
     QString m_timeLeftText;
     QVariantList m_errors;
+    QVariantList m_signature; ///< everything above, to emit changed() only on a real change
 };
 
 } // namespace posdata

@@ -197,6 +197,11 @@ TEST_F(ControllerTest, DetailFollowsSnapshots)
     QSignalSpy changed(&d, &SyncObjectDetail::changed);
     c.applySnapshot(snapshot({o}));
     EXPECT_EQ(changed.size(), 1);
+    auto other = object("other", SyncStatus::Syncing); // another object moving: this page stays put
+    c.applySnapshot(snapshot({o, other}));
+    other.local = 5;
+    c.applySnapshot(snapshot({o, other}));
+    EXPECT_EQ(changed.size(), 1);
     EXPECT_TRUE(d.found());
     EXPECT_EQ(d.statusText(), "Subset synced");
     EXPECT_TRUE(d.scoped());

@@ -2,6 +2,8 @@
 // The sync engine end to end: in-process emulator over loopback, a real store file in a temp dir.
 #include "enginefixture.h"
 
+#include "emulator/emulator.h"
+
 using namespace enginetest;
 
 
@@ -33,6 +35,11 @@ TEST_F(EngineTest, DeltaAppliesServerUpdatesAndDeletesAndAnIdleCycleOnlyCounts)
     ASSERT_TRUE(idle.waitNext(0));
     const QStringList products = rest->ids(kProduct);
     ASSERT_GT(products.size(), 20);
+    {
+        // An unsaved local edit of a record the server then deletes: the edit must survive.
+        auto local = posdata::LocalStore::open(dbPath, posdata::LocalStore::Mode::ReadWrite);
+        ASSERT_TRUE(local->updateLocal(kProduct, products[11], R"({"Name":"edited here"})"));
+    }
     ASSERT_TRUE(rest->update(kProduct, products.mid(0, 10), {{"Name", "Renamed"}}));
     ASSERT_TRUE(rest->remove(products.mid(10, 5)));
     const QStringList orders = rest->ids(kOrder, scopeOf(kOrder));
@@ -46,6 +53,8 @@ TEST_F(EngineTest, DeltaAppliesServerUpdatesAndDeletesAndAnIdleCycleOnlyCounts)
     ASSERT_TRUE(store);
     EXPECT_TRUE(store->record(kProduct, products[0])->payload.contains("Renamed"));
     EXPECT_FALSE(store->record(kProduct, products[10]));
+    ASSERT_TRUE(store->record(kProduct, products[11]));
+    EXPECT_TRUE(store->record(kProduct, products[11])->payload.contains("edited here"));
 
     // Nothing changed: the cycle is counts in /composite (5 queries a call), no download.
     engine.syncNow();
@@ -228,6 +237,23 @@ TEST_F(EngineTest, PauseFlagsAndPendingMarkersWrittenByAnotherProcessArePickedUp
         return o && !o->syncing;
     }));
     expectIdentical({kOrder});
+}
+
+TEST_F(EngineTest, ApiCallsCountedAsTheServerCountsThem)
+{
+    const int64_t before = server->emulator().apiCalls();
+    SyncEngine engine(options());
+    IdleCounter idle(engine);
+    engine.start();
+    ASSERT_TRUE(idle.waitNext(0));
+    const auto first = engine.snapshot();
+    EXPECT_EQ(first.apiCallsTotal, server->emulator().apiCalls() - before);
+    EXPECT_EQ(first.apiCallsLastCycle, first.apiCallsTotal);
+    engine.syncNow();
+    ASSERT_TRUE(idle.waitNext(1));
+    const auto second = engine.snapshot();
+    EXPECT_EQ(second.apiCallsTotal, server->emulator().apiCalls() - before);
+    EXPECT_EQ(second.apiCallsLastCycle, second.apiCallsTotal - first.apiCallsTotal);
 }
 
 TEST_F(EngineTest, ObjectTheOrgLacksStopsOnlyThatObject)

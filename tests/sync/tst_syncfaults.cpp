@@ -72,6 +72,16 @@ TEST_F(FaultTest, ConnectionDroppedMidPage)
     expectIdentical(allObjects());
 }
 
+TEST_F(FaultTest, RequestLimitExceededBacksOffAndRecovers)
+{
+    setFaults({{"failNextCount", 1}, {"failNextMode", "403"}, {"failPathContains", "/query"}});
+    auto o = options();
+    o.limitBackoffMs = 100; // minutes in production
+    RunResult run = runOnce(this, o);
+    EXPECT_TRUE(run.codes.contains(QStringLiteral("REQUEST_LIMIT_EXCEEDED")));
+    expectIdentical(allObjects());
+}
+
 TEST_F(FaultTest, ExpiredAccessTokenIsRefreshedTransparently)
 {
     setFaults({{"tokenExpireAfterRequests", 3}});

@@ -41,7 +41,7 @@ protected:
         int killed = 0;
         QString mode = firstMode;
         for (int i = 0; i < 60; ++i) {
-            const int at = QRandomGenerator::global()->bounded(20, 60 + 12 * i);
+            const int at = QRandomGenerator::global()->bounded(20, 50 + 8 * i);
             const int code = runChild(mode, at);
             if (code != -1) {
                 EXPECT_EQ(code, 0) << mode.toStdString();

@@ -5,6 +5,8 @@
 
 #include "emulator/emulator.h"
 
+#include <thread>
+
 using namespace enginetest;
 
 namespace {
@@ -112,6 +114,109 @@ TEST_F(FaultTest, DownloadWithoutProgressBecomesStalledRetrying)
     RunResult run = runOnce(this, o, [this](SyncEngine &) { setFaults({{"latencyMs", 0}}); });
     EXPECT_TRUE(run.codes.contains(QStringLiteral("STALLED")));
     expectIdentical(allObjects());
+}
+
+
+/// A pass-through in front of the emulator that rewrites the first product page once: its first
+/// record loses its Id, its second gains a field nobody asked for. The emulator cannot send such
+/// records; a real org behind a broken proxy could.
+class RewritingProxy
+{
+public:
+    explicit RewritingProxy(const std::string &upstream) : m_upstream(upstream)
+    {
+        auto forward = [this](const httplib::Request &req, httplib::Response &res) {
+            httplib::Client client(m_upstream);
+            client.set_read_timeout(30, 0);
+            httplib::Headers headers;
+            // Host too: the token answer's instance_url is built from it and the client follows it.
+            for (const char *h : {"Authorization", "Sforce-Query-Options", "Host"})
+                if (req.has_header(h))
+                    headers.emplace(h, req.get_header_value(h));
+            std::string target = req.path;
+            if (!req.params.empty()) {
+                std::string q;
+                for (const auto &[k, v] : req.params)
+                    q += (q.empty() ? "?" : "&") + k + "=" + QUrl::toPercentEncoding(QString::fromStdString(v)).toStdString();
+                target += q;
+            }
+            httplib::Result r = req.method == "GET"
+                ? client.Get(target.c_str(), headers)
+                : client.Post(target.c_str(), headers, req.body, req.get_header_value("Content-Type").c_str());
+            if (!r) {
+                res.status = 502;
+                return;
+            }
+            std::string body = r->body;
+            if (r->status == 200 && req.path.find("/queryAll") != std::string::npos
+                && req.get_param_value("q").find("FROM s_c__product__c") != std::string::npos && !m_rewritten.exchange(true)) {
+                auto page = nlohmann::json::parse(body);
+                auto &records = page["records"];
+                if (records.size() >= 2) {
+                    removedId = QString::fromStdString(records[0]["Id"].get<std::string>());
+                    records[0].erase("Id");
+                    extraId = QString::fromStdString(records[1]["Id"].get<std::string>());
+                    records[1]["Surprise__c"] = {{"nested", {1, 2, 3}}};
+                }
+                body = page.dump();
+            }
+            res.status = r->status;
+            res.set_content(body, r->get_header_value("Content-Type").c_str());
+        };
+        m_server.Get(".*", forward);
+        m_server.Post(".*", forward);
+        m_port = m_server.bind_to_any_port("127.0.0.1");
+        m_thread = std::thread([this] { m_server.listen_after_bind(); });
+    }
+    ~RewritingProxy()
+    {
+        m_server.stop();
+        m_thread.join();
+    }
+    std::string url() const { return "http://127.0.0.1:" + std::to_string(m_port); }
+
+    QString removedId;
+    QString extraId;
+
+private:
+    std::string m_upstream;
+    httplib::Server m_server;
+    std::atomic<bool> m_rewritten{false};
+    int m_port = 0;
+    std::thread m_thread;
+};
+
+TEST_F(FaultTest, RecordWithoutIdIsSkippedAndUnknownFieldsAreKept)
+{
+    RewritingProxy proxy(url);
+    auto o = options();
+    o.device.instanceUrl = QUrl(QString::fromStdString(proxy.url()));
+    SyncEngine engine(o);
+    IdleCounter idle(engine);
+    engine.start();
+    ASSERT_TRUE(idle.waitNext(0));
+    ASSERT_FALSE(proxy.removedId.isEmpty());
+    const auto *product = objectIn(engine.snapshot(), kProduct);
+    ASSERT_TRUE(product);
+    bool sawSkip = false;
+    for (const auto &e : product->errors)
+        sawSkip = sawSkip || e.code == QStringLiteral("RECORD_WITHOUT_ID");
+    EXPECT_TRUE(sawSkip);
+    {
+        auto store = posdata::LocalStore::open(dbPath, posdata::LocalStore::Mode::ReadOnly);
+        ASSERT_TRUE(store);
+        EXPECT_FALSE(store->record(kProduct, proxy.removedId));
+        ASSERT_TRUE(store->record(kProduct, proxy.extraId));
+        EXPECT_TRUE(store->record(kProduct, proxy.extraId)->payload.contains("\"Surprise__c\":{\"nested\":[1,2,3]}"));
+    }
+    EXPECT_EQ(product->local, product->server - 1); // visible as Incomplete, not hidden
+    EXPECT_EQ(product->status, SyncStatus::Incomplete);
+
+    // A resync (through the now honest proxy) brings the skipped record in.
+    const int before = idle.count;
+    engine.resync(kProduct);
+    ASSERT_TRUE(idle.waitNext(before));
+    expectIdentical({kProduct});
 }
 
 class LocatorTest : public EngineTest

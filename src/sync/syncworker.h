@@ -24,6 +24,16 @@ class LocalStore;
 
 /// The sync engine's worker: lives on the engine thread, owns the client and the store connection,
 /// schedules cycles and runs the downloads. Pages are parsed on a second thread while this one writes.
+///
+/// A cycle: one /composite batch of counts (in scope, all, and "changed since the checkpoint" via
+/// queryAll) for every object, then the downloads in priority order, at most N at once. A download is
+/// a queryAll from the checkpoint (keyset form when one exists) following nextRecordsUrl; the next
+/// page is requested as soon as a body arrives (its URL is read from the body's head), the body is
+/// parsed on the parser thread, and the parsed page is written with its checkpoint in one
+/// transaction here. At most kMaxPagesInPipeline bodies wait, so memory stays flat. A full
+/// download (empty checkpoint or a pending resync) ends with the Id reconciliation.
+/// Every late result carries the download's sequence number: pause, cancel and errors bump it, so
+/// a page in flight is either written whole before that or dropped.
 class SyncWorker : public QObject
 {
     Q_OBJECT

@@ -175,6 +175,25 @@ TestCase {
         compare(pauseAll.count, 1)
     }
 
+    function test_settingsEntryOpensManageData() {
+        shell.stack.pop(null, StackView.Immediate)
+        compare(shell.stack.currentItem.objectName, "settingsPage")
+        const entry = findChild(shell.stack.currentItem, "manageDataEntry")
+        verify(entry.height >= 48)
+        compare(entry.Accessible.name, "Manage data")
+        mouseClick(entry)
+        tryCompare(shell.stack, "busy", false)
+        compare(shell.stack.currentItem.objectName, "manageDataPage")
+    }
+
+    function test_signInRequiredShowsEngineBanner() {
+        const banner = findChild(shell.stack.currentItem, "engineErrorBanner")
+        verify(!banner.visible)
+        feeder.apply(controller, sample(), { signInRequired: true })
+        verify(banner.visible)
+        compare(banner.text, "Salesforce refused this device's sign-in. Sign in again to continue syncing.")
+    }
+
     function test_noPrimaryActionWhenAllSynced() {
         feeder.apply(controller, [sample()[0], sample()[1]])
         verify(!findChild(shell.stack.currentItem, "primaryAction").visible)

@@ -17,7 +17,7 @@ BASE_PACKAGES=(
     qml6-module-qtquick-layouts qml6-module-qtquick-window qml6-module-qtqml
     qml6-module-qtqml-models qml6-module-qtqml-workerscript qml6-module-qttest
     libxkbcommon-dev nlohmann-json3-dev libgtest-dev libgmock-dev libcpp-httplib-dev libsqlite3-dev
-    zlib1g-dev xvfb xauth fonts-dejavu-core sqlite3 python3 curl
+    libqt6svg6 zlib1g-dev xvfb xauth fonts-dejavu-core sqlite3 python3 curl
 )
 
 CURRENT_STEP=""

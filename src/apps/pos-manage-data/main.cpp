@@ -193,12 +193,13 @@ int main(int argc, char *argv[])
         return app.exec();
     }
 
-    // Without a display nobody sees the window: print the table while syncing (the demo script).
+    // Without a display nobody sees the window, and a run that quits by itself (scripts/demo under
+    // Xvfb) is watched from a terminal: print the table while syncing.
     const QString platform = QGuiApplication::platformName();
     posdata::HeadlessRun::Options headless;
     headless.screenshotDir = parser.value(shotsOpt);
     headless.quitWhenSynced = parser.isSet(quitOpt);
-    headless.printTable = platform == u"offscreen" || platform == u"minimal";
+    headless.printTable = platform == u"offscreen" || platform == u"minimal" || headless.quitWhenSynced;
     posdata::HeadlessRun run(&controller, window, headless);
     QObject::connect(&run, &posdata::HeadlessRun::finished, &app, &QCoreApplication::exit);
     if (headless.quitWhenSynced) {

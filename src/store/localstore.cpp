@@ -11,9 +11,12 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QSqlDatabase>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
+
+#include <sqlite3.h>
 
 namespace posdata {
 
@@ -74,18 +77,23 @@ struct LocalStore::Private
 
     // Prepared once per store and reused for every row: preparing per page costs more than the
     // inserts of a small page.
-    std::unique_ptr<QSqlQuery> insertRow;
-    std::unique_ptr<QSqlQuery> updateRow;
     std::unique_ptr<QSqlQuery> deleteRow;
     std::unique_ptr<QSqlQuery> probeRow;
     std::unique_ptr<QSqlQuery> addLocalCount;
     std::unique_ptr<QSqlQuery> writeCheckpoint;
     std::unique_ptr<QSqlQuery> recountInUse;
 
+    // applyPage's per-row statements, on the connection QSQLITE opened (the plugin links the same
+    // system libsqlite3, so one library owns the file's locks). QSqlQuery costs ~3 us per row in
+    // QVariant/QString conversions and bookkeeping, more than SQLite's own work.
+    sqlite3 *handle = nullptr;
+    sqlite3_stmt *rawInsert = nullptr;
+    sqlite3_stmt *rawUpdate = nullptr;
+
     ~Private()
     {
-        insertRow.reset();
-        updateRow.reset();
+        sqlite3_finalize(rawInsert);
+        sqlite3_finalize(rawUpdate);
         deleteRow.reset();
         probeRow.reset();
         addLocalCount.reset();
@@ -117,9 +125,19 @@ struct LocalStore::Private
 
     bool failSql(StoreError *error, const QSqlError &e, const QString &what)
     {
-        const int code = e.nativeErrorCode().toInt();
+        return failCode(error, e.nativeErrorCode().toInt(), e.text(), what);
+    }
+
+    /// A failed sqlite3_step() of a raw statement (extended codes carry the primary in the low byte).
+    bool failRaw(StoreError *error, int code, const QString &what)
+    {
+        return failCode(error, code & 0xff, QString::fromUtf8(sqlite3_errmsg(handle)), what);
+    }
+
+    bool failCode(StoreError *error, int code, const QString &text, const QString &what)
+    {
         StoreError::Kind kind = StoreError::Io;
-        QString message = what + QStringLiteral(": ") + e.text();
+        QString message = what + QStringLiteral(": ") + text;
         switch (code) {
         case SqliteFull:
             kind = StoreError::DiskFull;
@@ -335,10 +353,6 @@ bool LocalStore::Private::migrate(int from, StoreError *error)
 
 bool LocalStore::Private::prepareStatements(StoreError *error)
 {
-    insertRow = prepare(QStringLiteral("INSERT OR IGNORE INTO records(obj, id, modstamp, state, seen_gen, "
-                                       "payload) VALUES (?, ?, ?, 0, ?, ?)"));
-    updateRow = prepare(QStringLiteral(
-        "UPDATE records SET modstamp = ?, seen_gen = ?, payload = ? WHERE obj = ? AND id = ? AND state = 0"));
     deleteRow = prepare(QStringLiteral("DELETE FROM records WHERE obj = ? AND id = ? AND state = 0 AND ")
         + QLatin1String(kNotProtected));
     probeRow = prepare(
@@ -352,8 +366,22 @@ bool LocalStore::Private::prepareStatements(StoreError *error)
     recountInUse = prepare(QStringLiteral(
         "UPDATE objects SET in_use_count = (SELECT COUNT(DISTINCT p.id) FROM protected p"
         " JOIN records r ON r.obj = p.obj AND r.id = p.id WHERE p.obj = objects.obj) WHERE obj = ?"));
-    if (!insertRow || !updateRow || !deleteRow || !probeRow || !addLocalCount || !writeCheckpoint
+    if (!deleteRow || !probeRow || !addLocalCount || !writeCheckpoint
         || !recountInUse)
+        return fail(error, StoreError::Io, QStringLiteral("could not prepare the store's statements"));
+
+    const QVariant h = db.driver()->handle();
+    if (h.isValid() && qstrcmp(h.typeName(), "sqlite3*") == 0)
+        handle = *static_cast<sqlite3 *const *>(h.constData());
+    const auto prepareRaw = [this](const char *sql, sqlite3_stmt **stmt) {
+        return handle && sqlite3_prepare_v3(handle, sql, -1, SQLITE_PREPARE_PERSISTENT, stmt, nullptr) == SQLITE_OK;
+    };
+    if (!prepareRaw("INSERT OR IGNORE INTO records(obj, id, modstamp, state, seen_gen, payload)"
+                    " VALUES (?1, ?2, ?3, 0, ?4, ?5)",
+            &rawInsert)
+        || !prepareRaw("UPDATE records SET modstamp = ?3, seen_gen = ?4, payload = ?5"
+                       " WHERE obj = ?1 AND id = ?2 AND state = 0",
+            &rawUpdate))
         return fail(error, StoreError::Io, QStringLiteral("could not prepare the store's statements"));
     return true;
 }
@@ -516,8 +544,6 @@ ApplyResult LocalStore::applyPage(const QString &object, const QVector<IncomingR
     }
     ApplyResult result;
     const QString what = QStringLiteral("write %1").arg(object);
-    QSqlQuery &ins = *d->insertRow;
-    QSqlQuery &upd = *d->updateRow;
     QSqlQuery &del = *d->deleteRow;
     for (const IncomingRecord &r : page) {
         if (r.isDeleted) {
@@ -544,25 +570,38 @@ ApplyResult LocalStore::applyPage(const QString &object, const QVector<IncomingR
             probe.finish();
             continue;
         }
-        ins.bindValue(0, key);
-        ins.bindValue(1, r.id);
-        ins.bindValue(2, r.systemModstamp);
-        ins.bindValue(3, seenGeneration);
-        ins.bindValue(4, r.payload);
-        if (!d->exec(ins, error, what))
+        // Bound SQLITE_STATIC: id and modstamp live in these locals and the payload in the page
+        // until the statement is reset below.
+        const QByteArray id = r.id.toUtf8();
+        const QByteArray modstamp = r.systemModstamp.toUtf8();
+        const auto bindRow = [&](sqlite3_stmt *stmt) {
+            sqlite3_bind_int64(stmt, 1, key);
+            sqlite3_bind_text(stmt, 2, id.constData(), int(id.size()), SQLITE_STATIC);
+            sqlite3_bind_text(stmt, 3, modstamp.constData(), int(modstamp.size()), SQLITE_STATIC);
+            sqlite3_bind_int64(stmt, 4, seenGeneration);
+            // A zero-length blob, never NULL: the column is NOT NULL.
+            sqlite3_bind_blob(stmt, 5, r.payload.constData() ? r.payload.constData() : "",
+                int(r.payload.size()), SQLITE_STATIC);
+        };
+        const auto step = [&](sqlite3_stmt *stmt) {
+            const int rc = sqlite3_step(stmt);
+            if (rc != SQLITE_DONE)
+                d->failRaw(error, rc, what); // before the reset, while the message is the step's
+            sqlite3_reset(stmt);
+            sqlite3_clear_bindings(stmt);
+            return rc == SQLITE_DONE;
+        };
+        bindRow(d->rawInsert);
+        if (!step(d->rawInsert))
             return {};
-        if (ins.numRowsAffected() > 0) {
+        if (sqlite3_changes(d->handle) > 0) {
             ++result.inserted;
             continue;
         }
-        upd.bindValue(0, r.systemModstamp);
-        upd.bindValue(1, seenGeneration);
-        upd.bindValue(2, r.payload);
-        upd.bindValue(3, key);
-        upd.bindValue(4, r.id);
-        if (!d->exec(upd, error, what))
+        bindRow(d->rawUpdate);
+        if (!step(d->rawUpdate))
             return {};
-        if (upd.numRowsAffected() > 0)
+        if (sqlite3_changes(d->handle) > 0)
             ++result.updated;
         else
             ++result.skippedUnsaved; // leave-if-changed

@@ -35,6 +35,9 @@ constexpr int SqliteNotADb = 26;
 // million-row download is written (about 32 MB, a fair share of a POS terminal's memory).
 constexpr int CacheSizeKiB = 32 * 1024;
 
+// Page size of new store files; see open().
+constexpr int PageSizeBytes = 16 * 1024;
+
 // Salesforce record Ids are 15/18 characters; locally created records use temporary ids. The bound
 // only stops nonsense from reaching the database.
 constexpr int MaxIdLength = 255;
@@ -501,6 +504,11 @@ std::unique_ptr<LocalStore> LocalStore::open(const QString &path, Mode mode, Sto
         if (!d->execSql(QStringLiteral("PRAGMA query_only = 1"), error))
             return nullptr;
     } else {
+        // A new file's page size, fixed once the first table exists (a no-op on older files, which
+        // keep 4096). 16 KiB pages halve the B-tree and WAL work of a bulk download, in key order as
+        // well as scattered (measured in benchmarks/store-insert).
+        if (version == 0 && !d->execSql(QStringLiteral("PRAGMA page_size = %1").arg(PageSizeBytes), error))
+            return nullptr;
         QSqlQuery q(d->db);
         if (!q.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !q.next()
             || q.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {

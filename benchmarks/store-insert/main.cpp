@@ -104,7 +104,19 @@ bool benchStore(const QString &path, qint64 n)
         }
     }
     report("LocalStore::applyPage", n, ms);
-    return store->objectState(QStringLiteral("s_c__product__c")).localCount == n;
+    const bool counted = store->objectState(QStringLiteral("s_c__product__c")).localCount == n;
+    store.reset();
+    // The page size is a new-file choice of LocalStore::open(): show which one the file got.
+    sqlite3 *db = nullptr;
+    if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+        sqlite3_stmt *q = nullptr;
+        if (sqlite3_prepare_v2(db, "PRAGMA page_size", -1, &q, nullptr) == SQLITE_OK
+            && sqlite3_step(q) == SQLITE_ROW)
+            std::printf("  (store page size %d bytes)\n", sqlite3_column_int(q, 0));
+        sqlite3_finalize(q);
+    }
+    sqlite3_close(db);
+    return counted;
 }
 
 /// QSqlQuery::execBatch on the same schema, insert only: execBatch cannot report per-row outcomes
@@ -174,7 +186,14 @@ bool benchRaw(const QString &path, qint64 n, bool withoutRowid)
           "CREATE TABLE records (obj INTEGER NOT NULL, id TEXT NOT NULL, modstamp TEXT NOT NULL,"
           " state INTEGER NOT NULL, seen_gen INTEGER NOT NULL, payload BLOB NOT NULL,"
           " PRIMARY KEY (obj, id));";
-    if (!check(db, sqlite3_exec(db, setup, nullptr, nullptr, nullptr), "setup"))
+    // RAW_PRAGMAS (e.g. "PRAGMA page_size=8192;") runs before the schema: pragma experiments.
+    const QByteArray pragmas = qgetenv("RAW_PRAGMAS");
+    if (!check(db, sqlite3_exec(db, pragmas.constData(), nullptr, nullptr, nullptr), "pragmas"))
+        return false;
+    // The WITHOUT ROWID variant used to create the same rowid table; the flag now reaches the schema.
+    const QByteArray schema
+        = withoutRowid ? QByteArray(setup).replace("(obj, id));", "(obj, id)) WITHOUT ROWID;") : QByteArray(setup);
+    if (!check(db, sqlite3_exec(db, schema.constData(), nullptr, nullptr, nullptr), "setup"))
         return false;
     sqlite3_stmt *ins = nullptr;
     if (!check(db,

@@ -7,6 +7,8 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
+#include <QJsonDocument>
+#include <QUuid>
 #include <QLoggingCategory>
 #include <QRegularExpression>
 #include <QSet>
@@ -249,6 +251,45 @@ struct LocalStore::Private
         return exec(*recountInUse, error, QStringLiteral("count records in use"));
     }
 
+    /// A created record got its server Id: unsaved records that refer to the local Id (a local sale
+    /// pointing at a local customer) now refer to the server Id. Only unsaved rows can hold a local
+    /// Id (downloads bring server Ids), so this walks the partial index, object by object.
+    bool replaceReferences(const QString &localId, const QString &serverId, StoreError *error)
+    {
+        const QString from = u'"' + localId + u'"';
+        const QString to = u'"' + serverId + u'"';
+        QSqlQuery objs(db);
+        objs.setForwardOnly(true);
+        if (!objs.exec(QStringLiteral("SELECT obj FROM objects")))
+            return failSql(error, objs.lastError(), QStringLiteral("replace local Id references"));
+        QList<qint64> keysToScan;
+        while (objs.next())
+            keysToScan.append(objs.value(0).toLongLong());
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("UPDATE records SET payload = CAST(replace(CAST(payload AS TEXT), ?, ?) AS BLOB)"
+                                 " WHERE obj = ? AND state <> 0 AND instr(CAST(payload AS TEXT), ?) > 0"));
+        for (const qint64 k : keysToScan) {
+            q.bindValue(0, from);
+            q.bindValue(1, to);
+            q.bindValue(2, k);
+            q.bindValue(3, from);
+            if (!exec(q, error, QStringLiteral("replace local Id references")))
+                return false;
+        }
+        return true;
+    }
+
+    /// O(unsaved records of the object) through the partial index: they are few.
+    bool recountFailedOf(qint64 key, StoreError *error)
+    {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral(
+            "UPDATE objects SET upload_failed_count = (SELECT COUNT(*) FROM records r WHERE r.obj = objects.obj"
+            " AND r.state <> 0 AND r.err_code IS NOT NULL) WHERE obj = ?"));
+        q.addBindValue(key);
+        return exec(q, error, QStringLiteral("count refused uploads"));
+    }
+
     bool addCounts(qint64 key, qint64 local, qint64 unsaved, StoreError *error)
     {
         QSqlQuery q(db);
@@ -285,6 +326,7 @@ struct LocalStore::Private
     }
 
     bool migrateTo1(StoreError *error);
+    bool migrateTo2(StoreError *error);
     bool migrate(int from, StoreError *error);
     bool prepareStatements(StoreError *error);
     /// One UPDATE of the object's row: `set` holds ? placeholders for `values`.
@@ -346,10 +388,40 @@ bool LocalStore::Private::migrateTo1(StoreError *error)
     return true;
 }
 
+bool LocalStore::Private::migrateTo2(StoreError *error)
+{
+    SqlTransaction tx(db);
+    if (!tx.isActive())
+        return failSql(error, tx.lastError(), QStringLiteral("migrate to schema 2"));
+    // Unsaved records' upload bookkeeping. ADD COLUMN with a NULL default rewrites no row, so a
+    // store of a million synced records migrates in no time; synced rows leave these NULL.
+    const QStringList statements = {
+        QStringLiteral("ALTER TABLE records ADD COLUMN changed_at INTEGER"), // last local write, ms UTC
+        QStringLiteral("ALTER TABLE records ADD COLUMN ext_id TEXT"), // upload key of a created record
+        QStringLiteral("ALTER TABLE records ADD COLUMN err_code TEXT"), // last refused upload
+        QStringLiteral("ALTER TABLE records ADD COLUMN err_message TEXT"),
+        QStringLiteral("ALTER TABLE records ADD COLUMN err_at INTEGER"),
+        QStringLiteral("ALTER TABLE records ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE objects ADD COLUMN upload_failed_count INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("UPDATE records SET changed_at = CAST(strftime('%s','now') AS INTEGER) * 1000"
+                       " WHERE state <> 0"),
+        QStringLiteral("PRAGMA user_version = 2"),
+    };
+    for (const QString &sql : statements) {
+        if (!execSql(sql, error))
+            return false;
+    }
+    if (!tx.commit())
+        return failSql(error, tx.lastError(), QStringLiteral("migrate to schema 2"));
+    return true;
+}
+
 bool LocalStore::Private::migrate(int from, StoreError *error)
 {
     // Forward only: each step ends with PRAGMA user_version = N inside its own transaction.
     if (from < 1 && !migrateTo1(error))
+        return false;
+    if (from < 2 && !migrateTo2(error))
         return false;
     return true;
 }
@@ -692,8 +764,8 @@ qint64 LocalStore::removeIds(const QString &object, const QStringList &ids, Stor
     return n;
 }
 
-bool LocalStore::createLocal(
-    const QString &object, const QString &id, const QByteArray &payload, StoreError *error)
+bool LocalStore::createLocal(const QString &object, const QString &id, const QByteArray &payload,
+    StoreError *error, const QString &externalId)
 {
     if (!d->checkWritable(error))
         return false;
@@ -707,13 +779,15 @@ bool LocalStore::createLocal(
         return d->failSql(error, tx.lastError(), QStringLiteral("create record"));
     const qint64 generation = d->generationOf(key, error);
     QSqlQuery q(d->db);
-    q.prepare(QStringLiteral("INSERT OR IGNORE INTO records(obj, id, modstamp, state, seen_gen, payload) "
-                             "VALUES (?, ?, '', ?, ?, ?)"));
+    q.prepare(QStringLiteral("INSERT OR IGNORE INTO records(obj, id, modstamp, state, seen_gen, payload,"
+                             " changed_at, ext_id) VALUES (?, ?, '', ?, ?, ?, ?, ?)"));
     q.addBindValue(key);
     q.addBindValue(id);
     q.addBindValue(int(RecordState::LocallyCreated));
     q.addBindValue(generation);
     q.addBindValue(payload);
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    q.addBindValue(externalId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(externalId));
     if (!d->exec(q, error, QStringLiteral("create record")))
         return false;
     if (q.numRowsAffected() == 0)
@@ -745,14 +819,19 @@ bool LocalStore::updateLocal(
         return d->fail(
             error, StoreError::Invalid, QStringLiteral("%1 %2 was deleted on this device").arg(object, id));
     QSqlQuery q(d->db);
-    q.prepare(QStringLiteral("UPDATE records SET payload = ?, state = ? WHERE obj = ? AND id = ?"));
+    // A new edit is a new attempt: the last refusal no longer applies to it.
+    q.prepare(QStringLiteral("UPDATE records SET payload = ?, state = ?, changed_at = ?, err_code = NULL,"
+                             " err_message = NULL, err_at = NULL WHERE obj = ? AND id = ?"));
     q.addBindValue(payload);
     q.addBindValue(state == int(RecordState::Synced) ? int(RecordState::LocallyUpdated) : state);
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
     q.addBindValue(key);
     q.addBindValue(id);
     if (!d->exec(q, error, QStringLiteral("update record")))
         return false;
     if (state == int(RecordState::Synced) && !d->addCounts(key, -1, 1, error))
+        return false;
+    if (!d->recountFailedOf(key, error))
         return false;
     if (!tx.commit())
         return d->failSql(error, tx.lastError(), QStringLiteral("update record"));
@@ -786,8 +865,10 @@ bool LocalStore::deleteLocal(const QString &object, const QString &id, StoreErro
             || !d->recountInUseOf(key, error))
             return false;
     } else {
-        q.prepare(QStringLiteral("UPDATE records SET state = ? WHERE obj = ? AND id = ?"));
+        q.prepare(QStringLiteral("UPDATE records SET state = ?, changed_at = ?, err_code = NULL,"
+                                 " err_message = NULL, err_at = NULL WHERE obj = ? AND id = ?"));
         q.addBindValue(int(RecordState::LocallyDeleted));
+        q.addBindValue(QDateTime::currentMSecsSinceEpoch());
         q.addBindValue(key);
         q.addBindValue(id);
         if (!d->exec(q, error, QStringLiteral("delete record")))
@@ -795,13 +876,15 @@ bool LocalStore::deleteLocal(const QString &object, const QString &id, StoreErro
         if (state == int(RecordState::Synced) && !d->addCounts(key, -1, 1, error))
             return false;
     }
+    if (!d->recountFailedOf(key, error))
+        return false;
     if (!tx.commit())
         return d->failSql(error, tx.lastError(), QStringLiteral("delete record"));
     return d->succeed(error);
 }
 
 bool LocalStore::markUploaded(const QString &object, const QString &localId, const QString &serverId,
-    const QString &systemModstamp, StoreError *error)
+    const QString &systemModstamp, StoreError *error, const UnsavedRecord *sent)
 {
     if (!d->checkWritable(error))
         return false;
@@ -828,7 +911,50 @@ bool LocalStore::markUploaded(const QString &object, const QString &localId, con
         q.addBindValue(localId);
         return d->exec(q, error, what) && d->addCounts(key, 0, -1, error);
     };
-    if (state == int(RecordState::LocallyDeleted)) {
+    // Changed on the device while the upload was in flight: the newer change stays unsaved.
+    bool changedSince = false;
+    if (sent && sent->state != RecordState::LocallyDeleted) {
+        if (state == int(RecordState::LocallyDeleted)) {
+            changedSince = true;
+        } else {
+            const std::optional<StoredRecord> now = record(object, localId);
+            changedSince = now && now->payload != sent->payload;
+        }
+    }
+    if (changedSince) {
+        const int keepState = state == int(RecordState::LocallyDeleted) ? state : int(RecordState::LocallyUpdated);
+        if (target != localId) {
+            const int targetState = d->recordState(key, target, error);
+            if (targetState == -2)
+                return false;
+            if (targetState >= 0) {
+                // A download brought the server's copy meanwhile: the local change replaces it.
+                q.prepare(QStringLiteral("DELETE FROM records WHERE obj = ? AND id = ?"));
+                q.addBindValue(key);
+                q.addBindValue(target);
+                if (!d->exec(q, error, what)
+                    || (targetState == int(RecordState::Synced) && !d->addCounts(key, -1, 0, error))
+                    || (targetState > int(RecordState::Synced) && !d->addCounts(key, 0, -1, error)))
+                    return false;
+            }
+            QSqlQuery p(d->db);
+            p.prepare(QStringLiteral("UPDATE OR REPLACE protected SET id = ? WHERE obj = ? AND id = ?"));
+            p.addBindValue(target);
+            p.addBindValue(key);
+            p.addBindValue(localId);
+            if (!d->exec(p, error, what))
+                return false;
+        }
+        q.prepare(QStringLiteral("UPDATE records SET id = ?, state = ? WHERE obj = ? AND id = ?"));
+        q.addBindValue(target);
+        q.addBindValue(keepState);
+        q.addBindValue(key);
+        q.addBindValue(localId);
+        if (!d->exec(q, error, what))
+            return false;
+        if (target != localId && !d->replaceReferences(localId, target, error))
+            return false;
+    } else if (state == int(RecordState::LocallyDeleted)) {
         if (!removeLocalRow())
             return false;
     } else {
@@ -856,17 +982,141 @@ bool LocalStore::markUploaded(const QString &object, const QString &localId, con
         } else {
             const qint64 generation = d->generationOf(key, error);
             q.prepare(QStringLiteral(
-                "UPDATE records SET id = ?, modstamp = ?, state = 0, seen_gen = ? WHERE obj = ? AND id = ?"));
+                "UPDATE records SET id = ?, modstamp = ?, state = 0, seen_gen = ?, err_code = NULL,"
+                " err_message = NULL, err_at = NULL, attempts = 0 WHERE obj = ? AND id = ?"));
             q.addBindValue(target);
-            q.addBindValue(systemModstamp);
+            q.addBindValue(systemModstamp.isNull() ? QStringLiteral("") : systemModstamp);
             q.addBindValue(generation);
             q.addBindValue(key);
             q.addBindValue(localId);
             if (!d->exec(q, error, what) || !d->addCounts(key, 1, -1, error))
                 return false;
         }
+        if (target != localId && !d->replaceReferences(localId, target, error))
+            return false;
     }
-    if (!d->recountInUseOf(key, error))
+    if (!d->recountInUseOf(key, error) || !d->recountFailedOf(key, error))
+        return false;
+    if (!tx.commit())
+        return d->failSql(error, tx.lastError(), what);
+    return d->succeed(error);
+}
+
+QString LocalStore::createRecord(
+    const QString &object, const QJsonObject &fields, const QString &externalIdField, StoreError *error)
+{
+    if (fields.contains(u"Id"))
+        return d->fail(error, StoreError::Invalid, QStringLiteral("a new %1 cannot have an Id").arg(object)), QString();
+    if (!externalIdField.isEmpty() && !isValidObjectName(externalIdField))
+        return d->fail(error, StoreError::Invalid, QStringLiteral("invalid external Id field")), QString();
+    const QString uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString localId = QStringLiteral("local-") + uuid;
+    QJsonObject payload = fields;
+    if (!externalIdField.isEmpty())
+        payload.insert(externalIdField, uuid);
+    if (!createLocal(object, localId, QJsonDocument(payload).toJson(QJsonDocument::Compact), error, uuid))
+        return {};
+    return localId;
+}
+
+bool LocalStore::updateRecord(
+    const QString &object, const QString &id, const QJsonObject &changes, StoreError *error)
+{
+    const std::optional<StoredRecord> current = record(object, id);
+    if (!current)
+        return d->fail(error, StoreError::Invalid, QStringLiteral("no record %1 %2").arg(object, id));
+    QJsonObject payload = QJsonDocument::fromJson(current->payload).object();
+    for (auto it = changes.begin(); it != changes.end(); ++it) {
+        if (it.key() == u"Id" || it.key() == u"attributes")
+            return d->fail(error, StoreError::Invalid, QStringLiteral("%1 cannot be changed").arg(it.key()));
+        payload.insert(it.key(), it.value());
+    }
+    return updateLocal(object, id, QJsonDocument(payload).toJson(QJsonDocument::Compact), error);
+}
+
+QList<UnsavedRecord> LocalStore::unsaved(const QString &object, int limit, bool waitingOnly) const
+{
+    QList<UnsavedRecord> out;
+    const qint64 key = d->checkObject(object, nullptr) ? d->findKey(object) : -1;
+    if (key < 0)
+        return out;
+    QSqlQuery q(d->db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT id, state, ext_id, changed_at, err_code, err_message, err_at, attempts,"
+                             " payload FROM records WHERE obj = ? AND state <> 0")
+        + (waitingOnly ? QStringLiteral(" AND err_code IS NULL") : QString())
+        + QStringLiteral(" ORDER BY rowid LIMIT ?"));
+    q.addBindValue(key);
+    q.addBindValue(limit);
+    if (!q.exec())
+        return out;
+    while (q.next()) {
+        UnsavedRecord r;
+        r.object = object;
+        r.id = q.value(0).toString();
+        r.state = RecordState(q.value(1).toInt());
+        r.externalId = q.value(2).toString();
+        r.changedAt = dateOrInvalid(q.value(3));
+        r.errorCode = q.value(4).toString();
+        r.errorMessage = q.value(5).toString();
+        r.errorAt = dateOrInvalid(q.value(6));
+        r.attempts = q.value(7).toInt();
+        r.payload = q.value(8).toByteArray();
+        const QJsonValue name = QJsonDocument::fromJson(r.payload).object().value(u"Name");
+        if (name.isString())
+            r.name = name.toString();
+        out.append(r);
+    }
+    return out;
+}
+
+bool LocalStore::setUploadError(const QString &object, const QString &id, const QString &code,
+    const QString &message, const QDateTime &when, StoreError *error)
+{
+    if (!d->checkWritable(error))
+        return false;
+    const qint64 key = d->objectKey(object, error);
+    if (key < 0)
+        return false;
+    const QString what = QStringLiteral("keep the upload error of %1 %2").arg(object, id);
+    SqlTransaction tx(d->db);
+    if (!tx.isActive())
+        return d->failSql(error, tx.lastError(), what);
+    QSqlQuery q(d->db);
+    q.prepare(QStringLiteral("UPDATE records SET err_code = ?, err_message = ?, err_at = ?, attempts = attempts + 1"
+                             " WHERE obj = ? AND id = ? AND state <> 0"));
+    q.addBindValue(code.isEmpty() ? QStringLiteral("UNKNOWN_EXCEPTION") : code);
+    q.addBindValue(message);
+    q.addBindValue(msOrNull(when.isValid() ? when : QDateTime::currentDateTimeUtc()));
+    q.addBindValue(key);
+    q.addBindValue(id);
+    if (!d->exec(q, error, what))
+        return false;
+    if (q.numRowsAffected() == 0)
+        return d->fail(error, StoreError::Invalid, QStringLiteral("%1 %2 has nothing to upload").arg(object, id));
+    if (!d->recountFailedOf(key, error))
+        return false;
+    if (!tx.commit())
+        return d->failSql(error, tx.lastError(), what);
+    return d->succeed(error);
+}
+
+bool LocalStore::clearUploadErrors(const QString &object, StoreError *error)
+{
+    if (!d->checkWritable(error))
+        return false;
+    const qint64 key = d->objectKey(object, error);
+    if (key < 0)
+        return false;
+    const QString what = QStringLiteral("retry the uploads of %1").arg(object);
+    SqlTransaction tx(d->db);
+    if (!tx.isActive())
+        return d->failSql(error, tx.lastError(), what);
+    QSqlQuery q(d->db);
+    q.prepare(QStringLiteral("UPDATE records SET err_code = NULL, err_message = NULL, err_at = NULL"
+                             " WHERE obj = ? AND state <> 0 AND err_code IS NOT NULL"));
+    q.addBindValue(key);
+    if (!d->exec(q, error, what) || !d->recountFailedOf(key, error))
         return false;
     if (!tx.commit())
         return d->failSql(error, tx.lastError(), what);
@@ -1001,7 +1251,7 @@ namespace {
 const char *const kStateColumns
     = "name, paused, cp_modstamp, cp_id, server_count, server_all_count, counts_read_at, last_error_code,"
       " last_error_message, last_error_at, last_synced_at, pending, generation, local_count, unsaved_count,"
-      " in_use_count FROM objects";
+      " in_use_count, upload_failed_count FROM objects";
 
 ObjectState stateFromRow(const QSqlQuery &q)
 {
@@ -1025,6 +1275,7 @@ ObjectState stateFromRow(const QSqlQuery &q)
     s.localCount = q.value(13).toLongLong();
     s.unsavedCount = q.value(14).toLongLong();
     s.inUseCount = q.value(15).toLongLong();
+    s.uploadFailedCount = q.value(16).toLongLong();
     return s;
 }
 

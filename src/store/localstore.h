@@ -4,6 +4,7 @@
 #include "store/storetypes.h"
 #include "sync/syncsnapshot.h"
 
+#include <QJsonObject>
 #include <QList>
 #include <QPair>
 #include <QString>
@@ -39,7 +40,7 @@ public:
     };
 
     /// The schema version this build writes (PRAGMA user_version).
-    static constexpr int SchemaVersion = 1;
+    static constexpr int SchemaVersion = 2;
     /// How long a statement waits for another connection's lock before failing with Busy.
     static constexpr int BusyTimeoutMs = 5000;
 
@@ -71,11 +72,28 @@ public:
     /// Returns the number deleted, -1 on error.
     qint64 removeIds(const QString &object, const QStringList &ids, StoreError *error = nullptr);
 
-    // --- local edits (the POS; tests) ---
+    // --- local writes: the POS's API (the demo's, the tests') ---
 
-    /// A new record made on this device (state LocallyCreated). Fails if the id exists.
-    bool createLocal(
-        const QString &object, const QString &id, const QByteArray &payload, StoreError *error = nullptr);
+    /// Creates a record on this device from its fields (a JSON object without Id): it gets a local Id
+    /// ("local-" + a UUID) and an external Id (the UUID). When the object has an external-Id field
+    /// (`externalIdField`, from the sync config) the UUID is written into it, so the upload is an
+    /// upsert by that key: a lost answer and a retry never make a duplicate. The record is unsaved
+    /// (LocallyCreated) and the counts move at once. Returns the local Id, empty on failure.
+    QString createRecord(const QString &object, const QJsonObject &fields, const QString &externalIdField,
+        StoreError *error = nullptr);
+    /// Changes fields of a record (merged into its payload): a Synced record becomes LocallyUpdated.
+    bool updateRecord(
+        const QString &object, const QString &id, const QJsonObject &changes, StoreError *error = nullptr);
+    /// Same as deleteLocal().
+    bool deleteRecord(const QString &object, const QString &id, StoreError *error = nullptr)
+    {
+        return deleteLocal(object, id, error);
+    }
+
+    /// A new record made on this device (state LocallyCreated) with a caller-chosen id and payload.
+    /// Fails if the id exists.
+    bool createLocal(const QString &object, const QString &id, const QByteArray &payload,
+        StoreError *error = nullptr, const QString &externalId = {});
     /// Edits an existing record: Synced becomes LocallyUpdated; created/updated stay as they are.
     bool updateLocal(
         const QString &object, const QString &id, const QByteArray &payload, StoreError *error = nullptr);
@@ -83,11 +101,24 @@ public:
     /// never reached the server is removed.
     bool deleteLocal(const QString &object, const QString &id, StoreError *error = nullptr);
     /// The upload of an unsaved record succeeded: created/updated become Synced (under serverId when
-    /// the server assigned one, with its SystemModstamp); LocallyDeleted rows are removed.
+    /// the server assigned one, with its SystemModstamp); LocallyDeleted rows are removed. A new
+    /// server Id replaces the local Id everywhere the store refers to it: protected set and the
+    /// payloads of other unsaved records.
+    /// `sent`, when given, is the record as it was uploaded: if it changed on the device while the
+    /// upload was in flight, the change stays unsaved (LocallyUpdated, or LocallyDeleted) under the
+    /// server Id instead of being marked synced.
     bool markUploaded(const QString &object, const QString &localId, const QString &serverId,
-        const QString &systemModstamp, StoreError *error = nullptr);
+        const QString &systemModstamp, StoreError *error = nullptr, const UnsavedRecord *sent = nullptr);
     /// Unsaved records of an object, oldest first, for the uploader.
     QList<StoredRecord> unsavedRecords(const QString &object, int limit = 200) const;
+    /// Unsaved records of an object, oldest first, with their upload errors: for the screen, the CLI
+    /// and the uploader. `waitingOnly` leaves out the ones whose last upload the server refused.
+    QList<UnsavedRecord> unsaved(const QString &object, int limit = -1, bool waitingOnly = false) const;
+    /// The server refused this record's upload: it stays unsaved with the error and the time.
+    bool setUploadError(const QString &object, const QString &id, const QString &code, const QString &message,
+        const QDateTime &when, StoreError *error = nullptr);
+    /// "Retry upload": forgets the refusals of the object's records so the next upload sends them.
+    bool clearUploadErrors(const QString &object, StoreError *error = nullptr);
 
     // --- protected set ---
 

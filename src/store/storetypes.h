@@ -95,6 +95,7 @@ struct ObjectState
     qint64 localCount = 0; ///< L: records in state Synced
     qint64 unsavedCount = 0; ///< records in states LocallyCreated/Updated/Deleted
     qint64 inUseCount = 0; ///< protected ids (in use or pinned) that have a local record, any state
+    qint64 uploadFailedCount = 0; ///< unsaved records whose last upload the server refused
 };
 
 /// One local record as stored.
@@ -110,7 +111,36 @@ struct StoredRecord
     qint64 seenGeneration = 0;
 };
 
+/// One unsaved record as the screen and the CLI list it: what changed, when, and why its upload
+/// failed (if it did).
+struct UnsavedRecord
+{
+    QString object;
+    QString id; ///< the local Id until the server assigns one (created), else the server Id
+    RecordState state = RecordState::LocallyCreated;
+    QString externalId; ///< the retry-safe upload key of a created record (empty for others)
+    QString name; ///< the payload's Name, when it has one, for people
+    QDateTime changedAt; ///< the last local write, UTC
+    QString errorCode; ///< the server's statusCode of the last refused upload; empty if none
+    QString errorMessage;
+    QDateTime errorAt;
+    int attempts = 0; ///< uploads the server refused so far
+    QByteArray payload;
+    bool operator==(const UnsavedRecord &) const = default;
+};
+
+/// The server's answer for one record of an upload batch.
+struct UploadOutcome
+{
+    QString id; ///< the record's local key (its Id in the store)
+    bool success = false;
+    QString serverId; ///< on success: the server's Id (for creates)
+    QString errorCode; ///< on failure: statusCode
+    QString errorMessage;
+};
+
 } // namespace posdata
 
 Q_DECLARE_METATYPE(posdata::StoreError)
+Q_DECLARE_METATYPE(posdata::UnsavedRecord)
 Q_DECLARE_METATYPE(posdata::ObjectState)

@@ -68,7 +68,7 @@ TEST_F(StoreFiles, MigratesAnEmptyVersionZeroFile)
     auto store = openRw();
     ASSERT_TRUE(store);
     RawDb raw(path());
-    EXPECT_EQ(raw.scalar("PRAGMA user_version"), QStringLiteral("1"));
+    EXPECT_EQ(raw.scalar("PRAGMA user_version"), QString::number(LocalStore::SchemaVersion));
 }
 
 TEST_F(StoreFiles, RefusesAFileThatIsNotSqliteAndLeavesItUntouched)

@@ -1,0 +1,236 @@
+// SPDX-License-Identifier: MIT
+// The POS's local-write API and the upload bookkeeping of unsaved records: local and external Ids,
+// errors kept per record, the refused-upload counter, a server Id replacing a local one everywhere,
+// a change made while an upload was in flight, and the migration of a schema-1 file.
+
+#include "store/localstore.h"
+#include "storetesthelpers.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <gtest/gtest.h>
+
+using namespace posdata;
+using namespace posdata::test;
+
+namespace {
+
+const QString kOrder = QStringLiteral("s_c__order__c");
+const QString kContact = QStringLiteral("contact");
+const QString kExt = QStringLiteral("s_c__pos_uuid__c");
+
+class Unsaved : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(dir.isValid());
+        path = dir.filePath(QStringLiteral("pos.db"));
+        StoreError err;
+        store = LocalStore::open(path, LocalStore::Mode::ReadWrite, &err);
+        ASSERT_TRUE(store) << err.message.toStdString();
+    }
+    QJsonObject json(const QString &object, const QString &id) const
+    {
+        return QJsonDocument::fromJson(store->record(object, id).value_or(StoredRecord{}).payload).object();
+    }
+    /// upload_failed_count must equal a walk over the unsaved rows.
+    void expectFailedCountExact(const QString &object)
+    {
+        qint64 failed = 0;
+        for (const UnsavedRecord &r : store->unsaved(object))
+            failed += r.errorCode.isEmpty() ? 0 : 1;
+        EXPECT_EQ(store->objectState(object).uploadFailedCount, failed) << object.toStdString();
+    }
+
+    QTemporaryDir dir;
+    QString path;
+    std::unique_ptr<LocalStore> store;
+};
+
+TEST_F(Unsaved, CreateRecordGivesALocalIdAndAnExternalIdWrittenIntoItsField)
+{
+    const QDateTime before = QDateTime::currentDateTimeUtc().addSecs(-1);
+    StoreError err;
+    const QString id = store->createRecord(kOrder, {{"s_c__total__c", 12.5}, {"Name", "sale 1"}}, kExt, &err);
+    ASSERT_TRUE(err.ok()) << err.message.toStdString();
+    ASSERT_TRUE(id.startsWith(QStringLiteral("local-"))) << id.toStdString();
+    const QList<UnsavedRecord> list = store->unsaved(kOrder);
+    ASSERT_EQ(list.size(), 1);
+    const UnsavedRecord &r = list.first();
+    EXPECT_EQ(r.id, id);
+    EXPECT_EQ(r.state, RecordState::LocallyCreated);
+    EXPECT_EQ(r.name, QStringLiteral("sale 1"));
+    EXPECT_EQ(id, QStringLiteral("local-") + r.externalId);
+    EXPECT_EQ(json(kOrder, id).value(kExt).toString(), r.externalId);
+    EXPECT_GE(r.changedAt, before);
+    EXPECT_TRUE(r.errorCode.isEmpty());
+    // Counts move at once.
+    EXPECT_EQ(store->objectState(kOrder).unsavedCount, 1);
+    // Two creates never share an Id or an external Id.
+    const QString second = store->createRecord(kOrder, {{"s_c__total__c", 1}}, kExt);
+    EXPECT_NE(second, id);
+    EXPECT_EQ(store->objectState(kOrder).unsavedCount, 2);
+}
+
+TEST_F(Unsaved, BadLocalWritesAreRefusedAndChangeNothing)
+{
+    StoreError err;
+    EXPECT_TRUE(store->createRecord(kOrder, {{"Id", "a03000000000001AAA"}}, kExt, &err).isEmpty());
+    EXPECT_EQ(err.kind, StoreError::Invalid);
+    EXPECT_TRUE(store->createRecord(QStringLiteral("bad name!"), {}, kExt, &err).isEmpty());
+    EXPECT_EQ(err.kind, StoreError::Invalid);
+    EXPECT_TRUE(store->createRecord(kOrder, {}, QStringLiteral("no such'field"), &err).isEmpty());
+    EXPECT_FALSE(store->updateRecord(kOrder, QStringLiteral("nope"), {{"s_c__total__c", 1}}, &err));
+    EXPECT_EQ(err.kind, StoreError::Invalid);
+    EXPECT_EQ(store->objectState(kOrder).unsavedCount, 0);
+}
+
+TEST_F(Unsaved, UpdateRecordMergesChangesAndKeepsTheStateOfACreatedRecord)
+{
+    store->applyPage(kOrder, {{QStringLiteral("a03000000000001AAA"), QStringLiteral("2026-11-28T00:00:00.000+0000"), false,
+                               R"({"Name":"ORD-1","s_c__total__c":5,"s_c__status__c":"Open"})"}},
+                     {}, 0);
+    ASSERT_TRUE(store->updateRecord(kOrder, QStringLiteral("a03000000000001AAA"), {{"s_c__status__c", "Paid"}}));
+    const QJsonObject o = json(kOrder, QStringLiteral("a03000000000001AAA"));
+    EXPECT_EQ(o.value(u"s_c__status__c").toString(), QStringLiteral("Paid"));
+    EXPECT_EQ(o.value(u"s_c__total__c").toInt(), 5);
+    EXPECT_EQ(store->record(kOrder, QStringLiteral("a03000000000001AAA"))->state, RecordState::LocallyUpdated);
+    EXPECT_EQ(store->objectState(kOrder).localCount, 0);
+    EXPECT_EQ(store->objectState(kOrder).unsavedCount, 1);
+
+    const QString id = store->createRecord(kOrder, {{"s_c__total__c", 1}}, kExt);
+    ASSERT_TRUE(store->updateRecord(kOrder, id, {{"s_c__total__c", 2}}));
+    EXPECT_EQ(store->record(kOrder, id)->state, RecordState::LocallyCreated);
+}
+
+TEST_F(Unsaved, RefusedUploadsKeepTheirErrorUntilRetryOrANewEdit)
+{
+    const QString a = store->createRecord(kOrder, {{"s_c__total__c", -1}}, kExt);
+    const QString b = store->createRecord(kOrder, {{"s_c__total__c", -2}}, kExt);
+    const QString c = store->createRecord(kOrder, {{"s_c__total__c", 3}}, kExt);
+    const QDateTime when = QDateTime::currentDateTimeUtc();
+    ASSERT_TRUE(store->setUploadError(kOrder, a, "FIELD_CUSTOM_VALIDATION_EXCEPTION", "Order total cannot be negative", when));
+    ASSERT_TRUE(store->setUploadError(kOrder, b, "FIELD_CUSTOM_VALIDATION_EXCEPTION", "Order total cannot be negative", when));
+    ASSERT_TRUE(store->setUploadError(kOrder, b, "FIELD_CUSTOM_VALIDATION_EXCEPTION", "again", when));
+    expectFailedCountExact(kOrder);
+    EXPECT_EQ(store->objectState(kOrder).uploadFailedCount, 2);
+
+    const QList<UnsavedRecord> all = store->unsaved(kOrder);
+    ASSERT_EQ(all.size(), 3);
+    EXPECT_EQ(all[0].errorMessage, QStringLiteral("Order total cannot be negative"));
+    EXPECT_EQ(all[0].attempts, 1);
+    EXPECT_EQ(all[1].attempts, 2);
+    EXPECT_EQ(all[1].errorAt.toSecsSinceEpoch(), when.toSecsSinceEpoch());
+    // The uploader only takes the ones waiting.
+    const QList<UnsavedRecord> waiting = store->unsaved(kOrder, -1, true);
+    ASSERT_EQ(waiting.size(), 1);
+    EXPECT_EQ(waiting[0].id, c);
+
+    // A new edit is a new attempt.
+    ASSERT_TRUE(store->updateRecord(kOrder, a, {{"s_c__total__c", 1}}));
+    EXPECT_EQ(store->objectState(kOrder).uploadFailedCount, 1);
+    expectFailedCountExact(kOrder);
+    // "Retry upload" forgets the rest of the refusals (the attempt count stays).
+    ASSERT_TRUE(store->clearUploadErrors(kOrder));
+    EXPECT_EQ(store->objectState(kOrder).uploadFailedCount, 0);
+    EXPECT_EQ(store->unsaved(kOrder, -1, true).size(), 3);
+    EXPECT_EQ(store->unsaved(kOrder)[1].attempts, 2);
+    // An error for a record with nothing to upload is refused.
+    StoreError err;
+    EXPECT_FALSE(store->setUploadError(kOrder, QStringLiteral("a03000000000009AAA"), "X", "y", when, &err));
+    EXPECT_EQ(err.kind, StoreError::Invalid);
+    // Errors survive a clear & resync: unsaved records are kept with them.
+    ASSERT_TRUE(store->setUploadError(kOrder, c, "FIELD_CUSTOM_VALIDATION_EXCEPTION", "no", when));
+    ASSERT_GE(store->beginClearResync(kOrder), 0);
+    EXPECT_EQ(store->objectState(kOrder).unsavedCount, 3);
+    EXPECT_EQ(store->objectState(kOrder).uploadFailedCount, 1);
+}
+
+TEST_F(Unsaved, AServerIdReplacesTheLocalIdEverywhere)
+{
+    const QString contact = store->createRecord(kContact, {{"LastName", "Ng"}}, kExt);
+    const QString order = store->createRecord(kOrder, {{"s_c__contact__c", contact}, {"s_c__total__c", 4}}, kExt);
+    ASSERT_TRUE(store->setPinned(kContact, contact, true));
+    ASSERT_TRUE(store->setUploadError(kContact, contact, "UNKNOWN_EXCEPTION", "once", {}));
+    const QString serverId = QStringLiteral("003000000000042AAA");
+    ASSERT_TRUE(store->markUploaded(kContact, contact, serverId, {}));
+    EXPECT_FALSE(store->record(kContact, contact));
+    const auto synced = store->record(kContact, serverId);
+    ASSERT_TRUE(synced);
+    EXPECT_EQ(synced->state, RecordState::Synced);
+    EXPECT_TRUE(synced->pinned);
+    EXPECT_EQ(json(kOrder, order).value(u"s_c__contact__c").toString(), serverId);
+    EXPECT_EQ(store->objectState(kContact).uploadFailedCount, 0);
+    EXPECT_EQ(store->objectState(kContact).localCount, 1);
+    EXPECT_EQ(store->objectState(kContact).unsavedCount, 0);
+}
+
+TEST_F(Unsaved, AChangeMadeWhileTheUploadWasInFlightStaysUnsaved)
+{
+    const QString id = store->createRecord(kOrder, {{"s_c__total__c", 1}}, kExt);
+    const UnsavedRecord sent = store->unsaved(kOrder).first();
+    ASSERT_TRUE(store->updateRecord(kOrder, id, {{"s_c__total__c", 2}}));
+    const QString serverId = QStringLiteral("a03000000000077AAA");
+    ASSERT_TRUE(store->markUploaded(kOrder, id, serverId, {}, nullptr, &sent));
+    const auto r = store->record(kOrder, serverId);
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->state, RecordState::LocallyUpdated); // the edit goes up as an update
+    EXPECT_EQ(QJsonDocument::fromJson(r->payload).object().value(u"s_c__total__c").toInt(), 2);
+    EXPECT_EQ(store->objectState(kOrder).unsavedCount, 1);
+
+    // Unchanged since it was sent: synced.
+    const UnsavedRecord again = store->unsaved(kOrder).first();
+    ASSERT_TRUE(store->markUploaded(kOrder, serverId, {}, {}, nullptr, &again));
+    EXPECT_EQ(store->record(kOrder, serverId)->state, RecordState::Synced);
+    EXPECT_EQ(store->objectState(kOrder).unsavedCount, 0);
+    EXPECT_EQ(store->objectState(kOrder).localCount, 1);
+
+    // Deleted on the device while its update was in flight: the delete still has to go up.
+    ASSERT_TRUE(store->updateRecord(kOrder, serverId, {{"s_c__total__c", 3}}));
+    const UnsavedRecord update = store->unsaved(kOrder).first();
+    ASSERT_TRUE(store->deleteRecord(kOrder, serverId));
+    ASSERT_TRUE(store->markUploaded(kOrder, serverId, {}, {}, nullptr, &update));
+    EXPECT_EQ(store->record(kOrder, serverId)->state, RecordState::LocallyDeleted);
+}
+
+TEST_F(Unsaved, ASchemaOneFileMigratesKeepingItsUnsavedRecords)
+{
+    store.reset();
+    QFile::remove(path);
+    {
+        RawDb raw(path);
+        ASSERT_TRUE(raw.exec(
+            "CREATE TABLE objects (obj INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, paused INTEGER NOT NULL DEFAULT 0,"
+            " cp_modstamp TEXT NOT NULL DEFAULT '', cp_id TEXT NOT NULL DEFAULT '', server_count INTEGER NOT NULL DEFAULT -1,"
+            " server_all_count INTEGER NOT NULL DEFAULT -1, counts_read_at INTEGER, last_error_code TEXT NOT NULL DEFAULT '',"
+            " last_error_message TEXT NOT NULL DEFAULT '', last_error_at INTEGER, last_synced_at INTEGER,"
+            " pending INTEGER NOT NULL DEFAULT 0, generation INTEGER NOT NULL DEFAULT 0, local_count INTEGER NOT NULL DEFAULT 0,"
+            " unsaved_count INTEGER NOT NULL DEFAULT 0, in_use_count INTEGER NOT NULL DEFAULT 0);"
+            "CREATE TABLE records (obj INTEGER NOT NULL, id TEXT NOT NULL, modstamp TEXT NOT NULL, state INTEGER NOT NULL,"
+            " seen_gen INTEGER NOT NULL, payload BLOB NOT NULL, PRIMARY KEY (obj, id));"
+            "CREATE INDEX records_unsaved ON records(obj, state) WHERE state <> 0;"
+            "CREATE TABLE protected (obj INTEGER NOT NULL, id TEXT NOT NULL, kind INTEGER NOT NULL,"
+            " PRIMARY KEY (obj, id, kind)) WITHOUT ROWID;"
+            "INSERT INTO objects(obj, name, local_count, unsaved_count) VALUES (1, 's_c__order__c', 1, 1);"
+            "INSERT INTO records VALUES (1, 'a03000000000001AAA', 't', 0, 0, '{\"Name\":\"ORD-1\"}');"
+            "INSERT INTO records VALUES (1, 'tmp-1', '', 1, 0, '{\"Name\":\"mine\"}');"
+            "PRAGMA user_version = 1;"));
+    }
+    StoreError err;
+    store = LocalStore::open(path, LocalStore::Mode::ReadWrite, &err);
+    ASSERT_TRUE(store) << err.message.toStdString();
+    store.reset();
+    EXPECT_EQ(RawDb(path).scalar("PRAGMA user_version"), QString::number(LocalStore::SchemaVersion));
+    store = LocalStore::open(path, LocalStore::Mode::ReadWrite, &err);
+    const QList<UnsavedRecord> list = store->unsaved(kOrder);
+    ASSERT_EQ(list.size(), 1);
+    EXPECT_EQ(list[0].id, QStringLiteral("tmp-1"));
+    EXPECT_EQ(list[0].name, QStringLiteral("mine"));
+    EXPECT_TRUE(list[0].changedAt.isValid());
+    EXPECT_EQ(store->objectState(kOrder).localCount, 1);
+    EXPECT_EQ(store->objectState(kOrder).uploadFailedCount, 0);
+}
+
+} // namespace

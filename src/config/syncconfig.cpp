@@ -21,7 +21,8 @@ namespace {
 
 const QStringList kTopKeys{QStringLiteral("version"), QStringLiteral("objects")};
 const QStringList kObjectKeys{QStringLiteral("name"), QStringLiteral("fields"), QStringLiteral("scope"),
-                              QStringLiteral("priority"), QStringLiteral("inUse")};
+                              QStringLiteral("priority"), QStringLiteral("inUse"), QStringLiteral("externalId"),
+                              QStringLiteral("uploadAllOrNone")};
 
 /// Collects the context of one message: "<file>: object "<name>": key "<key>": <problem>".
 class Where
@@ -163,6 +164,28 @@ std::optional<SyncObjectConfig> parseObject(const QJsonValue &value, int index, 
                         QStringLiteral("\"%1\" is not a device context variable (available: %2)")
                             .arg(inUse.toString(), bindable.join(QStringLiteral(", "))));
         cfg.inUse = inUse.toString();
+    }
+
+    // externalId
+    if (o.contains(u"externalId")) {
+        const QJsonValue ext = o.value(u"externalId");
+        if (!ext.isString())
+            return fail(QStringLiteral("externalId"), QStringLiteral("must be a string, not %1").arg(typeName(ext)));
+        const QString field = ext.toString();
+        if (!isIdentifier(field))
+            return fail(QStringLiteral("externalId"), QStringLiteral("\"%1\" is not a Salesforce field name").arg(field));
+        if (!cfg.fields.contains(field, Qt::CaseInsensitive))
+            return fail(QStringLiteral("externalId"),
+                        QStringLiteral("field \"%1\" must also be listed in \"fields\"").arg(field));
+        cfg.externalId = field;
+    }
+
+    // uploadAllOrNone
+    if (o.contains(u"uploadAllOrNone")) {
+        const QJsonValue all = o.value(u"uploadAllOrNone");
+        if (!all.isBool())
+            return fail(QStringLiteral("uploadAllOrNone"), QStringLiteral("must be true or false, not %1").arg(typeName(all)));
+        cfg.uploadAllOrNone = all.toBool();
     }
     return cfg;
 }

@@ -16,6 +16,11 @@ struct SyncObjectConfig
     /// Device-context variable holding the Id of this object's record "in use" (e.g. "outletId" on the
     /// outlet, "shiftId" on the shift); empty when no record of this object is protected that way.
     QString inUse;
+    /// External-Id field that local creates are upserted by (e.g. s_c__pos_uuid__c): a lost answer and
+    /// a retry never make a duplicate. Empty: creates are plain inserts (not retry-safe).
+    QString externalId;
+    /// Upload batches all-or-none: one refused record rolls its whole batch back.
+    bool uploadAllOrNone = false;
 
     bool scoped() const { return !scope.isEmpty(); }
 

@@ -183,6 +183,33 @@ TEST_F(SyncConfigTest, BindVariablesMustComeFromTheDeviceContext)
                "object \"x\": key \"inUse\": \"tillId\" is not a device context variable");
 }
 
+TEST_F(SyncConfigTest, UploadKeys)
+{
+    QString error;
+    const auto bundled = loadBundledSyncConfig(&error);
+    ASSERT_TRUE(bundled.has_value()) << error.toStdString();
+    EXPECT_EQ(bundled->find(u"s_c__order__c")->externalId, QStringLiteral("s_c__pos_uuid__c"));
+    EXPECT_FALSE(bundled->find(u"s_c__order__c")->uploadAllOrNone);
+    EXPECT_TRUE(bundled->find(u"s_c__product__c")->externalId.isEmpty());
+
+    const auto ok = parseSyncConfig(withObject(R"({"name": "x", "priority": 1, "fields": ["Ext__c"],
+                                                 "externalId": "Ext__c", "uploadAllOrNone": true})"),
+                                    QStringLiteral("t.json"), &error);
+    ASSERT_TRUE(ok.has_value()) << error.toStdString();
+    ASSERT_NE(ok->find(u"x"), nullptr);
+    EXPECT_EQ(ok->find(u"x")->externalId, QStringLiteral("Ext__c"));
+    EXPECT_TRUE(ok->find(u"x")->uploadAllOrNone);
+
+    EXPECT_HAS(refuse(withObject(R"({"name": "x", "priority": 1, "fields": [], "externalId": "Ext__c"})")),
+               "object \"x\": key \"externalId\": field \"Ext__c\" must also be listed in \"fields\"");
+    EXPECT_HAS(refuse(withObject(R"({"name": "x", "priority": 1, "fields": ["a"], "externalId": "a b"})")),
+               "key \"externalId\": \"a b\" is not a Salesforce field name");
+    EXPECT_HAS(refuse(withObject(R"({"name": "x", "priority": 1, "fields": [], "externalId": 3})")),
+               "key \"externalId\": must be a string, not a number");
+    EXPECT_HAS(refuse(withObject(R"({"name": "x", "priority": 1, "fields": [], "uploadAllOrNone": "yes"})")),
+               "key \"uploadAllOrNone\": must be true or false, not a string");
+}
+
 TEST_F(SyncConfigTest, EveryTruncationIsRefusedWithAMessage)
 {
     QFile f(QString::fromLatin1(kBundledSyncConfigPath));

@@ -108,7 +108,10 @@ json failure(const json &error)
 
 json failure(const WriteError &e)
 {
-    return failure(recordError(e.code, e.message, e.fields));
+    // A record the store refused (create, update, upsert): `id` null, as Salesforce writes it.
+    json r = failure(recordError(e.code, e.message, e.fields));
+    r["id"] = nullptr;
+    return r;
 }
 
 json success(const std::string &id)
@@ -611,7 +614,6 @@ std::string Emulator::renderPage(Cursor &c, size_t position, const std::string &
     const size_t end = std::min(total, position + c.batch);
     const bool done = end >= total;
     std::string out;
-    out.reserve(64 + (end - position) * 700);
     out += "{\"totalSize\":" + std::to_string(total) + ",\"done\":" + (done ? "true" : "false");
     if (!done)
         out += ",\"nextRecordsUrl\":\"/services/data/v" + version + "/query/" + cursorId + "-" + std::to_string(end)
@@ -622,26 +624,38 @@ std::string Emulator::renderPage(Cursor &c, size_t position, const std::string &
                      && std::is_sorted(c.fields.begin(), c.fields.end());
     bool first = true;
     if (all) {
-        // The hot path: one rowid lookup per record, bytes copied straight from SQLite.
-        sqlite3_stmt *st = m_store->statement("SELECT _json FROM \"" + obj.schema.table + "\" WHERE _rid = ?");
+        // The hot path: each record's ready JSON comes from the store's in-memory copy (no SQLite),
+        // behind an attributes prefix; sized first so the page is built in one allocation.
         const std::string prefix = "{\"attributes\":{\"type\":\"" + obj.name() + "\",\"url\":\"/services/data/v"
                                    + version + "/sobjects/" + obj.name() + "/";
+        std::vector<std::string> fallback; // rows outside the in-memory index (not expected)
+        std::vector<std::string_view> records;
+        records.reserve(end - position);
+        size_t bytes = out.size() + 2;
         for (size_t i = position; i < end; ++i) {
-            sqlite3_bind_int64(st, 1, c.rowids[i]);
-            if (sqlite3_step(st) == SQLITE_ROW) {
-                const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(st, 0));
-                const auto len = static_cast<size_t>(sqlite3_column_bytes(st, 0));
-                if (len >= 26) {
-                    if (!first)
-                        out.push_back(',');
-                    first = false;
-                    out += prefix;
-                    out.append(text + 7, 18);
-                    out += "\"},";
-                    out.append(text + 1, len - 1);
-                }
+            const std::string *ready = m_store->readyJson(obj, c.rowids[i]);
+            std::string_view json;
+            if (ready) {
+                json = *ready;
+            } else {
+                fallback.reserve(end - position);
+                fallback.push_back(m_store->recordJson(obj, c.rowids[i]));
+                json = fallback.back();
             }
-            sqlite3_reset(st);
+            if (json.size() < 26) // purged since the query ran
+                continue;
+            records.push_back(json);
+            bytes += prefix.size() + 18 + 3 + json.size();
+        }
+        out.reserve(bytes);
+        for (const std::string_view json : records) {
+            if (!first)
+                out.push_back(',');
+            first = false;
+            out += prefix;
+            out.append(json.data() + 7, 18);
+            out += "\"},";
+            out.append(json.data() + 1, json.size() - 1);
         }
     } else {
         for (size_t i = position; i < end; ++i) {
@@ -1577,6 +1591,7 @@ json Emulator::statsLocked()
             {"dailyApiLimit", m_dailyLimit},
             {"openCursors", m_cursors.size()},
             {"faults", m_faults.toJson()},
+            {"readyJsonBytes", m_store->readyJsonBytes()},
             {"objects", objects}};
 }
 

@@ -77,6 +77,9 @@ bool EmulatorServer::start(std::string *error)
     m_server->new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
     m_server->set_payload_max_length(64u * 1024 * 1024);
     m_server->set_tcp_nodelay(true);
+    // httplib closes a keep-alive connection after 5 requests by default: a client pulling 500 pages
+    // would reconnect 100 times. Salesforce keeps the connection; so does this (idle timeout as before).
+    m_server->set_keep_alive_max_count(100000);
     Emulator *emulator = m_emulator.get();
     auto handler = [emulator](const httplib::Request &hreq, httplib::Response &hres) {
         Request req = Request::fromTarget(hreq.method, hreq.target);

@@ -67,7 +67,9 @@ ObjectCatalog::ObjectCatalog()
                            {{"s_c__outlet__c", FieldType::Reference},
                             {"s_c__start__c", FieldType::DateTime},
                             {"s_c__end__c", FieldType::DateTime},
-                            {"s_c__status__c", FieldType::String}});
+                            {"s_c__status__c", FieldType::String},
+                            {"s_c__pos_uuid__c", FieldType::String}});
+    shift.externalIds = {"s_c__pos_uuid__c"};
     shift.nameRule = NameRule::AutoNumber;
     shift.autoNumberPrefix = "SH-";
 
@@ -75,7 +77,9 @@ ObjectCatalog::ObjectCatalog()
                              {{"FirstName", FieldType::String},
                               {"LastName", FieldType::String},
                               {"Email", FieldType::String},
-                              {"Phone", FieldType::String}});
+                              {"Phone", FieldType::String},
+                              {"s_c__pos_uuid__c", FieldType::String}});
+    contact.externalIds = {"s_c__pos_uuid__c"};
     contact.nameRule = NameRule::FirstLast;
     contact.required = {"LastName"};
 
@@ -98,6 +102,7 @@ ObjectCatalog::ObjectCatalog()
                             {"s_c__item_count__c", FieldType::Int},
                             {"s_c__pos_uuid__c", FieldType::String}});
     order.externalIds = {"s_c__pos_uuid__c"};
+    order.validationRules = {{"s_c__total__c", 0.0, "Order total cannot be negative"}};
     order.nameRule = NameRule::AutoNumber;
     order.autoNumberPrefix = "ORD-";
 

@@ -12,6 +12,16 @@ namespace emu {
 /// How an object names new records when the caller gives no Name.
 enum class NameRule { Required, AutoNumber, FirstLast };
 
+/// A validation rule, as an org admin would set one up: a create, update or upsert whose record
+/// (after the change) has `field` below `minimum` is refused with FIELD_CUSTOM_VALIDATION_EXCEPTION,
+/// `message` and fields [field]. A null value passes.
+struct ValidationRule
+{
+    std::string field;
+    double minimum = 0;
+    std::string message;
+};
+
 /// One sObject the emulator serves: its SOQL schema plus the write rules the REST API enforces.
 struct ObjectDef
 {
@@ -21,6 +31,7 @@ struct ObjectDef
     std::vector<std::string> required; // REQUIRED_FIELD_MISSING on create when absent
     NameRule nameRule = NameRule::Required;
     std::string autoNumberPrefix;      // "ORD-" for AutoNumber names
+    std::vector<ValidationRule> validationRules;
 
     const std::string &name() const { return schema.name; }
     int fieldIndex(std::string_view anyCase) const; // -1 when unknown

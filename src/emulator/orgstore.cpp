@@ -4,6 +4,7 @@
 #include "soql/datetime.h"
 #include "soql/ids.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -72,6 +73,23 @@ std::string text(const SqlValue &v)
     return std::holds_alternative<std::string>(v) ? std::get<std::string>(v) : std::string();
 }
 
+/// The object's validation rules on the record as it would be written; the first broken one.
+std::optional<WriteError> brokenRule(const ObjectDef &obj, const std::vector<SqlValue> &row)
+{
+    for (const auto &rule : obj.validationRules) {
+        const int idx = obj.fieldIndex(rule.field);
+        if (idx < 0 || static_cast<size_t>(idx) >= row.size())
+            continue;
+        const SqlValue &v = row[static_cast<size_t>(idx)];
+        const double d = std::holds_alternative<double>(v)    ? std::get<double>(v)
+                         : std::holds_alternative<int64_t>(v) ? static_cast<double>(std::get<int64_t>(v))
+                                                              : NAN;
+        if (!std::isnan(d) && d < rule.minimum)
+            return WriteError{"FIELD_CUSTOM_VALIDATION_EXCEPTION", rule.message, {rule.field}};
+    }
+    return std::nullopt;
+}
+
 WriteError typeError(const ObjectDef &obj, const std::string &field, const nlohmann::json &value)
 {
     std::string shown = value.dump();
@@ -118,12 +136,16 @@ bool OrgStore::open(const std::string &file, std::string *error)
         std::string ddl = "CREATE TABLE IF NOT EXISTS " + quoteIdent(obj.schema.table) + " (_rid INTEGER PRIMARY KEY";
         for (const auto &f : obj.schema.fields)
             ddl += ", " + quoteIdent(f.name) + " " + sqlType(f.type);
+        // _json: files written before the JSON moved to memory hold each row's JSON there; rows
+        // written now leave it '' (it is never read back: memory is rebuilt from the columns).
         ddl += ", _json TEXT NOT NULL)";
         if (!exec(ddl)) {
             if (error)
                 *error = std::string("cannot create table: ") + sqlite3_errmsg(m_db);
             return false;
         }
+        if (!addMissingColumns(obj, error))
+            return false;
         sqlite3_stmt *st = statement("SELECT value FROM _meta WHERE key = ?");
         const std::string key = "counter:" + obj.name();
         sqlite3_bind_text(st, 1, key.c_str(), -1, SQLITE_TRANSIENT);
@@ -131,7 +153,100 @@ bool OrgStore::open(const std::string &file, std::string *error)
                                                                       sqlite3_column_text(st, 0)))
                                                                 : 0;
     }
+    return loadReady(error);
+}
+
+bool OrgStore::addMissingColumns(const ObjectDef &obj, std::string *error)
+{
+    // A --data file written before a field was added to the catalog: add the column (null in old rows).
+    std::vector<std::string> existing;
+    sqlite3_stmt *info = nullptr;
+    const std::string pragma = "PRAGMA table_info(" + quoteIdent(obj.schema.table) + ")";
+    sqlite3_prepare_v2(m_db, pragma.c_str(), -1, &info, nullptr);
+    while (info && sqlite3_step(info) == SQLITE_ROW)
+        existing.emplace_back(reinterpret_cast<const char *>(sqlite3_column_text(info, 1)));
+    sqlite3_finalize(info);
+    for (const auto &f : obj.schema.fields) {
+        if (std::find(existing.begin(), existing.end(), f.name) != existing.end())
+            continue;
+        if (!exec("ALTER TABLE " + quoteIdent(obj.schema.table) + " ADD COLUMN " + quoteIdent(f.name) + " "
+                  + sqlType(f.type))) {
+            if (error)
+                *error = "cannot add column " + f.name + ": " + sqlite3_errmsg(m_db);
+            return false;
+        }
+    }
+    return true; // loadReady() builds every row's JSON from the columns, the new one (null) included
+}
+
+bool OrgStore::loadReady(std::string *error)
+{
+    m_json.assign(m_catalog.objects().size(), {});
+    m_touched.clear();
+    m_savepointMarks.clear();
+    for (size_t o = 0; o < m_catalog.objects().size(); ++o) {
+        const ObjectDef &obj = m_catalog.objects()[o];
+        std::string sql = "SELECT _rid";
+        for (const auto &f : obj.schema.fields)
+            sql += "," + quoteIdent(f.name);
+        sqlite3_stmt *st = statement(sql + " FROM " + quoteIdent(obj.schema.table) + " ORDER BY _rid");
+        if (!st) {
+            if (error)
+                *error = std::string("cannot read ") + obj.name() + ": " + sqlite3_errmsg(m_db);
+            return false;
+        }
+        Row row(obj.schema.fields.size());
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            for (size_t i = 0; i < row.size(); ++i)
+                row[i] = columnValue(st, static_cast<int>(i + 1));
+            setReady(o, sqlite3_column_int64(st, 0), rowJson(obj, row));
+        }
+        sqlite3_reset(st);
+    }
     return true;
+}
+
+void OrgStore::setReady(size_t object, int64_t rowid, std::string json)
+{
+    if (rowid <= 0 || object >= m_json.size()) // m_json is empty while open() migrates old files
+        return;
+    auto &rows = m_json[object];
+    const auto at = static_cast<size_t>(rowid);
+    if (at >= rows.size()) {
+        if (json.empty())
+            return;
+        // Rowids are dense (max + 1): grow geometrically so seeding 1M rows reallocates ~20 times.
+        rows.resize(std::max(at + 1, rows.size() + rows.size() / 2));
+    }
+    if (!m_savepointMarks.empty())
+        m_touched.emplace_back(object, rowid);
+    if (json.capacity() > json.size() + 32) // rowJson() reserves 640 bytes: keep only what is used
+        json.shrink_to_fit();
+    rows[at] = std::move(json);
+}
+
+void OrgStore::reloadReady(size_t object, int64_t rowid)
+{
+    if (object >= m_json.size())
+        return;
+    const ObjectDef &obj = m_catalog.objects()[object];
+    auto &rows = m_json[object];
+    if (rowid <= 0 || static_cast<uint64_t>(rowid) >= rows.size())
+        return;
+    rows[static_cast<size_t>(rowid)] = recordJsonFromSql(obj, rowid);
+}
+
+size_t OrgStore::readyJsonBytes() const
+{
+    size_t total = 0;
+    for (const auto &rows : m_json) {
+        total += rows.capacity() * sizeof(std::string);
+        for (const auto &j : rows) {
+            if (j.capacity() > 15) // heap block: malloc rounds capacity + 1 + its 8-byte header up to 16
+                total += (j.capacity() + 1 + 8 + 15) / 16 * 16;
+        }
+    }
+    return total;
 }
 
 void OrgStore::createIndexes()
@@ -336,12 +451,14 @@ std::string OrgStore::insertRow(const ObjectDef &obj, Row values, const std::str
     sqlite3_stmt *st = statement(sql);
     for (size_t i = 0; i < values.size(); ++i)
         bindValue(st, static_cast<int>(i + 1), values[i]);
-    const std::string json = rowJson(obj, values);
-    sqlite3_bind_text(st, static_cast<int>(values.size() + 1), json.data(), static_cast<int>(json.size()),
-                      SQLITE_STATIC);
+    sqlite3_bind_text(st, static_cast<int>(values.size() + 1), "", 0, SQLITE_STATIC); // _json stays '': the JSON lives in memory
     const bool ok = sqlite3_step(st) == SQLITE_DONE;
     sqlite3_reset(st);
-    return ok ? id : std::string();
+    if (!ok)
+        return std::string();
+    std::string json = rowJson(obj, values);
+    setReady(objectIndex(obj), sqlite3_last_insert_rowid(m_db), std::move(json));
+    return id;
 }
 
 std::optional<OrgStore::Row> OrgStore::readRow(const ObjectDef &obj, int64_t rowid)
@@ -370,12 +487,12 @@ bool OrgStore::writeRow(const ObjectDef &obj, int64_t rowid, const Row &values)
     sqlite3_stmt *st = statement(sql);
     for (size_t i = 0; i < values.size(); ++i)
         bindValue(st, static_cast<int>(i + 1), values[i]);
-    const std::string json = rowJson(obj, values);
-    sqlite3_bind_text(st, static_cast<int>(values.size() + 1), json.data(), static_cast<int>(json.size()),
-                      SQLITE_STATIC);
+    sqlite3_bind_text(st, static_cast<int>(values.size() + 1), "", 0, SQLITE_STATIC); // _json stays '': the JSON lives in memory
     sqlite3_bind_int64(st, static_cast<int>(values.size() + 2), rowid);
-    const bool ok = sqlite3_step(st) == SQLITE_DONE;
+    const bool ok = sqlite3_step(st) == SQLITE_DONE && sqlite3_changes(m_db) == 1;
     sqlite3_reset(st);
+    if (ok)
+        setReady(objectIndex(obj), rowid, rowJson(obj, values));
     return ok;
 }
 
@@ -480,6 +597,8 @@ std::optional<WriteError> OrgStore::create(const ObjectDef &obj, const nlohmann:
         if (isNull(v) || text(v).empty())
             return WriteError{"REQUIRED_FIELD_MISSING", "Required fields are missing: [" + req + "]", {req}};
     }
+    if (auto err = brokenRule(obj, row))
+        return err;
     *id = insertRow(obj, std::move(row), nowIso);
     if (id->empty())
         return WriteError{"UNKNOWN_EXCEPTION", std::string("insert failed: ") + sqlite3_errmsg(m_db), {}};
@@ -504,6 +623,8 @@ std::optional<WriteError> OrgStore::update(const ObjectDef &obj, int64_t rowid, 
         const std::string last = text((*row)[static_cast<size_t>(obj.fieldIndex("LastName"))]);
         (*row)[1] = first.empty() ? last : (last.empty() ? first : first + " " + last);
     }
+    if (auto err = brokenRule(obj, *row))
+        return err;
     (*row)[3] = nowIso;
     (*row)[4] = nowIso;
     if (!writeRow(obj, rowid, *row))
@@ -527,8 +648,19 @@ int64_t OrgStore::purgeDeleted(const ObjectDef *only)
     for (const auto &obj : m_catalog.objects()) {
         if (only && only != &obj)
             continue;
-        exec("DELETE FROM " + quoteIdent(obj.schema.table) + " WHERE \"IsDeleted\" = 1");
+        std::vector<int64_t> rowids;
+        sqlite3_stmt *st = statement("SELECT _rid FROM " + quoteIdent(obj.schema.table) + " WHERE \"IsDeleted\" = 1");
+        while (sqlite3_step(st) == SQLITE_ROW)
+            rowids.push_back(sqlite3_column_int64(st, 0));
+        sqlite3_reset(st);
+        if (!exec("DELETE FROM " + quoteIdent(obj.schema.table) + " WHERE \"IsDeleted\" = 1")) {
+            for (const int64_t rowid : rowids) // whatever SQLite kept is what memory shows
+                reloadReady(objectIndex(obj), rowid);
+            continue;
+        }
         total += sqlite3_changes(m_db);
+        for (const int64_t rowid : rowids)
+            setReady(objectIndex(obj), rowid, std::string());
     }
     return total;
 }
@@ -565,14 +697,15 @@ std::vector<int64_t> OrgStore::rowidsForValue(const ObjectDef &obj, const std::s
 
 std::string OrgStore::recordJson(const ObjectDef &obj, int64_t rowid)
 {
-    sqlite3_stmt *st = statement("SELECT _json FROM " + quoteIdent(obj.schema.table) + " WHERE _rid = ?");
-    sqlite3_bind_int64(st, 1, rowid);
-    std::string out;
-    if (sqlite3_step(st) == SQLITE_ROW)
-        out.assign(reinterpret_cast<const char *>(sqlite3_column_text(st, 0)),
-                   static_cast<size_t>(sqlite3_column_bytes(st, 0)));
-    sqlite3_reset(st);
-    return out;
+    if (const std::string *ready = readyJson(obj, rowid))
+        return *ready;
+    return recordJsonFromSql(obj, rowid);
+}
+
+std::string OrgStore::recordJsonFromSql(const ObjectDef &obj, int64_t rowid)
+{
+    const auto row = readRow(obj, rowid);
+    return row ? rowJson(obj, *row) : std::string();
 }
 
 int64_t OrgStore::count(const ObjectDef &obj, bool deleted)
@@ -590,16 +723,31 @@ bool OrgStore::begin()
 }
 void OrgStore::savepoint()
 {
+    if (m_savepointMarks.empty())
+        m_touched.clear();
+    m_savepointMarks.push_back(m_touched.size());
     exec("SAVEPOINT emu_sp");
 }
 void OrgStore::rollbackToSavepoint()
 {
     exec("ROLLBACK TO emu_sp");
     exec("RELEASE emu_sp");
+    if (m_savepointMarks.empty())
+        return;
+    const size_t mark = m_savepointMarks.back();
+    m_savepointMarks.pop_back();
+    // SQLite has the rows as they were at the savepoint: memory follows it, row by row.
+    for (size_t i = m_touched.size(); i > mark; --i)
+        reloadReady(m_touched[i - 1].first, m_touched[i - 1].second);
+    m_touched.resize(mark);
 }
 void OrgStore::releaseSavepoint()
 {
     exec("RELEASE emu_sp");
+    if (!m_savepointMarks.empty())
+        m_savepointMarks.pop_back();
+    if (m_savepointMarks.empty())
+        m_touched.clear();
 }
 void OrgStore::commit()
 {

@@ -25,8 +25,12 @@ struct WriteError
     std::vector<std::string> fields;
 };
 
-/// The org's data in SQLite: one table per object (columns = canonical fields) plus `_json`,
-/// the record's ready JSON in canonical field order, so full-field pages are string concatenation.
+/// The org's data in SQLite: one table per object (columns = canonical fields; a legacy `_json`
+/// column is kept but left ''), plus each row's ready JSON in memory (canonical field order),
+/// indexed by `_rid` (readyJson()), so a full-field page is string concatenation with no SQLite.
+/// The memory copy is built from the columns when the file opens and kept exact: insertRow/writeRow/
+/// purgeDeleted update it, and rollbackToSavepoint() rebuilds the rows written since the savepoint.
+/// Writes that bypass those functions (raw exec of INSERT/UPDATE/DELETE) are not allowed.
 /// Not thread-safe: the Emulator serialises access.
 class OrgStore
 {
@@ -72,8 +76,20 @@ public:
     std::optional<int64_t> rowidForId(const ObjectDef &obj, const std::string &id, bool *deleted);
     std::vector<int64_t> rowidsForValue(const ObjectDef &obj, const std::string &field, const std::string &value,
                                         bool includeDeleted);
-    /// `{"Id":...}` ready JSON (without attributes).
+    /// `{"Id":...}` ready JSON (without attributes); "" when the row does not exist.
     std::string recordJson(const ObjectDef &obj, int64_t rowid);
+    /// The in-memory ready JSON of a row: "" when the row does not exist; nullptr when the rowid is
+    /// outside the in-memory index (not expected: then read recordJson()). Valid until the next write.
+    const std::string *readyJson(const ObjectDef &obj, int64_t rowid) const
+    {
+        const size_t object = objectIndex(obj);
+        if (object >= m_json.size())
+            return nullptr;
+        const auto &rows = m_json[object];
+        return rowid >= 0 && static_cast<uint64_t>(rowid) < rows.size() ? &rows[static_cast<size_t>(rowid)] : nullptr;
+    }
+    /// Bytes held by the in-memory JSON (strings' heap blocks and the index), an estimate.
+    size_t readyJsonBytes() const;
     std::string rowJson(const ObjectDef &obj, const Row &row) const;
     int64_t count(const ObjectDef &obj, bool deleted);
 
@@ -91,7 +107,29 @@ public:
     static void appendValue(std::string &out, soql::FieldType type, const soql::SqlValue &v);
 
 private:
+    /// Catalog position of obj (objects are always the catalog's own); size() if it is not one.
+    size_t objectIndex(const ObjectDef &obj) const
+    {
+        const auto &all = m_catalog.objects();
+        const auto at = reinterpret_cast<uintptr_t>(&obj), first = reinterpret_cast<uintptr_t>(all.data());
+        if (at < first || at >= first + all.size() * sizeof(ObjectDef))
+            return all.size();
+        return (at - first) / sizeof(ObjectDef);
+    }
+    void setReady(size_t object, int64_t rowid, std::string json);
+    /// Rebuilds one row's JSON from its SQLite columns ("" when gone), after a rollback.
+    void reloadReady(size_t object, int64_t rowid);
+    std::string recordJsonFromSql(const ObjectDef &obj, int64_t rowid);
+    bool loadReady(std::string *error);
+    bool addMissingColumns(const ObjectDef &obj, std::string *error);
+
     const ObjectCatalog &m_catalog;
+    /// Per object (catalog order), the ready JSON by _rid; "" = no such row. SQLite gives a new
+    /// row max(_rid) + 1, so the index is dense.
+    std::vector<std::vector<std::string>> m_json;
+    /// Rows written since the outermost open savepoint, and where each nested savepoint started.
+    std::vector<std::pair<size_t, int64_t>> m_touched;
+    std::vector<size_t> m_savepointMarks;
     sqlite3 *m_db = nullptr;
     std::map<std::string, sqlite3_stmt *> m_statements;
     std::map<std::string, uint64_t> m_counters;

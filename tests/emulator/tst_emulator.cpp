@@ -6,11 +6,16 @@
 #include "soql/ids.h"
 
 #include <atomic>
+#include <cstring>
 #include <filesystem>
 #include <thread>
 #include <regex>
 #include <set>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sqlite3.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <gtest/gtest.h>
@@ -742,6 +747,314 @@ TEST_F(EmulatorTest, ConcurrentClientsAreServedConsistently)
         th.join();
     EXPECT_EQ(ok.load(), 80);
     EXPECT_EQ(server->emulator().counts()["s_c__outlet__c"].live, 3 + 40);
+}
+
+// Every full-field page (served from the store's in-memory JSON) must equal the same records read
+// field by field from SQLite (a field list in another order takes that path), whatever was written.
+TEST_F(EmulatorTest, FullFieldPagesFollowEveryWriteRollbackAndPurge)
+{
+    emu::EmulatorOptions o;
+    o.minBatchSize = 1;
+    startServer(o);
+    const std::string all = "Id,Name,CreatedDate,LastModifiedDate,SystemModstamp,IsDeleted,s_c__code__c,s_c__city__c,"
+                            "s_c__active__c";
+    const std::string reversed = "s_c__active__c,s_c__city__c,s_c__code__c,IsDeleted,SystemModstamp,LastModifiedDate,"
+                                 "CreatedDate,Name,Id";
+    auto check = [&](const std::string &resource) {
+        const json fast = query("SELECT " + all + " FROM s_c__outlet__c ORDER BY Id", 200, resource);
+        const json slow = query("SELECT " + reversed + " FROM s_c__outlet__c ORDER BY Id", 200, resource);
+        EXPECT_EQ(fast, slow);
+        return fast;
+    };
+    const std::string outlet1 = emu::Seeder::outletId(1);
+    check("query");
+    // create, update, soft delete
+    auto created = send("POST", kV + "/sobjects/s_c__outlet__c", {{"Name", "Fresh"}, {"s_c__city__c", "Porto"}});
+    ASSERT_EQ(created->status, 201);
+    const std::string freshId = json::parse(created->body)["id"];
+    ASSERT_EQ(send("PATCH", kV + "/sobjects/s_c__outlet__c/" + outlet1, {{"s_c__city__c", "Braga"}})->status, 204);
+    json page = check("query");
+    ASSERT_EQ(page["totalSize"], 4);
+    EXPECT_EQ(page["records"][0]["s_c__city__c"], "Braga");
+    EXPECT_EQ(page["records"][3]["Name"], "Fresh");
+    // allOrNone: the good update and the good create are rolled back, memory too
+    const json rolled = json::parse(
+        send("POST", kV + "/composite/sobjects",
+             {{"allOrNone", true},
+              {"records", {{{"attributes", {{"type", "s_c__outlet__c"}}}, {"Name", "Ghost"}},
+                           {{"attributes", {{"type", "s_c__outlet__c"}}}, {"s_c__city__c", "no name"}}}}})
+            ->body);
+    EXPECT_EQ(rolled[0]["errors"][0]["statusCode"], "ALL_OR_NONE_OPERATION_ROLLED_BACK");
+    const json rolledUpdate = json::parse(
+        send("PATCH", kV + "/composite/sobjects",
+             {{"allOrNone", true},
+              {"records", {{{"attributes", {{"type", "s_c__outlet__c"}}}, {"Id", outlet1}, {"s_c__city__c", "Faro"}},
+                           {{"attributes", {{"type", "s_c__outlet__c"}}}, {"Id", outlet1}, {"Nope__c", 1}}}}})
+            ->body);
+    EXPECT_EQ(rolledUpdate[0]["errors"][0]["statusCode"], "ALL_OR_NONE_OPERATION_ROLLED_BACK");
+    page = check("query");
+    EXPECT_EQ(page["totalSize"], 4);
+    EXPECT_EQ(page["records"][0]["s_c__city__c"], "Braga");
+    // soft delete, then purge: gone from queryAll, and a page of an older cursor skips the row
+    const json before = query("SELECT " + all + " FROM s_c__outlet__c ORDER BY Id", 200, "queryAll",
+                              {{"Sforce-Query-Options", "batchSize=1"}});
+    ASSERT_EQ(client->Delete((kV + "/sobjects/s_c__outlet__c/" + freshId).c_str(), auth())->status, 204);
+    page = check("queryAll");
+    EXPECT_EQ(page["records"][3]["IsDeleted"], true);
+    EXPECT_EQ(server->emulator().purge("s_c__outlet__c"), 1);
+    page = check("queryAll");
+    EXPECT_EQ(page["totalSize"], 3);
+    const std::string next = before["nextRecordsUrl"];
+    const json lastPage = getJson(next.substr(0, next.rfind('-') + 1) + "3");
+    EXPECT_EQ(lastPage["records"], json::array()); // row 4 was purged
+    // a new row after the purge (SQLite may give it the purged row's _rid)
+    ASSERT_EQ(send("POST", kV + "/sobjects/s_c__outlet__c", {{"Name", "After purge"}})->status, 201);
+    page = check("query");
+    EXPECT_EQ(page["records"][3]["Name"], "After purge");
+}
+
+TEST_F(EmulatorTest, PosUuidIsAnExternalIdOnContactAndShift)
+{
+    for (const std::string object : {"Contact", "s_c__shift__c"}) {
+        SCOPED_TRACE(object);
+        bool external = false;
+        const json describe = getJson(kV + "/sobjects/" + object + "/describe");
+        for (const auto &f : describe["fields"]) {
+            if (f["name"] == "s_c__pos_uuid__c")
+                external = f["externalId"] == true && f["type"] == "string" && f["createable"] == true;
+        }
+        EXPECT_TRUE(external);
+        // seeded records leave it null
+        EXPECT_EQ(query("SELECT COUNT() FROM " + object + " WHERE s_c__pos_uuid__c != null")["totalSize"], 0);
+        const json seeded = query("SELECT Id, s_c__pos_uuid__c FROM " + object + " ORDER BY Id LIMIT 1");
+        EXPECT_TRUE(seeded["records"][0]["s_c__pos_uuid__c"].is_null());
+        // upsert by it: create, then update the same record
+        const json rec = object == "Contact" ? json{{"LastName", "Upload"}} : json{{"s_c__status__c", "Open"}};
+        json withType = rec;
+        withType["attributes"] = {{"type", object}};
+        withType["s_c__pos_uuid__c"] = "uuid-" + object;
+        const json first = json::parse(
+            send("PATCH", kV + "/composite/sobjects/" + object + "/s_c__pos_uuid__c", {{"allOrNone", false}, {"records", {withType}}})
+                ->body);
+        ASSERT_EQ(first[0]["success"], true) << first.dump();
+        EXPECT_EQ(first[0]["created"], true);
+        const json second = json::parse(
+            send("PATCH", kV + "/composite/sobjects/" + object + "/s_c__pos_uuid__c", {{"allOrNone", false}, {"records", {withType}}})
+                ->body);
+        EXPECT_EQ(second[0]["created"], false);
+        EXPECT_EQ(second[0]["id"], first[0]["id"]);
+        auto single = send("PATCH", kV + "/sobjects/" + object + "/s_c__pos_uuid__c/uuid-" + object, rec);
+        ASSERT_EQ(single->status, 200) << single->body;
+        EXPECT_EQ(json::parse(single->body)["id"], first[0]["id"]);
+        const json found = query("SELECT Id FROM " + object + " WHERE s_c__pos_uuid__c = 'uuid-" + object + "'");
+        EXPECT_EQ(found["totalSize"], 1);
+    }
+}
+
+TEST_F(EmulatorTest, ValidationRuleRefusesNegativeOrderTotal)
+{
+    const json expectedError = json::parse(
+        R"([{"message":"Order total cannot be negative","errorCode":"FIELD_CUSTOM_VALIDATION_EXCEPTION","fields":["s_c__total__c"]}])");
+    const json expectedResult = json::parse(
+        R"({"id":null,"success":false,"errors":[{"statusCode":"FIELD_CUSTOM_VALIDATION_EXCEPTION","message":"Order total cannot be negative","fields":["s_c__total__c"]}]})");
+    const int64_t orders = server->emulator().counts()["s_c__order__c"].live;
+    // single-record create, update, upsert (create and update branches)
+    auto create = send("POST", kV + "/sobjects/s_c__order__c", {{"s_c__total__c", -0.01}});
+    ASSERT_EQ(create->status, 400);
+    EXPECT_EQ(json::parse(create->body), expectedError);
+    const json some = query("SELECT Id, s_c__total__c FROM s_c__order__c ORDER BY Id LIMIT 1")["records"][0];
+    const std::string orderId = some["Id"];
+    auto update = send("PATCH", kV + "/sobjects/s_c__order__c/" + orderId, {{"s_c__total__c", -5}});
+    ASSERT_EQ(update->status, 400);
+    EXPECT_EQ(json::parse(update->body), expectedError);
+    auto upsertNew = send("PATCH", kV + "/sobjects/s_c__order__c/s_c__pos_uuid__c/neg-1", {{"s_c__total__c", -2}});
+    ASSERT_EQ(upsertNew->status, 400);
+    EXPECT_EQ(json::parse(upsertNew->body), expectedError);
+    ASSERT_EQ(send("PATCH", kV + "/sobjects/s_c__order__c/s_c__pos_uuid__c/pos-1", {{"s_c__total__c", 3}})->status, 201);
+    auto upsertOld = send("PATCH", kV + "/sobjects/s_c__order__c/s_c__pos_uuid__c/pos-1", {{"s_c__total__c", -3}});
+    ASSERT_EQ(upsertOld->status, 400);
+    EXPECT_EQ(json::parse(upsertOld->body), expectedError);
+    EXPECT_EQ(query("SELECT s_c__total__c FROM s_c__order__c WHERE s_c__pos_uuid__c = 'pos-1'")["records"][0]["s_c__total__c"], 3.0);
+    EXPECT_EQ(query("SELECT s_c__total__c FROM s_c__order__c WHERE Id = '" + orderId + "'")["records"][0]["s_c__total__c"],
+              some["s_c__total__c"]);
+    // zero and null pass
+    EXPECT_EQ(send("POST", kV + "/sobjects/s_c__order__c", {{"s_c__total__c", 0}})->status, 201);
+    EXPECT_EQ(send("POST", kV + "/sobjects/s_c__order__c", {{"s_c__total__c", nullptr}})->status, 201);
+    EXPECT_EQ(server->emulator().counts()["s_c__order__c"].live, orders + 3);
+
+    auto order = [](const std::string &uuid, double total) {
+        return json{{"attributes", {{"type", "s_c__order__c"}}}, {"s_c__pos_uuid__c", uuid}, {"s_c__total__c", total}};
+    };
+    // collections, allOrNone false: per record
+    json created = json::parse(send("POST", kV + "/composite/sobjects",
+                                    {{"allOrNone", false}, {"records", {order("c-1", 1), order("c-2", -1)}}})
+                                   ->body);
+    EXPECT_EQ(created[0]["success"], true);
+    EXPECT_EQ(created[1], expectedResult);
+    json updated = json::parse(
+        send("PATCH", kV + "/composite/sobjects",
+             {{"allOrNone", false},
+              {"records", {{{"attributes", {{"type", "s_c__order__c"}}}, {"Id", created[0]["id"]}, {"s_c__total__c", -9}}}}})
+            ->body);
+    EXPECT_EQ(updated[0], expectedResult);
+    json upserted = json::parse(send("PATCH", kV + "/composite/sobjects/s_c__order__c/s_c__pos_uuid__c",
+                                     {{"allOrNone", false}, {"records", {order("c-1", -4), order("c-3", -4), order("c-4", 4)}}})
+                                    ->body);
+    EXPECT_EQ(upserted[0], expectedResult);
+    EXPECT_EQ(upserted[1], expectedResult);
+    EXPECT_EQ(upserted[2]["success"], true);
+    EXPECT_EQ(query("SELECT COUNT() FROM s_c__order__c WHERE s_c__pos_uuid__c IN ('c-1','c-4')")["totalSize"], 2);
+    EXPECT_EQ(query("SELECT COUNT() FROM s_c__order__c WHERE s_c__pos_uuid__c IN ('c-2','c-3')")["totalSize"], 0);
+    EXPECT_EQ(query("SELECT s_c__total__c FROM s_c__order__c WHERE s_c__pos_uuid__c = 'c-1'")["records"][0]["s_c__total__c"], 1.0);
+    // allOrNone true: the whole batch is rolled back
+    const int64_t before = server->emulator().counts()["s_c__order__c"].live;
+    json all = json::parse(send("PATCH", kV + "/composite/sobjects/s_c__order__c/s_c__pos_uuid__c",
+                                {{"allOrNone", true}, {"records", {order("c-1", 10), order("c-5", 5), order("c-6", -6)}}})
+                               ->body);
+    EXPECT_EQ(all[0]["errors"][0]["statusCode"], "ALL_OR_NONE_OPERATION_ROLLED_BACK");
+    EXPECT_EQ(all[1]["errors"][0]["statusCode"], "ALL_OR_NONE_OPERATION_ROLLED_BACK");
+    EXPECT_EQ(all[2], expectedResult);
+    EXPECT_EQ(server->emulator().counts()["s_c__order__c"].live, before);
+    const json c1 = query("SELECT Id,Name,CreatedDate,LastModifiedDate,SystemModstamp,IsDeleted,s_c__outlet__c,"
+                          "s_c__contact__c,s_c__total__c,s_c__status__c,s_c__order_date__c,s_c__item_count__c,"
+                          "s_c__pos_uuid__c FROM s_c__order__c WHERE s_c__pos_uuid__c = 'c-1'");
+    EXPECT_EQ(c1["records"][0]["s_c__total__c"], 1.0); // the full-field page too
+}
+
+// Reads a raw HTTP answer to the end of the connection: headers, then however much body came.
+struct RawAnswer
+{
+    std::string head, body;
+    long contentLength = -1;
+};
+
+RawAnswer rawRequest(uint16_t port, const std::string &request)
+{
+    RawAnswer a;
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(port);
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (::connect(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0) {
+        ::close(fd);
+        return a;
+    }
+    size_t sent = 0;
+    while (sent < request.size()) {
+        const ssize_t n = ::send(fd, request.data() + sent, request.size() - sent, MSG_NOSIGNAL);
+        if (n <= 0)
+            break;
+        sent += static_cast<size_t>(n);
+    }
+    timeval tv{10, 0};
+    ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    std::string all;
+    char buf[4096];
+    for (ssize_t n; (n = ::recv(fd, buf, sizeof buf, 0)) > 0;)
+        all.append(buf, static_cast<size_t>(n));
+    ::close(fd);
+    const size_t end = all.find("\r\n\r\n");
+    if (end == std::string::npos)
+        return a;
+    a.head = all.substr(0, end);
+    a.body = all.substr(end + 4);
+    std::string lower = a.head;
+    for (auto &c : lower)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const size_t cl = lower.find("content-length:");
+    if (cl != std::string::npos)
+        a.contentLength = std::stol(lower.substr(cl + 15));
+    return a;
+}
+
+TEST_F(EmulatorTest, DropModeAppliesTheBatchThenLosesTheAnswer)
+{
+    auto &e = server->emulator();
+    const int64_t before = e.counts()["s_c__order__c"].live;
+    const std::string body = json{{"allOrNone", true},
+                                  {"records", {{{"attributes", {{"type", "s_c__order__c"}}}, {"s_c__pos_uuid__c", "drop-1"}, {"s_c__total__c", 1}},
+                                               {{"attributes", {{"type", "s_c__order__c"}}}, {"s_c__pos_uuid__c", "drop-2"}, {"s_c__total__c", 2}}}}}
+                                 .dump();
+    e.failNext(1, "drop", "/composite/sobjects");
+    // httplib's client sees a lost answer ...
+    auto lost = client->Post((kV + "/composite/sobjects").c_str(), auth(), body, "application/json");
+    EXPECT_FALSE(lost);
+    // ... after the server applied the batch
+    EXPECT_EQ(e.counts()["s_c__order__c"].live, before + 2);
+    EXPECT_EQ(query("SELECT COUNT() FROM s_c__order__c WHERE s_c__pos_uuid__c IN ('drop-1','drop-2')")["totalSize"], 2);
+
+    // On the wire: status and the full Content-Length, then part of the body, then the socket closes.
+    e.failNext(1, "drop", "/composite/sobjects");
+    const std::string again = json{{"allOrNone", false},
+                                   {"records", {{{"attributes", {{"type", "s_c__order__c"}}}, {"s_c__pos_uuid__c", "drop-3"}, {"s_c__total__c", 3}}}}}
+                                  .dump();
+    const RawAnswer raw = rawRequest(server->port(),
+                                     "POST " + kV + "/composite/sobjects HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token
+                                         + "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(again.size())
+                                         + "\r\n\r\n" + again);
+    EXPECT_EQ(raw.head.rfind("HTTP/1.1 200", 0), 0u) << raw.head;
+    ASSERT_GT(raw.contentLength, 0);
+    EXPECT_GT(raw.body.size(), 0u);
+    EXPECT_LT(static_cast<long>(raw.body.size()), raw.contentLength);
+    EXPECT_EQ(raw.body.rfind("[{", 0), 0u); // the start of the results array
+    EXPECT_EQ(e.counts()["s_c__order__c"].live, before + 3);
+    EXPECT_EQ(get(kV + "/limits")->status, 200); // only one dropped
+}
+
+TEST(EmulatorPersistence, OldDataFileGainsNewFields)
+{
+    // A --data file from before s_c__pos_uuid__c existed on Contact: the column and the JSON are added.
+    const auto dir = std::filesystem::temp_directory_path() / ("emu-test-old-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    const std::string file = (dir / "org.db").string();
+    {
+        emu::EmulatorOptions o;
+        o.seed = "small";
+        o.dataFile = file;
+        emu::Emulator e(o);
+        std::string error;
+        ASSERT_TRUE(e.init(&error)) << error;
+    }
+    {
+        sqlite3 *db = nullptr;
+        ASSERT_EQ(sqlite3_open(file.c_str(), &db), SQLITE_OK);
+        EXPECT_EQ(sqlite3_exec(db,
+                               "DROP INDEX \"Contact_s_c__pos_uuid__c\";"
+                               "ALTER TABLE \"Contact\" DROP COLUMN \"s_c__pos_uuid__c\";"
+                               "UPDATE \"Contact\" SET _json = replace(_json, ',\"s_c__pos_uuid__c\":null', '');",
+                               nullptr, nullptr, nullptr),
+                  SQLITE_OK);
+        sqlite3_close(db);
+    }
+    emu::EmulatorOptions o;
+    o.seed = "none";
+    o.dataFile = file;
+    o.port = 0;
+    emu::EmulatorServer server(o);
+    std::string error;
+    ASSERT_TRUE(server.start(&error)) << error;
+    httplib::Client c(server.url());
+    c.set_url_encode(false);
+    const std::string token = server.emulator().issueAccessToken();
+    const httplib::Headers h = {{"Authorization", "Bearer " + token}};
+    auto r = c.Get((kV + "/query?q=" + enc("SELECT Id,Name,CreatedDate,LastModifiedDate,SystemModstamp,IsDeleted,FirstName,"
+                                           "LastName,Email,Phone,s_c__pos_uuid__c FROM Contact"))
+                       .c_str(),
+                   h);
+    ASSERT_TRUE(r);
+    ASSERT_EQ(r->status, 200) << r->body;
+    const json page = json::parse(r->body);
+    EXPECT_EQ(page["totalSize"], 200);
+    for (const auto &rec : page["records"]) {
+        ASSERT_TRUE(rec.contains("s_c__pos_uuid__c"));
+        EXPECT_TRUE(rec["s_c__pos_uuid__c"].is_null());
+    }
+    auto up = c.Patch((kV + "/sobjects/Contact/s_c__pos_uuid__c/old-1").c_str(), h, R"({"LastName":"Old"})", "application/json");
+    ASSERT_TRUE(up);
+    EXPECT_EQ(up->status, 201);
+    server.stop();
+    std::filesystem::remove_all(dir);
 }
 
 TEST(EmulatorServers, TwentyInMemoryServersRunSideBySide)

@@ -64,6 +64,13 @@ SalesforceClient::RequestId SalesforceClient::queryMore(const QString &nextRecor
     return enqueue("GET", path, {}, batchSize, std::move(callback));
 }
 
+SalesforceClient::RequestId SalesforceClient::rest(
+    const QByteArray &method, const QString &path, const QByteArray &jsonBody, BodyCallback callback)
+{
+    return enqueue(method, QStringLiteral("/services/data/%1%2").arg(QLatin1String(ApiVersion), path), jsonBody, 0,
+                   std::move(callback));
+}
+
 SalesforceClient::RequestId SalesforceClient::enqueue(QByteArray method, QString pathAndQuery, QByteArray body,
                                                       int batchSize, BodyCallback callback)
 {

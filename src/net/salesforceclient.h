@@ -65,6 +65,10 @@ public:
     /// alone). Falls back to one call per query if the server has no /composite.
     void counts(const QList<CountQuery> &queries, CountsCallback callback);
 
+    /// Any other data call: `path` follows /services/data/vNN.N (e.g. "/composite/sobjects"), `jsonBody`
+    /// is sent as application/json when not empty. Same token handling and error classification.
+    RequestId rest(const QByteArray &method, const QString &path, const QByteArray &jsonBody, BodyCallback callback);
+
     /// Drops a request: its callback is never called.
     void abort(RequestId id);
     void abortAll();

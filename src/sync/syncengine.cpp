@@ -13,6 +13,8 @@ SyncEngine::SyncEngine(SyncEngineOptions options, QObject *parent)
     qRegisterMetaType<posdata::EngineSnapshot>();
     qRegisterMetaType<posdata::ClearPlan>();
     qRegisterMetaType<QList<posdata::ClearPlan>>();
+    qRegisterMetaType<posdata::UnsavedRecord>();
+    qRegisterMetaType<QList<posdata::UnsavedRecord>>();
     // Until the worker speaks: the configured objects, nothing known yet.
     for (const SyncObjectConfig &object : m_options.config.objects) {
         SyncObjectSnapshot s;
@@ -49,6 +51,8 @@ void SyncEngine::start()
         emit snapshotChanged(m_snapshot);
     });
     connect(m_worker, &SyncWorker::clearPlanReady, this, &SyncEngine::clearPlanReady);
+    connect(m_worker, &SyncWorker::unsavedReady, this, &SyncEngine::unsavedReady);
+    connect(m_worker, &SyncWorker::localWriteFailed, this, &SyncEngine::localWriteFailed);
     connect(m_worker, &SyncWorker::started, this, &SyncEngine::started);
     connect(m_worker, &SyncWorker::fatalError, this, &SyncEngine::fatalError);
     connect(m_worker, &SyncWorker::idle, this, &SyncEngine::idle);
@@ -111,6 +115,31 @@ void SyncEngine::clearResyncAll()
 void SyncEngine::requestClearPlan(const QStringList &objects)
 {
     toWorker([w = m_worker, objects] { w->requestClearPlan(objects); });
+}
+
+void SyncEngine::requestUnsaved(const QString &object)
+{
+    toWorker([w = m_worker, object] { w->requestUnsaved(object); });
+}
+
+void SyncEngine::retryUpload(const QString &object)
+{
+    toWorker([w = m_worker, object] { w->retryUpload(object); });
+}
+
+void SyncEngine::createLocal(const QString &object, const QJsonObject &fields)
+{
+    toWorker([w = m_worker, object, fields] { w->createLocal(object, fields); });
+}
+
+void SyncEngine::updateLocal(const QString &object, const QString &id, const QJsonObject &fields)
+{
+    toWorker([w = m_worker, object, id, fields] { w->updateLocal(object, id, fields); });
+}
+
+void SyncEngine::deleteLocal(const QString &object, const QString &id)
+{
+    toWorker([w = m_worker, object, id] { w->deleteLocal(object, id); });
 }
 
 } // namespace posdata

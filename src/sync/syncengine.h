@@ -3,8 +3,10 @@
 
 #include "config/devicecontext.h"
 #include "config/syncconfig.h"
+#include "store/storetypes.h"
 #include "sync/syncsnapshot.h"
 
+#include <QJsonObject>
 #include <QObject>
 #include <QStringList>
 
@@ -61,10 +63,23 @@ public slots:
     void clearResync(const QString &object);
     void clearResyncAll();
     void requestClearPlan(const QStringList &objects);
+    /// Reads the object's unsaved records on the worker; the answer comes as unsavedReady().
+    void requestUnsaved(const QString &object);
+    /// Uploads the object's unsaved records now (all objects when empty), the ones the server
+    /// refused before included.
+    void retryUpload(const QString &object = {});
+    /// Local writes through the worker's store connection (the GUI thread never runs SQL): the demo
+    /// and the POS screens use these; the outcome shows in the next snapshot's counts, a failure as
+    /// localWriteFailed(). `fields` is the record's JSON object without Id.
+    void createLocal(const QString &object, const QJsonObject &fields);
+    void updateLocal(const QString &object, const QString &id, const QJsonObject &fields);
+    void deleteLocal(const QString &object, const QString &id);
 
 signals:
     void snapshotChanged(const posdata::EngineSnapshot &snapshot);
     void clearPlanReady(const QList<posdata::ClearPlan> &plans);
+    void unsavedReady(const QString &object, const QList<posdata::UnsavedRecord> &records);
+    void localWriteFailed(const QString &object, const QString &message);
     void started();
     void fatalError(const QString &message);
     void idle(); ///< a cycle finished with nothing syncing

@@ -32,6 +32,8 @@ struct SyncObjectSnapshot
     qint64 server = -1; ///< S: server count in scope
     qint64 serverAll = -1; ///< A: server count of all records (= server when unscoped)
     qint64 unsaved = 0; ///< locally created, updated or deleted, not yet uploaded
+    qint64 uploadFailed = 0; ///< unsaved records whose last upload the server refused
+    bool uploading = false; ///< an upload batch of this object is in flight
     qint64 inUse = 0; ///< protected records (active outlet, shift, pinned)
     qint64 progressDone = 0; ///< records received in the current download
     qint64 progressTotal = 0; ///< records expected in the current download

@@ -17,5 +17,9 @@ inline constexpr int kMaxErrorsPerObject = 10;
 inline constexpr int kMaxLocatorRestarts = 3;
 /// How often the watchdog looks for downloads that make no progress.
 inline constexpr int kWatchdogTickMs = 250;
+/// A local write is uploaded this long after it (the next writes of the same sale join its batch).
+inline constexpr int kUploadAfterWriteMs = 1000;
+/// Unsaved records listed per object on the screen (the uploader is not limited by it).
+inline constexpr int kMaxUnsavedListed = 1000;
 
 } // namespace posdata::tuning

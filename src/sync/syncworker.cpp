@@ -102,6 +102,8 @@ SyncWorker::SyncWorker(SyncEngineOptions options, std::atomic<bool> *abort)
 {
     m_cycleTimer.setSingleShot(true);
     m_snapshotTimer.setSingleShot(true);
+    m_uploadTimer.setSingleShot(true);
+    connect(&m_uploadTimer, &QTimer::timeout, this, [this] { runUploads(nullptr); });
     connect(&m_cycleTimer, &QTimer::timeout, this, [this] { startCycle(false); });
     connect(&m_pollTimer, &QTimer::timeout, this, &SyncWorker::pollStore);
     connect(&m_watchdogTimer, &QTimer::timeout, this, &SyncWorker::watchdog);
@@ -119,6 +121,10 @@ void SyncWorker::shutdown()
     m_pollTimer.stop();
     m_watchdogTimer.stop();
     m_snapshotTimer.stop();
+    m_uploadTimer.stop();
+    if (m_uploader)
+        m_uploader->cancel();
+    m_afterUploads.clear();
     if (m_client)
         m_client->abortAll();
     for (auto &run : m_runs)
@@ -131,6 +137,8 @@ void SyncWorker::shutdown()
         delete m_parserThread;
         m_parserThread = nullptr;
     }
+    delete m_uploader;
+    m_uploader = nullptr;
     delete m_client;
     m_client = nullptr;
     m_store.reset();
@@ -173,6 +181,12 @@ void SyncWorker::start()
     co.refreshToken = m_options.device.refreshToken;
     co.requestTimeoutMs = m_options.requestTimeoutMs;
     m_client = new SalesforceClient(co, this);
+    Uploader::Options uo;
+    uo.backoffBaseMs = m_options.backoffBaseMs;
+    uo.backoffMaxMs = m_options.backoffMaxMs;
+    uo.maxAttempts = m_options.maxAttemptsPerCycle;
+    m_uploader = new Uploader(m_store.get(), m_client, uo, this);
+    connect(m_uploader, &Uploader::progressed, this, &SyncWorker::markDirty);
 
     m_parserThread = new QThread;
     m_parserThread->setObjectName(QStringLiteral("posdata-parse"));
@@ -232,7 +246,14 @@ void SyncWorker::startCycle(bool manual)
     m_cycleTimer.stop();
     m_cycleActive = true;
     m_apiAtCycleStart = m_client->apiCalls();
+    // Uploads first: the server then holds this device's changes before we ask it what changed.
+    m_countsAfterUploads = true;
+    runUploads([this] { countPhase(); });
+}
 
+void SyncWorker::countPhase()
+{
+    m_countsAfterUploads = false;
     // Counts and "anything changed?" of every object that will be looked at, in /composite batches.
     QList<SalesforceClient::CountQuery> queries;
     QList<QPair<Run *, int>> querySlots; // run, kind (0 in scope, 1 all, 2 changed)
@@ -271,6 +292,72 @@ void SyncWorker::startCycle(bool manual)
     m_client->counts(queries, [this, querySlots](const QList<SalesforceClient::CountResult> &results) {
         countsDone(results, querySlots);
     });
+}
+
+void SyncWorker::runUploads(std::function<void()> then)
+{
+    if (!m_store || !m_uploader)
+        return;
+    if (then)
+        m_afterUploads.append(std::move(then));
+    if (m_signInRequired) {
+        m_afterUploads.clear();
+        return;
+    }
+    if (m_uploader->busy()) {
+        m_uploadAgain = true;
+        return;
+    }
+    m_uploadAgain = false;
+    QList<SyncObjectConfig> objects;
+    for (auto &run : m_runs)
+        if (!run->paused)
+            objects.append(run->config);
+    m_uploader->run(
+        objects,
+        [this](const QString &object) {
+            const Run *run = find(object);
+            return run && !run->paused && !m_signInRequired;
+        },
+        [this](const QList<Uploader::ObjectResult> &results) { uploadsDone(results); });
+    markDirty();
+}
+
+void SyncWorker::uploadsDone(const QList<Uploader::ObjectResult> &results)
+{
+    bool serverChanged = false;
+    for (const Uploader::ObjectResult &r : results) {
+        serverChanged = serverChanged || r.uploaded > 0;
+        Run *run = find(r.object);
+        if (!run)
+            continue;
+        if (r.uploaded > 0 || r.refused > 0)
+            qCInfo(lcSync) << r.object << "upload:" << r.uploaded << "uploaded," << r.refused << "refused";
+        if (!r.error)
+            continue;
+        if (r.error->kind == ApiError::Kind::Auth) {
+            signInRequired(*r.error);
+            return;
+        }
+        // Kept with the object; the records stay unsaved and go with the next pass.
+        addError(run, r.error->code, QStringLiteral("Upload stopped: %1").arg(r.error->message), true);
+        if (r.error->isLimitExceeded())
+            break;
+    }
+    markDirty();
+    if (m_uploadAgain) {
+        runUploads(nullptr);
+        return;
+    }
+    const QList<std::function<void()>> thens = std::move(m_afterUploads);
+    m_afterUploads.clear();
+    // The server counts read before these uploads are stale: a cycle reads them again (and brings
+    // the uploaded records' server fields down), unless this pass opened a cycle that counts next.
+    const bool recount = serverChanged && !m_countsAfterUploads;
+    for (const auto &f : thens)
+        f();
+    if (recount)
+        startCycle(false);
 }
 
 void SyncWorker::countsDone(const QList<SalesforceClient::CountResult> &results, const QList<QPair<Run *, int>> &querySlots)
@@ -640,6 +727,9 @@ void SyncWorker::signInRequired(const ApiError &error)
     }
     // One engine-wide error and no more requests: no retry storm against a refused token.
     m_client->abortAll();
+    m_uploader->cancel();
+    m_afterUploads.clear();
+    m_uploadAgain = false;
     m_queue.clear();
     for (auto &run : m_runs) {
         if (run->phase == Run::Phase::Downloading || run->phase == Run::Phase::Backoff) {
@@ -689,8 +779,16 @@ void SyncWorker::resumeRun(Run *run, bool writeStore)
         return;
     run->paused = false;
     run->permanentFailure = false;
-    requestDownload(run);
-    pump();
+    if (m_store->objectState(run->config.name).unsavedCount > 0) {
+        // Pause held this object's uploads too: they go first, then the download.
+        runUploads([this, run] {
+            requestDownload(run);
+            pump();
+        });
+    } else {
+        requestDownload(run);
+        pump();
+    }
     markDirty();
 }
 
@@ -783,6 +881,69 @@ void SyncWorker::requestClearPlan(const QStringList &objects)
     if (!m_store)
         return;
     emit clearPlanReady(m_store->planClear(objects.isEmpty() ? m_options.config.names() : objects));
+}
+
+void SyncWorker::requestUnsaved(const QString &object)
+{
+    if (!m_store)
+        return;
+    emit unsavedReady(object, m_store->unsaved(object, tuning::kMaxUnsavedListed));
+}
+
+void SyncWorker::retryUpload(const QString &object)
+{
+    if (!m_store || m_signInRequired)
+        return;
+    for (Run *run : targets(object)) {
+        StoreError error;
+        if (!m_store->clearUploadErrors(run->config.name, &error))
+            addError(run, QStringLiteral("STORE_ERROR"), error.message, false);
+    }
+    runUploads(nullptr);
+    markDirty();
+}
+
+void SyncWorker::localWriteDone(const QString &object, const StoreError &error)
+{
+    if (!error.ok()) {
+        emit localWriteFailed(object, error.message);
+        return;
+    }
+    markDirty();
+    // Soon, not at once: a POS writes a sale's records in a burst; they go in one batch.
+    if (!m_uploadTimer.isActive())
+        m_uploadTimer.start(tuning::kUploadAfterWriteMs);
+}
+
+void SyncWorker::createLocal(const QString &object, const QJsonObject &fields)
+{
+    if (!m_store)
+        return;
+    const Run *run = find(object);
+    StoreError error;
+    if (!run)
+        error = StoreError{StoreError::Invalid, QStringLiteral("%1 is not a sync object").arg(object)};
+    else
+        m_store->createRecord(run->config.name, fields, run->config.externalId, &error);
+    localWriteDone(object, error);
+}
+
+void SyncWorker::updateLocal(const QString &object, const QString &id, const QJsonObject &fields)
+{
+    if (!m_store)
+        return;
+    StoreError error;
+    m_store->updateRecord(object, id, fields, &error);
+    localWriteDone(object, error);
+}
+
+void SyncWorker::deleteLocal(const QString &object, const QString &id)
+{
+    if (!m_store)
+        return;
+    StoreError error;
+    m_store->deleteRecord(object, id, &error);
+    localWriteDone(object, error);
 }
 
 void SyncWorker::addError(Run *run, const QString &code, const QString &message, bool persist)
@@ -882,6 +1043,8 @@ EngineSnapshot SyncWorker::buildSnapshot()
         s.server = st.serverCount;
         s.serverAll = run->config.scoped() ? st.serverAllCount : st.serverCount;
         s.unsaved = st.unsavedCount;
+        s.uploadFailed = st.uploadFailedCount;
+        s.uploading = m_uploader && m_uploader->currentObject().compare(run->config.name, Qt::CaseInsensitive) == 0;
         s.inUse = st.inUseCount;
         s.lastSynced = st.lastSyncedAt;
         s.countsReadAt = st.countsReadAt;

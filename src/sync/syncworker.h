@@ -7,6 +7,7 @@
 #include "net/salesforceclient.h"
 #include "store/storetypes.h"
 #include "sync/syncengine.h"
+#include "sync/uploader.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -54,11 +55,18 @@ public:
     void clearResync(const QString &object);
     void clearResyncAll();
     void requestClearPlan(const QStringList &objects);
+    void requestUnsaved(const QString &object);
+    void retryUpload(const QString &object);
+    void createLocal(const QString &object, const QJsonObject &fields);
+    void updateLocal(const QString &object, const QString &id, const QJsonObject &fields);
+    void deleteLocal(const QString &object, const QString &id);
 
 signals:
     // --- from worker ---
     void snapshotReady(const posdata::EngineSnapshot &snapshot);
     void clearPlanReady(const QList<posdata::ClearPlan> &plans);
+    void unsavedReady(const QString &object, const QList<posdata::UnsavedRecord> &records);
+    void localWriteFailed(const QString &object, const QString &message);
     void started();
     void fatalError(const QString &message);
     void idle();
@@ -72,6 +80,12 @@ private:
 
     // cycle
     void startCycle(bool manual);
+    void countPhase();
+    /// Uploads the waiting records of every object that is not paused, then runs `then` (unless
+    /// sign-in became required). While a pass runs, `then` waits for it.
+    void runUploads(std::function<void()> then);
+    void uploadsDone(const QList<Uploader::ObjectResult> &results);
+    void localWriteDone(const QString &object, const StoreError &error);
     void countsDone(const QList<SalesforceClient::CountResult> &results, const QList<QPair<Run *, int>> &querySlots);
     void pump();
     void requestDownload(Run *run);
@@ -105,6 +119,10 @@ private:
     std::atomic<bool> *m_abort;
     std::unique_ptr<LocalStore> m_store;
     SalesforceClient *m_client = nullptr;
+    Uploader *m_uploader = nullptr;
+    QList<std::function<void()>> m_afterUploads;
+    bool m_uploadAgain = false; ///< "Retry upload" or a local write came during a pass
+    bool m_countsAfterUploads = false; ///< the upload pass running opens a cycle: counts follow it
     QThread *m_parserThread = nullptr;
     QObject *m_parserContext = nullptr; ///< lives on the parser thread; parse jobs run in its event loop
     std::vector<std::unique_ptr<Run>> m_runs; ///< in priority order
@@ -123,6 +141,7 @@ private:
     QTimer m_pollTimer{this};
     QTimer m_watchdogTimer{this};
     QTimer m_snapshotTimer{this};
+    QTimer m_uploadTimer{this}; ///< a local write uploads soon, without waiting for the next cycle
     QElapsedTimer m_sinceSnapshot;
     bool m_dirty = false;
     EngineSnapshot m_lastSent;

@@ -1,0 +1,335 @@
+// SPDX-License-Identifier: MIT
+#include "uploader.h"
+
+#include "net/salesforceclient.h"
+#include "store/localstore.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QRandomGenerator>
+#include <QUrl>
+
+Q_LOGGING_CATEGORY(lcUpload, "posdata.upload")
+
+namespace posdata {
+
+namespace {
+
+/// Per-record codes that say nothing about the record itself: it is sent again later.
+bool isTransientRecordCode(const QString &code)
+{
+    return code == QLatin1String("UNABLE_TO_LOCK_ROW") || code == QLatin1String("SERVER_UNAVAILABLE")
+        || code == QLatin1String("REQUEST_LIMIT_EXCEEDED") || code == QLatin1String("ALL_OR_NONE_OPERATION_ROLLED_BACK");
+}
+
+/// True when the payload still refers to a record that exists on this device only.
+bool refersToLocalId(const QByteArray &payload)
+{
+    return payload.contains("\"local-");
+}
+
+QString recordOwnKey(const UnsavedRecord &r)
+{
+    return r.object.toLower() + u'/' + r.id;
+}
+
+} // namespace
+
+Uploader::Uploader(LocalStore *store, SalesforceClient *client, Options options, QObject *parent)
+    : QObject(parent), m_store(store), m_client(client), m_options(options)
+{
+    m_retryTimer.setSingleShot(true);
+    connect(&m_retryTimer, &QTimer::timeout, this, &Uploader::nextBatch);
+}
+
+bool Uploader::run(const QList<SyncObjectConfig> &objects, StillWanted stillWanted, Done done)
+{
+    if (m_busy)
+        return false;
+    m_busy = true;
+    m_objects = objects;
+    m_index = -1;
+    m_stillWanted = std::move(stillWanted);
+    m_done = std::move(done);
+    m_results.clear();
+    QMetaObject::invokeMethod(this, &Uploader::nextObject, Qt::QueuedConnection);
+    return true;
+}
+
+void Uploader::cancel()
+{
+    ++m_seq;
+    m_retryTimer.stop();
+    m_busy = false;
+    m_done = {};
+    m_stillWanted = {};
+    m_index = -1;
+}
+
+QString Uploader::currentObject() const
+{
+    return m_busy && m_index >= 0 && m_index < m_objects.size() ? m_objects[m_index].name : QString();
+}
+
+void Uploader::nextObject()
+{
+    if (!m_busy)
+        return;
+    ++m_index;
+    // Skip objects with nothing waiting: one O(1) read each.
+    while (m_index < m_objects.size()) {
+        const SyncObjectConfig &o = m_objects[m_index];
+        const ObjectState st = m_store->objectState(o.name);
+        if (st.unsavedCount > st.uploadFailedCount && (!m_stillWanted || m_stillWanted(o.name)))
+            break;
+        ++m_index;
+    }
+    if (m_index >= m_objects.size()) {
+        m_busy = false;
+        Done done = std::move(m_done);
+        m_done = {};
+        if (done)
+            done(m_results);
+        return;
+    }
+    m_results.append(ObjectResult{m_objects[m_index].name, 0, 0, std::nullopt});
+    m_attempts = 0;
+    m_sentThisPass.clear();
+    describeThen([this] { nextBatch(); });
+}
+
+void Uploader::describeThen(std::function<void()> then)
+{
+    const QString name = m_objects[m_index].name;
+    if (m_fields.contains(name.toLower())) {
+        then();
+        return;
+    }
+    const quint64 seq = m_seq;
+    m_client->rest("GET", QStringLiteral("/sobjects/%1/describe").arg(name), {},
+        [this, seq, name, then](const ApiError &error, const QByteArray &body) {
+            if (seq != m_seq)
+                return;
+            if (!error.ok()) {
+                batchFailed(error);
+                return;
+            }
+            const QJsonObject doc = QJsonDocument::fromJson(body).object();
+            const QJsonArray fields = doc.value(u"fields").toArray();
+            if (fields.isEmpty()) {
+                batchFailed(ApiError::malformed(QStringLiteral("The description of %1 has no fields").arg(name)));
+                return;
+            }
+            Fields f;
+            for (const QJsonValue &v : fields) {
+                const QJsonObject field = v.toObject();
+                const QString fname = field.value(u"name").toString();
+                if (field.value(u"createable").toBool())
+                    f.createable << fname;
+                if (field.value(u"updateable").toBool())
+                    f.updateable << fname;
+            }
+            m_fields.insert(name.toLower(), f);
+            then();
+        });
+}
+
+void Uploader::nextBatch()
+{
+    if (!m_busy || m_index < 0 || m_index >= m_objects.size())
+        return;
+    const SyncObjectConfig &o = m_objects[m_index];
+    if (m_stillWanted && !m_stillWanted(o.name)) {
+        finishObject(std::nullopt); // paused: what is left waits for resume
+        return;
+    }
+    // The waiting records, oldest first; ones tried in this pass (refused or sent) are not resent.
+    const QList<UnsavedRecord> waiting = m_store->unsaved(o.name, -1, true);
+    QList<UnsavedRecord> batch;
+    Kind kind = Kind::Create;
+    bool haveKind = false;
+    for (const UnsavedRecord &r : waiting) {
+        if (m_sentThisPass.value(recordOwnKey(r)) >= 2)
+            continue; // sent twice in this pass already (e.g. rolled back with an all-or-none batch)
+        if (r.state != RecordState::LocallyDeleted && refersToLocalId(r.payload))
+            continue; // waits until the record it points at has its server Id
+        const Kind k = r.state == RecordState::LocallyCreated ? Kind::Create
+            : r.state == RecordState::LocallyUpdated          ? Kind::Update
+                                                               : Kind::Delete;
+        if (!haveKind) {
+            kind = k;
+            haveKind = true;
+        }
+        if (k != kind)
+            continue;
+        batch.append(r);
+        if (batch.size() >= m_options.batchSize)
+            break;
+    }
+    if (batch.isEmpty()) {
+        finishObject(std::nullopt);
+        return;
+    }
+    sendBatch(kind, batch);
+}
+
+QByteArray Uploader::recordBody(Kind kind, const UnsavedRecord &record, bool *ok) const
+{
+    const SyncObjectConfig &o = m_objects[m_index];
+    const Fields &f = m_fields[o.name.toLower()];
+    const QStringList &allowed = kind == Kind::Create ? f.createable : f.updateable;
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(record.payload, &parseError);
+    *ok = doc.isObject();
+    QJsonObject out;
+    out.insert(QStringLiteral("attributes"), QJsonObject{{QStringLiteral("type"), o.name}});
+    const QJsonObject payload = doc.object();
+    for (auto it = payload.begin(); it != payload.end(); ++it) {
+        if (allowed.contains(it.key(), Qt::CaseInsensitive))
+            out.insert(it.key(), it.value());
+    }
+    if (kind == Kind::Update)
+        out.insert(QStringLiteral("Id"), record.id);
+    if (kind == Kind::Create && !o.externalId.isEmpty() && !record.externalId.isEmpty())
+        out.insert(o.externalId, record.externalId);
+    return QJsonDocument(out).toJson(QJsonDocument::Compact);
+}
+
+void Uploader::sendBatch(Kind kind, const QList<UnsavedRecord> &records)
+{
+    const SyncObjectConfig &o = m_objects[m_index];
+    const QString allOrNone = o.uploadAllOrNone ? QStringLiteral("true") : QStringLiteral("false");
+    QByteArray method;
+    QString path;
+    QByteArray body;
+    if (kind == Kind::Delete) {
+        QStringList ids;
+        for (const UnsavedRecord &r : records)
+            ids << QString::fromLatin1(QUrl::toPercentEncoding(r.id));
+        method = "DELETE";
+        path = QStringLiteral("/composite/sobjects?ids=%1&allOrNone=%2").arg(ids.join(u','), allOrNone);
+    } else {
+        QByteArray list = "[";
+        for (const UnsavedRecord &r : records) {
+            bool ok = false;
+            const QByteArray one = recordBody(kind, r, &ok);
+            if (list.size() > 1)
+                list += ',';
+            list += one;
+        }
+        list += ']';
+        body = "{\"allOrNone\":" + allOrNone.toLatin1() + ",\"records\":" + list + '}';
+        if (kind == Kind::Create && !o.externalId.isEmpty()) {
+            method = "PATCH"; // upsert by the external Id: retry-safe
+            path = QStringLiteral("/composite/sobjects/%1/%2").arg(o.name, o.externalId);
+        } else {
+            method = kind == Kind::Create ? "POST" : "PATCH";
+            path = QStringLiteral("/composite/sobjects");
+        }
+    }
+    const quint64 seq = m_seq;
+    m_client->rest(method, path, body, [this, seq, kind, records](const ApiError &error, const QByteArray &answer) {
+        if (seq != m_seq)
+            return;
+        batchAnswered(kind, records, error, answer);
+    });
+}
+
+void Uploader::batchAnswered(
+    Kind kind, const QList<UnsavedRecord> &records, const ApiError &error, const QByteArray &body)
+{
+    if (!error.ok()) {
+        batchFailed(error);
+        return;
+    }
+    const QJsonDocument doc = QJsonDocument::fromJson(body);
+    const QJsonArray results = doc.array();
+    if (!doc.isArray() || results.size() != records.size()) {
+        // The server may have applied it: the retry is safe (upsert by external Id, idempotent
+        // updates, deletes of deleted records succeed).
+        batchFailed(ApiError::malformed(QStringLiteral("The upload answer of %1 could not be read (%2 results for %3 records)")
+                                            .arg(m_objects[m_index].name)
+                                            .arg(results.size())
+                                            .arg(records.size())));
+        return;
+    }
+    m_attempts = 0;
+    ObjectResult &result = m_results.last();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (qsizetype i = 0; i < records.size(); ++i) {
+        const UnsavedRecord &r = records[i];
+        const QJsonObject res = results[i].toObject();
+        m_sentThisPass[recordOwnKey(r)] += 1;
+        QString code;
+        QString message;
+        const QJsonArray errors = res.value(u"errors").toArray();
+        if (!errors.isEmpty()) {
+            const QJsonObject e = errors.first().toObject();
+            code = e.value(u"statusCode").toString();
+            message = e.value(u"message").toString();
+            const QJsonArray fields = e.value(u"fields").toArray();
+            if (!fields.isEmpty()) {
+                QStringList names;
+                for (const QJsonValue &f : fields)
+                    names << f.toString();
+                message += QStringLiteral(" (%1)").arg(names.join(QStringLiteral(", ")));
+            }
+        }
+        bool success = res.value(u"success").toBool();
+        // A record deleted on the server is what a local delete wanted.
+        if (!success && kind == Kind::Delete && code == QLatin1String("ENTITY_IS_DELETED"))
+            success = true;
+        StoreError storeError;
+        if (success) {
+            const QString serverId = kind == Kind::Create ? res.value(u"id").toString() : QString();
+            if (kind == Kind::Create && serverId.isEmpty()) {
+                m_store->setUploadError(r.object, r.id, QStringLiteral("MALFORMED_RESPONSE"),
+                    QStringLiteral("The server accepted the record but gave no Id"), now, &storeError);
+                ++result.refused;
+            } else if (m_store->markUploaded(r.object, r.id, serverId, QString(), &storeError, &r)) {
+                ++result.uploaded;
+            }
+        } else if (isTransientRecordCode(code)) {
+            // Nothing wrong with this record: it goes again in the next pass.
+        } else {
+            if (code.isEmpty())
+                code = QStringLiteral("UNKNOWN_EXCEPTION");
+            if (message.isEmpty())
+                message = QStringLiteral("The server refused the record without saying why");
+            if (m_store->setUploadError(r.object, r.id, code, message, now, &storeError))
+                ++result.refused;
+        }
+        if (!storeError.ok())
+            qCWarning(lcUpload) << "could not record the upload of" << r.object << r.id << ":" << storeError.message;
+    }
+    emit progressed(m_objects[m_index].name);
+    nextBatch();
+}
+
+void Uploader::batchFailed(const ApiError &error)
+{
+    if (error.kind == ApiError::Kind::Transient && ++m_attempts < m_options.maxAttempts && !error.isLimitExceeded()) {
+        const int base = std::min(m_options.backoffMaxMs, m_options.backoffBaseMs << std::min(m_attempts - 1, 16));
+        const int delay = base / 2 + int(QRandomGenerator::global()->bounded(base / 2 + 1));
+        qCInfo(lcUpload) << "upload of" << m_objects[m_index].name << "failed:" << error.code << "- retrying in"
+                         << delay << "ms";
+        m_retryTimer.start(delay);
+        return;
+    }
+    finishObject(error);
+}
+
+void Uploader::finishObject(std::optional<ApiError> error)
+{
+    if (!m_results.isEmpty())
+        m_results.last().error = error;
+    if (error && error->kind == ApiError::Kind::Auth) {
+        // Sign-in required: nothing else can be uploaded either.
+        m_index = m_objects.size() - 1;
+    }
+    nextObject();
+}
+
+} // namespace posdata

@@ -37,6 +37,8 @@ struct SyncEngineOptions
     int limitBackoffMs = 300000; ///< after REQUEST_LIMIT_EXCEEDED
     int maxAttemptsPerCycle = 6; ///< transient failures in a row before an object waits for the next cycle
     qint64 storeMaxPageCount = 0; ///< tests: limit the store file (PRAGMA max_page_count) to simulate a full disk
+    /// false: unsaved records stay on the device (tests of the download rules, the benchmark).
+    bool uploads = true;
 };
 
 /// GUI-thread facade of the sync engine: owns the worker thread, forwards intents, keeps the last snapshot.

@@ -311,7 +311,7 @@ void SyncWorker::runUploads(std::function<void()> then)
     m_uploadAgain = false;
     QList<SyncObjectConfig> objects;
     for (auto &run : m_runs)
-        if (!run->paused)
+        if (!run->paused && m_options.uploads)
             objects.append(run->config);
     m_uploader->run(
         objects,
@@ -923,6 +923,10 @@ void SyncWorker::createLocal(const QString &object, const QJsonObject &fields)
     StoreError error;
     if (!run)
         error = StoreError{StoreError::Invalid, QStringLiteral("%1 is not a sync object").arg(object)};
+    else if (run->config.externalId.isEmpty())
+        error = StoreError{StoreError::Invalid,
+                           QStringLiteral("%1 cannot be created on this device: its sync config has no externalId, "
+                                          "so an upload could not be retried safely").arg(run->config.name)};
     else
         m_store->createRecord(run->config.name, fields, run->config.externalId, &error);
     localWriteDone(object, error);

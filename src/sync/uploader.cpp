@@ -41,7 +41,11 @@ Uploader::Uploader(LocalStore *store, SalesforceClient *client, Options options,
     : QObject(parent), m_store(store), m_client(client), m_options(options)
 {
     m_retryTimer.setSingleShot(true);
-    connect(&m_retryTimer, &QTimer::timeout, this, &Uploader::nextBatch);
+    // A retry starts over from the description: a failed describe leaves nothing to build bodies from.
+    connect(&m_retryTimer, &QTimer::timeout, this, [this] {
+        if (m_busy && m_index >= 0 && m_index < m_objects.size())
+            describeThen([this] { nextBatch(); });
+    });
 }
 
 bool Uploader::run(const QList<SyncObjectConfig> &objects, StillWanted stillWanted, Done done)
@@ -172,13 +176,17 @@ void Uploader::nextBatch()
         finishObject(std::nullopt);
         return;
     }
+    if (!m_fields.contains(o.name.toLower())) {
+        describeThen([this] { nextBatch(); }); // never send a body without knowing the writable fields
+        return;
+    }
     sendBatch(kind, batch);
 }
 
 QByteArray Uploader::recordBody(Kind kind, const UnsavedRecord &record, bool *ok) const
 {
     const SyncObjectConfig &o = m_objects[m_index];
-    const Fields &f = m_fields[o.name.toLower()];
+    const Fields f = m_fields.value(o.name.toLower());
     const QStringList &allowed = kind == Kind::Create ? f.createable : f.updateable;
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(record.payload, &parseError);

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Helper process for the SIGKILL tests: runs the engine on a store until the first cycle ends.
-//   tst_enginechild <url> <db> <config.json> <outletId> <shiftId> <sync|resync|clear>
+//   tst_enginechild <url> <db> <config.json> <outletId> <shiftId> <sync|resync|clear> [noupload]
 // "resync"/"clear" start that operation on every object first; a restarted child is given "sync"
 // and must finish whatever the killed one left pending.
 #include "sync/syncengine.h"
@@ -14,8 +14,8 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
-    if (args.size() != 7) {
-        std::fprintf(stderr, "usage: tst_enginechild url db config outletId shiftId sync|resync|clear\n");
+    if (args.size() != 7 && !(args.size() == 8 && args[7] == QLatin1String("noupload"))) {
+        std::fprintf(stderr, "usage: tst_enginechild url db config outletId shiftId sync|resync|clear [noupload]\n");
         return 2;
     }
     QFile file(args[3]);
@@ -39,6 +39,7 @@ int main(int argc, char **argv)
     o.batchSize = 200;
     o.backoffBaseMs = 50;
     o.backoffMaxMs = 200;
+    o.uploads = args.size() != 8;
     posdata::SyncEngine engine(o);
     const QString mode = args[6];
     int idles = 0;

@@ -146,7 +146,10 @@ TEST_F(EngineTest, ClearAndResyncKeepsUnsavedAndProtectedRecords)
     // The server changes the edited record too: leave-if-changed must keep ours.
     ASSERT_TRUE(rest->update(kProduct, {products[0]}, {{"Name", "server edit"}}));
 
-    SyncEngine engine(options());
+    // The download rules alone: the unsaved records stay local (tst_syncupload covers them going up).
+    auto o = options();
+    o.uploads = false;
+    SyncEngine engine(o);
     IdleCounter idle(engine);
     QList<posdata::ClearPlan> plans;
     QObject::connect(&engine, &SyncEngine::clearPlanReady, [&](const QList<posdata::ClearPlan> &p) { plans = p; });
@@ -306,6 +309,7 @@ TEST_F(EngineTest, FullDiskStopsTheDownloadAndLosesNothing)
     }
     const qint64 pages = QFileInfo(dbPath).size() / 4096 + 2;
     auto o = options();
+    o.uploads = false; // the download side of a full disk
     o.storeMaxPageCount = pages;
     o.maxAttemptsPerCycle = 1;
     {

@@ -7,6 +7,8 @@
 #include <QProcess>
 #include <QRandomGenerator>
 
+#include <set>
+
 using namespace enginetest;
 
 namespace {
@@ -19,9 +21,11 @@ protected:
     {
         QProcess child;
         child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        child.start(QStringLiteral(POSDATA_ENGINE_CHILD),
-                    {QString::fromStdString(url), dbPath, QStringLiteral(POSDATA_SOURCE_DIR "/resources/sync-objects.json"),
-                     outletId, shiftId.isEmpty() ? QStringLiteral("none") : shiftId, mode});
+        QStringList args{QString::fromStdString(url), dbPath, QStringLiteral(POSDATA_SOURCE_DIR "/resources/sync-objects.json"),
+                         outletId, shiftId.isEmpty() ? QStringLiteral("none") : shiftId, mode};
+        if (!uploads)
+            args << QStringLiteral("noupload");
+        child.start(QStringLiteral(POSDATA_ENGINE_CHILD), args);
         EXPECT_TRUE(child.waitForStarted());
         if (killAfterMs >= 0 && !child.waitForFinished(killAfterMs)) {
             child.kill(); // SIGKILL
@@ -90,12 +94,15 @@ protected:
 
     QString editedId;
     QString pinnedId;
+    bool uploads = true;
 };
 
 } // namespace
 
 TEST_F(KillTest, KilledDuringDownloadResyncAndClearEndsIdenticalAndKeepsUnsaved)
 {
+    // The download rules under kills; the unsaved records stay local (uploads have their own test).
+    uploads = false;
     // Slow pages, so that a kill lands in the middle of the work.
     setFaults({{"latencyMs", 15}});
     // Initial download, killed over and over.
@@ -114,6 +121,68 @@ TEST_F(KillTest, KilledDuringDownloadResyncAndClearEndsIdenticalAndKeepsUnsaved)
 
     EXPECT_GE(killedDownload + killedResync + killedClear, 20);
     std::printf("kills: download %d, resync %d, clear %d\n", killedDownload, killedResync, killedClear);
+}
+
+TEST_F(KillTest, AThousandLocalSalesReachTheServerExactlyOnceThroughFaultsAndKills)
+{
+    ASSERT_EQ(runChild(QStringLiteral("sync"), -1), 0);
+    const auto tillOrders = [this] {
+        std::map<std::string, int> byUuid;
+        for (const auto &r : rest->query("SELECT Id, s_c__pos_uuid__c FROM s_c__order__c WHERE s_c__status__c = 'Till'"))
+            byUuid[r["s_c__pos_uuid__c"].get<std::string>()] += 1;
+        return byUuid;
+    };
+    ASSERT_TRUE(tillOrders().empty());
+    std::set<std::string> made;
+    {
+        auto store = posdata::LocalStore::open(dbPath, posdata::LocalStore::Mode::ReadWrite);
+        ASSERT_TRUE(store);
+        for (int i = 0; i < 1000; ++i) {
+            posdata::StoreError error;
+            const QString id = store->createRecord(kOrder,
+                {{"s_c__outlet__c", outletId}, {"s_c__total__c", 1 + i}, {"s_c__status__c", "Till"}, {"s_c__item_count__c", 1}},
+                QStringLiteral("s_c__pos_uuid__c"), &error);
+            ASSERT_FALSE(id.isEmpty()) << error.message.toStdString();
+            made.insert(id.mid(6).toStdString()); // the external Id follows "local-"
+        }
+        ASSERT_EQ(store->objectState(kOrder).unsavedCount, 1000);
+    }
+    // Faults on every request (5% 500, 5% 503, a little latency) and answers lost after the server
+    // applied an upload batch; the engine is killed at random instants, again and again.
+    setFaults({{"latencyMs", 3}, {"error500Rate", 0.05}, {"error503Rate", 0.05}, {"failNextCount", 4},
+               {"failNextMode", "drop"}, {"failPathContains", "composite/sobjects"}});
+    int kills = 0;
+    int killsMidUpload = 0; // after which some records were up and some not
+    for (int i = 0; i < 40 && kills < 25; ++i) {
+        const int code = runChild(QStringLiteral("sync"), QRandomGenerator::global()->bounded(30, 150 + 10 * i));
+        if (code != -1)
+            continue;
+        ++kills;
+        const auto store = posdata::LocalStore::open(dbPath, posdata::LocalStore::Mode::ReadOnly);
+        ASSERT_TRUE(store);
+        const qint64 unsaved = store->objectState(kOrder).unsavedCount;
+        killsMidUpload += unsaved > 0 && unsaved < 1000 ? 1 : 0;
+    }
+    EXPECT_EQ(server->emulator().faults().failNextCount, 0); // every lost answer happened
+    setFaults({{"latencyMs", 0}, {"error500Rate", 0}, {"error503Rate", 0}, {"failNextCount", 0}});
+    EXPECT_EQ(runChild(QStringLiteral("sync"), -1), 0);
+
+    const auto onServer = tillOrders();
+    EXPECT_EQ(onServer.size(), 1000u);
+    std::set<std::string> uuids;
+    for (const auto &[uuid, count] : onServer) {
+        EXPECT_EQ(count, 1) << "uploaded twice: " << uuid;
+        uuids.insert(uuid);
+    }
+    EXPECT_TRUE(uuids == made);
+    auto store = posdata::LocalStore::open(dbPath, posdata::LocalStore::Mode::ReadOnly);
+    ASSERT_TRUE(store);
+    EXPECT_EQ(store->objectState(kOrder).unsavedCount, 0);
+    EXPECT_EQ(store->countSlow(kOrder) - store->countSlow(kOrder, posdata::RecordState::Synced), 0);
+    expectIdentical({kOrder});
+    EXPECT_GE(kills, 20);
+    EXPECT_GE(killsMidUpload, 1);
+    std::printf("upload kills: %d, %d of them with the upload half done\n", kills, killsMidUpload);
 }
 
 int main(int argc, char **argv)

@@ -12,6 +12,9 @@
 #include <QDir>
 #include <QEventLoop>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLocale>
 #include <QStandardPaths>
 #include <QTextStream>
@@ -90,6 +93,8 @@ int CliApp::run(const QStringList &arguments)
     case CliOptions::Command::Help: print(CliOptions::usage()); return Ok;
     case CliOptions::Command::Status: return status(*options);
     case CliOptions::Command::Sync: return sync(*options);
+    case CliOptions::Command::Unsaved: return unsaved(*options);
+    case CliOptions::Command::Upload: return upload(*options);
     default: return action(*options);
     }
 }
@@ -289,11 +294,22 @@ int CliApp::sync(const CliOptions &o)
         const SyncObjectConfig keep = *only;
         config->objects = {keep};
     }
+    return runEngine(o, *config, o.once);
+}
 
+int CliApp::runEngine(const CliOptions &o, const SyncConfig &config, bool once)
+{
+    QString error;
+    const auto device = loadDeviceContext(o.devicePath, &error);
+    if (!device) {
+        printError(error);
+        return Failed;
+    }
+    m_secret = device->refreshToken;
     SyncEngineOptions options;
     options.dbPath = o.dbPath.isEmpty() ? defaultDatabasePath() : o.dbPath;
     QDir().mkpath(QFileInfo(options.dbPath).absolutePath());
-    options.config = *config;
+    options.config = config;
     options.device = *device;
 
     SyncEngine engine(options);
@@ -313,7 +329,7 @@ int CliApp::sync(const CliOptions &o)
         loop.quit();
     });
     QObject::connect(&engine, &SyncEngine::idle, &loop, [&] {
-        if (!o.once)
+        if (!once)
             return;
         last = engine.snapshot();
         if (last.signInRequired) {
@@ -358,6 +374,164 @@ int CliApp::sync(const CliOptions &o)
         return Failed;
     }
     print(QStringLiteral("sync done\n"));
+    return Ok;
+}
+
+namespace {
+
+QString kindWord(RecordState state)
+{
+    switch (state) {
+    case RecordState::LocallyCreated: return QStringLiteral("created");
+    case RecordState::LocallyUpdated: return QStringLiteral("changed");
+    case RecordState::LocallyDeleted: return QStringLiteral("deleted");
+    case RecordState::Synced: break;
+    }
+    return QString();
+}
+
+QString isoOrEmpty(const QDateTime &t)
+{
+    return t.isValid() ? t.toUTC().toString(Qt::ISODate) : QString();
+}
+
+} // namespace
+
+int CliApp::unsaved(const CliOptions &o)
+{
+    const auto config = loadConfig(o);
+    if (!config)
+        return Failed;
+    // Read-only: safe next to a running app.
+    const auto store = openStore(o, true);
+    if (!store)
+        return Failed;
+    CliOptions which = o;
+    which.all = o.objects.isEmpty();
+    QStringList names;
+    if (!resolveObjects(which, *config, *store, &names))
+        return Usage;
+    QJsonArray array;
+    QString text;
+    qint64 total = 0;
+    qint64 refused = 0;
+    for (const QString &name : names) {
+        for (const UnsavedRecord &r : store->unsaved(name)) {
+            ++total;
+            refused += r.errorCode.isEmpty() ? 0 : 1;
+            if (o.json) {
+                QJsonObject j;
+                j.insert(u"object", r.object);
+                j.insert(u"id", r.id);
+                j.insert(u"kind", kindWord(r.state));
+                j.insert(u"name", r.name.isEmpty() ? QJsonValue() : QJsonValue(r.name));
+                j.insert(u"externalId", r.externalId.isEmpty() ? QJsonValue() : QJsonValue(r.externalId));
+                j.insert(u"changedAt", r.changedAt.isValid() ? QJsonValue(isoOrEmpty(r.changedAt)) : QJsonValue());
+                j.insert(u"attempts", r.attempts);
+                if (r.errorCode.isEmpty()) {
+                    j.insert(u"error", QJsonValue());
+                } else {
+                    j.insert(u"error", QJsonObject{{QStringLiteral("code"), r.errorCode},
+                                                   {QStringLiteral("message"), r.errorMessage},
+                                                   {QStringLiteral("at"), isoOrEmpty(r.errorAt)}});
+                }
+                array.append(j);
+            } else {
+                text += QStringLiteral("%1  %2  %3  %4  %5\n")
+                            .arg(r.object, -16)
+                            .arg(r.id, -42)
+                            .arg(kindWord(r.state), -8)
+                            .arg(isoOrEmpty(r.changedAt), -20)
+                            .arg(r.errorCode.isEmpty() ? QStringLiteral("waiting to upload")
+                                                       : QStringLiteral("refused (%1 tries): %2: %3")
+                                                             .arg(r.attempts)
+                                                             .arg(r.errorCode, r.errorMessage));
+            }
+        }
+    }
+    if (!store->lastError().ok()) {
+        printError(QStringLiteral("%1: %2").arg(store->path(), store->lastError().message));
+        return Failed;
+    }
+    if (o.json) {
+        print(QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented)));
+        return Ok;
+    }
+    if (total == 0) {
+        print(QStringLiteral("No unsaved records.\n"));
+        return Ok;
+    }
+    print(QStringLiteral("%1  %2  %3  %4  %5\n")
+              .arg(QStringLiteral("OBJECT"), -16)
+              .arg(QStringLiteral("ID"), -42)
+              .arg(QStringLiteral("KIND"), -8)
+              .arg(QStringLiteral("CHANGED (UTC)"), -20)
+              .arg(QStringLiteral("UPLOAD"))
+          + text
+          + QStringLiteral("%1 unsaved, %2 refused by the server\n").arg(num(total), num(refused)));
+    return Ok;
+}
+
+int CliApp::upload(const CliOptions &o)
+{
+    auto config = loadConfig(o);
+    if (!config)
+        return Failed;
+    QStringList names;
+    {
+        const auto store = openStore(o, false);
+        if (!store)
+            return Failed;
+        CliOptions which = o;
+        which.all = o.objects.isEmpty();
+        if (!resolveObjects(which, *config, *store, &names))
+            return Usage;
+        // "Retry upload": the refused records go again.
+        for (const QString &name : names) {
+            StoreError error;
+            if (!store->clearUploadErrors(name, &error)) {
+                printError(QStringLiteral("%1: %2").arg(name, error.message));
+                return Failed;
+            }
+        }
+    }
+    QList<SyncObjectConfig> only;
+    for (const SyncObjectConfig &c : config->objects)
+        if (names.contains(c.name, Qt::CaseInsensitive))
+            only << c;
+    config->objects = only;
+    const int engineExit = runEngine(o, *config, true);
+    if (engineExit == Usage)
+        return engineExit;
+    const auto store = openStore(o, true);
+    if (!store)
+        return Failed;
+    qint64 left = 0;
+    QString failure;
+    for (const QString &name : names) {
+        const ObjectState st = store->objectState(name);
+        left += st.unsavedCount;
+        if (st.uploadFailedCount > 0 && failure.isEmpty()) {
+            for (const UnsavedRecord &r : store->unsaved(name)) {
+                if (!r.errorCode.isEmpty()) {
+                    failure = QStringLiteral("%1: %2 record(s) refused, e.g. %3: %4: %5")
+                                  .arg(name, num(st.uploadFailedCount), r.id, r.errorCode, r.errorMessage);
+                    break;
+                }
+            }
+        }
+    }
+    if (!failure.isEmpty()) {
+        printError(failure + QStringLiteral(" (see \"posdata unsaved\")"));
+        return Failed;
+    }
+    if (left > 0) {
+        printError(QStringLiteral("%1 record(s) are still waiting to upload").arg(num(left)));
+        return Failed;
+    }
+    if (engineExit != Ok)
+        return engineExit;
+    print(QStringLiteral("every unsaved record is uploaded\n"));
     return Ok;
 }
 

@@ -45,6 +45,10 @@ private:
     int action(const CliOptions &o);
     int clearResync(const CliOptions &o, LocalStore &store, const QStringList &names);
     int sync(const CliOptions &o);
+    int unsaved(const CliOptions &o);
+    int upload(const CliOptions &o);
+    /// Runs the engine on `config` (until the first idle when `once`) and prints its progress.
+    int runEngine(const CliOptions &o, const SyncConfig &config, bool once);
 
     std::unique_ptr<SyncConfig> loadConfig(const CliOptions &o);
     std::unique_ptr<LocalStore> openStore(const CliOptions &o, bool readOnly);

@@ -16,6 +16,7 @@ const QHash<QString, Command> &commands()
         {QStringLiteral("status"), Command::Status}, {QStringLiteral("pause"), Command::Pause},
         {QStringLiteral("resume"), Command::Resume}, {QStringLiteral("resync"), Command::Resync},
         {QStringLiteral("clear-resync"), Command::ClearResync}, {QStringLiteral("sync"), Command::Sync},
+        {QStringLiteral("unsaved"), Command::Unsaved}, {QStringLiteral("upload"), Command::Upload},
         {QStringLiteral("help"), Command::Help}};
     return map;
 }
@@ -32,6 +33,8 @@ QSet<QString> allowedFlags(Command c)
     case Command::Resync: return common + actions;
     case Command::ClearResync: return common + actions + QSet<QString>{QStringLiteral("--yes")};
     case Command::Sync: return common + QSet<QString>{QStringLiteral("--once"), QStringLiteral("--object")};
+    case Command::Unsaved: return common + QSet<QString>{QStringLiteral("--json")};
+    case Command::Upload: return common;
     case Command::Help: return {};
     }
     return {};
@@ -93,7 +96,7 @@ std::optional<CliOptions> CliOptions::parse(const QStringList &arguments, QStrin
         if (!haveCommand) {
             if (!commands().contains(arg))
                 return fail(QStringLiteral("unknown command \"%1\" (commands: status, pause, resume, resync, "
-                                           "clear-resync, sync)")
+                                           "clear-resync, sync, unsaved, upload)")
                                 .arg(arg));
             o.command = commands().value(arg);
             haveCommand = true;
@@ -146,13 +149,16 @@ std::optional<CliOptions> CliOptions::parse(const QStringList &arguments, QStrin
         if (!o.all && o.objects.isEmpty())
             return fail(QStringLiteral("\"%1\" needs an object name or --all").arg(commandName));
         break;
+    case Command::Unsaved:
+    case Command::Upload:
+        break; // NAME... optional: every object when none
     default:
         if (!o.objects.isEmpty())
             return fail(QStringLiteral("unexpected argument \"%1\"").arg(o.objects.first()));
         break;
     }
-    if (o.command == Command::Sync && o.devicePath.isEmpty())
-        return fail(QStringLiteral("\"sync\" needs --device FILE"));
+    if ((o.command == Command::Sync || o.command == Command::Upload) && o.devicePath.isEmpty())
+        return fail(QStringLiteral("\"%1\" needs --device FILE").arg(commandName));
     return o;
 }
 
@@ -171,6 +177,10 @@ QString CliOptions::usage()
         "                                         stay), then re-download; asks unless --yes\n"
         "  sync --device FILE [--once] [--object NAME]\n"
         "                                         run the sync engine in this terminal\n"
+        "  unsaved [NAME...] [--json]             records made or changed on this device and not\n"
+        "                                         yet uploaded, with the server's refusal if any\n"
+        "  upload --device FILE [NAME...]         upload them now (refused ones are tried again),\n"
+        "                                         then refresh those objects\n"
         "\n"
         "Common options:\n"
         "  --db FILE       local store (default: the app's data folder, posdata.db)\n"

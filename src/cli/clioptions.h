@@ -11,16 +11,16 @@ namespace posdata {
 /// The parsed `posdata` command line: one subcommand, its targets and the common options.
 struct CliOptions
 {
-    enum class Command { Help, Status, Pause, Resume, Resync, ClearResync, Sync };
+    enum class Command { Help, Status, Pause, Resume, Resync, ClearResync, Sync, Unsaved, Upload };
 
     Command command = Command::Help;
     QString devicePath; ///< --device FILE (needed by sync)
     QString dbPath; ///< --db FILE; empty = defaultDatabasePath()
     QString configPath; ///< --config FILE; empty = the bundled sync-objects.json
-    QStringList objects; ///< NAME arguments of pause/resume/resync/clear-resync
+    QStringList objects; ///< NAME arguments of pause/resume/resync/clear-resync/unsaved/upload
     QString syncObject; ///< sync --object NAME
     bool all = false; ///< --all
-    bool json = false; ///< status --json
+    bool json = false; ///< status/unsaved --json
     bool yes = false; ///< clear-resync --yes
     bool dryRun = false; ///< --dry-run (pause/resume/resync/clear-resync)
     bool once = false; ///< sync --once

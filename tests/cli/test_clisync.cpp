@@ -2,6 +2,7 @@
 // `posdata sync --once` end to end: the real binary against the in-process emulator over loopback,
 // then `posdata status` on the store it wrote; a refused token fails with exit 1 and is never printed.
 #include "emulator/emulatorserver.h"
+#include "store/localstore.h"
 #include "soql/ids.h"
 
 #include <QCoreApplication>
@@ -80,6 +81,62 @@ protected:
 };
 
 } // namespace
+
+TEST_F(CliSyncTest, UnsavedListsLocalSalesAndUploadSendsThemKeepingTheRefusedOne)
+{
+    const QString device = writeDevice(QString::fromLatin1(emu::Emulator::kRefreshToken));
+    ASSERT_EQ(posdata({QStringLiteral("sync"), QStringLiteral("--once"), QStringLiteral("--device"), device,
+                       QStringLiteral("--db"), dbPath}).code, 0);
+    const Output none = posdata({QStringLiteral("unsaved"), QStringLiteral("--db"), dbPath});
+    ASSERT_EQ(none.code, 0) << none.err.toStdString();
+    EXPECT_EQ(none.out, QStringLiteral("No unsaved records.\n"));
+    {
+        auto store = posdata::LocalStore::open(dbPath, posdata::LocalStore::Mode::ReadWrite);
+        ASSERT_TRUE(store);
+        const QString outlet = QString::fromStdString(soql::makeId("a00", 1));
+        for (const double total : {12.0, -3.0, 4.5})
+            ASSERT_FALSE(store->createRecord(QStringLiteral("s_c__order__c"),
+                                             {{"s_c__outlet__c", outlet}, {"s_c__total__c", total}, {"s_c__status__c", "Till"}},
+                                             QStringLiteral("s_c__pos_uuid__c"))
+                             .isEmpty());
+    }
+    const Output waiting = posdata({QStringLiteral("unsaved"), QStringLiteral("s_c__order__c"), QStringLiteral("--db"), dbPath});
+    ASSERT_EQ(waiting.code, 0) << waiting.err.toStdString();
+    EXPECT_EQ(waiting.out.count(QStringLiteral("waiting to upload")), 3) << waiting.out.toStdString();
+    EXPECT_TRUE(waiting.out.contains(QStringLiteral("3 unsaved, 0 refused"))) << waiting.out.toStdString();
+
+    // One is refused by the org's validation rule: exit 1, naming the record and the reason.
+    const Output up = posdata({QStringLiteral("upload"), QStringLiteral("--device"), device, QStringLiteral("--db"), dbPath});
+    EXPECT_EQ(up.code, 1) << up.out.toStdString() << up.err.toStdString();
+    EXPECT_TRUE(up.err.contains(QStringLiteral("FIELD_CUSTOM_VALIDATION_EXCEPTION"))) << up.err.toStdString();
+    EXPECT_TRUE(up.err.contains(QStringLiteral("Order total cannot be negative"))) << up.err.toStdString();
+    EXPECT_FALSE((up.out + up.err).contains(QLatin1String(emu::Emulator::kRefreshToken)));
+
+    const Output json = posdata({QStringLiteral("unsaved"), QStringLiteral("--json"), QStringLiteral("--db"), dbPath});
+    ASSERT_EQ(json.code, 0) << json.err.toStdString();
+    const QJsonArray rows = QJsonDocument::fromJson(json.out.toUtf8()).array();
+    ASSERT_EQ(rows.size(), 1) << json.out.toStdString();
+    const QJsonObject row = rows.first().toObject();
+    EXPECT_EQ(row.value(u"object").toString(), QStringLiteral("s_c__order__c"));
+    EXPECT_EQ(row.value(u"kind").toString(), QStringLiteral("created"));
+    EXPECT_EQ(row.value(u"attempts").toInt(), 1);
+    EXPECT_EQ(row.value(u"error").toObject().value(u"code").toString(), QStringLiteral("FIELD_CUSTOM_VALIDATION_EXCEPTION"));
+    EXPECT_FALSE(row.value(u"externalId").toString().isEmpty());
+
+    // Fixed on the device, the next upload goes through; upload retries the refused ones each time.
+    {
+        auto store = posdata::LocalStore::open(dbPath, posdata::LocalStore::Mode::ReadWrite);
+        ASSERT_TRUE(store->updateRecord(QStringLiteral("s_c__order__c"), row.value(u"id").toString(), {{"s_c__total__c", 3}}));
+    }
+    const Output again = posdata({QStringLiteral("upload"), QStringLiteral("s_c__order__c"), QStringLiteral("--device"),
+                                  device, QStringLiteral("--db"), dbPath});
+    EXPECT_EQ(again.code, 0) << again.out.toStdString() << again.err.toStdString();
+    EXPECT_TRUE(again.out.endsWith(QStringLiteral("every unsaved record is uploaded\n"))) << again.out.toStdString();
+    EXPECT_EQ(posdata({QStringLiteral("unsaved"), QStringLiteral("--db"), dbPath}).out, QStringLiteral("No unsaved records.\n"));
+    const Output bad = posdata({QStringLiteral("unsaved"), QStringLiteral("nope"), QStringLiteral("--db"), dbPath});
+    EXPECT_EQ(bad.code, 2);
+    EXPECT_TRUE(bad.err.contains(QStringLiteral("unknown object \"nope\""))) << bad.err.toStdString();
+}
 
 TEST_F(CliSyncTest, SyncOnceThenStatus)
 {

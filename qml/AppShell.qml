@@ -5,8 +5,8 @@ import QtQuick.Controls
 import QtQuick.Controls.Material
 import PosData
 
-// Settings navigation: Settings, Manage data and object detail pages on a stack, plus the one
-// clear & resync confirmation dialog they share.
+// Settings navigation: Settings, Manage data, object detail and unsaved records pages on a stack,
+// plus the one clear & resync confirmation dialog they share.
 Item {
     id: shell
     required property ManageDataController controller
@@ -23,6 +23,9 @@ Item {
     }
     function openDetail(name, immediate) {
         stack.push(detailComponent, { name: name }, immediate ? StackView.Immediate : StackView.PushTransition)
+    }
+    function openUnsaved(name, immediate) {
+        stack.push(unsavedComponent, { name: name }, immediate ? StackView.Immediate : StackView.PushTransition)
     }
 
     StackView {
@@ -48,6 +51,14 @@ Item {
     Component {
         id: detailComponent
         ObjectDetailPage {
+            controller: shell.controller
+            onBackClicked: stack.pop()
+            onOpenUnsaved: name => shell.openUnsaved(name, false)
+        }
+    }
+    Component {
+        id: unsavedComponent
+        UnsavedRecordsPage {
             controller: shell.controller
             onBackClicked: stack.pop()
         }

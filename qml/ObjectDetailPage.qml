@@ -5,14 +5,15 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import PosData
 
-// One sync object: its status, local and server counts, unsaved records, last sync and errors,
-// with the per-object pause/resume and More actions.
+// One sync object: its status, local and server counts, unsaved records (a tap opens their list
+// when there are some), last sync and errors, with the per-object pause/resume and More actions.
 Page {
     id: page
     required property ManageDataController controller
     property string name
     readonly property alias detail: detail
     signal backClicked()
+    signal openUnsaved(string name)
 
     objectName: "objectDetailPage"
     title: name
@@ -94,6 +95,7 @@ Page {
                         objectName: "statusField"
                         label: qsTr("Status")
                         value: detail.statusText
+                        note: detail.uploadFailedText
                         showIcon: detail.found
                         statusKey: detail.statusKey
                         iconSource: detail.statusIcon
@@ -106,7 +108,14 @@ Page {
                         label: qsTr("Server records (all)")
                         value: detail.serverAllText
                     }
-                    DetailField { objectName: "unsavedField"; label: qsTr("Unsaved records"); value: detail.unsavedText }
+                    DetailField {
+                        objectName: "unsavedField"
+                        label: qsTr("Unsaved records")
+                        value: detail.unsavedText
+                        note: detail.uploadFailedText
+                        clickable: detail.hasUnsaved
+                        onClicked: page.openUnsaved(page.name)
+                    }
                     DetailField {
                         objectName: "lastSyncedField"
                         label: qsTr("Last synced")

@@ -5,8 +5,9 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import PosData
 
-// One sync object on the Manage data list: name, "Synced x of y", status icon and word, and a
-// slim progress bar while it downloads. Tapping it opens the object's detail page.
+// One sync object on the Manage data list: name, "Synced x of y", status icon and word (with "N
+// failed to upload" under it when the server refused unsaved records), and a slim progress bar
+// while it downloads. Tapping it opens the object's detail page.
 ItemDelegate {
     id: row
     required property int index
@@ -18,6 +19,7 @@ ItemDelegate {
     required property bool syncing
     required property real progress
     required property string timeLeftText
+    required property string uploadFailedText
     required property string accessibleText
 
     implicitHeight: Theme.rowHeight
@@ -59,6 +61,15 @@ ItemDelegate {
                 font.pixelSize: 15
                 font.weight: Font.Medium
                 color: Theme.statusColor(row.statusKey)
+                Layout.alignment: Qt.AlignRight
+            }
+            Label {
+                objectName: "uploadFailedText"
+                visible: text.length > 0
+                text: row.uploadFailedText
+                font.pixelSize: 13
+                font.weight: Font.Medium
+                color: Theme.destructive
                 Layout.alignment: Qt.AlignRight
             }
             Label {

@@ -40,6 +40,20 @@ QString HeadlessRun::detailObjectFor(const ManageDataController &controller)
     return objects.isEmpty() ? QString() : objects.constFirst().name;
 }
 
+QString HeadlessRun::unsavedObjectFor(const ManageDataController &controller)
+{
+    const auto &objects = controller.snapshot().objects;
+    for (const auto &o : objects) {
+        if (o.uploadFailed > 0)
+            return o.name;
+    }
+    for (const auto &o : objects) {
+        if (o.unsaved > 0)
+            return o.name;
+    }
+    return {};
+}
+
 void HeadlessRun::onStateChanged()
 {
     if (!m_controller)
@@ -105,6 +119,24 @@ void HeadlessRun::captureDetail()
     if (!m_window)
         return emit finished(1);
     save(QStringLiteral("object-detail"));
+    const QString name = m_controller ? unsavedObjectFor(*m_controller) : QString();
+    QObject *shell = m_window->property("shell").value<QObject *>();
+    if (name.isEmpty() || !shell)
+        return emit finished(m_failed ? 1 : 0);
+    if (!QMetaObject::invokeMethod(shell, "openUnsaved", Q_ARG(QVariant, name), Q_ARG(QVariant, true))) {
+        m_out << "could not open the unsaved records page" << Qt::endl;
+        return emit finished(1);
+    }
+    // The page asks the engine for its records on open; the answer comes from the worker well
+    // within the settle time.
+    QTimer::singleShot(kSettleMs, this, &HeadlessRun::captureUnsaved);
+}
+
+void HeadlessRun::captureUnsaved()
+{
+    if (!m_window)
+        return emit finished(1);
+    save(QStringLiteral("unsaved-records"));
     emit finished(m_failed ? 1 : 0);
 }
 

@@ -14,7 +14,8 @@ namespace posdata {
 class ManageDataController;
 
 /// The unattended part of pos-manage-data: prints the live status table and, once every object
-/// is synced, saves screenshots of the list and a detail page and asks the app to quit.
+/// is synced, saves screenshots of the list, a detail page and (when there are some) an object's
+/// unsaved records, and asks the app to quit.
 class HeadlessRun : public QObject
 {
     Q_OBJECT
@@ -32,6 +33,9 @@ public:
 
     /// The object whose detail page is captured: a scoped one if any (it shows more), else the first.
     static QString detailObjectFor(const ManageDataController &controller);
+    /// The object whose unsaved records are captured: one with refused uploads if any, else one
+    /// with unsaved records; empty when nothing is unsaved (no such screenshot then).
+    static QString unsavedObjectFor(const ManageDataController &controller);
 
 signals:
     /// 0 when done, non-zero when a screenshot could not be written.
@@ -42,6 +46,7 @@ private:
     void printTable(bool force);
     void captureList();
     void captureDetail();
+    void captureUnsaved();
     bool save(const QString &name);
 
     QPointer<ManageDataController> m_controller;

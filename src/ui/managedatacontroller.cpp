@@ -312,6 +312,24 @@ void ManageDataController::cancelClearPlan()
     emit clearPlanChanged();
 }
 
+void ManageDataController::requestUnsaved(const QString &name)
+{
+    if (knows(name))
+        emit unsavedRequested(name);
+}
+
+void ManageDataController::retryUpload(const QString &name)
+{
+    const auto *o = find(name);
+    if (o && o->unsaved > 0)
+        emit retryUploadRequested(name);
+}
+
+void ManageDataController::applyUnsaved(const QString &object, const QList<UnsavedRecord> &records)
+{
+    emit unsavedArrived(object, records);
+}
+
 void ManageDataController::applySnapshot(const EngineSnapshot &snapshot)
 {
     const bool first = !m_ready;

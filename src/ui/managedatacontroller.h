@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "store/storetypes.h"
 #include "sync/syncsnapshot.h"
 #include "syncobjectlistmodel.h"
 
@@ -105,17 +106,25 @@ public:
     /// Runs the pending clear & resync (all objects or each named one) and closes the confirmation.
     Q_INVOKABLE void confirmClearPlan();
     Q_INVOKABLE void cancelClearPlan();
+    /// Asks the engine for the object's unsaved records (read on its worker); the answer arrives
+    /// through applyUnsaved() and leaves as unsavedArrived().
+    Q_INVOKABLE void requestUnsaved(const QString &name);
+    /// Uploads the object's unsaved records now, the ones Salesforce refused before included.
+    Q_INVOKABLE void retryUpload(const QString &name);
 
 public slots:
     void applySnapshot(const posdata::EngineSnapshot &snapshot);
     void applyClearPlan(const QList<posdata::ClearPlan> &plans);
     void setFatalError(const QString &message);
+    void applyUnsaved(const QString &object, const QList<posdata::UnsavedRecord> &records);
 
 signals:
     void stateChanged();
     void clearPlanChanged();
     /// Every snapshot (and every minute, for "ago" texts): detail pages refresh on it.
     void refreshed();
+    /// An answer to requestUnsaved() (value copies): unsaved record lists pick their object's.
+    void unsavedArrived(const QString &object, const QList<posdata::UnsavedRecord> &records);
 
     // To the engine.
     void syncNowRequested();
@@ -128,6 +137,8 @@ signals:
     void clearResyncRequested(const QString &name);
     void clearResyncAllRequested();
     void clearPlanRequested(const QStringList &names);
+    void unsavedRequested(const QString &name);
+    void retryUploadRequested(const QString &name);
 
 private:
     bool knows(const QString &name) const { return find(name) != nullptr; }

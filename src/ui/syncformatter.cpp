@@ -122,6 +122,50 @@ QString SyncFormatter::errorWords(const SyncError &error)
     return tr("Salesforce reported an error (%1).").arg(code);
 }
 
+QString SyncFormatter::unsavedKindText(RecordState state)
+{
+    switch (state) {
+    case RecordState::LocallyCreated:
+        return tr("Created on this device");
+    case RecordState::LocallyUpdated:
+        return tr("Changed on this device");
+    case RecordState::LocallyDeleted:
+        return tr("Deleted on this device");
+    case RecordState::Synced:
+        break;
+    }
+    return tr("Saved in Salesforce");
+}
+
+QString SyncFormatter::uploadStateText(const QString &errorCode, const QString &errorMessage)
+{
+    const QString message = errorMessage.trimmed();
+    if (!message.isEmpty())
+        return tr("Refused by Salesforce: %1").arg(message);
+    if (!errorCode.isEmpty())
+        return tr("Refused by Salesforce (%1)").arg(errorCode);
+    return tr("Waiting to upload");
+}
+
+QString SyncFormatter::refusedTimesText(int attempts, const QLocale &locale)
+{
+    if (attempts <= 1)
+        return {};
+    return tr("Refused %1 times").arg(number(attempts, locale));
+}
+
+QString SyncFormatter::uploadFailedText(qint64 failed, const QLocale &locale)
+{
+    if (failed <= 0)
+        return {};
+    return tr("%1 failed to upload").arg(number(failed, locale));
+}
+
+QString SyncFormatter::unsavedCountText(qint64 unsaved, const QLocale &locale)
+{
+    return (unsaved == 1 ? tr("%1 unsaved record") : tr("%1 unsaved records")).arg(number(unsaved, locale));
+}
+
 double SyncFormatter::progress(const SyncObjectSnapshot &object)
 {
     if (object.progressTotal > 0)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "store/storetypes.h"
 #include "sync/syncsnapshot.h"
 #include "sync/syncstatus.h"
 
@@ -45,6 +46,23 @@ public:
 
     /// An error in words: its message, or words for its code when the message is empty.
     static QString errorWords(const SyncError &error);
+
+    /// What happened to an unsaved record, in words: "Created on this device", "Changed on this
+    /// device", "Deleted on this device".
+    static QString unsavedKindText(RecordState state);
+
+    /// Where an unsaved record's upload stands: "Refused by Salesforce: <message>" after the server
+    /// refused it (its statusCode in words when the message is empty), else "Waiting to upload".
+    static QString uploadStateText(const QString &errorCode, const QString &errorMessage);
+
+    /// "Refused 3 times" once Salesforce refused a record's upload more than once; empty before.
+    static QString refusedTimesText(int attempts, const QLocale &locale);
+
+    /// "2 failed to upload"; empty when none did (shown beside the status, never instead of it).
+    static QString uploadFailedText(qint64 failed, const QLocale &locale);
+
+    /// "5 unsaved records", "1 unsaved record".
+    static QString unsavedCountText(qint64 unsaved, const QLocale &locale);
 
     /// Fraction 0..1 of the current download; -1 when the total is unknown (indeterminate bar).
     static double progress(const SyncObjectSnapshot &object);

@@ -84,6 +84,10 @@ void SyncObjectDetail::refresh()
     m_serverText = SyncFormatter::countText(s.server, locale);
     m_serverAllText = SyncFormatter::countText(s.scoped ? s.serverAll : s.server, locale);
     m_unsavedText = SyncFormatter::countText(s.unsaved, locale);
+    m_hasUnsaved = s.unsaved > 0;
+    m_uploadFailed = s.uploadFailed;
+    m_uploadFailedText = SyncFormatter::uploadFailedText(s.uploadFailed, locale);
+    m_uploading = s.uploading;
     m_syncedText = SyncFormatter::syncedText(s.local, s.server, locale);
     m_lastSyncedText = SyncFormatter::agoText(s.lastSynced, now, locale);
     m_progress = SyncFormatter::progress(s);
@@ -102,7 +106,8 @@ void SyncObjectDetail::refresh()
     // Snapshots arrive ~10 times a second; the page re-binds (and its error list rebuilds) only
     // when something it shows has changed.
     const QVariantList signature{m_found, m_statusText, m_statusIcon, m_syncing, m_paused, m_scoped,
-                                 m_localText, m_serverText, m_serverAllText, m_unsavedText, m_syncedText,
+                                 m_localText, m_serverText, m_serverAllText, m_unsavedText, m_hasUnsaved,
+                                 m_uploadFailed, m_uploadFailedText, m_uploading, m_syncedText,
                                  m_lastSyncedText, m_progress, m_rateText, m_timeLeftText, m_errors};
     if (signature == m_signature)
         return;

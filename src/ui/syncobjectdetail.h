@@ -28,6 +28,12 @@ class SyncObjectDetail : public QObject
     Q_PROPERTY(QString serverText READ serverText NOTIFY changed)
     Q_PROPERTY(QString serverAllText READ serverAllText NOTIFY changed)
     Q_PROPERTY(QString unsavedText READ unsavedText NOTIFY changed)
+    /// There are unsaved records: the "Unsaved records" field opens their list only then.
+    Q_PROPERTY(bool hasUnsaved READ hasUnsaved NOTIFY changed)
+    Q_PROPERTY(int uploadFailed READ uploadFailed NOTIFY changed)
+    /// "2 failed to upload" beside the status (never instead of it); empty when none failed.
+    Q_PROPERTY(QString uploadFailedText READ uploadFailedText NOTIFY changed)
+    Q_PROPERTY(bool uploading READ uploading NOTIFY changed)
     Q_PROPERTY(QString syncedText READ syncedText NOTIFY changed)
     Q_PROPERTY(QString lastSyncedText READ lastSyncedText NOTIFY changed) ///< "5 min ago", "Never"
     Q_PROPERTY(double progress READ progress NOTIFY changed) ///< 0..1, -1 when indeterminate
@@ -58,6 +64,10 @@ public:
     QString serverText() const { return m_serverText; }
     QString serverAllText() const { return m_serverAllText; }
     QString unsavedText() const { return m_unsavedText; }
+    bool hasUnsaved() const { return m_hasUnsaved; }
+    int uploadFailed() const { return int(m_uploadFailed); }
+    QString uploadFailedText() const { return m_uploadFailedText; }
+    bool uploading() const { return m_uploading; }
     QString syncedText() const { return m_syncedText; }
     QString lastSyncedText() const { return m_lastSyncedText; }
     double progress() const { return m_progress; }
@@ -92,6 +102,10 @@ private:
     QString m_serverText;
     QString m_serverAllText;
     QString m_unsavedText;
+    bool m_hasUnsaved = false;
+    qint64 m_uploadFailed = 0;
+    QString m_uploadFailedText;
+    bool m_uploading = false;
     QString m_syncedText;
     QString m_lastSyncedText;
     double m_progress = -1.0;

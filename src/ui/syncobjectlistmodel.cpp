@@ -72,6 +72,9 @@ QHash<int, QByteArray> SyncObjectListModel::roleNames() const
         {TimeLeftTextRole, "timeLeftText"},
         {LastSyncedTextRole, "lastSyncedText"},
         {AccessibleTextRole, "accessibleText"},
+        {UploadFailedRole, "uploadFailed"},
+        {UploadFailedTextRole, "uploadFailedText"},
+        {UploadingRole, "uploading"},
     };
 }
 
@@ -114,8 +117,14 @@ QList<QVariant> SyncObjectListModel::valuesFor(const SyncObjectSnapshot &o, cons
     set(RateTextRole, o.syncing ? SyncFormatter::rateText(o.recordsPerSecond, m_locale) : QString());
     set(TimeLeftTextRole, o.syncing ? SyncFormatter::timeLeftText(o.secondsLeft, m_locale) : QString());
     set(LastSyncedTextRole, SyncFormatter::lastSyncedText(o.lastSynced, now, m_locale));
-    set(AccessibleTextRole,
-        QCoreApplication::translate("SyncObjectListModel", "%1, %2, %3").arg(o.name, words, synced));
+    const QString failed = SyncFormatter::uploadFailedText(o.uploadFailed, m_locale);
+    QString accessible = QCoreApplication::translate("SyncObjectListModel", "%1, %2, %3").arg(o.name, words, synced);
+    if (!failed.isEmpty())
+        accessible += QStringLiteral(", ") + failed;
+    set(AccessibleTextRole, accessible);
+    set(UploadFailedRole, o.uploadFailed);
+    set(UploadFailedTextRole, failed);
+    set(UploadingRole, o.uploading);
     return v;
 }
 

@@ -48,7 +48,10 @@ public:
         TimeLeftTextRole, ///< "2 min left" while syncing, else empty
         LastSyncedTextRole, ///< "Last synced 5 min ago"
         AccessibleTextRole, ///< one sentence for screen readers: name, status, counts
-        LastRole = AccessibleTextRole
+        UploadFailedRole, ///< unsaved records whose upload the server refused
+        UploadFailedTextRole, ///< "2 failed to upload", empty when none: shown beside the status
+        UploadingRole, ///< an upload batch of this object is in flight
+        LastRole = UploadingRole
     };
     Q_ENUM(Role)
 

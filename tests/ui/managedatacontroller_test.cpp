@@ -242,4 +242,50 @@ TEST_F(ControllerTest, DetailFollowsSnapshots)
     EXPECT_EQ(resume.size(), 1);
 }
 
+TEST_F(ControllerTest, DetailShowsFailedUploadsBesideTheStatus)
+{
+    SyncObjectDetail d;
+    d.setController(&c);
+    d.setName("s_c__order__c");
+    auto o = object("s_c__order__c", SyncStatus::SubsetSynced);
+    c.applySnapshot(snapshot({o}));
+    EXPECT_FALSE(d.hasUnsaved());
+    EXPECT_EQ(d.uploadFailedText(), "");
+
+    QSignalSpy changed(&d, &SyncObjectDetail::changed);
+    o.unsaved = 5;
+    o.uploadFailed = 2;
+    c.applySnapshot(snapshot({o}));
+    EXPECT_EQ(changed.size(), 1);
+    EXPECT_TRUE(d.hasUnsaved());
+    EXPECT_EQ(d.unsavedText(), "5");
+    EXPECT_EQ(d.statusText(), "Subset synced"); // the status word stays; the failures show beside it
+    EXPECT_EQ(d.uploadFailed(), 2);
+    EXPECT_EQ(d.uploadFailedText(), "2 failed to upload");
+    o.uploading = true;
+    c.applySnapshot(snapshot({o}));
+    EXPECT_EQ(changed.size(), 2);
+    EXPECT_TRUE(d.uploading());
+}
+
+TEST_F(ControllerTest, UnsavedIntentsReachTheEngineOnlyForKnownObjects)
+{
+    QSignalSpy asked(&c, &ManageDataController::unsavedRequested);
+    QSignalSpy retry(&c, &ManageDataController::retryUploadRequested);
+    auto o = object("s_c__order__c", SyncStatus::FullySynced);
+    c.applySnapshot(snapshot({o}));
+    c.requestUnsaved("nope");
+    c.requestUnsaved("s_c__order__c");
+    ASSERT_EQ(asked.size(), 1);
+    EXPECT_EQ(asked.at(0).at(0).toString(), "s_c__order__c");
+    c.retryUpload("s_c__order__c"); // nothing unsaved: nothing to retry
+    EXPECT_EQ(retry.size(), 0);
+    o.unsaved = 1;
+    c.applySnapshot(snapshot({o}));
+    c.retryUpload("nope");
+    c.retryUpload("s_c__order__c");
+    ASSERT_EQ(retry.size(), 1);
+    EXPECT_EQ(retry.at(0).at(0).toString(), "s_c__order__c");
+}
+
 } // namespace

@@ -88,6 +88,25 @@ TEST(SyncFormatter, ErrorWordsPreferTheMessage)
     EXPECT_EQ(SyncFormatter::errorWords({"", "", kNow}), "Unknown error");
 }
 
+TEST(SyncFormatter, UnsavedRecordWords)
+{
+    using posdata::RecordState;
+    EXPECT_EQ(SyncFormatter::unsavedKindText(RecordState::LocallyCreated), "Created on this device");
+    EXPECT_EQ(SyncFormatter::unsavedKindText(RecordState::LocallyUpdated), "Changed on this device");
+    EXPECT_EQ(SyncFormatter::unsavedKindText(RecordState::LocallyDeleted), "Deleted on this device");
+    EXPECT_EQ(SyncFormatter::uploadStateText("FIELD_CUSTOM_VALIDATION_EXCEPTION", " Order total cannot be negative "),
+              "Refused by Salesforce: Order total cannot be negative");
+    EXPECT_EQ(SyncFormatter::uploadStateText("ENTITY_IS_DELETED", ""), "Refused by Salesforce (ENTITY_IS_DELETED)");
+    EXPECT_EQ(SyncFormatter::uploadStateText("", ""), "Waiting to upload");
+    EXPECT_EQ(SyncFormatter::refusedTimesText(1, kUs), "");
+    EXPECT_EQ(SyncFormatter::refusedTimesText(3, kUs), "Refused 3 times");
+    EXPECT_EQ(SyncFormatter::uploadFailedText(0, kUs), "");
+    EXPECT_EQ(SyncFormatter::uploadFailedText(2, kUs), "2 failed to upload");
+    EXPECT_EQ(SyncFormatter::uploadFailedText(1234, kUs), "1,234 failed to upload");
+    EXPECT_EQ(SyncFormatter::unsavedCountText(1, kUs), "1 unsaved record");
+    EXPECT_EQ(SyncFormatter::unsavedCountText(5, kUs), "5 unsaved records");
+}
+
 TEST(SyncFormatter, Progress)
 {
     SyncObjectSnapshot o;

@@ -111,6 +111,26 @@ TEST_F(ModelTest, RolesCarryWordsAndFormattedNumbers)
     EXPECT_EQ(roles.value(SyncObjectListModel::StatusTextRole), "statusText");
 }
 
+TEST_F(ModelTest, FailedUploadsShowBesideTheStatusNotInsteadOfIt)
+{
+    auto o = object("s_c__order__c");
+    o.unsaved = 5;
+    model.applyObjects({o});
+    EXPECT_EQ(value(0, SyncObjectListModel::UploadFailedTextRole).toString(), "");
+    Spies spies(&model);
+    o.uploadFailed = 2;
+    model.applyObjects({o});
+    ASSERT_EQ(spies.dataChanged.size(), 1);
+    EXPECT_EQ(spies.dataChanged.at(0).at(2).value<QList<int>>(),
+              QList<int>({SyncObjectListModel::AccessibleTextRole, SyncObjectListModel::UploadFailedRole,
+                          SyncObjectListModel::UploadFailedTextRole}));
+    EXPECT_EQ(value(0, SyncObjectListModel::StatusTextRole).toString(), "Fully synced");
+    EXPECT_EQ(value(0, SyncObjectListModel::UploadFailedTextRole).toString(), "2 failed to upload");
+    EXPECT_EQ(value(0, SyncObjectListModel::AccessibleTextRole).toString(),
+              "s_c__order__c, Fully synced, Synced 100 of 100, 2 failed to upload");
+    EXPECT_EQ(model.roleNames().value(SyncObjectListModel::UploadFailedTextRole), "uploadFailedText");
+}
+
 TEST_F(ModelTest, IdenticalSnapshotEmitsNothing)
 {
     model.applyObjects(objects({"a", "b", "c"}));

@@ -110,6 +110,18 @@ bool EngineRig::addUnsaved(const QString &object, int count)
     return true;
 }
 
+void EngineRig::createOrder(double total)
+{
+    if (!m_engine)
+        return;
+    m_engine->createLocal(QStringLiteral("s_c__order__c"),
+                          QJsonObject{{"s_c__outlet__c", QString::fromStdString(emu::Seeder::outletId(1))},
+                                      {"s_c__total__c", total},
+                                      {"s_c__status__c", QStringLiteral("Paid")},
+                                      {"s_c__order_date__c", QStringLiteral("2026-03-12")},
+                                      {"s_c__item_count__c", 1}});
+}
+
 void EngineRig::stop()
 {
     m_engine.reset();

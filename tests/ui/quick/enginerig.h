@@ -29,10 +29,12 @@ public:
     Q_INVOKABLE double apiCalls() const;
     /// The next `count` requests whose path contains `pathContains` fail with `mode` (emulator faults).
     Q_INVOKABLE void failNext(int count, const QString &mode, const QString &pathContains);
-    /// Creates `count` records on the device that are not uploaded yet (a second store connection).
     /// Every emulator answer waits this long (slows a download down enough to pause it).
     Q_INVOKABLE void setLatency(int ms);
+    /// Creates `count` records on the device that are not uploaded yet (a second store connection).
     Q_INVOKABLE bool addUnsaved(const QString &object, int count);
+    /// A sale rung up on this device through the engine (SyncEngine::createLocal), as the POS does.
+    Q_INVOKABLE void createOrder(double total);
     Q_INVOKABLE void stop();
 
 private:

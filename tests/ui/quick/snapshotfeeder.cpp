@@ -49,6 +49,8 @@ void SnapshotFeeder::apply(ManageDataController *controller, const QVariantList 
         o.server = m.value("server", -1).toLongLong();
         o.serverAll = m.value("serverAll", o.server).toLongLong();
         o.unsaved = m.value("unsaved", 0).toLongLong();
+        o.uploadFailed = m.value("uploadFailed", 0).toLongLong();
+        o.uploading = m.value("uploading").toBool();
         o.inUse = m.value("inUse", 0).toLongLong();
         o.progressDone = m.value("progressDone", 0).toLongLong();
         o.progressTotal = m.value("progressTotal", 0).toLongLong();
@@ -66,6 +68,31 @@ void SnapshotFeeder::apply(ManageDataController *controller, const QVariantList 
     }
     snapshot.signInRequired = engine.value("signInRequired").toBool();
     controller->applySnapshot(snapshot);
+}
+
+void SnapshotFeeder::applyUnsaved(ManageDataController *controller, const QString &object, const QVariantList &records)
+{
+    QList<UnsavedRecord> list;
+    for (const auto &v : records) {
+        const QVariantMap m = v.toMap();
+        UnsavedRecord r;
+        r.object = object;
+        r.id = m.value("id").toString();
+        r.name = m.value("name").toString();
+        const QString state = m.value("state", "created").toString();
+        r.state = state == u"deleted" ? RecordState::LocallyDeleted
+            : state == u"updated"     ? RecordState::LocallyUpdated
+                                      : RecordState::LocallyCreated;
+        r.changedAt = kNow.addSecs(-m.value("changedSecsAgo", 0).toLongLong());
+        r.errorCode = m.value("errorCode").toString();
+        r.errorMessage = m.value("errorMessage").toString();
+        if (!r.errorCode.isEmpty()) {
+            r.errorAt = kNow;
+            r.attempts = m.value("attempts", 1).toInt();
+        }
+        list.append(r);
+    }
+    controller->applyUnsaved(object, list);
 }
 
 void SnapshotFeeder::applyPlan(ManageDataController *controller, const QVariantList &plans)

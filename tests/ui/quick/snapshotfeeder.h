@@ -19,11 +19,16 @@ public:
 
     QString screenshotDir() const;
 
-    /// objects: [{name, status: "Syncing"|..., local, server, serverAll, scoped, unsaved, inUse,
+    /// objects: [{name, status: "Syncing"|..., local, server, serverAll, scoped, unsaved, uploadFailed,
+    /// uploading, inUse,
     /// paused, syncing, progressDone, progressTotal, rate, secondsLeft, lastSyncedSecsAgo,
     /// errors: [{code, message, secsAgo}]}]; engine: {signInRequired}.
     Q_INVOKABLE void apply(posdata::ManageDataController *controller, const QVariantList &objects,
                            const QVariantMap &engine = {});
+    /// An answer to requestUnsaved(): records: [{id, name, state: "created"|"updated"|"deleted",
+    /// changedSecsAgo, errorCode, errorMessage, attempts}].
+    Q_INVOKABLE void applyUnsaved(posdata::ManageDataController *controller, const QString &object,
+                                  const QVariantList &records);
     /// plans: [{object, willDelete, keepUnsaved, keepInUse, willDownload}]
     Q_INVOKABLE void applyPlan(posdata::ManageDataController *controller, const QVariantList &plans);
     /// Pins the controller's clock to a fixed instant so "ago" texts are stable.

@@ -152,4 +152,67 @@ TestCase {
         compare(findChild(page, "localField").value, findChild(page, "serverField").value)
         back()
     }
+
+    // The rows of the unsaved records page whose upload text starts with `text`.
+    function rowsSaying(page, text) {
+        const view = findChild(page, "unsavedList")
+        const rows = []
+        for (let i = 0; i < view.count; ++i) {
+            const item = view.itemAtIndex(i)
+            if (item && item.uploadText.startsWith(text))
+                rows.push(item)
+        }
+        return rows
+    }
+
+    function test_7_refusedUploadShowsItsErrorOnTheUnsavedRecordsPage() {
+        const detailPage = openDetail("s_c__order__c")
+        const d = detailPage.detail
+        const unsavedField = findChild(detailPage, "unsavedField")
+        tryVerify(() => !d.uploading && !controller.anythingSyncing, 30000, "settled before the sales")
+        const unsavedBefore = Number(unsavedField.value)
+        const failedBefore = d.uploadFailed
+
+        // Two sales rung up on the device: the org's validation rule refuses the negative total,
+        // the other one reaches Salesforce and leaves the unsaved records. (The two records
+        // test_6 wrote behind the engine's back stay unsaved: their payload holds a local Id.)
+        rig.createOrder(-5)
+        rig.createOrder(12.5)
+        tryVerify(() => d.uploadFailed === failedBefore + 1, 30000, "one refused upload")
+        tryCompare(unsavedField, "value", String(unsavedBefore + 1), 30000)
+        const status = findChild(detailPage, "statusField")
+        compare(status.value, "Subset synced", "the status word stays")
+        verify(findText(status, d.uploadFailedText))
+        verify(findText(unsavedField, d.uploadFailedText))
+        compare(d.uploadFailedText, (failedBefore + 1) + " failed to upload")
+
+        mouseClick(unsavedField)
+        tryCompare(shell.stack, "busy", false)
+        const page = shell.stack.currentItem
+        compare(page.objectName, "unsavedRecordsPage")
+        const refused = "Refused by Salesforce: Order total cannot be negative"
+        tryCompare(findChild(page, "unsavedList"), "count", unsavedBefore + 1, 10000)
+        tryVerify(() => rowsSaying(page, refused).length === 1, 10000, "the refused sale with its error in words")
+        const row = rowsSaying(page, refused)[0]
+        compare(row.kindText, "Created on this device")
+        compare(row.attempts, 1)
+        verify(findText(page, row.uploadText))
+        verify(findText(page, "Created on this device"))
+
+        // Retry upload: it goes to Salesforce again, is refused again, and stays listed with its error.
+        const id = row.recordId
+        const button = findChild(page, "retryUpload")
+        verify(button.enabled)
+        mouseClick(button)
+        const again = () => rowsSaying(page, refused).filter(r => r.recordId === id && r.attempts === 2)
+        tryVerify(() => again().length === 1 && !d.uploading && d.uploadFailed === failedBefore + 1, 30000,
+                  "refused again, still listed")
+        compare(again()[0].attemptsText, "Refused 2 times")
+        compare(findChild(page, "unsavedList").count, unsavedBefore + 1)
+        verify(button.enabled)
+
+        shell.stack.pop()
+        tryCompare(shell.stack, "busy", false)
+        back()
+    }
 }

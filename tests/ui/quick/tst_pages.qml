@@ -38,6 +38,34 @@ TestCase {
         ]
     }
 
+    // s_c__order__c settled, with unsaved sales of which the server refused some.
+    function withUnsaved(unsaved, failed) {
+        const objects = sample()
+        objects[4] = Object.assign({}, objects[4], { status: "Subset synced", syncing: false, local: 10000,
+                                                     server: 10000, lastSyncedSecsAgo: 60,
+                                                     unsaved: unsaved, uploadFailed: failed })
+        return objects
+    }
+
+    function unsavedSample() {
+        return [
+            { id: "local-7f3a9c", state: "created", changedSecsAgo: 300, errorCode: "FIELD_CUSTOM_VALIDATION_EXCEPTION",
+              errorMessage: "Order total cannot be negative", attempts: 3 },
+            { id: "a03000000000042AAA", name: "ORD-000042", state: "updated", changedSecsAgo: 7200 },
+            { id: "a03000000000043AAA", name: "ORD-000043", state: "deleted", changedSecsAgo: 20 }
+        ]
+    }
+
+    function openUnsavedPage() {
+        const detail = openDetailByTap(4)
+        const field = findChild(detail, "unsavedField")
+        verify(field.clickable)
+        mouseClick(field)
+        tryCompare(shell.stack, "busy", false)
+        compare(shell.stack.currentItem.objectName, "unsavedRecordsPage")
+        return shell.stack.currentItem
+    }
+
     function paused(objects) {
         return objects.map(o => Object.assign({}, o, { status: "Paused", syncing: false, paused: true }))
     }
@@ -278,6 +306,116 @@ TestCase {
         verify(!controller.clearPlanPending)
     }
 
+    function test_failedUploadsShowBesideTheStatus() {
+        feeder.apply(controller, withUnsaved(5, 2))
+        tryCompare(list(), "count", 5)
+        const row = rowItem(4)
+        compare(row.statusText, "Subset synced")
+        verify(findText(row, "Subset synced"), "the status word stays")
+        verify(findText(row, "2 failed to upload"))
+        compare(row.Accessible.name, "s_c__order__c, Subset synced, Synced 10,000 of 10,000, 2 failed to upload")
+        verify(!findText(rowItem(3), "2 failed to upload"), "only the object with refused uploads")
+
+        const page = openDetailByTap(4)
+        const status = findChild(page, "statusField")
+        compare(status.value, "Subset synced")
+        verify(findText(status, "Subset synced"))
+        verify(findText(status, "2 failed to upload"))
+        const unsaved = findChild(page, "unsavedField")
+        compare(unsaved.value, "5")
+        verify(findText(unsaved, "2 failed to upload"))
+        compare(unsaved.Accessible.name, "Unsaved records: 5, 2 failed to upload")
+
+        feeder.apply(controller, withUnsaved(5, 0))
+        verify(!findText(status, "2 failed to upload"), "gone once nothing is refused")
+        verify(!findText(unsaved, "2 failed to upload"))
+    }
+
+    function test_unsavedFieldOpensNothingWithoutUnsavedRecords() {
+        feeder.apply(controller, withUnsaved(0, 0))
+        tryCompare(list(), "count", 5)
+        const page = openDetailByTap(4)
+        const field = findChild(page, "unsavedField")
+        compare(field.value, "0")
+        verify(!field.clickable)
+        mouseClick(field)
+        wait(50)
+        compare(shell.stack.currentItem, page)
+    }
+
+    function test_unsavedRecordsPageListsRecordsAndRetries() {
+        const asked = spy(controller, "unsavedRequested")
+        const retry = spy(controller, "retryUploadRequested")
+        feeder.apply(controller, withUnsaved(3, 1))
+        tryCompare(list(), "count", 5)
+        const page = openUnsavedPage()
+        verify(findText(page.header, "s_c__order__c: unsaved records"))
+        verify(findText(page, "Loading unsaved records…"))
+        tryVerify(() => asked.count > 0)
+        compare(asked.signalArguments[asked.count - 1][0], "s_c__order__c")
+        const button = findChild(page, "retryUpload")
+        verify(!button.enabled, "nothing listed yet")
+
+        feeder.applyUnsaved(controller, "s_c__order__c", unsavedSample())
+        const view = findChild(page, "unsavedList")
+        tryCompare(view, "count", 3)
+        tryVerify(() => view.itemAtIndex(2) !== null, 5000, "rows laid out")
+        for (const t of ["3 unsaved records, 1 failed to upload", "local-7f3a9c", "Created on this device", "5 min ago",
+                         "Refused by Salesforce: Order total cannot be negative", "ORD-000042", "Changed on this device",
+                         "2 h ago", "Waiting to upload", "ORD-000043", "Deleted on this device", "just now",
+                         "Refused 3 times"])
+            verify(findText(page, t), t)
+        compare(view.itemAtIndex(0).Accessible.name,
+                "local-7f3a9c, Created on this device 5 min ago, Refused by Salesforce: Order total cannot be negative")
+        verify(view.itemAtIndex(0).height >= 48)
+
+        verify(button.enabled)
+        verify(button.height >= 48)
+        compare(button.text, "Retry upload")
+        const askedBefore = asked.count
+        mouseClick(button)
+        compare(retry.count, 1)
+        compare(retry.signalArguments[0][0], "s_c__order__c")
+        compare(asked.count, askedBefore + 1, "the list reads again after a retry")
+
+        // The upload runs: no second retry meanwhile; it ends with everything in Salesforce. Each
+        // change of the counts or of the upload flag reads the list again, one question at a time.
+        const uploading = withUnsaved(3, 1)
+        uploading[4].uploading = true
+        feeder.apply(controller, uploading)
+        verify(!button.enabled)
+        verify(findText(page, "Uploading\u2026"))
+        feeder.applyUnsaved(controller, "s_c__order__c", unsavedSample())
+        compare(asked.count, askedBefore + 2)
+        feeder.apply(controller, withUnsaved(0, 0))
+        feeder.applyUnsaved(controller, "s_c__order__c", [])
+        compare(asked.count, askedBefore + 3)
+        tryCompare(view, "count", 0)
+        verify(findText(page, "No unsaved records"))
+        verify(!button.enabled)
+
+        mouseClick(findText(page.header, "←"))
+        tryCompare(shell.stack, "busy", false)
+        compare(shell.stack.currentItem.objectName, "objectDetailPage")
+    }
+
+    function test_unsavedRecordsPageWhilePaused() {
+        feeder.apply(controller, withUnsaved(3, 1))
+        tryCompare(list(), "count", 5)
+        const page = openUnsavedPage()
+        feeder.applyUnsaved(controller, "s_c__order__c", unsavedSample())
+        const button = findChild(page, "retryUpload")
+        const note = findChild(page, "pausedNote")
+        verify(button.enabled)
+        verify(!note.visible)
+        const held = withUnsaved(3, 1)
+        held[4] = Object.assign({}, held[4], { status: "Paused", paused: true })
+        feeder.apply(controller, held)
+        verify(note.visible)
+        compare(note.text, "Syncing is paused for this object: its unsaved records upload when you resume syncing.")
+        verify(!button.enabled, "pause holds the uploads: resume sends them")
+    }
+
     function test_twoHundredObjectsScroll() {
         const many = []
         for (let i = 0; i < 200; ++i)
@@ -329,6 +467,17 @@ TestCase {
         feeder.apply(controller, sample())
         shell.openDetail("contact", true)
         save("object-detail-incomplete")
+        shell.stack.pop(null, StackView.Immediate)
+        feeder.apply(controller, withUnsaved(3, 1))
+        shell.openManageData(true)
+        rowItem(4)
+        save("manage-data-upload-failed")
+        shell.openDetail("s_c__order__c", true)
+        save("object-detail-upload-failed")
+        shell.openUnsaved("s_c__order__c", true)
+        feeder.applyUnsaved(controller, "s_c__order__c", unsavedSample())
+        tryCompare(findChild(shell.stack.currentItem, "unsavedList"), "count", 3)
+        save("unsaved-records")
         shell.stack.pop(null, StackView.Immediate)
         save("settings")
     }

@@ -1,0 +1,404 @@
+// SPDX-License-Identifier: MIT
+#include "unsavedrecordlistmodel.h"
+
+#include "managedatacontroller.h"
+#include "syncformatter.h"
+
+#include <QSet>
+
+namespace posdata {
+
+namespace {
+constexpr int kRoleCount = UnsavedRecordListModel::LastRole - UnsavedRecordListModel::IdRole + 1;
+
+bool refused(const UnsavedRecord &r)
+{
+    return !r.errorCode.isEmpty() || !r.errorMessage.trimmed().isEmpty();
+}
+} // namespace
+
+UnsavedRecordListModel::UnsavedRecordListModel(QObject *parent)
+    : QAbstractListModel(parent)
+{
+}
+
+void UnsavedRecordListModel::setController(ManageDataController *controller)
+{
+    if (m_controller == controller)
+        return;
+    for (const auto &c : std::as_const(m_connections))
+        disconnect(c);
+    m_connections.clear();
+    m_controller = controller;
+    if (m_controller) {
+        m_connections << connect(m_controller, &ManageDataController::refreshed, this,
+                                 &UnsavedRecordListModel::onRefreshed)
+                      << connect(m_controller, &ManageDataController::unsavedArrived, this,
+                                 &UnsavedRecordListModel::onArrived);
+    }
+    m_inFlight = false;
+    m_askAgain = false;
+    m_watchValid = false;
+    m_followRetry = false;
+    emit controllerChanged();
+    onRefreshed();
+}
+
+void UnsavedRecordListModel::setName(const QString &name)
+{
+    if (m_name == name)
+        return;
+    m_name = name;
+    clearRows();
+    m_inFlight = false;
+    m_askAgain = false;
+    m_watchValid = false;
+    m_followRetry = false;
+    emit nameChanged();
+    onRefreshed();
+}
+
+void UnsavedRecordListModel::clearRows()
+{
+    const bool hadRows = !m_rows.isEmpty();
+    if (hadRows) {
+        // A different object: nothing of the old list stays, so this is the one place that resets.
+        beginResetModel();
+        m_rows.clear();
+        endResetModel();
+        emit countChanged();
+        emit summaryChanged();
+    }
+    if (m_loaded) {
+        m_loaded = false;
+        emit loadedChanged();
+    }
+}
+
+int UnsavedRecordListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+QVariant UnsavedRecordListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    if (role == Qt::DisplayRole)
+        role = TitleRole;
+    if (role < IdRole || role > LastRole)
+        return {};
+    return m_rows.at(index.row()).values.at(role - IdRole);
+}
+
+QHash<int, QByteArray> UnsavedRecordListModel::roleNames() const
+{
+    return {
+        {IdRole, "recordId"},
+        {TitleRole, "title"},
+        {StateRole, "state"},
+        {KindTextRole, "kindText"},
+        {ChangedAtRole, "changedAt"},
+        {WhenTextRole, "whenText"},
+        {FailedRole, "failed"},
+        {ErrorCodeRole, "errorCode"},
+        {UploadTextRole, "uploadText"},
+        {AttemptsRole, "attempts"},
+        {AttemptsTextRole, "attemptsText"},
+        {AccessibleTextRole, "accessibleText"},
+    };
+}
+
+int UnsavedRecordListModel::failedCount() const
+{
+    return int(std::count_if(m_rows.cbegin(), m_rows.cend(), [](const Row &r) { return refused(r.record); }));
+}
+
+QString UnsavedRecordListModel::summaryText() const
+{
+    if (m_rows.isEmpty())
+        return tr("No unsaved records");
+    const QLocale l = locale();
+    QString text;
+    qint64 failed = failedCount();
+    if (m_watchValid && m_watch.unsaved > m_rows.size()) {
+        // The engine lists the oldest ones only; the counts come from the snapshot then.
+        text = tr("Showing the oldest %1 of %2").arg(SyncFormatter::number(m_rows.size(), l),
+                                                      SyncFormatter::unsavedCountText(m_watch.unsaved, l));
+        failed = std::max(failed, m_watch.uploadFailed);
+    } else {
+        text = SyncFormatter::unsavedCountText(m_rows.size(), l);
+    }
+    const QString failedText = SyncFormatter::uploadFailedText(failed, l);
+    if (!failedText.isEmpty())
+        text += QStringLiteral(", ") + failedText;
+    return text;
+}
+
+int UnsavedRecordListModel::indexOf(const QString &id) const
+{
+    for (int i = 0; i < m_rows.size(); ++i) {
+        if (m_rows.at(i).record.id == id)
+            return i;
+    }
+    return -1;
+}
+
+QDateTime UnsavedRecordListModel::now() const
+{
+    return m_controller ? m_controller->now() : QDateTime::currentDateTimeUtc();
+}
+
+QLocale UnsavedRecordListModel::locale() const
+{
+    return m_controller ? m_controller->locale() : SyncFormatter::displayLocale();
+}
+
+void UnsavedRecordListModel::request()
+{
+    if (!m_controller || m_name.isEmpty() || !m_controller->find(m_name))
+        return;
+    if (m_inFlight) {
+        m_askAgain = true; // one answer at a time: a burst of snapshots costs one more read, not many
+        return;
+    }
+    m_inFlight = true;
+    m_controller->requestUnsaved(m_name);
+}
+
+void UnsavedRecordListModel::reload()
+{
+    // Explicit: ask even if an earlier question is unanswered (an engine restarted, say).
+    m_inFlight = false;
+    m_askAgain = false;
+    request();
+}
+
+void UnsavedRecordListModel::retryUpload()
+{
+    if (!m_controller || !canRetry())
+        return;
+    m_retryCallsBase = m_controller->snapshot().apiCallsTotal;
+    m_followRetry = true;
+    m_controller->retryUpload(m_name);
+    // The worker runs our calls in order: this read sees the refusals forgotten; the upload's end
+    // brings another (onRefreshed).
+    reload();
+}
+
+void UnsavedRecordListModel::onRefreshed()
+{
+    const SyncObjectSnapshot *o = m_controller ? m_controller->find(m_name) : nullptr;
+    if (!o)
+        return;
+    if (m_uploading != o->uploading || m_paused != o->paused) {
+        m_uploading = o->uploading;
+        m_paused = o->paused;
+        emit stateChanged();
+    }
+    bool read = false;
+    const Watch watch{o->unsaved, o->uploadFailed, o->uploading, o->syncing, o->lastSynced};
+    if (!m_watchValid || watch != m_watch) {
+        m_watch = watch;
+        m_watchValid = true;
+        emit summaryChanged(); // it reads the snapshot's counts when the list is cut short
+        read = true;
+    }
+    if (m_followRetry) {
+        const EngineSnapshot &engine = m_controller->snapshot();
+        if (o->paused || engine.signInRequired) {
+            m_followRetry = false; // no upload will run
+        } else if (engine.apiCallsTotal > m_retryCallsBase && !o->uploading) {
+            m_followRetry = false;
+            read = true;
+        }
+    }
+    if (read)
+        request();
+    refreshRelativeTimes();
+}
+
+void UnsavedRecordListModel::onArrived(const QString &object, const QList<UnsavedRecord> &records)
+{
+    if (object != m_name)
+        return;
+    m_inFlight = false;
+    applyRecords(records);
+    if (m_askAgain) {
+        m_askAgain = false;
+        request();
+    }
+}
+
+QList<QVariant> UnsavedRecordListModel::valuesFor(const UnsavedRecord &r, const QDateTime &now) const
+{
+    const QLocale l = locale();
+    QList<QVariant> v(kRoleCount);
+    auto set = [&v](int role, QVariant value) { v[role - IdRole] = std::move(value); };
+    const QString title = r.name.trimmed().isEmpty() ? r.id : r.name.trimmed();
+    const QString kind = SyncFormatter::unsavedKindText(r.state);
+    const QString when = SyncFormatter::agoText(r.changedAt, now, l);
+    const QString upload = SyncFormatter::uploadStateText(r.errorCode, r.errorMessage);
+    const bool failed = refused(r);
+    set(IdRole, r.id);
+    set(TitleRole, title);
+    set(StateRole, int(r.state));
+    set(KindTextRole, kind);
+    set(ChangedAtRole, r.changedAt);
+    set(WhenTextRole, when);
+    set(FailedRole, failed);
+    set(ErrorCodeRole, r.errorCode);
+    set(UploadTextRole, upload);
+    set(AttemptsRole, r.attempts);
+    set(AttemptsTextRole, failed ? SyncFormatter::refusedTimesText(r.attempts, l) : QString());
+    set(AccessibleTextRole, tr("%1, %2 %3, %4").arg(title, kind, when, upload));
+    return v;
+}
+
+void UnsavedRecordListModel::applyRecords(const QList<UnsavedRecord> &incoming)
+{
+    const QDateTime now = this->now();
+    const int oldCount = int(m_rows.size());
+    const int oldFailed = failedCount();
+    const bool firstAnswer = !m_loaded;
+
+    // A record listed twice would make the walk below ambiguous: the first one wins.
+    QList<UnsavedRecord> records;
+    records.reserve(incoming.size());
+    {
+        QSet<QString> seen;
+        for (const auto &r : incoming) {
+            if ((r.object.isEmpty() || r.object == m_name) && !seen.contains(r.id)) {
+                seen.insert(r.id);
+                records.append(r);
+            }
+        }
+    }
+
+    // 1. Remove rows whose record is gone (uploaded), bottom-up, one signal per contiguous run.
+    QSet<QString> wanted;
+    for (const auto &r : records)
+        wanted.insert(r.id);
+    for (int last = int(m_rows.size()) - 1; last >= 0;) {
+        if (wanted.contains(m_rows.at(last).record.id)) {
+            --last;
+            continue;
+        }
+        int first = last;
+        while (first > 0 && !wanted.contains(m_rows.at(first - 1).record.id))
+            --first;
+        beginRemoveRows({}, first, last);
+        m_rows.remove(first, last - first + 1);
+        endRemoveRows();
+        last = first - 1;
+    }
+
+    // 2. Walk the wanted order: keep, move up, or insert (runs of new records in one signal).
+    QSet<QString> present;
+    for (const auto &r : std::as_const(m_rows))
+        present.insert(r.record.id);
+    QList<QList<int>> changed(records.size());
+    for (int i = 0; i < records.size();) {
+        const QString &id = records.at(i).id;
+        if (i < m_rows.size() && m_rows.at(i).record.id == id) {
+            ++i;
+            continue;
+        }
+        if (present.contains(id)) {
+            int existing = -1;
+            for (int j = i + 1; j < m_rows.size(); ++j) {
+                if (m_rows.at(j).record.id == id) {
+                    existing = j;
+                    break;
+                }
+            }
+            beginMoveRows({}, existing, existing, {}, i);
+            m_rows.move(existing, i);
+            endMoveRows();
+            ++i;
+            continue;
+        }
+        int end = i; // run of records not present yet
+        while (end + 1 < records.size() && !present.contains(records.at(end + 1).id))
+            ++end;
+        beginInsertRows({}, i, end);
+        for (int k = i; k <= end; ++k) {
+            m_rows.insert(k, Row{records.at(k), valuesFor(records.at(k), now)});
+            present.insert(records.at(k).id);
+        }
+        endInsertRows();
+        i = end + 1;
+    }
+
+    // 3. Rows that were already there: compare role by role.
+    for (int i = 0; i < m_rows.size(); ++i) {
+        Row &row = m_rows[i];
+        const UnsavedRecord &r = records.at(i);
+        if (row.record == r)
+            continue;
+        QList<QVariant> values = valuesFor(r, now);
+        for (int k = 0; k < kRoleCount; ++k) {
+            if (values.at(k) != row.values.at(k))
+                changed[i].append(IdRole + k);
+        }
+        row.record = r;
+        row.values = std::move(values);
+    }
+    emitChanges(changed);
+
+    if (oldCount != m_rows.size() || oldFailed != failedCount()) {
+        emit countChanged();
+        emit summaryChanged();
+    }
+    if (firstAnswer) {
+        m_loaded = true;
+        emit loadedChanged();
+    }
+    emit stateChanged(); // canRetry follows the rows
+}
+
+void UnsavedRecordListModel::refreshRelativeTimes()
+{
+    const QDateTime now = this->now();
+    const QLocale l = locale();
+    QList<QList<int>> changed(m_rows.size());
+    for (int i = 0; i < m_rows.size(); ++i) {
+        Row &row = m_rows[i];
+        const QVariant when = SyncFormatter::agoText(row.record.changedAt, now, l);
+        if (when != row.values.at(WhenTextRole - IdRole)) {
+            // The accessible sentence carries the time too: recompute the row whole.
+            QList<QVariant> values = valuesFor(row.record, now);
+            for (int k = 0; k < kRoleCount; ++k) {
+                if (values.at(k) != row.values.at(k))
+                    changed[i].append(IdRole + k);
+            }
+            row.values = std::move(values);
+        }
+    }
+    emitChanges(changed);
+}
+
+void UnsavedRecordListModel::emitChanges(const QList<QList<int>> &changedRoles)
+{
+    // Adjacent changed rows become one signal with the union of their roles (as SyncObjectListModel).
+    for (int i = 0; i < changedRoles.size();) {
+        if (changedRoles.at(i).isEmpty()) {
+            ++i;
+            continue;
+        }
+        int end = i;
+        QList<int> roles = changedRoles.at(i);
+        while (end + 1 < changedRoles.size() && !changedRoles.at(end + 1).isEmpty()) {
+            ++end;
+            for (int role : changedRoles.at(end)) {
+                if (!roles.contains(role))
+                    roles.append(role);
+            }
+        }
+        std::sort(roles.begin(), roles.end());
+        emit dataChanged(index(i), index(end), roles);
+        i = end + 1;
+    }
+}
+
+} // namespace posdata

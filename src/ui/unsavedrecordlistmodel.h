@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "store/storetypes.h"
+
+#include <QAbstractListModel>
+#include <QDateTime>
+#include <QList>
+#include <QLocale>
+#include <QPointer>
+#include <QVariant>
+#include <QtQml/qqmlregistration.h>
+
+namespace posdata {
+
+class ManageDataController;
+
+/// One object's unsaved records (created, changed or deleted on this device, not yet in
+/// Salesforce), one row each, with the last upload error in words. The rows are value copies from
+/// the engine's unsavedReady (read on its worker: the GUI thread runs no SQL); the list asks again
+/// when the object's unsaved or failed counts, or its upload activity, move in a snapshot.
+class UnsavedRecordListModel : public QAbstractListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(posdata::ManageDataController *controller READ controller WRITE setController NOTIFY controllerChanged)
+    Q_PROPERTY(QString name READ name WRITE setName NOTIFY nameChanged) ///< the sync object's API name
+    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+    Q_PROPERTY(int failedCount READ failedCount NOTIFY countChanged) ///< rows the server refused
+    Q_PROPERTY(bool loaded READ loaded NOTIFY loadedChanged) ///< a first answer has arrived
+    /// "5 unsaved records, 2 failed to upload"; "No unsaved records" once all are uploaded; "Showing
+    /// the oldest 1,000 of 1,234 unsaved records, ..." when the engine lists fewer than there are.
+    Q_PROPERTY(QString summaryText READ summaryText NOTIFY summaryChanged)
+    Q_PROPERTY(bool uploading READ uploading NOTIFY stateChanged) ///< an upload of the object is in flight
+    Q_PROPERTY(bool paused READ paused NOTIFY stateChanged) ///< the object is paused: uploads wait too
+    /// "Retry upload" makes sense: there are unsaved records, no upload of them is running, and the
+    /// object is not paused (pause holds its uploads; resume sends them).
+    Q_PROPERTY(bool canRetry READ canRetry NOTIFY stateChanged)
+
+public:
+    enum Role {
+        IdRole = Qt::UserRole + 1, ///< the local Id until the server assigns one, else the server Id
+        TitleRole, ///< the record's Name for people, its Id when it has none
+        StateRole, ///< int value of posdata::RecordState
+        KindTextRole, ///< "Created on this device", "Changed on this device", "Deleted on this device"
+        ChangedAtRole, ///< QDateTime (UTC) of the last local write
+        WhenTextRole, ///< "5 min ago", like the rest of the screen
+        FailedRole, ///< the server refused its last upload
+        ErrorCodeRole, ///< statusCode of the refused upload, empty if none
+        UploadTextRole, ///< "Refused by Salesforce: <message>" or "Waiting to upload"
+        AttemptsRole, ///< uploads the server refused so far (a retry keeps counting)
+        AttemptsTextRole, ///< "Refused 3 times" from the second refusal on, else empty
+        AccessibleTextRole, ///< one sentence for screen readers
+        LastRole = AccessibleTextRole
+    };
+    Q_ENUM(Role)
+
+    explicit UnsavedRecordListModel(QObject *parent = nullptr);
+
+    ManageDataController *controller() const { return m_controller; }
+    void setController(ManageDataController *controller);
+    QString name() const { return m_name; }
+    void setName(const QString &name);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    int failedCount() const;
+    bool loaded() const { return m_loaded; }
+    QString summaryText() const;
+    bool uploading() const { return m_uploading; }
+    bool paused() const { return m_paused; }
+    bool canRetry() const { return !m_rows.isEmpty() && !m_uploading && !m_paused; }
+
+    /// Row of the record with this Id, -1 if absent.
+    Q_INVOKABLE int indexOf(const QString &id) const;
+    /// Asks the engine for the records again (also done by itself when the counts move).
+    Q_INVOKABLE void reload();
+    /// "Retry upload": uploads this object's unsaved records now, then reads the list again.
+    Q_INVOKABLE void retryUpload();
+
+public slots:
+    /// Brings the rows to `records` (keyed by Id, in the engine's order): removes, inserts and moves
+    /// rows only when the set or order changes, one dataChanged per run of changed rows. Never
+    /// resets. Records of another object are ignored.
+    void applyRecords(const QList<posdata::UnsavedRecord> &records);
+    /// Recomputes the "ago" texts, which change with time alone.
+    void refreshRelativeTimes();
+
+signals:
+    void controllerChanged();
+    void nameChanged();
+    void countChanged();
+    void summaryChanged();
+    void loadedChanged();
+    void stateChanged();
+
+private:
+    struct Row
+    {
+        UnsavedRecord record;
+        QList<QVariant> values; ///< indexed by role - IdRole
+    };
+    /// What in the object's snapshot means the list may have changed.
+    struct Watch
+    {
+        qint64 unsaved = -1;
+        qint64 uploadFailed = -1;
+        bool uploading = false;
+        bool syncing = false;
+        QDateTime lastSynced;
+        bool operator==(const Watch &) const = default;
+    };
+
+    void onRefreshed();
+    void onArrived(const QString &object, const QList<posdata::UnsavedRecord> &records);
+    void request();
+    void clearRows();
+    QDateTime now() const;
+    QLocale locale() const;
+    QList<QVariant> valuesFor(const UnsavedRecord &record, const QDateTime &now) const;
+    void emitChanges(const QList<QList<int>> &changedRoles);
+
+    QPointer<ManageDataController> m_controller;
+    QList<QMetaObject::Connection> m_connections;
+    QString m_name;
+    QList<Row> m_rows;
+    Watch m_watch;
+    bool m_watchValid = false;
+    bool m_loaded = false;
+    bool m_inFlight = false; ///< asked the engine, no answer yet
+    bool m_askAgain = false; ///< something moved while asking: ask once more when the answer comes
+    /// After "Retry upload": read once more when the retry's upload is over. A fast upload can start
+    /// and end between two (coalesced) snapshots that then show the same counts, so the end is told
+    /// by the engine's API call total having moved with no upload of the object in flight.
+    bool m_followRetry = false;
+    qint64 m_retryCallsBase = 0;
+    bool m_uploading = false;
+    bool m_paused = false;
+};
+
+} // namespace posdata

@@ -1,0 +1,327 @@
+// SPDX-License-Identifier: MIT
+// UnsavedRecordListModel: rows in words from value snapshots, the exact change signals, and when it
+// asks the engine again.
+#include "ui/managedatacontroller.h"
+#include "ui/unsavedrecordlistmodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+
+#include <gtest/gtest.h>
+
+using namespace posdata;
+
+namespace {
+
+const QDateTime kNow(QDate(2026, 3, 12), QTime(10, 0), Qt::UTC);
+const QString kOrder = QStringLiteral("s_c__order__c");
+
+UnsavedRecord record(const QString &id, RecordState state = RecordState::LocallyCreated, qint64 secsAgo = 300)
+{
+    UnsavedRecord r;
+    r.object = kOrder;
+    r.id = id;
+    r.state = state;
+    r.changedAt = kNow.addSecs(-secsAgo);
+    return r;
+}
+
+UnsavedRecord refused(UnsavedRecord r, const QString &message = QStringLiteral("Order total cannot be negative"))
+{
+    r.errorCode = QStringLiteral("FIELD_CUSTOM_VALIDATION_EXCEPTION");
+    r.errorMessage = message;
+    r.errorAt = kNow.addSecs(-60);
+    r.attempts = 1;
+    return r;
+}
+
+SyncObjectSnapshot order(qint64 unsaved, qint64 failed = 0, bool uploading = false)
+{
+    SyncObjectSnapshot o;
+    o.name = kOrder;
+    o.status = SyncStatus::SubsetSynced;
+    o.scoped = true;
+    o.local = o.server = 10;
+    o.serverAll = 100;
+    o.unsaved = unsaved;
+    o.uploadFailed = failed;
+    o.uploading = uploading;
+    return o;
+}
+
+EngineSnapshot snapshot(const SyncObjectSnapshot &o)
+{
+    EngineSnapshot s;
+    s.objects = {o};
+    return s;
+}
+
+struct Spies
+{
+    explicit Spies(QAbstractItemModel *m)
+        : dataChanged(m, &QAbstractItemModel::dataChanged)
+        , inserted(m, &QAbstractItemModel::rowsInserted)
+        , removed(m, &QAbstractItemModel::rowsRemoved)
+        , moved(m, &QAbstractItemModel::rowsMoved)
+        , reset(m, &QAbstractItemModel::modelReset)
+    {
+    }
+    QSignalSpy dataChanged, inserted, removed, moved, reset;
+};
+
+class UnsavedModelTest : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        controller.setClock([] { return kNow; });
+        controller.setLocale(QLocale(QLocale::English, QLocale::UnitedStates));
+        model.setController(&controller);
+        model.setName(kOrder);
+    }
+    QVariant value(int row, int role) const { return model.data(model.index(row), role); }
+    QStringList ids() const
+    {
+        QStringList out;
+        for (int i = 0; i < model.rowCount(); ++i)
+            out << value(i, UnsavedRecordListModel::IdRole).toString();
+        return out;
+    }
+
+    ManageDataController controller;
+    UnsavedRecordListModel model;
+    QAbstractItemModelTester tester{&model, QAbstractItemModelTester::FailureReportingMode::Fatal};
+};
+
+TEST_F(UnsavedModelTest, RowsSayWhatHappenedWhenAndWhyInWords)
+{
+    EXPECT_FALSE(model.loaded());
+    auto named = record("a03000000000099AAA", RecordState::LocallyUpdated, 7200);
+    named.name = QStringLiteral("ORD-000042");
+    model.applyRecords({refused(record("local-1")), named, record("a03000000000098AAA", RecordState::LocallyDeleted, 10)});
+    EXPECT_TRUE(model.loaded());
+    ASSERT_EQ(model.rowCount(), 3);
+
+    EXPECT_EQ(value(0, UnsavedRecordListModel::TitleRole).toString(), "local-1"); // no Name yet: the Id
+    EXPECT_EQ(value(0, UnsavedRecordListModel::KindTextRole).toString(), "Created on this device");
+    EXPECT_EQ(value(0, UnsavedRecordListModel::WhenTextRole).toString(), "5 min ago");
+    EXPECT_TRUE(value(0, UnsavedRecordListModel::FailedRole).toBool());
+    EXPECT_EQ(value(0, UnsavedRecordListModel::UploadTextRole).toString(),
+              "Refused by Salesforce: Order total cannot be negative");
+    EXPECT_EQ(value(0, UnsavedRecordListModel::AccessibleTextRole).toString(),
+              "local-1, Created on this device 5 min ago, Refused by Salesforce: Order total cannot be negative");
+
+    EXPECT_EQ(value(1, UnsavedRecordListModel::TitleRole).toString(), "ORD-000042");
+    EXPECT_EQ(value(1, UnsavedRecordListModel::KindTextRole).toString(), "Changed on this device");
+    EXPECT_EQ(value(1, UnsavedRecordListModel::WhenTextRole).toString(), "2 h ago");
+    EXPECT_FALSE(value(1, UnsavedRecordListModel::FailedRole).toBool());
+    EXPECT_EQ(value(1, UnsavedRecordListModel::UploadTextRole).toString(), "Waiting to upload");
+
+    EXPECT_EQ(value(2, UnsavedRecordListModel::KindTextRole).toString(), "Deleted on this device");
+    EXPECT_EQ(value(2, UnsavedRecordListModel::WhenTextRole).toString(), "just now");
+
+    EXPECT_EQ(model.failedCount(), 1);
+    EXPECT_EQ(model.summaryText(), "3 unsaved records, 1 failed to upload");
+    EXPECT_EQ(model.indexOf("a03000000000099AAA"), 1);
+    EXPECT_EQ(model.roleNames().value(UnsavedRecordListModel::UploadTextRole), "uploadText");
+}
+
+TEST_F(UnsavedModelTest, SecondAnswerEmitsTheNarrowestChanges)
+{
+    model.applyRecords({record("a"), record("b"), record("c")});
+    Spies spies(&model);
+    QSignalSpy counts(&model, &UnsavedRecordListModel::countChanged);
+
+    model.applyRecords({record("a"), record("b"), record("c")}); // same values: nothing
+    EXPECT_EQ(spies.dataChanged.size() + spies.inserted.size() + spies.removed.size() + spies.moved.size(), 0);
+
+    // "b" is refused: one dataChanged on row 1 with exactly the roles that moved.
+    model.applyRecords({record("a"), refused(record("b")), record("c")});
+    ASSERT_EQ(spies.dataChanged.size(), 1);
+    EXPECT_EQ(spies.dataChanged.at(0).at(0).toModelIndex().row(), 1);
+    EXPECT_EQ(spies.dataChanged.at(0).at(1).toModelIndex().row(), 1);
+    EXPECT_EQ(spies.dataChanged.at(0).at(2).value<QList<int>>(),
+              QList<int>({UnsavedRecordListModel::FailedRole, UnsavedRecordListModel::ErrorCodeRole,
+                          UnsavedRecordListModel::UploadTextRole, UnsavedRecordListModel::AttemptsRole,
+                          UnsavedRecordListModel::AccessibleTextRole}));
+    EXPECT_EQ(counts.size(), 1); // the failed count moved
+
+    // Refused again after a retry: only the attempts move.
+    auto again = refused(record("b"));
+    again.attempts = 2;
+    model.applyRecords({record("a"), again, record("c")});
+    ASSERT_EQ(spies.dataChanged.size(), 2);
+    EXPECT_EQ(spies.dataChanged.at(1).at(2).value<QList<int>>(),
+              QList<int>({UnsavedRecordListModel::AttemptsRole, UnsavedRecordListModel::AttemptsTextRole}));
+    EXPECT_EQ(value(1, UnsavedRecordListModel::AttemptsTextRole).toString(), "Refused 2 times");
+    EXPECT_EQ(counts.size(), 1);
+
+    // "a" and "c" uploaded, "d" new: two removals (not adjacent) and one insert, never a reset.
+    model.applyRecords({again, record("d")});
+    EXPECT_EQ(spies.removed.size(), 2);
+    EXPECT_EQ(spies.inserted.size(), 1);
+    EXPECT_EQ(spies.reset.size(), 0);
+    EXPECT_EQ(ids(), QStringList({"b", "d"}));
+
+    // Everything uploaded.
+    model.applyRecords({});
+    EXPECT_EQ(model.rowCount(), 0);
+    EXPECT_EQ(model.summaryText(), "No unsaved records");
+    EXPECT_FALSE(model.canRetry());
+    EXPECT_EQ(spies.reset.size(), 0);
+}
+
+TEST_F(UnsavedModelTest, ReorderMovesRowsAndOtherObjectsAreIgnored)
+{
+    model.applyRecords({record("a"), record("b"), record("c")});
+    Spies spies(&model);
+    model.applyRecords({record("c"), record("a"), record("b")});
+    EXPECT_EQ(spies.moved.size(), 1);
+    EXPECT_EQ(spies.inserted.size() + spies.removed.size() + spies.reset.size(), 0);
+    EXPECT_EQ(ids(), QStringList({"c", "a", "b"}));
+
+    auto contact = record("x");
+    contact.object = QStringLiteral("contact");
+    model.applyRecords({record("c"), contact, record("a"), record("b"), record("a")}); // duplicate "a": first wins
+    EXPECT_EQ(ids(), QStringList({"c", "a", "b"}));
+}
+
+TEST_F(UnsavedModelTest, AsksTheEngineWhenTheCountsMoveOneQuestionAtATime)
+{
+    QSignalSpy asked(&controller, &ManageDataController::unsavedRequested);
+    controller.applySnapshot(snapshot(order(3)));
+    ASSERT_EQ(asked.size(), 1); // the first snapshot naming the object
+    EXPECT_EQ(asked.at(0).at(0).toString(), kOrder);
+
+    controller.applySnapshot(snapshot(order(3))); // nothing moved
+    auto progress = order(3);
+    progress.local = 11; // a download moving is not the unsaved list's business
+    controller.applySnapshot(snapshot(progress));
+    EXPECT_EQ(asked.size(), 1);
+
+    // Counts move twice before the first answer: one more question after the answer, not two.
+    controller.applySnapshot(snapshot(order(4)));
+    controller.applySnapshot(snapshot(order(5, 2)));
+    EXPECT_EQ(asked.size(), 1);
+    controller.applyUnsaved(QStringLiteral("contact"), {}); // another object's answer: still waiting
+    EXPECT_EQ(asked.size(), 1);
+    controller.applyUnsaved(kOrder, {record("a"), record("b"), record("c")});
+    EXPECT_EQ(model.rowCount(), 3);
+    ASSERT_EQ(asked.size(), 2);
+    controller.applyUnsaved(kOrder, {record("a"), record("b"), record("c"), refused(record("d")), refused(record("e"))});
+    EXPECT_EQ(model.rowCount(), 5);
+    EXPECT_EQ(asked.size(), 2);
+
+    // An upload starting and ending moves the flag: each edge brings a fresh read.
+    controller.applySnapshot(snapshot(order(5, 2, true)));
+    EXPECT_TRUE(model.uploading());
+    EXPECT_FALSE(model.canRetry());
+    controller.applyUnsaved(kOrder, {record("a"), record("b"), record("c"), refused(record("d")), refused(record("e"))});
+    controller.applySnapshot(snapshot(order(5, 2, false)));
+    EXPECT_EQ(asked.size(), 4);
+    EXPECT_TRUE(model.canRetry());
+}
+
+TEST_F(UnsavedModelTest, RetryUploadAsksTheEngineThenReadsAgain)
+{
+    QSignalSpy asked(&controller, &ManageDataController::unsavedRequested);
+    QSignalSpy retry(&controller, &ManageDataController::retryUploadRequested);
+    model.retryUpload(); // nothing known yet
+    EXPECT_EQ(retry.size(), 0);
+    controller.applySnapshot(snapshot(order(2, 1)));
+    controller.applyUnsaved(kOrder, {refused(record("a")), record("b")});
+    EXPECT_TRUE(model.canRetry());
+    const auto before = asked.size();
+    model.retryUpload();
+    ASSERT_EQ(retry.size(), 1);
+    EXPECT_EQ(retry.at(0).at(0).toString(), kOrder);
+    EXPECT_EQ(asked.size(), before + 1);
+}
+
+TEST_F(UnsavedModelTest, AfterARetryReadsOnceMoreWhenItsUploadIsOverEvenIfTheCountsLookTheSame)
+{
+    QSignalSpy asked(&controller, &ManageDataController::unsavedRequested);
+    EngineSnapshot s = snapshot(order(1, 1));
+    s.apiCallsTotal = 10;
+    controller.applySnapshot(s);
+    controller.applyUnsaved(kOrder, {refused(record("a"))});
+    model.retryUpload();
+    ASSERT_EQ(asked.size(), 2); // the first read, the read right after the retry
+    auto forgotten = record("a");
+    forgotten.attempts = 1;
+    controller.applyUnsaved(kOrder, {forgotten}); // the retry forgot the refusal: waiting
+    EXPECT_EQ(value(0, UnsavedRecordListModel::UploadTextRole).toString(), "Waiting to upload");
+
+    // The upload started and was refused again between two snapshots: same counts, no upload in
+    // flight, only the API call total moved. That is the retry's end: read again.
+    s.apiCallsTotal = 11;
+    controller.applySnapshot(s);
+    ASSERT_EQ(asked.size(), 3);
+    auto again = refused(record("a"));
+    again.attempts = 2;
+    controller.applyUnsaved(kOrder, {again});
+    EXPECT_EQ(value(0, UnsavedRecordListModel::UploadTextRole).toString(),
+              "Refused by Salesforce: Order total cannot be negative");
+    EXPECT_EQ(value(0, UnsavedRecordListModel::AttemptsTextRole).toString(), "Refused 2 times");
+
+    s.apiCallsTotal = 12; // later calls (downloads) are not the list's business
+    controller.applySnapshot(s);
+    EXPECT_EQ(asked.size(), 3);
+}
+
+TEST_F(UnsavedModelTest, SummaryCountsFromTheSnapshotWhenTheListIsCutShort)
+{
+    controller.applySnapshot(snapshot(order(1234, 3)));
+    QSignalSpy summary(&model, &UnsavedRecordListModel::summaryChanged);
+    controller.applyUnsaved(kOrder, {record("a"), refused(record("b"))});
+    EXPECT_EQ(summary.size(), 1);
+    EXPECT_EQ(model.summaryText(), "Showing the oldest 2 of 1,234 unsaved records, 3 failed to upload");
+    controller.applySnapshot(snapshot(order(2, 1)));
+    EXPECT_EQ(summary.size(), 2);
+    EXPECT_EQ(model.summaryText(), "2 unsaved records, 1 failed to upload");
+}
+
+TEST_F(UnsavedModelTest, NoRetryWhilePausedPauseHoldsUploads)
+{
+    auto o = order(2, 1);
+    controller.applySnapshot(snapshot(o));
+    controller.applyUnsaved(kOrder, {refused(record("a")), record("b")});
+    EXPECT_TRUE(model.canRetry());
+    QSignalSpy state(&model, &UnsavedRecordListModel::stateChanged);
+    o.paused = true;
+    o.status = SyncStatus::Paused;
+    controller.applySnapshot(snapshot(o));
+    EXPECT_GE(state.size(), 1);
+    EXPECT_TRUE(model.paused());
+    EXPECT_FALSE(model.canRetry());
+    QSignalSpy retry(&controller, &ManageDataController::retryUploadRequested);
+    model.retryUpload();
+    EXPECT_EQ(retry.size(), 0);
+}
+
+TEST_F(UnsavedModelTest, AnotherObjectStartsAnEmptyList)
+{
+    model.applyRecords({record("a")});
+    QSignalSpy loaded(&model, &UnsavedRecordListModel::loadedChanged);
+    model.setName(QStringLiteral("contact"));
+    EXPECT_EQ(model.rowCount(), 0);
+    EXPECT_FALSE(model.loaded());
+    EXPECT_EQ(loaded.size(), 1);
+}
+
+TEST_F(UnsavedModelTest, RelativeTimesFollowTheClock)
+{
+    QDateTime now = kNow;
+    controller.setClock([&now] { return now; });
+    model.applyRecords({record("a"), record("b", RecordState::LocallyCreated, 30)});
+    Spies spies(&model);
+    now = kNow.addSecs(120);
+    model.refreshRelativeTimes();
+    ASSERT_EQ(spies.dataChanged.size(), 1);
+    EXPECT_EQ(spies.dataChanged.at(0).at(0).toModelIndex().row(), 0);
+    EXPECT_EQ(spies.dataChanged.at(0).at(1).toModelIndex().row(), 1);
+    EXPECT_EQ(value(0, UnsavedRecordListModel::WhenTextRole).toString(), "7 min ago");
+    EXPECT_EQ(value(1, UnsavedRecordListModel::WhenTextRole).toString(), "2 min ago");
+}
+
+} // namespace

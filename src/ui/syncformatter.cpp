@@ -207,7 +207,7 @@ QString SyncFormatter::statusTable(const QList<SyncObjectSnapshot> &objects, con
 {
     QList<QStringList> rows;
     rows.append({tr("Object"), tr("Status"), tr("Local"), tr("Server"), tr("Server (all)"), tr("Unsaved"),
-                 tr("Progress")});
+                 tr("Failed"), tr("Progress")});
     for (const auto &o : objects) {
         const double p = progress(o);
         QString progressText;
@@ -215,7 +215,7 @@ QString SyncFormatter::statusTable(const QList<SyncObjectSnapshot> &objects, con
             progressText = p < 0 ? tr("...") : locale.toString(p * 100.0, 'f', 0) + QLatin1Char('%');
         rows.append({o.name, statusWords(o.status), countText(o.local, locale), countText(o.server, locale),
                      o.scoped ? countText(o.serverAll, locale) : QString(), countText(o.unsaved, locale),
-                     progressText});
+                     countText(o.uploadFailed, locale), progressText});
     }
     QList<qsizetype> widths(rows.constFirst().size(), 0);
     for (const auto &row : rows) {

@@ -76,7 +76,8 @@ public:
     static QUrl statusIconSource(SyncStatus status);
 
     /// A plain-text table of every object (Object, Status, Local, Server, Server (all), Unsaved,
-    /// Progress) for terminals: pos-manage-data prints it when there is no display.
+    /// Failed (unsaved records the server refused), Progress) for terminals: pos-manage-data prints
+    /// it when there is no display.
     static QString statusTable(const QList<SyncObjectSnapshot> &objects, const QLocale &locale);
     static bool svgIconsAvailable();
 };

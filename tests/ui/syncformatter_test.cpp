@@ -147,8 +147,10 @@ TEST(SyncFormatter, StatusTableAlignsColumns)
     b.serverAll = 20;
     b.progressDone = 1;
     b.progressTotal = 4;
+    b.unsaved = 3;
+    b.uploadFailed = 2;
     EXPECT_EQ(SyncFormatter::statusTable({a, b}, kUs).toStdString(),
-              "Object           Status        Local  Server  Server (all)  Unsaved  Progress\n"
-              "contact          Fully synced  1,234   1,234                      0\n"
-              "s_c__product__c  Syncing           5      10            20        0       25%\n");
+              "Object           Status        Local  Server  Server (all)  Unsaved  Failed  Progress\n"
+              "contact          Fully synced  1,234   1,234                      0       0\n"
+              "s_c__product__c  Syncing           5      10            20        3       2       25%\n");
 }

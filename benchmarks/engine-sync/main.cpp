@@ -2,6 +2,7 @@
 // Benchmark (a program, not a test): the engine's initial sync of N products into a fresh store.
 // Prints one JSON line: records, wall seconds, records/s, peak RSS (VmHWM) and the API calls.
 //   engine-sync-bench [--records N] [--url URL] [--batch 2000] [--db PATH] [--fields F1,F2,...]
+//                     [--inline-checkpoints]
 // Without --url an in-process emulator seeded "scale" serves the org; its memory then counts in
 // the peak RSS too. With --url (e.g. nginx in front of the emulator, scripts/bench) only ours does.
 #include "config/syncconfig.h"
@@ -53,7 +54,10 @@ int main(int argc, char **argv)
     // scripts/bench passes the bundled config's product fields, so the pages are the real ~540 bytes.
     QCommandLineOption fieldsOpt(QStringLiteral("fields"), QStringLiteral("product fields to sync (comma-separated)"),
                                  QStringLiteral("list"), QStringLiteral("Name,CreatedDate,LastModifiedDate"));
-    parser.addOptions({recordsOpt, urlOpt, batchOpt, dbOpt, fieldsOpt});
+    // A/B of the store's background checkpoints (SyncEngineOptions::backgroundCheckpoints).
+    QCommandLineOption inlineCkptOpt(QStringLiteral("inline-checkpoints"),
+                                     QStringLiteral("checkpoint in the writing thread, as SQLite does by default"));
+    parser.addOptions({recordsOpt, urlOpt, batchOpt, dbOpt, fieldsOpt, inlineCkptOpt});
     parser.process(app);
 
     std::unique_ptr<emu::EmulatorServer> server;
@@ -98,6 +102,7 @@ int main(int argc, char **argv)
     options.device.shiftId = QStringLiteral("none");
     options.cycleIntervalMs = 0; // one cycle only
     options.batchSize = parser.value(batchOpt).toInt();
+    options.backgroundCheckpoints = !parser.isSet(inlineCkptOpt);
 
     posdata::SyncEngine engine(options);
     QElapsedTimer clock;

@@ -2,6 +2,7 @@
 #include "store/localstore.h"
 
 #include "store/sqltransaction.h"
+#include "store/walcheckpointer.h"
 
 #include <QAtomicInteger>
 #include <QFile>
@@ -94,9 +95,11 @@ struct LocalStore::Private
     sqlite3 *handle = nullptr;
     sqlite3_stmt *rawInsert = nullptr;
     sqlite3_stmt *rawUpdate = nullptr;
+    std::unique_ptr<WalCheckpointer> checkpointer; ///< set while background checkpoints are on
 
     ~Private()
     {
+        checkpointer.reset();
         sqlite3_finalize(rawInsert);
         sqlite3_finalize(rawUpdate);
         deleteRow.reset();
@@ -707,6 +710,8 @@ ApplyResult LocalStore::applyPage(const QString &object, const QVector<IncomingR
         d->failSql(error, tx.lastError(), what);
         return {};
     }
+    if (d->checkpointer)
+        d->checkpointer->poke();
     d->succeed(error);
     return result;
 }
@@ -1539,6 +1544,28 @@ qint64 LocalStore::countSlow(const QString &object, std::optional<RecordState> s
     if (state)
         q.addBindValue(int(*state));
     return q.exec() && q.next() ? q.value(0).toLongLong() : -1;
+}
+
+bool LocalStore::setBackgroundCheckpoints(bool on, StoreError *error)
+{
+    if (!d->checkWritable(error))
+        return false;
+    if (on == bool(d->checkpointer))
+        return d->succeed(error);
+    if (!on) {
+        d->checkpointer.reset();
+        return d->execSql(QStringLiteral("PRAGMA wal_autocheckpoint = 1000"), error);
+    }
+    auto checkpointer = std::make_unique<WalCheckpointer>(d->path);
+    if (!checkpointer->ok())
+        return d->fail(error, StoreError::Io, QStringLiteral("cannot start background checkpoints on %1").arg(d->path));
+    QSqlQuery q(d->db);
+    const qint64 pageSize = q.exec(QStringLiteral("PRAGMA page_size")) && q.next() ? q.value(0).toLongLong() : 4096;
+    constexpr qint64 GuardBytes = 64 * 1024 * 1024;
+    if (!d->execSql(QStringLiteral("PRAGMA wal_autocheckpoint = %1").arg(GuardBytes / std::max<qint64>(512, pageSize)), error))
+        return false;
+    d->checkpointer = std::move(checkpointer);
+    return d->succeed(error);
 }
 
 bool LocalStore::setMaxPageCount(qint64 pages)

@@ -39,6 +39,9 @@ struct SyncEngineOptions
     qint64 storeMaxPageCount = 0; ///< tests: limit the store file (PRAGMA max_page_count) to simulate a full disk
     /// false: unsaved records stay on the device (tests of the download rules, the benchmark).
     bool uploads = true;
+    /// WAL checkpoints on a thread of their own (LocalStore::setBackgroundCheckpoints); false only for
+    /// the benchmark's A/B.
+    bool backgroundCheckpoints = true;
 };
 
 /// GUI-thread facade of the sync engine: owns the worker thread, forwards intents, keeps the last snapshot.

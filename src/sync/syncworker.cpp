@@ -153,6 +153,9 @@ void SyncWorker::start()
         return;
     }
     m_store->ensureObjects(m_options.config.names());
+    // Downloads commit a page every few milliseconds: their checkpoints go to another thread (core).
+    if (m_options.backgroundCheckpoints)
+        m_store->setBackgroundCheckpoints(true);
     if (m_options.storeMaxPageCount > 0)
         m_store->setMaxPageCount(m_options.storeMaxPageCount);
     QList<QPair<QString, QString>> inUse;

@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: MIT
+#include "store/walcheckpointer.h"
+
+#include <QLoggingCategory>
+
+#include <sqlite3.h>
+
+namespace posdata {
+
+Q_DECLARE_LOGGING_CATEGORY(lcStore)
+
+WalCheckpointer::WalCheckpointer(const QString &path)
+{
+    if (sqlite3_open_v2(path.toUtf8().constData(), &m_db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
+        qCWarning(lcStore) << "background checkpoints off: cannot open" << path << ":" << sqlite3_errmsg(m_db);
+        sqlite3_close(m_db);
+        m_db = nullptr;
+        return;
+    }
+    // Same durability as the writer: the WAL is synced before the copy, the file after it.
+    sqlite3_exec(m_db, "PRAGMA synchronous = NORMAL", nullptr, nullptr, nullptr);
+    m_thread = std::thread([this] { run(); });
+}
+
+WalCheckpointer::~WalCheckpointer()
+{
+    if (m_thread.joinable()) {
+        {
+            std::lock_guard lock(m_mutex);
+            m_stop = true;
+        }
+        m_wake.notify_one();
+        m_thread.join();
+    }
+    if (m_db) {
+        sqlite3_wal_checkpoint_v2(m_db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+        sqlite3_close(m_db);
+    }
+}
+
+void WalCheckpointer::poke()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_poked = true;
+    }
+    m_wake.notify_one();
+}
+
+int WalCheckpointer::checkpoints() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_checkpoints;
+}
+
+void WalCheckpointer::run()
+{
+    std::unique_lock lock(m_mutex);
+    for (;;) {
+        m_wake.wait(lock, [this] { return m_poked || m_stop; });
+        if (m_stop)
+            return;
+        m_poked = false;
+        lock.unlock();
+        int logFrames = 0;
+        int copied = 0;
+        const int rc = sqlite3_wal_checkpoint_v2(m_db, nullptr, SQLITE_CHECKPOINT_PASSIVE, &logFrames, &copied);
+        if (rc != SQLITE_OK && rc != SQLITE_BUSY)
+            qCWarning(lcStore) << "background checkpoint failed:" << sqlite3_errmsg(m_db);
+        lock.lock();
+        ++m_checkpoints;
+    }
+}
+
+} // namespace posdata

@@ -1075,6 +1075,31 @@ QList<UnsavedRecord> LocalStore::unsaved(const QString &object, int limit, bool 
     return out;
 }
 
+bool LocalStore::isPendingLocalId(const QString &id) const
+{
+    if (!isValidId(id))
+        return false;
+    // One primary-key lookup per object: a handful.
+    QSqlQuery objs(d->db);
+    objs.setForwardOnly(true);
+    if (!objs.exec(QStringLiteral("SELECT obj FROM objects")))
+        return false;
+    QList<qint64> keys;
+    while (objs.next())
+        keys.append(objs.value(0).toLongLong());
+    QSqlQuery q(d->db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT 1 FROM records WHERE obj = ? AND id = ? AND state = ?"));
+    for (const qint64 key : keys) {
+        q.bindValue(0, key);
+        q.bindValue(1, id);
+        q.bindValue(2, int(RecordState::LocallyCreated));
+        if (q.exec() && q.next())
+            return true;
+    }
+    return false;
+}
+
 bool LocalStore::setUploadError(const QString &object, const QString &id, const QString &code,
     const QString &message, const QDateTime &when, StoreError *error)
 {

@@ -114,6 +114,8 @@ public:
     /// Unsaved records of an object, oldest first, with their upload errors: for the screen, the CLI
     /// and the uploader. `waitingOnly` leaves out the ones whose last upload the server refused.
     QList<UnsavedRecord> unsaved(const QString &object, int limit = -1, bool waitingOnly = false) const;
+    /// A record created on this device and not yet uploaded has this Id (any object).
+    bool isPendingLocalId(const QString &id) const;
     /// The server refused this record's upload: it stays unsaved with the error and the time.
     bool setUploadError(const QString &object, const QString &id, const QString &code, const QString &message,
         const QDateTime &when, StoreError *error = nullptr);

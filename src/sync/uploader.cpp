@@ -24,10 +24,20 @@ bool isTransientRecordCode(const QString &code)
         || code == QLatin1String("REQUEST_LIMIT_EXCEEDED") || code == QLatin1String("ALL_OR_NONE_OPERATION_ROLLED_BACK");
 }
 
-/// True when the payload still refers to a record that exists on this device only.
-bool refersToLocalId(const QByteArray &payload)
+/// True when the payload still refers to another record that exists on this device only (its own
+/// Id, or a text that merely starts with "local-", does not count).
+bool refersToLocalRecord(const UnsavedRecord &r, const LocalStore &store)
 {
-    return payload.contains("\"local-");
+    static const QByteArray marker = QByteArrayLiteral("\"local-");
+    for (qsizetype at = r.payload.indexOf(marker); at >= 0; at = r.payload.indexOf(marker, at + 1)) {
+        const qsizetype end = r.payload.indexOf('"', at + 1);
+        if (end < 0)
+            break;
+        const QString value = QString::fromUtf8(r.payload.mid(at + 1, end - at - 1));
+        if (value != r.id && store.isPendingLocalId(value))
+            return true;
+    }
+    return false;
 }
 
 QString recordOwnKey(const UnsavedRecord &r)
@@ -157,7 +167,7 @@ void Uploader::nextBatch()
     for (const UnsavedRecord &r : waiting) {
         if (m_sentThisPass.value(recordOwnKey(r)) >= 2)
             continue; // sent twice in this pass already (e.g. rolled back with an all-or-none batch)
-        if (r.state != RecordState::LocallyDeleted && refersToLocalId(r.payload))
+        if (r.state != RecordState::LocallyDeleted && refersToLocalRecord(r, *m_store))
             continue; // waits until the record it points at has its server Id
         const Kind k = r.state == RecordState::LocallyCreated ? Kind::Create
             : r.state == RecordState::LocallyUpdated          ? Kind::Update

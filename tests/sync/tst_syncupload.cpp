@@ -234,6 +234,12 @@ TEST_F(UploadTest, ARecordPointingAtALocalRecordGoesUpAfterItWithTheServerId)
     const auto contact = rest->query("SELECT Id FROM Contact WHERE LastName = 'Local'");
     ASSERT_EQ(contact.size(), 1u);
     EXPECT_EQ(rows[0]["s_c__contact__c"], contact[0]["Id"]);
+
+    // A text that merely looks like a local Id holds nothing back.
+    engine->createLocal(kContact, {{"LastName", "local-but-a-name"}, {"FirstName", "\"local-quoted"}});
+    ASSERT_TRUE(waitFor([&] { return snap(kContact)->unsaved == 1; }));
+    ASSERT_TRUE(waitUnsaved(kContact, 0, 0));
+    EXPECT_EQ(rest->query("SELECT Id FROM Contact WHERE LastName = 'local-but-a-name'").size(), 1u);
 }
 
 } // namespace

@@ -1075,6 +1075,41 @@ QList<UnsavedRecord> LocalStore::unsaved(const QString &object, int limit, bool 
     return out;
 }
 
+QString LocalStore::ensureExternalId(const QString &object, const QString &id, const QString &field, StoreError *error)
+{
+    if (!d->checkWritable(error))
+        return {};
+    if (!isValidObjectName(field))
+        return d->fail(error, StoreError::Invalid, QStringLiteral("invalid external Id field")), QString();
+    const QList<UnsavedRecord> mine = unsaved(object);
+    for (const UnsavedRecord &r : mine) {
+        if (r.id != id)
+            continue;
+        if (r.state != RecordState::LocallyCreated)
+            return d->fail(error, StoreError::Invalid, QStringLiteral("%1 %2 was not created here").arg(object, id)), QString();
+        if (!r.externalId.isEmpty())
+            return d->succeed(error), r.externalId;
+        const QString uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        QJsonObject payload = QJsonDocument::fromJson(r.payload).object();
+        payload.insert(field, uuid);
+        const qint64 key = d->objectKey(object, error);
+        if (key < 0)
+            return {};
+        QSqlQuery q(d->db);
+        q.prepare(QStringLiteral("UPDATE records SET ext_id = ?, payload = ? WHERE obj = ? AND id = ? AND state = ?"));
+        q.addBindValue(uuid);
+        q.addBindValue(QJsonDocument(payload).toJson(QJsonDocument::Compact));
+        q.addBindValue(key);
+        q.addBindValue(id);
+        q.addBindValue(int(RecordState::LocallyCreated));
+        if (!d->exec(q, error, QStringLiteral("give %1 %2 an external Id").arg(object, id)))
+            return {};
+        d->succeed(error);
+        return uuid;
+    }
+    return d->fail(error, StoreError::Invalid, QStringLiteral("no unsaved record %1 %2").arg(object, id)), QString();
+}
+
 bool LocalStore::isPendingLocalId(const QString &id) const
 {
     if (!isValidId(id))

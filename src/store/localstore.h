@@ -114,6 +114,10 @@ public:
     /// Unsaved records of an object, oldest first, with their upload errors: for the screen, the CLI
     /// and the uploader. `waitingOnly` leaves out the ones whose last upload the server refused.
     QList<UnsavedRecord> unsaved(const QString &object, int limit = -1, bool waitingOnly = false) const;
+    /// A created record made without an external Id (createLocal()) gets one now, written into its
+    /// `field` too, before its first upload. Returns the external Id (the existing one if it had one),
+    /// empty on failure.
+    QString ensureExternalId(const QString &object, const QString &id, const QString &field, StoreError *error = nullptr);
     /// A record created on this device and not yet uploaded has this Id (any object).
     bool isPendingLocalId(const QString &id) const;
     /// The server refused this record's upload: it stays unsaved with the error and the time.

@@ -190,6 +190,21 @@ void Uploader::nextBatch()
         describeThen([this] { nextBatch(); }); // never send a body without knowing the writable fields
         return;
     }
+    if (kind == Kind::Create && !o.externalId.isEmpty()) {
+        // A record written without one (LocalStore::createLocal) gets its upload key before it goes.
+        for (UnsavedRecord &r : batch) {
+            if (!r.externalId.isEmpty())
+                continue;
+            StoreError error;
+            r.externalId = m_store->ensureExternalId(r.object, r.id, o.externalId, &error);
+            if (r.externalId.isEmpty()) {
+                batchFailed(ApiError{ApiError::Kind::Permanent, 0, QStringLiteral("STORE_ERROR"), error.message, {}});
+                return;
+            }
+            if (const auto stored = m_store->record(r.object, r.id))
+                r.payload = stored->payload;
+        }
+    }
     sendBatch(kind, batch);
 }
 

@@ -65,7 +65,11 @@ void HeadlessRun::onStateChanged()
     m_lastStatuses = statuses;
     if (m_options.printTable)
         printTable(statusMoved);
-    if (m_options.quitWhenSynced && !m_capturing && m_controller->allSynced()) {
+    // Synced, and every unsaved record either uploaded or refused (the demo's sales have their answer).
+    bool uploadsSettled = true;
+    for (const auto &o : m_controller->snapshot().objects)
+        uploadsSettled = uploadsSettled && !o.uploading && o.unsaved == o.uploadFailed;
+    if (m_options.quitWhenSynced && !m_capturing && m_controller->allSynced() && uploadsSettled) {
         m_capturing = true;
         if (m_options.printTable)
             printTable(true);

@@ -153,8 +153,9 @@ TEST_F(KillTest, AThousandLocalSalesReachTheServerExactlyOnceThroughFaultsAndKil
                {"failNextMode", "drop"}, {"failPathContains", "composite/sobjects"}});
     int kills = 0;
     int killsMidUpload = 0; // after which some records were up and some not
-    for (int i = 0; i < 40 && kills < 25; ++i) {
-        const int code = runChild(QStringLiteral("sync"), QRandomGenerator::global()->bounded(30, 150 + 10 * i));
+    // Early kills, mostly: once every sale is up, the runs are short syncs that outrun a late kill.
+    for (int i = 0; i < 80 && kills < 25; ++i) {
+        const int code = runChild(QStringLiteral("sync"), QRandomGenerator::global()->bounded(20, 120 + 2 * i));
         if (code != -1)
             continue;
         ++kills;

@@ -6,6 +6,7 @@
 
 #include "enginefixture.h"
 
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
 
@@ -160,6 +161,27 @@ TEST_F(UploadTest, AnAnswerLostAfterTheServerAppliedTheBatchMakesNoDuplicate)
     ASSERT_TRUE(waitFor([&] { return snap(kOrder)->unsaved == 50; }));
     ASSERT_TRUE(waitUnsaved(kOrder, 0, 0));
     EXPECT_EQ(serverOrdersByUuid().size(), 50u);
+    EXPECT_EQ(server->emulator().faults().failNextCount, 0);
+}
+
+TEST_F(UploadTest, ARecordWrittenWithoutAnExternalIdGetsOneBeforeItsUpload)
+{
+    startSynced();
+    engine->pause(kOrder);
+    ASSERT_TRUE(waitFor([&] { return snap(kOrder)->paused; }));
+    {
+        // Another process wrote it with the low-level call: no external Id yet.
+        auto store = LocalStore::open(dbPath, LocalStore::Mode::ReadWrite);
+        ASSERT_TRUE(store);
+        ASSERT_TRUE(store->createLocal(kOrder, QStringLiteral("till-7"),
+                                       QJsonDocument(order(8)).toJson(QJsonDocument::Compact)));
+    }
+    setFaults({{"failNextCount", 1}, {"failNextMode", "drop"}, {"failPathContains", "composite/sobjects"}});
+    engine->resume(kOrder);
+    ASSERT_TRUE(waitFor([&] { return !serverOrdersByUuid().empty(); }));
+    ASSERT_TRUE(waitUnsaved(kOrder, 0, 0));
+    // Its answer was lost once and it was sent again: still one record on the server.
+    EXPECT_EQ(serverOrdersByUuid().size(), 1u);
     EXPECT_EQ(server->emulator().faults().failNextCount, 0);
 }
 

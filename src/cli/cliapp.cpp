@@ -443,8 +443,9 @@ int CliApp::unsaved(const CliOptions &o)
                             .arg(kindWord(r.state), -8)
                             .arg(isoOrEmpty(r.changedAt), -20)
                             .arg(r.errorCode.isEmpty() ? QStringLiteral("waiting to upload")
-                                                       : QStringLiteral("refused (%1 tries): %2: %3")
-                                                             .arg(r.attempts)
+                                                       : QStringLiteral("refused (%1): %2: %3")
+                                                             .arg(r.attempts == 1 ? QStringLiteral("1 try")
+                                                                                  : QStringLiteral("%1 tries").arg(r.attempts))
                                                              .arg(r.errorCode, r.errorMessage));
             }
         }

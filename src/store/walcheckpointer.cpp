@@ -19,6 +19,8 @@ WalCheckpointer::WalCheckpointer(const QString &path)
     }
     // Same durability as the writer: the WAL is synced before the copy, the file after it.
     sqlite3_exec(m_db, "PRAGMA synchronous = NORMAL", nullptr, nullptr, nullptr);
+    // A checkpoint copies frames through one page buffer: no page cache worth the memory.
+    sqlite3_exec(m_db, "PRAGMA cache_size = -256", nullptr, nullptr, nullptr);
     m_thread = std::thread([this] { run(); });
 }
 

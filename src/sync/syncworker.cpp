@@ -29,6 +29,7 @@ struct SyncWorker::Run
     // the current download
     quint64 seq = 0; ///< bumped by cancel(): late network or parse results are dropped
     bool full = false; ///< a full download: Id reconciliation at its end
+    qint64 localAtStart = 0; ///< synced records when the download (re)started
     qint64 generation = 0;
     SalesforceClient::RequestId fetchId = 0;
     QString fetchUrl; ///< the nextRecordsUrl being fetched (empty for the first query)
@@ -499,6 +500,7 @@ void SyncWorker::startDownload(Run *run)
     run->knownGeneration = st.generation;
     run->knownPending = st.pending;
     run->full = st.pending != PendingOp::None || st.checkpoint.isEmpty();
+    run->localAtStart = st.localCount;
     run->generation = st.generation;
     run->inPipeline = 0;
     run->deferredUrl.clear();
@@ -617,9 +619,11 @@ void SyncWorker::finishDownload(Run *run)
 {
     const QString &name = run->config.name;
     StoreError error;
+    // Id reconciliation: what this full download did not see is gone from the server or the scope.
+    // A download into an object with no synced record has nothing to reconcile (every synced row was
+    // written by it, with its generation): the scan of a million rows is skipped.
     if (run->full) {
-        // Id reconciliation: what this full download did not see is gone from the server or the scope.
-        if (m_store->removeUnseen(name, run->generation, &error) < 0) {
+        if (run->localAtStart > 0 && m_store->removeUnseen(name, run->generation, &error) < 0) {
             failStore(run, error);
             return;
         }

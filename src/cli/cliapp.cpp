@@ -261,14 +261,17 @@ int CliApp::clearResync(const CliOptions &o, LocalStore &store, const QStringLis
         printError(QStringLiteral("%1: %2").arg(store.path(), store.lastError().message));
         return Failed;
     }
-    for (const ClearPlan &p : plans) {
-        StoreError error;
-        if (store.beginClearResync(p.object, &error) < 0) {
-            printError(QStringLiteral("%1: clear-resync failed: %2").arg(p.object, error.message));
-            return Failed;
-        }
-        print(QStringLiteral("%1: cleared, re-download queued\n").arg(p.object));
+    // One transaction for all of them: cleared together or not at all.
+    QStringList objects;
+    for (const ClearPlan &p : plans)
+        objects << p.object;
+    StoreError error;
+    if (store.beginClearResync(objects, &error).isEmpty()) {
+        printError(QStringLiteral("clear-resync failed, nothing was cleared: %1").arg(error.message));
+        return Failed;
     }
+    for (const QString &object : objects)
+        print(QStringLiteral("%1: cleared, re-download queued\n").arg(object));
     return Ok;
 }
 

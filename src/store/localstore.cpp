@@ -1504,36 +1504,49 @@ QList<ClearPlan> LocalStore::planClear(const QStringList &objects) const
 
 qint64 LocalStore::beginClearResync(const QString &object, StoreError *error)
 {
+    const QHash<QString, qint64> generations = beginClearResync(QStringList{object}, error);
+    return generations.value(object, -1);
+}
+
+QHash<QString, qint64> LocalStore::beginClearResync(const QStringList &objects, StoreError *error)
+{
     if (!d->checkWritable(error))
-        return -1;
-    const qint64 key = d->objectKey(object, error);
-    if (key < 0)
-        return -1;
-    const QString what = QStringLiteral("clear %1").arg(object);
+        return {};
+    QList<qint64> keys;
+    for (const QString &object : objects) {
+        const qint64 key = d->objectKey(object, error);
+        if (key < 0)
+            return {};
+        keys.append(key);
+    }
+    const QString what = QStringLiteral("clear %1").arg(objects.join(QStringLiteral(", ")));
     SqlTransaction tx(d->db);
     if (!tx.isActive())
-        return d->failSql(error, tx.lastError(), what), -1;
-    QSqlQuery q(d->db);
-    q.prepare(QStringLiteral("DELETE FROM records WHERE obj = ? AND state = 0 AND ")
-        + QLatin1String(kNotProtected));
-    q.addBindValue(key);
-    if (!d->exec(q, error, what))
-        return -1;
-    const qint64 removed = q.numRowsAffected();
-    q.prepare(QStringLiteral("UPDATE objects SET local_count = local_count - ?, pending = ?,"
-                             " generation = generation + 1, cp_modstamp = '', cp_id = '' WHERE obj = ?"));
-    q.addBindValue(removed);
-    q.addBindValue(int(PendingOp::ClearResync));
-    q.addBindValue(key);
-    if (!d->exec(q, error, what))
-        return -1;
-    const qint64 generation = d->generationOf(key, error);
-    if (generation < 0)
-        return -1;
+        return d->failSql(error, tx.lastError(), what), QHash<QString, qint64>();
+    QHash<QString, qint64> generations;
+    QSqlQuery del(d->db);
+    del.prepare(QStringLiteral("DELETE FROM records WHERE obj = ? AND state = 0 AND ") + QLatin1String(kNotProtected));
+    QSqlQuery state(d->db);
+    state.prepare(QStringLiteral("UPDATE objects SET local_count = local_count - ?, pending = ?,"
+                                 " generation = generation + 1, cp_modstamp = '', cp_id = '' WHERE obj = ?"));
+    for (qsizetype i = 0; i < objects.size(); ++i) {
+        del.bindValue(0, keys[i]);
+        if (!d->exec(del, error, what))
+            return {};
+        state.bindValue(0, del.numRowsAffected());
+        state.bindValue(1, int(PendingOp::ClearResync));
+        state.bindValue(2, keys[i]);
+        if (!d->exec(state, error, what))
+            return {};
+        const qint64 generation = d->generationOf(keys[i], error);
+        if (generation < 0)
+            return {};
+        generations.insert(objects[i], generation);
+    }
     if (!tx.commit())
-        return d->failSql(error, tx.lastError(), what), -1;
+        return d->failSql(error, tx.lastError(), what), QHash<QString, qint64>();
     d->succeed(error);
-    return generation;
+    return generations;
 }
 
 bool LocalStore::finishPending(const QString &object, StoreError *error)

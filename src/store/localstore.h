@@ -4,6 +4,7 @@
 #include "store/storetypes.h"
 #include "sync/syncsnapshot.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QPair>
@@ -161,6 +162,9 @@ public:
     /// ONE transaction: deletes every Synced non-protected record, empties the checkpoint,
     /// pending=ClearResync, a new generation. Returns the new generation, -1 on error.
     qint64 beginClearResync(const QString &object, StoreError *error = nullptr);
+    /// The same for several objects ("clear & resync all") in ONE transaction: all cleared or none.
+    /// Returns the new generation of each object (by name as given), empty on error.
+    QHash<QString, qint64> beginClearResync(const QStringList &objects, StoreError *error = nullptr);
     /// After the full download and removeUnseen(): pending=None.
     bool finishPending(const QString &object, StoreError *error = nullptr);
 

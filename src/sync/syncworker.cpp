@@ -841,6 +841,11 @@ void SyncWorker::beginPending(Run *run, bool clear)
     StoreError error;
     const qint64 generation = clear ? m_store->beginClearResync(run->config.name, &error)
                                     : m_store->beginFullResync(run->config.name, &error);
+    pendingBegun(run, clear, generation, error);
+}
+
+void SyncWorker::pendingBegun(Run *run, bool clear, qint64 generation, const StoreError &error)
+{
     if (generation < 0) {
         addError(run, error.kind == StoreError::DiskFull ? QStringLiteral("DISK_FULL") : QStringLiteral("STORE_ERROR"),
                  error.message, true);
@@ -872,8 +877,21 @@ void SyncWorker::clearResync(const QString &object)
 {
     if (!m_store || m_signInRequired)
         return;
-    for (Run *run : targets(object))
-        beginPending(run, true);
+    const QList<Run *> runs = targets(object);
+    if (runs.size() == 1) {
+        beginPending(runs.first(), true);
+    } else {
+        // "Clear & resync all": every object cleared in one transaction, or none.
+        QStringList names;
+        for (Run *run : runs) {
+            stopQuietly(run);
+            names << run->config.name;
+        }
+        StoreError error;
+        const QHash<QString, qint64> generations = m_store->beginClearResync(names, &error);
+        for (Run *run : runs)
+            pendingBegun(run, true, generations.value(run->config.name, -1), error);
+    }
     pump();
     markDirty();
 }

@@ -108,6 +108,7 @@ private:
     void pauseRun(Run *run, bool writeStore);
     void resumeRun(Run *run, bool writeStore);
     void beginPending(Run *run, bool clear);
+    void pendingBegun(Run *run, bool clear, qint64 generation, const StoreError &error);
     void addError(Run *run, const QString &code, const QString &message, bool persist);
     void pollStore();
     void watchdog();

@@ -305,4 +305,39 @@ TEST_F(Store, CountersMatchCountStarAfterRandomizedOperations)
         expectCountersExact(o);
 }
 
+TEST_F(Store, ClearAndResyncOfSeveralObjectsIsOneTransaction)
+{
+    const QString other = QStringLiteral("contact");
+    apply(pageOf({"a", "b"}));
+    ASSERT_FALSE(store->applyPage(other, pageOf({"c1", "c2", "c3"}), {}, 0).inserted == 0);
+    ASSERT_TRUE(store->updateLocal(kObj, QStringLiteral("a"), "mine"));
+    // A failure at the second object (a trigger stands in for a full disk or an I/O error there):
+    // nothing of either object is cleared.
+    {
+        RawDb raw(dir.filePath(QStringLiteral("pos.db")));
+        ASSERT_TRUE(raw.exec("CREATE TRIGGER fail_contact BEFORE UPDATE OF pending ON objects WHEN NEW.name = 'contact'"
+                             " BEGIN SELECT RAISE(ABORT, 'simulated failure'); END"));
+    }
+    StoreError err;
+    EXPECT_TRUE(store->beginClearResync(QStringList{kObj, other}, &err).isEmpty());
+    EXPECT_FALSE(err.ok());
+    {
+        RawDb raw(dir.filePath(QStringLiteral("pos.db")));
+        ASSERT_TRUE(raw.exec("DROP TRIGGER fail_contact"));
+    }
+    EXPECT_EQ(store->countSlow(kObj), 2);
+    EXPECT_EQ(store->countSlow(other), 3);
+    EXPECT_EQ(store->objectState(other).pending, PendingOp::None);
+
+    const QHash<QString, qint64> generations = store->beginClearResync(QStringList{kObj, other}, &err);
+    ASSERT_EQ(generations.size(), 2) << err.message.toStdString();
+    EXPECT_EQ(generations.value(kObj), store->objectState(kObj).generation);
+    EXPECT_EQ(store->ids(kObj), QStringList{QStringLiteral("a")}); // the unsaved one stays
+    EXPECT_TRUE(store->ids(other).isEmpty());
+    EXPECT_EQ(store->objectState(kObj).pending, PendingOp::ClearResync);
+    EXPECT_EQ(store->objectState(other).pending, PendingOp::ClearResync);
+    expectCountersExact(kObj);
+    expectCountersExact(other);
+}
+
 } // namespace

@@ -2,7 +2,6 @@
 #include "store/walcheckpointer.h"
 
 #include <QLoggingCategory>
-
 #include <sqlite3.h>
 
 namespace posdata {
@@ -12,7 +11,8 @@ Q_DECLARE_LOGGING_CATEGORY(lcStore)
 WalCheckpointer::WalCheckpointer(const QString &path)
 {
     if (sqlite3_open_v2(path.toUtf8().constData(), &m_db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
-        qCWarning(lcStore) << "background checkpoints off: cannot open" << path << ":" << sqlite3_errmsg(m_db);
+        qCWarning(lcStore) << "background checkpoints off: cannot open" << path << ":"
+                           << sqlite3_errmsg(m_db);
         sqlite3_close(m_db);
         m_db = nullptr;
         return;
@@ -66,7 +66,8 @@ void WalCheckpointer::run()
         lock.unlock();
         int logFrames = 0;
         int copied = 0;
-        const int rc = sqlite3_wal_checkpoint_v2(m_db, nullptr, SQLITE_CHECKPOINT_PASSIVE, &logFrames, &copied);
+        const int rc
+            = sqlite3_wal_checkpoint_v2(m_db, nullptr, SQLITE_CHECKPOINT_PASSIVE, &logFrames, &copied);
         if (rc != SQLITE_OK && rc != SQLITE_BUSY)
             qCWarning(lcStore) << "background checkpoint failed:" << sqlite3_errmsg(m_db);
         lock.lock();

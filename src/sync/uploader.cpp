@@ -21,7 +21,8 @@ namespace {
 bool isTransientRecordCode(const QString &code)
 {
     return code == QLatin1String("UNABLE_TO_LOCK_ROW") || code == QLatin1String("SERVER_UNAVAILABLE")
-        || code == QLatin1String("REQUEST_LIMIT_EXCEEDED") || code == QLatin1String("ALL_OR_NONE_OPERATION_ROLLED_BACK");
+        || code == QLatin1String("REQUEST_LIMIT_EXCEEDED")
+        || code == QLatin1String("ALL_OR_NONE_OPERATION_ROLLED_BACK");
 }
 
 /// True when the payload still refers to another record that exists on this device only (its own
@@ -48,7 +49,10 @@ QString recordOwnKey(const UnsavedRecord &r)
 } // namespace
 
 Uploader::Uploader(LocalStore *store, SalesforceClient *client, Options options, QObject *parent)
-    : QObject(parent), m_store(store), m_client(client), m_options(options)
+    : QObject(parent)
+    , m_store(store)
+    , m_client(client)
+    , m_options(options)
 {
     m_retryTimer.setSingleShot(true);
     // A retry starts over from the description: a failed describe leaves nothing to build bodies from.
@@ -108,7 +112,7 @@ void Uploader::nextObject()
             done(m_results);
         return;
     }
-    m_results.append(ObjectResult{m_objects[m_index].name, 0, 0, std::nullopt});
+    m_results.append(ObjectResult { m_objects[m_index].name, 0, 0, std::nullopt });
     m_attempts = 0;
     m_sentThisPass.clear();
     describeThen([this] { nextBatch(); });
@@ -133,7 +137,8 @@ void Uploader::describeThen(std::function<void()> then)
             const QJsonObject doc = QJsonDocument::fromJson(body).object();
             const QJsonArray fields = doc.value(u"fields").toArray();
             if (fields.isEmpty()) {
-                batchFailed(ApiError::malformed(QStringLiteral("The description of %1 has no fields").arg(name)));
+                batchFailed(
+                    ApiError::malformed(QStringLiteral("The description of %1 has no fields").arg(name)));
                 return;
             }
             Fields f;
@@ -171,7 +176,7 @@ void Uploader::nextBatch()
             continue; // waits until the record it points at has its server Id
         const Kind k = r.state == RecordState::LocallyCreated ? Kind::Create
             : r.state == RecordState::LocallyUpdated          ? Kind::Update
-                                                               : Kind::Delete;
+                                                              : Kind::Delete;
         if (!haveKind) {
             kind = k;
             haveKind = true;
@@ -198,7 +203,8 @@ void Uploader::nextBatch()
             StoreError error;
             r.externalId = m_store->ensureExternalId(r.object, r.id, o.externalId, &error);
             if (r.externalId.isEmpty()) {
-                batchFailed(ApiError{ApiError::Kind::Permanent, 0, QStringLiteral("STORE_ERROR"), error.message, {}});
+                batchFailed(ApiError {
+                    ApiError::Kind::Permanent, 0, QStringLiteral("STORE_ERROR"), error.message, {} });
                 return;
             }
             if (const auto stored = m_store->record(r.object, r.id))
@@ -217,7 +223,7 @@ QByteArray Uploader::recordBody(Kind kind, const UnsavedRecord &record, bool *ok
     const QJsonDocument doc = QJsonDocument::fromJson(record.payload, &parseError);
     *ok = doc.isObject();
     QJsonObject out;
-    out.insert(QStringLiteral("attributes"), QJsonObject{{QStringLiteral("type"), o.name}});
+    out.insert(QStringLiteral("attributes"), QJsonObject { { QStringLiteral("type"), o.name } });
     const QJsonObject payload = doc.object();
     for (auto it = payload.begin(); it != payload.end(); ++it) {
         if (allowed.contains(it.key(), Qt::CaseInsensitive))
@@ -263,11 +269,12 @@ void Uploader::sendBatch(Kind kind, const QList<UnsavedRecord> &records)
         }
     }
     const quint64 seq = m_seq;
-    m_client->rest(method, path, body, [this, seq, kind, records](const ApiError &error, const QByteArray &answer) {
-        if (seq != m_seq)
-            return;
-        batchAnswered(kind, records, error, answer);
-    });
+    m_client->rest(
+        method, path, body, [this, seq, kind, records](const ApiError &error, const QByteArray &answer) {
+            if (seq != m_seq)
+                return;
+            batchAnswered(kind, records, error, answer);
+        });
 }
 
 void Uploader::batchAnswered(
@@ -282,10 +289,11 @@ void Uploader::batchAnswered(
     if (!doc.isArray() || results.size() != records.size()) {
         // The server may have applied it: the retry is safe (upsert by external Id, idempotent
         // updates, deletes of deleted records succeed).
-        batchFailed(ApiError::malformed(QStringLiteral("The upload answer of %1 could not be read (%2 results for %3 records)")
-                                            .arg(m_objects[m_index].name)
-                                            .arg(results.size())
-                                            .arg(records.size())));
+        batchFailed(ApiError::malformed(
+            QStringLiteral("The upload answer of %1 could not be read (%2 results for %3 records)")
+                .arg(m_objects[m_index].name)
+                .arg(results.size())
+                .arg(records.size())));
         return;
     }
     m_attempts = 0;
@@ -335,7 +343,8 @@ void Uploader::batchAnswered(
                 ++result.refused;
         }
         if (!storeError.ok())
-            qCWarning(lcUpload) << "could not record the upload of" << r.object << r.id << ":" << storeError.message;
+            qCWarning(lcUpload) << "could not record the upload of" << r.object << r.id << ":"
+                                << storeError.message;
     }
     emit progressed(m_objects[m_index].name);
     nextBatch();
@@ -343,11 +352,13 @@ void Uploader::batchAnswered(
 
 void Uploader::batchFailed(const ApiError &error)
 {
-    if (error.kind == ApiError::Kind::Transient && ++m_attempts < m_options.maxAttempts && !error.isLimitExceeded()) {
-        const int base = std::min(m_options.backoffMaxMs, m_options.backoffBaseMs << std::min(m_attempts - 1, 16));
+    if (error.kind == ApiError::Kind::Transient && ++m_attempts < m_options.maxAttempts
+        && !error.isLimitExceeded()) {
+        const int base
+            = std::min(m_options.backoffMaxMs, m_options.backoffBaseMs << std::min(m_attempts - 1, 16));
         const int delay = base / 2 + int(QRandomGenerator::global()->bounded(base / 2 + 1));
-        qCInfo(lcUpload) << "upload of" << m_objects[m_index].name << "failed:" << error.code << "- retrying in"
-                         << delay << "ms";
+        qCInfo(lcUpload) << "upload of" << m_objects[m_index].name << "failed:" << error.code
+                         << "- retrying in" << delay << "ms";
         m_retryTimer.start(delay);
         return;
     }

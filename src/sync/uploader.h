@@ -9,7 +9,6 @@
 #include <QObject>
 #include <QStringList>
 #include <QTimer>
-
 #include <functional>
 #include <optional>
 
@@ -73,13 +72,19 @@ private:
         QStringList createable;
         QStringList updateable;
     };
-    enum class Kind { Create, Update, Delete };
+    enum class Kind
+    {
+        Create,
+        Update,
+        Delete
+    };
 
     void nextObject();
     void describeThen(std::function<void()> then);
     void nextBatch();
     void sendBatch(Kind kind, const QList<UnsavedRecord> &records);
-    void batchAnswered(Kind kind, const QList<UnsavedRecord> &records, const ApiError &error, const QByteArray &body);
+    void batchAnswered(
+        Kind kind, const QList<UnsavedRecord> &records, const ApiError &error, const QByteArray &body);
     void batchFailed(const ApiError &error);
     void finishObject(std::optional<ApiError> error);
     QByteArray recordBody(Kind kind, const UnsavedRecord &record, bool *ok) const;

@@ -33,7 +33,7 @@ protected:
     }
     QJsonObject json(const QString &object, const QString &id) const
     {
-        return QJsonDocument::fromJson(store->record(object, id).value_or(StoredRecord{}).payload).object();
+        return QJsonDocument::fromJson(store->record(object, id).value_or(StoredRecord {}).payload).object();
     }
     /// upload_failed_count must equal a walk over the unsaved rows.
     void expectFailedCountExact(const QString &object)
@@ -53,7 +53,8 @@ TEST_F(Unsaved, CreateRecordGivesALocalIdAndAnExternalIdWrittenIntoItsField)
 {
     const QDateTime before = QDateTime::currentDateTimeUtc().addSecs(-1);
     StoreError err;
-    const QString id = store->createRecord(kOrder, {{"s_c__total__c", 12.5}, {"Name", "sale 1"}}, kExt, &err);
+    const QString id
+        = store->createRecord(kOrder, { { "s_c__total__c", 12.5 }, { "Name", "sale 1" } }, kExt, &err);
     ASSERT_TRUE(err.ok()) << err.message.toStdString();
     ASSERT_TRUE(id.startsWith(QStringLiteral("local-"))) << id.toStdString();
     const QList<UnsavedRecord> list = store->unsaved(kOrder);
@@ -69,7 +70,7 @@ TEST_F(Unsaved, CreateRecordGivesALocalIdAndAnExternalIdWrittenIntoItsField)
     // Counts move at once.
     EXPECT_EQ(store->objectState(kOrder).unsavedCount, 1);
     // Two creates never share an Id or an external Id.
-    const QString second = store->createRecord(kOrder, {{"s_c__total__c", 1}}, kExt);
+    const QString second = store->createRecord(kOrder, { { "s_c__total__c", 1 } }, kExt);
     EXPECT_NE(second, id);
     EXPECT_EQ(store->objectState(kOrder).unsavedCount, 2);
 }
@@ -77,42 +78,47 @@ TEST_F(Unsaved, CreateRecordGivesALocalIdAndAnExternalIdWrittenIntoItsField)
 TEST_F(Unsaved, BadLocalWritesAreRefusedAndChangeNothing)
 {
     StoreError err;
-    EXPECT_TRUE(store->createRecord(kOrder, {{"Id", "a03000000000001AAA"}}, kExt, &err).isEmpty());
+    EXPECT_TRUE(store->createRecord(kOrder, { { "Id", "a03000000000001AAA" } }, kExt, &err).isEmpty());
     EXPECT_EQ(err.kind, StoreError::Invalid);
     EXPECT_TRUE(store->createRecord(QStringLiteral("bad name!"), {}, kExt, &err).isEmpty());
     EXPECT_EQ(err.kind, StoreError::Invalid);
     EXPECT_TRUE(store->createRecord(kOrder, {}, QStringLiteral("no such'field"), &err).isEmpty());
-    EXPECT_FALSE(store->updateRecord(kOrder, QStringLiteral("nope"), {{"s_c__total__c", 1}}, &err));
+    EXPECT_FALSE(store->updateRecord(kOrder, QStringLiteral("nope"), { { "s_c__total__c", 1 } }, &err));
     EXPECT_EQ(err.kind, StoreError::Invalid);
     EXPECT_EQ(store->objectState(kOrder).unsavedCount, 0);
 }
 
 TEST_F(Unsaved, UpdateRecordMergesChangesAndKeepsTheStateOfACreatedRecord)
 {
-    store->applyPage(kOrder, {{QStringLiteral("a03000000000001AAA"), QStringLiteral("2026-11-28T00:00:00.000+0000"), false,
-                               R"({"Name":"ORD-1","s_c__total__c":5,"s_c__status__c":"Open"})"}},
-                     {}, 0);
-    ASSERT_TRUE(store->updateRecord(kOrder, QStringLiteral("a03000000000001AAA"), {{"s_c__status__c", "Paid"}}));
+    store->applyPage(kOrder,
+        { { QStringLiteral("a03000000000001AAA"), QStringLiteral("2026-11-28T00:00:00.000+0000"), false,
+            R"({"Name":"ORD-1","s_c__total__c":5,"s_c__status__c":"Open"})" } },
+        {}, 0);
+    ASSERT_TRUE(
+        store->updateRecord(kOrder, QStringLiteral("a03000000000001AAA"), { { "s_c__status__c", "Paid" } }));
     const QJsonObject o = json(kOrder, QStringLiteral("a03000000000001AAA"));
     EXPECT_EQ(o.value(u"s_c__status__c").toString(), QStringLiteral("Paid"));
     EXPECT_EQ(o.value(u"s_c__total__c").toInt(), 5);
-    EXPECT_EQ(store->record(kOrder, QStringLiteral("a03000000000001AAA"))->state, RecordState::LocallyUpdated);
+    EXPECT_EQ(
+        store->record(kOrder, QStringLiteral("a03000000000001AAA"))->state, RecordState::LocallyUpdated);
     EXPECT_EQ(store->objectState(kOrder).localCount, 0);
     EXPECT_EQ(store->objectState(kOrder).unsavedCount, 1);
 
-    const QString id = store->createRecord(kOrder, {{"s_c__total__c", 1}}, kExt);
-    ASSERT_TRUE(store->updateRecord(kOrder, id, {{"s_c__total__c", 2}}));
+    const QString id = store->createRecord(kOrder, { { "s_c__total__c", 1 } }, kExt);
+    ASSERT_TRUE(store->updateRecord(kOrder, id, { { "s_c__total__c", 2 } }));
     EXPECT_EQ(store->record(kOrder, id)->state, RecordState::LocallyCreated);
 }
 
 TEST_F(Unsaved, RefusedUploadsKeepTheirErrorUntilRetryOrANewEdit)
 {
-    const QString a = store->createRecord(kOrder, {{"s_c__total__c", -1}}, kExt);
-    const QString b = store->createRecord(kOrder, {{"s_c__total__c", -2}}, kExt);
-    const QString c = store->createRecord(kOrder, {{"s_c__total__c", 3}}, kExt);
+    const QString a = store->createRecord(kOrder, { { "s_c__total__c", -1 } }, kExt);
+    const QString b = store->createRecord(kOrder, { { "s_c__total__c", -2 } }, kExt);
+    const QString c = store->createRecord(kOrder, { { "s_c__total__c", 3 } }, kExt);
     const QDateTime when = QDateTime::currentDateTimeUtc();
-    ASSERT_TRUE(store->setUploadError(kOrder, a, "FIELD_CUSTOM_VALIDATION_EXCEPTION", "Order total cannot be negative", when));
-    ASSERT_TRUE(store->setUploadError(kOrder, b, "FIELD_CUSTOM_VALIDATION_EXCEPTION", "Order total cannot be negative", when));
+    ASSERT_TRUE(store->setUploadError(
+        kOrder, a, "FIELD_CUSTOM_VALIDATION_EXCEPTION", "Order total cannot be negative", when));
+    ASSERT_TRUE(store->setUploadError(
+        kOrder, b, "FIELD_CUSTOM_VALIDATION_EXCEPTION", "Order total cannot be negative", when));
     ASSERT_TRUE(store->setUploadError(kOrder, b, "FIELD_CUSTOM_VALIDATION_EXCEPTION", "again", when));
     expectFailedCountExact(kOrder);
     EXPECT_EQ(store->objectState(kOrder).uploadFailedCount, 2);
@@ -129,7 +135,7 @@ TEST_F(Unsaved, RefusedUploadsKeepTheirErrorUntilRetryOrANewEdit)
     EXPECT_EQ(waiting[0].id, c);
 
     // A new edit is a new attempt.
-    ASSERT_TRUE(store->updateRecord(kOrder, a, {{"s_c__total__c", 1}}));
+    ASSERT_TRUE(store->updateRecord(kOrder, a, { { "s_c__total__c", 1 } }));
     EXPECT_EQ(store->objectState(kOrder).uploadFailedCount, 1);
     expectFailedCountExact(kOrder);
     // "Retry upload" forgets the rest of the refusals (the attempt count stays).
@@ -150,8 +156,9 @@ TEST_F(Unsaved, RefusedUploadsKeepTheirErrorUntilRetryOrANewEdit)
 
 TEST_F(Unsaved, AServerIdReplacesTheLocalIdEverywhere)
 {
-    const QString contact = store->createRecord(kContact, {{"LastName", "Ng"}}, kExt);
-    const QString order = store->createRecord(kOrder, {{"s_c__contact__c", contact}, {"s_c__total__c", 4}}, kExt);
+    const QString contact = store->createRecord(kContact, { { "LastName", "Ng" } }, kExt);
+    const QString order
+        = store->createRecord(kOrder, { { "s_c__contact__c", contact }, { "s_c__total__c", 4 } }, kExt);
     ASSERT_TRUE(store->setPinned(kContact, contact, true));
     ASSERT_TRUE(store->setUploadError(kContact, contact, "UNKNOWN_EXCEPTION", "once", {}));
     const QString serverId = QStringLiteral("003000000000042AAA");
@@ -169,9 +176,9 @@ TEST_F(Unsaved, AServerIdReplacesTheLocalIdEverywhere)
 
 TEST_F(Unsaved, AChangeMadeWhileTheUploadWasInFlightStaysUnsaved)
 {
-    const QString id = store->createRecord(kOrder, {{"s_c__total__c", 1}}, kExt);
+    const QString id = store->createRecord(kOrder, { { "s_c__total__c", 1 } }, kExt);
     const UnsavedRecord sent = store->unsaved(kOrder).first();
-    ASSERT_TRUE(store->updateRecord(kOrder, id, {{"s_c__total__c", 2}}));
+    ASSERT_TRUE(store->updateRecord(kOrder, id, { { "s_c__total__c", 2 } }));
     const QString serverId = QStringLiteral("a03000000000077AAA");
     ASSERT_TRUE(store->markUploaded(kOrder, id, serverId, {}, nullptr, &sent));
     const auto r = store->record(kOrder, serverId);
@@ -188,7 +195,7 @@ TEST_F(Unsaved, AChangeMadeWhileTheUploadWasInFlightStaysUnsaved)
     EXPECT_EQ(store->objectState(kOrder).localCount, 1);
 
     // Deleted on the device while its update was in flight: the delete still has to go up.
-    ASSERT_TRUE(store->updateRecord(kOrder, serverId, {{"s_c__total__c", 3}}));
+    ASSERT_TRUE(store->updateRecord(kOrder, serverId, { { "s_c__total__c", 3 } }));
     const UnsavedRecord update = store->unsaved(kOrder).first();
     ASSERT_TRUE(store->deleteRecord(kOrder, serverId));
     ASSERT_TRUE(store->markUploaded(kOrder, serverId, {}, {}, nullptr, &update));
@@ -202,13 +209,18 @@ TEST_F(Unsaved, ASchemaOneFileMigratesKeepingItsUnsavedRecords)
     {
         RawDb raw(path);
         ASSERT_TRUE(raw.exec(
-            "CREATE TABLE objects (obj INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, paused INTEGER NOT NULL DEFAULT 0,"
-            " cp_modstamp TEXT NOT NULL DEFAULT '', cp_id TEXT NOT NULL DEFAULT '', server_count INTEGER NOT NULL DEFAULT -1,"
-            " server_all_count INTEGER NOT NULL DEFAULT -1, counts_read_at INTEGER, last_error_code TEXT NOT NULL DEFAULT '',"
+            "CREATE TABLE objects (obj INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, paused INTEGER NOT "
+            "NULL DEFAULT 0,"
+            " cp_modstamp TEXT NOT NULL DEFAULT '', cp_id TEXT NOT NULL DEFAULT '', server_count INTEGER NOT "
+            "NULL DEFAULT -1,"
+            " server_all_count INTEGER NOT NULL DEFAULT -1, counts_read_at INTEGER, last_error_code TEXT NOT "
+            "NULL DEFAULT '',"
             " last_error_message TEXT NOT NULL DEFAULT '', last_error_at INTEGER, last_synced_at INTEGER,"
-            " pending INTEGER NOT NULL DEFAULT 0, generation INTEGER NOT NULL DEFAULT 0, local_count INTEGER NOT NULL DEFAULT 0,"
+            " pending INTEGER NOT NULL DEFAULT 0, generation INTEGER NOT NULL DEFAULT 0, local_count INTEGER "
+            "NOT NULL DEFAULT 0,"
             " unsaved_count INTEGER NOT NULL DEFAULT 0, in_use_count INTEGER NOT NULL DEFAULT 0);"
-            "CREATE TABLE records (obj INTEGER NOT NULL, id TEXT NOT NULL, modstamp TEXT NOT NULL, state INTEGER NOT NULL,"
+            "CREATE TABLE records (obj INTEGER NOT NULL, id TEXT NOT NULL, modstamp TEXT NOT NULL, state "
+            "INTEGER NOT NULL,"
             " seen_gen INTEGER NOT NULL, payload BLOB NOT NULL, PRIMARY KEY (obj, id));"
             "CREATE INDEX records_unsaved ON records(obj, state) WHERE state <> 0;"
             "CREATE TABLE protected (obj INTEGER NOT NULL, id TEXT NOT NULL, kind INTEGER NOT NULL,"

@@ -9,7 +9,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
-
 #include <set>
 
 using namespace enginetest;
@@ -35,7 +34,10 @@ protected:
         engine.reset(); // closes its connections before the server stops (no keep-alive wait)
         EngineTest::TearDown();
     }
-    const SyncObjectSnapshot *snap(const QString &object) const { return objectIn(engine->snapshot(), object); }
+    const SyncObjectSnapshot *snap(const QString &object) const
+    {
+        return objectIn(engine->snapshot(), object);
+    }
     /// Waits until the object's unsaved count reaches `unsaved` with nothing uploading.
     bool waitUnsaved(const QString &object, qint64 unsaved, qint64 failed = -1)
     {
@@ -46,14 +48,15 @@ protected:
     }
     QJsonObject order(double total, const QString &status = QStringLiteral("Till")) const
     {
-        return {{"s_c__outlet__c", outletId}, {"s_c__total__c", total}, {"s_c__status__c", status},
-                {"s_c__item_count__c", 1}};
+        return { { "s_c__outlet__c", outletId }, { "s_c__total__c", total }, { "s_c__status__c", status },
+            { "s_c__item_count__c", 1 } };
     }
     /// The orders on the server that came from this device's tests (status "Till"), by external Id.
     std::map<std::string, std::string> serverOrdersByUuid()
     {
         std::map<std::string, std::string> out;
-        for (const auto &r : rest->query("SELECT Id, s_c__pos_uuid__c FROM s_c__order__c WHERE s_c__status__c = 'Till'")) {
+        for (const auto &r :
+            rest->query("SELECT Id, s_c__pos_uuid__c FROM s_c__order__c WHERE s_c__status__c = 'Till'")) {
             EXPECT_EQ(out.count(r["s_c__pos_uuid__c"].get<std::string>()), 0u) << "duplicate upload";
             out[r["s_c__pos_uuid__c"].get<std::string>()] = r["Id"].get<std::string>();
         }
@@ -79,15 +82,15 @@ TEST_F(UploadTest, CreatesUpdatesAndDeletesReachTheServerOnceAndEndIdentical)
     ASSERT_EQ(products.size(), 3);
     for (int i = 0; i < 3; ++i)
         engine->createLocal(kOrder, order(10 + i));
-    engine->updateLocal(kProduct, products[0], {{"s_c__description__c", "changed on the till"}});
+    engine->updateLocal(kProduct, products[0], { { "s_c__description__c", "changed on the till" } });
     engine->deleteLocal(kProduct, products[1]);
     ASSERT_TRUE(waitFor([&] { return snap(kOrder)->unsaved == 3; }));
     ASSERT_TRUE(waitUnsaved(kOrder, 0, 0));
     ASSERT_TRUE(waitUnsaved(kProduct, 0, 0));
 
     EXPECT_EQ(serverOrdersByUuid().size(), 3u);
-    const auto changed = rest->query("SELECT s_c__description__c FROM s_c__product__c WHERE Id = '"
-                                     + products[0].toStdString() + "'");
+    const auto changed = rest->query(
+        "SELECT s_c__description__c FROM s_c__product__c WHERE Id = '" + products[0].toStdString() + "'");
     ASSERT_EQ(changed.size(), 1u);
     EXPECT_EQ(changed[0]["s_c__description__c"], "changed on the till");
     EXPECT_TRUE(rest->ids(kProduct, QStringLiteral("Id = '%1'").arg(products[1])).isEmpty());
@@ -101,7 +104,7 @@ TEST_F(UploadTest, CreatesUpdatesAndDeletesReachTheServerOnceAndEndIdentical)
 TEST_F(UploadTest, RefusedRecordsKeepTheirErrorWhileTheRestGoUp)
 {
     startSynced();
-    for (const double total : {5.0, -1.0, 7.0, -2.0, 9.0})
+    for (const double total : { 5.0, -1.0, 7.0, -2.0, 9.0 })
         engine->createLocal(kOrder, order(total));
     ASSERT_TRUE(waitFor([&] { return snap(kOrder)->unsaved == 5; }));
     ASSERT_TRUE(waitUnsaved(kOrder, 2, 2));
@@ -112,7 +115,8 @@ TEST_F(UploadTest, RefusedRecordsKeepTheirErrorWhileTheRestGoUp)
     for (const UnsavedRecord &r : refused) {
         EXPECT_EQ(r.state, RecordState::LocallyCreated);
         EXPECT_EQ(r.errorCode, QStringLiteral("FIELD_CUSTOM_VALIDATION_EXCEPTION"));
-        EXPECT_TRUE(r.errorMessage.contains(QStringLiteral("cannot be negative"))) << r.errorMessage.toStdString();
+        EXPECT_TRUE(r.errorMessage.contains(QStringLiteral("cannot be negative")))
+            << r.errorMessage.toStdString();
         EXPECT_TRUE(r.errorAt.isValid());
         EXPECT_EQ(r.attempts, 1);
     }
@@ -127,7 +131,7 @@ TEST_F(UploadTest, RefusedRecordsKeepTheirErrorWhileTheRestGoUp)
     // "Retry upload" sends them again (refused again); fixing one lets it through.
     engine->retryUpload(kOrder);
     ASSERT_TRUE(waitFor([&] { return unsavedOf(kOrder).value(0).attempts == 2; }));
-    engine->updateLocal(kOrder, refused[0].id, {{"s_c__total__c", 1.5}});
+    engine->updateLocal(kOrder, refused[0].id, { { "s_c__total__c", 1.5 } });
     ASSERT_TRUE(waitUnsaved(kOrder, 1, 1));
     EXPECT_EQ(serverOrdersByUuid().size(), 4u);
 }
@@ -137,10 +141,11 @@ TEST_F(UploadTest, AnAllOrNoneBatchWithARefusalLosesNothing)
     QFile f(QStringLiteral(POSDATA_SOURCE_DIR "/resources/sync-objects.json"));
     ASSERT_TRUE(f.open(QIODevice::ReadOnly));
     QByteArray config = f.readAll();
-    config.replace("\"externalId\": \"s_c__pos_uuid__c\"\n    }", "\"externalId\": \"s_c__pos_uuid__c\", \"uploadAllOrNone\": true\n    }");
+    config.replace("\"externalId\": \"s_c__pos_uuid__c\"\n    }",
+        "\"externalId\": \"s_c__pos_uuid__c\", \"uploadAllOrNone\": true\n    }");
     ASSERT_TRUE(config.contains("uploadAllOrNone"));
     startSynced(config);
-    for (const double total : {5.0, -1.0, 7.0})
+    for (const double total : { 5.0, -1.0, 7.0 })
         engine->createLocal(kOrder, order(total));
     ASSERT_TRUE(waitFor([&] { return snap(kOrder)->unsaved == 3; }));
     ASSERT_TRUE(waitUnsaved(kOrder, 1, 1));
@@ -155,7 +160,8 @@ TEST_F(UploadTest, AnAnswerLostAfterTheServerAppliedTheBatchMakesNoDuplicate)
 {
     startSynced();
     // The next two upload answers are cut mid-body: the server has applied them.
-    setFaults({{"failNextCount", 2}, {"failNextMode", "drop"}, {"failPathContains", "composite/sobjects"}});
+    setFaults(
+        { { "failNextCount", 2 }, { "failNextMode", "drop" }, { "failPathContains", "composite/sobjects" } });
     for (int i = 0; i < 50; ++i)
         engine->createLocal(kOrder, order(1 + i));
     ASSERT_TRUE(waitFor([&] { return snap(kOrder)->unsaved == 50; }));
@@ -173,10 +179,11 @@ TEST_F(UploadTest, ARecordWrittenWithoutAnExternalIdGetsOneBeforeItsUpload)
         // Another process wrote it with the low-level call: no external Id yet.
         auto store = LocalStore::open(dbPath, LocalStore::Mode::ReadWrite);
         ASSERT_TRUE(store);
-        ASSERT_TRUE(store->createLocal(kOrder, QStringLiteral("till-7"),
-                                       QJsonDocument(order(8)).toJson(QJsonDocument::Compact)));
+        ASSERT_TRUE(store->createLocal(
+            kOrder, QStringLiteral("till-7"), QJsonDocument(order(8)).toJson(QJsonDocument::Compact)));
     }
-    setFaults({{"failNextCount", 1}, {"failNextMode", "drop"}, {"failPathContains", "composite/sobjects"}});
+    setFaults(
+        { { "failNextCount", 1 }, { "failNextMode", "drop" }, { "failPathContains", "composite/sobjects" } });
     engine->resume(kOrder);
     ASSERT_TRUE(waitFor([&] { return !serverOrdersByUuid().empty(); }));
     ASSERT_TRUE(waitUnsaved(kOrder, 0, 0));
@@ -188,7 +195,8 @@ TEST_F(UploadTest, ARecordWrittenWithoutAnExternalIdGetsOneBeforeItsUpload)
 TEST_F(UploadTest, AnExpiredTokenDuringAnUploadIsRefreshedOnce)
 {
     startSynced();
-    setFaults({{"failNextCount", 1}, {"failNextMode", "401"}, {"failPathContains", "composite/sobjects"}});
+    setFaults(
+        { { "failNextCount", 1 }, { "failNextMode", "401" }, { "failPathContains", "composite/sobjects" } });
     engine->createLocal(kOrder, order(3));
     ASSERT_TRUE(waitFor([&] { return snap(kOrder)->unsaved == 1; }));
     ASSERT_TRUE(waitUnsaved(kOrder, 0, 0));
@@ -203,7 +211,7 @@ TEST_F(UploadTest, RecordsDeletedOnTheServer)
     ASSERT_EQ(products.size(), 2);
     engine->pause(kProduct); // hold the uploads while the server deletes both
     engine->deleteLocal(kProduct, products[0]);
-    engine->updateLocal(kProduct, products[1], {{"s_c__description__c", "edited"}});
+    engine->updateLocal(kProduct, products[1], { { "s_c__description__c", "edited" } });
     ASSERT_TRUE(waitFor([&] { return snap(kProduct)->unsaved == 2 && snap(kProduct)->paused; }));
     ASSERT_TRUE(rest->remove(products));
     engine->resume(kProduct);
@@ -236,13 +244,13 @@ TEST_F(UploadTest, PauseHoldsUploadsAndClearAndResyncKeepsThem)
     ASSERT_TRUE(waitUnsaved(kOrder, 0, 0));
     EXPECT_EQ(serverOrdersByUuid().size(), 3u);
     ASSERT_TRUE(waitFor([&] { return snap(kOrder)->status == SyncStatus::SubsetSynced; }));
-    expectIdentical({kOrder});
+    expectIdentical({ kOrder });
 }
 
 TEST_F(UploadTest, ARecordPointingAtALocalRecordGoesUpAfterItWithTheServerId)
 {
     startSynced();
-    engine->createLocal(kContact, {{"FirstName", "Ada"}, {"LastName", "Local"}});
+    engine->createLocal(kContact, { { "FirstName", "Ada" }, { "LastName", "Local" } });
     ASSERT_TRUE(waitFor([&] { return snap(kContact)->unsaved == 1; }));
     const QList<UnsavedRecord> contacts = unsavedOf(kContact);
     ASSERT_EQ(contacts.size(), 1);
@@ -251,14 +259,15 @@ TEST_F(UploadTest, ARecordPointingAtALocalRecordGoesUpAfterItWithTheServerId)
     engine->createLocal(kOrder, sale);
     ASSERT_TRUE(waitUnsaved(kOrder, 0, 0));
     ASSERT_TRUE(waitUnsaved(kContact, 0, 0));
-    const auto rows = rest->query("SELECT Id, s_c__contact__c FROM s_c__order__c WHERE s_c__status__c = 'Till'");
+    const auto rows
+        = rest->query("SELECT Id, s_c__contact__c FROM s_c__order__c WHERE s_c__status__c = 'Till'");
     ASSERT_EQ(rows.size(), 1u);
     const auto contact = rest->query("SELECT Id FROM Contact WHERE LastName = 'Local'");
     ASSERT_EQ(contact.size(), 1u);
     EXPECT_EQ(rows[0]["s_c__contact__c"], contact[0]["Id"]);
 
     // A text that merely looks like a local Id holds nothing back.
-    engine->createLocal(kContact, {{"LastName", "local-but-a-name"}, {"FirstName", "\"local-quoted"}});
+    engine->createLocal(kContact, { { "LastName", "local-but-a-name" }, { "FirstName", "\"local-quoted" } });
     ASSERT_TRUE(waitFor([&] { return snap(kContact)->unsaved == 1; }));
     ASSERT_TRUE(waitUnsaved(kContact, 0, 0));
     EXPECT_EQ(rest->query("SELECT Id FROM Contact WHERE LastName = 'local-but-a-name'").size(), 1u);

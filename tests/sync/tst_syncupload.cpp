@@ -170,6 +170,23 @@ TEST_F(UploadTest, AnAnswerLostAfterTheServerAppliedTheBatchMakesNoDuplicate)
     EXPECT_EQ(server->emulator().faults().failNextCount, 0);
 }
 
+TEST_F(UploadTest, ATruncatedOrMalformedUploadAnswerIsSentAgainWithoutDuplicates)
+{
+    startSynced();
+    int expected = 0;
+    for (const char *mode : { "truncate", "malformed", "html" }) {
+        setFaults({ { "failNextCount", 1 }, { "failNextMode", mode },
+            { "failPathContains", "composite/sobjects" } });
+        for (int i = 0; i < 5; ++i)
+            engine->createLocal(kOrder, order(30 + i));
+        expected += 5;
+        ASSERT_TRUE(waitFor([&] { return int(serverOrdersByUuid().size()) == expected; })) << mode;
+        ASSERT_TRUE(waitUnsaved(kOrder, 0, 0)) << mode;
+        EXPECT_EQ(server->emulator().faults().failNextCount, 0) << mode;
+    }
+    EXPECT_EQ(serverOrdersByUuid().size(), 15u);
+}
+
 TEST_F(UploadTest, ARecordWrittenWithoutAnExternalIdGetsOneBeforeItsUpload)
 {
     startSynced();

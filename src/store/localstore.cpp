@@ -405,6 +405,8 @@ bool LocalStore::Private::migrateTo2(StoreError *error)
         QStringLiteral("ALTER TABLE records ADD COLUMN err_message TEXT"),
         QStringLiteral("ALTER TABLE records ADD COLUMN err_at INTEGER"),
         QStringLiteral("ALTER TABLE records ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0"),
+        // 1 once a created record's upload was sent: from then on the server may have it.
+        QStringLiteral("ALTER TABLE records ADD COLUMN sent INTEGER NOT NULL DEFAULT 0"),
         QStringLiteral("ALTER TABLE objects ADD COLUMN upload_failed_count INTEGER NOT NULL DEFAULT 0"),
         QStringLiteral("UPDATE records SET changed_at = CAST(strftime('%s','now') AS INTEGER) * 1000"
                        " WHERE state <> 0"),
@@ -861,8 +863,17 @@ bool LocalStore::deleteLocal(const QString &object, const QString &id, StoreErro
     if (state == int(RecordState::LocallyDeleted))
         return d->succeed(error);
     QSqlQuery q(d->db);
+    bool sent = false;
     if (state == int(RecordState::LocallyCreated)) {
-        // Never reached the server: nothing to upload, so the row simply goes.
+        q.prepare(QStringLiteral("SELECT sent FROM records WHERE obj = ? AND id = ?"));
+        q.addBindValue(key);
+        q.addBindValue(id);
+        if (!d->exec(q, error, QStringLiteral("delete record")))
+            return false;
+        sent = q.next() && q.value(0).toInt() != 0;
+    }
+    if (state == int(RecordState::LocallyCreated) && !sent) {
+        // Never sent to the server: nothing to upload, so the row simply goes.
         q.prepare(QStringLiteral("DELETE FROM records WHERE obj = ? AND id = ?"));
         q.addBindValue(key);
         q.addBindValue(id);
@@ -870,6 +881,8 @@ bool LocalStore::deleteLocal(const QString &object, const QString &id, StoreErro
             || !d->recountInUseOf(key, error))
             return false;
     } else {
+        // A created record whose upload was sent may be on the server (its answer lost, or the app
+        // killed before it came): it stays as a deletion the uploader resolves by its external Id.
         q.prepare(QStringLiteral("UPDATE records SET state = ?, changed_at = ?, err_code = NULL,"
                                  " err_message = NULL, err_at = NULL WHERE obj = ? AND id = ?"));
         q.addBindValue(int(RecordState::LocallyDeleted));
@@ -950,9 +963,12 @@ bool LocalStore::markUploaded(const QString &object, const QString &localId, con
             if (!d->exec(p, error, what))
                 return false;
         }
-        q.prepare(QStringLiteral("UPDATE records SET id = ?, state = ? WHERE obj = ? AND id = ?"));
+        // Under its server Id now: a later deletion of it is an ordinary one (no external-Id lookup).
+        q.prepare(QStringLiteral("UPDATE records SET id = ?, state = ?, ext_id = CASE WHEN ? THEN NULL ELSE ext_id END,"
+                                 " sent = 0 WHERE obj = ? AND id = ?"));
         q.addBindValue(target);
         q.addBindValue(keepState);
+        q.addBindValue(target != localId);
         q.addBindValue(key);
         q.addBindValue(localId);
         if (!d->exec(q, error, what))
@@ -988,7 +1004,7 @@ bool LocalStore::markUploaded(const QString &object, const QString &localId, con
             const qint64 generation = d->generationOf(key, error);
             q.prepare(QStringLiteral(
                 "UPDATE records SET id = ?, modstamp = ?, state = 0, seen_gen = ?, err_code = NULL,"
-                " err_message = NULL, err_at = NULL, attempts = 0 WHERE obj = ? AND id = ?"));
+                " err_message = NULL, err_at = NULL, attempts = 0, ext_id = NULL, sent = 0 WHERE obj = ? AND id = ?"));
             q.addBindValue(target);
             q.addBindValue(systemModstamp.isNull() ? QStringLiteral("") : systemModstamp);
             q.addBindValue(generation);
@@ -1108,6 +1124,30 @@ QString LocalStore::ensureExternalId(const QString &object, const QString &id, c
         return uuid;
     }
     return d->fail(error, StoreError::Invalid, QStringLiteral("no unsaved record %1 %2").arg(object, id)), QString();
+}
+
+bool LocalStore::markSent(const QString &object, const QStringList &ids, StoreError *error)
+{
+    if (!d->checkWritable(error))
+        return false;
+    const qint64 key = d->objectKey(object, error);
+    if (key < 0)
+        return false;
+    SqlTransaction tx(d->db);
+    if (!tx.isActive())
+        return d->failSql(error, tx.lastError(), QStringLiteral("mark sent"));
+    QSqlQuery q(d->db);
+    q.prepare(QStringLiteral("UPDATE records SET sent = 1 WHERE obj = ? AND id = ? AND state = ?"));
+    for (const QString &id : ids) {
+        q.bindValue(0, key);
+        q.bindValue(1, id);
+        q.bindValue(2, int(RecordState::LocallyCreated));
+        if (!d->exec(q, error, QStringLiteral("mark %1 %2 sent").arg(object, id)))
+            return false;
+    }
+    if (!tx.commit())
+        return d->failSql(error, tx.lastError(), QStringLiteral("mark sent"));
+    return d->succeed(error);
 }
 
 bool LocalStore::isPendingLocalId(const QString &id) const

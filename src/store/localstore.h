@@ -98,8 +98,9 @@ public:
     /// Edits an existing record: Synced becomes LocallyUpdated; created/updated stay as they are.
     bool updateLocal(
         const QString &object, const QString &id, const QByteArray &payload, StoreError *error = nullptr);
-    /// Synced/LocallyUpdated become LocallyDeleted (kept until uploaded); a LocallyCreated record that
-    /// never reached the server is removed.
+    /// Synced/LocallyUpdated become LocallyDeleted (kept until uploaded); a LocallyCreated record is
+    /// removed if its upload was never sent, else it becomes LocallyDeleted too (with its external Id:
+    /// the uploader deletes whatever the server made of it).
     bool deleteLocal(const QString &object, const QString &id, StoreError *error = nullptr);
     /// The upload of an unsaved record succeeded: created/updated become Synced (under serverId when
     /// the server assigned one, with its SystemModstamp); LocallyDeleted rows are removed. A new
@@ -119,6 +120,9 @@ public:
     /// `field` too, before its first upload. Returns the external Id (the existing one if it had one),
     /// empty on failure.
     QString ensureExternalId(const QString &object, const QString &id, const QString &field, StoreError *error = nullptr);
+    /// The uploader is about to send these created records: from now on the server may have them, so
+    /// deleting one on the device keeps a deletion to upload (found on the server by external Id).
+    bool markSent(const QString &object, const QStringList &ids, StoreError *error = nullptr);
     /// A record created on this device and not yet uploaded has this Id (any object).
     bool isPendingLocalId(const QString &id) const;
     /// The server refused this record's upload: it stays unsaved with the error and the time.

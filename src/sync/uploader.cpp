@@ -176,7 +176,8 @@ void Uploader::nextBatch()
             continue; // waits until the record it points at has its server Id
         const Kind k = r.state == RecordState::LocallyCreated ? Kind::Create
             : r.state == RecordState::LocallyUpdated          ? Kind::Update
-                                                              : Kind::Delete;
+            : r.externalId.isEmpty()                          ? Kind::Delete
+                                                              : Kind::DeleteUnconfirmed;
         if (!haveKind) {
             kind = k;
             haveKind = true;
@@ -211,7 +212,127 @@ void Uploader::nextBatch()
                 r.payload = stored->payload;
         }
     }
+    if (kind == Kind::Create) {
+        // From here on the server may have them: a deletion on the device must then reach it too.
+        QStringList ids;
+        for (const UnsavedRecord &r : batch)
+            ids << r.id;
+        StoreError error;
+        if (!m_store->markSent(o.name, ids, &error)) {
+            batchFailed(
+                ApiError { ApiError::Kind::Permanent, 0, QStringLiteral("STORE_ERROR"), error.message, {} });
+            return;
+        }
+    }
+    if (kind == Kind::DeleteUnconfirmed) {
+        resolveUnconfirmed(batch);
+        return;
+    }
     sendBatch(kind, batch);
+}
+
+void Uploader::resolveUnconfirmed(const QList<UnsavedRecord> &records)
+{
+    const SyncObjectConfig &o = m_objects[m_index];
+    if (o.externalId.isEmpty()) {
+        settleDeletes(records, {}); // no key to look it up by: nothing more can be done
+        return;
+    }
+    QStringList uuids;
+    for (const UnsavedRecord &r : records) {
+        QString v = r.externalId;
+        v.replace(QLatin1Char('\\'), QLatin1String("\\\\")).replace(QLatin1Char('\''), QLatin1String("\\'"));
+        uuids << QLatin1Char('\'') + v + QLatin1Char('\'');
+    }
+    const QString soql = QStringLiteral("SELECT Id, %1 FROM %2 WHERE %1 IN (%3)")
+                             .arg(o.externalId, o.name, uuids.join(QStringLiteral(", ")));
+    const quint64 seq = m_seq;
+    const QString extField = o.externalId;
+    m_client->query(
+        soql, 0, false, [this, seq, records, extField](const ApiError &error, const QByteArray &body) {
+            if (seq != m_seq)
+                return;
+            if (!error.ok()) {
+                batchFailed(error);
+                return;
+            }
+            const QJsonObject page = QJsonDocument::fromJson(body).object();
+            if (!page.value(u"records").isArray()) {
+                batchFailed(
+                    ApiError::malformed(QStringLiteral("The lookup of %1 by external Id could not be read")
+                                            .arg(m_objects[m_index].name)));
+                return;
+            }
+            QHash<QString, QString> serverIdByUuid;
+            for (const QJsonValue &v : page.value(u"records").toArray()) {
+                const QJsonObject rec = v.toObject();
+                serverIdByUuid.insert(rec.value(extField).toString(), rec.value(u"Id").toString());
+            }
+            QStringList serverIds;
+            for (const UnsavedRecord &r : records)
+                if (serverIdByUuid.contains(r.externalId))
+                    serverIds << serverIdByUuid.value(r.externalId);
+            if (serverIds.isEmpty()) {
+                settleDeletes(records, {}); // the create never landed
+                return;
+            }
+            const quint64 seq2 = m_seq;
+            m_client->rest("DELETE",
+                QStringLiteral("/composite/sobjects?ids=%1&allOrNone=false").arg(serverIds.join(u',')), {},
+                [this, seq2, records, serverIdByUuid, serverIds](
+                    const ApiError &error, const QByteArray &answer) {
+                    if (seq2 != m_seq)
+                        return;
+                    if (!error.ok()) {
+                        batchFailed(error);
+                        return;
+                    }
+                    const QJsonArray results = QJsonDocument::fromJson(answer).array();
+                    if (results.size() != serverIds.size()) {
+                        batchFailed(
+                            ApiError::malformed(QStringLiteral("The delete answer of %1 could not be read")
+                                                    .arg(m_objects[m_index].name)));
+                        return;
+                    }
+                    QHash<QString, QString> failures; // local id -> "CODE: message"
+                    for (const UnsavedRecord &r : records) {
+                        const qsizetype at = serverIds.indexOf(serverIdByUuid.value(r.externalId));
+                        if (at < 0)
+                            continue;
+                        const QJsonObject res = results[at].toObject();
+                        const QJsonObject e = res.value(u"errors").toArray().first().toObject();
+                        const QString code = e.value(u"statusCode").toString();
+                        if (!res.value(u"success").toBool() && code != QLatin1String("ENTITY_IS_DELETED"))
+                            failures.insert(
+                                r.id, code + QStringLiteral(": ") + e.value(u"message").toString());
+                    }
+                    settleDeletes(records, failures);
+                });
+        });
+}
+
+void Uploader::settleDeletes(const QList<UnsavedRecord> &records, const QHash<QString, QString> &failures)
+{
+    m_attempts = 0;
+    ObjectResult &result = m_results.last();
+    for (const UnsavedRecord &r : records) {
+        m_sentThisPass[recordOwnKey(r)] += 1;
+        StoreError error;
+        if (failures.contains(r.id)) {
+            const QString f = failures.value(r.id);
+            const qsizetype colon = f.indexOf(QLatin1String(": "));
+            if (m_store->setUploadError(
+                    r.object, r.id, f.left(colon), f.mid(colon + 2), QDateTime::currentDateTimeUtc(), &error))
+                ++result.refused;
+        } else if (m_store->markUploaded(r.object, r.id, {}, {}, &error, &r)) {
+            ++result.uploaded;
+        }
+        if (!error.ok())
+            qCWarning(lcUpload) << "could not record the upload of" << r.object << r.id << ":"
+                                << error.message;
+    }
+    emit progressed(m_objects[m_index].name);
+    nextBatch();
 }
 
 QByteArray Uploader::recordBody(Kind kind, const UnsavedRecord &record, bool *ok) const

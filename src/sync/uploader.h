@@ -76,13 +76,18 @@ private:
     {
         Create,
         Update,
-        Delete
+        Delete,
+        DeleteUnconfirmed ///< a created record deleted after its upload was sent: found by external Id
     };
 
     void nextObject();
     void describeThen(std::function<void()> then);
     void nextBatch();
     void sendBatch(Kind kind, const QList<UnsavedRecord> &records);
+    /// Deletes on the server whatever it made of these (looked up by external Id), then drops them.
+    void resolveUnconfirmed(const QList<UnsavedRecord> &records);
+    /// The records are done with: their rows go (LocalStore::markUploaded), or keep `code`.
+    void settleDeletes(const QList<UnsavedRecord> &records, const QHash<QString, QString> &failures);
     void batchAnswered(
         Kind kind, const QList<UnsavedRecord> &records, const ApiError &error, const QByteArray &body);
     void batchFailed(const ApiError &error);

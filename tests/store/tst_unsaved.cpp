@@ -202,6 +202,31 @@ TEST_F(Unsaved, AChangeMadeWhileTheUploadWasInFlightStaysUnsaved)
     EXPECT_EQ(store->record(kOrder, serverId)->state, RecordState::LocallyDeleted);
 }
 
+TEST_F(Unsaved, DeletingACreatedRecordWhoseUploadWasSentKeepsADeletion)
+{
+    const QString never = store->createRecord(kOrder, { { "s_c__total__c", 1 } }, kExt);
+    const QString sent = store->createRecord(kOrder, { { "s_c__total__c", 2 } }, kExt);
+    ASSERT_TRUE(store->markSent(kOrder, { sent }));
+    ASSERT_TRUE(store->deleteRecord(kOrder, never));
+    ASSERT_TRUE(store->deleteRecord(kOrder, sent));
+    EXPECT_FALSE(store->record(kOrder, never)); // never left the device: simply gone
+    const QList<UnsavedRecord> left = store->unsaved(kOrder);
+    ASSERT_EQ(left.size(), 1);
+    EXPECT_EQ(left[0].id, sent);
+    EXPECT_EQ(left[0].state, RecordState::LocallyDeleted);
+    EXPECT_FALSE(left[0].externalId.isEmpty()); // the uploader looks the server's copy up by it
+    EXPECT_EQ(store->objectState(kOrder).unsavedCount, 1);
+    // Done: the row goes.
+    ASSERT_TRUE(store->markUploaded(kOrder, sent, {}, {}, nullptr, &left[0]));
+    EXPECT_EQ(store->objectState(kOrder).unsavedCount, 0);
+    // An uploaded record loses its external Id: its later deletion is an ordinary one.
+    const QString up = store->createRecord(kOrder, { { "s_c__total__c", 3 } }, kExt);
+    ASSERT_TRUE(store->markSent(kOrder, { up }));
+    ASSERT_TRUE(store->markUploaded(kOrder, up, QStringLiteral("a03000000000088AAA"), {}));
+    ASSERT_TRUE(store->deleteRecord(kOrder, QStringLiteral("a03000000000088AAA")));
+    EXPECT_TRUE(store->unsaved(kOrder).value(0).externalId.isEmpty());
+}
+
 TEST_F(Unsaved, ASchemaOneFileMigratesKeepingItsUnsavedRecords)
 {
     store.reset();

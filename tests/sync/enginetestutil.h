@@ -109,6 +109,14 @@ public:
         }
         return true;
     }
+    /// PATCH /composite/sobjects/OBJECT/FIELD (upsert by an external Id), at most 200.
+    bool upsert(const std::string &object, const std::string &field, const nlohmann::json &records)
+    {
+        auto res = m_client.Patch(("/services/data/v62.0/composite/sobjects/" + object + "/" + field).c_str(),
+                                  headers(), nlohmann::json({{"allOrNone", true}, {"records", records}}).dump(),
+                                  "application/json");
+        return res && res->status == 200;
+    }
     bool remove(const QStringList &ids)
     {
         for (qsizetype i = 0; i < ids.size(); i += 200) {

@@ -209,6 +209,39 @@ TEST_F(UploadTest, ARecordWrittenWithoutAnExternalIdGetsOneBeforeItsUpload)
     EXPECT_EQ(server->emulator().faults().failNextCount, 0);
 }
 
+TEST_F(UploadTest, ASaleDeletedAfterItsUploadWasSentIsDeletedOnTheServerToo)
+{
+    startSynced();
+    engine->pause(kOrder);
+    ASSERT_TRUE(waitFor([&] { return snap(kOrder)->paused; }));
+    QString landedUuid;
+    {
+        // Two sales whose uploads were sent before the app was killed: one reached the server (its
+        // answer was lost), one did not. Both are then deleted on the device.
+        auto store = LocalStore::open(dbPath, LocalStore::Mode::ReadWrite);
+        ASSERT_TRUE(store);
+        const QString landed = store->createRecord(kOrder, order(4), QStringLiteral("s_c__pos_uuid__c"));
+        const QString lost = store->createRecord(kOrder, order(5), QStringLiteral("s_c__pos_uuid__c"));
+        ASSERT_TRUE(store->markSent(kOrder, { landed, lost }));
+        landedUuid = store->unsaved(kOrder).value(0).externalId;
+        nlohmann::json rec = { { "attributes", { { "type", "s_c__order__c" } } },
+            { "s_c__outlet__c", outletId.toStdString() }, { "s_c__total__c", 4 },
+            { "s_c__status__c", "Till" }, { "s_c__pos_uuid__c", landedUuid.toStdString() } };
+        ASSERT_TRUE(rest->upsert("s_c__order__c", "s_c__pos_uuid__c", nlohmann::json::array({ rec })));
+        ASSERT_TRUE(store->deleteRecord(kOrder, landed));
+        ASSERT_TRUE(store->deleteRecord(kOrder, lost));
+        ASSERT_EQ(store->objectState(kOrder).unsavedCount, 2);
+    }
+    ASSERT_EQ(serverOrdersByUuid().size(), 1u);
+    engine->resume(kOrder);
+    ASSERT_TRUE(waitFor([&] { return serverOrdersByUuid().empty(); }));
+    ASSERT_TRUE(waitUnsaved(kOrder, 0, 0));
+    const int before = idles->count;
+    engine->syncNow();
+    ASSERT_TRUE(idles->waitNext(before));
+    expectIdentical({ kOrder });
+}
+
 TEST_F(UploadTest, AnExpiredTokenDuringAnUploadIsRefreshedOnce)
 {
     startSynced();
@@ -274,6 +307,8 @@ TEST_F(UploadTest, ARecordPointingAtALocalRecordGoesUpAfterItWithTheServerId)
     QJsonObject sale = order(12);
     sale.insert(QStringLiteral("s_c__contact__c"), contacts[0].id);
     engine->createLocal(kOrder, sale);
+    // The snapshot may not show the sale yet: wait on the server, then for nothing left to upload.
+    ASSERT_TRUE(waitFor([&] { return serverOrdersByUuid().size() == 1; }));
     ASSERT_TRUE(waitUnsaved(kOrder, 0, 0));
     ASSERT_TRUE(waitUnsaved(kContact, 0, 0));
     const auto rows

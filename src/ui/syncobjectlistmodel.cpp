@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "syncobjectlistmodel.h"
 
+#include "rowchanges.h"
 #include "syncformatter.h"
 
 #include <QCoreApplication>
@@ -213,7 +214,7 @@ void SyncObjectListModel::applyObjects(const QList<SyncObjectSnapshot> &incoming
         row.object = o;
         row.values = std::move(values);
     }
-    emitChanges(changed);
+    emitRowChanges(*this, changed);
     if (oldCount != m_rows.size())
         emit countChanged();
 }
@@ -231,31 +232,7 @@ void SyncObjectListModel::refreshRelativeTimes()
             changed[i].append(LastSyncedTextRole);
         }
     }
-    emitChanges(changed);
-}
-
-void SyncObjectListModel::emitChanges(const QList<QList<int>> &changedRoles)
-{
-    // Adjacent changed rows become one signal carrying the union of their roles (KDToolBox
-    // UpdateableModel style): few signals, and views refresh only the roles that moved.
-    for (int i = 0; i < changedRoles.size();) {
-        if (changedRoles.at(i).isEmpty()) {
-            ++i;
-            continue;
-        }
-        int end = i;
-        QList<int> roles = changedRoles.at(i);
-        while (end + 1 < changedRoles.size() && !changedRoles.at(end + 1).isEmpty()) {
-            ++end;
-            for (int role : changedRoles.at(end)) {
-                if (!roles.contains(role))
-                    roles.append(role);
-            }
-        }
-        std::sort(roles.begin(), roles.end());
-        emit dataChanged(index(i), index(end), roles);
-        i = end + 1;
-    }
+    emitRowChanges(*this, changed);
 }
 
 } // namespace posdata

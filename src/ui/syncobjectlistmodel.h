@@ -90,7 +90,6 @@ private:
     };
 
     QList<QVariant> valuesFor(const SyncObjectSnapshot &object, const QDateTime &now) const;
-    void emitChanges(const QList<QList<int>> &changedRoles);
 
     QList<Row> m_rows;
     Clock m_clock;

@@ -2,6 +2,7 @@
 #include "unsavedrecordlistmodel.h"
 
 #include "managedatacontroller.h"
+#include "rowchanges.h"
 #include "syncformatter.h"
 
 #include <QSet>
@@ -344,7 +345,7 @@ void UnsavedRecordListModel::applyRecords(const QList<UnsavedRecord> &incoming)
         row.record = r;
         row.values = std::move(values);
     }
-    emitChanges(changed);
+    emitRowChanges(*this, changed);
 
     if (oldCount != m_rows.size() || oldFailed != failedCount()) {
         emit countChanged();
@@ -375,30 +376,7 @@ void UnsavedRecordListModel::refreshRelativeTimes()
             row.values = std::move(values);
         }
     }
-    emitChanges(changed);
-}
-
-void UnsavedRecordListModel::emitChanges(const QList<QList<int>> &changedRoles)
-{
-    // Adjacent changed rows become one signal with the union of their roles (as SyncObjectListModel).
-    for (int i = 0; i < changedRoles.size();) {
-        if (changedRoles.at(i).isEmpty()) {
-            ++i;
-            continue;
-        }
-        int end = i;
-        QList<int> roles = changedRoles.at(i);
-        while (end + 1 < changedRoles.size() && !changedRoles.at(end + 1).isEmpty()) {
-            ++end;
-            for (int role : changedRoles.at(end)) {
-                if (!roles.contains(role))
-                    roles.append(role);
-            }
-        }
-        std::sort(roles.begin(), roles.end());
-        emit dataChanged(index(i), index(end), roles);
-        i = end + 1;
-    }
+    emitRowChanges(*this, changed);
 }
 
 } // namespace posdata

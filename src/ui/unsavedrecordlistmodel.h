@@ -120,7 +120,6 @@ private:
     QDateTime now() const;
     QLocale locale() const;
     QList<QVariant> valuesFor(const UnsavedRecord &record, const QDateTime &now) const;
-    void emitChanges(const QList<QList<int>> &changedRoles);
 
     QPointer<ManageDataController> m_controller;
     QList<QMetaObject::Connection> m_connections;

@@ -330,6 +330,8 @@ struct LocalStore::Private
 
     bool migrateTo1(StoreError *error);
     bool migrateTo2(StoreError *error);
+    /// One migration step: `statements`, then PRAGMA user_version = version, in one transaction.
+    bool runMigration(int version, const QStringList &statements, StoreError *error);
     bool migrate(int from, StoreError *error);
     bool prepareStatements(StoreError *error);
     /// One UPDATE of the object's row: `set` holds ? placeholders for `values`.
@@ -337,11 +339,23 @@ struct LocalStore::Private
         const QString &object, const QString &set, const QVariantList &values, StoreError *error);
 };
 
-bool LocalStore::Private::migrateTo1(StoreError *error)
+bool LocalStore::Private::runMigration(int version, const QStringList &statements, StoreError *error)
 {
+    const QString what = QStringLiteral("migrate to schema %1").arg(version);
     SqlTransaction tx(db);
     if (!tx.isActive())
-        return failSql(error, tx.lastError(), QStringLiteral("migrate to schema 1"));
+        return failSql(error, tx.lastError(), what);
+    for (const QString &sql : statements + QStringList{QStringLiteral("PRAGMA user_version = %1").arg(version)}) {
+        if (!execSql(sql, error))
+            return false;
+    }
+    if (!tx.commit())
+        return failSql(error, tx.lastError(), what);
+    return true;
+}
+
+bool LocalStore::Private::migrateTo1(StoreError *error)
+{
     // Counters live next to the sync state so the screen reads one row per object (no COUNT(*)).
     // Timestamps are UTC milliseconds since the epoch, NULL while unknown.
     const QStringList statements = {
@@ -380,22 +394,12 @@ bool LocalStore::Private::migrateTo1(StoreError *error)
                        " id TEXT NOT NULL,"
                        " kind INTEGER NOT NULL,"
                        " PRIMARY KEY (obj, id, kind)) WITHOUT ROWID"),
-        QStringLiteral("PRAGMA user_version = 1"),
     };
-    for (const QString &sql : statements) {
-        if (!execSql(sql, error))
-            return false;
-    }
-    if (!tx.commit())
-        return failSql(error, tx.lastError(), QStringLiteral("migrate to schema 1"));
-    return true;
+    return runMigration(1, statements, error);
 }
 
 bool LocalStore::Private::migrateTo2(StoreError *error)
 {
-    SqlTransaction tx(db);
-    if (!tx.isActive())
-        return failSql(error, tx.lastError(), QStringLiteral("migrate to schema 2"));
     // Unsaved records' upload bookkeeping. ADD COLUMN with a NULL default rewrites no row, so a
     // store of a million synced records migrates in no time; synced rows leave these NULL.
     const QStringList statements = {
@@ -410,15 +414,8 @@ bool LocalStore::Private::migrateTo2(StoreError *error)
         QStringLiteral("ALTER TABLE objects ADD COLUMN upload_failed_count INTEGER NOT NULL DEFAULT 0"),
         QStringLiteral("UPDATE records SET changed_at = CAST(strftime('%s','now') AS INTEGER) * 1000"
                        " WHERE state <> 0"),
-        QStringLiteral("PRAGMA user_version = 2"),
     };
-    for (const QString &sql : statements) {
-        if (!execSql(sql, error))
-            return false;
-    }
-    if (!tx.commit())
-        return failSql(error, tx.lastError(), QStringLiteral("migrate to schema 2"));
-    return true;
+    return runMigration(2, statements, error);
 }
 
 bool LocalStore::Private::migrate(int from, StoreError *error)

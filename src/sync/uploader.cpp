@@ -294,43 +294,24 @@ void Uploader::resolveUnconfirmed(const QList<UnsavedRecord> &records)
                                                     .arg(m_objects[m_index].name)));
                         return;
                     }
-                    QHash<QString, QString> failures; // local id -> "CODE: message"
+                    QHash<QString, UploadOutcome> outcomes;
                     for (const UnsavedRecord &r : records) {
                         const qsizetype at = serverIds.indexOf(serverIdByUuid.value(r.externalId));
-                        if (at < 0)
-                            continue;
-                        const QJsonObject res = results[at].toObject();
-                        const QJsonObject e = res.value(u"errors").toArray().first().toObject();
-                        const QString code = e.value(u"statusCode").toString();
-                        if (!res.value(u"success").toBool() && code != QLatin1String("ENTITY_IS_DELETED"))
-                            failures.insert(
-                                r.id, code + QStringLiteral(": ") + e.value(u"message").toString());
+                        if (at >= 0)
+                            outcomes.insert(
+                                r.id, outcomeOf(r.id, results[at].toObject(), Kind::DeleteUnconfirmed));
                     }
-                    settleDeletes(records, failures);
+                    settleDeletes(records, outcomes);
                 });
         });
 }
 
-void Uploader::settleDeletes(const QList<UnsavedRecord> &records, const QHash<QString, QString> &failures)
+void Uploader::settleDeletes(
+    const QList<UnsavedRecord> &records, const QHash<QString, UploadOutcome> &outcomes)
 {
     m_attempts = 0;
-    ObjectResult &result = m_results.last();
-    for (const UnsavedRecord &r : records) {
-        m_sentThisPass[recordOwnKey(r)] += 1;
-        StoreError error;
-        if (failures.contains(r.id)) {
-            const QString f = failures.value(r.id);
-            const qsizetype colon = f.indexOf(QLatin1String(": "));
-            if (m_store->setUploadError(
-                    r.object, r.id, f.left(colon), f.mid(colon + 2), QDateTime::currentDateTimeUtc(), &error))
-                ++result.refused;
-        } else if (m_store->markUploaded(r.object, r.id, {}, {}, &error, &r)) {
-            ++result.uploaded;
-        }
-        if (!error.ok())
-            qCWarning(lcUpload) << "could not record the upload of" << r.object << r.id << ":"
-                                << error.message;
-    }
+    for (const UnsavedRecord &r : records)
+        settle(Kind::DeleteUnconfirmed, r, outcomes.value(r.id, UploadOutcome { r.id, true, {}, {}, {} }));
     emit progressed(m_objects[m_index].name);
     nextBatch();
 }
@@ -418,57 +399,63 @@ void Uploader::batchAnswered(
         return;
     }
     m_attempts = 0;
-    ObjectResult &result = m_results.last();
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    for (qsizetype i = 0; i < records.size(); ++i) {
-        const UnsavedRecord &r = records[i];
-        const QJsonObject res = results[i].toObject();
-        m_sentThisPass[recordOwnKey(r)] += 1;
-        QString code;
-        QString message;
-        const QJsonArray errors = res.value(u"errors").toArray();
-        if (!errors.isEmpty()) {
-            const QJsonObject e = errors.first().toObject();
-            code = e.value(u"statusCode").toString();
-            message = e.value(u"message").toString();
-            const QJsonArray fields = e.value(u"fields").toArray();
-            if (!fields.isEmpty()) {
-                QStringList names;
-                for (const QJsonValue &f : fields)
-                    names << f.toString();
-                message += QStringLiteral(" (%1)").arg(names.join(QStringLiteral(", ")));
-            }
-        }
-        bool success = res.value(u"success").toBool();
-        // A record deleted on the server is what a local delete wanted.
-        if (!success && kind == Kind::Delete && code == QLatin1String("ENTITY_IS_DELETED"))
-            success = true;
-        StoreError storeError;
-        if (success) {
-            const QString serverId = kind == Kind::Create ? res.value(u"id").toString() : QString();
-            if (kind == Kind::Create && serverId.isEmpty()) {
-                m_store->setUploadError(r.object, r.id, QStringLiteral("MALFORMED_RESPONSE"),
-                    QStringLiteral("The server accepted the record but gave no Id"), now, &storeError);
-                ++result.refused;
-            } else if (m_store->markUploaded(r.object, r.id, serverId, QString(), &storeError, &r)) {
-                ++result.uploaded;
-            }
-        } else if (isTransientRecordCode(code)) {
-            // Nothing wrong with this record: it goes again in the next pass.
-        } else {
-            if (code.isEmpty())
-                code = QStringLiteral("UNKNOWN_EXCEPTION");
-            if (message.isEmpty())
-                message = QStringLiteral("The server refused the record without saying why");
-            if (m_store->setUploadError(r.object, r.id, code, message, now, &storeError))
-                ++result.refused;
-        }
-        if (!storeError.ok())
-            qCWarning(lcUpload) << "could not record the upload of" << r.object << r.id << ":"
-                                << storeError.message;
-    }
+    for (qsizetype i = 0; i < records.size(); ++i)
+        settle(kind, records[i], outcomeOf(records[i].id, results[i].toObject(), kind));
     emit progressed(m_objects[m_index].name);
     nextBatch();
+}
+
+UploadOutcome Uploader::outcomeOf(const QString &id, const QJsonObject &result, Kind kind)
+{
+    UploadOutcome o;
+    o.id = id;
+    o.success = result.value(u"success").toBool();
+    o.serverId = result.value(u"id").toString();
+    const QJsonArray errors = result.value(u"errors").toArray();
+    if (!errors.isEmpty()) {
+        const QJsonObject e = errors.first().toObject();
+        o.errorCode = e.value(u"statusCode").toString();
+        o.errorMessage = e.value(u"message").toString();
+        QStringList names;
+        for (const QJsonValue &f : e.value(u"fields").toArray())
+            names << f.toString();
+        if (!names.isEmpty())
+            o.errorMessage += QStringLiteral(" (%1)").arg(names.join(QStringLiteral(", ")));
+    }
+    // A record deleted on the server is what a local delete wanted.
+    if (!o.success && kind != Kind::Create && kind != Kind::Update
+        && o.errorCode == QLatin1String("ENTITY_IS_DELETED"))
+        o.success = true;
+    return o;
+}
+
+void Uploader::settle(Kind kind, const UnsavedRecord &r, UploadOutcome outcome)
+{
+    ObjectResult &result = m_results.last();
+    m_sentThisPass[recordOwnKey(r)] += 1;
+    StoreError error;
+    if (outcome.success && kind == Kind::Create && outcome.serverId.isEmpty()) {
+        outcome.success = false;
+        outcome.errorCode = QStringLiteral("MALFORMED_RESPONSE");
+        outcome.errorMessage = QStringLiteral("The server accepted the record but gave no Id");
+    }
+    if (outcome.success) {
+        const QString serverId = kind == Kind::Create ? outcome.serverId : QString();
+        if (m_store->markUploaded(r.object, r.id, serverId, QString(), &error, &r))
+            ++result.uploaded;
+    } else if (isTransientRecordCode(outcome.errorCode)) {
+        // Nothing wrong with this record: it goes again in the next pass.
+    } else {
+        if (outcome.errorCode.isEmpty())
+            outcome.errorCode = QStringLiteral("UNKNOWN_EXCEPTION");
+        if (outcome.errorMessage.isEmpty())
+            outcome.errorMessage = QStringLiteral("The server refused the record without saying why");
+        if (m_store->setUploadError(r.object, r.id, outcome.errorCode, outcome.errorMessage,
+                QDateTime::currentDateTimeUtc(), &error))
+            ++result.refused;
+    }
+    if (!error.ok())
+        qCWarning(lcUpload) << "could not record the upload of" << r.object << r.id << ":" << error.message;
 }
 
 void Uploader::batchFailed(const ApiError &error)

@@ -6,6 +6,7 @@
 #include "store/storetypes.h"
 
 #include <QHash>
+#include <QJsonObject>
 #include <QObject>
 #include <QStringList>
 #include <QTimer>
@@ -87,7 +88,12 @@ private:
     /// Deletes on the server whatever it made of these (looked up by external Id), then drops them.
     void resolveUnconfirmed(const QList<UnsavedRecord> &records);
     /// The records are done with: their rows go (LocalStore::markUploaded), or keep `code`.
-    void settleDeletes(const QList<UnsavedRecord> &records, const QHash<QString, QString> &failures);
+    void settleDeletes(const QList<UnsavedRecord> &records, const QHash<QString, UploadOutcome> &outcomes);
+    /// One record of a /composite/sobjects answer, in the store's terms.
+    static UploadOutcome outcomeOf(const QString &id, const QJsonObject &result, Kind kind);
+    /// Writes one record's answer into the store: synced (and its server Id), refused with the error,
+    /// or left waiting (a code that says nothing about the record).
+    void settle(Kind kind, const UnsavedRecord &record, UploadOutcome outcome);
     void batchAnswered(
         Kind kind, const QList<UnsavedRecord> &records, const ApiError &error, const QByteArray &body);
     void batchFailed(const ApiError &error);

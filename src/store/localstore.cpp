@@ -1094,33 +1094,36 @@ QString LocalStore::ensureExternalId(const QString &object, const QString &id, c
         return {};
     if (!isValidObjectName(field))
         return d->fail(error, StoreError::Invalid, QStringLiteral("invalid external Id field")), QString();
-    const QList<UnsavedRecord> mine = unsaved(object);
-    for (const UnsavedRecord &r : mine) {
-        if (r.id != id)
-            continue;
-        if (r.state != RecordState::LocallyCreated)
-            return d->fail(error, StoreError::Invalid, QStringLiteral("%1 %2 was not created here").arg(object, id)), QString();
-        if (!r.externalId.isEmpty())
-            return d->succeed(error), r.externalId;
-        const QString uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        QJsonObject payload = QJsonDocument::fromJson(r.payload).object();
-        payload.insert(field, uuid);
-        const qint64 key = d->objectKey(object, error);
-        if (key < 0)
-            return {};
-        QSqlQuery q(d->db);
-        q.prepare(QStringLiteral("UPDATE records SET ext_id = ?, payload = ? WHERE obj = ? AND id = ? AND state = ?"));
-        q.addBindValue(uuid);
-        q.addBindValue(QJsonDocument(payload).toJson(QJsonDocument::Compact));
-        q.addBindValue(key);
-        q.addBindValue(id);
-        q.addBindValue(int(RecordState::LocallyCreated));
-        if (!d->exec(q, error, QStringLiteral("give %1 %2 an external Id").arg(object, id)))
-            return {};
-        d->succeed(error);
-        return uuid;
-    }
-    return d->fail(error, StoreError::Invalid, QStringLiteral("no unsaved record %1 %2").arg(object, id)), QString();
+    const qint64 key = d->objectKey(object, error);
+    if (key < 0)
+        return {};
+    const QString what = QStringLiteral("give %1 %2 an external Id").arg(object, id);
+    QSqlQuery q(d->db);
+    q.prepare(QStringLiteral("SELECT state, ext_id, payload FROM records WHERE obj = ? AND id = ?"));
+    q.addBindValue(key);
+    q.addBindValue(id);
+    if (!d->exec(q, error, what))
+        return {};
+    if (!q.next())
+        return d->fail(error, StoreError::Invalid, QStringLiteral("no record %1 %2").arg(object, id)), QString();
+    if (q.value(0).toInt() != int(RecordState::LocallyCreated))
+        return d->fail(error, StoreError::Invalid, QStringLiteral("%1 %2 was not created here").arg(object, id)), QString();
+    if (!q.value(1).toString().isEmpty())
+        return d->succeed(error), q.value(1).toString();
+    const QString uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    QJsonObject payload = QJsonDocument::fromJson(q.value(2).toByteArray()).object();
+    payload.insert(field, uuid);
+    QSqlQuery u(d->db);
+    u.prepare(QStringLiteral("UPDATE records SET ext_id = ?, payload = ? WHERE obj = ? AND id = ? AND state = ?"));
+    u.addBindValue(uuid);
+    u.addBindValue(QJsonDocument(payload).toJson(QJsonDocument::Compact));
+    u.addBindValue(key);
+    u.addBindValue(id);
+    u.addBindValue(int(RecordState::LocallyCreated));
+    if (!d->exec(u, error, what))
+        return {};
+    d->succeed(error);
+    return uuid;
 }
 
 bool LocalStore::markSent(const QString &object, const QStringList &ids, StoreError *error)

@@ -282,6 +282,26 @@ struct LocalStore::Private
         return true;
     }
 
+    /// The shape of a write to one object's records: the writable check, the object's key (added on
+    /// first use), `body(key)` in one transaction (false = failed, *error set), the commit.
+    template<typename Body>
+    bool writeObject(const QString &object, const QString &what, StoreError *error, Body &&body)
+    {
+        if (!checkWritable(error))
+            return false;
+        const qint64 key = objectKey(object, error);
+        if (key < 0)
+            return false;
+        SqlTransaction tx(db);
+        if (!tx.isActive())
+            return failSql(error, tx.lastError(), what);
+        if (!body(key))
+            return false;
+        if (!tx.commit())
+            return failSql(error, tx.lastError(), what);
+        return succeed(error);
+    }
+
     /// O(unsaved records of the object) through the partial index: they are few.
     bool recountFailedOf(qint64 key, StoreError *error)
     {
@@ -806,96 +826,76 @@ bool LocalStore::createLocal(const QString &object, const QString &id, const QBy
 bool LocalStore::updateLocal(
     const QString &object, const QString &id, const QByteArray &payload, StoreError *error)
 {
-    if (!d->checkWritable(error))
-        return false;
-    const qint64 key = d->objectKey(object, error);
-    if (key < 0)
-        return false;
-    SqlTransaction tx(d->db);
-    if (!tx.isActive())
-        return d->failSql(error, tx.lastError(), QStringLiteral("update record"));
-    const int state = d->recordState(key, id, error);
-    if (state == -2)
-        return false;
-    if (state == -1)
-        return d->fail(error, StoreError::Invalid, QStringLiteral("no record %1 %2").arg(object, id));
-    if (state == int(RecordState::LocallyDeleted))
-        return d->fail(
-            error, StoreError::Invalid, QStringLiteral("%1 %2 was deleted on this device").arg(object, id));
-    QSqlQuery q(d->db);
-    // A new edit is a new attempt: the last refusal no longer applies to it.
-    q.prepare(QStringLiteral("UPDATE records SET payload = ?, state = ?, changed_at = ?, err_code = NULL,"
-                             " err_message = NULL, err_at = NULL WHERE obj = ? AND id = ?"));
-    q.addBindValue(payload);
-    q.addBindValue(state == int(RecordState::Synced) ? int(RecordState::LocallyUpdated) : state);
-    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
-    q.addBindValue(key);
-    q.addBindValue(id);
-    if (!d->exec(q, error, QStringLiteral("update record")))
-        return false;
-    if (state == int(RecordState::Synced) && !d->addCounts(key, -1, 1, error))
-        return false;
-    if (!d->recountFailedOf(key, error))
-        return false;
-    if (!tx.commit())
-        return d->failSql(error, tx.lastError(), QStringLiteral("update record"));
-    return d->succeed(error);
+    return d->writeObject(object, QStringLiteral("update record"), error, [&](qint64 key) {
+        const int state = d->recordState(key, id, error);
+        if (state == -2)
+            return false;
+        if (state == -1)
+            return d->fail(error, StoreError::Invalid, QStringLiteral("no record %1 %2").arg(object, id));
+        if (state == int(RecordState::LocallyDeleted))
+            return d->fail(error, StoreError::Invalid,
+                QStringLiteral("%1 %2 was deleted on this device").arg(object, id));
+        QSqlQuery q(d->db);
+        // A new edit is a new attempt: the last refusal no longer applies to it.
+        q.prepare(QStringLiteral("UPDATE records SET payload = ?, state = ?, changed_at = ?, err_code = NULL,"
+                                 " err_message = NULL, err_at = NULL WHERE obj = ? AND id = ?"));
+        q.addBindValue(payload);
+        q.addBindValue(state == int(RecordState::Synced) ? int(RecordState::LocallyUpdated) : state);
+        q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+        q.addBindValue(key);
+        q.addBindValue(id);
+        if (!d->exec(q, error, QStringLiteral("update record")))
+            return false;
+        if (state == int(RecordState::Synced) && !d->addCounts(key, -1, 1, error))
+            return false;
+        return d->recountFailedOf(key, error);
+    });
 }
 
 bool LocalStore::deleteLocal(const QString &object, const QString &id, StoreError *error)
 {
-    if (!d->checkWritable(error))
-        return false;
-    const qint64 key = d->objectKey(object, error);
-    if (key < 0)
-        return false;
-    SqlTransaction tx(d->db);
-    if (!tx.isActive())
-        return d->failSql(error, tx.lastError(), QStringLiteral("delete record"));
-    const int state = d->recordState(key, id, error);
-    if (state == -2)
-        return false;
-    if (state == -1)
-        return d->fail(error, StoreError::Invalid, QStringLiteral("no record %1 %2").arg(object, id));
-    if (state == int(RecordState::LocallyDeleted))
-        return d->succeed(error);
-    QSqlQuery q(d->db);
-    bool sent = false;
-    if (state == int(RecordState::LocallyCreated)) {
-        q.prepare(QStringLiteral("SELECT sent FROM records WHERE obj = ? AND id = ?"));
-        q.addBindValue(key);
-        q.addBindValue(id);
-        if (!d->exec(q, error, QStringLiteral("delete record")))
+    return d->writeObject(object, QStringLiteral("delete record"), error, [&](qint64 key) {
+        const int state = d->recordState(key, id, error);
+        if (state == -2)
             return false;
-        sent = q.next() && q.value(0).toInt() != 0;
-    }
-    if (state == int(RecordState::LocallyCreated) && !sent) {
-        // Never sent to the server: nothing to upload, so the row simply goes.
-        q.prepare(QStringLiteral("DELETE FROM records WHERE obj = ? AND id = ?"));
-        q.addBindValue(key);
-        q.addBindValue(id);
-        if (!d->exec(q, error, QStringLiteral("delete record")) || !d->addCounts(key, 0, -1, error)
-            || !d->recountInUseOf(key, error))
-            return false;
-    } else {
-        // A created record whose upload was sent may be on the server (its answer lost, or the app
-        // killed before it came): it stays as a deletion the uploader resolves by its external Id.
-        q.prepare(QStringLiteral("UPDATE records SET state = ?, changed_at = ?, err_code = NULL,"
-                                 " err_message = NULL, err_at = NULL WHERE obj = ? AND id = ?"));
-        q.addBindValue(int(RecordState::LocallyDeleted));
-        q.addBindValue(QDateTime::currentMSecsSinceEpoch());
-        q.addBindValue(key);
-        q.addBindValue(id);
-        if (!d->exec(q, error, QStringLiteral("delete record")))
-            return false;
-        if (state == int(RecordState::Synced) && !d->addCounts(key, -1, 1, error))
-            return false;
-    }
-    if (!d->recountFailedOf(key, error))
-        return false;
-    if (!tx.commit())
-        return d->failSql(error, tx.lastError(), QStringLiteral("delete record"));
-    return d->succeed(error);
+        if (state == -1)
+            return d->fail(error, StoreError::Invalid, QStringLiteral("no record %1 %2").arg(object, id));
+        if (state == int(RecordState::LocallyDeleted))
+            return d->succeed(error);
+        QSqlQuery q(d->db);
+        bool sent = false;
+        if (state == int(RecordState::LocallyCreated)) {
+            q.prepare(QStringLiteral("SELECT sent FROM records WHERE obj = ? AND id = ?"));
+            q.addBindValue(key);
+            q.addBindValue(id);
+            if (!d->exec(q, error, QStringLiteral("delete record")))
+                return false;
+            sent = q.next() && q.value(0).toInt() != 0;
+        }
+        if (state == int(RecordState::LocallyCreated) && !sent) {
+            // Never sent to the server: nothing to upload, so the row simply goes.
+            q.prepare(QStringLiteral("DELETE FROM records WHERE obj = ? AND id = ?"));
+            q.addBindValue(key);
+            q.addBindValue(id);
+            if (!d->exec(q, error, QStringLiteral("delete record")) || !d->addCounts(key, 0, -1, error)
+                || !d->recountInUseOf(key, error))
+                return false;
+        } else {
+            // A created record whose upload was sent may be on the server (its answer lost, or the app
+            // killed before it came): it stays as a deletion the uploader resolves by its external Id.
+            q.prepare(QStringLiteral("UPDATE records SET state = ?, changed_at = ?, err_code = NULL,"
+                                     " err_message = NULL, err_at = NULL WHERE obj = ? AND id = ?"));
+            q.addBindValue(int(RecordState::LocallyDeleted));
+            q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+            q.addBindValue(key);
+            q.addBindValue(id);
+            if (!d->exec(q, error, QStringLiteral("delete record")))
+                return false;
+            if (state == int(RecordState::Synced) && !d->addCounts(key, -1, 1, error))
+                return false;
+        }
+        return d->recountFailedOf(key, error);
+    });
 }
 
 bool LocalStore::markUploaded(const QString &object, const QString &localId, const QString &serverId,
@@ -1128,26 +1128,18 @@ QString LocalStore::ensureExternalId(const QString &object, const QString &id, c
 
 bool LocalStore::markSent(const QString &object, const QStringList &ids, StoreError *error)
 {
-    if (!d->checkWritable(error))
-        return false;
-    const qint64 key = d->objectKey(object, error);
-    if (key < 0)
-        return false;
-    SqlTransaction tx(d->db);
-    if (!tx.isActive())
-        return d->failSql(error, tx.lastError(), QStringLiteral("mark sent"));
-    QSqlQuery q(d->db);
-    q.prepare(QStringLiteral("UPDATE records SET sent = 1 WHERE obj = ? AND id = ? AND state = ?"));
-    for (const QString &id : ids) {
-        q.bindValue(0, key);
-        q.bindValue(1, id);
-        q.bindValue(2, int(RecordState::LocallyCreated));
-        if (!d->exec(q, error, QStringLiteral("mark %1 %2 sent").arg(object, id)))
-            return false;
-    }
-    if (!tx.commit())
-        return d->failSql(error, tx.lastError(), QStringLiteral("mark sent"));
-    return d->succeed(error);
+    return d->writeObject(object, QStringLiteral("mark sent"), error, [&](qint64 key) {
+        QSqlQuery q(d->db);
+        q.prepare(QStringLiteral("UPDATE records SET sent = 1 WHERE obj = ? AND id = ? AND state = ?"));
+        for (const QString &id : ids) {
+            q.bindValue(0, key);
+            q.bindValue(1, id);
+            q.bindValue(2, int(RecordState::LocallyCreated));
+            if (!d->exec(q, error, QStringLiteral("mark %1 %2 sent").arg(object, id)))
+                return false;
+        }
+        return true;
+    });
 }
 
 bool LocalStore::isPendingLocalId(const QString &id) const
@@ -1178,54 +1170,36 @@ bool LocalStore::isPendingLocalId(const QString &id) const
 bool LocalStore::setUploadError(const QString &object, const QString &id, const QString &code,
     const QString &message, const QDateTime &when, StoreError *error)
 {
-    if (!d->checkWritable(error))
-        return false;
-    const qint64 key = d->objectKey(object, error);
-    if (key < 0)
-        return false;
     const QString what = QStringLiteral("keep the upload error of %1 %2").arg(object, id);
-    SqlTransaction tx(d->db);
-    if (!tx.isActive())
-        return d->failSql(error, tx.lastError(), what);
-    QSqlQuery q(d->db);
-    q.prepare(QStringLiteral("UPDATE records SET err_code = ?, err_message = ?, err_at = ?, attempts = attempts + 1"
-                             " WHERE obj = ? AND id = ? AND state <> 0"));
-    q.addBindValue(code.isEmpty() ? QStringLiteral("UNKNOWN_EXCEPTION") : code);
-    q.addBindValue(message);
-    q.addBindValue(msOrNull(when.isValid() ? when : QDateTime::currentDateTimeUtc()));
-    q.addBindValue(key);
-    q.addBindValue(id);
-    if (!d->exec(q, error, what))
-        return false;
-    if (q.numRowsAffected() == 0)
-        return d->fail(error, StoreError::Invalid, QStringLiteral("%1 %2 has nothing to upload").arg(object, id));
-    if (!d->recountFailedOf(key, error))
-        return false;
-    if (!tx.commit())
-        return d->failSql(error, tx.lastError(), what);
-    return d->succeed(error);
+    return d->writeObject(object, what, error, [&](qint64 key) {
+        QSqlQuery q(d->db);
+        q.prepare(QStringLiteral(
+            "UPDATE records SET err_code = ?, err_message = ?, err_at = ?, attempts = attempts + 1"
+            " WHERE obj = ? AND id = ? AND state <> 0"));
+        q.addBindValue(code.isEmpty() ? QStringLiteral("UNKNOWN_EXCEPTION") : code);
+        q.addBindValue(message);
+        q.addBindValue(msOrNull(when.isValid() ? when : QDateTime::currentDateTimeUtc()));
+        q.addBindValue(key);
+        q.addBindValue(id);
+        if (!d->exec(q, error, what))
+            return false;
+        if (q.numRowsAffected() == 0)
+            return d->fail(
+                error, StoreError::Invalid, QStringLiteral("%1 %2 has nothing to upload").arg(object, id));
+        return d->recountFailedOf(key, error);
+    });
 }
 
 bool LocalStore::clearUploadErrors(const QString &object, StoreError *error)
 {
-    if (!d->checkWritable(error))
-        return false;
-    const qint64 key = d->objectKey(object, error);
-    if (key < 0)
-        return false;
     const QString what = QStringLiteral("retry the uploads of %1").arg(object);
-    SqlTransaction tx(d->db);
-    if (!tx.isActive())
-        return d->failSql(error, tx.lastError(), what);
-    QSqlQuery q(d->db);
-    q.prepare(QStringLiteral("UPDATE records SET err_code = NULL, err_message = NULL, err_at = NULL"
-                             " WHERE obj = ? AND state <> 0 AND err_code IS NOT NULL"));
-    q.addBindValue(key);
-    if (!d->exec(q, error, what) || !d->recountFailedOf(key, error))
-        return false;
-    if (!tx.commit())
-        return d->failSql(error, tx.lastError(), what);
-    return d->succeed(error);
+    return d->writeObject(object, what, error, [&](qint64 key) {
+        QSqlQuery q(d->db);
+        q.prepare(QStringLiteral("UPDATE records SET err_code = NULL, err_message = NULL, err_at = NULL"
+                                 " WHERE obj = ? AND state <> 0 AND err_code IS NOT NULL"));
+        q.addBindValue(key);
+        return d->exec(q, error, what) && d->recountFailedOf(key, error);
+    });
 }
 
 QList<StoredRecord> LocalStore::unsavedRecords(const QString &object, int limit) const

@@ -125,15 +125,8 @@ void Uploader::describeThen(std::function<void()> then)
         then();
         return;
     }
-    const quint64 seq = m_seq;
     m_client->rest("GET", QStringLiteral("/sobjects/%1/describe").arg(name), {},
-        [this, seq, name, then](const ApiError &error, const QByteArray &body) {
-            if (seq != m_seq)
-                return;
-            if (!error.ok()) {
-                batchFailed(error);
-                return;
-            }
+        onAnswer([this, name, then](const QByteArray &body) {
             const QJsonObject doc = QJsonDocument::fromJson(body).object();
             const QJsonArray fields = doc.value(u"fields").toArray();
             if (fields.isEmpty()) {
@@ -152,7 +145,21 @@ void Uploader::describeThen(std::function<void()> then)
             }
             m_fields.insert(name.toLower(), f);
             then();
-        });
+        }));
+}
+
+SalesforceClient::BodyCallback Uploader::onAnswer(std::function<void(const QByteArray &)> handle)
+{
+    const quint64 seq = m_seq;
+    return [this, seq, handle = std::move(handle)](const ApiError &error, const QByteArray &body) {
+        if (seq != m_seq)
+            return; // cancelled meanwhile
+        if (!error.ok()) {
+            batchFailed(error);
+            return;
+        }
+        handle(body);
+    };
 }
 
 void Uploader::nextBatch()
@@ -246,64 +253,48 @@ void Uploader::resolveUnconfirmed(const QList<UnsavedRecord> &records)
     }
     const QString soql = QStringLiteral("SELECT Id, %1 FROM %2 WHERE %1 IN (%3)")
                              .arg(o.externalId, o.name, uuids.join(QStringLiteral(", ")));
-    const quint64 seq = m_seq;
     const QString extField = o.externalId;
-    m_client->query(
-        soql, 0, false, [this, seq, records, extField](const ApiError &error, const QByteArray &body) {
-            if (seq != m_seq)
-                return;
-            if (!error.ok()) {
-                batchFailed(error);
-                return;
-            }
-            const QJsonObject page = QJsonDocument::fromJson(body).object();
-            if (!page.value(u"records").isArray()) {
-                batchFailed(
-                    ApiError::malformed(QStringLiteral("The lookup of %1 by external Id could not be read")
-                                            .arg(m_objects[m_index].name)));
-                return;
-            }
-            QHash<QString, QString> serverIdByUuid;
-            for (const QJsonValue &v : page.value(u"records").toArray()) {
-                const QJsonObject rec = v.toObject();
-                serverIdByUuid.insert(rec.value(extField).toString(), rec.value(u"Id").toString());
-            }
-            QStringList serverIds;
-            for (const UnsavedRecord &r : records)
-                if (serverIdByUuid.contains(r.externalId))
-                    serverIds << serverIdByUuid.value(r.externalId);
-            if (serverIds.isEmpty()) {
-                settleDeletes(records, {}); // the create never landed
-                return;
-            }
-            const quint64 seq2 = m_seq;
-            m_client->rest("DELETE",
-                QStringLiteral("/composite/sobjects?ids=%1&allOrNone=false").arg(serverIds.join(u',')), {},
-                [this, seq2, records, serverIdByUuid, serverIds](
-                    const ApiError &error, const QByteArray &answer) {
-                    if (seq2 != m_seq)
-                        return;
-                    if (!error.ok()) {
-                        batchFailed(error);
-                        return;
-                    }
-                    const QJsonArray results = QJsonDocument::fromJson(answer).array();
-                    if (results.size() != serverIds.size()) {
-                        batchFailed(
-                            ApiError::malformed(QStringLiteral("The delete answer of %1 could not be read")
-                                                    .arg(m_objects[m_index].name)));
-                        return;
-                    }
-                    QHash<QString, UploadOutcome> outcomes;
-                    for (const UnsavedRecord &r : records) {
-                        const qsizetype at = serverIds.indexOf(serverIdByUuid.value(r.externalId));
-                        if (at >= 0)
-                            outcomes.insert(
-                                r.id, outcomeOf(r.id, results[at].toObject(), Kind::DeleteUnconfirmed));
-                    }
-                    settleDeletes(records, outcomes);
-                });
-        });
+    m_client->query(soql, 0, false, onAnswer([this, records, extField](const QByteArray &body) {
+        const QJsonObject page = QJsonDocument::fromJson(body).object();
+        if (!page.value(u"records").isArray()) {
+            batchFailed(
+                ApiError::malformed(QStringLiteral("The lookup of %1 by external Id could not be read")
+                                        .arg(m_objects[m_index].name)));
+            return;
+        }
+        QHash<QString, QString> serverIdByUuid;
+        for (const QJsonValue &v : page.value(u"records").toArray()) {
+            const QJsonObject rec = v.toObject();
+            serverIdByUuid.insert(rec.value(extField).toString(), rec.value(u"Id").toString());
+        }
+        QStringList serverIds;
+        for (const UnsavedRecord &r : records)
+            if (serverIdByUuid.contains(r.externalId))
+                serverIds << serverIdByUuid.value(r.externalId);
+        if (serverIds.isEmpty()) {
+            settleDeletes(records, {}); // the create never landed
+            return;
+        }
+        m_client->rest("DELETE",
+            QStringLiteral("/composite/sobjects?ids=%1&allOrNone=false").arg(serverIds.join(u',')), {},
+            onAnswer([this, records, serverIdByUuid, serverIds](const QByteArray &answer) {
+                const QJsonArray results = QJsonDocument::fromJson(answer).array();
+                if (results.size() != serverIds.size()) {
+                    batchFailed(
+                        ApiError::malformed(QStringLiteral("The delete answer of %1 could not be read")
+                                                .arg(m_objects[m_index].name)));
+                    return;
+                }
+                QHash<QString, UploadOutcome> outcomes;
+                for (const UnsavedRecord &r : records) {
+                    const qsizetype at = serverIds.indexOf(serverIdByUuid.value(r.externalId));
+                    if (at >= 0)
+                        outcomes.insert(
+                            r.id, outcomeOf(r.id, results[at].toObject(), Kind::DeleteUnconfirmed));
+                }
+                settleDeletes(records, outcomes);
+            }));
+    }));
 }
 
 void Uploader::settleDeletes(
@@ -370,22 +361,12 @@ void Uploader::sendBatch(Kind kind, const QList<UnsavedRecord> &records)
             path = QStringLiteral("/composite/sobjects");
         }
     }
-    const quint64 seq = m_seq;
-    m_client->rest(
-        method, path, body, [this, seq, kind, records](const ApiError &error, const QByteArray &answer) {
-            if (seq != m_seq)
-                return;
-            batchAnswered(kind, records, error, answer);
-        });
+    m_client->rest(method, path, body,
+        onAnswer([this, kind, records](const QByteArray &answer) { batchAnswered(kind, records, answer); }));
 }
 
-void Uploader::batchAnswered(
-    Kind kind, const QList<UnsavedRecord> &records, const ApiError &error, const QByteArray &body)
+void Uploader::batchAnswered(Kind kind, const QList<UnsavedRecord> &records, const QByteArray &body)
 {
-    if (!error.ok()) {
-        batchFailed(error);
-        return;
-    }
     const QJsonDocument doc = QJsonDocument::fromJson(body);
     const QJsonArray results = doc.array();
     if (!doc.isArray() || results.size() != records.size()) {

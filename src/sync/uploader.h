@@ -3,6 +3,7 @@
 
 #include "config/syncobjectconfig.h"
 #include "net/apierror.h"
+#include "net/salesforceclient.h"
 #include "store/storetypes.h"
 
 #include <QHash>
@@ -16,7 +17,6 @@
 namespace posdata {
 
 class LocalStore;
-class SalesforceClient;
 
 /// Uploads unsaved records through /composite/sobjects, on the engine thread, before each download.
 ///
@@ -94,8 +94,10 @@ private:
     /// Writes one record's answer into the store: synced (and its server Id), refused with the error,
     /// or left waiting (a code that says nothing about the record).
     void settle(Kind kind, const UnsavedRecord &record, UploadOutcome outcome);
-    void batchAnswered(
-        Kind kind, const QList<UnsavedRecord> &records, const ApiError &error, const QByteArray &body);
+    void batchAnswered(Kind kind, const QList<UnsavedRecord> &records, const QByteArray &body);
+    /// A request callback that drops an answer arriving after cancel() and turns an error into
+    /// batchFailed(); `handle` gets the body of a successful answer.
+    SalesforceClient::BodyCallback onAnswer(std::function<void(const QByteArray &)> handle);
     void batchFailed(const ApiError &error);
     void finishObject(std::optional<ApiError> error);
     QByteArray recordBody(Kind kind, const UnsavedRecord &record, bool *ok) const;

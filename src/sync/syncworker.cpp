@@ -238,16 +238,25 @@ void SyncWorker::syncNow()
     startCycle(true);
 }
 
-void SyncWorker::startCycle(bool manual)
+void SyncWorker::startCycle(bool manual, const std::optional<QSet<Run *>> &only)
 {
     if (!m_store || m_signInRequired)
         return;
     if (m_cycleActive) {
+        // One cycle follows, over the union of what was asked (nullopt, every object, absorbs all).
+        if (!m_cycleAgain)
+            m_againOnly = only;
+        else if (m_againOnly && only)
+            m_againOnly = *m_againOnly | *only;
+        else
+            m_againOnly = std::nullopt;
         m_cycleAgain = true;
         m_cycleManual = m_cycleManual || manual;
         return;
     }
-    m_cycleTimer.stop();
+    if (!only)
+        m_cycleTimer.stop(); // a full cycle restarts the interval; a recount leaves it running
+    m_cycleOnly = only;
     m_cycleActive = true;
     m_apiAtCycleStart = m_client->apiCalls();
     // Uploads first: the server then holds this device's changes before we ask it what changed.
@@ -263,8 +272,9 @@ void SyncWorker::countPhase()
     QList<QPair<Run *, int>> querySlots; // run, kind (0 in scope, 1 all, 2 changed)
     for (auto &r : m_runs) {
         Run *run = r.get();
-        if (run->paused || run->permanentFailure || run->phase != Run::Phase::Idle)
+        if (run->paused || run->permanentFailure || run->phase != Run::Phase::Idle || !inCycle(run))
             continue;
+        m_uploadedUncounted.remove(run);
         if (!run->soql) {
             addError(run, QStringLiteral("INVALID_SCOPE"), run->soqlError, true);
             run->permanentFailure = true;
@@ -329,12 +339,12 @@ void SyncWorker::runUploads(std::function<void()> then)
 
 void SyncWorker::uploadsDone(const QList<Uploader::ObjectResult> &results)
 {
-    bool serverChanged = false;
     for (const Uploader::ObjectResult &r : results) {
-        serverChanged = serverChanged || r.uploaded > 0;
         Run *run = find(r.object);
         if (!run)
             continue;
+        if (r.uploaded > 0)
+            m_uploadedUncounted.insert(run);
         if (r.uploaded > 0 || r.refused > 0)
             qCInfo(lcSync) << r.object << "upload:" << r.uploaded << "uploaded," << r.refused << "refused";
         if (!r.error)
@@ -355,13 +365,14 @@ void SyncWorker::uploadsDone(const QList<Uploader::ObjectResult> &results)
     }
     const QList<std::function<void()>> thens = std::move(m_afterUploads);
     m_afterUploads.clear();
-    // The server counts read before these uploads are stale: a cycle reads them again (and brings
-    // the uploaded records' server fields down), unless this pass opened a cycle that counts next.
-    const bool recount = serverChanged && !m_countsAfterUploads;
+    // The uploaded objects' server counts are stale: a cycle over them alone reads them again (and
+    // brings the uploaded records' server fields down), unless this pass opened a cycle that counts
+    // next. Kept across passes: a pass that uploads nothing after one that did still recounts.
+    const bool recount = !m_uploadedUncounted.isEmpty() && !m_countsAfterUploads;
     for (const auto &f : thens)
         f();
     if (recount)
-        startCycle(false);
+        startCycle(false, m_uploadedUncounted);
 }
 
 void SyncWorker::countsDone(const QList<SalesforceClient::CountResult> &results, const QList<QPair<Run *, int>> &querySlots)
@@ -416,10 +427,15 @@ void SyncWorker::countsDone(const QList<SalesforceClient::CountResult> &results,
     // Objects that were not counted (a failure before counting) still get their download.
     for (auto &r : m_runs)
         if (!counts.contains(r.get()) && !r->paused && !r->permanentFailure && r->soql
-            && r->phase == Run::Phase::Idle)
+            && r->phase == Run::Phase::Idle && inCycle(r.get()))
             requestDownload(r.get());
     markDirty();
     pump();
+}
+
+bool SyncWorker::inCycle(Run *run) const
+{
+    return !m_cycleOnly || m_cycleOnly->contains(run);
 }
 
 void SyncWorker::requestDownload(Run *run)
@@ -444,6 +460,7 @@ void SyncWorker::pump()
         if (!m_queue.isEmpty()) {
             // Work asked for outside a cycle (resume, resync): it becomes a cycle.
             m_cycleActive = true;
+            m_cycleOnly = std::nullopt;
             m_apiAtCycleStart = m_client->apiCalls();
         } else {
             return;
@@ -480,12 +497,15 @@ void SyncWorker::endCycle()
     m_apiCallsLastCycle = m_client->apiCalls() - m_apiAtCycleStart;
     emitSnapshot();
     emit idle();
+    const bool recount = m_cycleOnly.has_value();
+    m_cycleOnly = std::nullopt;
     if (m_cycleAgain) {
         const bool manual = m_cycleManual;
+        const std::optional<QSet<Run *>> only = std::exchange(m_againOnly, std::nullopt);
         m_cycleAgain = false;
         m_cycleManual = false;
-        QMetaObject::invokeMethod(this, [this, manual] { startCycle(manual); }, Qt::QueuedConnection);
-    } else if (!m_signInRequired && m_options.cycleIntervalMs > 0) {
+        QMetaObject::invokeMethod(this, [this, manual, only] { startCycle(manual, only); }, Qt::QueuedConnection);
+    } else if (!m_signInRequired && m_options.cycleIntervalMs > 0 && !(recount && m_cycleTimer.isActive())) {
         m_cycleTimer.start(m_options.cycleIntervalMs);
     }
 }

@@ -11,6 +11,7 @@
 
 #include <QElapsedTimer>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 
 #include <atomic>
@@ -79,7 +80,9 @@ private:
     QList<Run *> targets(const QString &object);
 
     // cycle
-    void startCycle(bool manual);
+    /// A cycle over every object, or over `only` (a recount after an upload outside a cycle:
+    /// the other objects' counts are still fresh, so they cost no query and keep their timer).
+    void startCycle(bool manual, const std::optional<QSet<Run *>> &only = std::nullopt);
     void countPhase();
     /// Uploads the waiting records of every object that is not paused, then runs `then` (unless
     /// sign-in became required). While a pass runs, `then` waits for it.
@@ -89,6 +92,7 @@ private:
     void countsDone(const QList<SalesforceClient::CountResult> &results, const QList<QPair<Run *, int>> &querySlots);
     void pump();
     void requestDownload(Run *run);
+    bool inCycle(Run *run) const;
     void runEnded(Run *run);
     void endCycle();
 
@@ -132,6 +136,9 @@ private:
     bool m_cycleActive = false;
     bool m_cycleAgain = false;
     bool m_cycleManual = false;
+    std::optional<QSet<Run *>> m_cycleOnly; ///< the running cycle's objects; nullopt: all
+    std::optional<QSet<Run *>> m_againOnly; ///< the objects of the cycle asked for meanwhile
+    QSet<Run *> m_uploadedUncounted; ///< uploaded to since their server counts were last read
     bool m_signInRequired = false;
     std::optional<SyncError> m_engineError;
     qint64 m_apiAtCycleStart = 0;

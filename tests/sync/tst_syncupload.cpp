@@ -325,6 +325,47 @@ TEST_F(UploadTest, ARecordPointingAtALocalRecordGoesUpAfterItWithTheServerId)
     EXPECT_EQ(rest->query("SELECT Id FROM Contact WHERE LastName = 'local-but-a-name'").size(), 1u);
 }
 
+TEST_F(UploadTest, ASaleOutsideACycleRecountsOnlyTheObjectItWentTo)
+{
+    startSynced();
+    const QDateTime productCountsRead = snap(kProduct)->countsReadAt;
+    const qint64 ordersOnServer = snap(kOrder)->server;
+    const qint64 apiBefore = engine->snapshot().apiCallsTotal;
+    const int before = idles->count;
+    engine->createLocal(kOrder, order(9));
+    // The upload goes ~1 s after the write, then a cycle over the order object alone counts again.
+    ASSERT_TRUE(idles->waitNext(before));
+    ASSERT_TRUE(waitUnsaved(kOrder, 0, 0));
+    const EngineSnapshot after = engine->snapshot();
+    EXPECT_EQ(snap(kOrder)->server, ordersOnServer + 1);
+    EXPECT_EQ(snap(kOrder)->local, snap(kOrder)->server);
+    EXPECT_EQ(snap(kProduct)->countsReadAt, productCountsRead) << "an object nobody wrote to was counted again";
+    // describe + the upload, then one /composite with the order's counts and one delta query.
+    EXPECT_LE(after.apiCallsTotal - apiBefore, 4);
+    EXPECT_LE(after.apiCallsLastCycle, 2);
+    expectIdentical({ kOrder });
+}
+
+TEST_F(UploadTest, SalesEveryFewHundredMillisecondsDoNotPostponeTheFullCycle)
+{
+    SyncEngineOptions o = options();
+    o.cycleIntervalMs = 2000; // longer than the ~1 s from a sale to its upload and recount
+    engine = std::make_unique<SyncEngine>(o);
+    idles = std::make_unique<IdleCounter>(*engine);
+    engine->start();
+    ASSERT_TRUE(idles->waitNext(0));
+    const QDateTime productCountsRead = snap(kProduct)->countsReadAt;
+    // Each sale's recount must leave the interval timer running: the other objects are still
+    // counted every two seconds, however busy the till.
+    bool fullCycleSeen = false;
+    for (int sale = 0; sale < 40 && !fullCycleSeen; ++sale) {
+        engine->createLocal(kOrder, order(1 + sale));
+        fullCycleSeen = waitFor([&] { return snap(kProduct)->countsReadAt > productCountsRead; }, 250);
+    }
+    EXPECT_TRUE(fullCycleSeen);
+    ASSERT_TRUE(waitUnsaved(kOrder, 0, 0));
+}
+
 } // namespace
 
 int main(int argc, char **argv)

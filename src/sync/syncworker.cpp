@@ -272,9 +272,11 @@ void SyncWorker::countPhase()
     QList<QPair<Run *, int>> querySlots; // run, kind (0 in scope, 1 all, 2 changed)
     for (auto &r : m_runs) {
         Run *run = r.get();
-        if (run->paused || run->permanentFailure || run->phase != Run::Phase::Idle || !inCycle(run))
+        if (!inCycle(run))
             continue;
-        m_uploadedUncounted.remove(run);
+        m_uploadedUncounted.remove(run); // counted now, or skipped: the next full cycle counts it
+        if (run->paused || run->permanentFailure || run->phase != Run::Phase::Idle)
+            continue;
         if (!run->soql) {
             addError(run, QStringLiteral("INVALID_SCOPE"), run->soqlError, true);
             run->permanentFailure = true;

@@ -176,7 +176,10 @@ bool check(sqlite3 *db, int rc, const char *what)
     return true;
 }
 
-bool benchRaw(const QString &path, qint64 n, bool withoutRowid)
+/// Rows per INSERT statement of the `rawmulti` variant: one statement step for many rows.
+constexpr int MultiRows = 50;
+
+bool benchRaw(const QString &path, qint64 n, bool withoutRowid, int rowsPerStatement = 1)
 {
     sqlite3 *db = nullptr;
     if (sqlite3_open(path.toUtf8().constData(), &db) != SQLITE_OK)
@@ -195,13 +198,14 @@ bool benchRaw(const QString &path, qint64 n, bool withoutRowid)
         = withoutRowid ? QByteArray(setup).replace("(obj, id));", "(obj, id)) WITHOUT ROWID;") : QByteArray(setup);
     if (!check(db, sqlite3_exec(db, schema.constData(), nullptr, nullptr, nullptr), "setup"))
         return false;
-    sqlite3_stmt *ins = nullptr;
-    if (!check(db,
-            sqlite3_prepare_v2(db,
-                "INSERT OR IGNORE INTO records(obj, id, modstamp, state, seen_gen, payload)"
-                " VALUES (1, ?, ?, 0, 1, ?)",
-                -1, &ins, nullptr),
-            "prepare"))
+    const auto prepare = [&](int rows, sqlite3_stmt **stmt) {
+        QByteArray sql("INSERT OR IGNORE INTO records(obj, id, modstamp, state, seen_gen, payload) VALUES ");
+        for (int r = 0; r < rows; ++r)
+            sql += r ? ", (1, ?, ?, 0, 1, ?)" : "(1, ?, ?, 0, 1, ?)";
+        return check(db, sqlite3_prepare_v2(db, sql.constData(), -1, stmt, nullptr), "prepare");
+    };
+    sqlite3_stmt *ins = nullptr, *multi = nullptr;
+    if (!prepare(1, &ins) || (rowsPerStatement > 1 && !prepare(rowsPerStatement, &multi)))
         return false;
     qint64 ms = 0;
     bool ok = true;
@@ -215,21 +219,29 @@ bool benchRaw(const QString &path, qint64 n, bool withoutRowid)
         QElapsedTimer t;
         t.start();
         ok = check(db, sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), "begin");
-        for (qsizetype i = 0; i < page.size() && ok; ++i) {
-            sqlite3_bind_text(ins, 1, ids[i].constData(), int(ids[i].size()), SQLITE_STATIC);
-            sqlite3_bind_text(ins, 2, stamps[i].constData(), int(stamps[i].size()), SQLITE_STATIC);
-            sqlite3_bind_blob(
-                ins, 3, page[i].payload.constData(), int(page[i].payload.size()), SQLITE_STATIC);
-            ok = check(db, sqlite3_step(ins), "insert");
-            sqlite3_reset(ins);
+        for (qsizetype i = 0; i < page.size() && ok;) {
+            const bool many = multi && page.size() - i >= rowsPerStatement;
+            sqlite3_stmt *stmt = many ? multi : ins;
+            for (int r = 0; r < (many ? rowsPerStatement : 1); ++r, ++i) {
+                sqlite3_bind_text(stmt, 3 * r + 1, ids[i].constData(), int(ids[i].size()), SQLITE_STATIC);
+                sqlite3_bind_text(stmt, 3 * r + 2, stamps[i].constData(), int(stamps[i].size()), SQLITE_STATIC);
+                sqlite3_bind_blob(stmt, 3 * r + 3, page[i].payload.constData(),
+                    int(page[i].payload.size()), SQLITE_STATIC);
+            }
+            ok = check(db, sqlite3_step(stmt), "insert");
+            sqlite3_reset(stmt);
         }
         ok = ok && check(db, sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr), "commit");
         ms += t.elapsed();
     }
     sqlite3_finalize(ins);
+    sqlite3_finalize(multi);
     sqlite3_close(db);
     if (ok)
-        report(withoutRowid ? "raw sqlite3 WITHOUT ROWID" : "raw sqlite3 (floor)", n, ms);
+        report(withoutRowid ? "raw sqlite3 WITHOUT ROWID"
+                : multi     ? "raw sqlite3, 50 rows/INSERT"
+                            : "raw sqlite3 (floor)",
+            n, ms);
     return ok;
 }
 
@@ -269,7 +281,9 @@ int main(int argc, char **argv)
             || (variants.contains("raw")
                 && !benchRaw(dir.filePath(QStringLiteral("raw%1.db").arg(run)), n, false))
             || (variants.contains("rawwr")
-                && !benchRaw(dir.filePath(QStringLiteral("rawwr%1.db").arg(run)), n, true)))
+                && !benchRaw(dir.filePath(QStringLiteral("rawwr%1.db").arg(run)), n, true))
+            || (variants.contains("rawmulti")
+                && !benchRaw(dir.filePath(QStringLiteral("rawmulti%1.db").arg(run)), n, false, MultiRows)))
             return 1;
         ++run;
     }

@@ -5,6 +5,7 @@
 #include "store/walcheckpointer.h"
 
 #include <QAtomicInteger>
+#include <array>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
@@ -40,6 +41,11 @@ constexpr int CacheSizeKiB = 32 * 1024;
 
 // Page size of new store files; see open().
 constexpr int PageSizeBytes = 16 * 1024;
+
+// Rows per multi-row INSERT in applyPage: one statement step keeps the table and index cursors
+// where the last row went, instead of positioning them again for every row (a million rows insert
+// ~30 % faster than with one step per row; benchmarks/store-insert, variant rawmulti).
+constexpr int RowsPerInsert = 50;
 
 // Salesforce record Ids are 15/18 characters; locally created records use temporary ids. The bound
 // only stops nonsense from reaching the database.
@@ -94,14 +100,17 @@ struct LocalStore::Private
     // QVariant/QString conversions and bookkeeping, more than SQLite's own work.
     sqlite3 *handle = nullptr;
     sqlite3_stmt *rawInsert = nullptr;
+    sqlite3_stmt *rawInsertMany = nullptr; ///< RowsPerInsert rows: ?1 obj, ?2 seen_gen, then id, modstamp, payload
     sqlite3_stmt *rawUpdate = nullptr;
+    sqlite3_stmt *rawMaxRowid = nullptr;
+    sqlite3_stmt *rawRowidOf = nullptr;
     std::unique_ptr<WalCheckpointer> checkpointer; ///< set while background checkpoints are on
 
     ~Private()
     {
         checkpointer.reset();
-        sqlite3_finalize(rawInsert);
-        sqlite3_finalize(rawUpdate);
+        for (sqlite3_stmt *stmt : { rawInsert, rawInsertMany, rawUpdate, rawMaxRowid, rawRowidOf })
+            sqlite3_finalize(stmt);
         deleteRow.reset();
         probeRow.reset();
         addLocalCount.reset();
@@ -473,12 +482,19 @@ bool LocalStore::Private::prepareStatements(StoreError *error)
     const auto prepareRaw = [this](const char *sql, sqlite3_stmt **stmt) {
         return handle && sqlite3_prepare_v3(handle, sql, -1, SQLITE_PREPARE_PERSISTENT, stmt, nullptr) == SQLITE_OK;
     };
+    QByteArray insertMany("INSERT OR IGNORE INTO records(obj, id, modstamp, state, seen_gen, payload) VALUES ");
+    for (int row = 0; row < RowsPerInsert; ++row)
+        insertMany += QByteArray(row ? ", " : "") + "(?1, ?" + QByteArray::number(3 + 3 * row) + ", ?"
+            + QByteArray::number(4 + 3 * row) + ", 0, ?2, ?" + QByteArray::number(5 + 3 * row) + ")";
     if (!prepareRaw("INSERT OR IGNORE INTO records(obj, id, modstamp, state, seen_gen, payload)"
                     " VALUES (?1, ?2, ?3, 0, ?4, ?5)",
             &rawInsert)
+        || !prepareRaw(insertMany.constData(), &rawInsertMany)
         || !prepareRaw("UPDATE records SET modstamp = ?3, seen_gen = ?4, payload = ?5"
                        " WHERE obj = ?1 AND id = ?2 AND state = 0",
-            &rawUpdate))
+            &rawUpdate)
+        || !prepareRaw("SELECT max(rowid) FROM records", &rawMaxRowid)
+        || !prepareRaw("SELECT rowid FROM records WHERE obj = ?1 AND id = ?2", &rawRowidOf))
         return fail(error, StoreError::Io, QStringLiteral("could not prepare the store's statements"));
     return true;
 }
@@ -646,8 +662,122 @@ ApplyResult LocalStore::applyPage(const QString &object, const QVector<IncomingR
     }
     ApplyResult result;
     const QString what = QStringLiteral("write %1").arg(object);
+    // Raw statements are bound SQLITE_STATIC: the UTF-8 texts live in locals or `utf8` and the
+    // payloads in the page until the statement is reset.
+    const auto step = [&](sqlite3_stmt *stmt, int *changes = nullptr) {
+        const int rc = sqlite3_step(stmt);
+        if (rc != SQLITE_DONE)
+            d->failRaw(error, rc, what); // before the reset, while the message is the step's
+        if (changes)
+            *changes = sqlite3_changes(d->handle);
+        sqlite3_reset(stmt);
+        sqlite3_clear_bindings(stmt);
+        return rc == SQLITE_DONE;
+    };
+    /// The one integer of a one-row SELECT (0 for NULL or no row); false on an error.
+    const auto selectInt = [&](sqlite3_stmt *stmt, sqlite3_int64 *out) {
+        const int rc = sqlite3_step(stmt);
+        *out = rc == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : 0;
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            d->failRaw(error, rc, what);
+        sqlite3_reset(stmt);
+        sqlite3_clear_bindings(stmt);
+        return rc == SQLITE_ROW || rc == SQLITE_DONE;
+    };
+    const auto bindPayload = [](sqlite3_stmt *stmt, int column, const IncomingRecord &r) {
+        // A zero-length blob, never NULL: the column is NOT NULL.
+        sqlite3_bind_blob(stmt, column, r.payload.constData() ? r.payload.constData() : "",
+            int(r.payload.size()), SQLITE_STATIC);
+    };
+    // The version of a record already in the store replaces it unless it is unsaved (leave-if-changed).
+    const auto update = [&](const IncomingRecord &r, const QByteArray &id, const QByteArray &modstamp) {
+        sqlite3_bind_int64(d->rawUpdate, 1, key);
+        sqlite3_bind_text(d->rawUpdate, 2, id.constData(), int(id.size()), SQLITE_STATIC);
+        sqlite3_bind_text(d->rawUpdate, 3, modstamp.constData(), int(modstamp.size()), SQLITE_STATIC);
+        sqlite3_bind_int64(d->rawUpdate, 4, seenGeneration);
+        bindPayload(d->rawUpdate, 5, r);
+        int changes = 0;
+        if (!step(d->rawUpdate, &changes))
+            return false;
+        ++(changes > 0 ? result.updated : result.skippedUnsaved);
+        return true;
+    };
+    const auto applyOne = [&](const IncomingRecord &r) {
+        const QByteArray id = r.id.toUtf8();
+        const QByteArray modstamp = r.systemModstamp.toUtf8();
+        sqlite3_bind_int64(d->rawInsert, 1, key);
+        sqlite3_bind_text(d->rawInsert, 2, id.constData(), int(id.size()), SQLITE_STATIC);
+        sqlite3_bind_text(d->rawInsert, 3, modstamp.constData(), int(modstamp.size()), SQLITE_STATIC);
+        sqlite3_bind_int64(d->rawInsert, 4, seenGeneration);
+        bindPayload(d->rawInsert, 5, r);
+        int changes = 0;
+        if (!step(d->rawInsert, &changes))
+            return false;
+        if (changes > 0) {
+            ++result.inserted;
+            return true;
+        }
+        return update(r, id, modstamp);
+    };
+    // RowsPerInsert records in one INSERT OR IGNORE. When some were ignored (already here, or an Id
+    // twice in the run), the rowid tells them apart: rows this statement added have rowids above
+    // the table's largest one before it; a later copy of an Id added here updates it, as row by row.
+    std::array<QByteArray, 2 * RowsPerInsert> utf8;
+    const auto applyMany = [&](const IncomingRecord *const *run, bool *someIgnored) {
+        sqlite3_int64 maxBefore = 0;
+        if (!selectInt(d->rawMaxRowid, &maxBefore))
+            return false;
+        sqlite3_bind_int64(d->rawInsertMany, 1, key);
+        sqlite3_bind_int64(d->rawInsertMany, 2, seenGeneration);
+        for (int row = 0; row < RowsPerInsert; ++row) {
+            QByteArray &id = utf8[2 * row] = run[row]->id.toUtf8();
+            QByteArray &modstamp = utf8[2 * row + 1] = run[row]->systemModstamp.toUtf8();
+            sqlite3_bind_text(d->rawInsertMany, 3 + 3 * row, id.constData(), int(id.size()), SQLITE_STATIC);
+            sqlite3_bind_text(d->rawInsertMany, 4 + 3 * row, modstamp.constData(), int(modstamp.size()), SQLITE_STATIC);
+            bindPayload(d->rawInsertMany, 5 + 3 * row, *run[row]);
+        }
+        int changes = 0;
+        if (!step(d->rawInsertMany, &changes))
+            return false;
+        *someIgnored = changes < RowsPerInsert;
+        if (!*someIgnored) {
+            result.inserted += changes;
+            return true;
+        }
+        QSet<QByteArray> addedHere;
+        for (int row = 0; row < RowsPerInsert; ++row) {
+            const QByteArray &id = utf8[2 * row];
+            sqlite3_bind_int64(d->rawRowidOf, 1, key);
+            sqlite3_bind_text(d->rawRowidOf, 2, id.constData(), int(id.size()), SQLITE_STATIC);
+            sqlite3_int64 rowid = 0;
+            if (!selectInt(d->rawRowidOf, &rowid))
+                return false;
+            if (rowid > maxBefore && !addedHere.contains(id)) {
+                addedHere.insert(id);
+                ++result.inserted;
+            } else if (!update(*run[row], id, utf8[2 * row + 1])) {
+                return false;
+            }
+        }
+        return true;
+    };
+
     QSqlQuery &del = *d->deleteRow;
+    // Records to insert wait here for a full multi-row statement; a deletion first writes those
+    // waiting row by row, so the page's order holds (an Id written, then deleted, ends deleted).
+    std::array<const IncomingRecord *, RowsPerInsert> waiting;
+    int nWaiting = 0;
+    const auto flushWaiting = [&] {
+        for (int row = 0; row < nWaiting; ++row)
+            if (!applyOne(*waiting[row]))
+                return false;
+        nWaiting = 0;
+        return true;
+    };
+    bool useMany = d->rawInsertMany != nullptr;
     for (const IncomingRecord &r : page) {
+        if (r.isDeleted && !flushWaiting())
+            return {};
         if (r.isDeleted) {
             del.bindValue(0, key);
             del.bindValue(1, r.id);
@@ -672,42 +802,23 @@ ApplyResult LocalStore::applyPage(const QString &object, const QVector<IncomingR
             probe.finish();
             continue;
         }
-        // Bound SQLITE_STATIC: id and modstamp live in these locals and the payload in the page
-        // until the statement is reset below.
-        const QByteArray id = r.id.toUtf8();
-        const QByteArray modstamp = r.systemModstamp.toUtf8();
-        const auto bindRow = [&](sqlite3_stmt *stmt) {
-            sqlite3_bind_int64(stmt, 1, key);
-            sqlite3_bind_text(stmt, 2, id.constData(), int(id.size()), SQLITE_STATIC);
-            sqlite3_bind_text(stmt, 3, modstamp.constData(), int(modstamp.size()), SQLITE_STATIC);
-            sqlite3_bind_int64(stmt, 4, seenGeneration);
-            // A zero-length blob, never NULL: the column is NOT NULL.
-            sqlite3_bind_blob(stmt, 5, r.payload.constData() ? r.payload.constData() : "",
-                int(r.payload.size()), SQLITE_STATIC);
-        };
-        const auto step = [&](sqlite3_stmt *stmt) {
-            const int rc = sqlite3_step(stmt);
-            if (rc != SQLITE_DONE)
-                d->failRaw(error, rc, what); // before the reset, while the message is the step's
-            sqlite3_reset(stmt);
-            sqlite3_clear_bindings(stmt);
-            return rc == SQLITE_DONE;
-        };
-        bindRow(d->rawInsert);
-        if (!step(d->rawInsert))
-            return {};
-        if (sqlite3_changes(d->handle) > 0) {
-            ++result.inserted;
+        if (!useMany) {
+            if (!applyOne(r))
+                return {};
             continue;
         }
-        bindRow(d->rawUpdate);
-        if (!step(d->rawUpdate))
-            return {};
-        if (sqlite3_changes(d->handle) > 0)
-            ++result.updated;
-        else
-            ++result.skippedUnsaved; // leave-if-changed
+        waiting[nWaiting++] = &r;
+        if (nWaiting == RowsPerInsert) {
+            bool someIgnored = false;
+            if (!applyMany(waiting.data(), &someIgnored))
+                return {};
+            nWaiting = 0;
+            // Records already here (a resync, a delta): row by row costs less than a probe per row.
+            useMany = !someIgnored;
+        }
     }
+    if (!flushWaiting())
+        return {};
 
     const qint64 delta = result.inserted - result.deleted;
     if (delta != 0) {

@@ -305,6 +305,110 @@ TEST_F(Store, CountersMatchCountStarAfterRandomizedOperations)
         expectCountersExact(o);
 }
 
+TEST_F(Store, MultiRowInsertsGiveTheResultsOfRowByRowWrites)
+{
+    // applyPage writes runs of new records as multi-row INSERTs; whatever a page holds (Ids already
+    // here, unsaved or in use, an Id twice, an Id then its tombstone), the outcome and the counts
+    // must be those of applying the records one by one, in page order. The model does the latter.
+    struct Row
+    {
+        RecordState state = RecordState::Synced;
+        QByteArray payload;
+    };
+    QHash<QString, Row> model;
+    QSet<QString> inUse;
+    QRandomGenerator rng(20261130);
+    int nextNew = 0;
+    const auto anyKnown = [&]() -> QString {
+        if (model.isEmpty())
+            return QStringLiteral("n0");
+        auto it = model.constBegin();
+        std::advance(it, rng.bounded(int(model.size())));
+        return it.key();
+    };
+    for (int pageNo = 0; pageNo < 40; ++pageNo) {
+        // Some pages are all new records (the fast path throughout), others mix in known Ids.
+        const int knownPercent = pageNo % 3 == 0 ? 0 : pageNo % 3 == 1 ? 2 : 30;
+        QVector<IncomingRecord> page;
+        const int n = 60 + rng.bounded(400);
+        for (int i = 0; i < n; ++i) {
+            const int roll = rng.bounded(100);
+            const QByteArray tag = "p" + QByteArray::number(pageNo) + "-" + QByteArray::number(i);
+            if (roll < 2 && !page.isEmpty()) {
+                page.append(tombstone(page[rng.bounded(int(page.size()))].id));
+            } else if (roll < 3) {
+                page.append(tombstone(anyKnown()));
+            } else if (roll < 5 && !page.isEmpty()) {
+                page.append(pageOf({ page[rng.bounded(int(page.size()))].id }, tag).first());
+            } else if (roll < 5 + knownPercent) {
+                page.append(pageOf({ anyKnown() }, tag).first());
+            } else {
+                page.append(pageOf({ QStringLiteral("n%1").arg(nextNew++) }, tag).first());
+            }
+        }
+        ApplyResult expected;
+        for (const IncomingRecord &r : page) {
+            const auto it = model.find(r.id);
+            if (r.isDeleted) {
+                if (it == model.end())
+                    continue;
+                if (it->state != RecordState::Synced)
+                    ++expected.skippedUnsaved;
+                else if (inUse.contains(r.id))
+                    ++expected.skippedProtected;
+                else
+                    model.erase(it), ++expected.deleted;
+            } else if (it == model.end()) {
+                model.insert(r.id, { RecordState::Synced, r.payload });
+                ++expected.inserted;
+            } else if (it->state == RecordState::Synced) {
+                it->payload = r.payload;
+                ++expected.updated;
+            } else {
+                ++expected.skippedUnsaved;
+            }
+        }
+        const ApplyResult got = apply(page, 1);
+        EXPECT_EQ(got.inserted, expected.inserted) << "page " << pageNo;
+        EXPECT_EQ(got.updated, expected.updated) << "page " << pageNo;
+        EXPECT_EQ(got.deleted, expected.deleted) << "page " << pageNo;
+        EXPECT_EQ(got.skippedUnsaved, expected.skippedUnsaved) << "page " << pageNo;
+        EXPECT_EQ(got.skippedProtected, expected.skippedProtected) << "page " << pageNo;
+
+        // Between pages: local edits and records in use, so that later pages meet them.
+        for (int k = 0; k < 5; ++k) {
+            const QString id = anyKnown();
+            const auto it = model.find(id);
+            if (it == model.end() || it->state != RecordState::Synced)
+                continue;
+            if (k % 2 == 0) {
+                ASSERT_TRUE(store->updateLocal(kObj, id, "mine:" + id.toUtf8()));
+                *it = { RecordState::LocallyUpdated, "mine:" + id.toUtf8() };
+            } else {
+                ASSERT_TRUE(store->deleteLocal(kObj, id));
+                it->state = RecordState::LocallyDeleted;
+            }
+        }
+        const QString created = QStringLiteral("n%1").arg(nextNew++);
+        ASSERT_TRUE(store->createLocal(kObj, created, "mine:" + created.toUtf8()));
+        model.insert(created, { RecordState::LocallyCreated, "mine:" + created.toUtf8() });
+        inUse.insert(anyKnown());
+        QList<QPair<QString, QString>> inUseList;
+        for (const QString &id : inUse)
+            inUseList.append({ kObj, id });
+        ASSERT_TRUE(store->setInUse(inUseList));
+    }
+    const QStringList ids = store->ids(kObj);
+    EXPECT_EQ(ids.size(), model.size());
+    for (const QString &id : ids) {
+        const auto stored = store->record(kObj, id);
+        ASSERT_TRUE(stored && model.contains(id)) << id.toStdString();
+        EXPECT_EQ(stored->state, model[id].state) << id.toStdString();
+        EXPECT_EQ(stored->payload, model[id].payload) << id.toStdString();
+    }
+    expectCountersExact(kObj);
+}
+
 TEST_F(Store, ClearAndResyncOfSeveralObjectsIsOneTransaction)
 {
     const QString other = QStringLiteral("contact");

@@ -266,6 +266,8 @@ bool record(Scanner &s, IncomingRecord *rec, bool *usable)
                 if (!s.string(&vb, &ve, &vesc))
                     return false;
                 (isId ? rec->id : rec->systemModstamp) = decode(vb, ve, vesc);
+                (isId ? rec->idAt : rec->modstampAt) = vesc ? -1 : qint32(vb - start);
+                (isId ? rec->idSize : rec->modstampSize) = vesc ? 0 : qint32(ve - vb);
             } else if (!s.value(2)) {
                 return false;
             }

@@ -638,6 +638,27 @@ std::unique_ptr<LocalStore> LocalStore::open(const QString &path, Mode mode, Sto
     return std::unique_ptr<LocalStore>(new LocalStore(std::move(d)));
 }
 
+namespace {
+
+/// A record's Id or SystemModstamp as UTF-8: a view into its payload where the parser marked the
+/// bytes (no allocation), else converted.
+QByteArray utf8Of(const IncomingRecord &r, qint32 at, qint32 size, const QString &text)
+{
+    if (at >= 0 && size >= 0 && qsizetype(at) + size <= r.payload.size())
+        return QByteArray::fromRawData(r.payload.constData() + at, size);
+    return text.toUtf8();
+}
+QByteArray idUtf8(const IncomingRecord &r)
+{
+    return utf8Of(r, r.idAt, r.idSize, r.id);
+}
+QByteArray modstampUtf8(const IncomingRecord &r)
+{
+    return utf8Of(r, r.modstampAt, r.modstampSize, r.systemModstamp);
+}
+
+} // namespace
+
 ApplyResult LocalStore::applyPage(const QString &object, const QVector<IncomingRecord> &page,
     const Checkpoint &newCheckpoint, qint64 seenGeneration, StoreError *error)
 {
@@ -703,8 +724,8 @@ ApplyResult LocalStore::applyPage(const QString &object, const QVector<IncomingR
         return true;
     };
     const auto applyOne = [&](const IncomingRecord &r) {
-        const QByteArray id = r.id.toUtf8();
-        const QByteArray modstamp = r.systemModstamp.toUtf8();
+        const QByteArray id = idUtf8(r);
+        const QByteArray modstamp = modstampUtf8(r);
         sqlite3_bind_int64(d->rawInsert, 1, key);
         sqlite3_bind_text(d->rawInsert, 2, id.constData(), int(id.size()), SQLITE_STATIC);
         sqlite3_bind_text(d->rawInsert, 3, modstamp.constData(), int(modstamp.size()), SQLITE_STATIC);
@@ -730,8 +751,8 @@ ApplyResult LocalStore::applyPage(const QString &object, const QVector<IncomingR
         sqlite3_bind_int64(d->rawInsertMany, 1, key);
         sqlite3_bind_int64(d->rawInsertMany, 2, seenGeneration);
         for (int row = 0; row < RowsPerInsert; ++row) {
-            QByteArray &id = utf8[2 * row] = run[row]->id.toUtf8();
-            QByteArray &modstamp = utf8[2 * row + 1] = run[row]->systemModstamp.toUtf8();
+            QByteArray &id = utf8[2 * row] = idUtf8(*run[row]);
+            QByteArray &modstamp = utf8[2 * row + 1] = modstampUtf8(*run[row]);
             sqlite3_bind_text(d->rawInsertMany, 3 + 3 * row, id.constData(), int(id.size()), SQLITE_STATIC);
             sqlite3_bind_text(d->rawInsertMany, 4 + 3 * row, modstamp.constData(), int(modstamp.size()), SQLITE_STATIC);
             bindPayload(d->rawInsertMany, 5 + 3 * row, *run[row]);

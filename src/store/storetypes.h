@@ -55,6 +55,9 @@ struct IncomingRecord
     QString systemModstamp;
     bool isDeleted = false;
     QByteArray payload; ///< the record JSON exactly as received
+    /// Where `id` and `systemModstamp` sit in `payload` as UTF-8 (-1: not marked, e.g. escaped), so
+    /// that the store binds those bytes instead of converting the strings back for every record.
+    qint32 idAt = -1, idSize = 0, modstampAt = -1, modstampSize = 0;
 };
 
 /// What one applyPage() did.

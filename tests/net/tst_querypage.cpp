@@ -42,6 +42,26 @@ TEST(QueryPage, PayloadIsTheRecordJsonWithUnknownFields)
     EXPECT_TRUE(page->records[0].payload.contains(R"("Name":"Cola \"Zero\" \u00e9")"));
 }
 
+TEST(QueryPage, MarksWhereIdAndModstampSitInThePayload)
+{
+    const auto page = QueryPage::parse(kPage);
+    ASSERT_TRUE(page);
+    for (const auto &r : page->records) {
+        ASSERT_GE(r.idAt, 0);
+        ASSERT_GE(r.modstampAt, 0);
+        EXPECT_EQ(r.payload.mid(r.idAt, r.idSize), r.id.toUtf8());
+        EXPECT_EQ(r.payload.mid(r.modstampAt, r.modstampSize), r.systemModstamp.toUtf8());
+    }
+    // An escaped value is not the same bytes as its text: not marked, the store converts it.
+    const auto escaped = QueryPage::parse(
+        R"({"totalSize":1,"done":true,"records":[{"Id":"a0X000000000003AA\u0041","SystemModstamp":"x"}]})");
+    ASSERT_TRUE(escaped);
+    ASSERT_EQ(escaped->records.size(), 1);
+    EXPECT_EQ(escaped->records[0].id, QStringLiteral("a0X000000000003AAA"));
+    EXPECT_EQ(escaped->records[0].idAt, -1);
+    EXPECT_EQ(escaped->records[0].payload.mid(escaped->records[0].modstampAt, 1), "x");
+}
+
 TEST(QueryPage, RecordsWithoutIdAreSkippedAndCounted)
 {
     const QByteArray body = R"({"totalSize":4,"done":true,"records":[{"Name":"no id"},{"Id":null},

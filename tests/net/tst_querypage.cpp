@@ -2,6 +2,9 @@
 // The query page scanner: what it keeps, what it skips, and that bad bodies are errors, never crashes.
 #include "net/querypage.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonArray>
 #include <gtest/gtest.h>
 
 using posdata::QueryPage;
@@ -60,6 +63,37 @@ TEST(QueryPage, MarksWhereIdAndModstampSitInThePayload)
     EXPECT_EQ(escaped->records[0].id, QStringLiteral("a0X000000000003AAA"));
     EXPECT_EQ(escaped->records[0].idAt, -1);
     EXPECT_EQ(escaped->records[0].payload.mid(escaped->records[0].modstampAt, 1), "x");
+}
+
+TEST(QueryPage, StringEndsAndEscapesAreFoundAtEveryOffset)
+{
+    // The string scanner reads eight bytes a step: put each kind of special byte at every offset
+    // of strings of every length up to 40, before and after multi-byte UTF-8, and compare the Id
+    // it decodes with QJsonDocument's reading of the same text.
+    const QList<QByteArray> specials = { "\\\"", "\\\\", "\\u00e9", "\xc3\xa9", "\xe2\x82\xac", "\x7f", "" };
+    for (int length = 0; length <= 40; ++length) {
+        for (int at = 0; at <= length; ++at) {
+            for (const QByteArray &special : specials) {
+                const QByteArray text = QByteArray(at, 'a') + special + QByteArray(length - at, 'b');
+                if (text.isEmpty())
+                    continue; // a record without an Id is skipped, tested below
+                const QByteArray body = R"({"totalSize":1,"done":true,"records":[{"Id":")" + text
+                    + R"(","SystemModstamp":"s"}]})";
+                const auto page = QueryPage::parse(body);
+                ASSERT_TRUE(page) << body.constData();
+                ASSERT_EQ(page->records.size(), 1) << body.constData();
+                const QJsonDocument ref = QJsonDocument::fromJson(body);
+                EXPECT_EQ(page->records[0].id, ref["records"][0]["Id"].toString()) << body.constData();
+                EXPECT_EQ(page->records[0].systemModstamp, QStringLiteral("s"));
+            }
+            // A raw control byte is not JSON: an error, wherever it is.
+            const QByteArray bad = R"({"totalSize":1,"done":true,"records":[{"Id":")" + QByteArray(at, 'a')
+                + '\x01' + QByteArray(length - at, 'b') + R"("}]})";
+            QString error;
+            EXPECT_FALSE(QueryPage::parse(bad, &error)) << bad.constData();
+            EXPECT_TRUE(error.contains(QStringLiteral("control character"))) << error.toStdString();
+        }
+    }
 }
 
 TEST(QueryPage, RecordsWithoutIdAreSkippedAndCounted)

@@ -6,6 +6,7 @@
 
 #include <QAtomicInteger>
 #include <array>
+#include <mutex>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
@@ -528,6 +529,12 @@ bool LocalStore::isValidObjectName(const QString &object)
 
 std::unique_ptr<LocalStore> LocalStore::open(const QString &path, Mode mode, StoreError *error)
 {
+    // Before SQLite's first use in the process: no memory statistics. Debian's library keeps them,
+    // which takes a process-wide mutex around every allocation (and, built without lookaside, a
+    // million-row download makes several million). Too late once something opened a database: then
+    // SQLite refuses the call and keeps its defaults, which is harmless.
+    static std::once_flag sqliteConfigured;
+    std::call_once(sqliteConfigured, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
     auto d = std::make_unique<Private>();
     d->path = path;
     d->mode = mode;

@@ -278,12 +278,28 @@ bool record(Scanner &s, IncomingRecord *rec, bool *usable)
         s.expect('}');
         return true;
     }
+    // The "attributes" member (the object's type and the record's URL: metadata the store knows
+    // from the object and the Id) is cut out of the stored payload: ~110 of a product's ~650
+    // bytes, which the store would otherwise write twice (WAL and database file).
+    // [cutBegin, cutEnd) is that member with one of the commas around it.
+    const char *cutBegin = nullptr, *cutEnd = nullptr, *lastComma = nullptr;
     while (true) {
         const char *kb, *ke;
         bool kesc;
+        const char *memberBegin = s.peek('"') ? s.pos() : nullptr;
         if (!s.string(&kb, &ke, &kesc) || !s.expect(':'))
             return false;
-        if (keyIs(kb, ke, "Id") || keyIs(kb, ke, "SystemModstamp")) {
+        if (keyIs(kb, ke, "attributes") && !cutBegin && memberBegin) {
+            if (!s.value(2))
+                return false;
+            if (s.peek(',')) {
+                cutBegin = memberBegin;
+                cutEnd = s.pos() + 1;
+            } else {
+                cutBegin = lastComma ? lastComma : memberBegin;
+                cutEnd = s.pos();
+            }
+        } else if (keyIs(kb, ke, "Id") || keyIs(kb, ke, "SystemModstamp")) {
             const bool isId = keyIs(kb, ke, "Id");
             if (s.peek('"')) {
                 const char *vb, *ve;
@@ -309,6 +325,7 @@ bool record(Scanner &s, IncomingRecord *rec, bool *usable)
             return false;
         }
         if (s.peek(',')) {
+            lastComma = s.pos();
             s.expect(',');
             continue;
         }
@@ -316,7 +333,17 @@ bool record(Scanner &s, IncomingRecord *rec, bool *usable)
             return false;
         break;
     }
-    rec->payload = QByteArray(start, s.pos() - start);
+    if (!cutBegin) {
+        rec->payload = QByteArray(start, s.pos() - start);
+    } else {
+        const qsizetype head = cutBegin - start, cut = cutEnd - cutBegin, tail = s.pos() - cutEnd;
+        rec->payload = QByteArray(head + tail, Qt::Uninitialized);
+        std::memcpy(rec->payload.data(), start, head);
+        std::memcpy(rec->payload.data() + head, cutEnd, tail);
+        for (qint32 *at : { &rec->idAt, &rec->modstampAt })
+            if (*at >= head)
+                *at = *at >= head + cut ? qint32(*at - cut) : -1;
+    }
     *usable = !rec->id.isEmpty();
     return true;
 }

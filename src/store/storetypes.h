@@ -54,7 +54,7 @@ struct IncomingRecord
     QString id;
     QString systemModstamp;
     bool isDeleted = false;
-    QByteArray payload; ///< the record JSON exactly as received
+    QByteArray payload; ///< the record JSON as received, less its "attributes" member (type and URL)
     /// Where `id` and `systemModstamp` sit in `payload` as UTF-8 (-1: not marked, e.g. escaped), so
     /// that the store binds those bytes instead of converting the strings back for every record.
     qint32 idAt = -1, idSize = 0, modstampAt = -1, modstampSize = 0;

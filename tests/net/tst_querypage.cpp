@@ -39,7 +39,10 @@ TEST(QueryPage, PayloadIsTheRecordJsonWithUnknownFields)
 {
     const auto page = QueryPage::parse(kPage);
     ASSERT_TRUE(page);
-    EXPECT_TRUE(page->records[1].payload.startsWith("{\"attributes\""));
+    // Everything but the "attributes" metadata, byte for byte.
+    EXPECT_TRUE(page->records[1].payload.startsWith("{\"Id\":\"a0X000000000002AAA\""))
+        << page->records[1].payload.constData();
+    EXPECT_FALSE(page->records[0].payload.contains("attributes"));
     EXPECT_TRUE(page->records[1].payload.endsWith("}"));
     EXPECT_TRUE(page->records[1].payload.contains("\"Brand_New__c\":{\"nested\":[1,2.5e3,null]}"));
     EXPECT_TRUE(page->records[0].payload.contains(R"("Name":"Cola \"Zero\" \u00e9")"));
@@ -94,6 +97,35 @@ TEST(QueryPage, StringEndsAndEscapesAreFoundAtEveryOffset)
             EXPECT_TRUE(error.contains(QStringLiteral("control character"))) << error.toStdString();
         }
     }
+}
+
+TEST(QueryPage, TheAttributesMemberIsCutWhereverItIs)
+{
+    const QList<QPair<QByteArray, QByteArray>> cases = {
+        { R"({"attributes":{"type":"P__c","url":"/x"},"Id":"a0X000000000001AAA","Name":"n"})",
+            R"({"Id":"a0X000000000001AAA","Name":"n"})" },
+        { R"({"Id":"a0X000000000001AAA", "attributes" : {"type":"P__c"} ,"Name":"n"})",
+            R"({"Id":"a0X000000000001AAA", "Name":"n"})" },
+        { R"({"Id":"a0X000000000001AAA","Name":"n","attributes":{"type":"P__c"}})",
+            R"({"Id":"a0X000000000001AAA","Name":"n"})" },
+        // Only the first one: a second member of that name is data, not the server's metadata.
+        { R"({"attributes":{},"Id":"a0X000000000001AAA","attributes":[1]})",
+            R"({"Id":"a0X000000000001AAA","attributes":[1]})" },
+    };
+    for (const auto &[record, stored] : cases) {
+        const auto page = QueryPage::parse(R"({"totalSize":1,"done":true,"records":[)" + record + "]}");
+        ASSERT_TRUE(page) << record.constData();
+        ASSERT_EQ(page->records.size(), 1);
+        const auto &r = page->records[0];
+        EXPECT_EQ(r.payload, stored);
+        EXPECT_TRUE(QJsonDocument::fromJson(r.payload).isObject()) << r.payload.constData();
+        ASSERT_GE(r.idAt, 0);
+        EXPECT_EQ(r.payload.mid(r.idAt, r.idSize), QByteArray("a0X000000000001AAA"));
+    }
+    // A record that is nothing but its attributes has no Id: skipped, as before.
+    const auto only = QueryPage::parse(R"({"totalSize":1,"done":true,"records":[{"attributes":{}}]})");
+    ASSERT_TRUE(only);
+    EXPECT_EQ(only->skippedWithoutId, 1);
 }
 
 TEST(QueryPage, RecordsWithoutIdAreSkippedAndCounted)

@@ -4,6 +4,7 @@
 #include <QtAlgorithms>
 #include <QtEndian>
 
+#include <algorithm>
 #include <cctype>
 #include <cstring>
 
@@ -307,8 +308,11 @@ bool record(Scanner &s, IncomingRecord *rec, bool *usable)
                 if (!s.string(&vb, &ve, &vesc))
                     return false;
                 (isId ? rec->id : rec->systemModstamp) = decode(vb, ve, vesc);
-                (isId ? rec->idAt : rec->modstampAt) = vesc ? -1 : qint32(vb - start);
-                (isId ? rec->idSize : rec->modstampSize) = vesc ? 0 : qint32(ve - vb);
+                // Marked only when the bytes are the string's UTF-8 for sure: no escape, plain ASCII
+                // (an invalid UTF-8 byte would decode to U+FFFD and differ from what is stored).
+                const bool same = !vesc && std::all_of(vb, ve, [](char c) { return uchar(c) < 0x80; });
+                (isId ? rec->idAt : rec->modstampAt) = same ? qint32(vb - start) : -1;
+                (isId ? rec->idSize : rec->modstampSize) = same ? qint32(ve - vb) : 0;
             } else if (!s.value(2)) {
                 return false;
             }

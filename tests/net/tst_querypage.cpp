@@ -66,6 +66,13 @@ TEST(QueryPage, MarksWhereIdAndModstampSitInThePayload)
     EXPECT_EQ(escaped->records[0].id, QStringLiteral("a0X000000000003AAA"));
     EXPECT_EQ(escaped->records[0].idAt, -1);
     EXPECT_EQ(escaped->records[0].payload.mid(escaped->records[0].modstampAt, 1), "x");
+    // Nor are bytes that are not ASCII (invalid UTF-8 here: the text holds U+FFFD instead).
+    const auto binary = QueryPage::parse(
+        "{\"totalSize\":1,\"done\":true,\"records\":[{\"Id\":\"a0X\xff\",\"SystemModstamp\":\"\xc3\xa9\"}]}");
+    ASSERT_TRUE(binary);
+    ASSERT_EQ(binary->records.size(), 1);
+    EXPECT_EQ(binary->records[0].idAt, -1);
+    EXPECT_EQ(binary->records[0].modstampAt, -1);
 }
 
 TEST(QueryPage, StringEndsAndEscapesAreFoundAtEveryOffset)

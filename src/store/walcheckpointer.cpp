@@ -4,6 +4,12 @@
 #include <QLoggingCategory>
 #include <sqlite3.h>
 
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
 namespace posdata {
 
 Q_DECLARE_LOGGING_CATEGORY(lcStore)
@@ -57,6 +63,13 @@ int WalCheckpointer::checkpoints() const
 
 void WalCheckpointer::run()
 {
+#ifdef Q_OS_LINUX
+    // Background work: the writer and the parser first, checkpoints on what CPU is left (Linux
+    // schedules threads one by one, so a thread's own nice value is honoured). Starving is bounded:
+    // past the WAL guard size the writer checkpoints itself. 1M sync via nginx, four alternating
+    // pairs: 3.76-4.39 s (mean 4.03) against 4.16-4.37 s (mean 4.27) at the default priority.
+    setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 10);
+#endif
     std::unique_lock lock(m_mutex);
     for (;;) {
         m_wake.wait(lock, [this] { return m_poked || m_stop; });

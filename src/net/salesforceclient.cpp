@@ -5,6 +5,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QThread>
 #include <QUrlQuery>
 
 #include <nlohmann/json.hpp>
@@ -21,9 +22,69 @@ struct SalesforceClient::Request
     QByteArray body;
     int batchSize = 0;
     BodyCallback callback;
+    PageCallback pageCallback; ///< instead of `callback`: a query page, parsed
+    quint64 ticket = 0; ///< the page transport's fetch in flight, if any
+    std::shared_ptr<ParsedPage> parsed; ///< parsed by the page transport
     bool retriedAfter401 = false;
     QByteArray tokenUsed;
     QPointer<QNetworkReply> reply;
+};
+
+/// What the server answered, from whichever thread received it.
+struct SalesforceClient::Response
+{
+    int status = 0;
+    QNetworkReply::NetworkError error = QNetworkReply::NoError;
+    QString errorString;
+    QByteArray body;
+    std::shared_ptr<ParsedPage> parsed; ///< a 2xx page parsed on the page thread (body then dropped)
+
+    static Response of(QNetworkReply *reply)
+    {
+        return { reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->error(),
+            reply->errorString(), reply->readAll(), {} };
+    }
+};
+
+/// Fetches and parses query pages on the page thread, with its own network access manager; the
+/// answers go back to the client, which keeps tokens, retries and error handling.
+class SalesforceClient::PageTransport : public QObject
+{
+public:
+    void fetch(quint64 ticket, const QNetworkRequest &request, SalesforceClient *client)
+    {
+        if (!m_nam) {
+            m_nam = new QNetworkAccessManager(this);
+            m_nam->setAutoDeleteReplies(false);
+        }
+        QNetworkReply *reply = m_nam->get(request);
+        m_replies.insert(ticket, reply);
+        connect(reply, &QNetworkReply::finished, this, [this, ticket, reply, client] {
+            m_replies.remove(ticket);
+            reply->deleteLater();
+            auto response = std::make_shared<Response>(Response::of(reply));
+            if (response->status >= 200 && response->status < 300 && response->error == QNetworkReply::NoError) {
+                response->parsed = std::make_shared<ParsedPage>();
+                response->parsed->page = QueryPage::parse(response->body, &response->parsed->parseError);
+                response->body.clear(); // the page holds what the body had
+            }
+            QMetaObject::invokeMethod(
+                client, [client, ticket, response] { client->pageResponse(ticket, response); },
+                Qt::QueuedConnection);
+        });
+    }
+    void abort(quint64 ticket)
+    {
+        if (QNetworkReply *reply = m_replies.take(ticket)) {
+            reply->disconnect(this);
+            reply->abort();
+            reply->deleteLater();
+        }
+    }
+
+private:
+    QNetworkAccessManager *m_nam = nullptr;
+    QHash<quint64, QNetworkReply *> m_replies;
 };
 
 SalesforceClient::SalesforceClient(Options options, QObject *parent)
@@ -53,15 +114,41 @@ SalesforceClient::RequestId SalesforceClient::query(const QString &soql, int bat
     return enqueue("GET", queryPath(soql, includeDeleted), {}, batchSize, std::move(callback));
 }
 
-SalesforceClient::RequestId SalesforceClient::queryMore(const QString &nextRecordsUrl, int batchSize,
-                                                        BodyCallback callback)
+QString SalesforceClient::morePath(const QString &nextRecordsUrl) const
 {
     QString path = nextRecordsUrl;
     if (path.startsWith(QLatin1String("http://")) || path.startsWith(QLatin1String("https://")))
         path = QUrl(path).path(QUrl::FullyEncoded); // only ever follow it on our own instance
     if (!path.startsWith(QLatin1Char('/')))
         path.prepend(QLatin1Char('/'));
-    return enqueue("GET", path, {}, batchSize, std::move(callback));
+    return path;
+}
+
+SalesforceClient::RequestId SalesforceClient::queryMore(const QString &nextRecordsUrl, int batchSize,
+                                                        BodyCallback callback)
+{
+    return enqueue("GET", morePath(nextRecordsUrl), {}, batchSize, std::move(callback));
+}
+
+SalesforceClient::RequestId SalesforceClient::queryPage(const QString &soql, int batchSize, bool includeDeleted,
+                                                        PageCallback callback)
+{
+    return enqueue("GET", queryPath(soql, includeDeleted), {}, batchSize, {}, std::move(callback));
+}
+
+SalesforceClient::RequestId SalesforceClient::queryMorePage(const QString &nextRecordsUrl, int batchSize,
+                                                            PageCallback callback)
+{
+    return enqueue("GET", morePath(nextRecordsUrl), {}, batchSize, {}, std::move(callback));
+}
+
+void SalesforceClient::setPageThread(QThread *thread)
+{
+    if (m_pages || !thread)
+        return;
+    m_pages = new PageTransport;
+    m_pages->moveToThread(thread);
+    connect(thread, &QThread::finished, m_pages, &QObject::deleteLater);
 }
 
 SalesforceClient::RequestId SalesforceClient::rest(
@@ -72,7 +159,7 @@ SalesforceClient::RequestId SalesforceClient::rest(
 }
 
 SalesforceClient::RequestId SalesforceClient::enqueue(QByteArray method, QString pathAndQuery, QByteArray body,
-                                                      int batchSize, BodyCallback callback)
+                                                      int batchSize, BodyCallback callback, PageCallback pageCallback)
 {
     auto request = std::make_shared<Request>();
     request->id = m_nextId++;
@@ -81,6 +168,7 @@ SalesforceClient::RequestId SalesforceClient::enqueue(QByteArray method, QString
     request->body = std::move(body);
     request->batchSize = batchSize;
     request->callback = std::move(callback);
+    request->pageCallback = std::move(pageCallback);
     m_requests.insert(request->id, request);
     send(request);
     return request->id;
@@ -121,6 +209,14 @@ void SalesforceClient::issue(const std::shared_ptr<Request> &request)
     req.setTransferTimeout(m_options.requestTimeoutMs);
     request->tokenUsed = m_accessToken;
     ++m_apiCalls;
+    if (request->pageCallback && m_pages) {
+        request->ticket = m_nextTicket++;
+        m_pageTickets.insert(request->ticket, request->id);
+        QMetaObject::invokeMethod(
+            m_pages, [pages = m_pages.data(), ticket = request->ticket, req, this] { pages->fetch(ticket, req, this); },
+            Qt::QueuedConnection);
+        return;
+    }
     QNetworkReply *reply = request->body.isEmpty() && request->method == "GET"
         ? m_nam->get(req)
         : m_nam->sendCustomRequest(req, request->method, request->body);
@@ -134,17 +230,32 @@ void SalesforceClient::finished(const std::shared_ptr<Request> &request, QNetwor
     if (!m_requests.contains(request->id) || request->reply != reply)
         return; // aborted
     request->reply = nullptr;
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray body = reply->readAll();
+    handle(request, Response::of(reply));
+}
+
+void SalesforceClient::pageResponse(quint64 ticket, const std::shared_ptr<Response> &response)
+{
+    const auto request = m_requests.value(m_pageTickets.take(ticket));
+    if (!request || request->ticket != ticket)
+        return; // aborted
+    request->ticket = 0;
+    request->parsed = response->parsed;
+    handle(request, *response);
+}
+
+void SalesforceClient::handle(const std::shared_ptr<Request> &request, const Response &response)
+{
+    const int status = response.status;
+    const QByteArray &body = response.body;
     if (status == 0) {
-        const auto err = reply->error();
+        const auto err = response.error;
         if (err == QNetworkReply::OperationCanceledError || err == QNetworkReply::TimeoutError)
             complete(request,
                      ApiError::timeout(QStringLiteral("No answer from the server within %1 s")
                                            .arg(m_options.requestTimeoutMs / 1000.0)),
                      {});
         else
-            complete(request, ApiError::network(reply->errorString()), {});
+            complete(request, ApiError::network(response.errorString), {});
         return;
     }
     if (status == 401) {
@@ -166,9 +277,9 @@ void SalesforceClient::finished(const std::shared_ptr<Request> &request, QNetwor
         return;
     }
     if (status >= 200 && status < 300) {
-        if (reply->error() != QNetworkReply::NoError) {
+        if (response.error != QNetworkReply::NoError) {
             // The connection broke after the status line: a partial body is never a page.
-            complete(request, ApiError::network(reply->errorString()), {});
+            complete(request, ApiError::network(response.errorString), {});
             return;
         }
         complete(request, {}, body);
@@ -185,6 +296,15 @@ void SalesforceClient::complete(const std::shared_ptr<Request> &request, const A
     if (!error.ok())
         qCDebug(lcNet) << "request failed:" << error.code << error.httpStatus << request->method
                        << request->pathAndQuery.left(200);
+    if (PageCallback pageCallback = std::move(request->pageCallback)) {
+        std::shared_ptr<ParsedPage> parsed = error.ok() ? std::move(request->parsed) : nullptr;
+        if (error.ok() && !parsed) { // no page thread: parsed here
+            parsed = std::make_shared<ParsedPage>();
+            parsed->page = QueryPage::parse(body, &parsed->parseError);
+        }
+        pageCallback(error, parsed);
+        return;
+    }
     BodyCallback callback = std::move(request->callback);
     if (callback)
         callback(error, body);
@@ -196,6 +316,13 @@ void SalesforceClient::abort(RequestId id)
     if (!request)
         return;
     m_waitingForToken.removeAll(request);
+    if (request->ticket) {
+        m_pageTickets.remove(request->ticket);
+        if (m_pages)
+            QMetaObject::invokeMethod(m_pages, [pages = m_pages.data(), ticket = request->ticket] { pages->abort(ticket); },
+                                      Qt::QueuedConnection);
+        request->ticket = 0;
+    }
     if (request->reply) {
         QNetworkReply *reply = request->reply;
         request->reply = nullptr;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "net/apierror.h"
+#include "net/querypage.h"
 
 #include <QHash>
 #include <QList>
@@ -11,6 +12,9 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
+
+class QThread;
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -38,6 +42,14 @@ public:
 
     /// The body of a successful response, or the error (body then empty).
     using BodyCallback = std::function<void(const ApiError &error, const QByteArray &body)>;
+    /// A query page read and parsed: `page` empty with `parseError` when the body is not one.
+    struct ParsedPage
+    {
+        std::optional<QueryPage> page;
+        QString parseError;
+    };
+    /// A parsed query page (never null on success), or the error.
+    using PageCallback = std::function<void(const ApiError &error, const std::shared_ptr<ParsedPage> &page)>;
     using RequestId = quint64;
 
     /// One query of a composite batch.
@@ -61,6 +73,14 @@ public:
     RequestId query(const QString &soql, int batchSize, bool includeDeleted, BodyCallback callback);
     /// GET of a nextRecordsUrl, followed verbatim as a path on the instance.
     RequestId queryMore(const QString &nextRecordsUrl, int batchSize, BodyCallback callback);
+    /// query() and queryMore(), parsed into a QueryPage: on the page thread when one is set.
+    RequestId queryPage(const QString &soql, int batchSize, bool includeDeleted, PageCallback callback);
+    RequestId queryMorePage(const QString &nextRecordsUrl, int batchSize, PageCallback callback);
+    /// Query pages are then received and parsed on `thread`, with a network access manager of their
+    /// own there, so that this client's thread, busy writing the page before, does not hold the
+    /// next one up (tokens, retries and errors stay here). The thread must outlive this client's
+    /// requests: stop it before deleting the client.
+    void setPageThread(QThread *thread);
     /// totalSize of each query, through /composite (one call per 5 queries, a single query goes
     /// alone). Falls back to one call per query if the server has no /composite.
     void counts(const QList<CountQuery> &queries, CountsCallback callback);
@@ -84,15 +104,20 @@ public:
 private:
     struct Request;
     RequestId enqueue(QByteArray method, QString pathAndQuery, QByteArray body, int batchSize,
-                      BodyCallback callback);
+                      BodyCallback callback, PageCallback pageCallback = {});
     void send(const std::shared_ptr<Request> &request);
     void issue(const std::shared_ptr<Request> &request);
     void finished(const std::shared_ptr<Request> &request, QNetworkReply *reply);
+    struct Response;
+    void handle(const std::shared_ptr<Request> &request, const Response &response);
+    void pageResponse(quint64 ticket, const std::shared_ptr<Response> &response);
     void complete(const std::shared_ptr<Request> &request, const ApiError &error, const QByteArray &body);
     void refresh();
     void refreshFinished(QNetworkReply *reply);
     void compositeChunk(const QList<CountQuery> &queries, std::function<void(QList<CountResult>)> done);
     QString queryPath(const QString &soql, bool includeDeleted) const;
+    QString morePath(const QString &nextRecordsUrl) const;
+    class PageTransport;
 
     Options m_options;
     QNetworkAccessManager *m_nam = nullptr;
@@ -103,6 +128,9 @@ private:
     QHash<RequestId, std::shared_ptr<Request>> m_requests;
     RequestId m_nextId = 1;
     qint64 m_apiCalls = 0;
+    QPointer<PageTransport> m_pages; ///< lives on the page thread; deleted there when it ends
+    QHash<quint64, RequestId> m_pageTickets; ///< in-flight page fetches by ticket
+    quint64 m_nextTicket = 1;
 };
 
 } // namespace posdata

@@ -8,9 +8,6 @@ namespace posdata::tuning {
 /// Pages received but not yet written: one being parsed, one waiting. Two is enough to keep the
 /// parser thread and the writer (worker) thread busy at once; more would only hold memory.
 inline constexpr int kMaxPagesInPipeline = 2;
-/// A nextRecordsUrl is looked for in this many leading bytes to request the next page before the
-/// current one is parsed (Salesforce sends it before "records"); otherwise we wait for the parse.
-inline constexpr int kNextUrlScanBytes = 1024;
 /// Errors kept per object for the detail page; older ones drop off.
 inline constexpr int kMaxErrorsPerObject = 10;
 /// Locator restarts in a row without a page applied before it counts as a transient failure.

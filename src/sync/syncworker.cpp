@@ -51,7 +51,7 @@ struct SyncWorker::ParseResult
 {
     std::optional<QueryPage> page;
     QString error;
-    QString prefetchedUrl; ///< the next page requested before this one was parsed
+    QString prefetchedUrl; ///< the next page, requested before this one was written
 };
 
 namespace {
@@ -64,29 +64,6 @@ QDateTime modstampTime(const QString &value)
         v.insert(v.size() - 2, QLatin1Char(':'));
     QDateTime t = QDateTime::fromString(v, Qt::ISODateWithMs);
     return t.toUTC();
-}
-
-QString nextUrlInHead(const QByteArray &body)
-{
-    static const QByteArray key = QByteArrayLiteral("\"nextRecordsUrl\"");
-    const QByteArray head = QByteArray::fromRawData(body.constData(),
-                                                    std::min<qsizetype>(body.size(), tuning::kNextUrlScanBytes));
-    const qsizetype recs = head.indexOf("\"records\"");
-    const qsizetype at = head.indexOf(key);
-    if (at < 0 || (recs >= 0 && recs < at))
-        return {};
-    qsizetype p = at + key.size();
-    while (p < head.size() && (head[p] == ' ' || head[p] == ':'))
-        ++p;
-    if (p >= head.size() || head[p] != '"')
-        return {};
-    const qsizetype end = head.indexOf('"', p + 1);
-    if (end < 0)
-        return {};
-    const QByteArray url = head.mid(p + 1, end - p - 1);
-    if (url.contains('\\'))
-        return {}; // escaped: leave it to the parser
-    return QString::fromUtf8(url);
 }
 
 QString quoted(const QString &s)
@@ -196,6 +173,8 @@ void SyncWorker::start()
     m_parserThread->setObjectName(QStringLiteral("posdata-parse"));
     m_parserContext = new QObject;
     m_parserContext->moveToThread(m_parserThread);
+    // Query pages arrive and are parsed there: the next page is ready while this thread writes one.
+    m_client->setPageThread(m_parserThread);
     m_parserThread->start();
 
     m_pollTimer.start(std::max(50, m_options.storePollMs));
@@ -537,8 +516,10 @@ void SyncWorker::startDownload(Run *run)
         ? run->soql->delta(QDateTime(), includeDeleted)
         : run->soql->deltaAfter(modstampTime(st.checkpoint.systemModstamp), st.checkpoint.id, includeDeleted);
     const quint64 seq = run->seq;
-    run->fetchId = m_client->query(soql, m_options.batchSize, includeDeleted,
-                                   [this, run, seq](const ApiError &e, const QByteArray &b) { bodyArrived(run, seq, e, b); });
+    run->fetchId = m_client->queryPage(soql, m_options.batchSize, includeDeleted,
+        [this, run, seq](const ApiError &e, const std::shared_ptr<SalesforceClient::ParsedPage> &p) {
+            pageArrived(run, seq, e, p);
+        });
     markDirty();
 }
 
@@ -551,11 +532,14 @@ void SyncWorker::fetch(Run *run, QString nextUrl)
     run->deferredUrl.clear();
     run->fetchUrl = std::move(nextUrl);
     const quint64 seq = run->seq;
-    run->fetchId = m_client->queryMore(run->fetchUrl, m_options.batchSize,
-                                       [this, run, seq](const ApiError &e, const QByteArray &b) { bodyArrived(run, seq, e, b); });
+    run->fetchId = m_client->queryMorePage(run->fetchUrl, m_options.batchSize,
+        [this, run, seq](const ApiError &e, const std::shared_ptr<SalesforceClient::ParsedPage> &p) {
+            pageArrived(run, seq, e, p);
+        });
 }
 
-void SyncWorker::bodyArrived(Run *run, quint64 seq, const ApiError &error, const QByteArray &body)
+void SyncWorker::pageArrived(Run *run, quint64 seq, const ApiError &error,
+                             const std::shared_ptr<SalesforceClient::ParsedPage> &parsed)
 {
     if (seq != run->seq)
         return;
@@ -566,20 +550,16 @@ void SyncWorker::bodyArrived(Run *run, quint64 seq, const ApiError &error, const
     }
     ++run->inPipeline;
     run->lastProgressMs = run->clock.elapsed();
-    // Ask for the next page now, so the network works while this one is parsed and written.
-    const QString next = nextUrlInHead(body);
-    if (!next.isEmpty() && !run->paused)
-        fetch(run, next);
     auto result = std::make_shared<ParseResult>();
-    result->prefetchedUrl = next;
-    std::atomic<bool> *abort = m_abort;
-    QMetaObject::invokeMethod(m_parserContext, [this, run, seq, body, result, abort] {
-        if (abort->load())
-            return;
-        result->page = QueryPage::parse(body, &result->error);
-        QMetaObject::invokeMethod(this, [this, run, seq, result] { pageParsed(run, seq, result); },
-                                  Qt::QueuedConnection);
-    }, Qt::QueuedConnection);
+    result->page = std::move(parsed->page);
+    result->error = parsed->parseError;
+    // Ask for the next page now: it is received and parsed on the parser thread while this one is
+    // written here.
+    if (result->page && result->page->hasNext() && !run->paused) {
+        result->prefetchedUrl = result->page->nextRecordsUrl;
+        fetch(run, result->prefetchedUrl);
+    }
+    pageParsed(run, seq, result);
 }
 
 void SyncWorker::pageParsed(Run *run, quint64 seq, const std::shared_ptr<ParseResult> &result)

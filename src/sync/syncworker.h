@@ -99,7 +99,8 @@ private:
     // one download
     void startDownload(Run *run);
     void fetch(Run *run, QString nextUrl); // by value: callers pass run->deferredUrl
-    void bodyArrived(Run *run, quint64 seq, const ApiError &error, const QByteArray &body);
+    void pageArrived(Run *run, quint64 seq, const ApiError &error,
+                     const std::shared_ptr<SalesforceClient::ParsedPage> &parsed);
     void pageParsed(Run *run, quint64 seq, const std::shared_ptr<ParseResult> &result);
     void finishDownload(Run *run);
     void fail(Run *run, const ApiError &error);

@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QThread>
 #include <QTimer>
 
 #include <gtest/gtest.h>
@@ -408,6 +409,65 @@ TEST_F(ClientTest, AbortedRequestNeverCallsBack)
     client->abort(id);
     waitFor([] { return false; }, 1600);
     EXPECT_FALSE(called);
+}
+
+TEST_F(ClientTest, QueryPagesOnAPageThreadAreParsedThereAndKeepTokenAndErrorHandling)
+{
+    QThread pageThread;
+    pageThread.start();
+    auto client = makeClient();
+    client->setPageThread(&pageThread);
+    struct PageReply
+    {
+        bool arrived = false;
+        ApiError error;
+        std::shared_ptr<SalesforceClient::ParsedPage> page;
+        QThread *calledOn = nullptr;
+    };
+    const auto call = [&](auto issue) {
+        auto reply = std::make_shared<PageReply>();
+        issue([reply](const ApiError &e, const std::shared_ptr<SalesforceClient::ParsedPage> &p) {
+            *reply = { true, e, p, QThread::currentThread() };
+        });
+        EXPECT_TRUE(waitFor([reply] { return reply->arrived; }));
+        return *reply;
+    };
+    const auto first = call([&](auto cb) { client->queryPage(QStringLiteral("SELECT Id FROM P__c"), 500, false, cb); });
+    ASSERT_TRUE(first.error.ok()) << first.error.message.toStdString();
+    EXPECT_EQ(first.calledOn, QThread::currentThread()); // callbacks stay on the client's thread
+    ASSERT_TRUE(first.page && first.page->page);
+    EXPECT_EQ(first.page->page->records.size(), 2);
+    EXPECT_EQ(server.lastBatchHeader, "batchSize=500");
+    const auto next = call([&](auto cb) { client->queryMorePage(first.page->page->nextRecordsUrl, 500, cb); });
+    ASSERT_TRUE(next.error.ok());
+    EXPECT_FALSE(next.page->page->hasNext());
+    EXPECT_EQ(server.lastPath, "/services/data/v62.0/query/LOC-1");
+
+    // 401: the token is refreshed once on the client's thread and the page fetched again.
+    server.expireToken();
+    const auto again = call([&](auto cb) { client->queryPage(QStringLiteral("SELECT Id FROM P__c"), 0, false, cb); });
+    EXPECT_TRUE(again.error.ok()) << again.error.message.toStdString();
+    EXPECT_EQ(server.tokenCalls.load(), 2);
+
+    // Errors are classified as for any request; no page comes with them.
+    const auto html = call([&](auto cb) { client->queryPage(QStringLiteral("SELECT Id FROM HTMLERR"), 0, false, cb); });
+    EXPECT_EQ(html.error.kind, ApiError::Kind::Transient);
+    EXPECT_FALSE(html.page);
+    const auto locator = call([&](auto cb) { client->queryPage(QStringLiteral("SELECT Id FROM LOCATOR"), 0, false, cb); });
+    EXPECT_EQ(locator.error.kind, ApiError::Kind::LocatorExpired);
+
+    // An aborted page never calls back, even though its answer reaches the page thread.
+    bool called = false;
+    const auto id = client->queryPage(QStringLiteral("SELECT Id FROM SLOW"), 0, false,
+                                      [&](const ApiError &, const std::shared_ptr<SalesforceClient::ParsedPage> &) { called = true; });
+    waitFor([] { return false; }, 200);
+    client->abort(id);
+    waitFor([] { return false; }, 1600);
+    EXPECT_FALSE(called);
+    EXPECT_EQ(client->apiCalls(), 7); // 2 + 401 and its retry + 2 errors + the aborted one
+
+    pageThread.quit();
+    pageThread.wait();
 }
 
 int main(int argc, char **argv)

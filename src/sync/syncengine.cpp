@@ -28,7 +28,6 @@ SyncEngine::~SyncEngine()
 {
     if (!m_thread)
         return;
-    m_abort.store(true);
     // The worker closes its store and client in its own thread, then the thread ends.
     QMetaObject::invokeMethod(m_worker, &SyncWorker::shutdown, Qt::BlockingQueuedConnection);
     m_thread->quit();
@@ -42,7 +41,7 @@ void SyncEngine::start()
         return;
     m_thread = new QThread;
     m_thread->setObjectName(QStringLiteral("posdata-sync"));
-    m_worker = new SyncWorker(m_options, &m_abort);
+    m_worker = new SyncWorker(m_options);
     m_worker->moveToThread(m_thread);
     connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_thread, &QThread::started, m_worker, &SyncWorker::start);

@@ -10,7 +10,6 @@
 #include <QObject>
 #include <QStringList>
 
-#include <atomic>
 
 class QThread;
 
@@ -97,7 +96,6 @@ private:
     EngineSnapshot m_snapshot;
     QThread *m_thread = nullptr;
     SyncWorker *m_worker = nullptr;
-    std::atomic<bool> m_abort{false};
 };
 
 } // namespace posdata

@@ -75,8 +75,8 @@ QString quoted(const QString &s)
 
 } // namespace
 
-SyncWorker::SyncWorker(SyncEngineOptions options, std::atomic<bool> *abort)
-    : m_options(std::move(options)), m_abort(abort)
+SyncWorker::SyncWorker(SyncEngineOptions options)
+    : m_options(std::move(options))
 {
     m_cycleTimer.setSingleShot(true);
     m_snapshotTimer.setSingleShot(true);

@@ -14,7 +14,6 @@
 #include <QSet>
 #include <QTimer>
 
-#include <atomic>
 #include <memory>
 #include <optional>
 
@@ -40,7 +39,7 @@ class SyncWorker : public QObject
 {
     Q_OBJECT
 public:
-    SyncWorker(SyncEngineOptions options, std::atomic<bool> *abort);
+    explicit SyncWorker(SyncEngineOptions options);
     ~SyncWorker() override;
 
     // --- to worker (queued from the facade) ---
@@ -122,7 +121,6 @@ private:
     EngineSnapshot buildSnapshot();
 
     SyncEngineOptions m_options;
-    std::atomic<bool> *m_abort;
     std::unique_ptr<LocalStore> m_store;
     SalesforceClient *m_client = nullptr;
     Uploader *m_uploader = nullptr;

@@ -5,8 +5,9 @@
 
 namespace posdata::tuning {
 
-/// Pages received but not yet written: one being parsed, one waiting. Two is enough to keep the
-/// parser thread and the writer (worker) thread busy at once; more would only hold memory.
+/// Pages received but not yet written. A page arrives parsed (on the parser thread) and the next one
+/// is requested at once, so one is written while the next is fetched and parsed; the bound keeps
+/// memory flat should that ever change.
 inline constexpr int kMaxPagesInPipeline = 2;
 /// Errors kept per object for the detail page; older ones drop off.
 inline constexpr int kMaxErrorsPerObject = 10;

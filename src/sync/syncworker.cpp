@@ -598,13 +598,6 @@ void SyncWorker::pageParsed(Run *run, quint64 seq, const std::shared_ptr<ParseRe
                  QStringLiteral("%1 record(s) without an Id were skipped").arg(page.skippedWithoutId), false);
     markDirty();
 
-    if (page.nextRecordsUrl != result->prefetchedUrl && !result->prefetchedUrl.isEmpty()) {
-        // The head scan guessed wrong (never with Salesforce's key order): restart from the checkpoint.
-        cancel(run);
-        run->phase = Run::Phase::Downloading;
-        startDownload(run);
-        return;
-    }
     if (!page.hasNext()) {
         finishDownload(run);
         return;

@@ -6,6 +6,7 @@
 
 #include <QProcess>
 #include <QRandomGenerator>
+#include <algorithm>
 
 #include <set>
 
@@ -154,8 +155,13 @@ TEST_F(KillTest, AThousandLocalSalesReachTheServerExactlyOnceThroughFaultsAndKil
     int kills = 0;
     int killsMidUpload = 0; // after which some records were up and some not
     // Early kills, mostly: once every sale is up, the runs are short syncs that outrun a late kill.
-    for (int i = 0; i < 80 && kills < 25; ++i) {
-        const int code = runChild(QStringLiteral("sync"), QRandomGenerator::global()->bounded(20, 120 + 2 * i));
+    // On a loaded machine a child may be killed before it sends anything: go on (within a bound)
+    // until the lost answers and a kill in the middle of the uploads have happened too.
+    const auto enough = [&] {
+        return kills >= 25 && killsMidUpload >= 1 && server->emulator().faults().failNextCount == 0;
+    };
+    for (int i = 0; i < 200 && !enough(); ++i) {
+        const int code = runChild(QStringLiteral("sync"), QRandomGenerator::global()->bounded(20, 120 + 2 * std::min(i, 80)));
         if (code != -1)
             continue;
         ++kills;

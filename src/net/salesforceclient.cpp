@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "salesforceclient.h"
 
+#include "common/urlpolicy.h"
+#include "net/responses.h"
+
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -13,6 +16,33 @@
 Q_LOGGING_CATEGORY(lcNet, "posdata.net")
 
 namespace posdata {
+
+namespace {
+
+/// Every request this client sends: never follows a redirect, whatever the manager's default.
+QNetworkRequest apiRequest(const QUrl &url, int timeoutMs)
+{
+    QNetworkRequest req(url);
+    req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    req.setRawHeader("Accept", "application/json");
+    req.setTransferTimeout(timeoutMs);
+    return req;
+}
+
+/// A 3xx answer in words: where it pointed (the host only: the rest is the server's text).
+ApiError redirectRefused(int status, const QUrl &location)
+{
+    const QString where = location.host().isEmpty() ? QString() : QStringLiteral(" to host %1").arg(location.host());
+    return ApiError{ApiError::Kind::Transient, status, QStringLiteral("REDIRECT_REFUSED"),
+                    QStringLiteral("The server answered with a redirect (HTTP %1)%2, which Salesforce's API never "
+                                   "does; it was not followed and nothing was sent there. Check the instance URL "
+                                   "or the network's proxy.")
+                        .arg(status)
+                        .arg(where),
+                    {}};
+}
+
+} // namespace
 
 struct SalesforceClient::Request
 {
@@ -34,6 +64,7 @@ struct SalesforceClient::Request
 struct SalesforceClient::Response
 {
     int status = 0;
+    QUrl location; ///< a 3xx answer's Location
     QNetworkReply::NetworkError error = QNetworkReply::NoError;
     QString errorString;
     QByteArray body;
@@ -41,7 +72,8 @@ struct SalesforceClient::Response
 
     static Response of(QNetworkReply *reply)
     {
-        return { reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->error(),
+        return { reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
+            reply->attribute(QNetworkRequest::RedirectionTargetAttribute).toUrl(), reply->error(),
             reply->errorString(), reply->readAll(), {} };
     }
 };
@@ -56,6 +88,7 @@ public:
         if (!m_nam) {
             m_nam = new QNetworkAccessManager(this);
             m_nam->setAutoDeleteReplies(false);
+            m_nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
         }
         QNetworkReply *reply = m_nam->get(request);
         m_replies.insert(ticket, reply);
@@ -92,11 +125,30 @@ SalesforceClient::SalesforceClient(Options options, QObject *parent)
 {
     // Decoding gzip is left to QNAM: it asks for it only when we do not set Accept-Encoding.
     m_nam->setAutoDeleteReplies(false);
+    // Salesforce's REST API never redirects: a 3xx is an error, never followed (it would carry the
+    // Authorization header, a body or the refresh token to wherever Location points).
+    m_nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    m_urlProblem = urlpolicy::instanceUrlProblem(m_options.instanceUrl);
 }
 
 SalesforceClient::~SalesforceClient()
 {
+    // The page transport calls back into this client from its thread: that thread must have ended
+    // (its owner stops it first), or a callback could run into a destroyed client.
+    Q_ASSERT(!m_pageThread || !m_pageThread->isRunning());
     abortAll();
+}
+
+void SalesforceClient::retrySignIn()
+{
+    m_signInRequired = false;
+    m_accessToken.clear();
+}
+
+void SalesforceClient::setRefreshToken(const QString &token)
+{
+    m_options.refreshToken = token;
+    retrySignIn();
 }
 
 QString SalesforceClient::queryPath(const QString &soql, bool includeDeleted) const
@@ -147,6 +199,7 @@ void SalesforceClient::setPageThread(QThread *thread)
     if (m_pages || !thread)
         return;
     m_pages = new PageTransport;
+    m_pageThread = thread;
     m_pages->moveToThread(thread);
     connect(thread, &QThread::finished, m_pages, &QObject::deleteLater);
 }
@@ -176,6 +229,14 @@ SalesforceClient::RequestId SalesforceClient::enqueue(QByteArray method, QString
 
 void SalesforceClient::send(const std::shared_ptr<Request> &request)
 {
+    if (!m_urlProblem.isEmpty()) {
+        QMetaObject::invokeMethod(this, [this, request] {
+            complete(request, ApiError{ApiError::Kind::Permanent, 0, QStringLiteral("INVALID_INSTANCE_URL"),
+                                       QStringLiteral("The instance URL %1").arg(m_urlProblem), {}},
+                     {});
+        }, Qt::QueuedConnection);
+        return;
+    }
     if (m_signInRequired) {
         // Queued so that callers never see their callback run inside their own call.
         QMetaObject::invokeMethod(this, [this, request] {
@@ -199,14 +260,12 @@ void SalesforceClient::issue(const std::shared_ptr<Request> &request)
     QUrl url = QUrl::fromEncoded(base.toString(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::StripTrailingSlash)
                                      .toUtf8()
                                  + request->pathAndQuery.toUtf8());
-    QNetworkRequest req(url);
+    QNetworkRequest req = apiRequest(url, m_options.requestTimeoutMs);
     req.setRawHeader("Authorization", "Bearer " + m_accessToken);
-    req.setRawHeader("Accept", "application/json");
     if (request->batchSize > 0)
         req.setRawHeader("Sforce-Query-Options", "batchSize=" + QByteArray::number(request->batchSize));
     if (!request->body.isEmpty())
         req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    req.setTransferTimeout(m_options.requestTimeoutMs);
     request->tokenUsed = m_accessToken;
     ++m_apiCalls;
     if (request->pageCallback && m_pages) {
@@ -256,6 +315,10 @@ void SalesforceClient::handle(const std::shared_ptr<Request> &request, const Res
                      {});
         else
             complete(request, ApiError::network(response.errorString), {});
+        return;
+    }
+    if (status >= 300 && status < 400) {
+        complete(request, redirectRefused(status, response.location), {});
         return;
     }
     if (status == 401) {
@@ -345,10 +408,8 @@ void SalesforceClient::refresh()
     QUrl url = m_options.instanceUrl;
     url.setPath(QStringLiteral("/services/oauth2/token"));
     url.setQuery(QString());
-    QNetworkRequest req(url);
+    QNetworkRequest req = apiRequest(url, m_options.requestTimeoutMs);
     req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
-    req.setRawHeader("Accept", "application/json");
-    req.setTransferTimeout(m_options.requestTimeoutMs);
     const QByteArray form = "grant_type=refresh_token&refresh_token="
         + QUrl::toPercentEncoding(m_options.refreshToken) + "&client_id="
         + QUrl::toPercentEncoding(m_options.clientId);
@@ -363,22 +424,28 @@ void SalesforceClient::refreshFinished(QNetworkReply *reply)
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QByteArray body = reply->readAll();
     ApiError error;
-    if (status == 200) {
-        const auto doc = nlohmann::json::parse(body.constBegin(), body.constEnd(), nullptr, false);
-        const auto token = doc.is_object() ? doc.find("access_token") : doc.end();
-        if (token != doc.end() && token->is_string() && !token->get<std::string>().empty()) {
-            m_accessToken = QByteArray::fromStdString(token->get<std::string>());
-            const auto rotated = doc.find("refresh_token");
-            if (rotated != doc.end() && rotated->is_string() && !rotated->get<std::string>().empty())
-                m_options.refreshToken = QString::fromStdString(rotated->get<std::string>());
-            const auto instance = doc.find("instance_url");
-            if (instance != doc.end() && instance->is_string()) {
-                const QUrl next(QString::fromStdString(instance->get<std::string>()));
-                if (next.isValid() && !next.host().isEmpty())
-                    m_options.instanceUrl = next;
-            }
+    if (status >= 300 && status < 400) {
+        error = redirectRefused(status, reply->attribute(QNetworkRequest::RedirectionTargetAttribute).toUrl());
+    } else if (status == 200) {
+        QString why;
+        const std::optional<responses::Token> token = responses::tokenAnswer(body, &why);
+        QUrl next = m_options.instanceUrl;
+        if (token && !token->instanceUrl.isEmpty()) {
+            next = QUrl(token->instanceUrl, QUrl::StrictMode);
+            if (const QString problem = urlpolicy::instanceChangeProblem(m_options.instanceUrl, next); !problem.isEmpty())
+                why = QStringLiteral("The sign-in answer's instance URL was refused: it %1").arg(problem);
+        }
+        if (token && why.isEmpty()) {
+            m_accessToken = token->accessToken;
+            if (!token->refreshToken.isEmpty())
+                m_options.refreshToken = token->refreshToken;
+            m_options.instanceUrl = next;
         } else {
-            error = ApiError::malformed(QStringLiteral("The token response has no access token"));
+            // Not Auth: the credentials were not refused, the answer is unusable. Nothing goes to the
+            // instance it named.
+            error = ApiError::malformed(why);
+            if (token)
+                error.code = QStringLiteral("INSTANCE_URL_REFUSED");
         }
     } else if (status == 0) {
         error = reply->error() == QNetworkReply::OperationCanceledError || reply->error() == QNetworkReply::TimeoutError
@@ -433,20 +500,16 @@ void SalesforceClient::counts(const QList<CountQuery> &queries, CountsCallback c
 
 namespace {
 
+SalesforceClient::CountResult countResult(const responses::Count &c)
+{
+    return {c.error, c.count};
+}
+
 SalesforceClient::CountResult countFromBody(const ApiError &error, const QByteArray &body)
 {
-    SalesforceClient::CountResult result;
-    if (!error.ok()) {
-        result.error = error;
-        return result;
-    }
-    const auto doc = nlohmann::json::parse(body.constBegin(), body.constEnd(), nullptr, false);
-    const auto total = doc.is_object() ? doc.find("totalSize") : doc.end();
-    if (total == doc.end() || !total->is_number_integer())
-        result.error = ApiError::malformed(QStringLiteral("A count response has no totalSize"));
-    else
-        result.count = total->get<qint64>();
-    return result;
+    if (!error.ok())
+        return {error, -1};
+    return countResult(responses::countAnswer(body));
 }
 
 } // namespace
@@ -488,29 +551,9 @@ void SalesforceClient::compositeChunk(const QList<CountQuery> &queries,
                     done(results);
                     return;
                 }
-                const auto doc = nlohmann::json::parse(body.constBegin(), body.constEnd(), nullptr, false);
-                const auto list = doc.is_object() ? doc.find("compositeResponse") : doc.end();
-                for (auto &r : results)
-                    r.error = ApiError::malformed(QStringLiteral("The composite response has no answer for a count"));
-                if (list != doc.end() && list->is_array()) {
-                    for (const auto &item : *list) {
-                        if (!item.is_object())
-                            continue;
-                        const std::string ref = item.value("referenceId", std::string());
-                        if (ref.size() < 2 || ref[0] != 'q')
-                            continue;
-                        const int index = QByteArray::fromStdString(ref.substr(1)).toInt();
-                        if (index < 0 || index >= results.size())
-                            continue;
-                        const int status = item.value("httpStatusCode", 0);
-                        const QByteArray subBody = item.contains("body")
-                            ? QByteArray::fromStdString(item["body"].dump())
-                            : QByteArray();
-                        results[index] = status >= 200 && status < 300
-                            ? countFromBody({}, subBody)
-                            : countFromBody(ApiError::fromResponse(status, subBody), {});
-                    }
-                }
+                const QList<responses::Count> counts = responses::compositeCounts(body, queries.size());
+                for (qsizetype i = 0; i < counts.size(); ++i)
+                    results[i] = countResult(counts[i]);
                 done(results);
             });
 }

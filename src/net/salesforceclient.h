@@ -97,8 +97,13 @@ public:
     qint64 apiCalls() const { return m_apiCalls; }
     /// The refresh token now in use (replaced when the server rotates it). Secret.
     QString refreshToken() const { return m_options.refreshToken; }
-    /// The refresh token was refused: every request now fails with Kind::Auth.
+    /// The refresh token was refused: every request now fails with Kind::Auth, until retrySignIn().
     bool signInRequired() const { return m_signInRequired; }
+    /// Forgets that the refresh was refused: the next request asks for a token again (a password
+    /// reset or a re-enabled user may have made the same refresh token good again).
+    void retrySignIn();
+    /// New credentials from the host app; the next request signs in with them. Secret.
+    void setRefreshToken(const QString &token);
     QUrl instanceUrl() const { return m_options.instanceUrl; }
 
 private:
@@ -120,6 +125,7 @@ private:
     class PageTransport;
 
     Options m_options;
+    QString m_urlProblem; ///< why the instance URL may not carry credentials (then nothing is sent)
     QNetworkAccessManager *m_nam = nullptr;
     QByteArray m_accessToken; ///< secret, memory only
     bool m_refreshing = false;
@@ -129,6 +135,7 @@ private:
     RequestId m_nextId = 1;
     qint64 m_apiCalls = 0;
     QPointer<PageTransport> m_pages; ///< lives on the page thread; deleted there when it ends
+    QPointer<QThread> m_pageThread; ///< must have finished before this client is destroyed
     QHash<quint64, RequestId> m_pageTickets; ///< in-flight page fetches by ticket
     quint64 m_nextTicket = 1;
 };

@@ -1,0 +1,419 @@
+// SPDX-License-Identifier: MIT
+// Credentials never leave the instance: the client over real loopback HTTP against an instance that
+// redirects, and hands out hostile instance URLs, with an "attacker" listening on 127.0.0.2 that
+// records whatever reaches it. Also answers of the wrong JSON types (never a crash, an error in words).
+#include "common/urlpolicy.h"
+#include "net/responses.h"
+#include "net/salesforceclient.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QThread>
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include <atomic>
+#include <mutex>
+#include <thread>
+
+using posdata::ApiError;
+using posdata::SalesforceClient;
+namespace urlpolicy = posdata::urlpolicy;
+namespace responses = posdata::responses;
+
+namespace {
+
+/// Listens on 127.0.0.2 and records every request: nothing may ever arrive here.
+class Attacker
+{
+public:
+    std::atomic<int> requests{0};
+    std::mutex mutex;
+    std::string seen; ///< headers and bodies of what arrived
+
+    Attacker()
+    {
+        m_server.set_pre_routing_handler([this](const httplib::Request &req, httplib::Response &res) {
+            ++requests;
+            std::lock_guard lock(mutex);
+            seen += req.method + " " + req.path + "\n";
+            for (const auto &[k, v] : req.headers)
+                seen += k + ": " + v + "\n";
+            seen += req.body + "\n";
+            res.set_content(R"({"access_token":"stolen","instance_url":"http://127.0.0.2","totalSize":1,"done":true,"records":[]})",
+                            "application/json");
+            return httplib::Server::HandlerResponse::Handled;
+        });
+        m_port = m_server.bind_to_any_port("127.0.0.2");
+        m_thread = std::thread([this] { m_server.listen_after_bind(); });
+    }
+    ~Attacker()
+    {
+        m_server.stop();
+        m_thread.join();
+    }
+    bool listening() const { return m_port > 0; }
+    std::string url(const std::string &path = "/") const { return "http://127.0.0.2:" + std::to_string(m_port) + path; }
+
+private:
+    httplib::Server m_server;
+    int m_port = 0;
+    std::thread m_thread;
+};
+
+/// The instance on 127.0.0.1: answers normally unless told to redirect a path, or to hand out a
+/// given instance_url with its tokens.
+class Instance
+{
+public:
+    std::atomic<int> tokenCalls{0};
+    std::atomic<int> dataCalls{0};
+    std::mutex mutex;
+    int redirectStatus = 0; ///< 0: none
+    std::string redirectWhat; ///< "token", "query", "composite"
+    std::string redirectTo;
+    std::string tokenInstanceUrl; ///< empty: our own URL
+    std::string tokenBody; ///< when set, the token answer verbatim
+    std::string compositeBody; ///< when set, the composite answer verbatim
+
+    Instance()
+    {
+        m_server.Post("/services/oauth2/token", [this](const httplib::Request &, httplib::Response &res) {
+            ++tokenCalls;
+            std::lock_guard lock(mutex);
+            if (redirect("token", res))
+                return;
+            if (!tokenBody.empty()) {
+                res.set_content(tokenBody, "application/json");
+                return;
+            }
+            const std::string instance = tokenInstanceUrl.empty() ? url() : tokenInstanceUrl;
+            res.set_content(nlohmann::json({{"access_token", "AT-instance"}, {"instance_url", instance}}).dump(),
+                            "application/json");
+        });
+        m_server.Get(R"(/services/data/v62\.0/(query|queryAll)(/.*)?)", [this](const httplib::Request &, httplib::Response &res) {
+            ++dataCalls;
+            std::lock_guard lock(mutex);
+            if (redirect("query", res))
+                return;
+            res.set_content(R"({"totalSize":1,"done":true,"records":[{"Id":"a0X000000000001AAA","SystemModstamp":"2024-05-01T00:00:01.000+0000"}]})",
+                            "application/json");
+        });
+        m_server.Post("/services/data/v62.0/composite", [this](const httplib::Request &, httplib::Response &res) {
+            ++dataCalls;
+            std::lock_guard lock(mutex);
+            if (redirect("composite", res))
+                return;
+            res.set_content(compositeBody.empty() ? std::string(R"({"compositeResponse":[]})") : compositeBody,
+                            "application/json");
+        });
+        m_port = m_server.bind_to_any_port("127.0.0.1");
+        m_thread = std::thread([this] { m_server.listen_after_bind(); });
+    }
+    ~Instance()
+    {
+        m_server.stop();
+        m_thread.join();
+    }
+    std::string url() const { return "http://127.0.0.1:" + std::to_string(m_port); }
+
+private:
+    bool redirect(const char *what, httplib::Response &res)
+    {
+        if (redirectStatus == 0 || redirectWhat != what)
+            return false;
+        res.status = redirectStatus;
+        res.set_header("Location", redirectTo);
+        res.set_content(R"({"moved":true})", "application/json");
+        return true;
+    }
+    httplib::Server m_server;
+    int m_port = 0;
+    std::thread m_thread;
+};
+
+bool waitFor(const std::function<bool()> &done, int ms = 10000)
+{
+    QElapsedTimer t;
+    t.start();
+    while (!done() && t.elapsed() < ms)
+        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 20);
+    return done();
+}
+
+class ClientSecurityTest : public ::testing::Test
+{
+protected:
+    void SetUp() override { ASSERT_TRUE(attacker.listening()) << "cannot listen on 127.0.0.2"; }
+
+    std::unique_ptr<SalesforceClient> makeClient(const std::string &instanceUrl = {})
+    {
+        SalesforceClient::Options o;
+        o.instanceUrl = QUrl(QString::fromStdString(instanceUrl.empty() ? instance.url() : instanceUrl));
+        o.clientId = QStringLiteral("pos-demo");
+        o.refreshToken = QStringLiteral("refresh-secret-0123456789");
+        o.requestTimeoutMs = 5000;
+        return std::make_unique<SalesforceClient>(o);
+    }
+    ApiError query(SalesforceClient &client)
+    {
+        auto done = std::make_shared<std::optional<ApiError>>();
+        client.query(QStringLiteral("SELECT Id FROM P__c"), 0, false,
+                     [done](const ApiError &e, const QByteArray &) { *done = e; });
+        EXPECT_TRUE(waitFor([done] { return done->has_value(); }));
+        return done->value_or(ApiError{});
+    }
+    ApiError page(SalesforceClient &client)
+    {
+        auto done = std::make_shared<std::optional<ApiError>>();
+        client.queryPage(QStringLiteral("SELECT Id FROM P__c"), 0, false,
+                         [done](const ApiError &e, const std::shared_ptr<SalesforceClient::ParsedPage> &) { *done = e; });
+        EXPECT_TRUE(waitFor([done] { return done->has_value(); }));
+        return done->value_or(ApiError{});
+    }
+    QList<SalesforceClient::CountResult> counts(SalesforceClient &client, int n = 2)
+    {
+        auto done = std::make_shared<std::optional<QList<SalesforceClient::CountResult>>>();
+        QList<SalesforceClient::CountQuery> queries;
+        for (int i = 0; i < n; ++i)
+            queries.append({QStringLiteral("SELECT COUNT() FROM P%1__c").arg(i), false});
+        client.counts(queries, [done](const QList<SalesforceClient::CountResult> &r) { *done = r; });
+        EXPECT_TRUE(waitFor([done] { return done->has_value(); }));
+        return done->value_or(QList<SalesforceClient::CountResult>{});
+    }
+    void setRedirect(int status, const std::string &what)
+    {
+        std::lock_guard lock(instance.mutex);
+        instance.redirectStatus = status;
+        instance.redirectWhat = what;
+        instance.redirectTo = attacker.url("/steal");
+    }
+    void expectNothingStolen()
+    {
+        std::lock_guard lock(attacker.mutex);
+        EXPECT_EQ(attacker.requests.load(), 0) << attacker.seen;
+    }
+
+    Attacker attacker;
+    Instance instance;
+};
+
+} // namespace
+
+class RedirectTest : public ClientSecurityTest, public ::testing::WithParamInterface<int>
+{
+};
+
+TEST_P(RedirectTest, RedirectOnAQueryIsAnErrorInWordsAndNeverFollowed)
+{
+    auto client = makeClient();
+    setRedirect(GetParam(), "query");
+    const ApiError e = query(*client);
+    EXPECT_EQ(e.code, QStringLiteral("REDIRECT_REFUSED"));
+    EXPECT_EQ(e.httpStatus, GetParam());
+    EXPECT_TRUE(e.message.contains(QStringLiteral("127.0.0.2"))) << e.message.toStdString();
+    expectNothingStolen();
+}
+
+TEST_P(RedirectTest, RedirectOnAQueryPageReadOnThePageThreadIsRefusedToo)
+{
+    auto client = makeClient();
+    QThread pageThread;
+    client->setPageThread(&pageThread);
+    pageThread.start();
+    setRedirect(GetParam(), "query");
+    const ApiError e = page(*client);
+    EXPECT_EQ(e.code, QStringLiteral("REDIRECT_REFUSED"));
+    expectNothingStolen();
+    client.reset();
+    pageThread.quit();
+    pageThread.wait();
+}
+
+TEST_P(RedirectTest, RedirectOnCompositePostIsRefusedWithItsBody)
+{
+    auto client = makeClient();
+    setRedirect(GetParam(), "composite");
+    const auto results = counts(*client);
+    ASSERT_EQ(results.size(), 2);
+    for (const auto &r : results)
+        EXPECT_EQ(r.error.code, QStringLiteral("REDIRECT_REFUSED"));
+    expectNothingStolen();
+}
+
+TEST_P(RedirectTest, RedirectOnTheTokenCallNeverResendsTheRefreshToken)
+{
+    auto client = makeClient();
+    setRedirect(GetParam(), "token");
+    const ApiError e = query(*client);
+    EXPECT_EQ(e.code, QStringLiteral("REDIRECT_REFUSED"));
+    EXPECT_NE(e.kind, ApiError::Kind::Auth); // the credentials were not refused
+    EXPECT_FALSE(client->signInRequired());
+    EXPECT_EQ(instance.dataCalls.load(), 0);
+    expectNothingStolen();
+}
+
+INSTANTIATE_TEST_SUITE_P(EveryRedirectStatus, RedirectTest, ::testing::Values(301, 302, 303, 307, 308));
+
+TEST_F(ClientSecurityTest, TokenAnswerNamingAnotherHostIsRefusedAndNothingGoesThere)
+{
+    {
+        std::lock_guard lock(instance.mutex);
+        instance.tokenInstanceUrl = attacker.url("");
+    }
+    auto client = makeClient();
+    for (int i = 0; i < 3; ++i) {
+        const ApiError e = query(*client);
+        EXPECT_EQ(e.code, QStringLiteral("INSTANCE_URL_REFUSED"));
+        EXPECT_TRUE(e.message.contains(QStringLiteral("127.0.0.2"))) << e.message.toStdString();
+    }
+    EXPECT_EQ(client->instanceUrl(), QUrl(QString::fromStdString(instance.url())));
+    expectNothingStolen();
+}
+
+TEST_F(ClientSecurityTest, TokenAnswerWithANonHttpsSchemeIsRefused)
+{
+    for (const std::string bad : {"ftp://127.0.0.1/", "file:///etc/passwd", "javascript:alert(1)", "http://evil.example.com",
+                                  "https://user:pw@127.0.0.1/", ""}) {
+        {
+            std::lock_guard lock(instance.mutex);
+            instance.tokenInstanceUrl.clear();
+            instance.tokenBody = nlohmann::json({{"access_token", "AT"}, {"instance_url", bad}}).dump();
+        }
+        auto client = makeClient();
+        const ApiError e = query(*client);
+        if (bad.empty()) { // no usable instance_url: the configured one stays
+            EXPECT_TRUE(e.ok()) << e.message.toStdString();
+            continue;
+        }
+        EXPECT_EQ(e.code, QStringLiteral("INSTANCE_URL_REFUSED")) << bad;
+        EXPECT_EQ(client->instanceUrl(), QUrl(QString::fromStdString(instance.url()))) << bad;
+    }
+    expectNothingStolen();
+}
+
+TEST_F(ClientSecurityTest, ConfiguredUrlThatMayNotCarryCredentialsSendsNothing)
+{
+    auto client = makeClient("http://203.0.113.7:1");
+    const ApiError e = query(*client);
+    EXPECT_EQ(e.code, QStringLiteral("INVALID_INSTANCE_URL"));
+    EXPECT_EQ(e.kind, ApiError::Kind::Permanent);
+    EXPECT_TRUE(e.message.contains(QStringLiteral("https"))) << e.message.toStdString();
+}
+
+TEST_F(ClientSecurityTest, WronglyTypedAnswersAreErrorsNotCrashes)
+{
+    const std::string bodies[] = {
+        R"({"compositeResponse":[{"referenceId":0,"httpStatusCode":"200","body":{"totalSize":"3"}}]})",
+        R"({"compositeResponse":[{"referenceId":"q0","httpStatusCode":200,"body":{"totalSize":-4}},{"referenceId":"q1","httpStatusCode":200}]})",
+        R"({"compositeResponse":[{"referenceId":"q99999999999999999999","httpStatusCode":200,"body":{"totalSize":3}}]})",
+        R"({"compositeResponse":[{"referenceId":"q1","httpStatusCode":400,"body":{"errorCode":7,"message":[1]}}]})",
+        R"({"compositeResponse":{"referenceId":"q0"}})",
+        R"([1,2,3])",
+        R"(null)",
+    };
+    for (const std::string &body : bodies) {
+        {
+            std::lock_guard lock(instance.mutex);
+            instance.compositeBody = body;
+        }
+        auto client = makeClient();
+        const auto results = counts(*client);
+        ASSERT_EQ(results.size(), 2) << body;
+        for (const auto &r : results) {
+            EXPECT_FALSE(r.error.ok()) << body;
+            EXPECT_EQ(r.count, -1) << body;
+            EXPECT_FALSE(r.error.message.isEmpty()) << body;
+        }
+    }
+    {
+        std::lock_guard lock(instance.mutex);
+        instance.tokenBody = R"({"access_token":12345,"instance_url":["x"]})";
+    }
+    const int dataCallsBefore = instance.dataCalls.load();
+    auto client = makeClient();
+    const ApiError e = query(*client);
+    EXPECT_EQ(e.code, QStringLiteral("MALFORMED_RESPONSE"));
+    EXPECT_EQ(instance.dataCalls.load(), dataCallsBefore);
+}
+
+TEST(Responses, CountAnswerAcceptsOnlyANonNegativeIntegerTotal)
+{
+    EXPECT_EQ(responses::countAnswer(R"({"totalSize":42,"done":true,"records":[]})").count, 42);
+    EXPECT_EQ(responses::countAnswer(R"({"totalSize":0})").count, 0);
+    for (const char *bad : {R"({"totalSize":"42"})", R"({"totalSize":-1})", R"({"totalSize":4.5})", R"([42])", "", "{",
+                            R"({"totalSize":null})"}) {
+        const auto c = responses::countAnswer(bad);
+        EXPECT_EQ(c.count, -1) << bad;
+        EXPECT_EQ(c.error.code, QStringLiteral("MALFORMED_RESPONSE")) << bad;
+    }
+}
+
+TEST(Responses, CompositeCountsAreMatchedByReferenceIdAndCarryTheirOwnErrors)
+{
+    const auto r = responses::compositeCounts(
+        R"({"compositeResponse":[
+            {"referenceId":"q1","httpStatusCode":400,"body":[{"errorCode":"INVALID_TYPE","message":"sObject type 'X' is not supported"}]},
+            {"referenceId":"q0","httpStatusCode":200,"body":{"totalSize":7,"done":true,"records":[]}}]})",
+        3);
+    ASSERT_EQ(r.size(), 3);
+    EXPECT_EQ(r[0].count, 7);
+    EXPECT_TRUE(r[0].error.ok());
+    EXPECT_EQ(r[1].error.code, QStringLiteral("INVALID_TYPE"));
+    EXPECT_EQ(r[1].error.kind, ApiError::Kind::Permanent);
+    EXPECT_EQ(r[2].error.code, QStringLiteral("MALFORMED_RESPONSE")); // no answer for q2
+}
+
+TEST(Responses, TokenAnswerNeedsAStringAccessToken)
+{
+    const auto t = responses::tokenAnswer(R"({"access_token":"AT","refresh_token":"RT","instance_url":"https://x.my.salesforce.com"})");
+    ASSERT_TRUE(t);
+    EXPECT_EQ(t->accessToken, QByteArray("AT"));
+    EXPECT_EQ(t->refreshToken, QStringLiteral("RT"));
+    EXPECT_EQ(t->instanceUrl, QStringLiteral("https://x.my.salesforce.com"));
+    QString why;
+    EXPECT_FALSE(responses::tokenAnswer(R"({"access_token":""})", &why));
+    EXPECT_FALSE(why.isEmpty());
+    EXPECT_FALSE(responses::tokenAnswer(R"({"access_token":{"a":1}})"));
+    const auto noRotation = responses::tokenAnswer(R"({"access_token":"AT","refresh_token":5,"instance_url":null})");
+    ASSERT_TRUE(noRotation);
+    EXPECT_TRUE(noRotation->refreshToken.isEmpty());
+    EXPECT_TRUE(noRotation->instanceUrl.isEmpty());
+}
+
+TEST(UrlPolicy, InstanceUrlsThatMayCarryCredentials)
+{
+    EXPECT_TRUE(urlpolicy::instanceUrlProblem(QUrl(QStringLiteral("https://acme.my.salesforce.com"))).isEmpty());
+    EXPECT_TRUE(urlpolicy::instanceUrlProblem(QUrl(QStringLiteral("http://127.0.0.1:8080"))).isEmpty());
+    EXPECT_TRUE(urlpolicy::instanceUrlProblem(QUrl(QStringLiteral("http://localhost:8080"))).isEmpty());
+    EXPECT_TRUE(urlpolicy::instanceUrlProblem(QUrl(QStringLiteral("http://[::1]:8080"))).isEmpty());
+    for (const char *bad : {"http://acme.my.salesforce.com", "ftp://127.0.0.1", "https://u:p@acme.my.salesforce.com",
+                            "https://acme.my.salesforce.com?x=1", "/relative", "http://127.0.0.1.evil.com",
+                            "http://1270.0.0.1"})
+        EXPECT_FALSE(urlpolicy::instanceUrlProblem(QUrl(QString::fromLatin1(bad))).isEmpty()) << bad;
+}
+
+TEST(UrlPolicy, AHostChangeIsOnlyTheLoginHostHandingOutASalesforceInstance)
+{
+    const QUrl login(QStringLiteral("https://login.salesforce.com"));
+    for (const char *ok : {"https://acme.my.salesforce.com", "https://na42.salesforce.com", "https://acme.lightning.force.com",
+                           "https://acme.my.salesforce.mil", "https://acme.cloudforce.com", "https://login.salesforce.com:443"})
+        EXPECT_TRUE(urlpolicy::instanceChangeProblem(login, QUrl(QString::fromLatin1(ok))).isEmpty()) << ok;
+    for (const char *bad : {"https://evil.example.com", "https://evilsalesforce.com", "https://salesforce.com.evil.com",
+                            "https://.force.com", "http://acme.my.salesforce.com"})
+        EXPECT_FALSE(urlpolicy::instanceChangeProblem(login, QUrl(QString::fromLatin1(bad))).isEmpty()) << bad;
+    const QUrl local(QStringLiteral("http://127.0.0.1:8080"));
+    EXPECT_TRUE(urlpolicy::instanceChangeProblem(local, QUrl(QStringLiteral("http://127.0.0.1:9090"))).isEmpty());
+    EXPECT_TRUE(urlpolicy::instanceChangeProblem(QUrl(QStringLiteral("http://localhost:8080")), local).isEmpty());
+    EXPECT_FALSE(urlpolicy::instanceChangeProblem(local, QUrl(QStringLiteral("http://127.0.0.2:8080"))).isEmpty());
+}
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    ::testing::InitGoogleTest(&argc, argv);
+    return RUN_ALL_TESTS();
+}

@@ -100,15 +100,30 @@ QString SoqlBuilder::delta(const QDateTime &checkpoint, bool includeDeleted, int
     return selectPart(m_object, includeDeleted) + whereClause(cond) + tail(limit);
 }
 
+static QString afterCondition(const QDateTime &lastModstamp, const QString &lastId)
+{
+    const QString ts = SoqlBuilder::dateTimeLiteral(lastModstamp);
+    return QStringLiteral("(SystemModstamp > %1 OR (SystemModstamp = %1 AND Id > %2))")
+        .arg(ts, SoqlBuilder::stringLiteral(lastId));
+}
+
 QString SoqlBuilder::deltaAfter(const QDateTime &lastModstamp, const QString &lastId, bool includeDeleted,
                                 int limit) const
 {
     if (!lastModstamp.isValid())
         return delta(lastModstamp, includeDeleted, limit);
-    const QString ts = dateTimeLiteral(lastModstamp);
-    const QString id = QString::fromStdString(soql::quoteString(lastId.toStdString()));
-    const QString cond = QStringLiteral("(SystemModstamp > %1 OR (SystemModstamp = %1 AND Id > %2))").arg(ts, id);
-    return selectPart(m_object, includeDeleted) + whereClause(cond) + tail(limit);
+    return selectPart(m_object, includeDeleted) + whereClause(afterCondition(lastModstamp, lastId)) + tail(limit);
+}
+
+QString SoqlBuilder::countChangedAfter(const QDateTime &lastModstamp, const QString &lastId) const
+{
+    const QString cond = lastModstamp.isValid() ? afterCondition(lastModstamp, lastId) : QString();
+    return QStringLiteral("SELECT COUNT() FROM %1").arg(m_object.name) + whereClause(cond);
+}
+
+QString SoqlBuilder::stringLiteral(const QString &value)
+{
+    return QString::fromStdString(soql::quoteString(value.toStdString()));
 }
 
 QString SoqlBuilder::idsInScope() const

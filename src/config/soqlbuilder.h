@@ -46,6 +46,13 @@ public:
     QString deltaAfter(const QDateTime &lastModstamp, const QString &lastId, bool includeDeleted = false,
                        int limit = 0) const;
 
+    /// `SELECT COUNT() FROM X WHERE <after the checkpoint> [AND (<scope>)]`, for /queryAll: records
+    /// changed or deleted since the last one applied (the keyset condition of deltaAfter()).
+    QString countChangedAfter(const QDateTime &lastModstamp, const QString &lastId) const;
+
+    /// A SOQL string literal: quoted, with quotes, backslashes and control characters escaped.
+    static QString stringLiteral(const QString &value);
+
     /// Id-only query for reconciliation (ghost sweep): `SELECT Id FROM X [WHERE <scope>] ORDER BY Id`.
     QString idsInScope() const;
 

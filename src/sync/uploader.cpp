@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "uploader.h"
 
+#include "config/soqlbuilder.h"
+#include "sync/synctuning.h"
+
 #include "net/salesforceclient.h"
 #include "store/localstore.h"
 
@@ -246,11 +249,8 @@ void Uploader::resolveUnconfirmed(const QList<UnsavedRecord> &records)
         return;
     }
     QStringList uuids;
-    for (const UnsavedRecord &r : records) {
-        QString v = r.externalId;
-        v.replace(QLatin1Char('\\'), QLatin1String("\\\\")).replace(QLatin1Char('\''), QLatin1String("\\'"));
-        uuids << QLatin1Char('\'') + v + QLatin1Char('\'');
-    }
+    for (const UnsavedRecord &r : records)
+        uuids << SoqlBuilder::stringLiteral(r.externalId);
     const QString soql = QStringLiteral("SELECT Id, %1 FROM %2 WHERE %1 IN (%3)")
                              .arg(o.externalId, o.name, uuids.join(QStringLiteral(", ")));
     const QString extField = o.externalId;
@@ -435,17 +435,19 @@ void Uploader::settle(Kind kind, const UnsavedRecord &r, UploadOutcome outcome)
                 QDateTime::currentDateTimeUtc(), &error))
             ++result.refused;
     }
-    if (!error.ok())
+    if (!error.ok()) {
+        // The record stays unsaved and goes again (an upsert: no duplicate); the object says why.
         qCWarning(lcUpload) << "could not record the upload of" << r.object << r.id << ":" << error.message;
+        if (!result.storeError)
+            result.storeError = error;
+    }
 }
 
 void Uploader::batchFailed(const ApiError &error)
 {
     if (error.kind == ApiError::Kind::Transient && ++m_attempts < m_options.maxAttempts
         && !error.isLimitExceeded()) {
-        const int base
-            = std::min(m_options.backoffMaxMs, m_options.backoffBaseMs << std::min(m_attempts - 1, 16));
-        const int delay = base / 2 + int(QRandomGenerator::global()->bounded(base / 2 + 1));
+        const int delay = tuning::backoffDelay(m_attempts, m_options.backoffBaseMs, m_options.backoffMaxMs);
         qCInfo(lcUpload) << "upload of" << m_objects[m_index].name << "failed:" << error.code
                          << "- retrying in" << delay << "ms";
         m_retryTimer.start(delay);

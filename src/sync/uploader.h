@@ -5,6 +5,7 @@
 #include "net/apierror.h"
 #include "net/salesforceclient.h"
 #include "store/storetypes.h"
+#include "sync/synctuning.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -34,9 +35,9 @@ class Uploader : public QObject
 public:
     struct Options
     {
-        int backoffBaseMs = 1000;
-        int backoffMaxMs = 60000;
-        int maxAttempts = 6; ///< batch failures in a row before the object waits for the next cycle
+        int backoffBaseMs = tuning::kBackoffBaseMs;
+        int backoffMaxMs = tuning::kBackoffMaxMs;
+        int maxAttempts = tuning::kMaxAttemptsPerCycle; ///< batch failures in a row before the object waits for the next cycle
         int batchSize = 200; ///< Salesforce's limit for /composite/sobjects
     };
     /// What one object's upload pass came to.
@@ -46,6 +47,7 @@ public:
         qint64 uploaded = 0;
         qint64 refused = 0;
         std::optional<ApiError> error; ///< the batch-level error it stopped on, if any
+        std::optional<StoreError> storeError; ///< an answer the store could not record (sent again later)
     };
     using Done = std::function<void(const QList<ObjectResult> &results)>;
     /// Asked before each batch: false when the object was paused (or the run cancelled) meanwhile.

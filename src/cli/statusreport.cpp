@@ -32,13 +32,15 @@ StatusRow rowFor(const QString &name, bool scoped, const ObjectState &st)
     r.lastErrorMessage = st.lastErrorMessage;
     r.lastErrorAt = st.lastErrorAt;
     StatusInputs in;
-    in.syncing = false;
     in.paused = st.paused;
+    // Without an engine running nothing is wanted and nothing will find the counts out: a pending
+    // resync, a failed attempt or counts never read are as far as the file goes.
+    in.stopped = !st.lastErrorCode.isEmpty() || st.pending != PendingOp::None || !r.server
+        || (scoped && !r.serverAll);
     in.scoped = scoped;
     in.local = st.localCount;
     in.server = r.server;
     in.serverAll = r.serverAll;
-    in.lastAttemptFailed = !st.lastErrorCode.isEmpty();
     r.status = computeStatus(in);
     return r;
 }

@@ -33,6 +33,7 @@ struct StoreError
         Invalid, ///< bad argument (object name, id, unknown record, wrong state)
         Busy, ///< another process held the lock longer than the busy timeout
         ReadOnly, ///< a write on a store opened in Mode::ReadOnly
+        Stale, ///< written for a generation of the object that a clear or resync has replaced: dropped
     };
     Kind kind = None;
     QString message;
@@ -142,8 +143,20 @@ struct UploadOutcome
     QString errorMessage;
 };
 
+/// What a clear & resync will do, for the confirmation dialog and `--dry-run`.
+struct ClearPlan
+{
+    QString object;
+    qint64 willDelete = 0; ///< synced local records that go
+    qint64 keepUnsaved = 0;
+    qint64 keepInUse = 0; ///< protected records that stay
+    qint64 willDownload = -1; ///< server count in scope, -1 if unknown
+    bool operator==(const ClearPlan &) const = default;
+};
+
 } // namespace posdata
 
 Q_DECLARE_METATYPE(posdata::StoreError)
+Q_DECLARE_METATYPE(posdata::ClearPlan)
 Q_DECLARE_METATYPE(posdata::UnsavedRecord)
 Q_DECLARE_METATYPE(posdata::ObjectState)

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+// SyncEngine: the worker thread's owner and the queued calls into it.
 #include "syncengine.h"
 
 #include "sync/syncworker.h"
@@ -11,6 +12,7 @@ SyncEngine::SyncEngine(SyncEngineOptions options, QObject *parent)
     : QObject(parent), m_options(std::move(options))
 {
     qRegisterMetaType<posdata::EngineSnapshot>();
+    qRegisterMetaType<posdata::SyncAction>();
     qRegisterMetaType<posdata::ClearPlan>();
     qRegisterMetaType<QList<posdata::ClearPlan>>();
     qRegisterMetaType<posdata::UnsavedRecord>();
@@ -66,49 +68,14 @@ void SyncEngine::toWorker(F &&f)
     QMetaObject::invokeMethod(m_worker, std::forward<F>(f), Qt::QueuedConnection);
 }
 
-void SyncEngine::syncNow()
+void SyncEngine::perform(const SyncAction &action)
 {
-    toWorker([w = m_worker] { w->syncNow(); });
+    toWorker([w = m_worker, action] { w->perform(action); });
 }
 
-void SyncEngine::pause(const QString &object)
+void SyncEngine::setRefreshToken(const QString &token)
 {
-    toWorker([w = m_worker, object] { w->pause(object); });
-}
-
-void SyncEngine::resume(const QString &object)
-{
-    toWorker([w = m_worker, object] { w->resume(object); });
-}
-
-void SyncEngine::pauseAll()
-{
-    toWorker([w = m_worker] { w->pauseAll(); });
-}
-
-void SyncEngine::resumeAll()
-{
-    toWorker([w = m_worker] { w->resumeAll(); });
-}
-
-void SyncEngine::resync(const QString &object)
-{
-    toWorker([w = m_worker, object] { w->resync(object); });
-}
-
-void SyncEngine::resyncAll()
-{
-    toWorker([w = m_worker] { w->resyncAll(); });
-}
-
-void SyncEngine::clearResync(const QString &object)
-{
-    toWorker([w = m_worker, object] { w->clearResync(object); });
-}
-
-void SyncEngine::clearResyncAll()
-{
-    toWorker([w = m_worker] { w->clearResyncAll(); });
+    toWorker([w = m_worker, token] { w->setRefreshToken(token); });
 }
 
 void SyncEngine::requestClearPlan(const QStringList &objects)
@@ -119,11 +86,6 @@ void SyncEngine::requestClearPlan(const QStringList &objects)
 void SyncEngine::requestUnsaved(const QString &object)
 {
     toWorker([w = m_worker, object] { w->requestUnsaved(object); });
-}
-
-void SyncEngine::retryUpload(const QString &object)
-{
-    toWorker([w = m_worker, object] { w->retryUpload(object); });
 }
 
 void SyncEngine::createLocal(const QString &object, const QJsonObject &fields)

@@ -1,15 +1,18 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+// The sync engine's GUI-thread facade and the options it runs with.
+
 #include "config/devicecontext.h"
 #include "config/syncconfig.h"
 #include "store/storetypes.h"
+#include "sync/syncaction.h"
 #include "sync/syncsnapshot.h"
+#include "sync/synctuning.h"
 
 #include <QJsonObject>
 #include <QObject>
 #include <QStringList>
-
 
 class QThread;
 
@@ -17,24 +20,25 @@ namespace posdata {
 
 class SyncWorker;
 
-/// Everything the engine needs; copied into the worker thread.
+/// Everything the engine needs; copied into the worker thread. The defaults are the production
+/// values (sync/synctuning.h says why); tests shorten the waits.
 struct SyncEngineOptions
 {
     QString dbPath;
     SyncConfig config;
     DeviceContext device;
-    int cycleIntervalMs = 300000;
-    int maxConcurrentDownloads = 2;
-    int stallTimeoutMs = 60000; ///< no page for this long turns into a "stalled, retrying" error
-    int requestTimeoutMs = 60000; ///< no byte for this long aborts one request
-    int batchSize = 2000;
-    int snapshotIntervalMs = 100; ///< snapshots leave the worker at most this often
-    int storePollMs = 1000; ///< pause flags and pending markers written by the CLI are read this often
-    // Added for tests and tuning; the defaults are the production values.
-    int backoffBaseMs = 1000; ///< first retry delay after a transient error, doubled each time
-    int backoffMaxMs = 60000;
-    int limitBackoffMs = 300000; ///< after REQUEST_LIMIT_EXCEEDED
-    int maxAttemptsPerCycle = 6; ///< transient failures in a row before an object waits for the next cycle
+    int cycleIntervalMs = tuning::kCycleIntervalMs; ///< 0: cycles only when asked
+    int maxConcurrentDownloads = tuning::kMaxConcurrentDownloads;
+    int stallTimeoutMs = tuning::kStallTimeoutMs;
+    int requestTimeoutMs = tuning::kRequestTimeoutMs;
+    int batchSize = tuning::kBatchSize;
+    int snapshotIntervalMs = tuning::kSnapshotIntervalMs;
+    int storePollMs = tuning::kStorePollMs;
+    int backoffBaseMs = tuning::kBackoffBaseMs;
+    int backoffMaxMs = tuning::kBackoffMaxMs;
+    int limitBackoffMs = tuning::kLimitBackoffMs;
+    int maxAttemptsPerCycle = tuning::kMaxAttemptsPerCycle;
+    int signInRetryBaseMs = tuning::kSignInRetryBaseMs;
     qint64 storeMaxPageCount = 0; ///< tests: limit the store file (PRAGMA max_page_count) to simulate a full disk
     /// false: unsaved records stay on the device (tests of the download rules, the benchmark).
     bool uploads = true;
@@ -56,22 +60,27 @@ public:
     /// The last snapshot received from the worker.
     EngineSnapshot snapshot() const { return m_snapshot; }
 
+    // Shorthands for perform().
+    void syncNow() { perform({SyncAction::Kind::SyncNow, {}}); }
+    void pause(const QString &object) { perform({SyncAction::Kind::Pause, object}); }
+    void resume(const QString &object) { perform({SyncAction::Kind::Resume, object}); }
+    void pauseAll() { perform({SyncAction::Kind::Pause, {}}); }
+    void resumeAll() { perform({SyncAction::Kind::Resume, {}}); }
+    void resync(const QString &object) { perform({SyncAction::Kind::Resync, object}); }
+    void resyncAll() { perform({SyncAction::Kind::Resync, {}}); }
+    void clearResync(const QString &object) { perform({SyncAction::Kind::ClearResync, object}); }
+    void clearResyncAll() { perform({SyncAction::Kind::ClearResync, {}}); }
+    void retryUpload(const QString &object = {}) { perform({SyncAction::Kind::RetryUpload, object}); }
+    void tryAgain() { perform({SyncAction::Kind::TryAgain, {}}); }
+
 public slots:
-    void syncNow();
-    void pause(const QString &object);
-    void resume(const QString &object);
-    void pauseAll();
-    void resumeAll();
-    void resync(const QString &object);
-    void resyncAll();
-    void clearResync(const QString &object);
-    void clearResyncAll();
+    /// A person's (or the host's) action, carried to the worker.
+    void perform(const posdata::SyncAction &action);
+    /// New credentials from the host (a fresh sign-in): the engine signs in with them at once.
+    void setRefreshToken(const QString &token);
     void requestClearPlan(const QStringList &objects);
     /// Reads the object's unsaved records on the worker; the answer comes as unsavedReady().
     void requestUnsaved(const QString &object);
-    /// Uploads the object's unsaved records now (all objects when empty), the ones the server
-    /// refused before included.
-    void retryUpload(const QString &object = {});
     /// Local writes through the worker's store connection (the GUI thread never runs SQL): the demo
     /// and the POS screens use these; the outcome shows in the next snapshot's counts, a failure as
     /// localWriteFailed(). `fields` is the record's JSON object without Id.
@@ -86,7 +95,7 @@ signals:
     void localWriteFailed(const QString &object, const QString &message);
     void started();
     void fatalError(const QString &message);
-    void idle(); ///< a cycle finished with nothing syncing
+    void idle(); ///< a cycle ended: every object settled, waiting for a later try, or stopped
 
 private:
     template<typename F>

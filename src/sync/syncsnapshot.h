@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+// The value types that leave the sync worker: one object's state, the whole engine's, an error.
+// Copied freely across threads; the screen and `posdata status` word them, never recompute them.
+
+#include "store/storetypes.h"
 #include "syncstatus.h"
 
 #include <QDateTime>
@@ -8,15 +12,33 @@
 #include <QMetaType>
 #include <QString>
 
+#include <optional>
+
 namespace posdata {
 
 /// One error kept for an object (or for the engine), in words, with when it happened.
 struct SyncError
 {
-    QString code; ///< e.g. INVALID_FIELD, NETWORK, TIMEOUT, STALLED, SIGN_IN_REQUIRED
+    QString code; ///< e.g. INVALID_FIELD, NETWORK, TIMEOUT, STALLED, NO_PROGRESS, DISK_FULL, SIGN_IN_REQUIRED
     QString message; ///< in words, for people
     QDateTime time; ///< UTC
+    QString detail; ///< the server's own message when `message` is ours, for support; may be empty
     bool operator==(const SyncError &) const = default;
+};
+
+/// What the engine is doing for an object right now: the status says Syncing for every value but
+/// Idle (and Stopped says why it is Incomplete); this says what to word.
+enum class SyncActivity {
+    Idle, ///< settled: counts read after the last download, nothing wanted
+    Waiting, ///< wanted, waiting its turn (a download slot, or the cycle's counts)
+    Counting, ///< asking the server what changed and how many records it has
+    Downloading, ///< downloading what changed since the last sync
+    Resyncing, ///< a full download: the first sync, "resync", "clear & resync", or a repair
+    UpdatingFields, ///< a full download because fields were added to the configuration
+    Recounting, ///< reading the server counts after a download or an upload
+    Retrying, ///< failed; tries again at retryAt (within the cycle, or at the next one)
+    WaitingForSignIn, ///< nothing can happen before a sign-in is accepted
+    Stopped, ///< stopped on an error only a person or a config change cures (see errors)
 };
 
 /// A value copy of one sync object's state: what leaves the worker thread for the GUI and the CLI.
@@ -24,25 +46,30 @@ struct SyncError
 struct SyncObjectSnapshot
 {
     QString name; ///< API name, e.g. s_c__product__c
-    SyncStatus status = SyncStatus::Incomplete;
+    SyncStatus status = SyncStatus::Syncing;
+    SyncActivity activity = SyncActivity::Waiting;
+    QDateTime retryAt; ///< Retrying / WaitingForSignIn: when the next try is due (UTC); invalid if unknown
     bool scoped = false;
     bool paused = false;
-    bool syncing = false;
-    qint64 local = 0; ///< L: local records that came from the server (unsaved excluded)
+    bool syncing = false; ///< a download is running (Downloading, Resyncing, UpdatingFields)
+    qint64 local = 0; ///< records in state Synced
+    qint64 stored = 0; ///< every record stored on the device for the object: synced and unsaved
     qint64 server = -1; ///< S: server count in scope
     qint64 serverAll = -1; ///< A: server count of all records (= server when unscoped)
     qint64 unsaved = 0; ///< locally created, updated or deleted, not yet uploaded
     qint64 uploadFailed = 0; ///< unsaved records whose last upload the server refused
     bool uploading = false; ///< an upload batch of this object is in flight
+    quint64 uploadPasses = 0; ///< upload passes of this object that ended since the engine started
     qint64 inUse = 0; ///< protected records (active outlet, shift, pinned)
     qint64 progressDone = 0; ///< records received in the current download
     qint64 progressTotal = 0; ///< records expected in the current download
     double recordsPerSecond = 0.0;
     qint64 secondsLeft = -1; ///< -1 while unknown
-    QDateTime lastSynced; ///< last successful download end, UTC; invalid if never
-    QDateTime countsReadAt; ///< when server/serverAll were read
-    QList<SyncError> errors; ///< recent errors, newest last; the last one is the last error
-    bool lastAttemptFailed = false;
+    QDateTime lastSynced; ///< last time the object was settled in sync with the server, UTC; invalid if never
+    QDateTime countsReadAt; ///< when server/serverAll were last read or confirmed unchanged (UTC)
+    QList<SyncError> errors; ///< recent errors, newest last
+    bool lastAttemptFailed = false; ///< the last attempt ended on one of `errors`
+    QString note; ///< a fact in words the status alone does not say (e.g. no shift is open)
     bool operator==(const SyncObjectSnapshot &) const = default;
 };
 
@@ -50,27 +77,18 @@ struct SyncObjectSnapshot
 struct EngineSnapshot
 {
     QList<SyncObjectSnapshot> objects; ///< in priority order
-    bool signInRequired = false; ///< the refresh token was refused: one engine-wide error
+    bool running = false; ///< the worker has opened its store and works
+    bool signInRequired = false; ///< the refresh token was refused: the engine retries by itself
+    QDateTime signInRetryAt; ///< when it tries the sign-in again (UTC)
     std::optional<SyncError> engineError;
     qint64 apiCallsLastCycle = 0;
     qint64 apiCallsTotal = 0;
     bool operator==(const EngineSnapshot &) const = default;
 };
 
-/// What a clear & resync will do, for the confirmation dialog and `--dry-run`.
-struct ClearPlan
-{
-    QString object;
-    qint64 willDelete = 0; ///< synced local records that go
-    qint64 keepUnsaved = 0;
-    qint64 keepInUse = 0; ///< protected records that stay
-    qint64 willDownload = -1; ///< server count in scope, -1 if unknown
-    bool operator==(const ClearPlan &) const = default;
-};
-
 } // namespace posdata
 
 Q_DECLARE_METATYPE(posdata::SyncError)
+Q_DECLARE_METATYPE(posdata::SyncActivity)
 Q_DECLARE_METATYPE(posdata::SyncObjectSnapshot)
 Q_DECLARE_METATYPE(posdata::EngineSnapshot)
-Q_DECLARE_METATYPE(posdata::ClearPlan)

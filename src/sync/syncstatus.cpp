@@ -1,24 +1,25 @@
 // SPDX-License-Identifier: MIT
+// The status rule of syncstatus.h.
 #include "syncstatus.h"
 
 namespace posdata {
 
 SyncStatus computeStatus(const StatusInputs &in)
 {
-    if (in.syncing)
-        return SyncStatus::Syncing;
     if (in.paused)
         return SyncStatus::Paused;
-    if (in.lastAttemptFailed || !in.local || !in.server)
+    if (in.wanted)
+        return SyncStatus::Syncing;
+    if (in.stopped)
         return SyncStatus::Incomplete;
-    const qint64 all = in.scoped ? in.serverAll.value_or(-1) : *in.server;
-    if (all < 0)
+    const std::optional<qint64> all = in.scoped ? in.serverAll : in.server;
+    if (!in.local || !in.server || !all)
+        return SyncStatus::Syncing;
+    if (*in.local < *in.server)
         return SyncStatus::Incomplete;
-    if (*in.local == *in.server && *in.server == all)
-        return SyncStatus::FullySynced;
-    if (in.scoped && *in.local == *in.server && *in.server < all)
+    if (in.scoped && *in.server < *all)
         return SyncStatus::SubsetSynced;
-    return SyncStatus::Incomplete;
+    return SyncStatus::FullySynced;
 }
 
 QString statusWords(SyncStatus status)

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+// The sync engine's worker: the scheduling of cycles and the downloads, on the engine thread.
+
 #include "config/soqlbuilder.h"
 #include "net/apierror.h"
-#include "net/querypage.h"
 #include "net/salesforceclient.h"
 #include "store/storetypes.h"
+#include "sync/snapshotpublisher.h"
+#include "sync/syncaction.h"
 #include "sync/syncengine.h"
 #include "sync/uploader.h"
 
@@ -23,18 +26,29 @@ namespace posdata {
 
 class LocalStore;
 
-/// The sync engine's worker: lives on the engine thread, owns the client and the store connection,
-/// schedules cycles and runs the downloads. Pages are parsed on a second thread while this one writes.
+/// Lives on the engine thread, owns the store connection, the client and the uploader, and runs
+/// every object through one state machine:
 ///
-/// A cycle: one /composite batch of counts (in scope, all, and "changed since the checkpoint" via
-/// queryAll) for every object, then the downloads in priority order, at most N at once. A download is
-/// a queryAll from the checkpoint (keyset form when one exists) following nextRecordsUrl; the next
-/// page is requested as soon as a body arrives (its URL is read from the body's head), the body is
-/// parsed on the parser thread, and the parsed page is written with its checkpoint in one
-/// transaction here. At most kMaxPagesInPipeline bodies wait, so memory stays flat. A full
-/// download (empty checkpoint or a pending resync) ends with the Id reconciliation.
-/// Every late result carries the download's sequence number: pause, cancel and errors bump it, so
-/// a page in flight is either written whole before that or dropped.
+///   Idle -> [Counting] -> Queued -> Downloading -> Recounting -> Idle (settled)
+///                 \______ Backoff (a retry within the cycle, holding no download slot) _____/
+///
+/// A cycle uploads first, then asks the server in one /composite call per five objects what changed
+/// since each checkpoint; only changed objects download (a delta: queryAll from the keyset
+/// checkpoint, following nextRecordsUrl), and every download ends with a recount of the objects it
+/// touched before their status settles, so "Fully synced" always rests on counts read after the
+/// data arrived. Objects without a checkpoint, with a pending resync, or just uploaded to skip the
+/// question and download at once.
+///
+/// Query pages arrive parsed from the parser thread (SalesforceClient::setPageThread), one request
+/// ahead, and each is written with its checkpoint in one transaction that the store refuses when the
+/// object's generation moved on (a clear or a resync, from this app or another process): a page of
+/// an older generation is never written. Every late result carries its download's sequence number.
+///
+/// Failures are bounded: a transient one is retried with back-off and jitter up to
+/// kMaxAttemptsPerCycle times, then the object waits for the next cycle; a chain that does not
+/// advance, a locator that keeps failing or REQUEST_LIMIT_EXCEEDED end the attempt at once; a
+/// permanent one stops the object until a person acts. Every failure, network or store, reaches the
+/// object's errors in words.
 class SyncWorker : public QObject
 {
     Q_OBJECT
@@ -45,18 +59,10 @@ public:
     // --- to worker (queued from the facade) ---
     void start(); ///< opens the store in this thread, then the first cycle
     void shutdown(); ///< stops requests and timers, closes the store (before the thread quits)
-    void syncNow();
-    void pause(const QString &object);
-    void resume(const QString &object);
-    void pauseAll();
-    void resumeAll();
-    void resync(const QString &object);
-    void resyncAll();
-    void clearResync(const QString &object);
-    void clearResyncAll();
+    void perform(const SyncAction &action);
+    void setRefreshToken(const QString &token); ///< new credentials from the host: sign in again now
     void requestClearPlan(const QStringList &objects);
     void requestUnsaved(const QString &object);
-    void retryUpload(const QString &object);
     void createLocal(const QString &object, const QJsonObject &fields);
     void updateLocal(const QString &object, const QString &id, const QJsonObject &fields);
     void deleteLocal(const QString &object, const QString &id);
@@ -69,79 +75,106 @@ signals:
     void localWriteFailed(const QString &object, const QString &message);
     void started();
     void fatalError(const QString &message);
-    void idle();
+    void idle(); ///< a cycle ended: every object settled, waiting for a later try, or stopped
 
 private:
     struct Run;
-    struct ParseResult;
 
     Run *find(const QString &object);
     QList<Run *> targets(const QString &object);
 
-    // cycle
-    /// A cycle over every object, or over `only` (a recount after an upload outside a cycle:
-    /// the other objects' counts are still fresh, so they cost no query and keep their timer).
-    void startCycle(bool manual, const std::optional<QSet<Run *>> &only = std::nullopt);
+    // cycles
+    /// A cycle over every object, or over `only` (objects just uploaded to: the others' counts are
+    /// still fresh, so they cost no query and keep their timer).
+    void startCycle(const std::optional<QSet<Run *>> &only = std::nullopt);
     void countPhase();
+    bool inCycle(Run *run) const;
+    void maybeEndCycle();
+    void endCycle();
     /// Uploads the waiting records of every object that is not paused, then runs `then` (unless
     /// sign-in became required). While a pass runs, `then` waits for it.
     void runUploads(std::function<void()> then);
     void uploadsDone(const QList<Uploader::ObjectResult> &results);
     void localWriteDone(const QString &object, const StoreError &error);
-    void countsDone(const QList<SalesforceClient::CountResult> &results, const QList<QPair<Run *, int>> &querySlots);
-    void pump();
-    void requestDownload(Run *run);
-    bool inCycle(Run *run) const;
-    void runEnded(Run *run);
-    void endCycle();
 
-    // one download
+    // downloads
+    void requestDownload(Run *run);
+    void pump();
     void startDownload(Run *run);
-    void fetch(Run *run, QString nextUrl); // by value: callers pass run->deferredUrl
+    void fetchNext(Run *run, const QString &nextUrl);
     void pageArrived(Run *run, quint64 seq, const ApiError &error,
                      const std::shared_ptr<SalesforceClient::ParsedPage> &parsed);
-    void pageParsed(Run *run, quint64 seq, const std::shared_ptr<ParseResult> &result);
     void finishDownload(Run *run);
-    void fail(Run *run, const ApiError &error);
-    void failStore(Run *run, const StoreError &error);
-    void cancel(Run *run);
+    /// Stops what the object is doing (requests dropped, slot freed) and leaves it Idle.
     void stopQuietly(Run *run);
-    void signInRequired(const ApiError &error);
 
-    // state
+    // recounts and settling
+    void requestRecount(Run *run);
+    void recount();
+    void recountDone(const QList<SalesforceClient::CountResult> &results, const QList<QPair<Run *, int>> &asked);
+    /// Counts were read (or confirmed unchanged): settle, or chase the difference.
+    void compareCounts(Run *run, bool countsReadNow);
+    void settle(Run *run);
+
+    // failures
+    /// `retry` runs when a transient failure's back-off ends (a download, or the counts).
+    void fail(Run *run, const ApiError &error, std::function<void()> retry);
+    void failStore(Run *run, const StoreError &error);
+    /// The object waits for the next cycle (or `until`) with its error.
+    void giveUp(Run *run, const QDateTime &until = {});
+    void stop(Run *run, const QString &code, const QString &message, const QString &detail = {});
+    void signInRequired(const ApiError &error);
+    void trySignInAgain();
+    /// `detail`: the server's own words, for support (the message is ours).
+    void addError(Run *run, const QString &code, const QString &message, const QString &detail);
+    /// A store failure outside any object (the protected set, the live state): the engine's error.
+    void engineStoreError(const QString &what, const StoreError &error);
+
+    // actions
     void pauseRun(Run *run, bool writeStore);
     void resumeRun(Run *run, bool writeStore);
-    void beginPending(Run *run, bool clear);
-    void pendingBegun(Run *run, bool clear, qint64 generation, const StoreError &error);
-    void addError(Run *run, const QString &code, const QString &message, bool persist);
+    void beginPending(const QList<Run *> &runs, bool clear);
+    void pendingBegun(Run *run, qint64 generation);
+    void retryUpload(const QString &object);
     void pollStore();
     void watchdog();
+
+    // snapshots
     void markDirty();
     void emitSnapshot();
     EngineSnapshot buildSnapshot();
+    ObjectActivity activityOf(Run *run, const ObjectState &st);
 
     SyncEngineOptions m_options;
     std::unique_ptr<LocalStore> m_store;
-    SalesforceClient *m_client = nullptr;
-    Uploader *m_uploader = nullptr;
-    QList<std::function<void()>> m_afterUploads;
-    bool m_uploadAgain = false; ///< "Retry upload" or a local write came during a pass
-    bool m_countsAfterUploads = false; ///< the upload pass running opens a cycle: counts follow it
-    QThread *m_parserThread = nullptr;
-    QObject *m_parserContext = nullptr; ///< lives on the parser thread; parse jobs run in its event loop
+    /// The client's page transport lives on the parser thread and calls back into the client, so
+    /// shutdown() stops that thread before the client goes (the client asserts it); the members
+    /// are declared in that order for the destructor too.
+    std::unique_ptr<SalesforceClient> m_client;
+    std::unique_ptr<Uploader> m_uploader;
+    std::unique_ptr<QThread> m_parserThread; ///< query pages are received and parsed there
+    std::unique_ptr<QObject> m_parserContext; ///< lives on the parser thread: work queued to it runs there
     std::vector<std::unique_ptr<Run>> m_runs; ///< in priority order
-    QList<Run *> m_queue;
-    int m_active = 0;
+    QList<Run *> m_queue; ///< waiting for a download slot, in priority order
+    int m_active = 0; ///< downloads in flight (Backoff holds no slot)
+
     bool m_cycleActive = false;
     bool m_cycleAgain = false;
-    bool m_cycleManual = false;
     std::optional<QSet<Run *>> m_cycleOnly; ///< the running cycle's objects; nullopt: all
     std::optional<QSet<Run *>> m_againOnly; ///< the objects of the cycle asked for meanwhile
-    QSet<Run *> m_uploadedUncounted; ///< uploaded to since their server counts were last read
+    QSet<Run *> m_uploadedUncounted; ///< uploaded to since their counts were read: they changed
+    QList<std::function<void()>> m_afterUploads;
+    bool m_uploadAgain = false; ///< "Retry upload" or a local write came during a pass
+    bool m_countsAfterUploads = false; ///< the running pass opened a cycle: counts follow it
+    QElapsedTimer m_recountWaiting; ///< since the first object began waiting for its recount
+
     bool m_signInRequired = false;
+    int m_signInAttempts = 0;
+    QDateTime m_signInRetryAt;
     std::optional<SyncError> m_engineError;
     qint64 m_apiAtCycleStart = 0;
     qint64 m_apiCallsLastCycle = 0;
+
     // Parented so that moveToThread() takes them along: a parentless member timer stays in the GUI
     // thread and cannot be started from the worker ("Timers cannot be started from another thread").
     QTimer m_cycleTimer{this};
@@ -149,10 +182,10 @@ private:
     QTimer m_watchdogTimer{this};
     QTimer m_snapshotTimer{this};
     QTimer m_uploadTimer{this}; ///< a local write uploads soon, without waiting for the next cycle
+    QTimer m_recountTimer{this};
+    QTimer m_signInTimer{this};
     QElapsedTimer m_sinceSnapshot;
-    bool m_dirty = false;
-    EngineSnapshot m_lastSent;
-    bool m_sentOnce = false;
+    SnapshotPublisher m_publisher;
 };
 
 } // namespace posdata

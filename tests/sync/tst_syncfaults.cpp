@@ -74,14 +74,20 @@ TEST_F(FaultTest, ConnectionDroppedMidPage)
     expectIdentical(allObjects());
 }
 
-TEST_F(FaultTest, RequestLimitExceededBacksOffAndRecovers)
+TEST_F(FaultTest, RequestLimitExceededEndsTheAttemptThenRecoversAfterTheBackOff)
 {
     setFaults({{"failNextCount", 1}, {"failNextMode", "403"}, {"failPathContains", "/query"}});
     auto o = options();
-    o.limitBackoffMs = 100; // minutes in production
-    RunResult run = runOnce(this, o);
+    o.limitBackoffMs = 300; // minutes in production
+    RunResult run = runOnce(this, o, [](SyncEngine &) {
+        // The limit answer ended one object's attempt at once, with its error; the cycle ended
+        // without waiting for its back-off.
+        std::this_thread::sleep_for(std::chrono::milliseconds(400));
+    });
     EXPECT_TRUE(run.codes.contains(QStringLiteral("REQUEST_LIMIT_EXCEEDED")));
     expectIdentical(allObjects());
+    for (const auto &obj : run.last.objects)
+        EXPECT_FALSE(obj.lastAttemptFailed) << obj.name.toStdString();
 }
 
 TEST_F(FaultTest, ExpiredAccessTokenIsRefreshedTransparently)

@@ -10,7 +10,7 @@ using posdata::SyncStatus;
 
 namespace {
 
-StatusInputs counts(qint64 local, qint64 server, std::optional<qint64> all, bool scoped)
+StatusInputs counts(std::optional<qint64> local, std::optional<qint64> server, std::optional<qint64> all, bool scoped)
 {
     StatusInputs in;
     in.local = local;
@@ -22,79 +22,73 @@ StatusInputs counts(qint64 local, qint64 server, std::optional<qint64> all, bool
 
 } // namespace
 
-TEST(ComputeStatus, SyncingWinsOverEverything)
+TEST(ComputeStatus, PausedWinsOverEverything)
 {
-    StatusInputs in = counts(5, 5, 5, false);
-    in.syncing = true;
+    StatusInputs in = counts(0, 5, 5, false);
     in.paused = true;
-    in.lastAttemptFailed = true;
-    EXPECT_EQ(computeStatus(in), SyncStatus::Syncing);
-}
-
-TEST(ComputeStatus, PausedWinsOverCounts)
-{
-    StatusInputs in = counts(5, 5, 5, false);
-    in.paused = true;
+    in.wanted = true;
+    in.stopped = true;
     EXPECT_EQ(computeStatus(in), SyncStatus::Paused);
 }
 
-TEST(ComputeStatus, FailedLastAttemptIsIncompleteEvenWhenCountsMatch)
+TEST(ComputeStatus, WantedIsSyncingWhateverTheCounts)
+{
+    // A fresh device waiting its turn: 0 of 10,000 is not Incomplete while a sync is wanted.
+    StatusInputs in = counts(0, 10000, 10000, false);
+    in.wanted = true;
+    in.stopped = true;
+    EXPECT_EQ(computeStatus(in), SyncStatus::Syncing);
+}
+
+TEST(ComputeStatus, StoppedOnAnErrorIsIncompleteEvenWhenCountsMatch)
 {
     StatusInputs in = counts(5, 5, 5, false);
-    in.lastAttemptFailed = true;
+    in.stopped = true;
+    EXPECT_EQ(computeStatus(in), SyncStatus::Incomplete);
+    in = counts(0, std::nullopt, std::nullopt, false);
+    in.stopped = true;
     EXPECT_EQ(computeStatus(in), SyncStatus::Incomplete);
 }
 
-TEST(ComputeStatus, UnknownLocalOrServerIsIncomplete)
+TEST(ComputeStatus, UnknownCountsAreNeverIncomplete)
 {
-    StatusInputs in = counts(5, 5, 5, false);
-    in.local.reset();
-    EXPECT_EQ(computeStatus(in), SyncStatus::Incomplete);
-    in = counts(5, 5, 5, false);
-    in.server.reset();
-    EXPECT_EQ(computeStatus(in), SyncStatus::Incomplete);
-}
-
-TEST(ComputeStatus, ScopedWithUnknownAllIsIncomplete)
-{
-    EXPECT_EQ(computeStatus(counts(5, 5, std::nullopt, true)), SyncStatus::Incomplete);
-    EXPECT_EQ(computeStatus(counts(5, 5, -1, true)), SyncStatus::Incomplete);
+    EXPECT_EQ(computeStatus(counts(std::nullopt, 5, 5, false)), SyncStatus::Syncing);
+    EXPECT_EQ(computeStatus(counts(0, std::nullopt, std::nullopt, false)), SyncStatus::Syncing);
+    EXPECT_EQ(computeStatus(counts(3, 5, std::nullopt, true)), SyncStatus::Syncing);
 }
 
 TEST(ComputeStatus, UnscopedTakesAllToBeServer)
 {
-    // serverAll is ignored when unscoped, even when unknown or different.
-    EXPECT_EQ(computeStatus(counts(7, 7, std::nullopt, false)), SyncStatus::FullySynced);
-    EXPECT_EQ(computeStatus(counts(7, 7, 100, false)), SyncStatus::FullySynced);
-    EXPECT_EQ(computeStatus(counts(0, 0, std::nullopt, false)), SyncStatus::FullySynced);
+    EXPECT_EQ(computeStatus(counts(5, 5, std::nullopt, false)), SyncStatus::FullySynced);
+    EXPECT_EQ(computeStatus(counts(5, 5, 99, false)), SyncStatus::FullySynced);
 }
 
-TEST(ComputeStatus, UnscopedMismatchIsIncomplete)
+TEST(ComputeStatus, LocalBelowServerIsIncomplete)
 {
-    EXPECT_EQ(computeStatus(counts(6, 7, 7, false)), SyncStatus::Incomplete);
-    EXPECT_EQ(computeStatus(counts(8, 7, 7, false)), SyncStatus::Incomplete);
+    EXPECT_EQ(computeStatus(counts(4, 5, 5, false)), SyncStatus::Incomplete);
+    EXPECT_EQ(computeStatus(counts(4, 5, 9, true)), SyncStatus::Incomplete);
+}
+
+TEST(ComputeStatus, LocalAboveServerIsNotARedState)
+{
+    EXPECT_EQ(computeStatus(counts(100007, 100005, 100005, false)), SyncStatus::FullySynced);
+    EXPECT_EQ(computeStatus(counts(12, 10, 50, true)), SyncStatus::SubsetSynced);
 }
 
 TEST(ComputeStatus, ScopedAllEqualIsFullySynced)
 {
-    EXPECT_EQ(computeStatus(counts(9, 9, 9, true)), SyncStatus::FullySynced);
+    EXPECT_EQ(computeStatus(counts(5, 5, 5, true)), SyncStatus::FullySynced);
 }
 
 TEST(ComputeStatus, ScopedSubsetIsSubsetSynced)
 {
-    EXPECT_EQ(computeStatus(counts(9, 9, 20, true)), SyncStatus::SubsetSynced);
+    EXPECT_EQ(computeStatus(counts(5, 5, 9, true)), SyncStatus::SubsetSynced);
+    EXPECT_EQ(computeStatus(counts(0, 0, 9, true)), SyncStatus::SubsetSynced); // no open shift: nothing in scope
 }
 
-TEST(ComputeStatus, ScopedLocalDiffersFromServerIsIncomplete)
+TEST(ComputeStatus, ScopedServerAboveAllCountedAtAnotherMomentIsNotSubset)
 {
-    EXPECT_EQ(computeStatus(counts(8, 9, 20, true)), SyncStatus::Incomplete);
-    EXPECT_EQ(computeStatus(counts(10, 9, 20, true)), SyncStatus::Incomplete);
-}
-
-TEST(ComputeStatus, ScopedServerAboveAllIsIncomplete)
-{
-    // Counts read at different instants can disagree; never claim a sync state then.
-    EXPECT_EQ(computeStatus(counts(9, 9, 5, true)), SyncStatus::Incomplete);
+    EXPECT_EQ(computeStatus(counts(6, 6, 5, true)), SyncStatus::FullySynced);
 }
 
 TEST(StatusWords, MatchTheProductPage)

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// The actions a person (or the host app) asks the engine for: one value type carried from the
+// page through the controller and the engine facade to the worker, so a new action is one enum
+// value and one case in the worker.
+
+#include <QMetaType>
+#include <QString>
+
+namespace posdata {
+
+struct SyncAction
+{
+    enum class Kind {
+        SyncNow, ///< a cycle now; objects that gave up until the next cycle try again
+        Pause, ///< "Pause syncing" / "Pause all syncing" (all only while a sync runs)
+        Resume, ///< "Resume syncing" / "Resume all syncing"
+        Resync, ///< "Resync existing records": a full download keeping local data
+        ClearResync, ///< "Clear & resync records": synced records go, then a full download
+        RetryUpload, ///< send the unsaved records again, the refused ones included
+        TryAgain, ///< sign-in required: try the refresh again now
+    };
+    Kind kind = Kind::SyncNow;
+    QString object; ///< the object's API name; empty: every object ("... all ...")
+
+    bool all() const { return object.isEmpty(); }
+    bool operator==(const SyncAction &) const = default;
+};
+
+/// The action's name for logs and the CLI ("pause", "clear-resync", ...).
+inline QString actionWord(SyncAction::Kind kind)
+{
+    switch (kind) {
+    case SyncAction::Kind::SyncNow: return QStringLiteral("sync");
+    case SyncAction::Kind::Pause: return QStringLiteral("pause");
+    case SyncAction::Kind::Resume: return QStringLiteral("resume");
+    case SyncAction::Kind::Resync: return QStringLiteral("resync");
+    case SyncAction::Kind::ClearResync: return QStringLiteral("clear-resync");
+    case SyncAction::Kind::RetryUpload: return QStringLiteral("retry-upload");
+    case SyncAction::Kind::TryAgain: return QStringLiteral("try-again");
+    }
+    return QString();
+}
+
+} // namespace posdata
+
+Q_DECLARE_METATYPE(posdata::SyncAction)

@@ -95,6 +95,7 @@ struct LocalStore::Private
     std::unique_ptr<QSqlQuery> addLocalCount;
     std::unique_ptr<QSqlQuery> writeCheckpoint;
     std::unique_ptr<QSqlQuery> recountInUse;
+    std::unique_ptr<QSqlQuery> readGeneration;
 
     // applyPage's per-row statements, on the connection QSQLITE opened (the plugin links the same
     // system libsqlite3, so one library owns the file's locks). QSqlQuery costs ~3 us per row in
@@ -117,6 +118,7 @@ struct LocalStore::Private
         addLocalCount.reset();
         writeCheckpoint.reset();
         recountInUse.reset();
+        readGeneration.reset();
         if (db.isValid())
             db.close();
         db = QSqlDatabase();
@@ -349,13 +351,31 @@ struct LocalStore::Private
 
     qint64 generationOf(qint64 key, StoreError *error)
     {
-        QSqlQuery q(db);
-        q.setForwardOnly(true);
-        q.prepare(QStringLiteral("SELECT generation FROM objects WHERE obj = ?"));
-        q.addBindValue(key);
-        if (!exec(q, error, QStringLiteral("read generation")) || !q.next())
+        QSqlQuery &q = *readGeneration;
+        q.bindValue(0, key);
+        if (!exec(q, error, QStringLiteral("read generation")))
             return -1;
-        return q.value(0).toLongLong();
+        const qint64 generation = q.next() ? q.value(0).toLongLong() : -1;
+        q.finish();
+        if (generation < 0)
+            fail(error, StoreError::Io, QStringLiteral("read generation: the object's row is missing"));
+        return generation;
+    }
+
+    /// Inside a download write's transaction: the object is still at the generation its download
+    /// started with. Else the object was cleared or resynced meanwhile and the write must not
+    /// happen (`dropped` says what was not done).
+    bool checkGeneration(qint64 key, qint64 generation, const QString &what, const QString &dropped,
+        StoreError *error)
+    {
+        const qint64 current = generationOf(key, error);
+        if (current < 0)
+            return false;
+        if (current != generation)
+            return fail(error, StoreError::Stale,
+                QStringLiteral("%1: the object was cleared or resynced since this download started; %2")
+                    .arg(what, dropped));
+        return true;
     }
 
     bool migrateTo1(StoreError *error);
@@ -473,8 +493,11 @@ bool LocalStore::Private::prepareStatements(StoreError *error)
     recountInUse = prepare(QStringLiteral(
         "UPDATE objects SET in_use_count = (SELECT COUNT(DISTINCT p.id) FROM protected p"
         " JOIN records r ON r.obj = p.obj AND r.id = p.id WHERE p.obj = objects.obj) WHERE obj = ?"));
+    readGeneration = prepare(QStringLiteral("SELECT generation FROM objects WHERE obj = ?"));
+    if (readGeneration)
+        readGeneration->setForwardOnly(true);
     if (!deleteRow || !probeRow || !addLocalCount || !writeCheckpoint
-        || !recountInUse)
+        || !recountInUse || !readGeneration)
         return fail(error, StoreError::Io, QStringLiteral("could not prepare the store's statements"));
 
     const QVariant h = db.driver()->handle();
@@ -667,7 +690,7 @@ QByteArray modstampUtf8(const IncomingRecord &r)
 } // namespace
 
 ApplyResult LocalStore::applyPage(const QString &object, const QVector<IncomingRecord> &page,
-    const Checkpoint &newCheckpoint, qint64 seenGeneration, StoreError *error)
+    const Checkpoint &newCheckpoint, qint64 generation, StoreError *error)
 {
     if (!d->checkWritable(error))
         return {};
@@ -683,13 +706,15 @@ ApplyResult LocalStore::applyPage(const QString &object, const QVector<IncomingR
         }
     }
 
+    const QString what = QStringLiteral("write %1").arg(object);
     SqlTransaction tx(d->db);
     if (!tx.isActive()) {
-        d->failSql(error, tx.lastError(), QStringLiteral("write %1").arg(object));
+        d->failSql(error, tx.lastError(), what);
         return {};
     }
+    if (!d->checkGeneration(key, generation, what, QStringLiteral("the page was dropped"), error))
+        return {};
     ApplyResult result;
-    const QString what = QStringLiteral("write %1").arg(object);
     // Raw statements are bound SQLITE_STATIC: the UTF-8 texts live in locals or `utf8` and the
     // payloads in the page until the statement is reset.
     const auto step = [&](sqlite3_stmt *stmt, int *changes = nullptr) {
@@ -722,7 +747,7 @@ ApplyResult LocalStore::applyPage(const QString &object, const QVector<IncomingR
         sqlite3_bind_int64(d->rawUpdate, 1, key);
         sqlite3_bind_text(d->rawUpdate, 2, id.constData(), int(id.size()), SQLITE_STATIC);
         sqlite3_bind_text(d->rawUpdate, 3, modstamp.constData(), int(modstamp.size()), SQLITE_STATIC);
-        sqlite3_bind_int64(d->rawUpdate, 4, seenGeneration);
+        sqlite3_bind_int64(d->rawUpdate, 4, generation);
         bindPayload(d->rawUpdate, 5, r);
         int changes = 0;
         if (!step(d->rawUpdate, &changes))
@@ -736,7 +761,7 @@ ApplyResult LocalStore::applyPage(const QString &object, const QVector<IncomingR
         sqlite3_bind_int64(d->rawInsert, 1, key);
         sqlite3_bind_text(d->rawInsert, 2, id.constData(), int(id.size()), SQLITE_STATIC);
         sqlite3_bind_text(d->rawInsert, 3, modstamp.constData(), int(modstamp.size()), SQLITE_STATIC);
-        sqlite3_bind_int64(d->rawInsert, 4, seenGeneration);
+        sqlite3_bind_int64(d->rawInsert, 4, generation);
         bindPayload(d->rawInsert, 5, r);
         int changes = 0;
         if (!step(d->rawInsert, &changes))
@@ -756,7 +781,7 @@ ApplyResult LocalStore::applyPage(const QString &object, const QVector<IncomingR
         if (!selectInt(d->rawMaxRowid, &maxBefore))
             return false;
         sqlite3_bind_int64(d->rawInsertMany, 1, key);
-        sqlite3_bind_int64(d->rawInsertMany, 2, seenGeneration);
+        sqlite3_bind_int64(d->rawInsertMany, 2, generation);
         for (int row = 0; row < RowsPerInsert; ++row) {
             QByteArray &id = utf8[2 * row] = idUtf8(*run[row]);
             QByteArray &modstamp = utf8[2 * row + 1] = modstampUtf8(*run[row]);
@@ -881,21 +906,24 @@ qint64 LocalStore::removeUnseen(const QString &object, qint64 generation, StoreE
     const qint64 key = d->objectKey(object, error);
     if (key < 0)
         return -1;
+    const QString what = QStringLiteral("remove records gone from %1").arg(object);
     SqlTransaction tx(d->db);
     if (!tx.isActive())
-        return d->failSql(error, tx.lastError(), QStringLiteral("remove unseen")), -1;
+        return d->failSql(error, tx.lastError(), what), -1;
+    if (!d->checkGeneration(key, generation, what, QStringLiteral("nothing was removed"), error))
+        return -1;
     QSqlQuery q(d->db);
     q.prepare(QStringLiteral("DELETE FROM records WHERE obj = ? AND state = 0 AND seen_gen <> ? AND ")
         + QLatin1String(kNotProtected));
     q.addBindValue(key);
     q.addBindValue(generation);
-    if (!d->exec(q, error, QStringLiteral("remove records gone from %1").arg(object)))
+    if (!d->exec(q, error, what))
         return -1;
     const qint64 n = q.numRowsAffected();
     if (n > 0 && !d->addCounts(key, -n, 0, error))
         return -1;
     if (!tx.commit())
-        return d->failSql(error, tx.lastError(), QStringLiteral("remove unseen")), -1;
+        return d->failSql(error, tx.lastError(), what), -1;
     d->succeed(error);
     return n;
 }
@@ -1702,9 +1730,19 @@ QHash<QString, qint64> LocalStore::beginClearResync(const QStringList &objects, 
     return generations;
 }
 
-bool LocalStore::finishPending(const QString &object, StoreError *error)
+bool LocalStore::finishPending(const QString &object, qint64 generation, StoreError *error)
 {
-    return d->updateState(object, QStringLiteral("pending = ?"), { int(PendingOp::None) }, error);
+    const QString what = QStringLiteral("finish the resync of %1").arg(object);
+    return d->writeObject(object, what, error, [&](qint64 key) {
+        if (!d->checkGeneration(key, generation, what,
+                QStringLiteral("its new download finishes it"), error))
+            return false;
+        QSqlQuery q(d->db);
+        q.prepare(QStringLiteral("UPDATE objects SET pending = ? WHERE obj = ?"));
+        q.addBindValue(int(PendingOp::None));
+        q.addBindValue(key);
+        return d->exec(q, error, what);
+    });
 }
 
 std::optional<StoredRecord> LocalStore::record(const QString &object, const QString &id) const

@@ -60,12 +60,18 @@ public:
 
     // --- downloads (the engine) ---
 
+    /// The download calls below take the object's generation as it was when the download started
+    /// (objectState().generation, or what beginFullResync()/beginClearResync() returned). Inside
+    /// their transaction they check it is still the object's: after a clear or resync meanwhile (the
+    /// CLI, another screen) they write nothing and fail with StoreError::Stale, so a page in flight
+    /// cannot bring back the old checkpoint or records the clear removed.
+
     /// ONE transaction: upserts the page's live rows (new rows inserted, Synced rows updated, unsaved
     /// rows skipped: leave-if-changed), applies tombstones (isDeleted) to Synced non-protected rows,
-    /// marks every written row with seenGeneration (pass objectState().generation), writes
-    /// newCheckpoint (when not empty) and the counters.
+    /// marks every written row with `generation`, writes newCheckpoint (when not empty) and the
+    /// counters.
     ApplyResult applyPage(const QString &object, const QVector<IncomingRecord> &page,
-        const Checkpoint &newCheckpoint, qint64 seenGeneration, StoreError *error = nullptr);
+        const Checkpoint &newCheckpoint, qint64 generation, StoreError *error = nullptr);
     /// After a complete full download of `generation`: deletes Synced, non-protected rows not seen
     /// in it (records gone from the server or out of scope). Returns the number deleted, -1 on error.
     qint64 removeUnseen(const QString &object, qint64 generation, StoreError *error = nullptr);
@@ -169,8 +175,9 @@ public:
     /// The same for several objects ("clear & resync all") in ONE transaction: all cleared or none.
     /// Returns the new generation of each object (by name as given), empty on error.
     QHash<QString, qint64> beginClearResync(const QStringList &objects, StoreError *error = nullptr);
-    /// After the full download and removeUnseen(): pending=None.
-    bool finishPending(const QString &object, StoreError *error = nullptr);
+    /// After the full download of `generation` and removeUnseen(): pending=None (Stale if the
+    /// object has a newer generation: its pending operation belongs to the newer download).
+    bool finishPending(const QString &object, qint64 generation, StoreError *error = nullptr);
 
     // --- reads (tests, CLI, UI detail) ---
 

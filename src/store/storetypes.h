@@ -33,6 +33,9 @@ struct StoreError
         Invalid, ///< bad argument (object name, id, unknown record, wrong state)
         Busy, ///< another process held the lock longer than the busy timeout
         ReadOnly, ///< a write on a store opened in Mode::ReadOnly
+        /// The object was cleared or resynced (a new generation) since the download that wrote this
+        /// started: nothing was written; the new download takes over.
+        Stale,
     };
     Kind kind = None;
     QString message;

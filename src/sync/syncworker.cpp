@@ -623,7 +623,7 @@ void SyncWorker::finishDownload(Run *run)
             return;
         }
         const ObjectState st = m_store->objectState(name);
-        if (st.pending != PendingOp::None && !m_store->finishPending(name, &error)) {
+        if (st.pending != PendingOp::None && !m_store->finishPending(name, run->generation, &error)) {
             failStore(run, error);
             return;
         }

@@ -48,6 +48,26 @@ public:
         return out;
     }
 
+    /// Every row of a query, columns separated by '|' and rows by '\n' (NULL as "NULL"): compares
+    /// table contents exactly.
+    QString rows(const char *sql)
+    {
+        sqlite3_stmt *st = nullptr;
+        QString out;
+        if (sqlite3_prepare_v2(m_db, sql, -1, &st, nullptr) != SQLITE_OK)
+            return QStringLiteral("prepare failed: ") + QString::fromUtf8(sqlite3_errmsg(m_db));
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            for (int c = 0; c < sqlite3_column_count(st); ++c) {
+                const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(st, c));
+                out += (c ? QStringLiteral("|") : QString())
+                    + (text ? QString::fromUtf8(text) : QStringLiteral("NULL"));
+            }
+            out += u'\n';
+        }
+        sqlite3_finalize(st);
+        return out;
+    }
+
 private:
     sqlite3 *m_db = nullptr;
 };

@@ -154,7 +154,7 @@ TEST_F(Store, RemoveUnseenDeletesOnlyRowsMissingFromTheFullDownload)
     EXPECT_EQ(store->objectState(kObj).pending, PendingOp::FullResync);
     apply(pageOf({ "a", "c" }, "v2"), g);
     EXPECT_EQ(store->removeUnseen(kObj, g), 2);
-    EXPECT_TRUE(store->finishPending(kObj));
+    EXPECT_TRUE(store->finishPending(kObj, g));
     EXPECT_EQ(store->ids(kObj), (QStringList { "a", "c" }));
     EXPECT_EQ(store->objectState(kObj).pending, PendingOp::None);
     EXPECT_EQ(store->objectState(kObj).localCount, 2);
@@ -284,7 +284,7 @@ TEST_F(Store, CountersMatchCountStarAfterRandomizedOperations)
             generation[obj] = store->beginFullResync(obj);
         } else if (op < 97) {
             store->removeUnseen(obj, generation.value(obj));
-            store->finishPending(obj);
+            store->finishPending(obj, generation.value(obj));
         } else {
             generation[obj] = store->beginClearResync(obj);
         }
@@ -368,7 +368,7 @@ TEST_F(Store, MultiRowInsertsGiveTheResultsOfRowByRowWrites)
                 ++expected.skippedUnsaved;
             }
         }
-        const ApplyResult got = apply(page, 1);
+        const ApplyResult got = apply(page);
         EXPECT_EQ(got.inserted, expected.inserted) << "page " << pageNo;
         EXPECT_EQ(got.updated, expected.updated) << "page " << pageNo;
         EXPECT_EQ(got.deleted, expected.deleted) << "page " << pageNo;

@@ -191,7 +191,7 @@ TEST_F(StoreFiles, PendingOperationSurvivesReopen)
         EXPECT_EQ(s.generation, generation);
         EXPECT_EQ(s.checkpoint, (Checkpoint { "t2", "a" }));
         EXPECT_EQ(s.localCount, 1);
-        EXPECT_TRUE(store->finishPending(kObj));
+        EXPECT_TRUE(store->finishPending(kObj, generation));
         const qint64 full = store->beginFullResync(kObj);
         EXPECT_EQ(full, generation + 1);
     }

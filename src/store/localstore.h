@@ -2,7 +2,6 @@
 #pragma once
 
 #include "store/storetypes.h"
-#include "sync/syncsnapshot.h"
 
 #include <QHash>
 #include <QJsonObject>

@@ -135,6 +135,18 @@ struct UnsavedRecord
     bool operator==(const UnsavedRecord &) const = default;
 };
 
+/// What a clear & resync will do, counted by LocalStore::planClear() for the
+/// confirmation dialog and `--dry-run`.
+struct ClearPlan
+{
+    QString object;
+    qint64 willDelete = 0; ///< synced local records that go
+    qint64 keepUnsaved = 0;
+    qint64 keepInUse = 0; ///< protected records that stay
+    qint64 willDownload = -1; ///< server count in scope, -1 if unknown
+    bool operator==(const ClearPlan &) const = default;
+};
+
 /// The server's answer for one record of an upload batch.
 struct UploadOutcome
 {
@@ -150,3 +162,4 @@ struct UploadOutcome
 Q_DECLARE_METATYPE(posdata::StoreError)
 Q_DECLARE_METATYPE(posdata::UnsavedRecord)
 Q_DECLARE_METATYPE(posdata::ObjectState)
+Q_DECLARE_METATYPE(posdata::ClearPlan)

@@ -57,20 +57,8 @@ struct EngineSnapshot
     bool operator==(const EngineSnapshot &) const = default;
 };
 
-/// What a clear & resync will do, for the confirmation dialog and `--dry-run`.
-struct ClearPlan
-{
-    QString object;
-    qint64 willDelete = 0; ///< synced local records that go
-    qint64 keepUnsaved = 0;
-    qint64 keepInUse = 0; ///< protected records that stay
-    qint64 willDownload = -1; ///< server count in scope, -1 if unknown
-    bool operator==(const ClearPlan &) const = default;
-};
-
 } // namespace posdata
 
 Q_DECLARE_METATYPE(posdata::SyncError)
 Q_DECLARE_METATYPE(posdata::SyncObjectSnapshot)
 Q_DECLARE_METATYPE(posdata::EngineSnapshot)
-Q_DECLARE_METATYPE(posdata::ClearPlan)

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-#include "store/localstore.h"
-
-#include "store/sqltransaction.h"
-#include "store/walcheckpointer.h"
+// LocalStore: opening the file, downloads (applyPage, removeUnseen), local writes, the protected set,
+// per-object sync state, resync and clear, reads.
+#include "store/localstore_p.h"
+#include "store/storetuning.h"
 
 #include <QAtomicInteger>
 #include <array>
@@ -25,369 +25,11 @@
 
 namespace posdata {
 
-Q_LOGGING_CATEGORY(lcStore, "posdata.store")
-
 namespace {
-
-// SQLite primary result codes as QSQLITE reports them in QSqlError::nativeErrorCode().
-constexpr int SqliteBusy = 5;
-constexpr int SqliteLocked = 6;
-constexpr int SqliteReadOnly = 8;
-constexpr int SqliteFull = 13;
-constexpr int SqliteNotADb = 26;
-
-// Records can reach a few hundred bytes; a larger page cache keeps the (obj, id) index hot while a
-// million-row download is written (about 32 MB, a fair share of a POS terminal's memory).
-constexpr int CacheSizeKiB = 32 * 1024;
-
-// Page size of new store files; see open().
-constexpr int PageSizeBytes = 16 * 1024;
-
-// Rows per multi-row INSERT in applyPage: one statement step keeps the table and index cursors
-// where the last row went, instead of positioning them again for every row (a million rows insert
-// ~30 % faster than with one step per row; benchmarks/store-insert, variant rawmulti).
-constexpr int RowsPerInsert = 50;
-
-// Salesforce record Ids are 15/18 characters; locally created records use temporary ids. The bound
-// only stops nonsense from reaching the database.
-constexpr int MaxIdLength = 255;
-
-// Kinds in the protected table; a record is protected while any kind holds it.
-constexpr int ProtectInUse = 1;
-constexpr int ProtectPinned = 2;
 
 QAtomicInteger<quint64> g_connectionCounter;
 
-QVariant msOrNull(const QDateTime &t)
-{
-    return t.isValid() ? QVariant(t.toMSecsSinceEpoch()) : QVariant(QMetaType(QMetaType::LongLong));
-}
-
-QDateTime dateOrInvalid(const QVariant &v)
-{
-    return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
-}
-
-bool isValidId(const QString &id)
-{
-    return !id.isEmpty() && id.size() <= MaxIdLength;
-}
-
-const char *const kNotProtected
-    = "NOT EXISTS (SELECT 1 FROM protected p WHERE p.obj = records.obj AND p.id = records.id)";
-
 } // namespace
-
-struct LocalStore::Private
-{
-    QString path;
-    Mode mode = Mode::ReadWrite;
-    QString connectionName;
-    QSqlDatabase db;
-    StoreError lastError;
-    // name -> objects.obj; only filled with keys whose row is committed (see objectKey()).
-    mutable QHash<QString, qint64> keys;
-
-    // Prepared once per store and reused for every row: preparing per page costs more than the
-    // inserts of a small page.
-    std::unique_ptr<QSqlQuery> deleteRow;
-    std::unique_ptr<QSqlQuery> probeRow;
-    std::unique_ptr<QSqlQuery> addLocalCount;
-    std::unique_ptr<QSqlQuery> writeCheckpoint;
-    std::unique_ptr<QSqlQuery> recountInUse;
-    std::unique_ptr<QSqlQuery> readGeneration;
-
-    // applyPage's per-row statements, on the connection QSQLITE opened (the plugin links the same
-    // system libsqlite3, so one library owns the file's locks). QSqlQuery costs ~3 us per row in
-    // QVariant/QString conversions and bookkeeping, more than SQLite's own work.
-    sqlite3 *handle = nullptr;
-    sqlite3_stmt *rawInsert = nullptr;
-    sqlite3_stmt *rawInsertMany = nullptr; ///< RowsPerInsert rows: ?1 obj, ?2 seen_gen, then id, modstamp, payload
-    sqlite3_stmt *rawUpdate = nullptr;
-    sqlite3_stmt *rawMaxRowid = nullptr;
-    sqlite3_stmt *rawRowidOf = nullptr;
-    std::unique_ptr<WalCheckpointer> checkpointer; ///< set while background checkpoints are on
-
-    ~Private()
-    {
-        checkpointer.reset();
-        for (sqlite3_stmt *stmt : { rawInsert, rawInsertMany, rawUpdate, rawMaxRowid, rawRowidOf })
-            sqlite3_finalize(stmt);
-        deleteRow.reset();
-        probeRow.reset();
-        addLocalCount.reset();
-        writeCheckpoint.reset();
-        recountInUse.reset();
-        readGeneration.reset();
-        if (db.isValid())
-            db.close();
-        db = QSqlDatabase();
-        if (!connectionName.isEmpty())
-            QSqlDatabase::removeDatabase(connectionName);
-    }
-
-    bool succeed(StoreError *error)
-    {
-        lastError = StoreError {};
-        if (error)
-            *error = lastError;
-        return true;
-    }
-
-    bool fail(StoreError *error, StoreError::Kind kind, const QString &message)
-    {
-        lastError = StoreError { kind, message };
-        if (error)
-            *error = lastError;
-        qCDebug(lcStore) << "store error" << kind << message;
-        return false;
-    }
-
-    bool failSql(StoreError *error, const QSqlError &e, const QString &what)
-    {
-        return failCode(error, e.nativeErrorCode().toInt(), e.text(), what);
-    }
-
-    /// A failed sqlite3_step() of a raw statement (extended codes carry the primary in the low byte).
-    bool failRaw(StoreError *error, int code, const QString &what)
-    {
-        return failCode(error, code & 0xff, QString::fromUtf8(sqlite3_errmsg(handle)), what);
-    }
-
-    bool failCode(StoreError *error, int code, const QString &text, const QString &what)
-    {
-        StoreError::Kind kind = StoreError::Io;
-        QString message = what + QStringLiteral(": ") + text;
-        switch (code) {
-        case SqliteFull:
-            kind = StoreError::DiskFull;
-            message = what
-                + QStringLiteral(": the disk is full; nothing was written. Free some space and try again.");
-            break;
-        case SqliteBusy:
-        case SqliteLocked:
-            kind = StoreError::Busy;
-            message
-                = what + QStringLiteral(": the store is busy (another program is writing it); try again.");
-            break;
-        case SqliteNotADb:
-            kind = StoreError::NotSqlite;
-            break;
-        case SqliteReadOnly:
-            kind = StoreError::ReadOnly;
-            break;
-        default:
-            break;
-        }
-        return fail(error, kind, message);
-    }
-
-    bool checkWritable(StoreError *error)
-    {
-        if (mode == Mode::ReadOnly)
-            return fail(error, StoreError::ReadOnly, QStringLiteral("the store was opened read-only"));
-        return true;
-    }
-
-    bool checkObject(const QString &object, StoreError *error)
-    {
-        if (!LocalStore::isValidObjectName(object))
-            return fail(error, StoreError::Invalid,
-                QStringLiteral("not a valid object name: \"%1\"").arg(object.left(100)));
-        return true;
-    }
-
-    bool exec(QSqlQuery &q, StoreError *error, const QString &what)
-    {
-        if (!q.exec())
-            return failSql(error, q.lastError(), what);
-        return true;
-    }
-
-    bool execSql(const QString &sql, StoreError *error)
-    {
-        QSqlQuery q(db);
-        if (!q.exec(sql))
-            return failSql(error, q.lastError(), sql.left(60));
-        return true;
-    }
-
-    std::unique_ptr<QSqlQuery> prepare(const QString &sql)
-    {
-        auto q = std::make_unique<QSqlQuery>(db);
-        if (!q->prepare(sql)) {
-            qCWarning(lcStore) << "prepare failed" << sql << q->lastError().text();
-            return nullptr;
-        }
-        return q;
-    }
-
-    /// Key of an existing object row, -1 if none (or on error).
-    qint64 findKey(const QString &object) const
-    {
-        if (const auto it = keys.constFind(object); it != keys.constEnd())
-            return it.value();
-        QSqlQuery q(db);
-        q.setForwardOnly(true);
-        q.prepare(QStringLiteral("SELECT obj FROM objects WHERE name = ?"));
-        q.addBindValue(object);
-        if (q.exec() && q.next()) {
-            const qint64 key = q.value(0).toLongLong();
-            keys.insert(object, key);
-            return key;
-        }
-        return -1;
-    }
-
-    /// Key of the object, creating its row in its own committed statement: never call inside a
-    /// transaction that may roll back, or the cache would name a row that does not exist.
-    qint64 objectKey(const QString &object, StoreError *error)
-    {
-        if (!checkObject(object, error))
-            return -1;
-        if (const qint64 key = findKey(object); key >= 0)
-            return key;
-        if (!checkWritable(error))
-            return -1;
-        QSqlQuery q(db);
-        q.prepare(QStringLiteral("INSERT OR IGNORE INTO objects(name) VALUES (?)"));
-        q.addBindValue(object);
-        if (!exec(q, error, QStringLiteral("add object %1").arg(object)))
-            return -1;
-        const qint64 key = findKey(object);
-        if (key < 0)
-            fail(error, StoreError::Io, QStringLiteral("could not add object %1").arg(object));
-        return key;
-    }
-
-    bool recountInUseOf(qint64 key, StoreError *error)
-    {
-        recountInUse->bindValue(0, key);
-        return exec(*recountInUse, error, QStringLiteral("count records in use"));
-    }
-
-    /// A created record got its server Id: unsaved records that refer to the local Id (a local sale
-    /// pointing at a local customer) now refer to the server Id. Only unsaved rows can hold a local
-    /// Id (downloads bring server Ids), so this walks the partial index, object by object.
-    bool replaceReferences(const QString &localId, const QString &serverId, StoreError *error)
-    {
-        const QString from = u'"' + localId + u'"';
-        const QString to = u'"' + serverId + u'"';
-        QSqlQuery objs(db);
-        objs.setForwardOnly(true);
-        if (!objs.exec(QStringLiteral("SELECT obj FROM objects")))
-            return failSql(error, objs.lastError(), QStringLiteral("replace local Id references"));
-        QList<qint64> keysToScan;
-        while (objs.next())
-            keysToScan.append(objs.value(0).toLongLong());
-        QSqlQuery q(db);
-        q.prepare(QStringLiteral("UPDATE records SET payload = CAST(replace(CAST(payload AS TEXT), ?, ?) AS BLOB)"
-                                 " WHERE obj = ? AND state <> 0 AND instr(CAST(payload AS TEXT), ?) > 0"));
-        for (const qint64 k : keysToScan) {
-            q.bindValue(0, from);
-            q.bindValue(1, to);
-            q.bindValue(2, k);
-            q.bindValue(3, from);
-            if (!exec(q, error, QStringLiteral("replace local Id references")))
-                return false;
-        }
-        return true;
-    }
-
-    /// The shape of a write to one object's records: the writable check, the object's key (added on
-    /// first use), `body(key)` in one transaction (false = failed, *error set), the commit.
-    template<typename Body>
-    bool writeObject(const QString &object, const QString &what, StoreError *error, Body &&body)
-    {
-        if (!checkWritable(error))
-            return false;
-        const qint64 key = objectKey(object, error);
-        if (key < 0)
-            return false;
-        SqlTransaction tx(db);
-        if (!tx.isActive())
-            return failSql(error, tx.lastError(), what);
-        if (!body(key))
-            return false;
-        if (!tx.commit())
-            return failSql(error, tx.lastError(), what);
-        return succeed(error);
-    }
-
-    /// O(unsaved records of the object) through the partial index: they are few.
-    bool recountFailedOf(qint64 key, StoreError *error)
-    {
-        QSqlQuery q(db);
-        q.prepare(QStringLiteral(
-            "UPDATE objects SET upload_failed_count = (SELECT COUNT(*) FROM records r WHERE r.obj = objects.obj"
-            " AND r.state <> 0 AND r.err_code IS NOT NULL) WHERE obj = ?"));
-        q.addBindValue(key);
-        return exec(q, error, QStringLiteral("count refused uploads"));
-    }
-
-    bool addCounts(qint64 key, qint64 local, qint64 unsaved, StoreError *error)
-    {
-        QSqlQuery q(db);
-        q.prepare(QStringLiteral("UPDATE objects SET local_count = local_count + ?, unsaved_count = "
-                                 "unsaved_count + ? WHERE obj = ?"));
-        q.addBindValue(local);
-        q.addBindValue(unsaved);
-        q.addBindValue(key);
-        return exec(q, error, QStringLiteral("update counters"));
-    }
-
-    /// state of a record, -1 if absent, -2 on error.
-    int recordState(qint64 key, const QString &id, StoreError *error)
-    {
-        QSqlQuery q(db);
-        q.setForwardOnly(true);
-        q.prepare(QStringLiteral("SELECT state FROM records WHERE obj = ? AND id = ?"));
-        q.addBindValue(key);
-        q.addBindValue(id);
-        if (!exec(q, error, QStringLiteral("read record")))
-            return -2;
-        return q.next() ? q.value(0).toInt() : -1;
-    }
-
-    qint64 generationOf(qint64 key, StoreError *error)
-    {
-        QSqlQuery &q = *readGeneration;
-        q.bindValue(0, key);
-        if (!exec(q, error, QStringLiteral("read generation")))
-            return -1;
-        const qint64 generation = q.next() ? q.value(0).toLongLong() : -1;
-        q.finish();
-        if (generation < 0)
-            fail(error, StoreError::Io, QStringLiteral("read generation: the object's row is missing"));
-        return generation;
-    }
-
-    /// Inside a download write's transaction: the object is still at the generation its download
-    /// started with. Else the object was cleared or resynced meanwhile and the write must not
-    /// happen (`dropped` says what was not done).
-    bool checkGeneration(qint64 key, qint64 generation, const QString &what, const QString &dropped,
-        StoreError *error)
-    {
-        const qint64 current = generationOf(key, error);
-        if (current < 0)
-            return false;
-        if (current != generation)
-            return fail(error, StoreError::Stale,
-                QStringLiteral("%1: the object was cleared or resynced since this download started; %2")
-                    .arg(what, dropped));
-        return true;
-    }
-
-    bool migrateTo1(StoreError *error);
-    bool migrateTo2(StoreError *error);
-    /// One migration step: `statements`, then PRAGMA user_version = version, in one transaction.
-    bool runMigration(int version, const QStringList &statements, StoreError *error);
-    bool migrate(int from, StoreError *error);
-    bool prepareStatements(StoreError *error);
-    /// One UPDATE of the object's row: `set` holds ? placeholders for `values`.
-    bool updateState(
-        const QString &object, const QString &set, const QVariantList &values, StoreError *error);
-};
 
 bool LocalStore::Private::runMigration(int version, const QStringList &statements, StoreError *error)
 {
@@ -507,7 +149,7 @@ bool LocalStore::Private::prepareStatements(StoreError *error)
         return handle && sqlite3_prepare_v3(handle, sql, -1, SQLITE_PREPARE_PERSISTENT, stmt, nullptr) == SQLITE_OK;
     };
     QByteArray insertMany("INSERT OR IGNORE INTO records(obj, id, modstamp, state, seen_gen, payload) VALUES ");
-    for (int row = 0; row < RowsPerInsert; ++row)
+    for (int row = 0; row < tuning::RowsPerInsert; ++row)
         insertMany += QByteArray(row ? ", " : "") + "(?1, ?" + QByteArray::number(3 + 3 * row) + ", ?"
             + QByteArray::number(4 + 3 * row) + ", 0, ?2, ?" + QByteArray::number(5 + 3 * row) + ")";
     if (!prepareRaw("INSERT OR IGNORE INTO records(obj, id, modstamp, state, seen_gen, payload)"
@@ -644,10 +286,8 @@ std::unique_ptr<LocalStore> LocalStore::open(const QString &path, Mode mode, Sto
         if (!d->execSql(QStringLiteral("PRAGMA query_only = 1"), error))
             return nullptr;
     } else {
-        // A new file's page size, fixed once the first table exists (a no-op on older files, which
-        // keep 4096). 16 KiB pages halve the B-tree and WAL work of a bulk download, in key order as
-        // well as scattered (measured in benchmarks/store-insert).
-        if (version == 0 && !d->execSql(QStringLiteral("PRAGMA page_size = %1").arg(PageSizeBytes), error))
+        // A new file's page size (a no-op once the first table exists).
+        if (version == 0 && !d->execSql(QStringLiteral("PRAGMA page_size = %1").arg(tuning::PageSizeBytes), error))
             return nullptr;
         QSqlQuery q(d->db);
         if (!q.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !q.next()
@@ -659,7 +299,7 @@ std::unique_ptr<LocalStore> LocalStore::open(const QString &path, Mode mode, Sto
         // NORMAL in WAL mode loses at most the last commits on power loss, never consistency; the
         // checkpoint is written in the same transaction as its rows, so a resumed sync re-reads them.
         if (!d->execSql(QStringLiteral("PRAGMA synchronous = NORMAL"), error)
-            || !d->execSql(QStringLiteral("PRAGMA cache_size = -%1").arg(CacheSizeKiB), error)
+            || !d->execSql(QStringLiteral("PRAGMA cache_size = -%1").arg(tuning::CacheSizeKiB), error)
             || !d->migrate(version, error) || !d->prepareStatements(error))
             return nullptr;
     }
@@ -772,17 +412,17 @@ ApplyResult LocalStore::applyPage(const QString &object, const QVector<IncomingR
         }
         return update(r, id, modstamp);
     };
-    // RowsPerInsert records in one INSERT OR IGNORE. When some were ignored (already here, or an Id
+    // tuning::RowsPerInsert records in one INSERT OR IGNORE. When some were ignored (already here, or an Id
     // twice in the run), the rowid tells them apart: rows this statement added have rowids above
     // the table's largest one before it; a later copy of an Id added here updates it, as row by row.
-    std::array<QByteArray, 2 * RowsPerInsert> utf8;
+    std::array<QByteArray, 2 * tuning::RowsPerInsert> utf8;
     const auto applyMany = [&](const IncomingRecord *const *run, bool *someIgnored) {
         sqlite3_int64 maxBefore = 0;
         if (!selectInt(d->rawMaxRowid, &maxBefore))
             return false;
         sqlite3_bind_int64(d->rawInsertMany, 1, key);
         sqlite3_bind_int64(d->rawInsertMany, 2, generation);
-        for (int row = 0; row < RowsPerInsert; ++row) {
+        for (int row = 0; row < tuning::RowsPerInsert; ++row) {
             QByteArray &id = utf8[2 * row] = idUtf8(*run[row]);
             QByteArray &modstamp = utf8[2 * row + 1] = modstampUtf8(*run[row]);
             sqlite3_bind_text(d->rawInsertMany, 3 + 3 * row, id.constData(), int(id.size()), SQLITE_STATIC);
@@ -792,13 +432,13 @@ ApplyResult LocalStore::applyPage(const QString &object, const QVector<IncomingR
         int changes = 0;
         if (!step(d->rawInsertMany, &changes))
             return false;
-        *someIgnored = changes < RowsPerInsert;
+        *someIgnored = changes < tuning::RowsPerInsert;
         if (!*someIgnored) {
             result.inserted += changes;
             return true;
         }
         QSet<QByteArray> addedHere;
-        for (int row = 0; row < RowsPerInsert; ++row) {
+        for (int row = 0; row < tuning::RowsPerInsert; ++row) {
             const QByteArray &id = utf8[2 * row];
             sqlite3_bind_int64(d->rawRowidOf, 1, key);
             sqlite3_bind_text(d->rawRowidOf, 2, id.constData(), int(id.size()), SQLITE_STATIC);
@@ -818,7 +458,7 @@ ApplyResult LocalStore::applyPage(const QString &object, const QVector<IncomingR
     QSqlQuery &del = *d->deleteRow;
     // Records to insert wait here for a full multi-row statement; a deletion first writes those
     // waiting row by row, so the page's order holds (an Id written, then deleted, ends deleted).
-    std::array<const IncomingRecord *, RowsPerInsert> waiting;
+    std::array<const IncomingRecord *, tuning::RowsPerInsert> waiting;
     int nWaiting = 0;
     const auto flushWaiting = [&] {
         for (int row = 0; row < nWaiting; ++row)
@@ -861,7 +501,7 @@ ApplyResult LocalStore::applyPage(const QString &object, const QVector<IncomingR
             continue;
         }
         waiting[nWaiting++] = &r;
-        if (nWaiting == RowsPerInsert) {
+        if (nWaiting == tuning::RowsPerInsert) {
             bool someIgnored = false;
             if (!applyMany(waiting.data(), &someIgnored))
                 return {};
@@ -1825,8 +1465,8 @@ bool LocalStore::setBackgroundCheckpoints(bool on, StoreError *error)
         return d->fail(error, StoreError::Io, QStringLiteral("cannot start background checkpoints on %1").arg(d->path));
     QSqlQuery q(d->db);
     const qint64 pageSize = q.exec(QStringLiteral("PRAGMA page_size")) && q.next() ? q.value(0).toLongLong() : 4096;
-    constexpr qint64 GuardBytes = 64 * 1024 * 1024;
-    if (!d->execSql(QStringLiteral("PRAGMA wal_autocheckpoint = %1").arg(GuardBytes / std::max<qint64>(512, pageSize)), error))
+    const qint64 guardPages = tuning::WalGuardBytes / std::max<qint64>(512, pageSize);
+    if (!d->execSql(QStringLiteral("PRAGMA wal_autocheckpoint = %1").arg(guardPages), error))
         return false;
     d->checkpointer = std::move(checkpointer);
     return d->succeed(error);

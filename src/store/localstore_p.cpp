@@ -1,0 +1,271 @@
+// SPDX-License-Identifier: MIT
+// LocalStore::Private: errors in words, object keys, counters, generation checks.
+#include "store/localstore_p.h"
+
+#include <sqlite3.h>
+
+namespace posdata {
+
+Q_LOGGING_CATEGORY(lcStore, "posdata.store")
+
+namespace {
+
+// SQLite primary result codes as QSQLITE reports them in QSqlError::nativeErrorCode().
+constexpr int SqliteBusy = 5;
+constexpr int SqliteLocked = 6;
+constexpr int SqliteReadOnly = 8;
+constexpr int SqliteFull = 13;
+constexpr int SqliteNotADb = 26;
+
+} // namespace
+
+LocalStore::Private::~Private()
+{
+    checkpointer.reset();
+    for (sqlite3_stmt *stmt : { rawInsert, rawInsertMany, rawUpdate, rawMaxRowid, rawRowidOf })
+        sqlite3_finalize(stmt);
+    deleteRow.reset();
+    probeRow.reset();
+    addLocalCount.reset();
+    writeCheckpoint.reset();
+    recountInUse.reset();
+    readGeneration.reset();
+    if (db.isValid())
+        db.close();
+    db = QSqlDatabase();
+    if (!connectionName.isEmpty())
+        QSqlDatabase::removeDatabase(connectionName);
+}
+
+bool LocalStore::Private::succeed(StoreError *error)
+{
+    lastError = StoreError {};
+    if (error)
+        *error = lastError;
+    return true;
+}
+
+bool LocalStore::Private::fail(StoreError *error, StoreError::Kind kind, const QString &message)
+{
+    lastError = StoreError { kind, message };
+    if (error)
+        *error = lastError;
+    qCDebug(lcStore) << "store error" << kind << message;
+    return false;
+}
+
+bool LocalStore::Private::failSql(StoreError *error, const QSqlError &e, const QString &what)
+{
+    return failCode(error, e.nativeErrorCode().toInt(), e.text(), what);
+}
+
+/// A failed sqlite3_step() of a raw statement (extended codes carry the primary in the low byte).
+bool LocalStore::Private::failRaw(StoreError *error, int code, const QString &what)
+{
+    return failCode(error, code & 0xff, QString::fromUtf8(sqlite3_errmsg(handle)), what);
+}
+
+bool LocalStore::Private::failCode(StoreError *error, int code, const QString &text, const QString &what)
+{
+    StoreError::Kind kind = StoreError::Io;
+    QString message = what + QStringLiteral(": ") + text;
+    switch (code) {
+    case SqliteFull:
+        kind = StoreError::DiskFull;
+        message = what
+            + QStringLiteral(": the disk is full; nothing was written. Free some space and try again.");
+        break;
+    case SqliteBusy:
+    case SqliteLocked:
+        kind = StoreError::Busy;
+        message
+            = what + QStringLiteral(": the store is busy (another program is writing it); try again.");
+        break;
+    case SqliteNotADb:
+        kind = StoreError::NotSqlite;
+        break;
+    case SqliteReadOnly:
+        kind = StoreError::ReadOnly;
+        break;
+    default:
+        break;
+    }
+    return fail(error, kind, message);
+}
+
+bool LocalStore::Private::checkWritable(StoreError *error)
+{
+    if (mode == Mode::ReadOnly)
+        return fail(error, StoreError::ReadOnly, QStringLiteral("the store was opened read-only"));
+    return true;
+}
+
+bool LocalStore::Private::checkObject(const QString &object, StoreError *error)
+{
+    if (!LocalStore::isValidObjectName(object))
+        return fail(error, StoreError::Invalid,
+            QStringLiteral("not a valid object name: \"%1\"").arg(object.left(100)));
+    return true;
+}
+
+bool LocalStore::Private::exec(QSqlQuery &q, StoreError *error, const QString &what)
+{
+    if (!q.exec())
+        return failSql(error, q.lastError(), what);
+    return true;
+}
+
+bool LocalStore::Private::execSql(const QString &sql, StoreError *error)
+{
+    QSqlQuery q(db);
+    if (!q.exec(sql))
+        return failSql(error, q.lastError(), sql.left(60));
+    return true;
+}
+
+std::unique_ptr<QSqlQuery> LocalStore::Private::prepare(const QString &sql)
+{
+    auto q = std::make_unique<QSqlQuery>(db);
+    if (!q->prepare(sql)) {
+        qCWarning(lcStore) << "prepare failed" << sql << q->lastError().text();
+        return nullptr;
+    }
+    return q;
+}
+
+/// Key of an existing object row, -1 if none (or on error).
+qint64 LocalStore::Private::findKey(const QString &object) const
+{
+    if (const auto it = keys.constFind(object); it != keys.constEnd())
+        return it.value();
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT obj FROM objects WHERE name = ?"));
+    q.addBindValue(object);
+    if (q.exec() && q.next()) {
+        const qint64 key = q.value(0).toLongLong();
+        keys.insert(object, key);
+        return key;
+    }
+    return -1;
+}
+
+/// Key of the object, creating its row in its own committed statement: never call inside a
+/// transaction that may roll back, or the cache would name a row that does not exist.
+qint64 LocalStore::Private::objectKey(const QString &object, StoreError *error)
+{
+    if (!checkObject(object, error))
+        return -1;
+    if (const qint64 key = findKey(object); key >= 0)
+        return key;
+    if (!checkWritable(error))
+        return -1;
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT OR IGNORE INTO objects(name) VALUES (?)"));
+    q.addBindValue(object);
+    if (!exec(q, error, QStringLiteral("add object %1").arg(object)))
+        return -1;
+    const qint64 key = findKey(object);
+    if (key < 0)
+        fail(error, StoreError::Io, QStringLiteral("could not add object %1").arg(object));
+    return key;
+}
+
+bool LocalStore::Private::recountInUseOf(qint64 key, StoreError *error)
+{
+    recountInUse->bindValue(0, key);
+    return exec(*recountInUse, error, QStringLiteral("count records in use"));
+}
+
+/// A created record got its server Id: unsaved records that refer to the local Id (a local sale
+/// pointing at a local customer) now refer to the server Id. Only unsaved rows can hold a local
+/// Id (downloads bring server Ids), so this walks the partial index, object by object.
+bool LocalStore::Private::replaceReferences(const QString &localId, const QString &serverId, StoreError *error)
+{
+    const QString from = u'"' + localId + u'"';
+    const QString to = u'"' + serverId + u'"';
+    QSqlQuery objs(db);
+    objs.setForwardOnly(true);
+    if (!objs.exec(QStringLiteral("SELECT obj FROM objects")))
+        return failSql(error, objs.lastError(), QStringLiteral("replace local Id references"));
+    QList<qint64> keysToScan;
+    while (objs.next())
+        keysToScan.append(objs.value(0).toLongLong());
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("UPDATE records SET payload = CAST(replace(CAST(payload AS TEXT), ?, ?) AS BLOB)"
+                             " WHERE obj = ? AND state <> 0 AND instr(CAST(payload AS TEXT), ?) > 0"));
+    for (const qint64 k : keysToScan) {
+        q.bindValue(0, from);
+        q.bindValue(1, to);
+        q.bindValue(2, k);
+        q.bindValue(3, from);
+        if (!exec(q, error, QStringLiteral("replace local Id references")))
+            return false;
+    }
+    return true;
+}
+
+/// O(unsaved records of the object) through the partial index: they are few.
+bool LocalStore::Private::recountFailedOf(qint64 key, StoreError *error)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral(
+        "UPDATE objects SET upload_failed_count = (SELECT COUNT(*) FROM records r WHERE r.obj = objects.obj"
+        " AND r.state <> 0 AND r.err_code IS NOT NULL) WHERE obj = ?"));
+    q.addBindValue(key);
+    return exec(q, error, QStringLiteral("count refused uploads"));
+}
+
+bool LocalStore::Private::addCounts(qint64 key, qint64 local, qint64 unsaved, StoreError *error)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("UPDATE objects SET local_count = local_count + ?, unsaved_count = "
+                             "unsaved_count + ? WHERE obj = ?"));
+    q.addBindValue(local);
+    q.addBindValue(unsaved);
+    q.addBindValue(key);
+    return exec(q, error, QStringLiteral("update counters"));
+}
+
+/// state of a record, -1 if absent, -2 on error.
+int LocalStore::Private::recordState(qint64 key, const QString &id, StoreError *error)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT state FROM records WHERE obj = ? AND id = ?"));
+    q.addBindValue(key);
+    q.addBindValue(id);
+    if (!exec(q, error, QStringLiteral("read record")))
+        return -2;
+    return q.next() ? q.value(0).toInt() : -1;
+}
+
+qint64 LocalStore::Private::generationOf(qint64 key, StoreError *error)
+{
+    QSqlQuery &q = *readGeneration;
+    q.bindValue(0, key);
+    if (!exec(q, error, QStringLiteral("read generation")))
+        return -1;
+    const qint64 generation = q.next() ? q.value(0).toLongLong() : -1;
+    q.finish();
+    if (generation < 0)
+        fail(error, StoreError::Io, QStringLiteral("read generation: the object's row is missing"));
+    return generation;
+}
+
+/// Inside a download write's transaction: the object is still at the generation its download
+/// started with. Else the object was cleared or resynced meanwhile and the write must not
+/// happen (`dropped` says what was not done).
+bool LocalStore::Private::checkGeneration(qint64 key, qint64 generation, const QString &what, const QString &dropped, StoreError *error)
+{
+    const qint64 current = generationOf(key, error);
+    if (current < 0)
+        return false;
+    if (current != generation)
+        return fail(error, StoreError::Stale,
+            QStringLiteral("%1: the object was cleared or resynced since this download started; %2")
+                .arg(what, dropped));
+    return true;
+}
+
+} // namespace posdata

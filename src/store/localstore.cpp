@@ -479,33 +479,6 @@ qint64 LocalStore::removeUnseen(const QString &object, qint64 generation, StoreE
     return n;
 }
 
-qint64 LocalStore::removeIds(const QString &object, const QStringList &ids, StoreError *error)
-{
-    if (!d->checkWritable(error))
-        return -1;
-    const qint64 key = d->objectKey(object, error);
-    if (key < 0)
-        return -1;
-    SqlTransaction tx(d->db);
-    if (!tx.isActive())
-        return d->failSql(error, tx.lastError(), QStringLiteral("remove deleted records")), -1;
-    qint64 n = 0;
-    QSqlQuery &del = *d->deleteRow;
-    for (const QString &id : ids) {
-        del.bindValue(0, key);
-        del.bindValue(1, id);
-        if (!d->exec(del, error, QStringLiteral("remove deleted records of %1").arg(object)))
-            return -1;
-        n += del.numRowsAffected() > 0 ? 1 : 0;
-    }
-    if (n > 0 && !d->addCounts(key, -n, 0, error))
-        return -1;
-    if (!tx.commit())
-        return d->failSql(error, tx.lastError(), QStringLiteral("remove deleted records")), -1;
-    d->succeed(error);
-    return n;
-}
-
 bool LocalStore::createLocal(const QString &object, const QString &id, const QByteArray &payload,
     StoreError *error, const QString &externalId)
 {
@@ -920,41 +893,6 @@ bool LocalStore::clearUploadErrors(const QString &object, StoreError *error)
     });
 }
 
-QList<StoredRecord> LocalStore::unsavedRecords(const QString &object, int limit) const
-{
-    QList<StoredRecord> out;
-    const qint64 key = d->checkObject(object, nullptr) ? d->findKey(object) : -1;
-    if (key < 0)
-        return out;
-    QSqlQuery q(d->db);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT id, modstamp, state, payload, seen_gen FROM records"
-                             " WHERE obj = ? AND state <> 0 ORDER BY rowid LIMIT ?"));
-    q.addBindValue(key);
-    q.addBindValue(limit);
-    if (!q.exec())
-        return out;
-    while (q.next()) {
-        StoredRecord r;
-        r.object = object;
-        r.id = q.value(0).toString();
-        r.systemModstamp = q.value(1).toString();
-        r.state = RecordState(q.value(2).toInt());
-        r.payload = q.value(3).toByteArray();
-        r.seenGeneration = q.value(4).toLongLong();
-        out.append(r);
-    }
-    for (StoredRecord &r : out) {
-        r.inUse = false;
-        r.pinned = false;
-        if (auto full = record(object, r.id)) {
-            r.inUse = full->inUse;
-            r.pinned = full->pinned;
-        }
-    }
-    return out;
-}
-
 bool LocalStore::setPinned(const QString &object, const QString &id, bool pinned, StoreError *error)
 {
     if (!d->checkWritable(error))
@@ -1028,19 +966,6 @@ bool LocalStore::setInUse(const QList<QPair<QString, QString>> &records, StoreEr
     if (!tx.commit())
         return d->failSql(error, tx.lastError(), QStringLiteral("set records in use"));
     return d->succeed(error);
-}
-
-bool LocalStore::isProtected(const QString &object, const QString &id) const
-{
-    const qint64 key = d->checkObject(object, nullptr) ? d->findKey(object) : -1;
-    if (key < 0)
-        return false;
-    QSqlQuery q(d->db);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT 1 FROM protected WHERE obj = ? AND id = ? LIMIT 1"));
-    q.addBindValue(key);
-    q.addBindValue(id);
-    return q.exec() && q.next();
 }
 
 namespace {
@@ -1168,12 +1093,6 @@ bool LocalStore::clearLastError(const QString &object, StoreError *error)
 bool LocalStore::setLastSynced(const QString &object, const QDateTime &when, StoreError *error)
 {
     return d->updateState(object, QStringLiteral("last_synced_at = ?"), { msOrNull(when) }, error);
-}
-
-bool LocalStore::setCheckpoint(const QString &object, const Checkpoint &checkpoint, StoreError *error)
-{
-    return d->updateState(object, QStringLiteral("cp_modstamp = ?, cp_id = ?"),
-        { checkpoint.systemModstamp, checkpoint.id }, error);
 }
 
 qint64 LocalStore::beginFullResync(const QString &object, StoreError *error)

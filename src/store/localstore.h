@@ -74,9 +74,6 @@ public:
     /// After a complete full download of `generation`: deletes Synced, non-protected rows not seen
     /// in it (records gone from the server or out of scope). Returns the number deleted, -1 on error.
     qint64 removeUnseen(const QString &object, qint64 generation, StoreError *error = nullptr);
-    /// Server deletions (e.g. from /deleted): deletes those Synced, non-protected rows.
-    /// Returns the number deleted, -1 on error.
-    qint64 removeIds(const QString &object, const QStringList &ids, StoreError *error = nullptr);
 
     // --- local writes: the POS's API (the demo's, the tests') ---
 
@@ -90,12 +87,6 @@ public:
     /// Changes fields of a record (merged into its payload): a Synced record becomes LocallyUpdated.
     bool updateRecord(
         const QString &object, const QString &id, const QJsonObject &changes, StoreError *error = nullptr);
-    /// Same as deleteLocal().
-    bool deleteRecord(const QString &object, const QString &id, StoreError *error = nullptr)
-    {
-        return deleteLocal(object, id, error);
-    }
-
     /// A new record made on this device (state LocallyCreated) with a caller-chosen id and payload.
     /// Fails if the id exists.
     bool createLocal(const QString &object, const QString &id, const QByteArray &payload,
@@ -116,8 +107,6 @@ public:
     /// server Id instead of being marked synced.
     bool markUploaded(const QString &object, const QString &localId, const QString &serverId,
         const QString &systemModstamp, StoreError *error = nullptr, const UnsavedRecord *sent = nullptr);
-    /// Unsaved records of an object, oldest first, for the uploader.
-    QList<StoredRecord> unsavedRecords(const QString &object, int limit = 200) const;
     /// Unsaved records of an object, oldest first, with their upload errors: for the screen, the CLI
     /// and the uploader. `waitingOnly` leaves out the ones whose last upload the server refused.
     QList<UnsavedRecord> unsaved(const QString &object, int limit = -1, bool waitingOnly = false) const;
@@ -142,7 +131,6 @@ public:
     bool setPinned(const QString &object, const QString &id, bool pinned, StoreError *error = nullptr);
     /// Replaces the in-use set (active outlet, shift, ...) with these (object, id) pairs.
     bool setInUse(const QList<QPair<QString, QString>> &records, StoreError *error = nullptr);
-    bool isProtected(const QString &object, const QString &id) const;
 
     // --- per-object sync state ---
 
@@ -156,8 +144,6 @@ public:
         const QDateTime &when, StoreError *error = nullptr);
     bool clearLastError(const QString &object, StoreError *error = nullptr);
     bool setLastSynced(const QString &object, const QDateTime &when, StoreError *error = nullptr);
-    /// Replaces the checkpoint alone (applyPage() writes it with each page).
-    bool setCheckpoint(const QString &object, const Checkpoint &checkpoint, StoreError *error = nullptr);
 
     // --- resync / clear & resync ---
 

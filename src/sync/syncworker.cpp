@@ -966,7 +966,7 @@ void SyncWorker::deleteLocal(const QString &object, const QString &id)
     if (!m_store)
         return;
     StoreError error;
-    m_store->deleteRecord(object, id, &error);
+    m_store->deleteLocal(object, id, &error);
     localWriteDone(object, error);
 }
 

@@ -95,7 +95,6 @@ TEST_F(Store, DownloadLeavesUnsavedRecordsAlone)
     r = apply({ tombstone("a"), tombstone("b"), tombstone("n"), tombstone("c") });
     EXPECT_EQ(r.deleted, 1);
     EXPECT_EQ(r.skippedUnsaved, 3);
-    EXPECT_EQ(store->removeIds(kObj, { "a", "b", "n" }), 0);
     const qint64 g = store->beginFullResync(kObj);
     EXPECT_EQ(store->removeUnseen(kObj, g), 0);
     store->beginClearResync(kObj);
@@ -112,14 +111,17 @@ TEST_F(Store, ProtectedRecordsAreNeverDeleted)
     ASSERT_TRUE(store->setInUse({ { kObj, QStringLiteral("outlet") }, { kObj, QStringLiteral("shift") } }));
     ASSERT_TRUE(store->setPinned(kObj, QStringLiteral("pinned"), true));
     EXPECT_EQ(store->objectState(kObj).inUseCount, 3);
-    EXPECT_TRUE(store->isProtected(kObj, QStringLiteral("outlet")));
+    EXPECT_TRUE(store->record(kObj, QStringLiteral("outlet"))->inUse);
+    EXPECT_TRUE(store->record(kObj, QStringLiteral("pinned"))->pinned);
 
     ApplyResult r
         = apply({ tombstone("outlet"), tombstone("pinned"), tombstone("plain1"), tombstone("absent") });
     EXPECT_EQ(r.deleted, 1);
     EXPECT_EQ(r.skippedProtected, 2);
 
-    EXPECT_EQ(store->removeIds(kObj, { "shift", "pinned", "plain2" }), 1);
+    r = apply({ tombstone("shift"), tombstone("pinned"), tombstone("plain2") });
+    EXPECT_EQ(r.deleted, 1);
+    EXPECT_EQ(r.skippedProtected, 2);
 
     const qint64 g = store->beginFullResync(kObj);
     apply(pageOf({ "plain3" }), g);
@@ -134,7 +136,7 @@ TEST_F(Store, ProtectedRecordsAreNeverDeleted)
     ASSERT_TRUE(store->setInUse({}));
     ASSERT_TRUE(store->setPinned(kObj, QStringLiteral("pinned"), false));
     EXPECT_EQ(store->objectState(kObj).inUseCount, 0);
-    EXPECT_EQ(store->removeIds(kObj, { "outlet", "pinned" }), 2);
+    EXPECT_EQ(apply({ tombstone("outlet"), tombstone("pinned") }, g + 1).deleted, 2);
     expectCountersExact(kObj);
 }
 
@@ -173,7 +175,7 @@ TEST_F(Store, LocalEditsAndUpload)
     ASSERT_TRUE(store->setPinned(kObj, QStringLiteral("tmp-1"), true));
     ASSERT_TRUE(store->updateLocal(kObj, QStringLiteral("a"), "edit"));
     ASSERT_TRUE(store->deleteLocal(kObj, QStringLiteral("b")));
-    EXPECT_EQ(store->unsavedRecords(kObj).size(), 3);
+    EXPECT_EQ(store->unsaved(kObj).size(), 3);
     EXPECT_EQ(store->objectState(kObj).unsavedCount, 3);
     EXPECT_EQ(store->objectState(kObj).localCount, 0);
 
@@ -279,7 +281,8 @@ TEST_F(Store, CountersMatchCountStarAfterRandomizedOperations)
                 inUse.append({ objects[rng.bounded(2)], randomId() });
             store->setInUse(inUse);
         } else if (op < 88) {
-            store->removeIds(obj, { randomId(), randomId(), randomId() });
+            store->applyPage(obj, { tombstone(randomId()), tombstone(randomId()), tombstone(randomId()) }, {},
+                generation.value(obj));
         } else if (op < 93) {
             generation[obj] = store->beginFullResync(obj);
         } else if (op < 97) {

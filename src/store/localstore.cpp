@@ -31,15 +31,8 @@ QAtomicInteger<quint64> g_connectionCounter;
 
 } // namespace
 
-bool LocalStore::Private::prepareStatements(StoreError *error)
+bool LocalStore::Private::prepareStatements(WritePath writePath, StoreError *error)
 {
-    deleteRow = prepare(QStringLiteral("DELETE FROM records WHERE obj = ? AND id = ? AND state = 0 AND ")
-        + QLatin1String(kNotProtected));
-    probeRow = prepare(
-        QStringLiteral("SELECT state, EXISTS (SELECT 1 FROM protected p WHERE p.obj = r.obj AND p.id = r.id)"
-                       " FROM records r WHERE r.obj = ? AND r.id = ?"));
-    if (probeRow)
-        probeRow->setForwardOnly(true);
     addLocalCount = prepare(QStringLiteral("UPDATE objects SET local_count = local_count + ? WHERE obj = ?"));
     writeCheckpoint = prepare(QStringLiteral("UPDATE objects SET cp_modstamp = ?, cp_id = ? WHERE obj = ?"));
     // O(size of the protected set), which is a handful of records: cheap enough for every page.
@@ -49,30 +42,22 @@ bool LocalStore::Private::prepareStatements(StoreError *error)
     readGeneration = prepare(QStringLiteral("SELECT generation FROM objects WHERE obj = ?"));
     if (readGeneration)
         readGeneration->setForwardOnly(true);
-    if (!deleteRow || !probeRow || !addLocalCount || !writeCheckpoint
-        || !recountInUse || !readGeneration)
+    if (!addLocalCount || !writeCheckpoint || !recountInUse || !readGeneration)
         return fail(error, StoreError::Io, QStringLiteral("could not prepare the store's statements"));
 
+    // The plugin links the same system libsqlite3 (Debian's Qt), so one library owns the handle
+    // and the file's locks.
+    sqlite3 *handle = nullptr;
     const QVariant h = db.driver()->handle();
-    if (h.isValid() && qstrcmp(h.typeName(), "sqlite3*") == 0)
+    if (writePath != WritePath::QtSql && h.isValid() && qstrcmp(h.typeName(), "sqlite3*") == 0)
         handle = *static_cast<sqlite3 *const *>(h.constData());
-    const auto prepareRaw = [this](const char *sql, sqlite3_stmt **stmt) {
-        return handle && sqlite3_prepare_v3(handle, sql, -1, SQLITE_PREPARE_PERSISTENT, stmt, nullptr) == SQLITE_OK;
-    };
-    QByteArray insertMany("INSERT OR IGNORE INTO records(obj, id, modstamp, state, seen_gen, payload) VALUES ");
-    for (int row = 0; row < tuning::RowsPerInsert; ++row)
-        insertMany += QByteArray(row ? ", " : "") + "(?1, ?" + QByteArray::number(3 + 3 * row) + ", ?"
-            + QByteArray::number(4 + 3 * row) + ", 0, ?2, ?" + QByteArray::number(5 + 3 * row) + ")";
-    if (!prepareRaw("INSERT OR IGNORE INTO records(obj, id, modstamp, state, seen_gen, payload)"
-                    " VALUES (?1, ?2, ?3, 0, ?4, ?5)",
-            &rawInsert)
-        || !prepareRaw(insertMany.constData(), &rawInsertMany)
-        || !prepareRaw("UPDATE records SET modstamp = ?3, seen_gen = ?4, payload = ?5"
-                       " WHERE obj = ?1 AND id = ?2 AND state = 0",
-            &rawUpdate)
-        || !prepareRaw("SELECT max(rowid) FROM records", &rawMaxRowid)
-        || !prepareRaw("SELECT rowid FROM records WHERE obj = ?1 AND id = ?2", &rawRowidOf))
-        return fail(error, StoreError::Io, QStringLiteral("could not prepare the store's statements"));
+    if (writePath == WritePath::SqliteApi && !handle)
+        return fail(error, StoreError::Invalid,
+            QStringLiteral("the Qt SQLite driver gives no connection handle for the sqlite3 C API"));
+    SqlFailure failure;
+    pageWriter = PageWriter::create(db, handle, &failure);
+    if (!pageWriter)
+        return failCode(error, failure.code, failure.text, QStringLiteral("prepare the store's statements"));
     return true;
 }
 
@@ -92,6 +77,13 @@ LocalStore::Mode LocalStore::mode() const
     return d->mode;
 }
 
+LocalStore::WritePath LocalStore::writePath() const
+{
+    if (!d->pageWriter)
+        return WritePath::Auto;
+    return d->pageWriter->path() == PageWriter::Path::SqliteApi ? WritePath::SqliteApi : WritePath::QtSql;
+}
+
 StoreError LocalStore::lastError() const
 {
     return d->lastError;
@@ -103,7 +95,7 @@ bool LocalStore::isValidObjectName(const QString &object)
     return re.match(object).hasMatch();
 }
 
-std::unique_ptr<LocalStore> LocalStore::open(const QString &path, Mode mode, StoreError *error)
+std::unique_ptr<LocalStore> LocalStore::open(const QString &path, Mode mode, StoreError *error, WritePath writePath)
 {
     // Before SQLite's first use in the process: no memory statistics. Debian's library keeps them,
     // which takes a process-wide mutex around every allocation (and, built without lookaside, a
@@ -211,7 +203,7 @@ std::unique_ptr<LocalStore> LocalStore::open(const QString &path, Mode mode, Sto
         // checkpoint is written in the same transaction as its rows, so a resumed sync re-reads them.
         if (!d->execSql(QStringLiteral("PRAGMA synchronous = NORMAL"), error)
             || !d->execSql(QStringLiteral("PRAGMA cache_size = -%1").arg(tuning::CacheSizeKiB), error)
-            || !d->migrate(version, error) || !d->prepareStatements(error))
+            || !d->migrate(version, error) || !d->prepareStatements(writePath, error))
             return nullptr;
     }
     d->execSql(QStringLiteral("PRAGMA busy_timeout = %1").arg(BusyTimeoutMs), nullptr);
@@ -219,234 +211,46 @@ std::unique_ptr<LocalStore> LocalStore::open(const QString &path, Mode mode, Sto
     return std::unique_ptr<LocalStore>(new LocalStore(std::move(d)));
 }
 
-namespace {
-
-/// A record's Id or SystemModstamp as UTF-8: a view into its payload where the parser marked the
-/// bytes (no allocation), else converted.
-QByteArray utf8Of(const IncomingRecord &r, qint32 at, qint32 size, const QString &text)
-{
-    if (at >= 0 && size >= 0 && qsizetype(at) + size <= r.payload.size())
-        return QByteArray::fromRawData(r.payload.constData() + at, size);
-    return text.toUtf8();
-}
-QByteArray idUtf8(const IncomingRecord &r)
-{
-    return utf8Of(r, r.idAt, r.idSize, r.id);
-}
-QByteArray modstampUtf8(const IncomingRecord &r)
-{
-    return utf8Of(r, r.modstampAt, r.modstampSize, r.systemModstamp);
-}
-
-} // namespace
-
 ApplyResult LocalStore::applyPage(const QString &object, const QVector<IncomingRecord> &page,
     const Checkpoint &newCheckpoint, qint64 generation, StoreError *error)
 {
-    if (!d->checkWritable(error))
-        return {};
-    const qint64 key = d->objectKey(object, error);
-    if (key < 0)
-        return {};
     for (const IncomingRecord &r : page) {
         if (!isValidId(r.id)) {
             d->fail(error, StoreError::Invalid,
                 QStringLiteral("page for %1 has a record with an invalid Id; nothing was written")
-                    .arg(object));
+                    .arg(object.left(100)));
             return {};
         }
     }
-
     const QString what = QStringLiteral("write %1").arg(object);
-    SqlTransaction tx(d->db);
-    if (!tx.isActive()) {
-        d->failSql(error, tx.lastError(), what);
-        return {};
-    }
-    if (!d->checkGeneration(key, generation, what, QStringLiteral("the page was dropped"), error))
-        return {};
     ApplyResult result;
-    // Raw statements are bound SQLITE_STATIC: the UTF-8 texts live in locals or `utf8` and the
-    // payloads in the page until the statement is reset.
-    const auto step = [&](sqlite3_stmt *stmt, int *changes = nullptr) {
-        const int rc = sqlite3_step(stmt);
-        if (rc != SQLITE_DONE)
-            d->failRaw(error, rc, what); // before the reset, while the message is the step's
-        if (changes)
-            *changes = sqlite3_changes(d->handle);
-        sqlite3_reset(stmt);
-        sqlite3_clear_bindings(stmt);
-        return rc == SQLITE_DONE;
-    };
-    /// The one integer of a one-row SELECT (0 for NULL or no row); false on an error.
-    const auto selectInt = [&](sqlite3_stmt *stmt, sqlite3_int64 *out) {
-        const int rc = sqlite3_step(stmt);
-        *out = rc == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : 0;
-        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-            d->failRaw(error, rc, what);
-        sqlite3_reset(stmt);
-        sqlite3_clear_bindings(stmt);
-        return rc == SQLITE_ROW || rc == SQLITE_DONE;
-    };
-    const auto bindPayload = [](sqlite3_stmt *stmt, int column, const IncomingRecord &r) {
-        // A zero-length blob, never NULL: the column is NOT NULL.
-        sqlite3_bind_blob(stmt, column, r.payload.constData() ? r.payload.constData() : "",
-            int(r.payload.size()), SQLITE_STATIC);
-    };
-    // The version of a record already in the store replaces it unless it is unsaved (leave-if-changed).
-    const auto update = [&](const IncomingRecord &r, const QByteArray &id, const QByteArray &modstamp) {
-        sqlite3_bind_int64(d->rawUpdate, 1, key);
-        sqlite3_bind_text(d->rawUpdate, 2, id.constData(), int(id.size()), SQLITE_STATIC);
-        sqlite3_bind_text(d->rawUpdate, 3, modstamp.constData(), int(modstamp.size()), SQLITE_STATIC);
-        sqlite3_bind_int64(d->rawUpdate, 4, generation);
-        bindPayload(d->rawUpdate, 5, r);
-        int changes = 0;
-        if (!step(d->rawUpdate, &changes))
+    const bool written = d->writeObject(object, what, error, [&](qint64 key) {
+        if (!d->checkGeneration(key, generation, what, QStringLiteral("the page was dropped"), error))
             return false;
-        ++(changes > 0 ? result.updated : result.skippedUnsaved);
-        return true;
-    };
-    const auto applyOne = [&](const IncomingRecord &r) {
-        const QByteArray id = idUtf8(r);
-        const QByteArray modstamp = modstampUtf8(r);
-        sqlite3_bind_int64(d->rawInsert, 1, key);
-        sqlite3_bind_text(d->rawInsert, 2, id.constData(), int(id.size()), SQLITE_STATIC);
-        sqlite3_bind_text(d->rawInsert, 3, modstamp.constData(), int(modstamp.size()), SQLITE_STATIC);
-        sqlite3_bind_int64(d->rawInsert, 4, generation);
-        bindPayload(d->rawInsert, 5, r);
-        int changes = 0;
-        if (!step(d->rawInsert, &changes))
-            return false;
-        if (changes > 0) {
-            ++result.inserted;
-            return true;
-        }
-        return update(r, id, modstamp);
-    };
-    // tuning::RowsPerInsert records in one INSERT OR IGNORE. When some were ignored (already here, or an Id
-    // twice in the run), the rowid tells them apart: rows this statement added have rowids above
-    // the table's largest one before it; a later copy of an Id added here updates it, as row by row.
-    std::array<QByteArray, 2 * tuning::RowsPerInsert> utf8;
-    const auto applyMany = [&](const IncomingRecord *const *run, bool *someIgnored) {
-        sqlite3_int64 maxBefore = 0;
-        if (!selectInt(d->rawMaxRowid, &maxBefore))
-            return false;
-        sqlite3_bind_int64(d->rawInsertMany, 1, key);
-        sqlite3_bind_int64(d->rawInsertMany, 2, generation);
-        for (int row = 0; row < tuning::RowsPerInsert; ++row) {
-            QByteArray &id = utf8[2 * row] = idUtf8(*run[row]);
-            QByteArray &modstamp = utf8[2 * row + 1] = modstampUtf8(*run[row]);
-            sqlite3_bind_text(d->rawInsertMany, 3 + 3 * row, id.constData(), int(id.size()), SQLITE_STATIC);
-            sqlite3_bind_text(d->rawInsertMany, 4 + 3 * row, modstamp.constData(), int(modstamp.size()), SQLITE_STATIC);
-            bindPayload(d->rawInsertMany, 5 + 3 * row, *run[row]);
-        }
-        int changes = 0;
-        if (!step(d->rawInsertMany, &changes))
-            return false;
-        *someIgnored = changes < tuning::RowsPerInsert;
-        if (!*someIgnored) {
-            result.inserted += changes;
-            return true;
-        }
-        QSet<QByteArray> addedHere;
-        for (int row = 0; row < tuning::RowsPerInsert; ++row) {
-            const QByteArray &id = utf8[2 * row];
-            sqlite3_bind_int64(d->rawRowidOf, 1, key);
-            sqlite3_bind_text(d->rawRowidOf, 2, id.constData(), int(id.size()), SQLITE_STATIC);
-            sqlite3_int64 rowid = 0;
-            if (!selectInt(d->rawRowidOf, &rowid))
+        SqlFailure failure;
+        if (!d->pageWriter->write(key, generation, page, &result, &failure))
+            return d->failCode(error, failure.code, failure.text, what);
+        if (const qint64 delta = result.inserted - result.deleted; delta != 0) {
+            d->addLocalCount->bindValue(0, delta);
+            d->addLocalCount->bindValue(1, key);
+            if (!d->exec(*d->addLocalCount, error, what))
                 return false;
-            if (rowid > maxBefore && !addedHere.contains(id)) {
-                addedHere.insert(id);
-                ++result.inserted;
-            } else if (!update(*run[row], id, utf8[2 * row + 1])) {
+        }
+        if (result.inserted > 0 && !d->recountInUseOf(key, error))
+            return false;
+        if (!newCheckpoint.isEmpty()) {
+            d->writeCheckpoint->bindValue(0, newCheckpoint.systemModstamp);
+            d->writeCheckpoint->bindValue(1, newCheckpoint.id);
+            d->writeCheckpoint->bindValue(2, key);
+            if (!d->exec(*d->writeCheckpoint, error, what))
                 return false;
-            }
         }
         return true;
-    };
-
-    QSqlQuery &del = *d->deleteRow;
-    // Records to insert wait here for a full multi-row statement; a deletion first writes those
-    // waiting row by row, so the page's order holds (an Id written, then deleted, ends deleted).
-    std::array<const IncomingRecord *, tuning::RowsPerInsert> waiting;
-    int nWaiting = 0;
-    const auto flushWaiting = [&] {
-        for (int row = 0; row < nWaiting; ++row)
-            if (!applyOne(*waiting[row]))
-                return false;
-        nWaiting = 0;
-        return true;
-    };
-    bool useMany = d->rawInsertMany != nullptr;
-    for (const IncomingRecord &r : page) {
-        if (r.isDeleted && !flushWaiting())
-            return {};
-        if (r.isDeleted) {
-            del.bindValue(0, key);
-            del.bindValue(1, r.id);
-            if (!d->exec(del, error, what))
-                return {};
-            if (del.numRowsAffected() > 0) {
-                ++result.deleted;
-                continue;
-            }
-            // Tombstones are rare: a lookup tells why nothing was deleted.
-            QSqlQuery &probe = *d->probeRow;
-            probe.bindValue(0, key);
-            probe.bindValue(1, r.id);
-            if (!d->exec(probe, error, what))
-                return {};
-            if (probe.next()) {
-                if (probe.value(0).toInt() != int(RecordState::Synced))
-                    ++result.skippedUnsaved;
-                else if (probe.value(1).toBool())
-                    ++result.skippedProtected;
-            }
-            probe.finish();
-            continue;
-        }
-        if (!useMany) {
-            if (!applyOne(r))
-                return {};
-            continue;
-        }
-        waiting[nWaiting++] = &r;
-        if (nWaiting == tuning::RowsPerInsert) {
-            bool someIgnored = false;
-            if (!applyMany(waiting.data(), &someIgnored))
-                return {};
-            nWaiting = 0;
-            // Records already here (a resync, a delta): row by row costs less than a probe per row.
-            useMany = !someIgnored;
-        }
-    }
-    if (!flushWaiting())
+    });
+    if (!written)
         return {};
-
-    const qint64 delta = result.inserted - result.deleted;
-    if (delta != 0) {
-        d->addLocalCount->bindValue(0, delta);
-        d->addLocalCount->bindValue(1, key);
-        if (!d->exec(*d->addLocalCount, error, what))
-            return {};
-    }
-    if (result.inserted > 0 && !d->recountInUseOf(key, error))
-        return {};
-    if (!newCheckpoint.isEmpty()) {
-        d->writeCheckpoint->bindValue(0, newCheckpoint.systemModstamp);
-        d->writeCheckpoint->bindValue(1, newCheckpoint.id);
-        d->writeCheckpoint->bindValue(2, key);
-        if (!d->exec(*d->writeCheckpoint, error, what))
-            return {};
-    }
-    if (!tx.commit()) {
-        d->failSql(error, tx.lastError(), what);
-        return {};
-    }
     if (d->checkpointer)
         d->checkpointer->poke();
-    d->succeed(error);
     return result;
 }
 

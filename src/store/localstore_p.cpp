@@ -2,8 +2,6 @@
 // LocalStore::Private: errors in words, object keys, counters, generation checks.
 #include "store/localstore_p.h"
 
-#include <sqlite3.h>
-
 namespace posdata {
 
 Q_LOGGING_CATEGORY(lcStore, "posdata.store")
@@ -22,10 +20,7 @@ constexpr int SqliteNotADb = 26;
 LocalStore::Private::~Private()
 {
     checkpointer.reset();
-    for (sqlite3_stmt *stmt : { rawInsert, rawInsertMany, rawUpdate, rawMaxRowid, rawRowidOf })
-        sqlite3_finalize(stmt);
-    deleteRow.reset();
-    probeRow.reset();
+    pageWriter.reset();
     addLocalCount.reset();
     writeCheckpoint.reset();
     recountInUse.reset();
@@ -56,13 +51,8 @@ bool LocalStore::Private::fail(StoreError *error, StoreError::Kind kind, const Q
 
 bool LocalStore::Private::failSql(StoreError *error, const QSqlError &e, const QString &what)
 {
-    return failCode(error, e.nativeErrorCode().toInt(), e.text(), what);
-}
-
-/// A failed sqlite3_step() of a raw statement (extended codes carry the primary in the low byte).
-bool LocalStore::Private::failRaw(StoreError *error, int code, const QString &what)
-{
-    return failCode(error, code & 0xff, QString::fromUtf8(sqlite3_errmsg(handle)), what);
+    // Extended result codes (if the driver turned them on) carry the primary one in the low byte.
+    return failCode(error, e.nativeErrorCode().toInt() & 0xff, e.text(), what);
 }
 
 bool LocalStore::Private::failCode(StoreError *error, int code, const QString &text, const QString &what)

@@ -6,6 +6,7 @@
 // by the store's .cpp files only.
 
 #include "store/localstore.h"
+#include "store/pagewriter.h"
 #include "store/sqltransaction.h"
 #include "store/walcheckpointer.h"
 
@@ -17,9 +18,6 @@
 #include <QSqlQuery>
 #include <QVariant>
 #include <memory>
-
-struct sqlite3;
-struct sqlite3_stmt;
 
 namespace posdata {
 
@@ -63,24 +61,14 @@ struct LocalStore::Private
     // name -> objects.obj; only filled with keys whose row is committed (see objectKey()).
     mutable QHash<QString, qint64> keys;
 
-    // Prepared once per store and reused for every row: preparing per page costs more than the
+    // Prepared once per store and reused for every page: preparing per page costs more than the
     // inserts of a small page.
-    std::unique_ptr<QSqlQuery> deleteRow;
-    std::unique_ptr<QSqlQuery> probeRow;
+    std::unique_ptr<PageWriter> pageWriter;
     std::unique_ptr<QSqlQuery> addLocalCount;
     std::unique_ptr<QSqlQuery> writeCheckpoint;
     std::unique_ptr<QSqlQuery> recountInUse;
     std::unique_ptr<QSqlQuery> readGeneration;
 
-    // applyPage's per-row statements, on the connection QSQLITE opened (the plugin links the same
-    // system libsqlite3, so one library owns the file's locks). QSqlQuery costs ~3 us per row in
-    // QVariant/QString conversions and bookkeeping, more than SQLite's own work.
-    sqlite3 *handle = nullptr;
-    sqlite3_stmt *rawInsert = nullptr;
-    sqlite3_stmt *rawInsertMany = nullptr; ///< RowsPerInsert rows: ?1 obj, ?2 seen_gen, then id, modstamp, payload
-    sqlite3_stmt *rawUpdate = nullptr;
-    sqlite3_stmt *rawMaxRowid = nullptr;
-    sqlite3_stmt *rawRowidOf = nullptr;
     std::unique_ptr<WalCheckpointer> checkpointer; ///< set while background checkpoints are on
 
     ~Private();
@@ -88,8 +76,7 @@ struct LocalStore::Private
     bool succeed(StoreError *error);
     bool fail(StoreError *error, StoreError::Kind kind, const QString &message);
     bool failSql(StoreError *error, const QSqlError &e, const QString &what);
-    /// A failed sqlite3_step() of a raw statement (extended codes carry the primary in the low byte).
-    bool failRaw(StoreError *error, int code, const QString &what);
+    /// `code`: SQLite's primary result code.
     bool failCode(StoreError *error, int code, const QString &text, const QString &what);
 
     bool checkWritable(StoreError *error);
@@ -125,7 +112,7 @@ struct LocalStore::Private
     /// One migration step: `statements`, then PRAGMA user_version = version, in one transaction.
     bool runMigration(int version, const QStringList &statements, StoreError *error);
     bool migrate(int from, StoreError *error);
-    bool prepareStatements(StoreError *error);
+    bool prepareStatements(WritePath writePath, StoreError *error);
     /// One UPDATE of the object's row: `set` holds ? placeholders for `values`.
     bool updateState(
         const QString &object, const QString &set, const QVariantList &values, StoreError *error);

@@ -8,7 +8,19 @@
 
 #include <QFile>
 #include <QString>
+#include <gtest/gtest.h>
+#include <ostream>
 #include <sqlite3.h>
+
+namespace posdata {
+
+/// Keeps gtest's names of parameterized tests readable (no byte dump of the enum).
+inline void PrintTo(LocalStore::WritePath path, std::ostream *os)
+{
+    *os << (path == LocalStore::WritePath::SqliteApi ? "SqliteApi" : path == LocalStore::WritePath::QtSql ? "QtSql" : "Auto");
+}
+
+} // namespace posdata
 
 namespace posdata::test {
 
@@ -71,6 +83,14 @@ public:
 private:
     sqlite3 *m_db = nullptr;
 };
+
+/// Test names of the write paths (the tests that run on both).
+inline std::string writePathName(const ::testing::TestParamInfo<LocalStore::WritePath> &info)
+{
+    return info.param == LocalStore::WritePath::SqliteApi ? "SqliteApi"
+        : info.param == LocalStore::WritePath::QtSql       ? "QtSql"
+                                                            : "Auto";
+}
 
 inline QByteArray fileBytes(const QString &path)
 {

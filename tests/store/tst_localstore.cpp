@@ -308,11 +308,20 @@ TEST_F(Store, CountersMatchCountStarAfterRandomizedOperations)
         expectCountersExact(o);
 }
 
-TEST_F(Store, MultiRowInsertsGiveTheResultsOfRowByRowWrites)
+/// The model test below runs on both of applyPage's write paths.
+class StoreWritePaths : public Store, public ::testing::WithParamInterface<LocalStore::WritePath>
+{ };
+
+TEST_P(StoreWritePaths, MultiRowInsertsGiveTheResultsOfRowByRowWrites)
 {
     // applyPage writes runs of new records as multi-row INSERTs; whatever a page holds (Ids already
     // here, unsaved or in use, an Id twice, an Id then its tombstone), the outcome and the counts
     // must be those of applying the records one by one, in page order. The model does the latter.
+    store.reset();
+    StoreError err;
+    store = LocalStore::open(dir.filePath(QStringLiteral("pos.db")), LocalStore::Mode::ReadWrite, &err, GetParam());
+    ASSERT_TRUE(store) << err.message.toStdString();
+    ASSERT_EQ(store->writePath(), GetParam());
     struct Row
     {
         RecordState state = RecordState::Synced;
@@ -411,6 +420,10 @@ TEST_F(Store, MultiRowInsertsGiveTheResultsOfRowByRowWrites)
     }
     expectCountersExact(kObj);
 }
+
+INSTANTIATE_TEST_SUITE_P(Paths, StoreWritePaths,
+    ::testing::Values(LocalStore::WritePath::SqliteApi, LocalStore::WritePath::QtSql),
+    writePathName);
 
 TEST_F(Store, ClearAndResyncOfSeveralObjectsIsOneTransaction)
 {

@@ -123,7 +123,6 @@ std::unique_ptr<QSqlQuery> LocalStore::Private::prepare(const QString &sql)
     return q;
 }
 
-/// Key of an existing object row, -1 if none (or on error).
 qint64 LocalStore::Private::findKey(const QString &object) const
 {
     if (const auto it = keys.constFind(object); it != keys.constEnd())
@@ -140,8 +139,6 @@ qint64 LocalStore::Private::findKey(const QString &object) const
     return -1;
 }
 
-/// Key of the object, creating its row in its own committed statement: never call inside a
-/// transaction that may roll back, or the cache would name a row that does not exist.
 qint64 LocalStore::Private::objectKey(const QString &object, StoreError *error)
 {
     if (!checkObject(object, error))
@@ -167,45 +164,6 @@ bool LocalStore::Private::recountInUseOf(qint64 key, StoreError *error)
     return exec(*recountInUse, error, QStringLiteral("count records in use"));
 }
 
-/// A created record got its server Id: unsaved records that refer to the local Id (a local sale
-/// pointing at a local customer) now refer to the server Id. Only unsaved rows can hold a local
-/// Id (downloads bring server Ids), so this walks the partial index, object by object.
-bool LocalStore::Private::replaceReferences(const QString &localId, const QString &serverId, StoreError *error)
-{
-    const QString from = u'"' + localId + u'"';
-    const QString to = u'"' + serverId + u'"';
-    QSqlQuery objs(db);
-    objs.setForwardOnly(true);
-    if (!objs.exec(QStringLiteral("SELECT obj FROM objects")))
-        return failSql(error, objs.lastError(), QStringLiteral("replace local Id references"));
-    QList<qint64> keysToScan;
-    while (objs.next())
-        keysToScan.append(objs.value(0).toLongLong());
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("UPDATE records SET payload = CAST(replace(CAST(payload AS TEXT), ?, ?) AS BLOB)"
-                             " WHERE obj = ? AND state <> 0 AND instr(CAST(payload AS TEXT), ?) > 0"));
-    for (const qint64 k : keysToScan) {
-        q.bindValue(0, from);
-        q.bindValue(1, to);
-        q.bindValue(2, k);
-        q.bindValue(3, from);
-        if (!exec(q, error, QStringLiteral("replace local Id references")))
-            return false;
-    }
-    return true;
-}
-
-/// O(unsaved records of the object) through the partial index: they are few.
-bool LocalStore::Private::recountFailedOf(qint64 key, StoreError *error)
-{
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral(
-        "UPDATE objects SET upload_failed_count = (SELECT COUNT(*) FROM records r WHERE r.obj = objects.obj"
-        " AND r.state <> 0 AND r.err_code IS NOT NULL) WHERE obj = ?"));
-    q.addBindValue(key);
-    return exec(q, error, QStringLiteral("count refused uploads"));
-}
-
 bool LocalStore::Private::addCounts(qint64 key, qint64 local, qint64 unsaved, StoreError *error)
 {
     QSqlQuery q(db);
@@ -215,19 +173,6 @@ bool LocalStore::Private::addCounts(qint64 key, qint64 local, qint64 unsaved, St
     q.addBindValue(unsaved);
     q.addBindValue(key);
     return exec(q, error, QStringLiteral("update counters"));
-}
-
-/// state of a record, -1 if absent, -2 on error.
-int LocalStore::Private::recordState(qint64 key, const QString &id, StoreError *error)
-{
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT state FROM records WHERE obj = ? AND id = ?"));
-    q.addBindValue(key);
-    q.addBindValue(id);
-    if (!exec(q, error, QStringLiteral("read record")))
-        return -2;
-    return q.next() ? q.value(0).toInt() : -1;
 }
 
 qint64 LocalStore::Private::generationOf(qint64 key, StoreError *error)
@@ -243,9 +188,6 @@ qint64 LocalStore::Private::generationOf(qint64 key, StoreError *error)
     return generation;
 }
 
-/// Inside a download write's transaction: the object is still at the generation its download
-/// started with. Else the object was cleared or resynced meanwhile and the write must not
-/// happen (`dropped` says what was not done).
 bool LocalStore::Private::checkGeneration(qint64 key, qint64 generation, const QString &what, const QString &dropped, StoreError *error)
 {
     const qint64 current = generationOf(key, error);

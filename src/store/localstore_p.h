@@ -91,15 +91,7 @@ struct LocalStore::Private
     /// transaction that may roll back, or the cache would name a row that does not exist.
     qint64 objectKey(const QString &object, StoreError *error);
     bool recountInUseOf(qint64 key, StoreError *error);
-    /// A created record got its server Id: unsaved records that refer to the local Id (a local sale
-    /// pointing at a local customer) now refer to the server Id. Only unsaved rows can hold a local
-    /// Id (downloads bring server Ids), so this walks the partial index, object by object.
-    bool replaceReferences(const QString &localId, const QString &serverId, StoreError *error);
-    /// O(unsaved records of the object) through the partial index: they are few.
-    bool recountFailedOf(qint64 key, StoreError *error);
     bool addCounts(qint64 key, qint64 local, qint64 unsaved, StoreError *error);
-    /// state of a record, -1 if absent, -2 on error.
-    int recordState(qint64 key, const QString &id, StoreError *error);
     qint64 generationOf(qint64 key, StoreError *error);
     /// Inside a download write's transaction: the object is still at the generation its download
     /// started with. Else the object was cleared or resynced meanwhile and the write must not
@@ -107,11 +99,27 @@ struct LocalStore::Private
     bool checkGeneration(qint64 key, qint64 generation, const QString &what, const QString &dropped,
         StoreError *error);
 
+    // --- unsaved records (localstore_unsaved.cpp) ---
+
+    /// A created record got its server Id: unsaved records that refer to the local Id (a local sale
+    /// pointing at a local customer) now refer to the server Id. Only unsaved rows can hold a local
+    /// Id (downloads bring server Ids), so this walks the partial index, object by object.
+    bool replaceReferences(const QString &localId, const QString &serverId, StoreError *error);
+    /// O(unsaved records of the object) through the partial index: they are few.
+    bool recountFailedOf(qint64 key, StoreError *error);
+    /// state of a record, -1 if absent, -2 on error.
+    int recordState(qint64 key, const QString &id, StoreError *error);
+
+    // --- schema (storeschema.cpp) ---
+
     bool migrateTo1(StoreError *error);
     bool migrateTo2(StoreError *error);
     /// One migration step: `statements`, then PRAGMA user_version = version, in one transaction.
     bool runMigration(int version, const QStringList &statements, StoreError *error);
     bool migrate(int from, StoreError *error);
+
+    // --- localstore.cpp ---
+
     bool prepareStatements(WritePath writePath, StoreError *error);
     /// One UPDATE of the object's row: `set` holds ? placeholders for `values`.
     bool updateState(

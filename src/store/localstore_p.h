@@ -121,6 +121,9 @@ struct LocalStore::Private
     // --- localstore.cpp ---
 
     bool prepareStatements(WritePath writePath, StoreError *error);
+
+    // --- localstore_state.cpp ---
+
     /// One UPDATE of the object's row: `set` holds ? placeholders for `values`.
     bool updateState(
         const QString &object, const QString &set, const QVariantList &values, StoreError *error);

@@ -1,26 +1,16 @@
 // SPDX-License-Identifier: MIT
-// LocalStore: opening the file, downloads (applyPage, removeUnseen), local writes, the protected set,
-// per-object sync state, resync and clear, reads.
+// LocalStore: opening the file, the download writes (applyPage, removeUnseen), reads, checkpoints.
+// The other parts: localstore_unsaved.cpp, localstore_protected.cpp, localstore_state.cpp,
+// storeschema.cpp, pagewriter.cpp.
 #include "store/localstore_p.h"
 #include "store/storetuning.h"
 
 #include <QAtomicInteger>
-#include <array>
-#include <mutex>
 #include <QFile>
 #include <QFileInfo>
-#include <QHash>
-#include <QJsonDocument>
-#include <QUuid>
-#include <QLoggingCategory>
 #include <QRegularExpression>
-#include <QSet>
-#include <QSqlDatabase>
 #include <QSqlDriver>
-#include <QSqlError>
-#include <QSqlQuery>
-#include <QVariant>
-
+#include <mutex>
 #include <sqlite3.h>
 
 namespace posdata {
@@ -256,31 +246,22 @@ ApplyResult LocalStore::applyPage(const QString &object, const QVector<IncomingR
 
 qint64 LocalStore::removeUnseen(const QString &object, qint64 generation, StoreError *error)
 {
-    if (!d->checkWritable(error))
-        return -1;
-    const qint64 key = d->objectKey(object, error);
-    if (key < 0)
-        return -1;
     const QString what = QStringLiteral("remove records gone from %1").arg(object);
-    SqlTransaction tx(d->db);
-    if (!tx.isActive())
-        return d->failSql(error, tx.lastError(), what), -1;
-    if (!d->checkGeneration(key, generation, what, QStringLiteral("nothing was removed"), error))
-        return -1;
-    QSqlQuery q(d->db);
-    q.prepare(QStringLiteral("DELETE FROM records WHERE obj = ? AND state = 0 AND seen_gen <> ? AND ")
-        + QLatin1String(kNotProtected));
-    q.addBindValue(key);
-    q.addBindValue(generation);
-    if (!d->exec(q, error, what))
-        return -1;
-    const qint64 n = q.numRowsAffected();
-    if (n > 0 && !d->addCounts(key, -n, 0, error))
-        return -1;
-    if (!tx.commit())
-        return d->failSql(error, tx.lastError(), what), -1;
-    d->succeed(error);
-    return n;
+    qint64 removed = -1;
+    const bool ok = d->writeObject(object, what, error, [&](qint64 key) {
+        if (!d->checkGeneration(key, generation, what, QStringLiteral("nothing was removed"), error))
+            return false;
+        QSqlQuery q(d->db);
+        q.prepare(QStringLiteral("DELETE FROM records WHERE obj = ? AND state = 0 AND seen_gen <> ? AND ")
+            + QLatin1String(kNotProtected));
+        q.addBindValue(key);
+        q.addBindValue(generation);
+        if (!d->exec(q, error, what))
+            return false;
+        removed = q.numRowsAffected();
+        return removed == 0 || d->addCounts(key, -removed, 0, error);
+    });
+    return ok ? removed : -1;
 }
 
 std::optional<StoredRecord> LocalStore::record(const QString &object, const QString &id) const

@@ -109,6 +109,10 @@ struct LocalStore::Private
     bool recountFailedOf(qint64 key, StoreError *error);
     /// state of a record, -1 if absent, -2 on error.
     int recordState(qint64 key, const QString &id, StoreError *error);
+    /// Inside a write transaction: the record (in `state`, -1 if absent) gets `payload` as a local
+    /// edit (Synced becomes LocallyUpdated).
+    bool editRecord(qint64 key, const QString &object, const QString &id, int state, const QByteArray &payload,
+        StoreError *error);
 
     // --- schema (storeschema.cpp) ---
 
@@ -128,8 +132,9 @@ struct LocalStore::Private
     bool updateState(
         const QString &object, const QString &set, const QVariantList &values, StoreError *error);
 
-    /// The shape of a write to one object's records: the writable check, the object's key (added on
-    /// first use), `body(key)` in one transaction (false = failed, *error set), the commit.
+    /// The shape of every write to one object (its records or its state row): the writable check,
+    /// the object's key (added on first use), `body(key)` in one transaction (false = failed,
+    /// *error set; everything rolled back), the commit.
     template<typename Body>
     bool writeObject(const QString &object, const QString &what, StoreError *error, Body &&body)
     {

@@ -9,27 +9,17 @@ namespace posdata {
 
 bool LocalStore::setPinned(const QString &object, const QString &id, bool pinned, StoreError *error)
 {
-    if (!d->checkWritable(error))
-        return false;
     if (!isValidId(id))
         return d->fail(error, StoreError::Invalid, QStringLiteral("invalid record Id"));
-    const qint64 key = d->objectKey(object, error);
-    if (key < 0)
-        return false;
-    SqlTransaction tx(d->db);
-    if (!tx.isActive())
-        return d->failSql(error, tx.lastError(), QStringLiteral("pin record"));
-    QSqlQuery q(d->db);
-    q.prepare(pinned ? QStringLiteral("INSERT OR IGNORE INTO protected(obj, id, kind) VALUES (?, ?, ?)")
-                     : QStringLiteral("DELETE FROM protected WHERE obj = ? AND id = ? AND kind = ?"));
-    q.addBindValue(key);
-    q.addBindValue(id);
-    q.addBindValue(ProtectPinned);
-    if (!d->exec(q, error, QStringLiteral("pin record")) || !d->recountInUseOf(key, error))
-        return false;
-    if (!tx.commit())
-        return d->failSql(error, tx.lastError(), QStringLiteral("pin record"));
-    return d->succeed(error);
+    return d->writeObject(object, QStringLiteral("pin record"), error, [&](qint64 key) {
+        QSqlQuery q(d->db);
+        q.prepare(pinned ? QStringLiteral("INSERT OR IGNORE INTO protected(obj, id, kind) VALUES (?, ?, ?)")
+                         : QStringLiteral("DELETE FROM protected WHERE obj = ? AND id = ? AND kind = ?"));
+        q.addBindValue(key);
+        q.addBindValue(id);
+        q.addBindValue(ProtectPinned);
+        return d->exec(q, error, QStringLiteral("pin record")) && d->recountInUseOf(key, error);
+    });
 }
 
 bool LocalStore::setInUse(const QList<QPair<QString, QString>> &records, StoreError *error)

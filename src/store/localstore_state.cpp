@@ -86,19 +86,15 @@ bool LocalStore::ensureObjects(const QStringList &objects, StoreError *error)
 bool LocalStore::Private::updateState(
     const QString &object, const QString &set, const QVariantList &values, StoreError *error)
 {
-    if (!checkWritable(error))
-        return false;
-    const qint64 key = objectKey(object, error);
-    if (key < 0)
-        return false;
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("UPDATE objects SET ") + set + QStringLiteral(" WHERE obj = ?"));
-    for (const QVariant &v : values)
-        q.addBindValue(v);
-    q.addBindValue(key);
-    if (!exec(q, error, QStringLiteral("update the sync state of %1").arg(object)))
-        return false;
-    return succeed(error);
+    const QString what = QStringLiteral("update the sync state of %1").arg(object);
+    return writeObject(object, what, error, [&](qint64 key) {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("UPDATE objects SET ") + set + QStringLiteral(" WHERE obj = ?"));
+        for (const QVariant &v : values)
+            q.addBindValue(v);
+        q.addBindValue(key);
+        return exec(q, error, what);
+    });
 }
 
 bool LocalStore::setPaused(const QString &object, bool paused, StoreError *error)
@@ -135,29 +131,20 @@ bool LocalStore::setLastSynced(const QString &object, const QDateTime &when, Sto
 
 qint64 LocalStore::beginFullResync(const QString &object, StoreError *error)
 {
-    if (!d->checkWritable(error))
-        return -1;
-    const qint64 key = d->objectKey(object, error);
-    if (key < 0)
-        return -1;
     const QString what = QStringLiteral("start a resync of %1").arg(object);
-    SqlTransaction tx(d->db);
-    if (!tx.isActive())
-        return d->failSql(error, tx.lastError(), what), -1;
-    QSqlQuery q(d->db);
-    q.prepare(QStringLiteral("UPDATE objects SET pending = ?, generation = generation + 1, cp_modstamp = '',"
-                             " cp_id = '' WHERE obj = ?"));
-    q.addBindValue(int(PendingOp::FullResync));
-    q.addBindValue(key);
-    if (!d->exec(q, error, what))
-        return -1;
-    const qint64 generation = d->generationOf(key, error);
-    if (generation < 0)
-        return -1;
-    if (!tx.commit())
-        return d->failSql(error, tx.lastError(), what), -1;
-    d->succeed(error);
-    return generation;
+    qint64 generation = -1;
+    const bool begun = d->writeObject(object, what, error, [&](qint64 key) {
+        QSqlQuery q(d->db);
+        q.prepare(QStringLiteral("UPDATE objects SET pending = ?, generation = generation + 1, cp_modstamp = '',"
+                                 " cp_id = '' WHERE obj = ?"));
+        q.addBindValue(int(PendingOp::FullResync));
+        q.addBindValue(key);
+        if (!d->exec(q, error, what))
+            return false;
+        generation = d->generationOf(key, error);
+        return generation >= 0;
+    });
+    return begun ? generation : -1;
 }
 
 ClearPlan LocalStore::planClear(const QString &object) const

@@ -60,36 +60,49 @@ int LocalStore::Private::recordState(qint64 key, const QString &id, StoreError *
 bool LocalStore::createLocal(const QString &object, const QString &id, const QByteArray &payload,
     StoreError *error, const QString &externalId)
 {
-    if (!d->checkWritable(error))
-        return false;
     if (!isValidId(id))
         return d->fail(error, StoreError::Invalid, QStringLiteral("invalid record Id"));
-    const qint64 key = d->objectKey(object, error);
-    if (key < 0)
-        return false;
-    SqlTransaction tx(d->db);
-    if (!tx.isActive())
-        return d->failSql(error, tx.lastError(), QStringLiteral("create record"));
-    const qint64 generation = d->generationOf(key, error);
-    QSqlQuery q(d->db);
-    q.prepare(QStringLiteral("INSERT OR IGNORE INTO records(obj, id, modstamp, state, seen_gen, payload,"
-                             " changed_at, ext_id) VALUES (?, ?, '', ?, ?, ?, ?, ?)"));
+    return d->writeObject(object, QStringLiteral("create record"), error, [&](qint64 key) {
+        const qint64 generation = d->generationOf(key, error);
+        QSqlQuery q(d->db);
+        q.prepare(QStringLiteral("INSERT OR IGNORE INTO records(obj, id, modstamp, state, seen_gen, payload,"
+                                 " changed_at, ext_id) VALUES (?, ?, '', ?, ?, ?, ?, ?)"));
+        q.addBindValue(key);
+        q.addBindValue(id);
+        q.addBindValue(int(RecordState::LocallyCreated));
+        q.addBindValue(generation);
+        q.addBindValue(payload);
+        q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+        q.addBindValue(externalId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(externalId));
+        if (!d->exec(q, error, QStringLiteral("create record")))
+            return false;
+        if (q.numRowsAffected() == 0)
+            return d->fail(error, StoreError::Invalid, QStringLiteral("%1 %2 already exists").arg(object, id));
+        return d->addCounts(key, 0, 1, error) && d->recountInUseOf(key, error);
+    });
+}
+
+bool LocalStore::Private::editRecord(qint64 key, const QString &object, const QString &id, int state,
+    const QByteArray &payload, StoreError *error)
+{
+    if (state == -1)
+        return fail(error, StoreError::Invalid, QStringLiteral("no record %1 %2").arg(object, id));
+    if (state == int(RecordState::LocallyDeleted))
+        return fail(error, StoreError::Invalid, QStringLiteral("%1 %2 was deleted on this device").arg(object, id));
+    QSqlQuery q(db);
+    // A new edit is a new attempt: the last refusal no longer applies to it.
+    q.prepare(QStringLiteral("UPDATE records SET payload = ?, state = ?, changed_at = ?, err_code = NULL,"
+                             " err_message = NULL, err_at = NULL WHERE obj = ? AND id = ?"));
+    q.addBindValue(payload);
+    q.addBindValue(state == int(RecordState::Synced) ? int(RecordState::LocallyUpdated) : state);
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
     q.addBindValue(key);
     q.addBindValue(id);
-    q.addBindValue(int(RecordState::LocallyCreated));
-    q.addBindValue(generation);
-    q.addBindValue(payload);
-    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
-    q.addBindValue(externalId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(externalId));
-    if (!d->exec(q, error, QStringLiteral("create record")))
+    if (!exec(q, error, QStringLiteral("update record")))
         return false;
-    if (q.numRowsAffected() == 0)
-        return d->fail(error, StoreError::Invalid, QStringLiteral("%1 %2 already exists").arg(object, id));
-    if (!d->addCounts(key, 0, 1, error) || !d->recountInUseOf(key, error))
+    if (state == int(RecordState::Synced) && !addCounts(key, -1, 1, error))
         return false;
-    if (!tx.commit())
-        return d->failSql(error, tx.lastError(), QStringLiteral("create record"));
-    return d->succeed(error);
+    return recountFailedOf(key, error);
 }
 
 bool LocalStore::updateLocal(
@@ -97,27 +110,7 @@ bool LocalStore::updateLocal(
 {
     return d->writeObject(object, QStringLiteral("update record"), error, [&](qint64 key) {
         const int state = d->recordState(key, id, error);
-        if (state == -2)
-            return false;
-        if (state == -1)
-            return d->fail(error, StoreError::Invalid, QStringLiteral("no record %1 %2").arg(object, id));
-        if (state == int(RecordState::LocallyDeleted))
-            return d->fail(error, StoreError::Invalid,
-                QStringLiteral("%1 %2 was deleted on this device").arg(object, id));
-        QSqlQuery q(d->db);
-        // A new edit is a new attempt: the last refusal no longer applies to it.
-        q.prepare(QStringLiteral("UPDATE records SET payload = ?, state = ?, changed_at = ?, err_code = NULL,"
-                                 " err_message = NULL, err_at = NULL WHERE obj = ? AND id = ?"));
-        q.addBindValue(payload);
-        q.addBindValue(state == int(RecordState::Synced) ? int(RecordState::LocallyUpdated) : state);
-        q.addBindValue(QDateTime::currentMSecsSinceEpoch());
-        q.addBindValue(key);
-        q.addBindValue(id);
-        if (!d->exec(q, error, QStringLiteral("update record")))
-            return false;
-        if (state == int(RecordState::Synced) && !d->addCounts(key, -1, 1, error))
-            return false;
-        return d->recountFailedOf(key, error);
+        return state != -2 && d->editRecord(key, object, id, state, payload, error);
     });
 }
 
@@ -170,123 +163,113 @@ bool LocalStore::deleteLocal(const QString &object, const QString &id, StoreErro
 bool LocalStore::markUploaded(const QString &object, const QString &localId, const QString &serverId,
     const QString &systemModstamp, StoreError *error, const UnsavedRecord *sent)
 {
-    if (!d->checkWritable(error))
-        return false;
-    const qint64 key = d->objectKey(object, error);
-    if (key < 0)
-        return false;
     const QString target = serverId.isEmpty() ? localId : serverId;
     if (!isValidId(target))
         return d->fail(error, StoreError::Invalid, QStringLiteral("invalid record Id"));
     const QString what = QStringLiteral("mark %1 %2 uploaded").arg(object, localId);
-    SqlTransaction tx(d->db);
-    if (!tx.isActive())
-        return d->failSql(error, tx.lastError(), what);
-    const int state = d->recordState(key, localId, error);
-    if (state == -2)
-        return false;
-    if (state == -1 || state == int(RecordState::Synced))
-        return d->fail(
-            error, StoreError::Invalid, QStringLiteral("%1 %2 has nothing to upload").arg(object, localId));
-    QSqlQuery q(d->db);
-    auto removeLocalRow = [&] {
-        q.prepare(QStringLiteral("DELETE FROM records WHERE obj = ? AND id = ?"));
-        q.addBindValue(key);
-        q.addBindValue(localId);
-        return d->exec(q, error, what) && d->addCounts(key, 0, -1, error);
-    };
-    // Changed on the device while the upload was in flight: the newer change stays unsaved.
-    bool changedSince = false;
-    if (sent && sent->state != RecordState::LocallyDeleted) {
-        if (state == int(RecordState::LocallyDeleted)) {
-            changedSince = true;
-        } else {
-            const std::optional<StoredRecord> now = record(object, localId);
-            changedSince = now && now->payload != sent->payload;
+    return d->writeObject(object, what, error, [&](qint64 key) {
+        const int state = d->recordState(key, localId, error);
+        if (state == -2)
+            return false;
+        if (state == -1 || state == int(RecordState::Synced))
+            return d->fail(
+                error, StoreError::Invalid, QStringLiteral("%1 %2 has nothing to upload").arg(object, localId));
+        QSqlQuery q(d->db);
+        auto removeLocalRow = [&] {
+            q.prepare(QStringLiteral("DELETE FROM records WHERE obj = ? AND id = ?"));
+            q.addBindValue(key);
+            q.addBindValue(localId);
+            return d->exec(q, error, what) && d->addCounts(key, 0, -1, error);
+        };
+        // Changed on the device while the upload was in flight: the newer change stays unsaved.
+        bool changedSince = false;
+        if (sent && sent->state != RecordState::LocallyDeleted) {
+            if (state == int(RecordState::LocallyDeleted)) {
+                changedSince = true;
+            } else {
+                const std::optional<StoredRecord> now = record(object, localId);
+                changedSince = now && now->payload != sent->payload;
+            }
         }
-    }
-    if (changedSince) {
-        const int keepState = state == int(RecordState::LocallyDeleted) ? state : int(RecordState::LocallyUpdated);
-        if (target != localId) {
-            const int targetState = d->recordState(key, target, error);
-            if (targetState == -2)
-                return false;
-            if (targetState >= 0) {
-                // A download brought the server's copy meanwhile: the local change replaces it.
-                q.prepare(QStringLiteral("DELETE FROM records WHERE obj = ? AND id = ?"));
-                q.addBindValue(key);
-                q.addBindValue(target);
-                if (!d->exec(q, error, what)
-                    || (targetState == int(RecordState::Synced) && !d->addCounts(key, -1, 0, error))
-                    || (targetState > int(RecordState::Synced) && !d->addCounts(key, 0, -1, error)))
+        if (changedSince) {
+            const int keepState = state == int(RecordState::LocallyDeleted) ? state : int(RecordState::LocallyUpdated);
+            if (target != localId) {
+                const int targetState = d->recordState(key, target, error);
+                if (targetState == -2)
+                    return false;
+                if (targetState >= 0) {
+                    // A download brought the server's copy meanwhile: the local change replaces it.
+                    q.prepare(QStringLiteral("DELETE FROM records WHERE obj = ? AND id = ?"));
+                    q.addBindValue(key);
+                    q.addBindValue(target);
+                    if (!d->exec(q, error, what)
+                        || (targetState == int(RecordState::Synced) && !d->addCounts(key, -1, 0, error))
+                        || (targetState > int(RecordState::Synced) && !d->addCounts(key, 0, -1, error)))
+                        return false;
+                }
+                QSqlQuery p(d->db);
+                p.prepare(QStringLiteral("UPDATE OR REPLACE protected SET id = ? WHERE obj = ? AND id = ?"));
+                p.addBindValue(target);
+                p.addBindValue(key);
+                p.addBindValue(localId);
+                if (!d->exec(p, error, what))
                     return false;
             }
-            QSqlQuery p(d->db);
-            p.prepare(QStringLiteral("UPDATE OR REPLACE protected SET id = ? WHERE obj = ? AND id = ?"));
-            p.addBindValue(target);
-            p.addBindValue(key);
-            p.addBindValue(localId);
-            if (!d->exec(p, error, what))
+            // Under its server Id now: a later deletion of it is an ordinary one (no external-Id lookup).
+            q.prepare(QStringLiteral("UPDATE records SET id = ?, state = ?, ext_id = CASE WHEN ? THEN NULL ELSE ext_id END,"
+                                     " sent = 0 WHERE obj = ? AND id = ?"));
+            q.addBindValue(target);
+            q.addBindValue(keepState);
+            q.addBindValue(target != localId);
+            q.addBindValue(key);
+            q.addBindValue(localId);
+            if (!d->exec(q, error, what))
                 return false;
-        }
-        // Under its server Id now: a later deletion of it is an ordinary one (no external-Id lookup).
-        q.prepare(QStringLiteral("UPDATE records SET id = ?, state = ?, ext_id = CASE WHEN ? THEN NULL ELSE ext_id END,"
-                                 " sent = 0 WHERE obj = ? AND id = ?"));
-        q.addBindValue(target);
-        q.addBindValue(keepState);
-        q.addBindValue(target != localId);
-        q.addBindValue(key);
-        q.addBindValue(localId);
-        if (!d->exec(q, error, what))
-            return false;
-        if (target != localId && !d->replaceReferences(localId, target, error))
-            return false;
-    } else if (state == int(RecordState::LocallyDeleted)) {
-        if (!removeLocalRow())
-            return false;
-    } else {
-        int targetState = -1;
-        if (target != localId) {
-            targetState = d->recordState(key, target, error);
-            if (targetState == -2)
+            if (target != localId && !d->replaceReferences(localId, target, error))
                 return false;
-            if (targetState > int(RecordState::Synced))
-                return d->fail(error, StoreError::Invalid,
-                    QStringLiteral("%1 %2 already exists with unsaved changes").arg(object, target));
-            // Keep pins made under the temporary id.
-            QSqlQuery p(d->db);
-            p.prepare(QStringLiteral("UPDATE OR REPLACE protected SET id = ? WHERE obj = ? AND id = ?"));
-            p.addBindValue(target);
-            p.addBindValue(key);
-            p.addBindValue(localId);
-            if (!d->exec(p, error, what))
-                return false;
-        }
-        if (targetState == int(RecordState::Synced)) {
-            // A download already brought the server's copy: it wins, the local row goes.
+        } else if (state == int(RecordState::LocallyDeleted)) {
             if (!removeLocalRow())
                 return false;
         } else {
-            const qint64 generation = d->generationOf(key, error);
-            q.prepare(QStringLiteral(
-                "UPDATE records SET id = ?, modstamp = ?, state = 0, seen_gen = ?, err_code = NULL,"
-                " err_message = NULL, err_at = NULL, attempts = 0, ext_id = NULL, sent = 0 WHERE obj = ? AND id = ?"));
-            q.addBindValue(target);
-            q.addBindValue(systemModstamp.isNull() ? QStringLiteral("") : systemModstamp);
-            q.addBindValue(generation);
-            q.addBindValue(key);
-            q.addBindValue(localId);
-            if (!d->exec(q, error, what) || !d->addCounts(key, 1, -1, error))
+            int targetState = -1;
+            if (target != localId) {
+                targetState = d->recordState(key, target, error);
+                if (targetState == -2)
+                    return false;
+                if (targetState > int(RecordState::Synced))
+                    return d->fail(error, StoreError::Invalid,
+                        QStringLiteral("%1 %2 already exists with unsaved changes").arg(object, target));
+                // Keep pins made under the temporary id.
+                QSqlQuery p(d->db);
+                p.prepare(QStringLiteral("UPDATE OR REPLACE protected SET id = ? WHERE obj = ? AND id = ?"));
+                p.addBindValue(target);
+                p.addBindValue(key);
+                p.addBindValue(localId);
+                if (!d->exec(p, error, what))
+                    return false;
+            }
+            if (targetState == int(RecordState::Synced)) {
+                // A download already brought the server's copy: it wins, the local row goes.
+                if (!removeLocalRow())
+                    return false;
+            } else {
+                const qint64 generation = d->generationOf(key, error);
+                q.prepare(QStringLiteral(
+                    "UPDATE records SET id = ?, modstamp = ?, state = 0, seen_gen = ?, err_code = NULL,"
+                    " err_message = NULL, err_at = NULL, attempts = 0, ext_id = NULL, sent = 0 WHERE obj = ? AND id = ?"));
+                q.addBindValue(target);
+                q.addBindValue(systemModstamp.isNull() ? QStringLiteral("") : systemModstamp);
+                q.addBindValue(generation);
+                q.addBindValue(key);
+                q.addBindValue(localId);
+                if (!d->exec(q, error, what) || !d->addCounts(key, 1, -1, error))
+                    return false;
+            }
+            if (target != localId && !d->replaceReferences(localId, target, error))
                 return false;
         }
-        if (target != localId && !d->replaceReferences(localId, target, error))
-            return false;
-    }
-    if (!d->recountInUseOf(key, error) || !d->recountFailedOf(key, error))
-        return false;
-    if (!tx.commit())
-        return d->failSql(error, tx.lastError(), what);
-    return d->succeed(error);
+        return d->recountInUseOf(key, error) && d->recountFailedOf(key, error);
+    });
 }
 
 QString LocalStore::createRecord(
@@ -309,16 +292,27 @@ QString LocalStore::createRecord(
 bool LocalStore::updateRecord(
     const QString &object, const QString &id, const QJsonObject &changes, StoreError *error)
 {
-    const std::optional<StoredRecord> current = record(object, id);
-    if (!current)
-        return d->fail(error, StoreError::Invalid, QStringLiteral("no record %1 %2").arg(object, id));
-    QJsonObject payload = QJsonDocument::fromJson(current->payload).object();
     for (auto it = changes.begin(); it != changes.end(); ++it) {
         if (it.key() == u"Id" || it.key() == u"attributes")
             return d->fail(error, StoreError::Invalid, QStringLiteral("%1 cannot be changed").arg(it.key()));
-        payload.insert(it.key(), it.value());
     }
-    return updateLocal(object, id, QJsonDocument(payload).toJson(QJsonDocument::Compact), error);
+    // Read, merge and write in one transaction: a download or another program's edit between the
+    // read and the write would otherwise be overwritten with the old fields.
+    return d->writeObject(object, QStringLiteral("update record"), error, [&](qint64 key) {
+        QSqlQuery q(d->db);
+        q.setForwardOnly(true);
+        q.prepare(QStringLiteral("SELECT state, payload FROM records WHERE obj = ? AND id = ?"));
+        q.addBindValue(key);
+        q.addBindValue(id);
+        if (!d->exec(q, error, QStringLiteral("update record")))
+            return false;
+        const int state = q.next() ? q.value(0).toInt() : -1;
+        QJsonObject payload = state >= 0 ? QJsonDocument::fromJson(q.value(1).toByteArray()).object() : QJsonObject();
+        q.finish();
+        for (auto it = changes.begin(); it != changes.end(); ++it)
+            payload.insert(it.key(), it.value());
+        return d->editRecord(key, object, id, state, QJsonDocument(payload).toJson(QJsonDocument::Compact), error);
+    });
 }
 
 QList<UnsavedRecord> LocalStore::unsaved(const QString &object, int limit, bool waitingOnly) const
@@ -359,40 +353,41 @@ QList<UnsavedRecord> LocalStore::unsaved(const QString &object, int limit, bool 
 
 QString LocalStore::ensureExternalId(const QString &object, const QString &id, const QString &field, StoreError *error)
 {
-    if (!d->checkWritable(error))
-        return {};
     if (!isValidObjectName(field))
         return d->fail(error, StoreError::Invalid, QStringLiteral("invalid external Id field")), QString();
-    const qint64 key = d->objectKey(object, error);
-    if (key < 0)
-        return {};
     const QString what = QStringLiteral("give %1 %2 an external Id").arg(object, id);
-    QSqlQuery q(d->db);
-    q.prepare(QStringLiteral("SELECT state, ext_id, payload FROM records WHERE obj = ? AND id = ?"));
-    q.addBindValue(key);
-    q.addBindValue(id);
-    if (!d->exec(q, error, what))
-        return {};
-    if (!q.next())
-        return d->fail(error, StoreError::Invalid, QStringLiteral("no record %1 %2").arg(object, id)), QString();
-    if (q.value(0).toInt() != int(RecordState::LocallyCreated))
-        return d->fail(error, StoreError::Invalid, QStringLiteral("%1 %2 was not created here").arg(object, id)), QString();
-    if (!q.value(1).toString().isEmpty())
-        return d->succeed(error), q.value(1).toString();
-    const QString uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    QJsonObject payload = QJsonDocument::fromJson(q.value(2).toByteArray()).object();
-    payload.insert(field, uuid);
-    QSqlQuery u(d->db);
-    u.prepare(QStringLiteral("UPDATE records SET ext_id = ?, payload = ? WHERE obj = ? AND id = ? AND state = ?"));
-    u.addBindValue(uuid);
-    u.addBindValue(QJsonDocument(payload).toJson(QJsonDocument::Compact));
-    u.addBindValue(key);
-    u.addBindValue(id);
-    u.addBindValue(int(RecordState::LocallyCreated));
-    if (!d->exec(u, error, what))
-        return {};
-    d->succeed(error);
-    return uuid;
+    QString externalId;
+    const bool given = d->writeObject(object, what, error, [&](qint64 key) {
+        QSqlQuery q(d->db);
+        q.setForwardOnly(true);
+        q.prepare(QStringLiteral("SELECT state, ext_id, payload FROM records WHERE obj = ? AND id = ?"));
+        q.addBindValue(key);
+        q.addBindValue(id);
+        if (!d->exec(q, error, what))
+            return false;
+        if (!q.next())
+            return d->fail(error, StoreError::Invalid, QStringLiteral("no record %1 %2").arg(object, id));
+        if (q.value(0).toInt() != int(RecordState::LocallyCreated))
+            return d->fail(error, StoreError::Invalid, QStringLiteral("%1 %2 was not created here").arg(object, id));
+        externalId = q.value(1).toString();
+        if (!externalId.isEmpty())
+            return true;
+        const QString uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        QJsonObject payload = QJsonDocument::fromJson(q.value(2).toByteArray()).object();
+        payload.insert(field, uuid);
+        q.finish();
+        QSqlQuery u(d->db);
+        u.prepare(QStringLiteral("UPDATE records SET ext_id = ?, payload = ? WHERE obj = ? AND id = ?"));
+        u.addBindValue(uuid);
+        u.addBindValue(QJsonDocument(payload).toJson(QJsonDocument::Compact));
+        u.addBindValue(key);
+        u.addBindValue(id);
+        if (!d->exec(u, error, what))
+            return false;
+        externalId = uuid;
+        return true;
+    });
+    return given ? externalId : QString();
 }
 
 bool LocalStore::markSent(const QString &object, const QStringList &ids, StoreError *error)

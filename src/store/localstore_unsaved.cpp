@@ -181,6 +181,15 @@ bool LocalStore::markUploaded(const QString &object, const QString &localId, con
             q.addBindValue(localId);
             return d->exec(q, error, what) && d->addCounts(key, 0, -1, error);
         };
+        // Pins and in-use marks made under the temporary Id follow the record to its server Id.
+        const auto moveProtection = [&] {
+            QSqlQuery p(d->db);
+            p.prepare(QStringLiteral("UPDATE OR REPLACE protected SET id = ? WHERE obj = ? AND id = ?"));
+            p.addBindValue(target);
+            p.addBindValue(key);
+            p.addBindValue(localId);
+            return d->exec(p, error, what);
+        };
         // Changed on the device while the upload was in flight: the newer change stays unsaved.
         bool changedSince = false;
         if (sent && sent->state != RecordState::LocallyDeleted) {
@@ -207,12 +216,7 @@ bool LocalStore::markUploaded(const QString &object, const QString &localId, con
                         || (targetState > int(RecordState::Synced) && !d->addCounts(key, 0, -1, error)))
                         return false;
                 }
-                QSqlQuery p(d->db);
-                p.prepare(QStringLiteral("UPDATE OR REPLACE protected SET id = ? WHERE obj = ? AND id = ?"));
-                p.addBindValue(target);
-                p.addBindValue(key);
-                p.addBindValue(localId);
-                if (!d->exec(p, error, what))
+                if (!moveProtection())
                     return false;
             }
             // Under its server Id now: a later deletion of it is an ordinary one (no external-Id lookup).
@@ -239,13 +243,7 @@ bool LocalStore::markUploaded(const QString &object, const QString &localId, con
                 if (targetState > int(RecordState::Synced))
                     return d->fail(error, StoreError::Invalid,
                         QStringLiteral("%1 %2 already exists with unsaved changes").arg(object, target));
-                // Keep pins made under the temporary id.
-                QSqlQuery p(d->db);
-                p.prepare(QStringLiteral("UPDATE OR REPLACE protected SET id = ? WHERE obj = ? AND id = ?"));
-                p.addBindValue(target);
-                p.addBindValue(key);
-                p.addBindValue(localId);
-                if (!d->exec(p, error, what))
+                if (!moveProtection())
                     return false;
             }
             if (targetState == int(RecordState::Synced)) {

@@ -1,502 +1,53 @@
 // SPDX-License-Identifier: MIT
-#include "store/localstore.h"
-
-#include "store/sqltransaction.h"
-#include "store/walcheckpointer.h"
+// LocalStore: opening the file, the download writes (applyPage, removeUnseen), reads, checkpoints.
+// The other parts: localstore_unsaved.cpp, localstore_protected.cpp, localstore_state.cpp,
+// storeschema.cpp, pagewriter.cpp.
+#include "store/localstore_p.h"
+#include "store/storetuning.h"
 
 #include <QAtomicInteger>
-#include <array>
-#include <mutex>
 #include <QFile>
 #include <QFileInfo>
-#include <QHash>
-#include <QJsonDocument>
-#include <QUuid>
-#include <QLoggingCategory>
 #include <QRegularExpression>
-#include <QSet>
-#include <QSqlDatabase>
 #include <QSqlDriver>
-#include <QSqlError>
-#include <QSqlQuery>
-#include <QVariant>
-
+#include <mutex>
 #include <sqlite3.h>
 
 namespace posdata {
 
-Q_LOGGING_CATEGORY(lcStore, "posdata.store")
-
 namespace {
-
-// SQLite primary result codes as QSQLITE reports them in QSqlError::nativeErrorCode().
-constexpr int SqliteBusy = 5;
-constexpr int SqliteLocked = 6;
-constexpr int SqliteReadOnly = 8;
-constexpr int SqliteFull = 13;
-constexpr int SqliteNotADb = 26;
-
-// Records can reach a few hundred bytes; a larger page cache keeps the (obj, id) index hot while a
-// million-row download is written (about 32 MB, a fair share of a POS terminal's memory).
-constexpr int CacheSizeKiB = 32 * 1024;
-
-// Page size of new store files; see open().
-constexpr int PageSizeBytes = 16 * 1024;
-
-// Rows per multi-row INSERT in applyPage: one statement step keeps the table and index cursors
-// where the last row went, instead of positioning them again for every row (a million rows insert
-// ~30 % faster than with one step per row; benchmarks/store-insert, variant rawmulti).
-constexpr int RowsPerInsert = 50;
-
-// Salesforce record Ids are 15/18 characters; locally created records use temporary ids. The bound
-// only stops nonsense from reaching the database.
-constexpr int MaxIdLength = 255;
-
-// Kinds in the protected table; a record is protected while any kind holds it.
-constexpr int ProtectInUse = 1;
-constexpr int ProtectPinned = 2;
 
 QAtomicInteger<quint64> g_connectionCounter;
 
-QVariant msOrNull(const QDateTime &t)
-{
-    return t.isValid() ? QVariant(t.toMSecsSinceEpoch()) : QVariant(QMetaType(QMetaType::LongLong));
-}
-
-QDateTime dateOrInvalid(const QVariant &v)
-{
-    return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
-}
-
-bool isValidId(const QString &id)
-{
-    return !id.isEmpty() && id.size() <= MaxIdLength;
-}
-
-const char *const kNotProtected
-    = "NOT EXISTS (SELECT 1 FROM protected p WHERE p.obj = records.obj AND p.id = records.id)";
-
 } // namespace
 
-struct LocalStore::Private
+bool LocalStore::Private::prepareStatements(WritePath writePath, StoreError *error)
 {
-    QString path;
-    Mode mode = Mode::ReadWrite;
-    QString connectionName;
-    QSqlDatabase db;
-    StoreError lastError;
-    // name -> objects.obj; only filled with keys whose row is committed (see objectKey()).
-    mutable QHash<QString, qint64> keys;
-
-    // Prepared once per store and reused for every row: preparing per page costs more than the
-    // inserts of a small page.
-    std::unique_ptr<QSqlQuery> deleteRow;
-    std::unique_ptr<QSqlQuery> probeRow;
-    std::unique_ptr<QSqlQuery> addLocalCount;
-    std::unique_ptr<QSqlQuery> writeCheckpoint;
-    std::unique_ptr<QSqlQuery> recountInUse;
-
-    // applyPage's per-row statements, on the connection QSQLITE opened (the plugin links the same
-    // system libsqlite3, so one library owns the file's locks). QSqlQuery costs ~3 us per row in
-    // QVariant/QString conversions and bookkeeping, more than SQLite's own work.
-    sqlite3 *handle = nullptr;
-    sqlite3_stmt *rawInsert = nullptr;
-    sqlite3_stmt *rawInsertMany = nullptr; ///< RowsPerInsert rows: ?1 obj, ?2 seen_gen, then id, modstamp, payload
-    sqlite3_stmt *rawUpdate = nullptr;
-    sqlite3_stmt *rawMaxRowid = nullptr;
-    sqlite3_stmt *rawRowidOf = nullptr;
-    std::unique_ptr<WalCheckpointer> checkpointer; ///< set while background checkpoints are on
-
-    ~Private()
-    {
-        checkpointer.reset();
-        for (sqlite3_stmt *stmt : { rawInsert, rawInsertMany, rawUpdate, rawMaxRowid, rawRowidOf })
-            sqlite3_finalize(stmt);
-        deleteRow.reset();
-        probeRow.reset();
-        addLocalCount.reset();
-        writeCheckpoint.reset();
-        recountInUse.reset();
-        if (db.isValid())
-            db.close();
-        db = QSqlDatabase();
-        if (!connectionName.isEmpty())
-            QSqlDatabase::removeDatabase(connectionName);
-    }
-
-    bool succeed(StoreError *error)
-    {
-        lastError = StoreError {};
-        if (error)
-            *error = lastError;
-        return true;
-    }
-
-    bool fail(StoreError *error, StoreError::Kind kind, const QString &message)
-    {
-        lastError = StoreError { kind, message };
-        if (error)
-            *error = lastError;
-        qCDebug(lcStore) << "store error" << kind << message;
-        return false;
-    }
-
-    bool failSql(StoreError *error, const QSqlError &e, const QString &what)
-    {
-        return failCode(error, e.nativeErrorCode().toInt(), e.text(), what);
-    }
-
-    /// A failed sqlite3_step() of a raw statement (extended codes carry the primary in the low byte).
-    bool failRaw(StoreError *error, int code, const QString &what)
-    {
-        return failCode(error, code & 0xff, QString::fromUtf8(sqlite3_errmsg(handle)), what);
-    }
-
-    bool failCode(StoreError *error, int code, const QString &text, const QString &what)
-    {
-        StoreError::Kind kind = StoreError::Io;
-        QString message = what + QStringLiteral(": ") + text;
-        switch (code) {
-        case SqliteFull:
-            kind = StoreError::DiskFull;
-            message = what
-                + QStringLiteral(": the disk is full; nothing was written. Free some space and try again.");
-            break;
-        case SqliteBusy:
-        case SqliteLocked:
-            kind = StoreError::Busy;
-            message
-                = what + QStringLiteral(": the store is busy (another program is writing it); try again.");
-            break;
-        case SqliteNotADb:
-            kind = StoreError::NotSqlite;
-            break;
-        case SqliteReadOnly:
-            kind = StoreError::ReadOnly;
-            break;
-        default:
-            break;
-        }
-        return fail(error, kind, message);
-    }
-
-    bool checkWritable(StoreError *error)
-    {
-        if (mode == Mode::ReadOnly)
-            return fail(error, StoreError::ReadOnly, QStringLiteral("the store was opened read-only"));
-        return true;
-    }
-
-    bool checkObject(const QString &object, StoreError *error)
-    {
-        if (!LocalStore::isValidObjectName(object))
-            return fail(error, StoreError::Invalid,
-                QStringLiteral("not a valid object name: \"%1\"").arg(object.left(100)));
-        return true;
-    }
-
-    bool exec(QSqlQuery &q, StoreError *error, const QString &what)
-    {
-        if (!q.exec())
-            return failSql(error, q.lastError(), what);
-        return true;
-    }
-
-    bool execSql(const QString &sql, StoreError *error)
-    {
-        QSqlQuery q(db);
-        if (!q.exec(sql))
-            return failSql(error, q.lastError(), sql.left(60));
-        return true;
-    }
-
-    std::unique_ptr<QSqlQuery> prepare(const QString &sql)
-    {
-        auto q = std::make_unique<QSqlQuery>(db);
-        if (!q->prepare(sql)) {
-            qCWarning(lcStore) << "prepare failed" << sql << q->lastError().text();
-            return nullptr;
-        }
-        return q;
-    }
-
-    /// Key of an existing object row, -1 if none (or on error).
-    qint64 findKey(const QString &object) const
-    {
-        if (const auto it = keys.constFind(object); it != keys.constEnd())
-            return it.value();
-        QSqlQuery q(db);
-        q.setForwardOnly(true);
-        q.prepare(QStringLiteral("SELECT obj FROM objects WHERE name = ?"));
-        q.addBindValue(object);
-        if (q.exec() && q.next()) {
-            const qint64 key = q.value(0).toLongLong();
-            keys.insert(object, key);
-            return key;
-        }
-        return -1;
-    }
-
-    /// Key of the object, creating its row in its own committed statement: never call inside a
-    /// transaction that may roll back, or the cache would name a row that does not exist.
-    qint64 objectKey(const QString &object, StoreError *error)
-    {
-        if (!checkObject(object, error))
-            return -1;
-        if (const qint64 key = findKey(object); key >= 0)
-            return key;
-        if (!checkWritable(error))
-            return -1;
-        QSqlQuery q(db);
-        q.prepare(QStringLiteral("INSERT OR IGNORE INTO objects(name) VALUES (?)"));
-        q.addBindValue(object);
-        if (!exec(q, error, QStringLiteral("add object %1").arg(object)))
-            return -1;
-        const qint64 key = findKey(object);
-        if (key < 0)
-            fail(error, StoreError::Io, QStringLiteral("could not add object %1").arg(object));
-        return key;
-    }
-
-    bool recountInUseOf(qint64 key, StoreError *error)
-    {
-        recountInUse->bindValue(0, key);
-        return exec(*recountInUse, error, QStringLiteral("count records in use"));
-    }
-
-    /// A created record got its server Id: unsaved records that refer to the local Id (a local sale
-    /// pointing at a local customer) now refer to the server Id. Only unsaved rows can hold a local
-    /// Id (downloads bring server Ids), so this walks the partial index, object by object.
-    bool replaceReferences(const QString &localId, const QString &serverId, StoreError *error)
-    {
-        const QString from = u'"' + localId + u'"';
-        const QString to = u'"' + serverId + u'"';
-        QSqlQuery objs(db);
-        objs.setForwardOnly(true);
-        if (!objs.exec(QStringLiteral("SELECT obj FROM objects")))
-            return failSql(error, objs.lastError(), QStringLiteral("replace local Id references"));
-        QList<qint64> keysToScan;
-        while (objs.next())
-            keysToScan.append(objs.value(0).toLongLong());
-        QSqlQuery q(db);
-        q.prepare(QStringLiteral("UPDATE records SET payload = CAST(replace(CAST(payload AS TEXT), ?, ?) AS BLOB)"
-                                 " WHERE obj = ? AND state <> 0 AND instr(CAST(payload AS TEXT), ?) > 0"));
-        for (const qint64 k : keysToScan) {
-            q.bindValue(0, from);
-            q.bindValue(1, to);
-            q.bindValue(2, k);
-            q.bindValue(3, from);
-            if (!exec(q, error, QStringLiteral("replace local Id references")))
-                return false;
-        }
-        return true;
-    }
-
-    /// The shape of a write to one object's records: the writable check, the object's key (added on
-    /// first use), `body(key)` in one transaction (false = failed, *error set), the commit.
-    template<typename Body>
-    bool writeObject(const QString &object, const QString &what, StoreError *error, Body &&body)
-    {
-        if (!checkWritable(error))
-            return false;
-        const qint64 key = objectKey(object, error);
-        if (key < 0)
-            return false;
-        SqlTransaction tx(db);
-        if (!tx.isActive())
-            return failSql(error, tx.lastError(), what);
-        if (!body(key))
-            return false;
-        if (!tx.commit())
-            return failSql(error, tx.lastError(), what);
-        return succeed(error);
-    }
-
-    /// O(unsaved records of the object) through the partial index: they are few.
-    bool recountFailedOf(qint64 key, StoreError *error)
-    {
-        QSqlQuery q(db);
-        q.prepare(QStringLiteral(
-            "UPDATE objects SET upload_failed_count = (SELECT COUNT(*) FROM records r WHERE r.obj = objects.obj"
-            " AND r.state <> 0 AND r.err_code IS NOT NULL) WHERE obj = ?"));
-        q.addBindValue(key);
-        return exec(q, error, QStringLiteral("count refused uploads"));
-    }
-
-    bool addCounts(qint64 key, qint64 local, qint64 unsaved, StoreError *error)
-    {
-        QSqlQuery q(db);
-        q.prepare(QStringLiteral("UPDATE objects SET local_count = local_count + ?, unsaved_count = "
-                                 "unsaved_count + ? WHERE obj = ?"));
-        q.addBindValue(local);
-        q.addBindValue(unsaved);
-        q.addBindValue(key);
-        return exec(q, error, QStringLiteral("update counters"));
-    }
-
-    /// state of a record, -1 if absent, -2 on error.
-    int recordState(qint64 key, const QString &id, StoreError *error)
-    {
-        QSqlQuery q(db);
-        q.setForwardOnly(true);
-        q.prepare(QStringLiteral("SELECT state FROM records WHERE obj = ? AND id = ?"));
-        q.addBindValue(key);
-        q.addBindValue(id);
-        if (!exec(q, error, QStringLiteral("read record")))
-            return -2;
-        return q.next() ? q.value(0).toInt() : -1;
-    }
-
-    qint64 generationOf(qint64 key, StoreError *error)
-    {
-        QSqlQuery q(db);
-        q.setForwardOnly(true);
-        q.prepare(QStringLiteral("SELECT generation FROM objects WHERE obj = ?"));
-        q.addBindValue(key);
-        if (!exec(q, error, QStringLiteral("read generation")) || !q.next())
-            return -1;
-        return q.value(0).toLongLong();
-    }
-
-    bool migrateTo1(StoreError *error);
-    bool migrateTo2(StoreError *error);
-    /// One migration step: `statements`, then PRAGMA user_version = version, in one transaction.
-    bool runMigration(int version, const QStringList &statements, StoreError *error);
-    bool migrate(int from, StoreError *error);
-    bool prepareStatements(StoreError *error);
-    /// One UPDATE of the object's row: `set` holds ? placeholders for `values`.
-    bool updateState(
-        const QString &object, const QString &set, const QVariantList &values, StoreError *error);
-};
-
-bool LocalStore::Private::runMigration(int version, const QStringList &statements, StoreError *error)
-{
-    const QString what = QStringLiteral("migrate to schema %1").arg(version);
-    SqlTransaction tx(db);
-    if (!tx.isActive())
-        return failSql(error, tx.lastError(), what);
-    for (const QString &sql : statements + QStringList{QStringLiteral("PRAGMA user_version = %1").arg(version)}) {
-        if (!execSql(sql, error))
-            return false;
-    }
-    if (!tx.commit())
-        return failSql(error, tx.lastError(), what);
-    return true;
-}
-
-bool LocalStore::Private::migrateTo1(StoreError *error)
-{
-    // Counters live next to the sync state so the screen reads one row per object (no COUNT(*)).
-    // Timestamps are UTC milliseconds since the epoch, NULL while unknown.
-    const QStringList statements = {
-        QStringLiteral("CREATE TABLE objects ("
-                       " obj INTEGER PRIMARY KEY,"
-                       " name TEXT NOT NULL UNIQUE,"
-                       " paused INTEGER NOT NULL DEFAULT 0,"
-                       " cp_modstamp TEXT NOT NULL DEFAULT '',"
-                       " cp_id TEXT NOT NULL DEFAULT '',"
-                       " server_count INTEGER NOT NULL DEFAULT -1,"
-                       " server_all_count INTEGER NOT NULL DEFAULT -1,"
-                       " counts_read_at INTEGER,"
-                       " last_error_code TEXT NOT NULL DEFAULT '',"
-                       " last_error_message TEXT NOT NULL DEFAULT '',"
-                       " last_error_at INTEGER,"
-                       " last_synced_at INTEGER,"
-                       " pending INTEGER NOT NULL DEFAULT 0,"
-                       " generation INTEGER NOT NULL DEFAULT 0,"
-                       " local_count INTEGER NOT NULL DEFAULT 0,"
-                       " unsaved_count INTEGER NOT NULL DEFAULT 0,"
-                       " in_use_count INTEGER NOT NULL DEFAULT 0)"),
-        // A rowid table with the (obj, id) key as its index: rows of ~540 bytes are too wide for
-        // WITHOUT ROWID to pay off (measured in benchmarks/store-insert).
-        QStringLiteral("CREATE TABLE records ("
-                       " obj INTEGER NOT NULL,"
-                       " id TEXT NOT NULL,"
-                       " modstamp TEXT NOT NULL,"
-                       " state INTEGER NOT NULL,"
-                       " seen_gen INTEGER NOT NULL,"
-                       " payload BLOB NOT NULL,"
-                       " PRIMARY KEY (obj, id))"),
-        // Unsaved rows are few: a partial index finds them without scanning a million synced rows.
-        QStringLiteral("CREATE INDEX records_unsaved ON records(obj, state) WHERE state <> 0"),
-        QStringLiteral("CREATE TABLE protected ("
-                       " obj INTEGER NOT NULL,"
-                       " id TEXT NOT NULL,"
-                       " kind INTEGER NOT NULL,"
-                       " PRIMARY KEY (obj, id, kind)) WITHOUT ROWID"),
-    };
-    return runMigration(1, statements, error);
-}
-
-bool LocalStore::Private::migrateTo2(StoreError *error)
-{
-    // Unsaved records' upload bookkeeping. ADD COLUMN with a NULL default rewrites no row, so a
-    // store of a million synced records migrates in no time; synced rows leave these NULL.
-    const QStringList statements = {
-        QStringLiteral("ALTER TABLE records ADD COLUMN changed_at INTEGER"), // last local write, ms UTC
-        QStringLiteral("ALTER TABLE records ADD COLUMN ext_id TEXT"), // upload key of a created record
-        QStringLiteral("ALTER TABLE records ADD COLUMN err_code TEXT"), // last refused upload
-        QStringLiteral("ALTER TABLE records ADD COLUMN err_message TEXT"),
-        QStringLiteral("ALTER TABLE records ADD COLUMN err_at INTEGER"),
-        QStringLiteral("ALTER TABLE records ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0"),
-        // 1 once a created record's upload was sent: from then on the server may have it.
-        QStringLiteral("ALTER TABLE records ADD COLUMN sent INTEGER NOT NULL DEFAULT 0"),
-        QStringLiteral("ALTER TABLE objects ADD COLUMN upload_failed_count INTEGER NOT NULL DEFAULT 0"),
-        QStringLiteral("UPDATE records SET changed_at = CAST(strftime('%s','now') AS INTEGER) * 1000"
-                       " WHERE state <> 0"),
-    };
-    return runMigration(2, statements, error);
-}
-
-bool LocalStore::Private::migrate(int from, StoreError *error)
-{
-    // Forward only: each step ends with PRAGMA user_version = N inside its own transaction.
-    if (from < 1 && !migrateTo1(error))
-        return false;
-    if (from < 2 && !migrateTo2(error))
-        return false;
-    return true;
-}
-
-bool LocalStore::Private::prepareStatements(StoreError *error)
-{
-    deleteRow = prepare(QStringLiteral("DELETE FROM records WHERE obj = ? AND id = ? AND state = 0 AND ")
-        + QLatin1String(kNotProtected));
-    probeRow = prepare(
-        QStringLiteral("SELECT state, EXISTS (SELECT 1 FROM protected p WHERE p.obj = r.obj AND p.id = r.id)"
-                       " FROM records r WHERE r.obj = ? AND r.id = ?"));
-    if (probeRow)
-        probeRow->setForwardOnly(true);
     addLocalCount = prepare(QStringLiteral("UPDATE objects SET local_count = local_count + ? WHERE obj = ?"));
     writeCheckpoint = prepare(QStringLiteral("UPDATE objects SET cp_modstamp = ?, cp_id = ? WHERE obj = ?"));
     // O(size of the protected set), which is a handful of records: cheap enough for every page.
     recountInUse = prepare(QStringLiteral(
         "UPDATE objects SET in_use_count = (SELECT COUNT(DISTINCT p.id) FROM protected p"
         " JOIN records r ON r.obj = p.obj AND r.id = p.id WHERE p.obj = objects.obj) WHERE obj = ?"));
-    if (!deleteRow || !probeRow || !addLocalCount || !writeCheckpoint
-        || !recountInUse)
+    readGeneration = prepare(QStringLiteral("SELECT generation FROM objects WHERE obj = ?"));
+    if (readGeneration)
+        readGeneration->setForwardOnly(true);
+    if (!addLocalCount || !writeCheckpoint || !recountInUse || !readGeneration)
         return fail(error, StoreError::Io, QStringLiteral("could not prepare the store's statements"));
 
+    // The plugin links the same system libsqlite3 (Debian's Qt), so one library owns the handle
+    // and the file's locks.
+    sqlite3 *handle = nullptr;
     const QVariant h = db.driver()->handle();
-    if (h.isValid() && qstrcmp(h.typeName(), "sqlite3*") == 0)
+    if (writePath != WritePath::QtSql && h.isValid() && qstrcmp(h.typeName(), "sqlite3*") == 0)
         handle = *static_cast<sqlite3 *const *>(h.constData());
-    const auto prepareRaw = [this](const char *sql, sqlite3_stmt **stmt) {
-        return handle && sqlite3_prepare_v3(handle, sql, -1, SQLITE_PREPARE_PERSISTENT, stmt, nullptr) == SQLITE_OK;
-    };
-    QByteArray insertMany("INSERT OR IGNORE INTO records(obj, id, modstamp, state, seen_gen, payload) VALUES ");
-    for (int row = 0; row < RowsPerInsert; ++row)
-        insertMany += QByteArray(row ? ", " : "") + "(?1, ?" + QByteArray::number(3 + 3 * row) + ", ?"
-            + QByteArray::number(4 + 3 * row) + ", 0, ?2, ?" + QByteArray::number(5 + 3 * row) + ")";
-    if (!prepareRaw("INSERT OR IGNORE INTO records(obj, id, modstamp, state, seen_gen, payload)"
-                    " VALUES (?1, ?2, ?3, 0, ?4, ?5)",
-            &rawInsert)
-        || !prepareRaw(insertMany.constData(), &rawInsertMany)
-        || !prepareRaw("UPDATE records SET modstamp = ?3, seen_gen = ?4, payload = ?5"
-                       " WHERE obj = ?1 AND id = ?2 AND state = 0",
-            &rawUpdate)
-        || !prepareRaw("SELECT max(rowid) FROM records", &rawMaxRowid)
-        || !prepareRaw("SELECT rowid FROM records WHERE obj = ?1 AND id = ?2", &rawRowidOf))
-        return fail(error, StoreError::Io, QStringLiteral("could not prepare the store's statements"));
+    if (writePath == WritePath::SqliteApi && !handle)
+        return fail(error, StoreError::Invalid,
+            QStringLiteral("the Qt SQLite driver gives no connection handle for the sqlite3 C API"));
+    SqlFailure failure;
+    pageWriter = PageWriter::create(db, handle, &failure);
+    if (!pageWriter)
+        return failCode(error, failure.code, failure.text, QStringLiteral("prepare the store's statements"));
     return true;
 }
 
@@ -516,6 +67,13 @@ LocalStore::Mode LocalStore::mode() const
     return d->mode;
 }
 
+LocalStore::WritePath LocalStore::writePath() const
+{
+    if (!d->pageWriter)
+        return WritePath::Auto;
+    return d->pageWriter->path() == PageWriter::Path::SqliteApi ? WritePath::SqliteApi : WritePath::QtSql;
+}
+
 StoreError LocalStore::lastError() const
 {
     return d->lastError;
@@ -527,7 +85,7 @@ bool LocalStore::isValidObjectName(const QString &object)
     return re.match(object).hasMatch();
 }
 
-std::unique_ptr<LocalStore> LocalStore::open(const QString &path, Mode mode, StoreError *error)
+std::unique_ptr<LocalStore> LocalStore::open(const QString &path, Mode mode, StoreError *error, WritePath writePath)
 {
     // Before SQLite's first use in the process: no memory statistics. Debian's library keeps them,
     // which takes a process-wide mutex around every allocation (and, built without lookaside, a
@@ -621,10 +179,8 @@ std::unique_ptr<LocalStore> LocalStore::open(const QString &path, Mode mode, Sto
         if (!d->execSql(QStringLiteral("PRAGMA query_only = 1"), error))
             return nullptr;
     } else {
-        // A new file's page size, fixed once the first table exists (a no-op on older files, which
-        // keep 4096). 16 KiB pages halve the B-tree and WAL work of a bulk download, in key order as
-        // well as scattered (measured in benchmarks/store-insert).
-        if (version == 0 && !d->execSql(QStringLiteral("PRAGMA page_size = %1").arg(PageSizeBytes), error))
+        // A new file's page size (a no-op once the first table exists).
+        if (version == 0 && !d->execSql(QStringLiteral("PRAGMA page_size = %1").arg(tuning::PageSizeBytes), error))
             return nullptr;
         QSqlQuery q(d->db);
         if (!q.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !q.next()
@@ -636,8 +192,8 @@ std::unique_ptr<LocalStore> LocalStore::open(const QString &path, Mode mode, Sto
         // NORMAL in WAL mode loses at most the last commits on power loss, never consistency; the
         // checkpoint is written in the same transaction as its rows, so a resumed sync re-reads them.
         if (!d->execSql(QStringLiteral("PRAGMA synchronous = NORMAL"), error)
-            || !d->execSql(QStringLiteral("PRAGMA cache_size = -%1").arg(CacheSizeKiB), error)
-            || !d->migrate(version, error) || !d->prepareStatements(error))
+            || !d->execSql(QStringLiteral("PRAGMA cache_size = -%1").arg(tuning::CacheSizeKiB), error)
+            || !d->migrate(version, error) || !d->prepareStatements(writePath, error))
             return nullptr;
     }
     d->execSql(QStringLiteral("PRAGMA busy_timeout = %1").arg(BusyTimeoutMs), nullptr);
@@ -645,1066 +201,67 @@ std::unique_ptr<LocalStore> LocalStore::open(const QString &path, Mode mode, Sto
     return std::unique_ptr<LocalStore>(new LocalStore(std::move(d)));
 }
 
-namespace {
-
-/// A record's Id or SystemModstamp as UTF-8: a view into its payload where the parser marked the
-/// bytes (no allocation), else converted.
-QByteArray utf8Of(const IncomingRecord &r, qint32 at, qint32 size, const QString &text)
-{
-    if (at >= 0 && size >= 0 && qsizetype(at) + size <= r.payload.size())
-        return QByteArray::fromRawData(r.payload.constData() + at, size);
-    return text.toUtf8();
-}
-QByteArray idUtf8(const IncomingRecord &r)
-{
-    return utf8Of(r, r.idAt, r.idSize, r.id);
-}
-QByteArray modstampUtf8(const IncomingRecord &r)
-{
-    return utf8Of(r, r.modstampAt, r.modstampSize, r.systemModstamp);
-}
-
-} // namespace
-
 ApplyResult LocalStore::applyPage(const QString &object, const QVector<IncomingRecord> &page,
-    const Checkpoint &newCheckpoint, qint64 seenGeneration, StoreError *error)
+    const Checkpoint &newCheckpoint, qint64 generation, StoreError *error)
 {
-    if (!d->checkWritable(error))
-        return {};
-    const qint64 key = d->objectKey(object, error);
-    if (key < 0)
-        return {};
     for (const IncomingRecord &r : page) {
         if (!isValidId(r.id)) {
             d->fail(error, StoreError::Invalid,
                 QStringLiteral("page for %1 has a record with an invalid Id; nothing was written")
-                    .arg(object));
+                    .arg(object.left(100)));
             return {};
         }
     }
-
-    SqlTransaction tx(d->db);
-    if (!tx.isActive()) {
-        d->failSql(error, tx.lastError(), QStringLiteral("write %1").arg(object));
-        return {};
-    }
-    ApplyResult result;
     const QString what = QStringLiteral("write %1").arg(object);
-    // Raw statements are bound SQLITE_STATIC: the UTF-8 texts live in locals or `utf8` and the
-    // payloads in the page until the statement is reset.
-    const auto step = [&](sqlite3_stmt *stmt, int *changes = nullptr) {
-        const int rc = sqlite3_step(stmt);
-        if (rc != SQLITE_DONE)
-            d->failRaw(error, rc, what); // before the reset, while the message is the step's
-        if (changes)
-            *changes = sqlite3_changes(d->handle);
-        sqlite3_reset(stmt);
-        sqlite3_clear_bindings(stmt);
-        return rc == SQLITE_DONE;
-    };
-    /// The one integer of a one-row SELECT (0 for NULL or no row); false on an error.
-    const auto selectInt = [&](sqlite3_stmt *stmt, sqlite3_int64 *out) {
-        const int rc = sqlite3_step(stmt);
-        *out = rc == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : 0;
-        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-            d->failRaw(error, rc, what);
-        sqlite3_reset(stmt);
-        sqlite3_clear_bindings(stmt);
-        return rc == SQLITE_ROW || rc == SQLITE_DONE;
-    };
-    const auto bindPayload = [](sqlite3_stmt *stmt, int column, const IncomingRecord &r) {
-        // A zero-length blob, never NULL: the column is NOT NULL.
-        sqlite3_bind_blob(stmt, column, r.payload.constData() ? r.payload.constData() : "",
-            int(r.payload.size()), SQLITE_STATIC);
-    };
-    // The version of a record already in the store replaces it unless it is unsaved (leave-if-changed).
-    const auto update = [&](const IncomingRecord &r, const QByteArray &id, const QByteArray &modstamp) {
-        sqlite3_bind_int64(d->rawUpdate, 1, key);
-        sqlite3_bind_text(d->rawUpdate, 2, id.constData(), int(id.size()), SQLITE_STATIC);
-        sqlite3_bind_text(d->rawUpdate, 3, modstamp.constData(), int(modstamp.size()), SQLITE_STATIC);
-        sqlite3_bind_int64(d->rawUpdate, 4, seenGeneration);
-        bindPayload(d->rawUpdate, 5, r);
-        int changes = 0;
-        if (!step(d->rawUpdate, &changes))
+    ApplyResult result;
+    const bool written = d->writeObject(object, what, error, [&](qint64 key) {
+        if (!d->checkGeneration(key, generation, what, QStringLiteral("the page was dropped"), error))
             return false;
-        ++(changes > 0 ? result.updated : result.skippedUnsaved);
-        return true;
-    };
-    const auto applyOne = [&](const IncomingRecord &r) {
-        const QByteArray id = idUtf8(r);
-        const QByteArray modstamp = modstampUtf8(r);
-        sqlite3_bind_int64(d->rawInsert, 1, key);
-        sqlite3_bind_text(d->rawInsert, 2, id.constData(), int(id.size()), SQLITE_STATIC);
-        sqlite3_bind_text(d->rawInsert, 3, modstamp.constData(), int(modstamp.size()), SQLITE_STATIC);
-        sqlite3_bind_int64(d->rawInsert, 4, seenGeneration);
-        bindPayload(d->rawInsert, 5, r);
-        int changes = 0;
-        if (!step(d->rawInsert, &changes))
-            return false;
-        if (changes > 0) {
-            ++result.inserted;
-            return true;
-        }
-        return update(r, id, modstamp);
-    };
-    // RowsPerInsert records in one INSERT OR IGNORE. When some were ignored (already here, or an Id
-    // twice in the run), the rowid tells them apart: rows this statement added have rowids above
-    // the table's largest one before it; a later copy of an Id added here updates it, as row by row.
-    std::array<QByteArray, 2 * RowsPerInsert> utf8;
-    const auto applyMany = [&](const IncomingRecord *const *run, bool *someIgnored) {
-        sqlite3_int64 maxBefore = 0;
-        if (!selectInt(d->rawMaxRowid, &maxBefore))
-            return false;
-        sqlite3_bind_int64(d->rawInsertMany, 1, key);
-        sqlite3_bind_int64(d->rawInsertMany, 2, seenGeneration);
-        for (int row = 0; row < RowsPerInsert; ++row) {
-            QByteArray &id = utf8[2 * row] = idUtf8(*run[row]);
-            QByteArray &modstamp = utf8[2 * row + 1] = modstampUtf8(*run[row]);
-            sqlite3_bind_text(d->rawInsertMany, 3 + 3 * row, id.constData(), int(id.size()), SQLITE_STATIC);
-            sqlite3_bind_text(d->rawInsertMany, 4 + 3 * row, modstamp.constData(), int(modstamp.size()), SQLITE_STATIC);
-            bindPayload(d->rawInsertMany, 5 + 3 * row, *run[row]);
-        }
-        int changes = 0;
-        if (!step(d->rawInsertMany, &changes))
-            return false;
-        *someIgnored = changes < RowsPerInsert;
-        if (!*someIgnored) {
-            result.inserted += changes;
-            return true;
-        }
-        QSet<QByteArray> addedHere;
-        for (int row = 0; row < RowsPerInsert; ++row) {
-            const QByteArray &id = utf8[2 * row];
-            sqlite3_bind_int64(d->rawRowidOf, 1, key);
-            sqlite3_bind_text(d->rawRowidOf, 2, id.constData(), int(id.size()), SQLITE_STATIC);
-            sqlite3_int64 rowid = 0;
-            if (!selectInt(d->rawRowidOf, &rowid))
+        SqlFailure failure;
+        if (!d->pageWriter->write(key, generation, page, &result, &failure))
+            return d->failCode(error, failure.code, failure.text, what);
+        if (const qint64 delta = result.inserted - result.deleted; delta != 0) {
+            d->addLocalCount->bindValue(0, delta);
+            d->addLocalCount->bindValue(1, key);
+            if (!d->exec(*d->addLocalCount, error, what))
                 return false;
-            if (rowid > maxBefore && !addedHere.contains(id)) {
-                addedHere.insert(id);
-                ++result.inserted;
-            } else if (!update(*run[row], id, utf8[2 * row + 1])) {
+        }
+        if (result.inserted > 0 && !d->recountInUseOf(key, error))
+            return false;
+        if (!newCheckpoint.isEmpty()) {
+            d->writeCheckpoint->bindValue(0, newCheckpoint.systemModstamp);
+            d->writeCheckpoint->bindValue(1, newCheckpoint.id);
+            d->writeCheckpoint->bindValue(2, key);
+            if (!d->exec(*d->writeCheckpoint, error, what))
                 return false;
-            }
         }
         return true;
-    };
-
-    QSqlQuery &del = *d->deleteRow;
-    // Records to insert wait here for a full multi-row statement; a deletion first writes those
-    // waiting row by row, so the page's order holds (an Id written, then deleted, ends deleted).
-    std::array<const IncomingRecord *, RowsPerInsert> waiting;
-    int nWaiting = 0;
-    const auto flushWaiting = [&] {
-        for (int row = 0; row < nWaiting; ++row)
-            if (!applyOne(*waiting[row]))
-                return false;
-        nWaiting = 0;
-        return true;
-    };
-    bool useMany = d->rawInsertMany != nullptr;
-    for (const IncomingRecord &r : page) {
-        if (r.isDeleted && !flushWaiting())
-            return {};
-        if (r.isDeleted) {
-            del.bindValue(0, key);
-            del.bindValue(1, r.id);
-            if (!d->exec(del, error, what))
-                return {};
-            if (del.numRowsAffected() > 0) {
-                ++result.deleted;
-                continue;
-            }
-            // Tombstones are rare: a lookup tells why nothing was deleted.
-            QSqlQuery &probe = *d->probeRow;
-            probe.bindValue(0, key);
-            probe.bindValue(1, r.id);
-            if (!d->exec(probe, error, what))
-                return {};
-            if (probe.next()) {
-                if (probe.value(0).toInt() != int(RecordState::Synced))
-                    ++result.skippedUnsaved;
-                else if (probe.value(1).toBool())
-                    ++result.skippedProtected;
-            }
-            probe.finish();
-            continue;
-        }
-        if (!useMany) {
-            if (!applyOne(r))
-                return {};
-            continue;
-        }
-        waiting[nWaiting++] = &r;
-        if (nWaiting == RowsPerInsert) {
-            bool someIgnored = false;
-            if (!applyMany(waiting.data(), &someIgnored))
-                return {};
-            nWaiting = 0;
-            // Records already here (a resync, a delta): row by row costs less than a probe per row.
-            useMany = !someIgnored;
-        }
-    }
-    if (!flushWaiting())
+    });
+    if (!written)
         return {};
-
-    const qint64 delta = result.inserted - result.deleted;
-    if (delta != 0) {
-        d->addLocalCount->bindValue(0, delta);
-        d->addLocalCount->bindValue(1, key);
-        if (!d->exec(*d->addLocalCount, error, what))
-            return {};
-    }
-    if (result.inserted > 0 && !d->recountInUseOf(key, error))
-        return {};
-    if (!newCheckpoint.isEmpty()) {
-        d->writeCheckpoint->bindValue(0, newCheckpoint.systemModstamp);
-        d->writeCheckpoint->bindValue(1, newCheckpoint.id);
-        d->writeCheckpoint->bindValue(2, key);
-        if (!d->exec(*d->writeCheckpoint, error, what))
-            return {};
-    }
-    if (!tx.commit()) {
-        d->failSql(error, tx.lastError(), what);
-        return {};
-    }
     if (d->checkpointer)
         d->checkpointer->poke();
-    d->succeed(error);
     return result;
 }
 
 qint64 LocalStore::removeUnseen(const QString &object, qint64 generation, StoreError *error)
 {
-    if (!d->checkWritable(error))
-        return -1;
-    const qint64 key = d->objectKey(object, error);
-    if (key < 0)
-        return -1;
-    SqlTransaction tx(d->db);
-    if (!tx.isActive())
-        return d->failSql(error, tx.lastError(), QStringLiteral("remove unseen")), -1;
-    QSqlQuery q(d->db);
-    q.prepare(QStringLiteral("DELETE FROM records WHERE obj = ? AND state = 0 AND seen_gen <> ? AND ")
-        + QLatin1String(kNotProtected));
-    q.addBindValue(key);
-    q.addBindValue(generation);
-    if (!d->exec(q, error, QStringLiteral("remove records gone from %1").arg(object)))
-        return -1;
-    const qint64 n = q.numRowsAffected();
-    if (n > 0 && !d->addCounts(key, -n, 0, error))
-        return -1;
-    if (!tx.commit())
-        return d->failSql(error, tx.lastError(), QStringLiteral("remove unseen")), -1;
-    d->succeed(error);
-    return n;
-}
-
-qint64 LocalStore::removeIds(const QString &object, const QStringList &ids, StoreError *error)
-{
-    if (!d->checkWritable(error))
-        return -1;
-    const qint64 key = d->objectKey(object, error);
-    if (key < 0)
-        return -1;
-    SqlTransaction tx(d->db);
-    if (!tx.isActive())
-        return d->failSql(error, tx.lastError(), QStringLiteral("remove deleted records")), -1;
-    qint64 n = 0;
-    QSqlQuery &del = *d->deleteRow;
-    for (const QString &id : ids) {
-        del.bindValue(0, key);
-        del.bindValue(1, id);
-        if (!d->exec(del, error, QStringLiteral("remove deleted records of %1").arg(object)))
-            return -1;
-        n += del.numRowsAffected() > 0 ? 1 : 0;
-    }
-    if (n > 0 && !d->addCounts(key, -n, 0, error))
-        return -1;
-    if (!tx.commit())
-        return d->failSql(error, tx.lastError(), QStringLiteral("remove deleted records")), -1;
-    d->succeed(error);
-    return n;
-}
-
-bool LocalStore::createLocal(const QString &object, const QString &id, const QByteArray &payload,
-    StoreError *error, const QString &externalId)
-{
-    if (!d->checkWritable(error))
-        return false;
-    if (!isValidId(id))
-        return d->fail(error, StoreError::Invalid, QStringLiteral("invalid record Id"));
-    const qint64 key = d->objectKey(object, error);
-    if (key < 0)
-        return false;
-    SqlTransaction tx(d->db);
-    if (!tx.isActive())
-        return d->failSql(error, tx.lastError(), QStringLiteral("create record"));
-    const qint64 generation = d->generationOf(key, error);
-    QSqlQuery q(d->db);
-    q.prepare(QStringLiteral("INSERT OR IGNORE INTO records(obj, id, modstamp, state, seen_gen, payload,"
-                             " changed_at, ext_id) VALUES (?, ?, '', ?, ?, ?, ?, ?)"));
-    q.addBindValue(key);
-    q.addBindValue(id);
-    q.addBindValue(int(RecordState::LocallyCreated));
-    q.addBindValue(generation);
-    q.addBindValue(payload);
-    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
-    q.addBindValue(externalId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(externalId));
-    if (!d->exec(q, error, QStringLiteral("create record")))
-        return false;
-    if (q.numRowsAffected() == 0)
-        return d->fail(error, StoreError::Invalid, QStringLiteral("%1 %2 already exists").arg(object, id));
-    if (!d->addCounts(key, 0, 1, error) || !d->recountInUseOf(key, error))
-        return false;
-    if (!tx.commit())
-        return d->failSql(error, tx.lastError(), QStringLiteral("create record"));
-    return d->succeed(error);
-}
-
-bool LocalStore::updateLocal(
-    const QString &object, const QString &id, const QByteArray &payload, StoreError *error)
-{
-    return d->writeObject(object, QStringLiteral("update record"), error, [&](qint64 key) {
-        const int state = d->recordState(key, id, error);
-        if (state == -2)
+    const QString what = QStringLiteral("remove records gone from %1").arg(object);
+    qint64 removed = -1;
+    const bool ok = d->writeObject(object, what, error, [&](qint64 key) {
+        if (!d->checkGeneration(key, generation, what, QStringLiteral("nothing was removed"), error))
             return false;
-        if (state == -1)
-            return d->fail(error, StoreError::Invalid, QStringLiteral("no record %1 %2").arg(object, id));
-        if (state == int(RecordState::LocallyDeleted))
-            return d->fail(error, StoreError::Invalid,
-                QStringLiteral("%1 %2 was deleted on this device").arg(object, id));
         QSqlQuery q(d->db);
-        // A new edit is a new attempt: the last refusal no longer applies to it.
-        q.prepare(QStringLiteral("UPDATE records SET payload = ?, state = ?, changed_at = ?, err_code = NULL,"
-                                 " err_message = NULL, err_at = NULL WHERE obj = ? AND id = ?"));
-        q.addBindValue(payload);
-        q.addBindValue(state == int(RecordState::Synced) ? int(RecordState::LocallyUpdated) : state);
-        q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+        q.prepare(QStringLiteral("DELETE FROM records WHERE obj = ? AND state = 0 AND seen_gen <> ? AND ")
+            + QLatin1String(kNotProtected));
         q.addBindValue(key);
-        q.addBindValue(id);
-        if (!d->exec(q, error, QStringLiteral("update record")))
-            return false;
-        if (state == int(RecordState::Synced) && !d->addCounts(key, -1, 1, error))
-            return false;
-        return d->recountFailedOf(key, error);
-    });
-}
-
-bool LocalStore::deleteLocal(const QString &object, const QString &id, StoreError *error)
-{
-    return d->writeObject(object, QStringLiteral("delete record"), error, [&](qint64 key) {
-        const int state = d->recordState(key, id, error);
-        if (state == -2)
-            return false;
-        if (state == -1)
-            return d->fail(error, StoreError::Invalid, QStringLiteral("no record %1 %2").arg(object, id));
-        if (state == int(RecordState::LocallyDeleted))
-            return d->succeed(error);
-        QSqlQuery q(d->db);
-        bool sent = false;
-        if (state == int(RecordState::LocallyCreated)) {
-            q.prepare(QStringLiteral("SELECT sent FROM records WHERE obj = ? AND id = ?"));
-            q.addBindValue(key);
-            q.addBindValue(id);
-            if (!d->exec(q, error, QStringLiteral("delete record")))
-                return false;
-            sent = q.next() && q.value(0).toInt() != 0;
-        }
-        if (state == int(RecordState::LocallyCreated) && !sent) {
-            // Never sent to the server: nothing to upload, so the row simply goes.
-            q.prepare(QStringLiteral("DELETE FROM records WHERE obj = ? AND id = ?"));
-            q.addBindValue(key);
-            q.addBindValue(id);
-            if (!d->exec(q, error, QStringLiteral("delete record")) || !d->addCounts(key, 0, -1, error)
-                || !d->recountInUseOf(key, error))
-                return false;
-        } else {
-            // A created record whose upload was sent may be on the server (its answer lost, or the app
-            // killed before it came): it stays as a deletion the uploader resolves by its external Id.
-            q.prepare(QStringLiteral("UPDATE records SET state = ?, changed_at = ?, err_code = NULL,"
-                                     " err_message = NULL, err_at = NULL WHERE obj = ? AND id = ?"));
-            q.addBindValue(int(RecordState::LocallyDeleted));
-            q.addBindValue(QDateTime::currentMSecsSinceEpoch());
-            q.addBindValue(key);
-            q.addBindValue(id);
-            if (!d->exec(q, error, QStringLiteral("delete record")))
-                return false;
-            if (state == int(RecordState::Synced) && !d->addCounts(key, -1, 1, error))
-                return false;
-        }
-        return d->recountFailedOf(key, error);
-    });
-}
-
-bool LocalStore::markUploaded(const QString &object, const QString &localId, const QString &serverId,
-    const QString &systemModstamp, StoreError *error, const UnsavedRecord *sent)
-{
-    if (!d->checkWritable(error))
-        return false;
-    const qint64 key = d->objectKey(object, error);
-    if (key < 0)
-        return false;
-    const QString target = serverId.isEmpty() ? localId : serverId;
-    if (!isValidId(target))
-        return d->fail(error, StoreError::Invalid, QStringLiteral("invalid record Id"));
-    const QString what = QStringLiteral("mark %1 %2 uploaded").arg(object, localId);
-    SqlTransaction tx(d->db);
-    if (!tx.isActive())
-        return d->failSql(error, tx.lastError(), what);
-    const int state = d->recordState(key, localId, error);
-    if (state == -2)
-        return false;
-    if (state == -1 || state == int(RecordState::Synced))
-        return d->fail(
-            error, StoreError::Invalid, QStringLiteral("%1 %2 has nothing to upload").arg(object, localId));
-    QSqlQuery q(d->db);
-    auto removeLocalRow = [&] {
-        q.prepare(QStringLiteral("DELETE FROM records WHERE obj = ? AND id = ?"));
-        q.addBindValue(key);
-        q.addBindValue(localId);
-        return d->exec(q, error, what) && d->addCounts(key, 0, -1, error);
-    };
-    // Changed on the device while the upload was in flight: the newer change stays unsaved.
-    bool changedSince = false;
-    if (sent && sent->state != RecordState::LocallyDeleted) {
-        if (state == int(RecordState::LocallyDeleted)) {
-            changedSince = true;
-        } else {
-            const std::optional<StoredRecord> now = record(object, localId);
-            changedSince = now && now->payload != sent->payload;
-        }
-    }
-    if (changedSince) {
-        const int keepState = state == int(RecordState::LocallyDeleted) ? state : int(RecordState::LocallyUpdated);
-        if (target != localId) {
-            const int targetState = d->recordState(key, target, error);
-            if (targetState == -2)
-                return false;
-            if (targetState >= 0) {
-                // A download brought the server's copy meanwhile: the local change replaces it.
-                q.prepare(QStringLiteral("DELETE FROM records WHERE obj = ? AND id = ?"));
-                q.addBindValue(key);
-                q.addBindValue(target);
-                if (!d->exec(q, error, what)
-                    || (targetState == int(RecordState::Synced) && !d->addCounts(key, -1, 0, error))
-                    || (targetState > int(RecordState::Synced) && !d->addCounts(key, 0, -1, error)))
-                    return false;
-            }
-            QSqlQuery p(d->db);
-            p.prepare(QStringLiteral("UPDATE OR REPLACE protected SET id = ? WHERE obj = ? AND id = ?"));
-            p.addBindValue(target);
-            p.addBindValue(key);
-            p.addBindValue(localId);
-            if (!d->exec(p, error, what))
-                return false;
-        }
-        // Under its server Id now: a later deletion of it is an ordinary one (no external-Id lookup).
-        q.prepare(QStringLiteral("UPDATE records SET id = ?, state = ?, ext_id = CASE WHEN ? THEN NULL ELSE ext_id END,"
-                                 " sent = 0 WHERE obj = ? AND id = ?"));
-        q.addBindValue(target);
-        q.addBindValue(keepState);
-        q.addBindValue(target != localId);
-        q.addBindValue(key);
-        q.addBindValue(localId);
+        q.addBindValue(generation);
         if (!d->exec(q, error, what))
             return false;
-        if (target != localId && !d->replaceReferences(localId, target, error))
-            return false;
-    } else if (state == int(RecordState::LocallyDeleted)) {
-        if (!removeLocalRow())
-            return false;
-    } else {
-        int targetState = -1;
-        if (target != localId) {
-            targetState = d->recordState(key, target, error);
-            if (targetState == -2)
-                return false;
-            if (targetState > int(RecordState::Synced))
-                return d->fail(error, StoreError::Invalid,
-                    QStringLiteral("%1 %2 already exists with unsaved changes").arg(object, target));
-            // Keep pins made under the temporary id.
-            QSqlQuery p(d->db);
-            p.prepare(QStringLiteral("UPDATE OR REPLACE protected SET id = ? WHERE obj = ? AND id = ?"));
-            p.addBindValue(target);
-            p.addBindValue(key);
-            p.addBindValue(localId);
-            if (!d->exec(p, error, what))
-                return false;
-        }
-        if (targetState == int(RecordState::Synced)) {
-            // A download already brought the server's copy: it wins, the local row goes.
-            if (!removeLocalRow())
-                return false;
-        } else {
-            const qint64 generation = d->generationOf(key, error);
-            q.prepare(QStringLiteral(
-                "UPDATE records SET id = ?, modstamp = ?, state = 0, seen_gen = ?, err_code = NULL,"
-                " err_message = NULL, err_at = NULL, attempts = 0, ext_id = NULL, sent = 0 WHERE obj = ? AND id = ?"));
-            q.addBindValue(target);
-            q.addBindValue(systemModstamp.isNull() ? QStringLiteral("") : systemModstamp);
-            q.addBindValue(generation);
-            q.addBindValue(key);
-            q.addBindValue(localId);
-            if (!d->exec(q, error, what) || !d->addCounts(key, 1, -1, error))
-                return false;
-        }
-        if (target != localId && !d->replaceReferences(localId, target, error))
-            return false;
-    }
-    if (!d->recountInUseOf(key, error) || !d->recountFailedOf(key, error))
-        return false;
-    if (!tx.commit())
-        return d->failSql(error, tx.lastError(), what);
-    return d->succeed(error);
-}
-
-QString LocalStore::createRecord(
-    const QString &object, const QJsonObject &fields, const QString &externalIdField, StoreError *error)
-{
-    if (fields.contains(u"Id"))
-        return d->fail(error, StoreError::Invalid, QStringLiteral("a new %1 cannot have an Id").arg(object)), QString();
-    if (!externalIdField.isEmpty() && !isValidObjectName(externalIdField))
-        return d->fail(error, StoreError::Invalid, QStringLiteral("invalid external Id field")), QString();
-    const QString uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    const QString localId = QStringLiteral("local-") + uuid;
-    QJsonObject payload = fields;
-    if (!externalIdField.isEmpty())
-        payload.insert(externalIdField, uuid);
-    if (!createLocal(object, localId, QJsonDocument(payload).toJson(QJsonDocument::Compact), error, uuid))
-        return {};
-    return localId;
-}
-
-bool LocalStore::updateRecord(
-    const QString &object, const QString &id, const QJsonObject &changes, StoreError *error)
-{
-    const std::optional<StoredRecord> current = record(object, id);
-    if (!current)
-        return d->fail(error, StoreError::Invalid, QStringLiteral("no record %1 %2").arg(object, id));
-    QJsonObject payload = QJsonDocument::fromJson(current->payload).object();
-    for (auto it = changes.begin(); it != changes.end(); ++it) {
-        if (it.key() == u"Id" || it.key() == u"attributes")
-            return d->fail(error, StoreError::Invalid, QStringLiteral("%1 cannot be changed").arg(it.key()));
-        payload.insert(it.key(), it.value());
-    }
-    return updateLocal(object, id, QJsonDocument(payload).toJson(QJsonDocument::Compact), error);
-}
-
-QList<UnsavedRecord> LocalStore::unsaved(const QString &object, int limit, bool waitingOnly) const
-{
-    QList<UnsavedRecord> out;
-    const qint64 key = d->checkObject(object, nullptr) ? d->findKey(object) : -1;
-    if (key < 0)
-        return out;
-    QSqlQuery q(d->db);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT id, state, ext_id, changed_at, err_code, err_message, err_at, attempts,"
-                             " payload FROM records WHERE obj = ? AND state <> 0")
-        + (waitingOnly ? QStringLiteral(" AND err_code IS NULL") : QString())
-        + QStringLiteral(" ORDER BY rowid LIMIT ?"));
-    q.addBindValue(key);
-    q.addBindValue(limit);
-    if (!q.exec())
-        return out;
-    while (q.next()) {
-        UnsavedRecord r;
-        r.object = object;
-        r.id = q.value(0).toString();
-        r.state = RecordState(q.value(1).toInt());
-        r.externalId = q.value(2).toString();
-        r.changedAt = dateOrInvalid(q.value(3));
-        r.errorCode = q.value(4).toString();
-        r.errorMessage = q.value(5).toString();
-        r.errorAt = dateOrInvalid(q.value(6));
-        r.attempts = q.value(7).toInt();
-        r.payload = q.value(8).toByteArray();
-        const QJsonValue name = QJsonDocument::fromJson(r.payload).object().value(u"Name");
-        if (name.isString())
-            r.name = name.toString();
-        out.append(r);
-    }
-    return out;
-}
-
-QString LocalStore::ensureExternalId(const QString &object, const QString &id, const QString &field, StoreError *error)
-{
-    if (!d->checkWritable(error))
-        return {};
-    if (!isValidObjectName(field))
-        return d->fail(error, StoreError::Invalid, QStringLiteral("invalid external Id field")), QString();
-    const qint64 key = d->objectKey(object, error);
-    if (key < 0)
-        return {};
-    const QString what = QStringLiteral("give %1 %2 an external Id").arg(object, id);
-    QSqlQuery q(d->db);
-    q.prepare(QStringLiteral("SELECT state, ext_id, payload FROM records WHERE obj = ? AND id = ?"));
-    q.addBindValue(key);
-    q.addBindValue(id);
-    if (!d->exec(q, error, what))
-        return {};
-    if (!q.next())
-        return d->fail(error, StoreError::Invalid, QStringLiteral("no record %1 %2").arg(object, id)), QString();
-    if (q.value(0).toInt() != int(RecordState::LocallyCreated))
-        return d->fail(error, StoreError::Invalid, QStringLiteral("%1 %2 was not created here").arg(object, id)), QString();
-    if (!q.value(1).toString().isEmpty())
-        return d->succeed(error), q.value(1).toString();
-    const QString uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    QJsonObject payload = QJsonDocument::fromJson(q.value(2).toByteArray()).object();
-    payload.insert(field, uuid);
-    QSqlQuery u(d->db);
-    u.prepare(QStringLiteral("UPDATE records SET ext_id = ?, payload = ? WHERE obj = ? AND id = ? AND state = ?"));
-    u.addBindValue(uuid);
-    u.addBindValue(QJsonDocument(payload).toJson(QJsonDocument::Compact));
-    u.addBindValue(key);
-    u.addBindValue(id);
-    u.addBindValue(int(RecordState::LocallyCreated));
-    if (!d->exec(u, error, what))
-        return {};
-    d->succeed(error);
-    return uuid;
-}
-
-bool LocalStore::markSent(const QString &object, const QStringList &ids, StoreError *error)
-{
-    return d->writeObject(object, QStringLiteral("mark sent"), error, [&](qint64 key) {
-        QSqlQuery q(d->db);
-        q.prepare(QStringLiteral("UPDATE records SET sent = 1 WHERE obj = ? AND id = ? AND state = ?"));
-        for (const QString &id : ids) {
-            q.bindValue(0, key);
-            q.bindValue(1, id);
-            q.bindValue(2, int(RecordState::LocallyCreated));
-            if (!d->exec(q, error, QStringLiteral("mark %1 %2 sent").arg(object, id)))
-                return false;
-        }
-        return true;
+        removed = q.numRowsAffected();
+        return removed == 0 || d->addCounts(key, -removed, 0, error);
     });
-}
-
-bool LocalStore::isPendingLocalId(const QString &id) const
-{
-    if (!isValidId(id))
-        return false;
-    // One primary-key lookup per object: a handful.
-    QSqlQuery objs(d->db);
-    objs.setForwardOnly(true);
-    if (!objs.exec(QStringLiteral("SELECT obj FROM objects")))
-        return false;
-    QList<qint64> keys;
-    while (objs.next())
-        keys.append(objs.value(0).toLongLong());
-    QSqlQuery q(d->db);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT 1 FROM records WHERE obj = ? AND id = ? AND state = ?"));
-    for (const qint64 key : keys) {
-        q.bindValue(0, key);
-        q.bindValue(1, id);
-        q.bindValue(2, int(RecordState::LocallyCreated));
-        if (q.exec() && q.next())
-            return true;
-    }
-    return false;
-}
-
-bool LocalStore::setUploadError(const QString &object, const QString &id, const QString &code,
-    const QString &message, const QDateTime &when, StoreError *error)
-{
-    const QString what = QStringLiteral("keep the upload error of %1 %2").arg(object, id);
-    return d->writeObject(object, what, error, [&](qint64 key) {
-        QSqlQuery q(d->db);
-        q.prepare(QStringLiteral(
-            "UPDATE records SET err_code = ?, err_message = ?, err_at = ?, attempts = attempts + 1"
-            " WHERE obj = ? AND id = ? AND state <> 0"));
-        q.addBindValue(code.isEmpty() ? QStringLiteral("UNKNOWN_EXCEPTION") : code);
-        q.addBindValue(message);
-        q.addBindValue(msOrNull(when.isValid() ? when : QDateTime::currentDateTimeUtc()));
-        q.addBindValue(key);
-        q.addBindValue(id);
-        if (!d->exec(q, error, what))
-            return false;
-        if (q.numRowsAffected() == 0)
-            return d->fail(
-                error, StoreError::Invalid, QStringLiteral("%1 %2 has nothing to upload").arg(object, id));
-        return d->recountFailedOf(key, error);
-    });
-}
-
-bool LocalStore::clearUploadErrors(const QString &object, StoreError *error)
-{
-    const QString what = QStringLiteral("retry the uploads of %1").arg(object);
-    return d->writeObject(object, what, error, [&](qint64 key) {
-        QSqlQuery q(d->db);
-        q.prepare(QStringLiteral("UPDATE records SET err_code = NULL, err_message = NULL, err_at = NULL"
-                                 " WHERE obj = ? AND state <> 0 AND err_code IS NOT NULL"));
-        q.addBindValue(key);
-        return d->exec(q, error, what) && d->recountFailedOf(key, error);
-    });
-}
-
-QList<StoredRecord> LocalStore::unsavedRecords(const QString &object, int limit) const
-{
-    QList<StoredRecord> out;
-    const qint64 key = d->checkObject(object, nullptr) ? d->findKey(object) : -1;
-    if (key < 0)
-        return out;
-    QSqlQuery q(d->db);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT id, modstamp, state, payload, seen_gen FROM records"
-                             " WHERE obj = ? AND state <> 0 ORDER BY rowid LIMIT ?"));
-    q.addBindValue(key);
-    q.addBindValue(limit);
-    if (!q.exec())
-        return out;
-    while (q.next()) {
-        StoredRecord r;
-        r.object = object;
-        r.id = q.value(0).toString();
-        r.systemModstamp = q.value(1).toString();
-        r.state = RecordState(q.value(2).toInt());
-        r.payload = q.value(3).toByteArray();
-        r.seenGeneration = q.value(4).toLongLong();
-        out.append(r);
-    }
-    for (StoredRecord &r : out) {
-        r.inUse = false;
-        r.pinned = false;
-        if (auto full = record(object, r.id)) {
-            r.inUse = full->inUse;
-            r.pinned = full->pinned;
-        }
-    }
-    return out;
-}
-
-bool LocalStore::setPinned(const QString &object, const QString &id, bool pinned, StoreError *error)
-{
-    if (!d->checkWritable(error))
-        return false;
-    if (!isValidId(id))
-        return d->fail(error, StoreError::Invalid, QStringLiteral("invalid record Id"));
-    const qint64 key = d->objectKey(object, error);
-    if (key < 0)
-        return false;
-    SqlTransaction tx(d->db);
-    if (!tx.isActive())
-        return d->failSql(error, tx.lastError(), QStringLiteral("pin record"));
-    QSqlQuery q(d->db);
-    q.prepare(pinned ? QStringLiteral("INSERT OR IGNORE INTO protected(obj, id, kind) VALUES (?, ?, ?)")
-                     : QStringLiteral("DELETE FROM protected WHERE obj = ? AND id = ? AND kind = ?"));
-    q.addBindValue(key);
-    q.addBindValue(id);
-    q.addBindValue(ProtectPinned);
-    if (!d->exec(q, error, QStringLiteral("pin record")) || !d->recountInUseOf(key, error))
-        return false;
-    if (!tx.commit())
-        return d->failSql(error, tx.lastError(), QStringLiteral("pin record"));
-    return d->succeed(error);
-}
-
-bool LocalStore::setInUse(const QList<QPair<QString, QString>> &records, StoreError *error)
-{
-    if (!d->checkWritable(error))
-        return false;
-    QList<qint64> newKeys;
-    for (const auto &[object, id] : records) {
-        if (!isValidId(id))
-            return d->fail(
-                error, StoreError::Invalid, QStringLiteral("invalid record Id for %1").arg(object));
-        const qint64 key = d->objectKey(object, error);
-        if (key < 0)
-            return false;
-        newKeys.append(key);
-    }
-    SqlTransaction tx(d->db);
-    if (!tx.isActive())
-        return d->failSql(error, tx.lastError(), QStringLiteral("set records in use"));
-    QSet<qint64> touched(newKeys.cbegin(), newKeys.cend());
-    {
-        QSqlQuery q(d->db);
-        q.setForwardOnly(true);
-        q.prepare(QStringLiteral("SELECT DISTINCT obj FROM protected WHERE kind = ?"));
-        q.addBindValue(ProtectInUse);
-        if (!d->exec(q, error, QStringLiteral("set records in use")))
-            return false;
-        while (q.next())
-            touched.insert(q.value(0).toLongLong());
-    }
-    QSqlQuery q(d->db);
-    q.prepare(QStringLiteral("DELETE FROM protected WHERE kind = ?"));
-    q.addBindValue(ProtectInUse);
-    if (!d->exec(q, error, QStringLiteral("set records in use")))
-        return false;
-    q.prepare(QStringLiteral("INSERT OR IGNORE INTO protected(obj, id, kind) VALUES (?, ?, ?)"));
-    for (qsizetype i = 0; i < records.size(); ++i) {
-        q.bindValue(0, newKeys.at(i));
-        q.bindValue(1, records.at(i).second);
-        q.bindValue(2, ProtectInUse);
-        if (!d->exec(q, error, QStringLiteral("set records in use")))
-            return false;
-    }
-    for (qint64 key : std::as_const(touched)) {
-        if (!d->recountInUseOf(key, error))
-            return false;
-    }
-    if (!tx.commit())
-        return d->failSql(error, tx.lastError(), QStringLiteral("set records in use"));
-    return d->succeed(error);
-}
-
-bool LocalStore::isProtected(const QString &object, const QString &id) const
-{
-    const qint64 key = d->checkObject(object, nullptr) ? d->findKey(object) : -1;
-    if (key < 0)
-        return false;
-    QSqlQuery q(d->db);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT 1 FROM protected WHERE obj = ? AND id = ? LIMIT 1"));
-    q.addBindValue(key);
-    q.addBindValue(id);
-    return q.exec() && q.next();
-}
-
-namespace {
-
-const char *const kStateColumns
-    = "name, paused, cp_modstamp, cp_id, server_count, server_all_count, counts_read_at, last_error_code,"
-      " last_error_message, last_error_at, last_synced_at, pending, generation, local_count, unsaved_count,"
-      " in_use_count, upload_failed_count FROM objects";
-
-ObjectState stateFromRow(const QSqlQuery &q)
-{
-    ObjectState s;
-    s.object = q.value(0).toString();
-    s.known = true;
-    s.paused = q.value(1).toBool();
-    s.checkpoint = { q.value(2).toString(), q.value(3).toString() };
-    s.serverCount = q.value(4).toLongLong();
-    s.serverAllCount = q.value(5).toLongLong();
-    s.countsReadAt = dateOrInvalid(q.value(6));
-    s.lastErrorCode = q.value(7).toString();
-    s.lastErrorMessage = q.value(8).toString();
-    s.lastErrorAt = dateOrInvalid(q.value(9));
-    s.lastSyncedAt = dateOrInvalid(q.value(10));
-    const int pending = q.value(11).toInt();
-    s.pending = pending == int(PendingOp::FullResync) ? PendingOp::FullResync
-        : pending == int(PendingOp::ClearResync)      ? PendingOp::ClearResync
-                                                      : PendingOp::None;
-    s.generation = q.value(12).toLongLong();
-    s.localCount = q.value(13).toLongLong();
-    s.unsavedCount = q.value(14).toLongLong();
-    s.inUseCount = q.value(15).toLongLong();
-    s.uploadFailedCount = q.value(16).toLongLong();
-    return s;
-}
-
-} // namespace
-
-ObjectState LocalStore::objectState(const QString &object) const
-{
-    ObjectState s;
-    s.object = object;
-    if (!isValidObjectName(object))
-        return s;
-    QSqlQuery q(d->db);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT ") + QLatin1String(kStateColumns) + QStringLiteral(" WHERE name = ?"));
-    q.addBindValue(object);
-    if (q.exec() && q.next())
-        return stateFromRow(q);
-    return s;
-}
-
-QList<ObjectState> LocalStore::allObjectStates() const
-{
-    QList<ObjectState> out;
-    QSqlQuery q(d->db);
-    q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT ") + QLatin1String(kStateColumns) + QStringLiteral(" ORDER BY name")))
-        return out;
-    while (q.next())
-        out.append(stateFromRow(q));
-    return out;
-}
-
-bool LocalStore::ensureObjects(const QStringList &objects, StoreError *error)
-{
-    if (!d->checkWritable(error))
-        return false;
-    for (const QString &object : objects) {
-        if (!d->checkObject(object, error))
-            return false;
-    }
-    for (const QString &object : objects) {
-        if (d->objectKey(object, error) < 0)
-            return false;
-    }
-    return d->succeed(error);
-}
-
-bool LocalStore::Private::updateState(
-    const QString &object, const QString &set, const QVariantList &values, StoreError *error)
-{
-    if (!checkWritable(error))
-        return false;
-    const qint64 key = objectKey(object, error);
-    if (key < 0)
-        return false;
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("UPDATE objects SET ") + set + QStringLiteral(" WHERE obj = ?"));
-    for (const QVariant &v : values)
-        q.addBindValue(v);
-    q.addBindValue(key);
-    if (!exec(q, error, QStringLiteral("update the sync state of %1").arg(object)))
-        return false;
-    return succeed(error);
-}
-
-bool LocalStore::setPaused(const QString &object, bool paused, StoreError *error)
-{
-    return d->updateState(object, QStringLiteral("paused = ?"), { int(paused) }, error);
-}
-
-bool LocalStore::setServerCounts(
-    const QString &object, qint64 server, qint64 serverAll, const QDateTime &readAt, StoreError *error)
-{
-    return d->updateState(object,
-        QStringLiteral("server_count = ?, server_all_count = ?, counts_read_at = ?"),
-        { server, serverAll, msOrNull(readAt) }, error);
-}
-
-bool LocalStore::setLastError(const QString &object, const QString &code, const QString &message,
-    const QDateTime &when, StoreError *error)
-{
-    return d->updateState(object,
-        QStringLiteral("last_error_code = ?, last_error_message = ?, last_error_at = ?"),
-        { code, message, msOrNull(when) }, error);
-}
-
-bool LocalStore::clearLastError(const QString &object, StoreError *error)
-{
-    return d->updateState(object,
-        QStringLiteral("last_error_code = '', last_error_message = '', last_error_at = NULL"), {}, error);
-}
-
-bool LocalStore::setLastSynced(const QString &object, const QDateTime &when, StoreError *error)
-{
-    return d->updateState(object, QStringLiteral("last_synced_at = ?"), { msOrNull(when) }, error);
-}
-
-bool LocalStore::setCheckpoint(const QString &object, const Checkpoint &checkpoint, StoreError *error)
-{
-    return d->updateState(object, QStringLiteral("cp_modstamp = ?, cp_id = ?"),
-        { checkpoint.systemModstamp, checkpoint.id }, error);
-}
-
-qint64 LocalStore::beginFullResync(const QString &object, StoreError *error)
-{
-    if (!d->checkWritable(error))
-        return -1;
-    const qint64 key = d->objectKey(object, error);
-    if (key < 0)
-        return -1;
-    const QString what = QStringLiteral("start a resync of %1").arg(object);
-    SqlTransaction tx(d->db);
-    if (!tx.isActive())
-        return d->failSql(error, tx.lastError(), what), -1;
-    QSqlQuery q(d->db);
-    q.prepare(QStringLiteral("UPDATE objects SET pending = ?, generation = generation + 1, cp_modstamp = '',"
-                             " cp_id = '' WHERE obj = ?"));
-    q.addBindValue(int(PendingOp::FullResync));
-    q.addBindValue(key);
-    if (!d->exec(q, error, what))
-        return -1;
-    const qint64 generation = d->generationOf(key, error);
-    if (generation < 0)
-        return -1;
-    if (!tx.commit())
-        return d->failSql(error, tx.lastError(), what), -1;
-    d->succeed(error);
-    return generation;
-}
-
-ClearPlan LocalStore::planClear(const QString &object) const
-{
-    ClearPlan plan;
-    plan.object = object;
-    const ObjectState s = objectState(object);
-    if (!s.known)
-        return plan;
-    const qint64 key = d->findKey(object);
-    QSqlQuery q(d->db);
-    q.setForwardOnly(true);
-    // O(size of the protected set): the rest comes from the counters.
-    q.prepare(QStringLiteral("SELECT COUNT(DISTINCT p.id) FROM protected p JOIN records r"
-                             " ON r.obj = p.obj AND r.id = p.id AND r.state = 0 WHERE p.obj = ?"));
-    q.addBindValue(key);
-    const qint64 syncedProtected = q.exec() && q.next() ? q.value(0).toLongLong() : 0;
-    plan.willDelete = s.localCount - syncedProtected;
-    plan.keepUnsaved = s.unsavedCount;
-    plan.keepInUse = syncedProtected;
-    plan.willDownload = s.serverCount;
-    return plan;
-}
-
-QList<ClearPlan> LocalStore::planClear(const QStringList &objects) const
-{
-    QList<ClearPlan> out;
-    out.reserve(objects.size());
-    for (const QString &object : objects)
-        out.append(planClear(object));
-    return out;
-}
-
-qint64 LocalStore::beginClearResync(const QString &object, StoreError *error)
-{
-    const QHash<QString, qint64> generations = beginClearResync(QStringList{object}, error);
-    return generations.value(object, -1);
-}
-
-QHash<QString, qint64> LocalStore::beginClearResync(const QStringList &objects, StoreError *error)
-{
-    if (!d->checkWritable(error))
-        return {};
-    QList<qint64> keys;
-    for (const QString &object : objects) {
-        const qint64 key = d->objectKey(object, error);
-        if (key < 0)
-            return {};
-        keys.append(key);
-    }
-    const QString what = QStringLiteral("clear %1").arg(objects.join(QStringLiteral(", ")));
-    SqlTransaction tx(d->db);
-    if (!tx.isActive())
-        return d->failSql(error, tx.lastError(), what), QHash<QString, qint64>();
-    QHash<QString, qint64> generations;
-    QSqlQuery del(d->db);
-    del.prepare(QStringLiteral("DELETE FROM records WHERE obj = ? AND state = 0 AND ") + QLatin1String(kNotProtected));
-    QSqlQuery state(d->db);
-    state.prepare(QStringLiteral("UPDATE objects SET local_count = local_count - ?, pending = ?,"
-                                 " generation = generation + 1, cp_modstamp = '', cp_id = '' WHERE obj = ?"));
-    for (qsizetype i = 0; i < objects.size(); ++i) {
-        del.bindValue(0, keys[i]);
-        if (!d->exec(del, error, what))
-            return {};
-        state.bindValue(0, del.numRowsAffected());
-        state.bindValue(1, int(PendingOp::ClearResync));
-        state.bindValue(2, keys[i]);
-        if (!d->exec(state, error, what))
-            return {};
-        const qint64 generation = d->generationOf(keys[i], error);
-        if (generation < 0)
-            return {};
-        generations.insert(objects[i], generation);
-    }
-    if (!tx.commit())
-        return d->failSql(error, tx.lastError(), what), QHash<QString, qint64>();
-    d->succeed(error);
-    return generations;
-}
-
-bool LocalStore::finishPending(const QString &object, StoreError *error)
-{
-    return d->updateState(object, QStringLiteral("pending = ?"), { int(PendingOp::None) }, error);
+    return ok ? removed : -1;
 }
 
 std::optional<StoredRecord> LocalStore::record(const QString &object, const QString &id) const
@@ -1787,8 +344,8 @@ bool LocalStore::setBackgroundCheckpoints(bool on, StoreError *error)
         return d->fail(error, StoreError::Io, QStringLiteral("cannot start background checkpoints on %1").arg(d->path));
     QSqlQuery q(d->db);
     const qint64 pageSize = q.exec(QStringLiteral("PRAGMA page_size")) && q.next() ? q.value(0).toLongLong() : 4096;
-    constexpr qint64 GuardBytes = 64 * 1024 * 1024;
-    if (!d->execSql(QStringLiteral("PRAGMA wal_autocheckpoint = %1").arg(GuardBytes / std::max<qint64>(512, pageSize)), error))
+    const qint64 guardPages = tuning::WalGuardBytes / std::max<qint64>(512, pageSize);
+    if (!d->execSql(QStringLiteral("PRAGMA wal_autocheckpoint = %1").arg(guardPages), error))
         return false;
     d->checkpointer = std::move(checkpointer);
     return d->succeed(error);

@@ -44,33 +44,50 @@ public:
     /// How long a statement waits for another connection's lock before failing with Busy.
     static constexpr int BusyTimeoutMs = 5000;
 
+    /// How applyPage() writes a page's rows: through the sqlite3 C API on the Qt driver's own
+    /// connection (SqliteApi: ~3 us a row less than QSqlQuery), or through QSqlQuery (QtSql). The
+    /// results are the same. Auto takes SqliteApi where the driver allows it; SqliteApi fails at
+    /// open where it does not.
+    enum class WritePath
+    {
+        Auto,
+        SqliteApi,
+        QtSql
+    };
+
     /// Opens (ReadWrite: creates and migrates) the store at path. Refuses, without touching the file,
     /// a file that is not SQLite (NotSqlite) or has a newer schema (NewerSchema). ReadOnly never
     /// writes and needs an existing file. Returns nullptr on failure.
-    static std::unique_ptr<LocalStore> open(const QString &path, Mode mode, StoreError *error = nullptr);
+    static std::unique_ptr<LocalStore> open(const QString &path, Mode mode, StoreError *error = nullptr,
+        WritePath writePath = WritePath::Auto);
     ~LocalStore();
     LocalStore(const LocalStore &) = delete;
     LocalStore &operator=(const LocalStore &) = delete;
 
     QString path() const;
     Mode mode() const;
+    /// The path applyPage() takes: SqliteApi or QtSql (Auto on a ReadOnly store, which writes nothing).
+    WritePath writePath() const;
     StoreError lastError() const;
     static bool isValidObjectName(const QString &object);
 
     // --- downloads (the engine) ---
 
+    /// The download calls below take the object's generation as it was when the download started
+    /// (objectState().generation, or what beginFullResync()/beginClearResync() returned). Inside
+    /// their transaction they check it is still the object's: after a clear or resync meanwhile (the
+    /// CLI, another screen) they write nothing and fail with StoreError::Stale, so a page in flight
+    /// cannot bring back the old checkpoint or records the clear removed.
+
     /// ONE transaction: upserts the page's live rows (new rows inserted, Synced rows updated, unsaved
     /// rows skipped: leave-if-changed), applies tombstones (isDeleted) to Synced non-protected rows,
-    /// marks every written row with seenGeneration (pass objectState().generation), writes
-    /// newCheckpoint (when not empty) and the counters.
+    /// marks every written row with `generation`, writes newCheckpoint (when not empty) and the
+    /// counters.
     ApplyResult applyPage(const QString &object, const QVector<IncomingRecord> &page,
-        const Checkpoint &newCheckpoint, qint64 seenGeneration, StoreError *error = nullptr);
+        const Checkpoint &newCheckpoint, qint64 generation, StoreError *error = nullptr);
     /// After a complete full download of `generation`: deletes Synced, non-protected rows not seen
     /// in it (records gone from the server or out of scope). Returns the number deleted, -1 on error.
     qint64 removeUnseen(const QString &object, qint64 generation, StoreError *error = nullptr);
-    /// Server deletions (e.g. from /deleted): deletes those Synced, non-protected rows.
-    /// Returns the number deleted, -1 on error.
-    qint64 removeIds(const QString &object, const QStringList &ids, StoreError *error = nullptr);
 
     // --- local writes: the POS's API (the demo's, the tests') ---
 
@@ -84,12 +101,6 @@ public:
     /// Changes fields of a record (merged into its payload): a Synced record becomes LocallyUpdated.
     bool updateRecord(
         const QString &object, const QString &id, const QJsonObject &changes, StoreError *error = nullptr);
-    /// Same as deleteLocal().
-    bool deleteRecord(const QString &object, const QString &id, StoreError *error = nullptr)
-    {
-        return deleteLocal(object, id, error);
-    }
-
     /// A new record made on this device (state LocallyCreated) with a caller-chosen id and payload.
     /// Fails if the id exists.
     bool createLocal(const QString &object, const QString &id, const QByteArray &payload,
@@ -110,8 +121,6 @@ public:
     /// server Id instead of being marked synced.
     bool markUploaded(const QString &object, const QString &localId, const QString &serverId,
         const QString &systemModstamp, StoreError *error = nullptr, const UnsavedRecord *sent = nullptr);
-    /// Unsaved records of an object, oldest first, for the uploader.
-    QList<StoredRecord> unsavedRecords(const QString &object, int limit = 200) const;
     /// Unsaved records of an object, oldest first, with their upload errors: for the screen, the CLI
     /// and the uploader. `waitingOnly` leaves out the ones whose last upload the server refused.
     QList<UnsavedRecord> unsaved(const QString &object, int limit = -1, bool waitingOnly = false) const;
@@ -136,7 +145,6 @@ public:
     bool setPinned(const QString &object, const QString &id, bool pinned, StoreError *error = nullptr);
     /// Replaces the in-use set (active outlet, shift, ...) with these (object, id) pairs.
     bool setInUse(const QList<QPair<QString, QString>> &records, StoreError *error = nullptr);
-    bool isProtected(const QString &object, const QString &id) const;
 
     // --- per-object sync state ---
 
@@ -150,8 +158,6 @@ public:
         const QDateTime &when, StoreError *error = nullptr);
     bool clearLastError(const QString &object, StoreError *error = nullptr);
     bool setLastSynced(const QString &object, const QDateTime &when, StoreError *error = nullptr);
-    /// Replaces the checkpoint alone (applyPage() writes it with each page).
-    bool setCheckpoint(const QString &object, const Checkpoint &checkpoint, StoreError *error = nullptr);
 
     // --- resync / clear & resync ---
 
@@ -168,8 +174,9 @@ public:
     /// The same for several objects ("clear & resync all") in ONE transaction: all cleared or none.
     /// Returns the new generation of each object (by name as given), empty on error.
     QHash<QString, qint64> beginClearResync(const QStringList &objects, StoreError *error = nullptr);
-    /// After the full download and removeUnseen(): pending=None.
-    bool finishPending(const QString &object, StoreError *error = nullptr);
+    /// After the full download of `generation` and removeUnseen(): pending=None (Stale if the
+    /// object has a newer generation: its pending operation belongs to the newer download).
+    bool finishPending(const QString &object, qint64 generation, StoreError *error = nullptr);
 
     // --- reads (tests, CLI, UI detail) ---
 

@@ -33,7 +33,9 @@ struct StoreError
         Invalid, ///< bad argument (object name, id, unknown record, wrong state)
         Busy, ///< another process held the lock longer than the busy timeout
         ReadOnly, ///< a write on a store opened in Mode::ReadOnly
-        Stale, ///< written for a generation of the object that a clear or resync has replaced: dropped
+        /// The object was cleared or resynced (a new generation) since the download that wrote this
+        /// started: nothing was written; the new download takes over.
+        Stale,
     };
     Kind kind = None;
     QString message;
@@ -133,17 +135,8 @@ struct UnsavedRecord
     bool operator==(const UnsavedRecord &) const = default;
 };
 
-/// The server's answer for one record of an upload batch.
-struct UploadOutcome
-{
-    QString id; ///< the record's local key (its Id in the store)
-    bool success = false;
-    QString serverId; ///< on success: the server's Id (for creates)
-    QString errorCode; ///< on failure: statusCode
-    QString errorMessage;
-};
-
-/// What a clear & resync will do, for the confirmation dialog and `--dry-run`.
+/// What a clear & resync will do, counted by LocalStore::planClear() for the
+/// confirmation dialog and `--dry-run`.
 struct ClearPlan
 {
     QString object;
@@ -154,9 +147,19 @@ struct ClearPlan
     bool operator==(const ClearPlan &) const = default;
 };
 
+/// The server's answer for one record of an upload batch.
+struct UploadOutcome
+{
+    QString id; ///< the record's local key (its Id in the store)
+    bool success = false;
+    QString serverId; ///< on success: the server's Id (for creates)
+    QString errorCode; ///< on failure: statusCode
+    QString errorMessage;
+};
+
 } // namespace posdata
 
 Q_DECLARE_METATYPE(posdata::StoreError)
-Q_DECLARE_METATYPE(posdata::ClearPlan)
 Q_DECLARE_METATYPE(posdata::UnsavedRecord)
 Q_DECLARE_METATYPE(posdata::ObjectState)
+Q_DECLARE_METATYPE(posdata::ClearPlan)

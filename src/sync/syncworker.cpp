@@ -1079,7 +1079,7 @@ void SyncWorker::finishDownload(Run *run)
             run->newRecords += removed;
         }
         const ObjectState st = m_store->objectState(name);
-        if (st.pending != PendingOp::None && !m_store->finishPending(name, &error)) {
+        if (st.pending != PendingOp::None && !m_store->finishPending(name, run->generation, &error)) {
             if (!stale())
                 failStore(run, error);
             return;

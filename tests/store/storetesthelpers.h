@@ -8,7 +8,19 @@
 
 #include <QFile>
 #include <QString>
+#include <gtest/gtest.h>
+#include <ostream>
 #include <sqlite3.h>
+
+namespace posdata {
+
+/// Keeps gtest's names of parameterized tests readable (no byte dump of the enum).
+inline void PrintTo(LocalStore::WritePath path, std::ostream *os)
+{
+    *os << (path == LocalStore::WritePath::SqliteApi ? "SqliteApi" : path == LocalStore::WritePath::QtSql ? "QtSql" : "Auto");
+}
+
+} // namespace posdata
 
 namespace posdata::test {
 
@@ -48,9 +60,37 @@ public:
         return out;
     }
 
+    /// Every row of a query, columns separated by '|' and rows by '\n' (NULL as "NULL"): compares
+    /// table contents exactly.
+    QString rows(const char *sql)
+    {
+        sqlite3_stmt *st = nullptr;
+        QString out;
+        if (sqlite3_prepare_v2(m_db, sql, -1, &st, nullptr) != SQLITE_OK)
+            return QStringLiteral("prepare failed: ") + QString::fromUtf8(sqlite3_errmsg(m_db));
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            for (int c = 0; c < sqlite3_column_count(st); ++c) {
+                const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(st, c));
+                out += (c ? QStringLiteral("|") : QString())
+                    + (text ? QString::fromUtf8(text) : QStringLiteral("NULL"));
+            }
+            out += u'\n';
+        }
+        sqlite3_finalize(st);
+        return out;
+    }
+
 private:
     sqlite3 *m_db = nullptr;
 };
+
+/// Test names of the write paths (the tests that run on both).
+inline std::string writePathName(const ::testing::TestParamInfo<LocalStore::WritePath> &info)
+{
+    return info.param == LocalStore::WritePath::SqliteApi ? "SqliteApi"
+        : info.param == LocalStore::WritePath::QtSql       ? "QtSql"
+                                                            : "Auto";
+}
 
 inline QByteArray fileBytes(const QString &path)
 {

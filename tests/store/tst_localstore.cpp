@@ -95,7 +95,6 @@ TEST_F(Store, DownloadLeavesUnsavedRecordsAlone)
     r = apply({ tombstone("a"), tombstone("b"), tombstone("n"), tombstone("c") });
     EXPECT_EQ(r.deleted, 1);
     EXPECT_EQ(r.skippedUnsaved, 3);
-    EXPECT_EQ(store->removeIds(kObj, { "a", "b", "n" }), 0);
     const qint64 g = store->beginFullResync(kObj);
     EXPECT_EQ(store->removeUnseen(kObj, g), 0);
     store->beginClearResync(kObj);
@@ -112,14 +111,17 @@ TEST_F(Store, ProtectedRecordsAreNeverDeleted)
     ASSERT_TRUE(store->setInUse({ { kObj, QStringLiteral("outlet") }, { kObj, QStringLiteral("shift") } }));
     ASSERT_TRUE(store->setPinned(kObj, QStringLiteral("pinned"), true));
     EXPECT_EQ(store->objectState(kObj).inUseCount, 3);
-    EXPECT_TRUE(store->isProtected(kObj, QStringLiteral("outlet")));
+    EXPECT_TRUE(store->record(kObj, QStringLiteral("outlet"))->inUse);
+    EXPECT_TRUE(store->record(kObj, QStringLiteral("pinned"))->pinned);
 
     ApplyResult r
         = apply({ tombstone("outlet"), tombstone("pinned"), tombstone("plain1"), tombstone("absent") });
     EXPECT_EQ(r.deleted, 1);
     EXPECT_EQ(r.skippedProtected, 2);
 
-    EXPECT_EQ(store->removeIds(kObj, { "shift", "pinned", "plain2" }), 1);
+    r = apply({ tombstone("shift"), tombstone("pinned"), tombstone("plain2") });
+    EXPECT_EQ(r.deleted, 1);
+    EXPECT_EQ(r.skippedProtected, 2);
 
     const qint64 g = store->beginFullResync(kObj);
     apply(pageOf({ "plain3" }), g);
@@ -134,7 +136,7 @@ TEST_F(Store, ProtectedRecordsAreNeverDeleted)
     ASSERT_TRUE(store->setInUse({}));
     ASSERT_TRUE(store->setPinned(kObj, QStringLiteral("pinned"), false));
     EXPECT_EQ(store->objectState(kObj).inUseCount, 0);
-    EXPECT_EQ(store->removeIds(kObj, { "outlet", "pinned" }), 2);
+    EXPECT_EQ(apply({ tombstone("outlet"), tombstone("pinned") }, g + 1).deleted, 2);
     expectCountersExact(kObj);
 }
 
@@ -154,7 +156,7 @@ TEST_F(Store, RemoveUnseenDeletesOnlyRowsMissingFromTheFullDownload)
     EXPECT_EQ(store->objectState(kObj).pending, PendingOp::FullResync);
     apply(pageOf({ "a", "c" }, "v2"), g);
     EXPECT_EQ(store->removeUnseen(kObj, g), 2);
-    EXPECT_TRUE(store->finishPending(kObj));
+    EXPECT_TRUE(store->finishPending(kObj, g));
     EXPECT_EQ(store->ids(kObj), (QStringList { "a", "c" }));
     EXPECT_EQ(store->objectState(kObj).pending, PendingOp::None);
     EXPECT_EQ(store->objectState(kObj).localCount, 2);
@@ -173,7 +175,7 @@ TEST_F(Store, LocalEditsAndUpload)
     ASSERT_TRUE(store->setPinned(kObj, QStringLiteral("tmp-1"), true));
     ASSERT_TRUE(store->updateLocal(kObj, QStringLiteral("a"), "edit"));
     ASSERT_TRUE(store->deleteLocal(kObj, QStringLiteral("b")));
-    EXPECT_EQ(store->unsavedRecords(kObj).size(), 3);
+    EXPECT_EQ(store->unsaved(kObj).size(), 3);
     EXPECT_EQ(store->objectState(kObj).unsavedCount, 3);
     EXPECT_EQ(store->objectState(kObj).localCount, 0);
 
@@ -279,12 +281,13 @@ TEST_F(Store, CountersMatchCountStarAfterRandomizedOperations)
                 inUse.append({ objects[rng.bounded(2)], randomId() });
             store->setInUse(inUse);
         } else if (op < 88) {
-            store->removeIds(obj, { randomId(), randomId(), randomId() });
+            store->applyPage(obj, { tombstone(randomId()), tombstone(randomId()), tombstone(randomId()) }, {},
+                generation.value(obj));
         } else if (op < 93) {
             generation[obj] = store->beginFullResync(obj);
         } else if (op < 97) {
             store->removeUnseen(obj, generation.value(obj));
-            store->finishPending(obj);
+            store->finishPending(obj, generation.value(obj));
         } else {
             generation[obj] = store->beginClearResync(obj);
         }
@@ -305,11 +308,20 @@ TEST_F(Store, CountersMatchCountStarAfterRandomizedOperations)
         expectCountersExact(o);
 }
 
-TEST_F(Store, MultiRowInsertsGiveTheResultsOfRowByRowWrites)
+/// The model test below runs on both of applyPage's write paths.
+class StoreWritePaths : public Store, public ::testing::WithParamInterface<LocalStore::WritePath>
+{ };
+
+TEST_P(StoreWritePaths, MultiRowInsertsGiveTheResultsOfRowByRowWrites)
 {
     // applyPage writes runs of new records as multi-row INSERTs; whatever a page holds (Ids already
     // here, unsaved or in use, an Id twice, an Id then its tombstone), the outcome and the counts
     // must be those of applying the records one by one, in page order. The model does the latter.
+    store.reset();
+    StoreError err;
+    store = LocalStore::open(dir.filePath(QStringLiteral("pos.db")), LocalStore::Mode::ReadWrite, &err, GetParam());
+    ASSERT_TRUE(store) << err.message.toStdString();
+    ASSERT_EQ(store->writePath(), GetParam());
     struct Row
     {
         RecordState state = RecordState::Synced;
@@ -368,7 +380,7 @@ TEST_F(Store, MultiRowInsertsGiveTheResultsOfRowByRowWrites)
                 ++expected.skippedUnsaved;
             }
         }
-        const ApplyResult got = apply(page, 1);
+        const ApplyResult got = apply(page);
         EXPECT_EQ(got.inserted, expected.inserted) << "page " << pageNo;
         EXPECT_EQ(got.updated, expected.updated) << "page " << pageNo;
         EXPECT_EQ(got.deleted, expected.deleted) << "page " << pageNo;
@@ -408,6 +420,10 @@ TEST_F(Store, MultiRowInsertsGiveTheResultsOfRowByRowWrites)
     }
     expectCountersExact(kObj);
 }
+
+INSTANTIATE_TEST_SUITE_P(Paths, StoreWritePaths,
+    ::testing::Values(LocalStore::WritePath::SqliteApi, LocalStore::WritePath::QtSql),
+    writePathName);
 
 TEST_F(Store, ClearAndResyncOfSeveralObjectsIsOneTransaction)
 {

@@ -191,7 +191,7 @@ TEST_F(StoreFiles, PendingOperationSurvivesReopen)
         EXPECT_EQ(s.generation, generation);
         EXPECT_EQ(s.checkpoint, (Checkpoint { "t2", "a" }));
         EXPECT_EQ(s.localCount, 1);
-        EXPECT_TRUE(store->finishPending(kObj));
+        EXPECT_TRUE(store->finishPending(kObj, generation));
         const qint64 full = store->beginFullResync(kObj);
         EXPECT_EQ(full, generation + 1);
     }
@@ -236,10 +236,15 @@ TEST_F(StoreFiles, SyncStateRoundTrips)
     EXPECT_FALSE(store->objectState(QStringLiteral("never_seen")).known);
 }
 
-TEST_F(StoreFiles, FullDiskRollsBackWholeAndRecovers)
+class StoreFilesWritePaths : public StoreFiles, public ::testing::WithParamInterface<LocalStore::WritePath>
+{ };
+
+TEST_P(StoreFilesWritePaths, FullDiskRollsBackWholeAndRecovers)
 {
-    auto store = openRw();
-    ASSERT_TRUE(store);
+    StoreError openError;
+    auto store = LocalStore::open(path(), LocalStore::Mode::ReadWrite, &openError, GetParam());
+    ASSERT_TRUE(store) << openError.message.toStdString();
+    ASSERT_EQ(store->writePath(), GetParam());
     ASSERT_TRUE(store->setInUse({ { kObj, QStringLiteral("p0") } }));
     QStringList first;
     for (int i = 0; i < 50; ++i)
@@ -280,6 +285,9 @@ TEST_F(StoreFiles, FullDiskRollsBackWholeAndRecovers)
     EXPECT_EQ(store->countSlow(kObj), 2050);
     EXPECT_EQ(store->objectState(kObj).checkpoint, (Checkpoint { "t2", "p2049" }));
 }
+
+INSTANTIATE_TEST_SUITE_P(Paths, StoreFilesWritePaths,
+    ::testing::Values(LocalStore::WritePath::SqliteApi, LocalStore::WritePath::QtSql), writePathName);
 
 TEST_F(StoreFiles, TransactionRollsBackUnlessCommitted)
 {

@@ -197,7 +197,7 @@ TEST_F(Unsaved, AChangeMadeWhileTheUploadWasInFlightStaysUnsaved)
     // Deleted on the device while its update was in flight: the delete still has to go up.
     ASSERT_TRUE(store->updateRecord(kOrder, serverId, { { "s_c__total__c", 3 } }));
     const UnsavedRecord update = store->unsaved(kOrder).first();
-    ASSERT_TRUE(store->deleteRecord(kOrder, serverId));
+    ASSERT_TRUE(store->deleteLocal(kOrder, serverId));
     ASSERT_TRUE(store->markUploaded(kOrder, serverId, {}, {}, nullptr, &update));
     EXPECT_EQ(store->record(kOrder, serverId)->state, RecordState::LocallyDeleted);
 }
@@ -207,8 +207,8 @@ TEST_F(Unsaved, DeletingACreatedRecordWhoseUploadWasSentKeepsADeletion)
     const QString never = store->createRecord(kOrder, { { "s_c__total__c", 1 } }, kExt);
     const QString sent = store->createRecord(kOrder, { { "s_c__total__c", 2 } }, kExt);
     ASSERT_TRUE(store->markSent(kOrder, { sent }));
-    ASSERT_TRUE(store->deleteRecord(kOrder, never));
-    ASSERT_TRUE(store->deleteRecord(kOrder, sent));
+    ASSERT_TRUE(store->deleteLocal(kOrder, never));
+    ASSERT_TRUE(store->deleteLocal(kOrder, sent));
     EXPECT_FALSE(store->record(kOrder, never)); // never left the device: simply gone
     const QList<UnsavedRecord> left = store->unsaved(kOrder);
     ASSERT_EQ(left.size(), 1);
@@ -223,7 +223,7 @@ TEST_F(Unsaved, DeletingACreatedRecordWhoseUploadWasSentKeepsADeletion)
     const QString up = store->createRecord(kOrder, { { "s_c__total__c", 3 } }, kExt);
     ASSERT_TRUE(store->markSent(kOrder, { up }));
     ASSERT_TRUE(store->markUploaded(kOrder, up, QStringLiteral("a03000000000088AAA"), {}));
-    ASSERT_TRUE(store->deleteRecord(kOrder, QStringLiteral("a03000000000088AAA")));
+    ASSERT_TRUE(store->deleteLocal(kOrder, QStringLiteral("a03000000000088AAA")));
     EXPECT_TRUE(store->unsaved(kOrder).value(0).externalId.isEmpty());
 }
 

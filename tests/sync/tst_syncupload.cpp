@@ -228,8 +228,8 @@ TEST_F(UploadTest, ASaleDeletedAfterItsUploadWasSentIsDeletedOnTheServerToo)
             { "s_c__outlet__c", outletId.toStdString() }, { "s_c__total__c", 4 },
             { "s_c__status__c", "Till" }, { "s_c__pos_uuid__c", landedUuid.toStdString() } };
         ASSERT_TRUE(rest->upsert("s_c__order__c", "s_c__pos_uuid__c", nlohmann::json::array({ rec })));
-        ASSERT_TRUE(store->deleteRecord(kOrder, landed));
-        ASSERT_TRUE(store->deleteRecord(kOrder, lost));
+        ASSERT_TRUE(store->deleteLocal(kOrder, landed));
+        ASSERT_TRUE(store->deleteLocal(kOrder, lost));
         ASSERT_EQ(store->objectState(kOrder).unsavedCount, 2);
     }
     ASSERT_EQ(serverOrdersByUuid().size(), 1u);

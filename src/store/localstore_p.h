@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// LocalStore's private part: the connection, its prepared statements and the helpers every part
+// of the store uses (errors in words, object keys, counters, the write-transaction shape). Shared
+// by the store's .cpp files only.
+
+#include "store/localstore.h"
+#include "store/pagewriter.h"
+#include "store/sqltransaction.h"
+#include "store/walcheckpointer.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QLoggingCategory>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+#include <memory>
+
+namespace posdata {
+
+Q_DECLARE_LOGGING_CATEGORY(lcStore)
+
+// Salesforce record Ids are 15/18 characters; locally created records use temporary ids. The bound
+// only stops nonsense from reaching the database.
+constexpr int MaxIdLength = 255;
+
+// Kinds in the protected table; a record is protected while any kind holds it.
+constexpr int ProtectInUse = 1;
+constexpr int ProtectPinned = 2;
+
+/// SQL condition: the `records` row is in no kind of the protected set.
+inline constexpr char kNotProtected[]
+    = "NOT EXISTS (SELECT 1 FROM protected p WHERE p.obj = records.obj AND p.id = records.id)";
+
+inline bool isValidId(const QString &id)
+{
+    return !id.isEmpty() && id.size() <= MaxIdLength;
+}
+
+/// Timestamps are stored as UTC milliseconds since the epoch, NULL while unknown.
+inline QVariant msOrNull(const QDateTime &t)
+{
+    return t.isValid() ? QVariant(t.toMSecsSinceEpoch()) : QVariant(QMetaType(QMetaType::LongLong));
+}
+
+inline QDateTime dateOrInvalid(const QVariant &v)
+{
+    return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
+}
+
+struct LocalStore::Private
+{
+    QString path;
+    Mode mode = Mode::ReadWrite;
+    QString connectionName;
+    QSqlDatabase db;
+    StoreError lastError;
+    // name -> objects.obj; only filled with keys whose row is committed (see objectKey()).
+    mutable QHash<QString, qint64> keys;
+
+    // Prepared once per store and reused for every page: preparing per page costs more than the
+    // inserts of a small page.
+    std::unique_ptr<PageWriter> pageWriter;
+    std::unique_ptr<QSqlQuery> addLocalCount;
+    std::unique_ptr<QSqlQuery> writeCheckpoint;
+    std::unique_ptr<QSqlQuery> recountInUse;
+    std::unique_ptr<QSqlQuery> readGeneration;
+
+    std::unique_ptr<WalCheckpointer> checkpointer; ///< set while background checkpoints are on
+
+    ~Private();
+
+    bool succeed(StoreError *error);
+    bool fail(StoreError *error, StoreError::Kind kind, const QString &message);
+    bool failSql(StoreError *error, const QSqlError &e, const QString &what);
+    /// `code`: SQLite's primary result code.
+    bool failCode(StoreError *error, int code, const QString &text, const QString &what);
+
+    bool checkWritable(StoreError *error);
+    bool checkObject(const QString &object, StoreError *error);
+    bool exec(QSqlQuery &q, StoreError *error, const QString &what);
+    bool execSql(const QString &sql, StoreError *error);
+    std::unique_ptr<QSqlQuery> prepare(const QString &sql);
+
+    /// Key of an existing object row, -1 if none (or on error).
+    qint64 findKey(const QString &object) const;
+    /// Key of the object, creating its row in its own committed statement: never call inside a
+    /// transaction that may roll back, or the cache would name a row that does not exist.
+    qint64 objectKey(const QString &object, StoreError *error);
+    bool recountInUseOf(qint64 key, StoreError *error);
+    bool addCounts(qint64 key, qint64 local, qint64 unsaved, StoreError *error);
+    qint64 generationOf(qint64 key, StoreError *error);
+    /// Inside a download write's transaction: the object is still at the generation its download
+    /// started with. Else the object was cleared or resynced meanwhile and the write must not
+    /// happen (`dropped` says what was not done).
+    bool checkGeneration(qint64 key, qint64 generation, const QString &what, const QString &dropped,
+        StoreError *error);
+
+    // --- unsaved records (localstore_unsaved.cpp) ---
+
+    /// A created record got its server Id: unsaved records that refer to the local Id (a local sale
+    /// pointing at a local customer) now refer to the server Id. Only unsaved rows can hold a local
+    /// Id (downloads bring server Ids), so this walks the partial index, object by object.
+    bool replaceReferences(const QString &localId, const QString &serverId, StoreError *error);
+    /// O(unsaved records of the object) through the partial index: they are few.
+    bool recountFailedOf(qint64 key, StoreError *error);
+    /// state of a record, -1 if absent, -2 on error.
+    int recordState(qint64 key, const QString &id, StoreError *error);
+    /// Inside a write transaction: the record (in `state`, -1 if absent) gets `payload` as a local
+    /// edit (Synced becomes LocallyUpdated).
+    bool editRecord(qint64 key, const QString &object, const QString &id, int state, const QByteArray &payload,
+        StoreError *error);
+
+    // --- schema (storeschema.cpp) ---
+
+    bool migrateTo1(StoreError *error);
+    bool migrateTo2(StoreError *error);
+    /// One migration step: `statements`, then PRAGMA user_version = version, in one transaction.
+    bool runMigration(int version, const QStringList &statements, StoreError *error);
+    bool migrate(int from, StoreError *error);
+
+    // --- localstore.cpp ---
+
+    bool prepareStatements(WritePath writePath, StoreError *error);
+
+    // --- localstore_state.cpp ---
+
+    /// One UPDATE of the object's row: `set` holds ? placeholders for `values`.
+    bool updateState(
+        const QString &object, const QString &set, const QVariantList &values, StoreError *error);
+
+    /// The shape of every write to one object (its records or its state row): the writable check,
+    /// the object's key (added on first use), `body(key)` in one transaction (false = failed,
+    /// *error set; everything rolled back), the commit.
+    template<typename Body>
+    bool writeObject(const QString &object, const QString &what, StoreError *error, Body &&body)
+    {
+        if (!checkWritable(error))
+            return false;
+        const qint64 key = objectKey(object, error);
+        if (key < 0)
+            return false;
+        SqlTransaction tx(db);
+        if (!tx.isActive())
+            return failSql(error, tx.lastError(), what);
+        if (!body(key))
+            return false;
+        if (!tx.commit())
+            return failSql(error, tx.lastError(), what);
+        return succeed(error);
+    }
+};
+
+} // namespace posdata

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// The store's tuning constants, each with the reason for its value (measured in
+// benchmarks/store-insert unless said otherwise).
+
+#include <QtGlobal>
+
+namespace posdata::tuning {
+
+// Records can reach a few hundred bytes; a larger page cache keeps the (obj, id) index hot while a
+// million-row download is written (about 32 MB, a fair share of a POS terminal's memory).
+constexpr int CacheSizeKiB = 32 * 1024;
+
+// Page size of new store files, fixed once the first table exists (older files keep 4096). 16 KiB
+// pages halve the B-tree and WAL work of a bulk download, in key order as well as scattered;
+// 32-64 KiB gained little more and cost more per single-row local edit.
+constexpr int PageSizeBytes = 16 * 1024;
+
+// Rows per multi-row INSERT in applyPage: one statement step keeps the table and index cursors
+// where the last row went, instead of positioning them again for every row (a million rows insert
+// ~30 % faster than with one step per row; variant rawmulti). 10 and 200 measured the same.
+constexpr int RowsPerInsert = 50;
+
+// While background checkpoints are on, the writer checkpoints by itself only past this much WAL:
+// the background thread fell behind, and an unbounded WAL would slow every reader.
+constexpr qint64 WalGuardBytes = 64 * 1024 * 1024;
+
+} // namespace posdata::tuning

@@ -176,6 +176,7 @@ struct Emulator::Cursor
     size_t batch = 2000;
     int64_t lastUsedMs = 0;
     bool finished = false;
+    bool stuck = false; // fault "stuckQueries": every page leads back to itself
 };
 
 Emulator::Emulator(EmulatorOptions options)
@@ -267,6 +268,10 @@ Response Emulator::handle(const Request &req)
                 r = errorResponse(401, "INVALID_SESSION_ID", "Session expired or invalid");
             } else if (mode == "403") {
                 r = errorResponse(403, "REQUEST_LIMIT_EXCEEDED", "TotalRequests Limit exceeded.");
+            } else if (mode == "redirect") {
+                // Nothing is carried out: a client that follows the Location sends the request anew.
+                r.status = m_faults.redirectStatus;
+                r.setHeader("Location", m_faults.redirectTo.empty() ? m_instanceUrl + req.target : m_faults.redirectTo);
             } else {
                 r = route(req);
                 if (mode == "drop") {
@@ -401,7 +406,7 @@ Response Emulator::token(const Request &req)
     const std::string sigSource = id + issued;
     const uint64_t h = std::hash<std::string>{}(sigSource);
     return jsonResponse(200, json{{"access_token", tok},
-                                  {"instance_url", instance},
+                                  {"instance_url", m_faults.tokenInstanceUrl.empty() ? instance : m_faults.tokenInstanceUrl},
                                   {"id", id},
                                   {"token_type", "Bearer"},
                                   {"issued_at", issued},
@@ -612,12 +617,12 @@ std::string Emulator::renderPage(Cursor &c, size_t position, const std::string &
 {
     const size_t total = c.rowids.size();
     const size_t end = std::min(total, position + c.batch);
-    const bool done = end >= total;
+    const bool done = end >= total && !c.stuck;
     std::string out;
     out += "{\"totalSize\":" + std::to_string(total) + ",\"done\":" + (done ? "true" : "false");
     if (!done)
-        out += ",\"nextRecordsUrl\":\"/services/data/v" + version + "/query/" + cursorId + "-" + std::to_string(end)
-               + "\"";
+        out += ",\"nextRecordsUrl\":\"/services/data/v" + version + "/query/" + cursorId + "-"
+               + std::to_string(c.stuck ? position : end) + "\"";
     out += ",\"records\":[";
     const ObjectDef &obj = *c.object;
     const bool all = c.fields.size() == obj.schema.fields.size()
@@ -746,7 +751,9 @@ Response Emulator::query(const Request &req, const std::string &version, bool in
     sqlite3_finalize(st);
     cursor->batch = static_cast<size_t>(batchSize(req));
     cursor->lastUsedMs = nowMs();
-    if (cursor->rowids.size() <= cursor->batch)
+    cursor->stuck = !m_faults.stuckQueries.empty()
+                    && lowerAscii(req.param("q")).find(lowerAscii(m_faults.stuckQueries)) != std::string::npos;
+    if (cursor->rowids.size() <= cursor->batch && !cursor->stuck)
         return jsonResponse(200, renderPage(*cursor, 0, version, {}));
     evictCursors();
     const std::string id = soql::makeId("01g", ++m_cursorCounter);
@@ -759,6 +766,8 @@ Response Emulator::queryMore(const std::string &version, const std::string &loca
 {
     const size_t dash = locator.rfind('-');
     auto invalid = [] { return errorResponse(400, "INVALID_QUERY_LOCATOR", "invalid query locator"); };
+    if (m_faults.failLocators)
+        return invalid();
     if (dash == std::string::npos || dash + 1 >= locator.size() || locator.size() - dash > 12
         || locator.find_first_not_of("0123456789", dash + 1) != std::string::npos)
         return invalid();
@@ -772,7 +781,9 @@ Response Emulator::queryMore(const std::string &version, const std::string &loca
         return invalid();
     }
     const size_t position = std::stoull(locator.substr(dash + 1));
-    if (position == 0 || position >= c.rowids.size())
+    // A stuck cursor only ever hands out its first page's position, 0.
+    const bool handedOut = c.stuck ? position == 0 : position != 0 && position < c.rowids.size();
+    if (!handedOut)
         return invalid();
     c.lastUsedMs = now;
     return jsonResponse(200, renderPage(c, position, version, it->first));

@@ -79,6 +79,7 @@ Request Request::fromTarget(std::string method, std::string_view target)
 {
     Request r;
     r.method = std::move(method);
+    r.target = std::string(target);
     const size_t q = target.find('?');
     r.path = urlDecode(target.substr(0, q), false);
     if (q != std::string_view::npos)

@@ -23,6 +23,7 @@ using HeaderMap = std::map<std::string, std::string, CaseInsensitiveLess>;
 struct Request
 {
     std::string method;                                    // "GET", "POST", ...
+    std::string target;                                    // as received: "/a%20b?x=1+2"
     std::string path;                                      // percent-decoded, without the query
     std::multimap<std::string, std::string> query;         // form-decoded ('+' is a space)
     HeaderMap headers;

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Real HTTP over loopback to an in-process EmulatorServer (seed "small").
+#include "emulatortest.h"
+
 #include "emulator/emulatorserver.h"
 #include "emulator/seeder.h"
 
@@ -12,10 +14,7 @@
 #include <regex>
 #include <set>
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <sqlite3.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include <gtest/gtest.h>
@@ -27,109 +26,7 @@ using nlohmann::json;
 
 namespace {
 
-const std::string kV = "/services/data/v62.0";
-const std::string kAllProductFields = "Id,Name,CreatedDate,LastModifiedDate,SystemModstamp,IsDeleted,s_c__sku__c,"
-                                      "s_c__price__c,s_c__category__c,s_c__barcode__c,s_c__description__c,"
-                                      "s_c__active__c";
-
-std::string enc(const std::string &s)
-{
-    std::string out;
-    for (unsigned char c : s) {
-        if (std::isalnum(c) || c == '_' || c == '.' || c == '-' || c == ',' || c == '(' || c == ')')
-            out.push_back(static_cast<char>(c));
-        else if (c == ' ')
-            out.push_back('+');
-        else {
-            char buf[4];
-            std::snprintf(buf, sizeof buf, "%%%02X", c);
-            out += buf;
-        }
-    }
-    return out;
-}
-
-class EmulatorTest : public ::testing::Test
-{
-protected:
-    void SetUp() override { startServer({}); }
-
-    void startServer(emu::EmulatorOptions o)
-    {
-        server.reset();
-        o.seed = o.seed == "demo" ? "small" : o.seed;
-        server = std::make_unique<emu::EmulatorServer>(o);
-        std::string error;
-        ASSERT_TRUE(server->start(&error)) << error;
-        client = std::make_unique<httplib::Client>(server->url());
-        client->set_read_timeout(10, 0);
-        client->set_url_encode(false); // the tests encode; httplib would turn + into %2B
-        token = refresh();
-    }
-
-    std::string refresh()
-    {
-        auto r = client->Post("/services/oauth2/token",
-                              "grant_type=refresh_token&refresh_token=pos-demo-refresh&client_id=pos-demo",
-                              "application/x-www-form-urlencoded");
-        if (!r || r->status != 200)
-            return {};
-        return json::parse(r->body)["access_token"].get<std::string>();
-    }
-
-    httplib::Headers auth(httplib::Headers extra = {}) const
-    {
-        extra.emplace("Authorization", "Bearer " + token);
-        return extra;
-    }
-
-    httplib::Result get(const std::string &path, httplib::Headers extra = {})
-    {
-        return client->Get(path.c_str(), auth(std::move(extra)));
-    }
-
-    json getJson(const std::string &path, int expectStatus = 200, httplib::Headers extra = {})
-    {
-        auto r = get(path, std::move(extra));
-        EXPECT_TRUE(r) << path;
-        if (!r)
-            return {};
-        EXPECT_EQ(r->status, expectStatus) << path << " " << r->body;
-        EXPECT_EQ(r->get_header_value("Content-Type"), "application/json;charset=UTF-8");
-        return json::parse(r->body);
-    }
-
-    json query(const std::string &soql, int expectStatus = 200, const std::string &resource = "query",
-               httplib::Headers extra = {})
-    {
-        return getJson(kV + "/" + resource + "?q=" + enc(soql), expectStatus, std::move(extra));
-    }
-
-    httplib::Result send(const std::string &method, const std::string &path, const json &body)
-    {
-        const std::string b = body.dump();
-        if (method == "POST")
-            return client->Post(path.c_str(), auth(), b, "application/json");
-        if (method == "PATCH")
-            return client->Patch(path.c_str(), auth(), b, "application/json");
-        return client->Delete(path.c_str(), auth(), b, "application/json");
-    }
-
-    json queryAllFirst()
-    {
-        return query("SELECT Id, IsDeleted FROM s_c__product__c ORDER BY Id", 200, "queryAll",
-                     {{"Sforce-Query-Options", "batchSize=200"}});
-    }
-
-    static std::string errorCode(const json &body)
-    {
-        return body.is_array() && !body.empty() ? body[0].value("errorCode", "") : "";
-    }
-
-    std::unique_ptr<emu::EmulatorServer> server;
-    std::unique_ptr<httplib::Client> client;
-    std::string token;
-};
+using namespace emutest;
 
 TEST_F(EmulatorTest, TokenRefreshFollowsReference)
 {
@@ -919,53 +816,6 @@ TEST_F(EmulatorTest, ValidationRuleRefusesNegativeOrderTotal)
                           "s_c__contact__c,s_c__total__c,s_c__status__c,s_c__order_date__c,s_c__item_count__c,"
                           "s_c__pos_uuid__c FROM s_c__order__c WHERE s_c__pos_uuid__c = 'c-1'");
     EXPECT_EQ(c1["records"][0]["s_c__total__c"], 1.0); // the full-field page too
-}
-
-// Reads a raw HTTP answer to the end of the connection: headers, then however much body came.
-struct RawAnswer
-{
-    std::string head, body;
-    long contentLength = -1;
-};
-
-RawAnswer rawRequest(uint16_t port, const std::string &request)
-{
-    RawAnswer a;
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(port);
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (::connect(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0) {
-        ::close(fd);
-        return a;
-    }
-    size_t sent = 0;
-    while (sent < request.size()) {
-        const ssize_t n = ::send(fd, request.data() + sent, request.size() - sent, MSG_NOSIGNAL);
-        if (n <= 0)
-            break;
-        sent += static_cast<size_t>(n);
-    }
-    timeval tv{10, 0};
-    ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
-    std::string all;
-    char buf[4096];
-    for (ssize_t n; (n = ::recv(fd, buf, sizeof buf, 0)) > 0;)
-        all.append(buf, static_cast<size_t>(n));
-    ::close(fd);
-    const size_t end = all.find("\r\n\r\n");
-    if (end == std::string::npos)
-        return a;
-    a.head = all.substr(0, end);
-    a.body = all.substr(end + 4);
-    std::string lower = a.head;
-    for (auto &c : lower)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    const size_t cl = lower.find("content-length:");
-    if (cl != std::string::npos)
-        a.contentLength = std::stol(lower.substr(cl + 15));
-    return a;
 }
 
 TEST_F(EmulatorTest, DropModeAppliesTheBatchThenLosesTheAnswer)

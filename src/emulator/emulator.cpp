@@ -501,14 +501,10 @@ Response Emulator::dataRoute(const Request &req, const std::string &version, con
                 if (!body.is_object())
                     return jsonParserError("Expected a JSON object");
                 std::string id;
-                m_store->savepoint();
-                auto err = m_store->create(*obj, body, nowIso(), &id);
-                if (err) {
-                    m_store->rollbackToSavepoint();
+                OrgStore::Savepoint savepoint(*m_store);
+                if (auto err = m_store->create(*obj, body, nowIso(), &id))
                     return errorResponse(400, err->code, err->message, err->fields);
-                }
-                m_store->storeCounters();
-                m_store->releaseSavepoint();
+                savepoint.release();
                 return jsonResponse(201, success(id));
             }
             if (!get)
@@ -867,12 +863,10 @@ Response Emulator::sobjectRecord(const Request &req, const std::string &version,
         return jsonParserError("Expected a JSON object");
     body.erase("Id");
     body.erase("id");
-    m_store->savepoint();
-    if (auto err = m_store->update(obj, *rowid, body, nowIso())) {
-        m_store->rollbackToSavepoint();
+    OrgStore::Savepoint savepoint(*m_store);
+    if (auto err = m_store->update(obj, *rowid, body, nowIso()))
         return errorResponse(400, err->code, err->message, err->fields);
-    }
-    m_store->releaseSavepoint();
+    savepoint.release();
     return noContent();
 }
 
@@ -932,29 +926,22 @@ Response Emulator::sobjectByExternalId(const Request &req, const std::string &ve
             break;
         }
     }
-    m_store->savepoint();
+    if (matches.empty() && req.param("updateOnly") == "true")
+        return notFound();
+    OrgStore::Savepoint savepoint(*m_store);
     if (matches.empty()) {
-        if (req.param("updateOnly") == "true") {
-            m_store->rollbackToSavepoint();
-            return notFound();
-        }
         body[canonical] = value;
         std::string id;
-        if (auto err = m_store->create(obj, body, nowIso(), &id)) {
-            m_store->rollbackToSavepoint();
+        if (auto err = m_store->create(obj, body, nowIso(), &id))
             return errorResponse(400, err->code, err->message, err->fields);
-        }
-        m_store->storeCounters();
-        m_store->releaseSavepoint();
+        savepoint.release();
         json r = success(id);
         r["created"] = true;
         return jsonResponse(201, r);
     }
-    if (auto err = m_store->update(obj, matches.front(), body, nowIso())) {
-        m_store->rollbackToSavepoint();
+    if (auto err = m_store->update(obj, matches.front(), body, nowIso()))
         return errorResponse(400, err->code, err->message, err->fields);
-    }
-    m_store->releaseSavepoint();
+    savepoint.release();
     json r = success(std::string(idOfJson(m_store->recordJson(obj, matches.front()))));
     r["created"] = false;
     return jsonResponse(200, r);
@@ -1005,7 +992,7 @@ json Emulator::writeRecords(const std::string &op, const ObjectDef *fixedObject,
     json results = json::array();
     std::vector<bool> failed;
     const std::string now = nowIso();
-    m_store->savepoint();
+    OrgStore::Savepoint savepoint(*m_store);
     for (const auto &rec : records) {
         bool bad = true;
         json result;
@@ -1091,7 +1078,7 @@ json Emulator::writeRecords(const std::string &op, const ObjectDef *fixedObject,
     }
     const bool anyFailed = std::find(failed.begin(), failed.end(), true) != failed.end();
     if (allOrNone && anyFailed) {
-        m_store->rollbackToSavepoint();
+        // The savepoint is left unreleased: its scope's end rolls every record back.
         for (size_t i = 0; i < results.size(); ++i) {
             if (!failed[i]) {
                 results[i] = failure(recordError("ALL_OR_NONE_OPERATION_ROLLED_BACK",
@@ -1100,8 +1087,7 @@ json Emulator::writeRecords(const std::string &op, const ObjectDef *fixedObject,
             }
         }
     } else {
-        m_store->storeCounters();
-        m_store->releaseSavepoint();
+        savepoint.release();
     }
     return results;
 }
@@ -1257,7 +1243,7 @@ Response Emulator::composite(const Request &req)
     json out = json::array();
     std::map<std::string, json> bodies;
     bool halted = false;
-    m_store->savepoint();
+    OrgStore::Savepoint savepoint(*m_store);
     static const std::regex urlRe("^/services/data/v([0-9]{1,4}\\.[0-9]{1,2})(/.*)?$");
     for (const auto &sub : subs) {
         std::string refId = sub.is_object() && sub.contains("referenceId") && sub["referenceId"].is_string()
@@ -1321,7 +1307,7 @@ Response Emulator::composite(const Request &req)
             halted = true;
     }
     if (halted) {
-        m_store->rollbackToSavepoint();
+        // Left unreleased: the end of the scope rolls every subrequest back.
         for (auto &e : out) {
             if (e["httpStatusCode"].get<int>() < 400) {
                 e["httpStatusCode"] = 400;
@@ -1330,8 +1316,7 @@ Response Emulator::composite(const Request &req)
             }
         }
     } else {
-        m_store->storeCounters();
-        m_store->releaseSavepoint();
+        savepoint.release();
     }
     return jsonResponse(200, json{{"compositeResponse", out}});
 }

@@ -8,6 +8,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <stdexcept>
 
 #include <sqlite3.h>
 
@@ -306,11 +307,13 @@ bool OrgStore::exec(const std::string &sql)
 
 uint64_t OrgStore::nextCounter(const ObjectDef &obj)
 {
+    m_countersDirty = true;
     return ++m_counters[obj.name()];
 }
 
 void OrgStore::storeCounters()
 {
+    m_countersDirty = false;
     for (const auto &[name, value] : m_counters) {
         sqlite3_stmt *st = statement("INSERT OR REPLACE INTO _meta(key, value) VALUES (?, ?)");
         const std::string key = "counter:" + name;
@@ -721,17 +724,40 @@ bool OrgStore::begin()
 {
     return exec("BEGIN");
 }
-void OrgStore::savepoint()
+OrgStore::Savepoint::Savepoint(OrgStore &store)
+    : m_store(store)
 {
+    m_store.openSavepoint();
+}
+
+OrgStore::Savepoint::~Savepoint()
+{
+    if (m_open)
+        m_store.rollbackSavepoint();
+}
+
+void OrgStore::Savepoint::release()
+{
+    if (!m_store.releaseSavepoint())
+        throw std::runtime_error(std::string("the write could not be committed: ") + sqlite3_errmsg(m_store.m_db));
+    m_open = false;
+}
+
+void OrgStore::openSavepoint()
+{
+    if (!exec("SAVEPOINT emu_sp"))
+        throw std::runtime_error(std::string("cannot start a write: ") + sqlite3_errmsg(m_db));
     if (m_savepointMarks.empty())
         m_touched.clear();
     m_savepointMarks.push_back(m_touched.size());
-    exec("SAVEPOINT emu_sp");
 }
-void OrgStore::rollbackToSavepoint()
+
+void OrgStore::rollbackSavepoint()
 {
     exec("ROLLBACK TO emu_sp");
     exec("RELEASE emu_sp");
+    // _meta went back too: the counters in memory (never reused) are ahead of it now.
+    m_countersDirty = true;
     if (m_savepointMarks.empty())
         return;
     const size_t mark = m_savepointMarks.back();
@@ -741,14 +767,20 @@ void OrgStore::rollbackToSavepoint()
         reloadReady(m_touched[i - 1].first, m_touched[i - 1].second);
     m_touched.resize(mark);
 }
-void OrgStore::releaseSavepoint()
+
+bool OrgStore::releaseSavepoint()
 {
-    exec("RELEASE emu_sp");
-    if (!m_savepointMarks.empty())
-        m_savepointMarks.pop_back();
+    if (m_countersDirty && m_savepointMarks.size() == 1)
+        storeCounters();
+    // Releasing the outermost savepoint commits: that is where a full disk shows.
+    if (!exec("RELEASE emu_sp"))
+        return false;
+    m_savepointMarks.pop_back();
     if (m_savepointMarks.empty())
         m_touched.clear();
+    return true;
 }
+
 void OrgStore::commit()
 {
     exec("COMMIT");

@@ -29,7 +29,7 @@ struct WriteError
 /// column is kept but left ''), plus each row's ready JSON in memory (canonical field order),
 /// indexed by `_rid` (readyJson()), so a full-field page is string concatenation with no SQLite.
 /// The memory copy is built from the columns when the file opens and kept exact: insertRow/writeRow/
-/// purgeDeleted update it, and rollbackToSavepoint() rebuilds the rows written since the savepoint.
+/// purgeDeleted update it, and a rolled-back Savepoint rebuilds the rows written since it was opened.
 /// Writes that bypass those functions (raw exec of INSERT/UPDATE/DELETE) are not allowed.
 /// Not thread-safe: the Emulator serialises access.
 class OrgStore
@@ -94,12 +94,28 @@ public:
     int64_t count(const ObjectDef &obj, bool deleted);
 
     bool begin();
-    void savepoint();
-    void rollbackToSavepoint();
-    void releaseSavepoint();
     void commit();
 
-    /// The next Id counter for an object (persisted in _meta).
+    /// A savepoint for one write (nested ones are fine): unless release() is called, SQLite and the
+    /// in-memory JSON go back to where it was opened, whatever way the scope is left, a throw included.
+    /// Throws std::runtime_error when SQLite refuses to open or release it (a full disk, say); the
+    /// writes are then rolled back too.
+    class Savepoint
+    {
+    public:
+        explicit Savepoint(OrgStore &store);
+        ~Savepoint();
+        Savepoint(const Savepoint &) = delete;
+        Savepoint &operator=(const Savepoint &) = delete;
+        /// Keeps the writes, with the Id counters they advanced.
+        void release();
+
+    private:
+        OrgStore &m_store;
+        bool m_open = true;
+    };
+
+    /// The next Id counter for an object (persisted in _meta when the savepoint is released).
     uint64_t nextCounter(const ObjectDef &obj);
     void storeCounters();
 
@@ -116,6 +132,9 @@ private:
             return all.size();
         return (at - first) / sizeof(ObjectDef);
     }
+    void openSavepoint();
+    void rollbackSavepoint();
+    bool releaseSavepoint();
     void setReady(size_t object, int64_t rowid, std::string json);
     /// Rebuilds one row's JSON from its SQLite columns ("" when gone), after a rollback.
     void reloadReady(size_t object, int64_t rowid);
@@ -133,6 +152,7 @@ private:
     sqlite3 *m_db = nullptr;
     std::map<std::string, sqlite3_stmt *> m_statements;
     std::map<std::string, uint64_t> m_counters;
+    bool m_countersDirty = false; // m_counters moved past what _meta holds
     std::map<std::string, std::string> m_insertSql; // per object, built once (seeding inserts millions)
 };
 

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+// EmulatorOptions: everything that configures an emulated org and its HTTP front.
 #pragma once
 
 #include "emulator/faultconfig.h"

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+// EmulatorServer: wiring of the Emulator to the HTTP front, response gzip.
 #include "emulator/emulatorserver.h"
 
 #include <chrono>

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+// EmulatorServer: an Emulator behind an HTTP front on its own threads (what tests and sf-emulator start).
 #pragma once
 
 #include "emulator/emulator.h"

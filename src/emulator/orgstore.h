@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+// OrgStore: the org's records in SQLite plus each row's ready JSON in memory; savepoints; Id counters.
 #pragma once
 
 #include "emulator/objectcatalog.h"
@@ -72,6 +73,14 @@ public:
     /// Hard-deletes soft-deleted rows (all objects when obj is null); returns how many.
     int64_t purgeDeleted(const ObjectDef *obj);
 
+    /// Runs a compiled SOQL query: *count for COUNT(), else the matching rowids in order. false with
+    /// *error (SQLite's words) when SQLite cannot run it.
+    bool runQuery(const soql::CompiledQuery &query, std::vector<int64_t> *rowids, int64_t *count, std::string *error);
+    /// (Id, SystemModstamp) of the deleted (or live) rows whose SystemModstamp is in [from, to),
+    /// oldest first, at most `limit` of them: what /deleted and /updated list.
+    std::vector<std::pair<std::string, std::string>> modstampRange(const ObjectDef &obj, bool deleted,
+                                                                   const std::string &from, const std::string &to,
+                                                                   size_t limit);
     /// rowid of a live or deleted record by 15/18-char Id; sets *deleted.
     std::optional<int64_t> rowidForId(const ObjectDef &obj, const std::string &id, bool *deleted);
     std::vector<int64_t> rowidsForValue(const ObjectDef &obj, const std::string &field, const std::string &value,
@@ -90,7 +99,6 @@ public:
     }
     /// Bytes held by the in-memory JSON (strings' heap blocks and the index), an estimate.
     size_t readyJsonBytes() const;
-    std::string rowJson(const ObjectDef &obj, const Row &row) const;
     int64_t count(const ObjectDef &obj, bool deleted);
 
     bool begin();
@@ -119,8 +127,6 @@ public:
     uint64_t nextCounter(const ObjectDef &obj);
     void storeCounters();
 
-    static void appendJsonString(std::string &out, std::string_view text);
-    static void appendValue(std::string &out, soql::FieldType type, const soql::SqlValue &v);
 
 private:
     /// Catalog position of obj (objects are always the catalog's own); size() if it is not one.

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+// Request and Response helpers: percent and form decoding, case-insensitive headers.
 #include "emulator/request.h"
 
 #include <algorithm>

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+// Request and Response: one HTTP exchange as the emulator core sees it; URL and form decoding.
 #pragma once
 
 #include <cstdint>

@@ -226,8 +226,8 @@ Response Emulator::token(const Request &req)
         return oauthError("invalid_client_id", "client identifier invalid");
     if (get("refresh_token") != kRefreshToken)
         return oauthError("invalid_grant", "expired access/refresh token");
-    const std::string host = req.header("Host");
-    const std::string instance = host.empty() ? m_instanceUrl : "http://" + host;
+    // The listening address, never the Host header: a client could steer its next requests elsewhere.
+    const std::string &instance = m_instanceUrl;
     const std::string tok = issueAccessTokenLocked();
     const std::string issued = std::to_string(nowMs());
     const std::string id = instance + "/id/" + kOrgId + "/" + kUserId;

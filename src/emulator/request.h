@@ -53,6 +53,13 @@ struct Response
     void setHeader(const std::string &name, const std::string &value);
 };
 
+/// Empties `text` and gives its buffer back: assigning std::string() keeps the capacity (libstdc++
+/// copies a short string into the existing buffer), which would keep a large body resident.
+inline void release(std::string &text)
+{
+    std::string().swap(text);
+}
+
 /// Percent-decoding; with formRules a '+' becomes a space (query strings, form bodies).
 std::string urlDecode(std::string_view text, bool formRules);
 /// Parses "a=1&b=2" with form rules.

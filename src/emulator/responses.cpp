@@ -25,7 +25,9 @@ Response jsonResponse(int status, std::string body)
 
 Response jsonResponse(int status, const json &j)
 {
-    return jsonResponse(status, j.dump());
+    // Text from the request (a percent-decoded Id, a field name) may hold bytes that are not UTF-8:
+    // they become U+FFFD instead of a throw after the work was done.
+    return jsonResponse(status, j.dump(-1, ' ', false, json::error_handler_t::replace));
 }
 
 Response errorResponse(int status, const std::string &code, const std::string &message,

@@ -151,7 +151,9 @@ bool HttpServer::serve(std::string *error)
     }
     m_stopping = false;
     for (int i = 0; i < m_workerCount; ++i)
-        m_workers.emplace_back([this] { work(); });
+        m_workerSlots.push_back(std::make_unique<Worker>());
+    for (auto &slot : m_workerSlots)
+        m_workers.emplace_back([this, w = slot.get()] { work(*w); });
     m_loopThread = std::thread([this] { loop(); });
     return true;
 }
@@ -170,11 +172,14 @@ void HttpServer::stop()
     {
         std::lock_guard lock(m_mutex);
         m_jobs.clear();
+        for (auto &slot : m_workerSlots)
+            slot->wake.notify_one();
     }
-    m_jobReady.notify_all();
     for (auto &w : m_workers)
         w.join();
     m_workers.clear();
+    m_workerSlots.clear();
+    m_idle.clear();
     m_connections.clear();
     ::close(m_listenFd);
     ::close(m_wakeFd);
@@ -343,25 +348,38 @@ void HttpServer::parse(Connection &c, const char *data, size_t size)
     job.request = c.parser.take(&job.keepAlive);
     job.request.remoteAddr = c.remoteAddr;
     c.state = Connection::State::Busy;
-    {
-        std::lock_guard lock(m_mutex);
+    std::lock_guard lock(m_mutex);
+    // The worker that went idle last takes it: its cache and its malloc arena are the warm ones, so a
+    // client pulling page after page is served by one thread, not by each of the pool in turn.
+    if (!m_idle.empty()) {
+        Worker *w = m_idle.back();
+        m_idle.pop_back();
+        w->job = std::move(job);
+        w->wake.notify_one();
+    } else {
         m_jobs.push_back(std::move(job));
     }
-    m_jobReady.notify_one();
 }
 
-void HttpServer::work()
+void HttpServer::work(Worker &self)
 {
+    std::unique_lock lock(m_mutex);
     while (true) {
+        if (m_stopping)
+            return;
         Job job;
-        {
-            std::unique_lock lock(m_mutex);
-            m_jobReady.wait(lock, [this] { return m_stopping || !m_jobs.empty(); });
-            if (m_stopping)
-                return;
+        if (self.job) {
+            job = std::move(*self.job);
+            self.job.reset();
+        } else if (!m_jobs.empty()) {
             job = std::move(m_jobs.front());
             m_jobs.pop_front();
+        } else {
+            m_idle.push_back(&self);
+            self.wake.wait(lock, [&] { return m_stopping || self.job.has_value(); });
+            continue;
         }
+        lock.unlock();
         const bool head = job.request.method == "HEAD";
         const size_t bodyBytes = job.request.body.size();
         HttpRefusal refusal;
@@ -373,10 +391,8 @@ void HttpServer::work()
         release(job.request.body);
         if (bodyBytes >= kTrimAfterBodyBytes)
             malloc_trim(0); // what parsing a large body allocated goes back too
-        {
-            std::lock_guard lock(m_mutex);
-            m_answers.push_back(std::move(a));
-        }
+        lock.lock();
+        m_answers.push_back(std::move(a));
         wake();
     }
 }

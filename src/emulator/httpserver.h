@@ -12,6 +12,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <unordered_map>
@@ -51,6 +52,12 @@ private:
         Request request;
         bool keepAlive = true;
     };
+    /// One worker's mailbox: the loop hands a job straight to the worker that went idle last.
+    struct Worker
+    {
+        std::condition_variable wake;
+        std::optional<Job> job;
+    };
     struct Answer
     {
         uint64_t connection = 0;
@@ -61,7 +68,7 @@ private:
     };
 
     void loop();
-    void work();
+    void work(Worker &self);
     void acceptAll();
     void readFrom(Connection &c);
     void parse(Connection &c, const char *data, size_t size);
@@ -91,8 +98,9 @@ private:
 
     // Shared between the loop and the workers.
     std::mutex m_mutex;
-    std::condition_variable m_jobReady;
-    std::deque<Job> m_jobs;
+    std::vector<std::unique_ptr<Worker>> m_workerSlots;
+    std::vector<Worker *> m_idle; // a stack: back() went idle last
+    std::deque<Job> m_jobs;       // waiting for a worker when none is idle
     std::vector<Answer> m_answers;
 };
 

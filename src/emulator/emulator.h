@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: MIT
+// Emulator: the Salesforce REST emulator core, routing a Request to a Response (no HTTP library).
+// Its member functions live in emulator.cpp (faults, auth, dispatch), emulatorsobjects.cpp
+// (/sobjects and /composite/sobjects) and emulatoradmin.cpp (/__admin and its in-process twins).
 #pragma once
 
 #include "emulator/emulatoroptions.h"
 #include "emulator/faultconfig.h"
 #include "emulator/objectcatalog.h"
 #include "emulator/request.h"
+#include "emulator/responses.h"
 
 #include <cstdint>
 #include <map>
@@ -19,6 +23,9 @@
 namespace emu {
 
 class OrgStore;
+class QueryCursors;
+class RecordRenderer;
+class RecordWriter;
 
 /// Per-object record counts, as the admin endpoint reports them.
 struct ObjectCount
@@ -80,7 +87,6 @@ public:
     nlohmann::json stats();
 
 private:
-    struct Cursor;
     struct Token
     {
         int64_t issuedMs = 0;
@@ -89,43 +95,35 @@ private:
 
     int64_t nowMs() const;
     std::string nowIso() const;
+    /// A failNext or rate fault chosen for this request ("" = none); consumes a failNext count.
+    std::string pickFault(const Request &req);
     Response route(const Request &req);
     Response admin(const Request &req);
-    Response dataRoute(const Request &req, const std::string &version, const std::vector<std::string> &seg);
+    Response dataRoute(const Request &req, const DataPath &path);
     Response token(const Request &req);
-    Response query(const Request &req, const std::string &version, bool includeDeleted);
-    Response queryMore(const std::string &version, const std::string &locator);
+    Response limits();
+    // emulatorsobjects.cpp
+    Response sobjects(const Request &req, const std::string &version, const std::vector<std::string> &seg);
     Response replication(const Request &req, const ObjectDef &obj, bool deleted);
     Response sobjectRecord(const Request &req, const std::string &version, const ObjectDef &obj,
                            const std::string &id);
     Response sobjectByExternalId(const Request &req, const std::string &version, const ObjectDef &obj,
                                  const std::string &field, const std::string &value);
     Response collections(const Request &req, const std::string &version, const std::vector<std::string> &seg);
-    Response composite(const Request &req);
-    Response limits();
-    nlohmann::json writeRecords(const std::string &op, const ObjectDef *fixedObject, const std::string &extField,
-                                const nlohmann::json &records, bool allOrNone);
-    nlohmann::json upsertOne(const ObjectDef &obj, const std::string &field, const nlohmann::json &record,
-                             bool *failed);
-    std::string renderRecord(const ObjectDef &obj, int64_t rowid, const std::vector<int> &fields,
-                             const std::string &version);
-    std::string renderPage(Cursor &cursor, size_t position, const std::string &version,
-                           const std::string &cursorId);
-    int batchSize(const Request &req) const;
     bool validToken(const Request &req);
-    void evictCursors();
     std::string issueAccessTokenLocked();
     nlohmann::json statsLocked();
 
     EmulatorOptions m_options;
     ObjectCatalog m_catalog;
     std::unique_ptr<OrgStore> m_store;
+    std::unique_ptr<QueryCursors> m_queries;
+    std::unique_ptr<RecordWriter> m_writer;
+    std::unique_ptr<RecordRenderer> m_renderer;
     mutable std::mutex m_mutex;
     FaultConfig m_faults;
     std::mt19937_64 m_rng;
     std::map<std::string, Token> m_tokens;
-    std::map<std::string, std::unique_ptr<Cursor>> m_cursors;
-    uint64_t m_cursorCounter = 0;
     uint64_t m_tokenCounter = 0;
     int64_t m_apiCalls = 0;
     int64_t m_dailyLimit = 0;

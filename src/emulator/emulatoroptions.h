@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
+// EmulatorOptions: everything that configures an emulated org and its HTTP front.
 #pragma once
 
 #include "emulator/faultconfig.h"
+#include "emulator/httplimits.h"
 
 #include <cstdint>
 #include <string>
@@ -21,7 +23,8 @@ struct EmulatorOptions
     int64_t dailyApiLimit = 5'000'000;
     int accessTokenTtlSeconds = 7200;
     int minBatchSize = 200; /* emulator-only: tests may lower it, NOT Salesforce behaviour */
-    int threads = 16;                // HTTP worker threads; an idle keep-alive connection holds one
+    int threads = 16;                // HTTP workers: they run requests; connections never hold one
+    HttpLimits http;                 // what one request and all connections may hold; timeouts
     FaultConfig faults;              // initial fault injection
 };
 

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+// EmulatorServer: an Emulator behind an HTTP front on its own threads (what tests and sf-emulator start).
 #pragma once
 
 #include "emulator/emulator.h"
@@ -7,15 +8,13 @@
 #include <cstdint>
 #include <memory>
 #include <string>
-#include <thread>
-
-namespace httplib {
-class Server;
-}
 
 namespace emu {
 
-/// The emulator's HTTP front: cpp-httplib on its own threads, serving one in-memory or file org.
+class HttpServer;
+
+/// Serves one in-memory or file org over HTTP/1.1 on `options.host` (see HttpServer for the limits
+/// and timeouts that keep hostile clients from hurting it).
 class EmulatorServer
 {
 public:
@@ -28,15 +27,14 @@ public:
     bool start(std::string *error);
     void stop();
     uint16_t port() const { return m_port; }
-    /// "http://127.0.0.1:PORT".
+    /// "http://127.0.0.1:PORT": the instance URL, also in token answers.
     std::string url() const;
     Emulator &emulator() { return *m_emulator; }
 
 private:
     EmulatorOptions m_options;
     std::unique_ptr<Emulator> m_emulator;
-    std::unique_ptr<httplib::Server> m_server;
-    std::thread m_thread;
+    std::unique_ptr<HttpServer> m_http;
     uint16_t m_port = 0;
 };
 

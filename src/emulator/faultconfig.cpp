@@ -1,9 +1,26 @@
 // SPDX-License-Identifier: MIT
+// FaultConfig: JSON form, validation and the list of failNext modes.
 #include "emulator/faultconfig.h"
+
+#include <algorithm>
+#include <array>
 
 #include <nlohmann/json.hpp>
 
 namespace emu {
+
+namespace {
+constexpr std::array<const char *, 9> kModes = {"500", "503", "html", "drop", "truncate", "malformed", "401", "403",
+                                                "redirect"};
+constexpr std::array<int, 5> kRedirectStatuses = {301, 302, 303, 307, 308};
+
+// Text that ends up in a response header (Location) or a URL: no control characters, bounded.
+bool headerSafe(const std::string &text)
+{
+    return text.size() <= 4096
+           && std::none_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
+}
+} // namespace
 
 nlohmann::json FaultConfig::toJson() const
 {
@@ -15,13 +32,25 @@ nlohmann::json FaultConfig::toJson() const
             {"failNextMode", failNextMode},
             {"failPathContains", failPathContains},
             {"dropAfterBytes", dropAfterBytes},
-            {"tokenExpireAfterRequests", tokenExpireAfterRequests}};
+            {"tokenExpireAfterRequests", tokenExpireAfterRequests},
+            {"redirectStatus", redirectStatus},
+            {"redirectTo", redirectTo},
+            {"tokenInstanceUrl", tokenInstanceUrl},
+            {"stuckQueries", stuckQueries},
+            {"failLocators", failLocators}};
 }
 
 bool FaultConfig::validMode(const std::string &m)
 {
-    return m == "500" || m == "503" || m == "html" || m == "drop" || m == "truncate" || m == "malformed"
-           || m == "401" || m == "403";
+    return std::find(kModes.begin(), kModes.end(), m) != kModes.end();
+}
+
+std::string FaultConfig::modeList()
+{
+    std::string out;
+    for (const char *m : kModes)
+        out += (out.empty() ? "" : "|") + std::string(m);
+    return out;
 }
 
 bool FaultConfig::apply(const nlohmann::json &j, std::string *error)
@@ -51,6 +80,16 @@ bool FaultConfig::apply(const nlohmann::json &j, std::string *error)
                 c.dropAfterBytes = v.get<int64_t>();
             else if (k == "tokenExpireAfterRequests")
                 c.tokenExpireAfterRequests = v.get<int64_t>();
+            else if (k == "redirectStatus")
+                c.redirectStatus = v.get<int>();
+            else if (k == "redirectTo")
+                c.redirectTo = v.get<std::string>();
+            else if (k == "tokenInstanceUrl")
+                c.tokenInstanceUrl = v.get<std::string>();
+            else if (k == "stuckQueries")
+                c.stuckQueries = v.get<std::string>();
+            else if (k == "failLocators")
+                c.failLocators = v.get<bool>();
             else {
                 *error = "unknown fault setting '" + k + "'";
                 return false;
@@ -62,9 +101,20 @@ bool FaultConfig::apply(const nlohmann::json &j, std::string *error)
     }
     if (c.latencyMs < 0 || c.latencyMs > 600000 || !(c.error500Rate >= 0 && c.error500Rate <= 1)
         || !(c.error503Rate >= 0 && c.error503Rate <= 1) || c.failNextCount < 0 || c.dropAfterBytes < 0
-        || c.tokenExpireAfterRequests < 0 || !validMode(c.failNextMode)) {
-        *error = "fault value out of range (rates 0..1, counts >= 0, latencyMs <= 600000, modes "
-                 "500|503|html|drop|truncate|malformed|401|403)";
+        || c.tokenExpireAfterRequests < 0) {
+        *error = "fault value out of range (rates 0..1, counts >= 0, latencyMs <= 600000)";
+        return false;
+    }
+    if (!validMode(c.failNextMode)) {
+        *error = "failNextMode '" + c.failNextMode.substr(0, 40) + "' is not one of " + modeList();
+        return false;
+    }
+    if (std::find(kRedirectStatuses.begin(), kRedirectStatuses.end(), c.redirectStatus) == kRedirectStatuses.end()) {
+        *error = "redirectStatus must be 301, 302, 303, 307 or 308";
+        return false;
+    }
+    if (!headerSafe(c.redirectTo) || !headerSafe(c.tokenInstanceUrl)) {
+        *error = "redirectTo and tokenInstanceUrl must be at most 4096 characters without control characters";
         return false;
     }
     *this = c;

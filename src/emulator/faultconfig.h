@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+// FaultConfig: the emulator's fault-injection settings (what /__admin/faults reads and writes).
 #pragma once
 
 #include <cstdint>
@@ -11,7 +12,8 @@ namespace emu {
 /// Fault injection settings; applied to /services/... requests only, never to /__admin/.
 /// Modes for failNext: "500" (UNKNOWN_EXCEPTION), "503" (JSON), "html" (503 text/html page),
 /// "drop" (connection closed after dropAfterBytes body bytes), "truncate" (JSON body cut in half,
-/// Content-Length matching), "malformed" (invalid JSON with a JSON content type), "401", "403".
+/// Content-Length matching), "malformed" (invalid JSON with a JSON content type), "401", "403"
+/// (REQUEST_LIMIT_EXCEEDED), "redirect" (redirectStatus with a Location header, nothing carried out).
 struct FaultConfig
 {
     int latencyMs = 0;             // added before every answer
@@ -23,11 +25,24 @@ struct FaultConfig
     std::string failPathContains;  // only requests whose path contains this ("" = all)
     int64_t dropAfterBytes = 100;  // for "drop"
     int64_t tokenExpireAfterRequests = 0; // an access token dies after N data calls (0 = never)
+    int redirectStatus = 302;      // for "redirect": 301, 302, 303, 307 or 308
+    /// For "redirect": the Location; "" = the request's own URL on this server (a redirect loop).
+    std::string redirectTo;
+    /// The token answer's instance_url ("" = this server's URL): for clients that must refuse
+    /// "ftp://..." or a foreign host.
+    std::string tokenInstanceUrl;
+    /// A query whose SOQL contains this text (ASCII case-insensitive; "" = none) never advances:
+    /// every page answers done:false with a nextRecordsUrl that leads back to the same page.
+    std::string stuckQueries;
+    /// Every queryMore (GET .../query/<locator>) answers 400 INVALID_QUERY_LOCATOR.
+    bool failLocators = false;
 
     nlohmann::json toJson() const;
     /// Applies the keys present in `j` (others keep their value); false with *error on bad input.
     bool apply(const nlohmann::json &j, std::string *error);
     static bool validMode(const std::string &mode);
+    /// "500|503|...": the modes, for messages and --help.
+    static std::string modeList();
 };
 
 } // namespace emu

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+// ObjectCatalog: the five demo objects, their fields, external Ids and rules.
 #include "emulator/objectcatalog.h"
 
 namespace emu {

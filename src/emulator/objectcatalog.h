@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+// ObjectCatalog: the emulated org's sObjects, their fields and write rules (the demo schema).
 #pragma once
 
 #include "soql/schema.h"

@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: MIT
+// OrgStore: tables, rows, JSON-to-row conversion, the ready JSON in memory, queries, savepoints.
 #include "emulator/orgstore.h"
+
+#include "emulator/recordjson.h"
 
 #include "soql/datetime.h"
 #include "soql/ids.h"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <memory>
+#include <stdexcept>
 
 #include <sqlite3.h>
 
@@ -306,11 +310,13 @@ bool OrgStore::exec(const std::string &sql)
 
 uint64_t OrgStore::nextCounter(const ObjectDef &obj)
 {
+    m_countersDirty = true;
     return ++m_counters[obj.name()];
 }
 
 void OrgStore::storeCounters()
 {
+    m_countersDirty = false;
     for (const auto &[name, value] : m_counters) {
         sqlite3_stmt *st = statement("INSERT OR REPLACE INTO _meta(key, value) VALUES (?, ?)");
         const std::string key = "counter:" + name;
@@ -319,100 +325,6 @@ void OrgStore::storeCounters()
         sqlite3_bind_text(st, 2, v.c_str(), -1, SQLITE_TRANSIENT);
         sqlite3_step(st);
     }
-}
-
-void OrgStore::appendJsonString(std::string &out, std::string_view s)
-{
-    static const char *hex = "0123456789abcdef";
-    out.push_back('"');
-    for (const char ch : s) {
-        const auto c = static_cast<unsigned char>(ch);
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        default:
-            if (c < 0x20) {
-                out += "\\u00";
-                out.push_back(hex[c >> 4]);
-                out.push_back(hex[c & 15]);
-            } else {
-                out.push_back(static_cast<char>(c));
-            }
-        }
-    }
-    out.push_back('"');
-}
-
-void OrgStore::appendValue(std::string &out, FieldType type, const SqlValue &v)
-{
-    if (isNull(v)) {
-        out += "null";
-        return;
-    }
-    switch (type) {
-    case FieldType::Boolean:
-        out += (std::holds_alternative<int64_t>(v) && std::get<int64_t>(v) != 0) ? "true" : "false";
-        return;
-    case FieldType::Int:
-        if (std::holds_alternative<int64_t>(v))
-            out += std::to_string(std::get<int64_t>(v));
-        else if (std::holds_alternative<double>(v))
-            out += std::to_string(static_cast<int64_t>(std::get<double>(v)));
-        else
-            out += "null";
-        return;
-    case FieldType::Double: {
-        double d = std::holds_alternative<double>(v) ? std::get<double>(v)
-                   : std::holds_alternative<int64_t>(v) ? static_cast<double>(std::get<int64_t>(v))
-                                                        : NAN;
-        if (!std::isfinite(d)) {
-            out += "null";
-            return;
-        }
-        // Shortest round-trip form, with ".0" on whole numbers as nlohmann/json and Salesforce write them.
-        char buf[64];
-        const auto res = std::to_chars(buf, buf + sizeof buf, d);
-        const std::string_view text(buf, static_cast<size_t>(res.ptr - buf));
-        out += text;
-        if (text.find_first_of(".eE") == std::string_view::npos)
-            out += ".0";
-        return;
-    }
-    default:
-        if (std::holds_alternative<std::string>(v))
-            appendJsonString(out, std::get<std::string>(v));
-        else
-            out += "null";
-    }
-}
-
-std::string OrgStore::rowJson(const ObjectDef &obj, const Row &row) const
-{
-    std::string out;
-    out.reserve(640);
-    out.push_back('{');
-    for (size_t i = 0; i < obj.schema.fields.size(); ++i) {
-        if (i)
-            out.push_back(',');
-        appendJsonString(out, obj.schema.fields[i].name);
-        out.push_back(':');
-        appendValue(out, obj.schema.fields[i].type, i < row.size() ? row[i] : SqlValue{});
-    }
-    out.push_back('}');
-    return out;
 }
 
 std::string OrgStore::insertRow(const ObjectDef &obj, Row values, const std::string &nowIso)
@@ -665,6 +577,54 @@ int64_t OrgStore::purgeDeleted(const ObjectDef *only)
     return total;
 }
 
+bool OrgStore::runQuery(const soql::CompiledQuery &query, std::vector<int64_t> *rowids, int64_t *count,
+                        std::string *error)
+{
+    // Prepared per query, not cached: every SOQL text is a different statement, and a cache keyed by
+    // text would grow with whatever clients send.
+    sqlite3_stmt *raw = nullptr;
+    const int rc = sqlite3_prepare_v2(m_db, query.sql.c_str(), static_cast<int>(query.sql.size()), &raw, nullptr);
+    const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt *)> st(raw, sqlite3_finalize);
+    if (rc != SQLITE_OK) {
+        *error = sqlite3_errmsg(m_db);
+        return false;
+    }
+    for (size_t i = 0; i < query.params.size(); ++i)
+        bindValue(st.get(), static_cast<int>(i + 1), query.params[i]);
+    int step = SQLITE_ROW;
+    if (query.isCount) {
+        step = sqlite3_step(st.get());
+        *count = step == SQLITE_ROW ? sqlite3_column_int64(st.get(), 0) : 0;
+    } else {
+        while ((step = sqlite3_step(st.get())) == SQLITE_ROW)
+            rowids->push_back(sqlite3_column_int64(st.get(), 0));
+    }
+    if (step != SQLITE_ROW && step != SQLITE_DONE) {
+        *error = sqlite3_errmsg(m_db);
+        return false;
+    }
+    return true;
+}
+
+std::vector<std::pair<std::string, std::string>> OrgStore::modstampRange(const ObjectDef &obj, bool deleted,
+                                                                         const std::string &from,
+                                                                         const std::string &to, size_t limit)
+{
+    std::vector<std::pair<std::string, std::string>> out;
+    sqlite3_stmt *st = statement("SELECT \"Id\", \"SystemModstamp\" FROM " + quoteIdent(obj.schema.table)
+                                 + " WHERE \"IsDeleted\" = ? AND \"SystemModstamp\" >= ? AND \"SystemModstamp\" < ?"
+                                   " ORDER BY \"SystemModstamp\", \"Id\" LIMIT ?");
+    sqlite3_bind_int(st, 1, deleted ? 1 : 0);
+    sqlite3_bind_text(st, 2, from.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 3, to.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 4, static_cast<int64_t>(limit));
+    while (sqlite3_step(st) == SQLITE_ROW)
+        out.emplace_back(reinterpret_cast<const char *>(sqlite3_column_text(st, 0)),
+                         reinterpret_cast<const char *>(sqlite3_column_text(st, 1)));
+    sqlite3_reset(st);
+    return out;
+}
+
 std::optional<int64_t> OrgStore::rowidForId(const ObjectDef &obj, const std::string &id, bool *deleted)
 {
     const auto norm = soql::normalizeId(id);
@@ -721,17 +681,40 @@ bool OrgStore::begin()
 {
     return exec("BEGIN");
 }
-void OrgStore::savepoint()
+OrgStore::Savepoint::Savepoint(OrgStore &store)
+    : m_store(store)
 {
+    m_store.openSavepoint();
+}
+
+OrgStore::Savepoint::~Savepoint()
+{
+    if (m_open)
+        m_store.rollbackSavepoint();
+}
+
+void OrgStore::Savepoint::release()
+{
+    if (!m_store.releaseSavepoint())
+        throw std::runtime_error(std::string("the write could not be committed: ") + sqlite3_errmsg(m_store.m_db));
+    m_open = false;
+}
+
+void OrgStore::openSavepoint()
+{
+    if (!exec("SAVEPOINT emu_sp"))
+        throw std::runtime_error(std::string("cannot start a write: ") + sqlite3_errmsg(m_db));
     if (m_savepointMarks.empty())
         m_touched.clear();
     m_savepointMarks.push_back(m_touched.size());
-    exec("SAVEPOINT emu_sp");
 }
-void OrgStore::rollbackToSavepoint()
+
+void OrgStore::rollbackSavepoint()
 {
     exec("ROLLBACK TO emu_sp");
     exec("RELEASE emu_sp");
+    // _meta went back too: the counters in memory (never reused) are ahead of it now.
+    m_countersDirty = true;
     if (m_savepointMarks.empty())
         return;
     const size_t mark = m_savepointMarks.back();
@@ -741,14 +724,20 @@ void OrgStore::rollbackToSavepoint()
         reloadReady(m_touched[i - 1].first, m_touched[i - 1].second);
     m_touched.resize(mark);
 }
-void OrgStore::releaseSavepoint()
+
+bool OrgStore::releaseSavepoint()
 {
-    exec("RELEASE emu_sp");
-    if (!m_savepointMarks.empty())
-        m_savepointMarks.pop_back();
+    if (m_countersDirty && m_savepointMarks.size() == 1)
+        storeCounters();
+    // Releasing the outermost savepoint commits: that is where a full disk shows.
+    if (!exec("RELEASE emu_sp"))
+        return false;
+    m_savepointMarks.pop_back();
     if (m_savepointMarks.empty())
         m_touched.clear();
+    return true;
 }
+
 void OrgStore::commit()
 {
     exec("COMMIT");

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+// OrgStore: the org's records in SQLite plus each row's ready JSON in memory; savepoints; Id counters.
 #pragma once
 
 #include "emulator/objectcatalog.h"
@@ -29,7 +30,7 @@ struct WriteError
 /// column is kept but left ''), plus each row's ready JSON in memory (canonical field order),
 /// indexed by `_rid` (readyJson()), so a full-field page is string concatenation with no SQLite.
 /// The memory copy is built from the columns when the file opens and kept exact: insertRow/writeRow/
-/// purgeDeleted update it, and rollbackToSavepoint() rebuilds the rows written since the savepoint.
+/// purgeDeleted update it, and a rolled-back Savepoint rebuilds the rows written since it was opened.
 /// Writes that bypass those functions (raw exec of INSERT/UPDATE/DELETE) are not allowed.
 /// Not thread-safe: the Emulator serialises access.
 class OrgStore
@@ -72,6 +73,14 @@ public:
     /// Hard-deletes soft-deleted rows (all objects when obj is null); returns how many.
     int64_t purgeDeleted(const ObjectDef *obj);
 
+    /// Runs a compiled SOQL query: *count for COUNT(), else the matching rowids in order. false with
+    /// *error (SQLite's words) when SQLite cannot run it.
+    bool runQuery(const soql::CompiledQuery &query, std::vector<int64_t> *rowids, int64_t *count, std::string *error);
+    /// (Id, SystemModstamp) of the deleted (or live) rows whose SystemModstamp is in [from, to),
+    /// oldest first, at most `limit` of them: what /deleted and /updated list.
+    std::vector<std::pair<std::string, std::string>> modstampRange(const ObjectDef &obj, bool deleted,
+                                                                   const std::string &from, const std::string &to,
+                                                                   size_t limit);
     /// rowid of a live or deleted record by 15/18-char Id; sets *deleted.
     std::optional<int64_t> rowidForId(const ObjectDef &obj, const std::string &id, bool *deleted);
     std::vector<int64_t> rowidsForValue(const ObjectDef &obj, const std::string &field, const std::string &value,
@@ -90,21 +99,34 @@ public:
     }
     /// Bytes held by the in-memory JSON (strings' heap blocks and the index), an estimate.
     size_t readyJsonBytes() const;
-    std::string rowJson(const ObjectDef &obj, const Row &row) const;
     int64_t count(const ObjectDef &obj, bool deleted);
 
     bool begin();
-    void savepoint();
-    void rollbackToSavepoint();
-    void releaseSavepoint();
     void commit();
 
-    /// The next Id counter for an object (persisted in _meta).
+    /// A savepoint for one write (nested ones are fine): unless release() is called, SQLite and the
+    /// in-memory JSON go back to where it was opened, whatever way the scope is left, a throw included.
+    /// Throws std::runtime_error when SQLite refuses to open or release it (a full disk, say); the
+    /// writes are then rolled back too.
+    class Savepoint
+    {
+    public:
+        explicit Savepoint(OrgStore &store);
+        ~Savepoint();
+        Savepoint(const Savepoint &) = delete;
+        Savepoint &operator=(const Savepoint &) = delete;
+        /// Keeps the writes, with the Id counters they advanced.
+        void release();
+
+    private:
+        OrgStore &m_store;
+        bool m_open = true;
+    };
+
+    /// The next Id counter for an object (persisted in _meta when the savepoint is released).
     uint64_t nextCounter(const ObjectDef &obj);
     void storeCounters();
 
-    static void appendJsonString(std::string &out, std::string_view text);
-    static void appendValue(std::string &out, soql::FieldType type, const soql::SqlValue &v);
 
 private:
     /// Catalog position of obj (objects are always the catalog's own); size() if it is not one.
@@ -116,6 +138,9 @@ private:
             return all.size();
         return (at - first) / sizeof(ObjectDef);
     }
+    void openSavepoint();
+    void rollbackSavepoint();
+    bool releaseSavepoint();
     void setReady(size_t object, int64_t rowid, std::string json);
     /// Rebuilds one row's JSON from its SQLite columns ("" when gone), after a rollback.
     void reloadReady(size_t object, int64_t rowid);
@@ -133,6 +158,7 @@ private:
     sqlite3 *m_db = nullptr;
     std::map<std::string, sqlite3_stmt *> m_statements;
     std::map<std::string, uint64_t> m_counters;
+    bool m_countersDirty = false; // m_counters moved past what _meta holds
     std::map<std::string, std::string> m_insertSql; // per object, built once (seeding inserts millions)
 };
 

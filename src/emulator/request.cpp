@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+// Request and Response helpers: percent and form decoding, case-insensitive headers.
 #include "emulator/request.h"
 
 #include <algorithm>
@@ -79,6 +80,7 @@ Request Request::fromTarget(std::string method, std::string_view target)
 {
     Request r;
     r.method = std::move(method);
+    r.target = std::string(target);
     const size_t q = target.find('?');
     r.path = urlDecode(target.substr(0, q), false);
     if (q != std::string_view::npos)

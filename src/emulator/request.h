@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+// Request and Response: one HTTP exchange as the emulator core sees it; URL and form decoding.
 #pragma once
 
 #include <cstdint>
@@ -23,6 +24,7 @@ using HeaderMap = std::map<std::string, std::string, CaseInsensitiveLess>;
 struct Request
 {
     std::string method;                                    // "GET", "POST", ...
+    std::string target;                                    // as received: "/a%20b?x=1+2"
     std::string path;                                      // percent-decoded, without the query
     std::multimap<std::string, std::string> query;         // form-decoded ('+' is a space)
     HeaderMap headers;
@@ -50,6 +52,13 @@ struct Response
     std::string header(std::string_view name) const;
     void setHeader(const std::string &name, const std::string &value);
 };
+
+/// Empties `text` and gives its buffer back: assigning std::string() keeps the capacity (libstdc++
+/// copies a short string into the existing buffer), which would keep a large body resident.
+inline void release(std::string &text)
+{
+    std::string().swap(text);
+}
 
 /// Percent-decoding; with formRules a '+' becomes a space (query strings, form bodies).
 std::string urlDecode(std::string_view text, bool formRules);

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+// Seeder: the seeded objects and values, inserted in one transaction.
 #include "emulator/seeder.h"
 
 #include "soql/datetime.h"

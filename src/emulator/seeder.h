@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+// Seeder: deterministic demo, small and scale data for a new org.
 #pragma once
 
 #include "emulator/orgstore.h"

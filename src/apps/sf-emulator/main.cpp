@@ -6,7 +6,11 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <map>
+#include <stdexcept>
 #include <string>
+
+#include <nlohmann/json.hpp>
 #include <thread>
 
 namespace {
@@ -36,22 +40,76 @@ Faults (change them at run time with POST /__admin/faults, loopback only):
   --error503-rate R      share (0..1) of 503 answers
   --fault-seed N         PRNG seed for the rates (default 1)
   --fail-next N          fail the next N requests ...
-  --fail-mode MODE       ... with 500|503|html|drop|truncate|malformed|401|403 (default 500)
+  --fail-mode MODE       ... with MODES (default 500)
   --fail-path TEXT       ... only when the path contains TEXT
   --drop-after BYTES     body bytes sent before a "drop" closes the connection (default 100)
+  --redirect-status N    status of a "redirect": 301|302|303|307|308 (default 302)
+  --redirect-to URL      Location of a "redirect" (default: the request's own URL)
   --token-expire-after N access tokens die after N data requests
+  --token-instance-url U instance_url of token answers (default: this server's URL)
+  --stuck-queries TEXT   queries whose SOQL contains TEXT never advance (nextRecordsUrl loops)
+  --fail-locators 0|1    1: every nextRecordsUrl answers INVALID_QUERY_LOCATOR
   --help                 this text
 Demo credentials: client_id pos-demo, refresh_token pos-demo-refresh (see docs/emulator.md).
 )";
+// Fault flags map onto FaultConfig's JSON keys, so the values are checked where /__admin/faults checks them.
+struct FaultFlag
+{
+    const char *key;
+    nlohmann::json (*parse)(const std::string &);
+};
+
+nlohmann::json asInt(const std::string &v)
+{
+    return std::stoll(v);
+}
+nlohmann::json asUnsigned(const std::string &v)
+{
+    return std::stoull(v);
+}
+nlohmann::json asDouble(const std::string &v)
+{
+    return std::stod(v);
+}
+nlohmann::json asText(const std::string &v)
+{
+    return v;
+}
+nlohmann::json asBool(const std::string &v)
+{
+    if (v != "0" && v != "1")
+        throw std::invalid_argument("expected 0 or 1");
+    return v == "1";
+}
+
+const std::map<std::string, FaultFlag> kFaultFlags = {
+    {"--latency-ms", {"latencyMs", asInt}},
+    {"--error500-rate", {"error500Rate", asDouble}},
+    {"--error503-rate", {"error503Rate", asDouble}},
+    {"--fault-seed", {"seed", asUnsigned}},
+    {"--fail-next", {"failNextCount", asInt}},
+    {"--fail-mode", {"failNextMode", asText}},
+    {"--fail-path", {"failPathContains", asText}},
+    {"--drop-after", {"dropAfterBytes", asInt}},
+    {"--redirect-status", {"redirectStatus", asInt}},
+    {"--redirect-to", {"redirectTo", asText}},
+    {"--token-expire-after", {"tokenExpireAfterRequests", asInt}},
+    {"--token-instance-url", {"tokenInstanceUrl", asText}},
+    {"--stuck-queries", {"stuckQueries", asText}},
+    {"--fail-locators", {"failLocators", asBool}},
+};
 } // namespace
 
 int main(int argc, char **argv)
 {
     emu::EmulatorOptions o;
+    nlohmann::json faults = nlohmann::json::object();
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         if (a == "--help" || a == "-h") {
-            std::cout << kUsage;
+            std::string usage = kUsage;
+            usage.replace(usage.find("MODES"), 5, emu::FaultConfig::modeList());
+            std::cout << usage;
             return 0;
         }
         if (i + 1 >= argc) {
@@ -80,24 +138,8 @@ int main(int argc, char **argv)
                 o.minBatchSize = std::stoi(v);
             else if (a == "--threads")
                 o.threads = std::stoi(v);
-            else if (a == "--latency-ms")
-                o.faults.latencyMs = std::stoi(v);
-            else if (a == "--error500-rate")
-                o.faults.error500Rate = std::stod(v);
-            else if (a == "--error503-rate")
-                o.faults.error503Rate = std::stod(v);
-            else if (a == "--fault-seed")
-                o.faults.seed = std::stoull(v);
-            else if (a == "--fail-next")
-                o.faults.failNextCount = std::stoi(v);
-            else if (a == "--fail-mode")
-                o.faults.failNextMode = v;
-            else if (a == "--fail-path")
-                o.faults.failPathContains = v;
-            else if (a == "--drop-after")
-                o.faults.dropAfterBytes = std::stoll(v);
-            else if (a == "--token-expire-after")
-                o.faults.tokenExpireAfterRequests = std::stoll(v);
+            else if (const auto f = kFaultFlags.find(a); f != kFaultFlags.end())
+                faults[f->second.key] = f->second.parse(v);
             else {
                 std::cerr << "sf-emulator: unknown option " << a << "; see --help\n";
                 return 2;
@@ -107,8 +149,9 @@ int main(int argc, char **argv)
             return 2;
         }
     }
-    if (!emu::FaultConfig::validMode(o.faults.failNextMode)) {
-        std::cerr << "sf-emulator: bad --fail-mode " << o.faults.failNextMode << "\n";
+    // FaultConfig::apply is the one place that checks fault values (rates, modes, statuses).
+    if (std::string error; !o.faults.apply(faults, &error)) {
+        std::cerr << "sf-emulator: " << error << "\n";
         return 2;
     }
     emu::EmulatorServer server(o);

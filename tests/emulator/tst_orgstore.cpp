@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: MIT
+// OrgStore's savepoints: whatever way a write leaves its scope (a throw included), no savepoint
+// stays open, SQLite and the in-memory JSON agree, and later writes are committed.
+#include "emulatortest.h"
+
+#include "emulator/objectcatalog.h"
+#include "emulator/orgstore.h"
+
+#include <filesystem>
+#include <stdexcept>
+
+#include <sqlite3.h>
+#include <unistd.h>
+
+namespace {
+
+using namespace emutest;
+
+const emu::ObjectDef &contact(const emu::ObjectCatalog &catalog)
+{
+    return *catalog.find("Contact");
+}
+
+int64_t liveContacts(emu::OrgStore &store, const emu::ObjectCatalog &catalog)
+{
+    return store.count(contact(catalog), false);
+}
+
+TEST(OrgStoreSavepoint, AThrowRollsBackAndLeavesNothingOpen)
+{
+    emu::ObjectCatalog catalog;
+    emu::OrgStore store(catalog);
+    std::string error;
+    ASSERT_TRUE(store.open("", &error)) << error;
+    const auto &obj = contact(catalog);
+    std::string id;
+    try {
+        emu::OrgStore::Savepoint outer(store);
+        ASSERT_FALSE(store.create(obj, json{{"LastName", "Outer"}}, "2026-01-01T00:00:00.000+0000", &id));
+        {
+            emu::OrgStore::Savepoint inner(store);
+            ASSERT_FALSE(store.create(obj, json{{"LastName", "Inner"}}, "2026-01-01T00:00:00.000+0000", &id));
+            inner.release();
+        }
+        throw std::runtime_error("midway");
+    } catch (const std::runtime_error &) {
+    }
+    EXPECT_NE(sqlite3_get_autocommit(store.db()), 0) << "a transaction is still open";
+    EXPECT_EQ(liveContacts(store, catalog), 0);
+    bool deleted = false;
+    EXPECT_FALSE(store.rowidForId(obj, id, &deleted));
+    // Memory follows SQLite: the rows written in the scope are gone from the ready JSON too.
+    const std::string *ready = store.readyJson(obj, 2);
+    EXPECT_TRUE(!ready || ready->empty());
+
+    // The next write works and stays.
+    {
+        emu::OrgStore::Savepoint sp(store);
+        ASSERT_FALSE(store.create(obj, json{{"LastName", "Kept"}}, "2026-01-01T00:00:00.000+0000", &id));
+        sp.release();
+    }
+    EXPECT_NE(sqlite3_get_autocommit(store.db()), 0);
+    EXPECT_EQ(liveContacts(store, catalog), 1);
+    {
+        emu::OrgStore::Savepoint unreleased(store); // left without release(): rolled back
+        ASSERT_FALSE(store.create(obj, json{{"LastName", "Dropped"}}, "2026-01-01T00:00:00.000+0000", &id));
+    }
+    EXPECT_EQ(liveContacts(store, catalog), 1);
+    EXPECT_NE(sqlite3_get_autocommit(store.db()), 0);
+}
+
+// Over HTTP, on a --data file: a composite whose subrequest throws must not leave its savepoint open,
+// or every later write sits in a transaction nobody commits (invisible to other readers of the
+// file, lost when the process ends).
+TEST(OrgStoreSavepoint, AThrowInsideCompositeLeavesLaterWritesCommitted)
+{
+    const auto dir = std::filesystem::temp_directory_path() / ("emu-savepoint-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    const std::string file = (dir / "org.db").string();
+    emu::EmulatorOptions o;
+    o.seed = "none";
+    o.dataFile = file;
+    auto server = std::make_unique<emu::EmulatorServer>(o);
+    std::string error;
+    ASSERT_TRUE(server->start(&error)) << error;
+    httplib::Client client(server->url());
+    client.set_url_encode(false);
+    const httplib::Headers auth = {{"Authorization", "Bearer " + server->emulator().issueAccessToken()}};
+    // The second subrequest's answer carries a byte that is not UTF-8 (from the ids parameter).
+    const json composite = {{"compositeRequest",
+                             {{{"method", "POST"}, {"url", kV + "/sobjects/Contact"}, {"referenceId", "a"},
+                               {"body", {{"LastName", "Before throw"}}}},
+                              {{"method", "DELETE"}, {"url", kV + "/composite/sobjects?ids=%FF"}, {"referenceId", "b"}}}}};
+    auto r = client.Post((kV + "/composite").c_str(), auth, composite.dump(), "application/json");
+    ASSERT_TRUE(r);
+    auto after = client.Post((kV + "/sobjects/Contact").c_str(), auth, R"({"LastName":"After throw"})", "application/json");
+    ASSERT_TRUE(after);
+    ASSERT_EQ(after->status, 201) << after->body;
+
+    auto countIn = [&](const std::string &lastName) {
+        sqlite3 *db = nullptr;
+        EXPECT_EQ(sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+        sqlite3_stmt *st = nullptr;
+        sqlite3_prepare_v2(db, "SELECT COUNT(*) FROM \"Contact\" WHERE \"LastName\" = ?", -1, &st, nullptr);
+        sqlite3_bind_text(st, 1, lastName.c_str(), -1, SQLITE_TRANSIENT);
+        const int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+        sqlite3_finalize(st);
+        sqlite3_close(db);
+        return n;
+    };
+    // Another reader of the file sees the later write: it was committed.
+    EXPECT_EQ(countIn("After throw"), 1);
+    // The composite is all or nothing as answered: applied only if it answered 200.
+    EXPECT_EQ(countIn("Before throw"), r->status == 200 ? 1 : 0) << r->status << " " << r->body;
+    server.reset();
+    // And it is still there when the file is opened again.
+    EXPECT_EQ(countIn("After throw"), 1);
+    std::filesystem::remove_all(dir);
+}
+
+} // namespace

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+// Reading and checking the device context file; the refresh token never leaves in a message.
 #include "config/devicecontext.h"
 
 #include "config/jsonerrors.h"
@@ -36,6 +37,14 @@ bool isLoopbackHost(const QString &host)
     return parts.first() == u"127";
 }
 
+QString tooLarge(qint64 size)
+{
+    return QStringLiteral("the file is %1 bytes; a device file is at most %2 bytes (64 KiB): is this the "
+                          "right file?")
+        .arg(size)
+        .arg(kMaxDeviceFileSize);
+}
+
 // Belt and braces: whatever a message was built from, the token must not leave in it.
 QString redact(QString message, const QString &secret)
 {
@@ -67,6 +76,8 @@ std::optional<DeviceContext> parseDeviceContext(const QByteArray &json, const QS
             *error = redact(QStringLiteral("%1: %2").arg(source, message), secret);
         return std::nullopt;
     };
+    if (json.size() > kMaxDeviceFileSize)
+        return fail(tooLarge(json.size()));
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError)
@@ -139,13 +150,20 @@ std::optional<DeviceContext> loadDeviceContext(const QString &path, QString *err
                          .arg(path, QString::number(st.st_mode & 07777, 8).rightJustified(4, u'0'));
         return std::nullopt;
     }
+    // Size next, from the same stat: a huge file is refused without reading a byte of it.
+    if (st.st_size > kMaxDeviceFileSize) {
+        if (error)
+            *error = QStringLiteral("%1: %2").arg(path, tooLarge(st.st_size));
+        return std::nullopt;
+    }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         if (error)
             *error = QStringLiteral("%1: cannot read: %2").arg(path, file.errorString());
         return std::nullopt;
     }
-    return parseDeviceContext(file.readAll(), path, error);
+    // One byte past the limit: a file that grew since the stat is still refused by the parser.
+    return parseDeviceContext(file.read(kMaxDeviceFileSize + 1), path, error);
 }
 
 QDebug operator<<(QDebug debug, const DeviceContext &context)

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+// The device context: who and where this device is, read from its private JSON file.
 #pragma once
 
 #include <QDebug>
@@ -9,6 +10,10 @@
 #include <optional>
 
 namespace posdata {
+
+/// A device file is a few hundred bytes; anything past this is refused unread (a wrong path, a log
+/// file, a hostile file), so loading never holds more than this in memory.
+inline constexpr qint64 kMaxDeviceFileSize = 64 * 1024;
 
 /// Who and where this device is: the org, the OAuth client and token, the active outlet and shift.
 /// The refresh token is a secret: it is never printed (see operator<< below).
@@ -30,7 +35,8 @@ struct DeviceContext
 };
 
 /// Loads a device context JSON file. Refused (nullopt, *error set, naming the file and the key) when
-/// the group or others may read or write it, when a key is unknown or missing or not a non-empty
+/// the group or others may read or write it, when it is larger than kMaxDeviceFileSize (refused
+/// without reading it), when a key is unknown or missing or not a non-empty
 /// string, or when instanceUrl is not https (http is allowed only for loopback hosts).
 /// The refresh token never appears in *error.
 std::optional<DeviceContext> loadDeviceContext(const QString &path, QString *error = nullptr);

@@ -141,3 +141,25 @@ TEST_F(DeviceContextTest, DebugOutputIsRedacted)
     EXPECT_HAS(text, "a01000000000001AAA");
     EXPECT_HAS(text, "https://example.my.salesforce.com");
 }
+
+TEST_F(DeviceContextTest, LargeFileIsRefusedWithoutReadingIt)
+{
+    // 200 MB (sparse: no disk used). Before the cap it was read whole and then refused as bad JSON.
+    const QString path = write(contextJson());
+    {
+        QFile f(path);
+        ASSERT_TRUE(f.resize(200LL * 1024 * 1024));
+    }
+    QString error;
+    EXPECT_FALSE(loadDeviceContext(path, &error).has_value());
+    EXPECT_HAS(error, "the file is 209715200 bytes; a device file is at most 65536 bytes (64 KiB)");
+
+    // Exactly at the cap (JSON padded with spaces) loads; one byte more does not.
+    QByteArray json = contextJson();
+    json += QByteArray(kMaxDeviceFileSize - json.size(), ' ');
+    EXPECT_TRUE(loadDeviceContext(write(json), &error).has_value()) << error.toStdString();
+    EXPECT_HAS(refuse(json + ' '), "the file is 65537 bytes; a device file is at most 65536 bytes");
+    // The parser holds the same limit (a file that grew between the size check and the read).
+    EXPECT_FALSE(parseDeviceContext(json + ' ', QStringLiteral("grown.json"), &error).has_value());
+    EXPECT_HAS(error, "grown.json: the file is 65537 bytes");
+}

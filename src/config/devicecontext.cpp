@@ -3,6 +3,7 @@
 #include "config/devicecontext.h"
 
 #include "config/jsonerrors.h"
+#include "config/redact.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -45,14 +46,6 @@ QString tooLarge(qint64 size)
         .arg(kMaxDeviceFileSize);
 }
 
-// Belt and braces: whatever a message was built from, the token must not leave in it.
-QString redact(QString message, const QString &secret)
-{
-    if (secret.size() >= 4)
-        message.replace(secret, QStringLiteral("<redacted>"));
-    return message;
-}
-
 } // namespace
 
 QStringList DeviceContext::bindableVariables()
@@ -71,9 +64,11 @@ std::optional<QString> DeviceContext::variable(QStringView name) const
 
 std::optional<DeviceContext> parseDeviceContext(const QByteArray &json, const QString &source, QString *error)
 {
-    auto fail = [&](const QString &message, const QString &secret = {}) {
+    QString secret; // set once the token is known to be long enough to redact safely
+    auto fail = [&](const QString &message) {
+        // Belt and braces: whatever a message was built from, the token must not leave in it.
         if (error)
-            *error = redact(QStringLiteral("%1: %2").arg(source, message), secret);
+            *error = redactSecret(QStringLiteral("%1: %2").arg(source, message), secret);
         return std::nullopt;
     };
     if (json.size() > kMaxDeviceFileSize)
@@ -85,20 +80,27 @@ std::optional<DeviceContext> parseDeviceContext(const QByteArray &json, const QS
     if (!doc.isObject())
         return fail(QStringLiteral("the top level must be a JSON object with the keys %1").arg(kKeys.join(u", ")));
     const QJsonObject o = doc.object();
+    // The token's length first: every later message is scrubbed of it, which is only safe for a
+    // token too long to match ordinary words.
     const QString token = o.value(u"refreshToken").toString();
+    if (!token.trimmed().isEmpty() && token.size() < kMinRefreshTokenLength)
+        return fail(QStringLiteral("key \"refreshToken\": too short for a refresh token (%1 characters, at "
+                                   "least %2 expected)")
+                        .arg(token.size())
+                        .arg(kMinRefreshTokenLength));
+    secret = token;
     for (auto it = o.begin(); it != o.end(); ++it) {
         if (!kKeys.contains(it.key()))
-            return fail(QStringLiteral("key \"%1\": unknown key (allowed: %2)").arg(it.key(), kKeys.join(u", ")),
-                        token);
+            return fail(QStringLiteral("key \"%1\": unknown key (allowed: %2)").arg(it.key(), kKeys.join(u", ")));
     }
     for (const QString &key : kKeys) {
         if (!o.contains(key))
-            return fail(QStringLiteral("key \"%1\": missing required key").arg(key), token);
+            return fail(QStringLiteral("key \"%1\": missing required key").arg(key));
         // Values are never echoed: one of them is a secret.
         if (!o.value(key).isString())
-            return fail(QStringLiteral("key \"%1\": must be a string").arg(key), token);
+            return fail(QStringLiteral("key \"%1\": must be a string").arg(key));
         if (o.value(key).toString().trimmed().isEmpty())
-            return fail(QStringLiteral("key \"%1\": must not be empty").arg(key), token);
+            return fail(QStringLiteral("key \"%1\": must not be empty").arg(key));
     }
 
     DeviceContext ctx;
@@ -110,20 +112,17 @@ std::optional<DeviceContext> parseDeviceContext(const QByteArray &json, const QS
     const QUrl &url = ctx.instanceUrl;
     if (!url.isValid() || url.host().isEmpty() || url.isRelative())
         return fail(QStringLiteral("key \"instanceUrl\": not an absolute URL with a host, e.g. "
-                                   "https://example.my.salesforce.com"),
-                    token);
+                                   "https://example.my.salesforce.com"));
     if (!url.userInfo().isEmpty() || url.hasQuery() || url.hasFragment())
-        return fail(QStringLiteral("key \"instanceUrl\": must not contain a user, query or fragment"), token);
+        return fail(QStringLiteral("key \"instanceUrl\": must not contain a user, query or fragment"));
     const QString scheme = url.scheme().toLower();
     if (scheme == u"http") {
         if (!isLoopbackHost(url.host()))
             return fail(QStringLiteral("key \"instanceUrl\": must use https (http is allowed only for "
                                        "127.0.0.0/8, ::1 and localhost, not for host %1)")
-                            .arg(url.host()),
-                        token);
+                            .arg(url.host()));
     } else if (scheme != u"https") {
-        return fail(QStringLiteral("key \"instanceUrl\": must use https, not scheme \"%1\"").arg(url.scheme()),
-                    token);
+        return fail(QStringLiteral("key \"instanceUrl\": must use https, not scheme \"%1\"").arg(url.scheme()));
     }
     return ctx;
 }

@@ -15,13 +15,17 @@ namespace posdata {
 /// file, a hostile file), so loading never holds more than this in memory.
 inline constexpr qint64 kMaxDeviceFileSize = 64 * 1024;
 
+/// Salesforce refresh tokens are ~90 characters. A shorter value is a mistake, and redacting a very
+/// short one would blank out ordinary letters of every message (a 1-character token).
+inline constexpr qsizetype kMinRefreshTokenLength = 16;
+
 /// Who and where this device is: the org, the OAuth client and token, the active outlet and shift.
 /// The refresh token is a secret: it is never printed (see operator<< below).
 struct DeviceContext
 {
     QUrl instanceUrl; ///< https, or http only for loopback (127.0.0.0/8, ::1, localhost)
     QString clientId;
-    QString refreshToken; ///< secret: never log, print or put in messages
+    QString refreshToken; ///< secret: never log, print or put in messages; at least kMinRefreshTokenLength
     QString outletId; ///< bind variable :outletId
     QString shiftId; ///< bind variable :shiftId
 
@@ -36,9 +40,9 @@ struct DeviceContext
 
 /// Loads a device context JSON file. Refused (nullopt, *error set, naming the file and the key) when
 /// the group or others may read or write it, when it is larger than kMaxDeviceFileSize (refused
-/// without reading it), when a key is unknown or missing or not a non-empty
-/// string, or when instanceUrl is not https (http is allowed only for loopback hosts).
-/// The refresh token never appears in *error.
+/// without reading it), when a key is unknown or missing or not a non-empty string, when the refresh
+/// token is shorter than kMinRefreshTokenLength, or when instanceUrl is not https (http is allowed
+/// only for loopback hosts). The refresh token never appears in *error, in any letter case.
 std::optional<DeviceContext> loadDeviceContext(const QString &path, QString *error = nullptr);
 
 /// As loadDeviceContext() for bytes already read (no permission check); `source` names the file.

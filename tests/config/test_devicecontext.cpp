@@ -163,3 +163,32 @@ TEST_F(DeviceContextTest, LargeFileIsRefusedWithoutReadingIt)
     EXPECT_FALSE(parseDeviceContext(json + ' ', QStringLiteral("grown.json"), &error).has_value());
     EXPECT_HAS(error, "grown.json: the file is 65537 bytes");
 }
+
+TEST_F(DeviceContextTest, ShortTokensAreRefused)
+{
+    // A 1-character token used to load, and then every "x" of every message became "<redacted>".
+    for (const char *token : {"x", "abc", "123456789012345"}) {
+        QByteArray json = contextJson("http://example.com"); // also refused for http: must not get that far
+        json.replace(kToken, token);
+        const QString e = refuse(json);
+        EXPECT_HAS(e, "key \"refreshToken\": too short for a refresh token");
+        EXPECT_HAS(e, "at least 16 expected");
+        EXPECT_FALSE(e.contains(QLatin1String("<redacted>"))) << e.toStdString();
+    }
+    QByteArray json = contextJson();
+    json.replace(kToken, "1234567890123456");
+    QString error;
+    EXPECT_TRUE(loadDeviceContext(write(json), &error).has_value()) << error.toStdString();
+}
+
+TEST_F(DeviceContextTest, TokenInAnyLetterCaseNeverInMessages)
+{
+    // The token pasted as the host: QUrl lowercases hosts, so the message held it in lower case.
+    const QByteArray token = "Tok3nPastedIntoTheHostXyZ";
+    QByteArray json = contextJson("http://" + token + ".example.com");
+    json.replace(kToken, token);
+    const QString e = refuse(json);
+    EXPECT_HAS(e, "must use https");
+    EXPECT_FALSE(e.contains(QLatin1String(token), Qt::CaseInsensitive)) << e.toStdString();
+    EXPECT_HAS(e, "<redacted>.example.com");
+}

@@ -38,6 +38,8 @@ bool isLoopbackHost(const QString &host)
     return parts.first() == u"127";
 }
 
+const QString kShiftId = QStringLiteral("shiftId");
+
 QString tooLarge(qint64 size)
 {
     return QStringLiteral("the file is %1 bytes; a device file is at most %2 bytes (64 KiB): is this the "
@@ -94,12 +96,16 @@ std::optional<DeviceContext> parseDeviceContext(const QByteArray &json, const QS
             return fail(QStringLiteral("key \"%1\": unknown key (allowed: %2)").arg(it.key(), kKeys.join(u", ")));
     }
     for (const QString &key : kKeys) {
-        if (!o.contains(key))
+        const QJsonValue value = o.value(key);
+        // No open shift: the key left out, null or blank (see DeviceContext::shiftId).
+        if (key == kShiftId && (value.isUndefined() || value.isNull()))
+            continue;
+        if (value.isUndefined())
             return fail(QStringLiteral("key \"%1\": missing required key").arg(key));
         // Values are never echoed: one of them is a secret.
-        if (!o.value(key).isString())
+        if (!value.isString())
             return fail(QStringLiteral("key \"%1\": must be a string").arg(key));
-        if (o.value(key).toString().trimmed().isEmpty())
+        if (key != kShiftId && value.toString().trimmed().isEmpty())
             return fail(QStringLiteral("key \"%1\": must not be empty").arg(key));
     }
 
@@ -107,7 +113,8 @@ std::optional<DeviceContext> parseDeviceContext(const QByteArray &json, const QS
     ctx.clientId = o.value(u"clientId").toString();
     ctx.refreshToken = token;
     ctx.outletId = o.value(u"outletId").toString();
-    ctx.shiftId = o.value(u"shiftId").toString();
+    const QString shift = o.value(kShiftId).toString();
+    ctx.shiftId = shift.trimmed().isEmpty() ? QString() : shift;
     ctx.instanceUrl = QUrl(o.value(u"instanceUrl").toString(), QUrl::StrictMode);
     const QUrl &url = ctx.instanceUrl;
     if (!url.isValid() || url.host().isEmpty() || url.isRelative())

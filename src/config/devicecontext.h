@@ -26,13 +26,18 @@ struct DeviceContext
     QUrl instanceUrl; ///< https, or http only for loopback (127.0.0.0/8, ::1, localhost)
     QString clientId;
     QString refreshToken; ///< secret: never log, print or put in messages; at least kMinRefreshTokenLength
-    QString outletId; ///< bind variable :outletId
-    QString shiftId; ///< bind variable :shiftId
+    QString outletId; ///< bind variable :outletId; never empty
+    /// Bind variable :shiftId. Empty when the till has no open shift (between shifts), whether the
+    /// file leaves the key out, sets it to null, or to a blank string: a till between shifts syncs.
+    QString shiftId;
 
     /// Names usable as bind variables in scopes (outletId, shiftId). Secrets are deliberately not bindable.
     static QStringList bindableVariables();
 
-    /// Value of a bindable variable (case-sensitive name, without the colon); nullopt if not bindable.
+    /// Value of a bindable variable (case-sensitive name, without the colon); nullopt if the name is
+    /// not bindable. A bindable variable without a value (shiftId between shifts) gives an empty
+    /// string, never nullopt: callers treat "empty" as "no value" (SoqlBuilder refuses to bind it,
+    /// the engine protects no record in use for it).
     std::optional<QString> variable(QStringView name) const;
 
     bool operator==(const DeviceContext &) const = default;
@@ -40,9 +45,10 @@ struct DeviceContext
 
 /// Loads a device context JSON file. Refused (nullopt, *error set, naming the file and the key) when
 /// the group or others may read or write it, when it is larger than kMaxDeviceFileSize (refused
-/// without reading it), when a key is unknown or missing or not a non-empty string, when the refresh
-/// token is shorter than kMinRefreshTokenLength, or when instanceUrl is not https (http is allowed
-/// only for loopback hosts). The refresh token never appears in *error, in any letter case.
+/// without reading it), when a key is unknown, when a required key is missing or not a non-empty
+/// string (shiftId may be absent, null or blank), when the refresh token is shorter than
+/// kMinRefreshTokenLength, or when instanceUrl is not https (http is allowed only for loopback hosts).
+/// The refresh token never appears in *error, in any letter case.
 std::optional<DeviceContext> loadDeviceContext(const QString &path, QString *error = nullptr);
 
 /// As loadDeviceContext() for bytes already read (no permission check); `source` names the file.

@@ -90,8 +90,8 @@ TEST_F(DeviceContextTest, UnknownMissingAndWrongKeys)
     json.replace("\"shiftId\"", "\"shiftID\"");
     EXPECT_HAS(refuse(json), "key \"shiftID\": unknown key");
 
-    EXPECT_HAS(refuse(R"({"instanceUrl": "https://x.example.com", "clientId": "c", "refreshToken": "5Aep861TSESvWeug_xvFHRBTTbf_SECRET", "outletId": "o"})"),
-               "key \"shiftId\": missing required key");
+    EXPECT_HAS(refuse(R"({"instanceUrl": "https://x.example.com", "clientId": "c", "refreshToken": "5Aep861TSESvWeug_xvFHRBTTbf_SECRET", "shiftId": "s"})"),
+               "key \"outletId\": missing required key");
 
     json = contextJson();
     json.replace("\"pos-client\"", "42");
@@ -140,6 +140,33 @@ TEST_F(DeviceContextTest, DebugOutputIsRedacted)
     EXPECT_HAS(text, "refreshToken=<redacted>");
     EXPECT_HAS(text, "a01000000000001AAA");
     EXPECT_HAS(text, "https://example.my.salesforce.com");
+}
+
+TEST_F(DeviceContextTest, NoOpenShiftStillLoads)
+{
+    // A till between shifts: the key left out, null, empty or blank all mean "no open shift".
+    const QByteArray shift = R"(, "shiftId": "a02000000000001AAA")";
+    ASSERT_TRUE(contextJson().contains(shift));
+    for (const QByteArray &replacement : {QByteArray(), QByteArray(R"(, "shiftId": null)"),
+                                          QByteArray(R"(, "shiftId": "")"), QByteArray(R"(, "shiftId": "   ")")}) {
+        QByteArray json = contextJson();
+        json.replace(shift, replacement);
+        QString error;
+        const auto ctx = loadDeviceContext(write(json), &error);
+        ASSERT_TRUE(ctx.has_value()) << json.constData() << " -> " << error.toStdString();
+        EXPECT_TRUE(ctx->shiftId.isEmpty());
+        // Bindable, without a value: an empty string, not nullopt (which means "not bindable").
+        ASSERT_TRUE(ctx->variable(u"shiftId").has_value());
+        EXPECT_TRUE(ctx->variable(u"shiftId")->isEmpty());
+        EXPECT_EQ(ctx->variable(u"outletId"), QStringLiteral("a01000000000001AAA"));
+    }
+    // The outlet is still required, and a shift that is there must be a string.
+    QByteArray json = contextJson();
+    json.replace("\"a01000000000001AAA\"", "\"\"");
+    EXPECT_HAS(refuse(json), "key \"outletId\": must not be empty");
+    json = contextJson();
+    json.replace("\"a02000000000001AAA\"", "7");
+    EXPECT_HAS(refuse(json), "key \"shiftId\": must be a string");
 }
 
 TEST_F(DeviceContextTest, LargeFileIsRefusedWithoutReadingIt)

@@ -63,6 +63,15 @@ public:
                 *e = m_p++;
                 return true;
             }
+            if (static_cast<unsigned char>(*m_p) >= 0x80) {
+                // A run of non-ASCII characters (a word in Cyrillic, say) is checked here in one go
+                // rather than going back to skipPlain() for each character.
+                do {
+                    if (!utf8Sequence())
+                        return fail("invalid UTF-8 in string");
+                } while (m_p < m_end && static_cast<unsigned char>(*m_p) >= 0x80);
+                continue;
+            }
             if (*m_p == '\\') {
                 *escaped = true;
                 if (m_p + 1 >= m_end)
@@ -86,8 +95,9 @@ public:
         }
     }
 
-    /// Moves to the first '"', backslash or control byte from here on (or the end), eight bytes a
-    /// step: string contents are most of a page's bytes, and this loop most of the parse time.
+    /// Moves to the first '"', backslash, control byte or non-ASCII byte from here on (or the end),
+    /// eight bytes a step: string contents are most of a page's bytes, and this loop most of the
+    /// parse time. Non-ASCII bytes stop it so that string() checks their UTF-8.
     void skipPlain()
     {
         constexpr quint64 ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
@@ -95,10 +105,11 @@ public:
             // Byte i of the buffer is byte i of v from the low end, whatever the CPU's byte order.
             const quint64 v = qFromLittleEndian<quint64>(m_p);
             const quint64 quote = v ^ (ones * '"'), backslash = v ^ (ones * '\\');
-            // Per byte: zero after the XOR (a quote or a backslash), or below 0x20. Each term can also
-            // flag bytes above its first true hit (a borrow), never below, so the lowest hit is exact.
+            // Per byte: zero after the XOR (a quote or a backslash), below 0x20, or 0x80 and above.
+            // The first two terms can also flag bytes above their first true hit (a borrow), never
+            // below, and the last is exact, so the lowest hit is exact.
             const quint64 hits = (((quote - ones) & ~quote) | ((backslash - ones) & ~backslash)
-                                     | ((v - ones * 0x20) & ~v))
+                                     | ((v - ones * 0x20) & ~v) | v)
                 & highs;
             if (hits) {
                 m_p += qCountTrailingZeroBits(hits) / 8;
@@ -106,8 +117,46 @@ public:
             }
             m_p += 8;
         }
-        while (m_p < m_end && *m_p != '"' && *m_p != '\\' && static_cast<unsigned char>(*m_p) >= 0x20)
+        while (m_p < m_end && *m_p != '"' && *m_p != '\\' && static_cast<unsigned char>(*m_p) >= 0x20
+               && static_cast<unsigned char>(*m_p) < 0x80)
             ++m_p;
+    }
+
+    /// Steps over one well-formed UTF-8 sequence of two to four bytes (Unicode table 3-7: no
+    /// overlong forms, no surrogates, nothing above U+10FFFF); false if the bytes here are not one.
+    /// Invalid UTF-8 is refused because stored payloads are read back with QJsonDocument, which
+    /// refuses them: a record kept with such bytes could never be read or edited.
+    bool utf8Sequence()
+    {
+        const auto at = [this](int i) { return static_cast<unsigned char>(m_p[i]); };
+        const unsigned char b0 = at(0);
+        int n = 0;
+        unsigned char lo = 0x80, hi = 0xBF; // the allowed range of the second byte
+        if (b0 >= 0xC2 && b0 <= 0xDF) {
+            n = 2;
+        } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+            n = 3;
+            if (b0 == 0xE0)
+                lo = 0xA0;
+            else if (b0 == 0xED)
+                hi = 0x9F;
+        } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+            n = 4;
+            if (b0 == 0xF0)
+                lo = 0x90;
+            else if (b0 == 0xF4)
+                hi = 0x8F;
+        } else {
+            return false;
+        }
+        if (m_end - m_p < n || at(1) < lo || at(1) > hi)
+            return false;
+        for (int i = 2; i < n; ++i) {
+            if (at(i) < 0x80 || at(i) > 0xBF)
+                return false;
+        }
+        m_p += n;
+        return true;
     }
 
     bool skipString()

@@ -66,9 +66,9 @@ TEST(QueryPage, MarksWhereIdAndModstampSitInThePayload)
     EXPECT_EQ(escaped->records[0].id, QStringLiteral("a0X000000000003AAA"));
     EXPECT_EQ(escaped->records[0].idAt, -1);
     EXPECT_EQ(escaped->records[0].payload.mid(escaped->records[0].modstampAt, 1), "x");
-    // Nor are bytes that are not ASCII (invalid UTF-8 here: the text holds U+FFFD instead).
+    // Nor are bytes that are not ASCII (invalid UTF-8 is refused: InvalidUtf8IsAnError).
     const auto binary = QueryPage::parse(
-        "{\"totalSize\":1,\"done\":true,\"records\":[{\"Id\":\"a0X\xff\",\"SystemModstamp\":\"\xc3\xa9\"}]}");
+        "{\"totalSize\":1,\"done\":true,\"records\":[{\"Id\":\"a0X\xe2\x82\xac\",\"SystemModstamp\":\"\xc3\xa9\"}]}");
     ASSERT_TRUE(binary);
     ASSERT_EQ(binary->records.size(), 1);
     EXPECT_EQ(binary->records[0].idAt, -1);
@@ -206,4 +206,28 @@ TEST(QueryPage, MalformedBodiesAreErrors)
         EXPECT_FALSE(QueryPage::parse(body, &error)) << body.left(80).toStdString();
         EXPECT_FALSE(error.isEmpty());
     }
+}
+
+TEST(QueryPage, InvalidUtf8IsAnError)
+{
+    // Found by fuzz_querypage: such bytes were stored, and QJsonDocument (which reads payloads back
+    // for local edits) refuses them, so the record could not be read or edited afterwards.
+    for (const QByteArray &bad : {QByteArray("\xff"), QByteArray("\xc3"), QByteArray("\xc0\xaf"), QByteArray("\xe0\x80\xaf"),
+                                  QByteArray("\xed\xa0\x80"), QByteArray("\xf4\x90\x80\x80"), QByteArray("\x80"),
+                                  QByteArray("\xe2\x82")}) {
+        for (const QByteArray &where : {QByteArray("\"Name\":\"ab%1cd\""), QByteArray("\"Id\":\"a0X%1\""),
+                                        QByteArray("\"N%1\":1"), QByteArray("\"Long__c\":\"01234567890123%1456789\"")}) {
+            QByteArray body = R"({"totalSize":1,"done":true,"records":[{"Id":"a0X000000000001AAA",)" + where + "}]}";
+            body.replace("%1", bad);
+            QString error;
+            EXPECT_FALSE(QueryPage::parse(body, &error)) << body.toHex().toStdString();
+            EXPECT_TRUE(error.contains(QStringLiteral("invalid UTF-8"))) << error.toStdString();
+        }
+    }
+    // Well-formed UTF-8 of every length passes, in and out of the eight-byte steps.
+    const QByteArray good = "\"Name\":\"\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80 \xef\xbf\xbf \xf4\x8f\xbf\xbf 01234567\xc3\xa9\"";
+    const auto page = QueryPage::parse(R"({"totalSize":1,"done":true,"records":[{"Id":"a0X000000000001AAA",)" + good + "}]}");
+    ASSERT_TRUE(page);
+    EXPECT_EQ(QJsonDocument::fromJson(page->records[0].payload).object().value(u"Name").toString(),
+              QString::fromUtf8("\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80 \xef\xbf\xbf \xf4\x8f\xbf\xbf 01234567\xc3\xa9"));
 }

@@ -277,12 +277,6 @@ private:
     const char *m_end;
 };
 
-bool keyIs(const char *b, const char *e, const char *key)
-{
-    const size_t n = std::strlen(key);
-    return static_cast<size_t>(e - b) == n && std::memcmp(b, key, n) == 0;
-}
-
 QString decode(const char *b, const char *e, bool escaped)
 {
     if (!escaped)
@@ -315,6 +309,32 @@ QString decode(const char *b, const char *e, bool escaped)
     return out;
 }
 
+/// A member name as JSON means it: raw bytes when it has no escapes (almost always), else decoded,
+/// so that "\u0049d" is Id for the scanner as for any other JSON reader.
+class Key
+{
+public:
+    Key(const char *b, const char *e, bool escaped) : m_b(b), m_e(e)
+    {
+        if (escaped) {
+            m_decoded = decode(b, e, true).toUtf8();
+            m_b = m_decoded.constData();
+            m_e = m_b + m_decoded.size();
+        }
+    }
+
+    bool is(const char *name) const
+    {
+        const size_t n = std::strlen(name);
+        return static_cast<size_t>(m_e - m_b) == n && std::memcmp(m_b, name, n) == 0;
+    }
+
+private:
+    const char *m_b;
+    const char *m_e;
+    QByteArray m_decoded;
+};
+
 /// One element of "records": an object whose Id, SystemModstamp and IsDeleted are read.
 /// Returns false on a grammar error; *usable false when it has no Id.
 bool record(Scanner &s, IncomingRecord *rec, bool *usable)
@@ -339,7 +359,8 @@ bool record(Scanner &s, IncomingRecord *rec, bool *usable)
         const char *memberBegin = s.peek('"') ? s.pos() : nullptr;
         if (!s.string(&kb, &ke, &kesc) || !s.expect(':'))
             return false;
-        if (keyIs(kb, ke, "attributes") && !cutBegin && memberBegin) {
+        const Key key(kb, ke, kesc);
+        if (key.is("attributes") && !cutBegin && memberBegin) {
             if (!s.value(2))
                 return false;
             if (s.peek(',')) {
@@ -349,8 +370,8 @@ bool record(Scanner &s, IncomingRecord *rec, bool *usable)
                 cutBegin = lastComma ? lastComma : memberBegin;
                 cutEnd = s.pos();
             }
-        } else if (keyIs(kb, ke, "Id") || keyIs(kb, ke, "SystemModstamp")) {
-            const bool isId = keyIs(kb, ke, "Id");
+        } else if (key.is("Id") || key.is("SystemModstamp")) {
+            const bool isId = key.is("Id");
             if (s.peek('"')) {
                 const char *vb, *ve;
                 bool vesc;
@@ -365,7 +386,7 @@ bool record(Scanner &s, IncomingRecord *rec, bool *usable)
             } else if (!s.value(2)) {
                 return false;
             }
-        } else if (keyIs(kb, ke, "IsDeleted")) {
+        } else if (key.is("IsDeleted")) {
             bool v = false, isNull = false;
             if (s.peek('t') || s.peek('f') || s.peek('n')) {
                 if (!s.boolOrNull(&v, &isNull))
@@ -422,15 +443,16 @@ std::optional<QueryPage> QueryPage::parse(const QByteArray &body, QString *error
             bool kesc;
             if (!s.string(&kb, &ke, &kesc) || !s.expect(':'))
                 return failed();
-            if (keyIs(kb, ke, "totalSize")) {
+            const Key key(kb, ke, kesc);
+            if (key.is("totalSize")) {
                 if (!s.number(&page.totalSize))
                     return failed();
-            } else if (keyIs(kb, ke, "done")) {
+            } else if (key.is("done")) {
                 bool isNull = false;
                 if (!s.boolOrNull(&page.done, &isNull))
                     return failed();
                 sawDone = !isNull;
-            } else if (keyIs(kb, ke, "nextRecordsUrl")) {
+            } else if (key.is("nextRecordsUrl")) {
                 if (s.peek('"')) {
                     const char *vb, *ve;
                     bool vesc;
@@ -440,7 +462,7 @@ std::optional<QueryPage> QueryPage::parse(const QByteArray &body, QString *error
                 } else if (!s.literal("null")) {
                     return failed();
                 }
-            } else if (keyIs(kb, ke, "records")) {
+            } else if (key.is("records")) {
                 sawRecords = true;
                 if (s.peek('n')) {
                     if (!s.literal("null")) // COUNT() over SOAP style: records null

@@ -231,3 +231,21 @@ TEST(QueryPage, InvalidUtf8IsAnError)
     EXPECT_EQ(QJsonDocument::fromJson(page->records[0].payload).object().value(u"Name").toString(),
               QString::fromUtf8("\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80 \xef\xbf\xbf \xf4\x8f\xbf\xbf 01234567\xc3\xa9"));
 }
+
+TEST(QueryPage, EscapedKeysAreTheKeysTheyDecodeTo)
+{
+    // Found by fuzz_querypage: keys were compared as raw bytes, so a record keyed "\u0049d" had no
+    // Id for the scanner (skipped) while every JSON reader, QJsonDocument included, sees Id.
+    const auto page = QueryPage::parse(
+        R"({"tot\u0061lSize":1,"done":true,"r\u0065cords":[{"\u0061ttributes":{"type":"X"},"\u0049d":"a0X000000000001AAA",)"
+        R"("System\u004dodstamp":"2024-05-01T00:00:05.000+0000","IsDel\u0065ted":true,"Name":"n"}]})");
+    ASSERT_TRUE(page);
+    EXPECT_EQ(page->totalSize, 1);
+    ASSERT_EQ(page->records.size(), 1);
+    EXPECT_EQ(page->skippedWithoutId, 0);
+    EXPECT_EQ(page->records[0].id, QStringLiteral("a0X000000000001AAA"));
+    EXPECT_EQ(page->records[0].systemModstamp, QStringLiteral("2024-05-01T00:00:05.000+0000"));
+    EXPECT_TRUE(page->records[0].isDeleted);
+    EXPECT_FALSE(page->records[0].payload.contains("ttributes"));
+    EXPECT_EQ(page->records[0].payload.mid(page->records[0].idAt, page->records[0].idSize), "a0X000000000001AAA");
+}

@@ -353,6 +353,16 @@ bool record(Scanner &s, IncomingRecord *rec, bool *usable)
     // bytes, which the store would otherwise write twice (WAL and database file).
     // [cutBegin, cutEnd) is that member with one of the commas around it.
     const char *cutBegin = nullptr, *cutEnd = nullptr, *lastComma = nullptr;
+    // Each key the store reads must appear once: with two Ids, which one is the record? (Readers
+    // disagree on duplicate names, RFC 8259 section 4.) A repeated one refuses the page. Not
+    // attributes: only the first is the server's metadata, a second one is kept as data.
+    unsigned seen = 0;
+    const auto once = [&s, &seen](unsigned bit, const char *what) {
+        if (seen & bit)
+            return s.fail(what);
+        seen |= bit;
+        return true;
+    };
     while (true) {
         const char *kb, *ke;
         bool kesc;
@@ -372,6 +382,9 @@ bool record(Scanner &s, IncomingRecord *rec, bool *usable)
             }
         } else if (key.is("Id") || key.is("SystemModstamp")) {
             const bool isId = key.is("Id");
+            if (!(isId ? once(2, "key \"Id\" repeated in a record")
+                       : once(4, "key \"SystemModstamp\" repeated in a record")))
+                return false;
             if (s.peek('"')) {
                 const char *vb, *ve;
                 bool vesc;
@@ -387,6 +400,8 @@ bool record(Scanner &s, IncomingRecord *rec, bool *usable)
                 return false;
             }
         } else if (key.is("IsDeleted")) {
+            if (!once(8, "key \"IsDeleted\" repeated in a record"))
+                return false;
             bool v = false, isNull = false;
             if (s.peek('t') || s.peek('f') || s.peek('n')) {
                 if (!s.boolOrNull(&v, &isNull))
@@ -437,6 +452,15 @@ std::optional<QueryPage> QueryPage::parse(const QByteArray &body, QString *error
     };
     if (!s.expect('{'))
         return failed();
+    // As in records: a member that decides what the page is appears once (two "records" arrays, or a
+    // nextRecordsUrl and then null, have no one meaning).
+    unsigned seen = 0;
+    const auto once = [&s, &seen](unsigned bit, const char *what) {
+        if (seen & bit)
+            return s.fail(what);
+        seen |= bit;
+        return true;
+    };
     if (!s.peek('}')) {
         while (true) {
             const char *kb, *ke;
@@ -445,14 +469,16 @@ std::optional<QueryPage> QueryPage::parse(const QByteArray &body, QString *error
                 return failed();
             const Key key(kb, ke, kesc);
             if (key.is("totalSize")) {
-                if (!s.number(&page.totalSize))
+                if (!once(1, "key \"totalSize\" repeated") || !s.number(&page.totalSize))
                     return failed();
             } else if (key.is("done")) {
                 bool isNull = false;
-                if (!s.boolOrNull(&page.done, &isNull))
+                if (!once(2, "key \"done\" repeated") || !s.boolOrNull(&page.done, &isNull))
                     return failed();
                 sawDone = !isNull;
             } else if (key.is("nextRecordsUrl")) {
+                if (!once(4, "key \"nextRecordsUrl\" repeated"))
+                    return failed();
                 if (s.peek('"')) {
                     const char *vb, *ve;
                     bool vesc;
@@ -463,6 +489,8 @@ std::optional<QueryPage> QueryPage::parse(const QByteArray &body, QString *error
                     return failed();
                 }
             } else if (key.is("records")) {
+                if (!once(8, "key \"records\" repeated"))
+                    return failed();
                 sawRecords = true;
                 if (s.peek('n')) {
                     if (!s.literal("null")) // COUNT() over SOAP style: records null

@@ -215,9 +215,10 @@ TEST(QueryPage, InvalidUtf8IsAnError)
     for (const QByteArray &bad : {QByteArray("\xff"), QByteArray("\xc3"), QByteArray("\xc0\xaf"), QByteArray("\xe0\x80\xaf"),
                                   QByteArray("\xed\xa0\x80"), QByteArray("\xf4\x90\x80\x80"), QByteArray("\x80"),
                                   QByteArray("\xe2\x82")}) {
-        for (const QByteArray &where : {QByteArray("\"Name\":\"ab%1cd\""), QByteArray("\"Id\":\"a0X%1\""),
-                                        QByteArray("\"N%1\":1"), QByteArray("\"Long__c\":\"01234567890123%1456789\"")}) {
-            QByteArray body = R"({"totalSize":1,"done":true,"records":[{"Id":"a0X000000000001AAA",)" + where + "}]}";
+        for (const QByteArray &where : {QByteArray("\"Id\":\"a0X1\",\"Name\":\"ab%1cd\""), QByteArray("\"Id\":\"a0X%1\""),
+                                        QByteArray("\"Id\":\"a0X1\",\"N%1\":1"),
+                                        QByteArray("\"Id\":\"a0X1\",\"Long__c\":\"01234567890123%1456789\"")}) {
+            QByteArray body = R"({"totalSize":1,"done":true,"records":[{)" + where + "}]}";
             body.replace("%1", bad);
             QString error;
             EXPECT_FALSE(QueryPage::parse(body, &error)) << body.toHex().toStdString();
@@ -248,4 +249,32 @@ TEST(QueryPage, EscapedKeysAreTheKeysTheyDecodeTo)
     EXPECT_TRUE(page->records[0].isDeleted);
     EXPECT_FALSE(page->records[0].payload.contains("ttributes"));
     EXPECT_EQ(page->records[0].payload.mid(page->records[0].idAt, page->records[0].idSize), "a0X000000000001AAA");
+}
+
+TEST(QueryPage, RepeatedDecidingKeysAreErrors)
+{
+    // Found by fuzz_querypage: two "records" arrays were concatenated (other readers keep the last),
+    // and a nextRecordsUrl followed by null was kept (others: no next page). Such a body has no one
+    // meaning: refused, not guessed. (A second attributes member is data: TheAttributesMemberIsCut...)
+    const QByteArray rec = R"({"Id":"a0X000000000001AAA","SystemModstamp":"2024-05-01T00:00:05.000+0000"})";
+    const QList<QByteArray> bad = {
+        R"({"totalSize":2,"done":true,"records":[)" + rec + R"(],"records":[]})",
+        R"({"totalSize":2,"done":true,"nextRecordsUrl":"/q/2","nextRecordsUrl":null,"records":[]})",
+        R"({"totalSize":2,"totalSize":3,"done":true,"records":[]})",
+        R"({"totalSize":2,"done":false,"done":true,"records":[]})",
+        R"({"totalSize":1,"done":true,"records":[{"Id":"a0X000000000001AAA","Id":"a0X000000000002AAA"}]})",
+        R"({"totalSize":1,"done":true,"records":[{"Id":"a0X000000000001AAA","\u0049d":"a0X000000000002AAA"}]})",
+        R"({"totalSize":1,"done":true,"records":[{"Id":"a","SystemModstamp":"x","SystemModstamp":"y"}]})",
+        R"({"totalSize":1,"done":true,"records":[{"Id":"a","IsDeleted":false,"IsDeleted":true}]})",
+    };
+    for (const QByteArray &body : bad) {
+        QString error;
+        EXPECT_FALSE(QueryPage::parse(body, &error)) << body.toStdString();
+        EXPECT_TRUE(error.contains(QStringLiteral("repeated"))) << error.toStdString();
+    }
+    // Repeated names elsewhere are the payload's business (every reader keeps the last one).
+    const auto page = QueryPage::parse(
+        R"({"x":1,"x":2,"totalSize":1,"done":true,"records":[{"Id":"a","Name":"p","Name":"q","Account":{"Id":"b","Id":"c"}}]})");
+    ASSERT_TRUE(page);
+    EXPECT_EQ(page->records.size(), 1);
 }

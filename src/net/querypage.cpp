@@ -78,12 +78,20 @@ public:
                     return fail("unterminated escape");
                 const char c = m_p[1];
                 if (c == 'u') {
-                    if (m_p + 6 > m_end)
-                        return fail("truncated \\u escape");
-                    for (int i = 2; i < 6; ++i)
-                        if (!isxdigit(static_cast<unsigned char>(m_p[i])))
-                            return fail("bad \\u escape");
+                    const int unit = hex4(2);
+                    if (unit < 0)
+                        return fail("bad \\u escape");
                     m_p += 6;
+                    // UTF-16 surrogates come in pairs: a lone one is no character (nlohmann refuses
+                    // it; decoded, two different lone ones would give the same U+FFFD Id).
+                    if (unit >= 0xDC00 && unit <= 0xDFFF)
+                        return fail("unpaired surrogate in \\u escape");
+                    if (unit >= 0xD800 && unit <= 0xDBFF) {
+                        const int low = m_end - m_p >= 6 && m_p[0] == '\\' && m_p[1] == 'u' ? hex4(2) : -1;
+                        if (low < 0xDC00 || low > 0xDFFF)
+                            return fail("unpaired surrogate in \\u escape");
+                        m_p += 6;
+                    }
                 } else if (std::strchr("\"\\/bfnrt", c) && c != 0) {
                     m_p += 2;
                 } else {
@@ -93,6 +101,25 @@ public:
             }
             return fail("control character in string");
         }
+    }
+
+    /// The four hex digits at m_p + offset as a number, or -1 (not four hex digits, or past the end).
+    int hex4(int offset) const
+    {
+        if (m_end - m_p < offset + 4)
+            return -1;
+        int v = 0;
+        for (int i = offset; i < offset + 4; ++i) {
+            const char c = m_p[i];
+            const int d = c >= '0' && c <= '9' ? c - '0'
+                : c >= 'a' && c <= 'f'         ? c - 'a' + 10
+                : c >= 'A' && c <= 'F'         ? c - 'A' + 10
+                                               : -1;
+            if (d < 0)
+                return -1;
+            v = v * 16 + d;
+        }
+        return v;
     }
 
     /// Moves to the first '"', backslash, control byte or non-ASCII byte from here on (or the end),

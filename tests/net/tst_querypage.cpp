@@ -278,3 +278,20 @@ TEST(QueryPage, RepeatedDecidingKeysAreErrors)
     ASSERT_TRUE(page);
     EXPECT_EQ(page->records.size(), 1);
 }
+
+TEST(QueryPage, UnpairedSurrogatesAreErrors)
+{
+    // Found by fuzz_querypage: a lone \uD83D was accepted (nlohmann refuses it); decoded, every lone
+    // surrogate becomes the same U+FFFD, so two different Ids could be stored as one.
+    for (const char *bad : {R"(\ud83d)", R"(\ud83dX)", R"(\ud83d\n)", R"(\ude00)", R"(\ud83d\ud83d)", R"(\ud83d\u0041)",
+                            R"(\ude00\ud83d)", R"(\ud83d\ude0)"}) {
+        const QByteArray body = R"({"totalSize":1,"done":true,"records":[{"Id":"a0X1","Name":")" + QByteArray(bad) + R"("}]})";
+        QString error;
+        EXPECT_FALSE(QueryPage::parse(body, &error)) << body.toStdString();
+        EXPECT_FALSE(error.isEmpty());
+    }
+    const auto page = QueryPage::parse(R"({"totalSize":1,"done":true,"records":[{"Id":"a0X\ud83d\ude00\uDBFF\uDFFF"}]})");
+    ASSERT_TRUE(page);
+    ASSERT_EQ(page->records.size(), 1);
+    EXPECT_EQ(page->records[0].id.toUtf8(), QByteArray("a0X\xf0\x9f\x98\x80\xf4\x8f\xbf\xbf"));
+}

@@ -174,11 +174,14 @@ std::optional<DeviceContext> loadDeviceContext(const QString &path, QString *err
 
 QDebug operator<<(QDebug debug, const DeviceContext &context)
 {
+    QString text;
+    QDebug(&text).nospace() << "DeviceContext(instanceUrl=" << context.instanceUrl.toString()
+                            << ", clientId=" << context.clientId
+                            << ", refreshToken=" << (context.refreshToken.isEmpty() ? "<empty>" : "<redacted>")
+                            << ", outletId=" << context.outletId << ", shiftId=" << context.shiftId << ')';
+    // The token pasted into another field (clientId, the URL) must not come out either.
     const QDebugStateSaver saver(debug);
-    debug.nospace() << "DeviceContext(instanceUrl=" << context.instanceUrl.toString()
-                    << ", clientId=" << context.clientId
-                    << ", refreshToken=" << (context.refreshToken.isEmpty() ? "<empty>" : "<redacted>")
-                    << ", outletId=" << context.outletId << ", shiftId=" << context.shiftId << ')';
+    debug.noquote().nospace() << redactSecret(text, context.refreshToken);
     return debug;
 }
 

@@ -55,7 +55,8 @@ std::optional<DeviceContext> loadDeviceContext(const QString &path, QString *err
 std::optional<DeviceContext> parseDeviceContext(const QByteArray &json, const QString &source,
                                                 QString *error = nullptr);
 
-/// Redacted debug output: the refresh token shows as "<redacted>".
+/// Redacted debug output: the refresh token shows as "<redacted>", wherever it appears (a token
+/// pasted into clientId or the URL too).
 QDebug operator<<(QDebug debug, const DeviceContext &context);
 
 } // namespace posdata

@@ -140,6 +140,16 @@ TEST_F(DeviceContextTest, DebugOutputIsRedacted)
     EXPECT_HAS(text, "refreshToken=<redacted>");
     EXPECT_HAS(text, "a01000000000001AAA");
     EXPECT_HAS(text, "https://example.my.salesforce.com");
+
+    // Found by fuzz_devicecontext: the token pasted as the clientId too came out in debug output.
+    QByteArray json = contextJson();
+    json.replace("\"pos-client\"", QByteArray("\"") + kToken + '"');
+    const auto pasted = loadDeviceContext(write(json));
+    ASSERT_TRUE(pasted.has_value());
+    text.clear();
+    QDebug(&text) << *pasted;
+    EXPECT_FALSE(text.contains(QLatin1String(kToken), Qt::CaseInsensitive)) << text.toStdString();
+    EXPECT_HAS(text, "clientId=\"<redacted>\"");
 }
 
 TEST_F(DeviceContextTest, NoOpenShiftStillLoads)

@@ -90,7 +90,8 @@ std::optional<DeviceContext> parseDeviceContext(const QByteArray &json, const QS
                                    "least %2 expected)")
                         .arg(token.size())
                         .arg(kMinRefreshTokenLength));
-    secret = token;
+    if (token.size() >= kMinRefreshTokenLength)
+        secret = token; // a blank token is refused below ("must not be empty"), unscrubbed
     for (auto it = o.begin(); it != o.end(); ++it) {
         if (!kKeys.contains(it.key()))
             return fail(QStringLiteral("key \"%1\": unknown key (allowed: %2)").arg(it.key(), kKeys.join(u", ")));

@@ -212,7 +212,12 @@ TEST_F(DeviceContextTest, ShortTokensAreRefused)
         EXPECT_HAS(e, "at least 16 expected");
         EXPECT_FALSE(e.contains(QLatin1String("<redacted>"))) << e.toStdString();
     }
+    // Found by fuzz_devicecontext: a blank token (" ") was used to scrub the "must not be empty"
+    // message, which came out as "key<redacted>\"refreshToken\":<redacted>must<redacted>not...".
     QByteArray json = contextJson();
+    json.replace(kToken, " ");
+    EXPECT_TRUE(refuse(json).endsWith(QStringLiteral(": key \"refreshToken\": must not be empty")));
+    json = contextJson();
     json.replace(kToken, "1234567890123456");
     QString error;
     EXPECT_TRUE(loadDeviceContext(write(json), &error).has_value()) << error.toStdString();

@@ -304,10 +304,19 @@ private:
     const char *m_end;
 };
 
+/// The UTF-8 bytes as text, all of them: QString::fromUtf8 drops a leading U+FEFF (it takes it for a
+/// byte-order mark), but inside a JSON string it is a character like any other.
+QString utf8(const char *b, qsizetype n)
+{
+    if (n >= 3 && uchar(b[0]) == 0xEF && uchar(b[1]) == 0xBB && uchar(b[2]) == 0xBF)
+        return QChar(0xFEFF) + utf8(b + 3, n - 3);
+    return QString::fromUtf8(b, n);
+}
+
 QString decode(const char *b, const char *e, bool escaped)
 {
     if (!escaped)
-        return QString::fromUtf8(b, e - b);
+        return utf8(b, e - b);
     QString out;
     out.reserve(e - b);
     QByteArray plain;
@@ -316,7 +325,7 @@ QString decode(const char *b, const char *e, bool escaped)
             plain += *p;
             continue;
         }
-        out += QString::fromUtf8(plain);
+        out += utf8(plain.constData(), plain.size());
         plain.clear();
         const char c = *++p;
         switch (c) {
@@ -332,7 +341,7 @@ QString decode(const char *b, const char *e, bool escaped)
         default: out += QLatin1Char(c); break;
         }
     }
-    out += QString::fromUtf8(plain);
+    out += utf8(plain.constData(), plain.size());
     return out;
 }
 

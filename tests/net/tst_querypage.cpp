@@ -295,3 +295,16 @@ TEST(QueryPage, UnpairedSurrogatesAreErrors)
     ASSERT_EQ(page->records.size(), 1);
     EXPECT_EQ(page->records[0].id.toUtf8(), QByteArray("a0X\xf0\x9f\x98\x80\xf4\x8f\xbf\xbf"));
 }
+
+TEST(QueryPage, ZeroWidthNoBreakSpaceIsKept)
+{
+    // Found by fuzz_querypage: QString::fromUtf8 drops a leading U+FEFF (a byte-order mark to it), so
+    // "\xEF\xBB\xBF" + Id decoded to the bare Id: two different Ids could be stored as one.
+    const QByteArray body = "{\"totalSize\":1,\"done\":true,\"records\":[{\"Id\":\"\xef\xbb\xbf" "a0X1\","
+                            "\"SystemModstamp\":\"x\\n\xef\xbb\xbf" "y\"}]}";
+    const auto page = QueryPage::parse(body);
+    ASSERT_TRUE(page);
+    ASSERT_EQ(page->records.size(), 1);
+    EXPECT_EQ(page->records[0].id, QString(QChar(0xFEFF)) + QStringLiteral("a0X1"));
+    EXPECT_EQ(page->records[0].systemModstamp, QStringLiteral("x\n") + QChar(0xFEFF) + u'y');
+}

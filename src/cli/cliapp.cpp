@@ -4,6 +4,7 @@
 #include "cli/progressprinter.h"
 #include "cli/statusreport.h"
 #include "config/devicecontext.h"
+#include "config/redact.h"
 #include "config/syncconfig.h"
 #include "store/localstore.h"
 #include "sync/syncengine.h"
@@ -63,19 +64,13 @@ QString CliApp::defaultDatabasePath()
 
 void CliApp::print(const QString &text)
 {
-    QString t = text;
-    if (!m_secret.isEmpty())
-        t.replace(m_secret, QStringLiteral("<redacted>"));
-    *m_io.out << t;
+    *m_io.out << redactSecret(text, m_secret);
     m_io.out->flush();
 }
 
 void CliApp::printError(const QString &text)
 {
-    QString t = text;
-    if (!m_secret.isEmpty())
-        t.replace(m_secret, QStringLiteral("<redacted>"));
-    *m_io.err << QStringLiteral("posdata: ") << t << '\n';
+    *m_io.err << QStringLiteral("posdata: ") << redactSecret(text, m_secret) << '\n';
     m_io.err->flush();
 }
 
@@ -316,7 +311,7 @@ int CliApp::runEngine(const CliOptions &o, const SyncConfig &config, bool once)
     options.device = *device;
 
     SyncEngine engine(options);
-    ProgressPrinter printer(*m_io.out, m_io.terminal);
+    ProgressPrinter printer(*m_io.out, m_io.terminal, m_secret);
     QEventLoop loop;
     int exitCode = Ok;
     QString failure;

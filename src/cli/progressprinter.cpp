@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "cli/progressprinter.h"
 
+#include "config/redact.h"
+
 #include <QLocale>
 #include <QTextStream>
 
@@ -19,7 +21,10 @@ int percent(const SyncObjectSnapshot &o)
 
 } // namespace
 
-ProgressPrinter::ProgressPrinter(QTextStream &out, bool terminal) : m_out(out), m_terminal(terminal) { }
+ProgressPrinter::ProgressPrinter(QTextStream &out, bool terminal, QString secret)
+    : m_out(out), m_terminal(terminal), m_secret(std::move(secret))
+{
+}
 
 QString ProgressPrinter::line(const SyncObjectSnapshot &o, bool withBar)
 {
@@ -53,7 +58,7 @@ void ProgressPrinter::update(const EngineSnapshot &snapshot)
             block += QStringLiteral("\x1b[%1A").arg(m_linesDrawn);
         for (const SyncObjectSnapshot &o : snapshot.objects)
             block += QStringLiteral("\r\x1b[2K") + line(o, true) + u'\n';
-        m_out << block;
+        m_out << redactSecret(block, m_secret);
         m_out.flush();
         m_linesDrawn = int(snapshot.objects.size());
         return;
@@ -68,7 +73,7 @@ void ProgressPrinter::update(const EngineSnapshot &snapshot)
         if (m_lastPlain.value(o.name) == key)
             continue;
         m_lastPlain.insert(o.name, key);
-        m_out << line(o, false) << '\n';
+        m_out << redactSecret(line(o, false), m_secret) << '\n';
     }
     m_out.flush();
 }

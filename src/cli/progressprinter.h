@@ -15,7 +15,8 @@ namespace posdata {
 class ProgressPrinter
 {
 public:
-    ProgressPrinter(QTextStream &out, bool terminal);
+    /// `secret` (the refresh token) is scrubbed from every line: object errors carry server text.
+    ProgressPrinter(QTextStream &out, bool terminal, QString secret = {});
 
     void update(const EngineSnapshot &snapshot);
 
@@ -25,6 +26,7 @@ public:
 private:
     QTextStream &m_out;
     bool m_terminal = false;
+    QString m_secret;
     int m_linesDrawn = 0;
     QHash<QString, QString> m_lastPlain; ///< per object: the key of the last plain line printed
 };

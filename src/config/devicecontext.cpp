@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
+// Reading and checking the device context file; the refresh token never leaves in a message.
 #include "config/devicecontext.h"
 
 #include "config/jsonerrors.h"
+#include "config/redact.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -36,12 +38,14 @@ bool isLoopbackHost(const QString &host)
     return parts.first() == u"127";
 }
 
-// Belt and braces: whatever a message was built from, the token must not leave in it.
-QString redact(QString message, const QString &secret)
+const QString kShiftId = QStringLiteral("shiftId");
+
+QString tooLarge(qint64 size)
 {
-    if (secret.size() >= 4)
-        message.replace(secret, QStringLiteral("<redacted>"));
-    return message;
+    return QStringLiteral("the file is %1 bytes; a device file is at most %2 bytes (64 KiB): is this the "
+                          "right file?")
+        .arg(size)
+        .arg(kMaxDeviceFileSize);
 }
 
 } // namespace
@@ -62,11 +66,15 @@ std::optional<QString> DeviceContext::variable(QStringView name) const
 
 std::optional<DeviceContext> parseDeviceContext(const QByteArray &json, const QString &source, QString *error)
 {
-    auto fail = [&](const QString &message, const QString &secret = {}) {
+    QString secret; // set once the token is known to be long enough to redact safely
+    auto fail = [&](const QString &message) {
+        // Belt and braces: whatever a message was built from, the token must not leave in it.
         if (error)
-            *error = redact(QStringLiteral("%1: %2").arg(source, message), secret);
+            *error = redactSecret(QStringLiteral("%1: %2").arg(source, message), secret);
         return std::nullopt;
     };
+    if (json.size() > kMaxDeviceFileSize)
+        return fail(tooLarge(json.size()));
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError)
@@ -74,45 +82,55 @@ std::optional<DeviceContext> parseDeviceContext(const QByteArray &json, const QS
     if (!doc.isObject())
         return fail(QStringLiteral("the top level must be a JSON object with the keys %1").arg(kKeys.join(u", ")));
     const QJsonObject o = doc.object();
+    // The token's length first: every later message is scrubbed of it, which is only safe for a
+    // token too long to match ordinary words.
     const QString token = o.value(u"refreshToken").toString();
+    if (!token.trimmed().isEmpty() && token.size() < kMinRefreshTokenLength)
+        return fail(QStringLiteral("key \"refreshToken\": too short for a refresh token (%1 characters, at "
+                                   "least %2 expected)")
+                        .arg(token.size())
+                        .arg(kMinRefreshTokenLength));
+    if (token.size() >= kMinRefreshTokenLength)
+        secret = token; // a blank token is refused below ("must not be empty"), unscrubbed
     for (auto it = o.begin(); it != o.end(); ++it) {
         if (!kKeys.contains(it.key()))
-            return fail(QStringLiteral("key \"%1\": unknown key (allowed: %2)").arg(it.key(), kKeys.join(u", ")),
-                        token);
+            return fail(QStringLiteral("key \"%1\": unknown key (allowed: %2)").arg(it.key(), kKeys.join(u", ")));
     }
     for (const QString &key : kKeys) {
-        if (!o.contains(key))
-            return fail(QStringLiteral("key \"%1\": missing required key").arg(key), token);
+        const QJsonValue value = o.value(key);
+        // No open shift: the key left out, null or blank (see DeviceContext::shiftId).
+        if (key == kShiftId && (value.isUndefined() || value.isNull()))
+            continue;
+        if (value.isUndefined())
+            return fail(QStringLiteral("key \"%1\": missing required key").arg(key));
         // Values are never echoed: one of them is a secret.
-        if (!o.value(key).isString())
-            return fail(QStringLiteral("key \"%1\": must be a string").arg(key), token);
-        if (o.value(key).toString().trimmed().isEmpty())
-            return fail(QStringLiteral("key \"%1\": must not be empty").arg(key), token);
+        if (!value.isString())
+            return fail(QStringLiteral("key \"%1\": must be a string").arg(key));
+        if (key != kShiftId && value.toString().trimmed().isEmpty())
+            return fail(QStringLiteral("key \"%1\": must not be empty").arg(key));
     }
 
     DeviceContext ctx;
     ctx.clientId = o.value(u"clientId").toString();
     ctx.refreshToken = token;
     ctx.outletId = o.value(u"outletId").toString();
-    ctx.shiftId = o.value(u"shiftId").toString();
+    const QString shift = o.value(kShiftId).toString();
+    ctx.shiftId = shift.trimmed().isEmpty() ? QString() : shift;
     ctx.instanceUrl = QUrl(o.value(u"instanceUrl").toString(), QUrl::StrictMode);
     const QUrl &url = ctx.instanceUrl;
     if (!url.isValid() || url.host().isEmpty() || url.isRelative())
         return fail(QStringLiteral("key \"instanceUrl\": not an absolute URL with a host, e.g. "
-                                   "https://example.my.salesforce.com"),
-                    token);
+                                   "https://example.my.salesforce.com"));
     if (!url.userInfo().isEmpty() || url.hasQuery() || url.hasFragment())
-        return fail(QStringLiteral("key \"instanceUrl\": must not contain a user, query or fragment"), token);
+        return fail(QStringLiteral("key \"instanceUrl\": must not contain a user, query or fragment"));
     const QString scheme = url.scheme().toLower();
     if (scheme == u"http") {
         if (!isLoopbackHost(url.host()))
             return fail(QStringLiteral("key \"instanceUrl\": must use https (http is allowed only for "
                                        "127.0.0.0/8, ::1 and localhost, not for host %1)")
-                            .arg(url.host()),
-                        token);
+                            .arg(url.host()));
     } else if (scheme != u"https") {
-        return fail(QStringLiteral("key \"instanceUrl\": must use https, not scheme \"%1\"").arg(url.scheme()),
-                    token);
+        return fail(QStringLiteral("key \"instanceUrl\": must use https, not scheme \"%1\"").arg(url.scheme()));
     }
     return ctx;
 }
@@ -139,22 +157,32 @@ std::optional<DeviceContext> loadDeviceContext(const QString &path, QString *err
                          .arg(path, QString::number(st.st_mode & 07777, 8).rightJustified(4, u'0'));
         return std::nullopt;
     }
+    // Size next, from the same stat: a huge file is refused without reading a byte of it.
+    if (st.st_size > kMaxDeviceFileSize) {
+        if (error)
+            *error = QStringLiteral("%1: %2").arg(path, tooLarge(st.st_size));
+        return std::nullopt;
+    }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         if (error)
             *error = QStringLiteral("%1: cannot read: %2").arg(path, file.errorString());
         return std::nullopt;
     }
-    return parseDeviceContext(file.readAll(), path, error);
+    // One byte past the limit: a file that grew since the stat is still refused by the parser.
+    return parseDeviceContext(file.read(kMaxDeviceFileSize + 1), path, error);
 }
 
 QDebug operator<<(QDebug debug, const DeviceContext &context)
 {
+    QString text;
+    QDebug(&text).nospace() << "DeviceContext(instanceUrl=" << context.instanceUrl.toString()
+                            << ", clientId=" << context.clientId
+                            << ", refreshToken=" << (context.refreshToken.isEmpty() ? "<empty>" : "<redacted>")
+                            << ", outletId=" << context.outletId << ", shiftId=" << context.shiftId << ')';
+    // The token pasted into another field (clientId, the URL) must not come out either.
     const QDebugStateSaver saver(debug);
-    debug.nospace() << "DeviceContext(instanceUrl=" << context.instanceUrl.toString()
-                    << ", clientId=" << context.clientId
-                    << ", refreshToken=" << (context.refreshToken.isEmpty() ? "<empty>" : "<redacted>")
-                    << ", outletId=" << context.outletId << ", shiftId=" << context.shiftId << ')';
+    debug.noquote().nospace() << redactSecret(text, context.refreshToken);
     return debug;
 }
 

@@ -48,6 +48,12 @@ bool isIdentifier(const QString &s)
     return soql::isIdentifier(s.toStdString());
 }
 
+// A keyword as a name would make every query built from the object fail to parse (SELECT Id, From ...).
+bool isReservedWord(const QString &s)
+{
+    return soql::isReservedWord(s.toStdString());
+}
+
 QString typeName(const QJsonValue &v)
 {
     switch (v.type()) {
@@ -91,6 +97,8 @@ std::optional<SyncObjectConfig> parseObject(const QJsonValue &value, int index, 
         return fail(QStringLiteral("name"),
                     QStringLiteral("\"%1\" is not a Salesforce API name (letters, digits and underscores, "
                                    "starting with a letter)").arg(cfg.name));
+    if (isReservedWord(cfg.name))
+        return fail(QStringLiteral("name"), QStringLiteral("\"%1\" is a SOQL keyword, not an object name").arg(cfg.name));
     label = QStringLiteral("\"%1\"").arg(cfg.name);
 
     for (auto it = o.begin(); it != o.end(); ++it) {
@@ -114,6 +122,8 @@ std::optional<SyncObjectConfig> parseObject(const QJsonValue &value, int index, 
         if (!isIdentifier(field))
             return fail(QStringLiteral("fields"),
                         QStringLiteral("\"%1\" is not a Salesforce field name").arg(field));
+        if (isReservedWord(field))
+            return fail(QStringLiteral("fields"), QStringLiteral("\"%1\" is a SOQL keyword, not a field name").arg(field));
         if (cfg.fields.contains(field, Qt::CaseInsensitive))
             return fail(QStringLiteral("fields"), QStringLiteral("field \"%1\" is listed twice").arg(field));
         cfg.fields << field;

@@ -63,18 +63,35 @@ public:
                 *e = m_p++;
                 return true;
             }
+            if (static_cast<unsigned char>(*m_p) >= 0x80) {
+                // A run of non-ASCII characters (a word in Cyrillic, say) is checked here in one go
+                // rather than going back to skipPlain() for each character.
+                do {
+                    if (!utf8Sequence())
+                        return fail("invalid UTF-8 in string");
+                } while (m_p < m_end && static_cast<unsigned char>(*m_p) >= 0x80);
+                continue;
+            }
             if (*m_p == '\\') {
                 *escaped = true;
                 if (m_p + 1 >= m_end)
                     return fail("unterminated escape");
                 const char c = m_p[1];
                 if (c == 'u') {
-                    if (m_p + 6 > m_end)
-                        return fail("truncated \\u escape");
-                    for (int i = 2; i < 6; ++i)
-                        if (!isxdigit(static_cast<unsigned char>(m_p[i])))
-                            return fail("bad \\u escape");
+                    const int unit = hex4(2);
+                    if (unit < 0)
+                        return fail("bad \\u escape");
                     m_p += 6;
+                    // UTF-16 surrogates come in pairs: a lone one is no character (nlohmann refuses
+                    // it; decoded, two different lone ones would give the same U+FFFD Id).
+                    if (unit >= 0xDC00 && unit <= 0xDFFF)
+                        return fail("unpaired surrogate in \\u escape");
+                    if (unit >= 0xD800 && unit <= 0xDBFF) {
+                        const int low = m_end - m_p >= 6 && m_p[0] == '\\' && m_p[1] == 'u' ? hex4(2) : -1;
+                        if (low < 0xDC00 || low > 0xDFFF)
+                            return fail("unpaired surrogate in \\u escape");
+                        m_p += 6;
+                    }
                 } else if (std::strchr("\"\\/bfnrt", c) && c != 0) {
                     m_p += 2;
                 } else {
@@ -86,8 +103,28 @@ public:
         }
     }
 
-    /// Moves to the first '"', backslash or control byte from here on (or the end), eight bytes a
-    /// step: string contents are most of a page's bytes, and this loop most of the parse time.
+    /// The four hex digits at m_p + offset as a number, or -1 (not four hex digits, or past the end).
+    int hex4(int offset) const
+    {
+        if (m_end - m_p < offset + 4)
+            return -1;
+        int v = 0;
+        for (int i = offset; i < offset + 4; ++i) {
+            const char c = m_p[i];
+            const int d = c >= '0' && c <= '9' ? c - '0'
+                : c >= 'a' && c <= 'f'         ? c - 'a' + 10
+                : c >= 'A' && c <= 'F'         ? c - 'A' + 10
+                                               : -1;
+            if (d < 0)
+                return -1;
+            v = v * 16 + d;
+        }
+        return v;
+    }
+
+    /// Moves to the first '"', backslash, control byte or non-ASCII byte from here on (or the end),
+    /// eight bytes a step: string contents are most of a page's bytes, and this loop most of the
+    /// parse time. Non-ASCII bytes stop it so that string() checks their UTF-8.
     void skipPlain()
     {
         constexpr quint64 ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
@@ -95,10 +132,11 @@ public:
             // Byte i of the buffer is byte i of v from the low end, whatever the CPU's byte order.
             const quint64 v = qFromLittleEndian<quint64>(m_p);
             const quint64 quote = v ^ (ones * '"'), backslash = v ^ (ones * '\\');
-            // Per byte: zero after the XOR (a quote or a backslash), or below 0x20. Each term can also
-            // flag bytes above its first true hit (a borrow), never below, so the lowest hit is exact.
+            // Per byte: zero after the XOR (a quote or a backslash), below 0x20, or 0x80 and above.
+            // The first two terms can also flag bytes above their first true hit (a borrow), never
+            // below, and the last is exact, so the lowest hit is exact.
             const quint64 hits = (((quote - ones) & ~quote) | ((backslash - ones) & ~backslash)
-                                     | ((v - ones * 0x20) & ~v))
+                                     | ((v - ones * 0x20) & ~v) | v)
                 & highs;
             if (hits) {
                 m_p += qCountTrailingZeroBits(hits) / 8;
@@ -106,8 +144,46 @@ public:
             }
             m_p += 8;
         }
-        while (m_p < m_end && *m_p != '"' && *m_p != '\\' && static_cast<unsigned char>(*m_p) >= 0x20)
+        while (m_p < m_end && *m_p != '"' && *m_p != '\\' && static_cast<unsigned char>(*m_p) >= 0x20
+               && static_cast<unsigned char>(*m_p) < 0x80)
             ++m_p;
+    }
+
+    /// Steps over one well-formed UTF-8 sequence of two to four bytes (Unicode table 3-7: no
+    /// overlong forms, no surrogates, nothing above U+10FFFF); false if the bytes here are not one.
+    /// Invalid UTF-8 is refused because stored payloads are read back with QJsonDocument, which
+    /// refuses them: a record kept with such bytes could never be read or edited.
+    bool utf8Sequence()
+    {
+        const auto at = [this](int i) { return static_cast<unsigned char>(m_p[i]); };
+        const unsigned char b0 = at(0);
+        int n = 0;
+        unsigned char lo = 0x80, hi = 0xBF; // the allowed range of the second byte
+        if (b0 >= 0xC2 && b0 <= 0xDF) {
+            n = 2;
+        } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+            n = 3;
+            if (b0 == 0xE0)
+                lo = 0xA0;
+            else if (b0 == 0xED)
+                hi = 0x9F;
+        } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+            n = 4;
+            if (b0 == 0xF0)
+                lo = 0x90;
+            else if (b0 == 0xF4)
+                hi = 0x8F;
+        } else {
+            return false;
+        }
+        if (m_end - m_p < n || at(1) < lo || at(1) > hi)
+            return false;
+        for (int i = 2; i < n; ++i) {
+            if (at(i) < 0x80 || at(i) > 0xBF)
+                return false;
+        }
+        m_p += n;
+        return true;
     }
 
     bool skipString()
@@ -228,16 +304,19 @@ private:
     const char *m_end;
 };
 
-bool keyIs(const char *b, const char *e, const char *key)
+/// The UTF-8 bytes as text, all of them: QString::fromUtf8 drops a leading U+FEFF (it takes it for a
+/// byte-order mark), but inside a JSON string it is a character like any other.
+QString utf8(const char *b, qsizetype n)
 {
-    const size_t n = std::strlen(key);
-    return static_cast<size_t>(e - b) == n && std::memcmp(b, key, n) == 0;
+    if (n >= 3 && uchar(b[0]) == 0xEF && uchar(b[1]) == 0xBB && uchar(b[2]) == 0xBF)
+        return QChar(0xFEFF) + utf8(b + 3, n - 3);
+    return QString::fromUtf8(b, n);
 }
 
 QString decode(const char *b, const char *e, bool escaped)
 {
     if (!escaped)
-        return QString::fromUtf8(b, e - b);
+        return utf8(b, e - b);
     QString out;
     out.reserve(e - b);
     QByteArray plain;
@@ -246,7 +325,7 @@ QString decode(const char *b, const char *e, bool escaped)
             plain += *p;
             continue;
         }
-        out += QString::fromUtf8(plain);
+        out += utf8(plain.constData(), plain.size());
         plain.clear();
         const char c = *++p;
         switch (c) {
@@ -262,9 +341,35 @@ QString decode(const char *b, const char *e, bool escaped)
         default: out += QLatin1Char(c); break;
         }
     }
-    out += QString::fromUtf8(plain);
+    out += utf8(plain.constData(), plain.size());
     return out;
 }
+
+/// A member name as JSON means it: raw bytes when it has no escapes (almost always), else decoded,
+/// so that "\u0049d" is Id for the scanner as for any other JSON reader.
+class Key
+{
+public:
+    Key(const char *b, const char *e, bool escaped) : m_b(b), m_e(e)
+    {
+        if (escaped) {
+            m_decoded = decode(b, e, true).toUtf8();
+            m_b = m_decoded.constData();
+            m_e = m_b + m_decoded.size();
+        }
+    }
+
+    bool is(const char *name) const
+    {
+        const size_t n = std::strlen(name);
+        return static_cast<size_t>(m_e - m_b) == n && std::memcmp(m_b, name, n) == 0;
+    }
+
+private:
+    const char *m_b;
+    const char *m_e;
+    QByteArray m_decoded;
+};
 
 /// One element of "records": an object whose Id, SystemModstamp and IsDeleted are read.
 /// Returns false on a grammar error; *usable false when it has no Id.
@@ -284,13 +389,24 @@ bool record(Scanner &s, IncomingRecord *rec, bool *usable)
     // bytes, which the store would otherwise write twice (WAL and database file).
     // [cutBegin, cutEnd) is that member with one of the commas around it.
     const char *cutBegin = nullptr, *cutEnd = nullptr, *lastComma = nullptr;
+    // Each key the store reads must appear once: with two Ids, which one is the record? (Readers
+    // disagree on duplicate names, RFC 8259 section 4.) A repeated one refuses the page. Not
+    // attributes: only the first is the server's metadata, a second one is kept as data.
+    unsigned seen = 0;
+    const auto once = [&s, &seen](unsigned bit, const char *what) {
+        if (seen & bit)
+            return s.fail(what);
+        seen |= bit;
+        return true;
+    };
     while (true) {
         const char *kb, *ke;
         bool kesc;
         const char *memberBegin = s.peek('"') ? s.pos() : nullptr;
         if (!s.string(&kb, &ke, &kesc) || !s.expect(':'))
             return false;
-        if (keyIs(kb, ke, "attributes") && !cutBegin && memberBegin) {
+        const Key key(kb, ke, kesc);
+        if (key.is("attributes") && !cutBegin && memberBegin) {
             if (!s.value(2))
                 return false;
             if (s.peek(',')) {
@@ -300,8 +416,11 @@ bool record(Scanner &s, IncomingRecord *rec, bool *usable)
                 cutBegin = lastComma ? lastComma : memberBegin;
                 cutEnd = s.pos();
             }
-        } else if (keyIs(kb, ke, "Id") || keyIs(kb, ke, "SystemModstamp")) {
-            const bool isId = keyIs(kb, ke, "Id");
+        } else if (key.is("Id") || key.is("SystemModstamp")) {
+            const bool isId = key.is("Id");
+            if (!(isId ? once(2, "key \"Id\" repeated in a record")
+                       : once(4, "key \"SystemModstamp\" repeated in a record")))
+                return false;
             if (s.peek('"')) {
                 const char *vb, *ve;
                 bool vesc;
@@ -316,7 +435,9 @@ bool record(Scanner &s, IncomingRecord *rec, bool *usable)
             } else if (!s.value(2)) {
                 return false;
             }
-        } else if (keyIs(kb, ke, "IsDeleted")) {
+        } else if (key.is("IsDeleted")) {
+            if (!once(8, "key \"IsDeleted\" repeated in a record"))
+                return false;
             bool v = false, isNull = false;
             if (s.peek('t') || s.peek('f') || s.peek('n')) {
                 if (!s.boolOrNull(&v, &isNull))
@@ -367,21 +488,33 @@ std::optional<QueryPage> QueryPage::parse(const QByteArray &body, QString *error
     };
     if (!s.expect('{'))
         return failed();
+    // As in records: a member that decides what the page is appears once (two "records" arrays, or a
+    // nextRecordsUrl and then null, have no one meaning).
+    unsigned seen = 0;
+    const auto once = [&s, &seen](unsigned bit, const char *what) {
+        if (seen & bit)
+            return s.fail(what);
+        seen |= bit;
+        return true;
+    };
     if (!s.peek('}')) {
         while (true) {
             const char *kb, *ke;
             bool kesc;
             if (!s.string(&kb, &ke, &kesc) || !s.expect(':'))
                 return failed();
-            if (keyIs(kb, ke, "totalSize")) {
-                if (!s.number(&page.totalSize))
+            const Key key(kb, ke, kesc);
+            if (key.is("totalSize")) {
+                if (!once(1, "key \"totalSize\" repeated") || !s.number(&page.totalSize))
                     return failed();
-            } else if (keyIs(kb, ke, "done")) {
+            } else if (key.is("done")) {
                 bool isNull = false;
-                if (!s.boolOrNull(&page.done, &isNull))
+                if (!once(2, "key \"done\" repeated") || !s.boolOrNull(&page.done, &isNull))
                     return failed();
                 sawDone = !isNull;
-            } else if (keyIs(kb, ke, "nextRecordsUrl")) {
+            } else if (key.is("nextRecordsUrl")) {
+                if (!once(4, "key \"nextRecordsUrl\" repeated"))
+                    return failed();
                 if (s.peek('"')) {
                     const char *vb, *ve;
                     bool vesc;
@@ -391,7 +524,9 @@ std::optional<QueryPage> QueryPage::parse(const QByteArray &body, QString *error
                 } else if (!s.literal("null")) {
                     return failed();
                 }
-            } else if (keyIs(kb, ke, "records")) {
+            } else if (key.is("records")) {
+                if (!once(8, "key \"records\" repeated"))
+                    return failed();
                 sawRecords = true;
                 if (s.peek('n')) {
                     if (!s.literal("null")) // COUNT() over SOAP style: records null

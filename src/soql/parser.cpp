@@ -4,8 +4,8 @@
 #include "soql/datetime.h"
 #include "soql/lexer.h"
 #include "soql/schema.h"
+#include "soql/text.h"
 
-#include <array>
 #include <charconv>
 
 namespace soql {
@@ -28,21 +28,6 @@ namespace {
 
 constexpr int kMaxDepth = 64;
 constexpr int64_t kMaxOffset = 2000;
-
-// Words that cannot name a field where a field is expected (Salesforce's reserved list, the
-// subset that matters here, plus the literals).
-constexpr std::array kReserved = {"AND", "ASC", "DESC", "FIRST", "FROM", "GROUP", "HAVING", "IN", "LAST", "LIKE",
-                                  "LIMIT", "NOT", "NULL", "NULLS", "OR", "SELECT", "WHERE", "WITH", "TRUE",
-                                  "FALSE", "OFFSET", "ORDER"};
-
-bool isReserved(std::string_view word)
-{
-    for (const char* r : kReserved) {
-        if (equalsIgnoreCase(word, r))
-            return true;
-    }
-    return false;
-}
 
 /// Recursive-descent parser over the token list; one instance per parse call.
 class Parser {
@@ -92,7 +77,7 @@ private:
     Result<ExprPtr> simple();
     Result<Literal> literal();
     Result<int64_t> count(std::string_view clause);
-    bool fieldToken(const Token& t) const { return t.kind == Token::Kind::Identifier && !isReserved(t.text); }
+    bool fieldToken(const Token& t) const { return t.kind == Token::Kind::Identifier && !isReservedWord(t.text); }
 
     std::vector<Token> m_tokens;
     std::size_t m_pos = 0;
@@ -137,7 +122,7 @@ Result<Query> Parser::query()
     if (!acceptKeyword("FROM"))
         return unexpected(peek());
     const Token& obj = peek();
-    if (obj.kind != Token::Kind::Identifier || isReserved(obj.text) || obj.text.find('.') != std::string::npos)
+    if (obj.kind != Token::Kind::Identifier || isReservedWord(obj.text) || obj.text.find('.') != std::string::npos)
         return unexpected(obj, "expected an object name");
     q.object = obj.text;
     q.objectColumn = obj.column;

@@ -57,6 +57,19 @@ bool knownSuffix(std::string_view s)
 
 } // namespace
 
+bool isReservedWord(std::string_view word)
+{
+    // Salesforce's reserved list, the subset that matters here, plus the literals.
+    static constexpr std::array kReserved = {"AND", "ASC", "DESC", "FIRST", "FROM", "GROUP", "HAVING", "IN",
+                                             "LAST", "LIKE", "LIMIT", "NOT", "NULL", "NULLS", "OR", "SELECT",
+                                             "WHERE", "WITH", "TRUE", "FALSE", "OFFSET", "ORDER"};
+    for (const char* r : kReserved) {
+        if (equalsIgnoreCase(word, r))
+            return true;
+    }
+    return false;
+}
+
 bool isIdentifier(std::string_view name)
 {
     if (name.empty() || name.size() > 80)

@@ -20,4 +20,10 @@ std::string quoteString(std::string_view value);
 /// Fails: "", "1a", "_x", "x_", "a___b", "a__b__zz", "a__b__c__d", "a b", 81 characters.
 bool isIdentifier(std::string_view name);
 
+/// A word that cannot name an object or a field in our SOQL (any case): Salesforce's reserved list,
+/// the subset our parser uses as keywords (SELECT, FROM, WHERE, ORDER, LIMIT, ...), plus TRUE,
+/// FALSE and OFFSET. The parser refuses these where a name is expected; the sync configuration
+/// refuses them as object and field names so that every query built from it parses.
+bool isReservedWord(std::string_view word);
+
 } // namespace soql

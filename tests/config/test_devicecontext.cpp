@@ -90,8 +90,8 @@ TEST_F(DeviceContextTest, UnknownMissingAndWrongKeys)
     json.replace("\"shiftId\"", "\"shiftID\"");
     EXPECT_HAS(refuse(json), "key \"shiftID\": unknown key");
 
-    EXPECT_HAS(refuse(R"({"instanceUrl": "https://x.example.com", "clientId": "c", "refreshToken": "5Aep861TSESvWeug_xvFHRBTTbf_SECRET", "outletId": "o"})"),
-               "key \"shiftId\": missing required key");
+    EXPECT_HAS(refuse(R"({"instanceUrl": "https://x.example.com", "clientId": "c", "refreshToken": "5Aep861TSESvWeug_xvFHRBTTbf_SECRET", "shiftId": "s"})"),
+               "key \"outletId\": missing required key");
 
     json = contextJson();
     json.replace("\"pos-client\"", "42");
@@ -140,4 +140,97 @@ TEST_F(DeviceContextTest, DebugOutputIsRedacted)
     EXPECT_HAS(text, "refreshToken=<redacted>");
     EXPECT_HAS(text, "a01000000000001AAA");
     EXPECT_HAS(text, "https://example.my.salesforce.com");
+
+    // Found by fuzz_devicecontext: the token pasted as the clientId too came out in debug output.
+    QByteArray json = contextJson();
+    json.replace("\"pos-client\"", QByteArray("\"") + kToken + '"');
+    const auto pasted = loadDeviceContext(write(json));
+    ASSERT_TRUE(pasted.has_value());
+    text.clear();
+    QDebug(&text) << *pasted;
+    EXPECT_FALSE(text.contains(QLatin1String(kToken), Qt::CaseInsensitive)) << text.toStdString();
+    EXPECT_HAS(text, "clientId=\"<redacted>\"");
+}
+
+TEST_F(DeviceContextTest, NoOpenShiftStillLoads)
+{
+    // A till between shifts: the key left out, null, empty or blank all mean "no open shift".
+    const QByteArray shift = R"(, "shiftId": "a02000000000001AAA")";
+    ASSERT_TRUE(contextJson().contains(shift));
+    for (const QByteArray &replacement : {QByteArray(), QByteArray(R"(, "shiftId": null)"),
+                                          QByteArray(R"(, "shiftId": "")"), QByteArray(R"(, "shiftId": "   ")")}) {
+        QByteArray json = contextJson();
+        json.replace(shift, replacement);
+        QString error;
+        const auto ctx = loadDeviceContext(write(json), &error);
+        ASSERT_TRUE(ctx.has_value()) << json.constData() << " -> " << error.toStdString();
+        EXPECT_TRUE(ctx->shiftId.isEmpty());
+        // Bindable, without a value: an empty string, not nullopt (which means "not bindable").
+        ASSERT_TRUE(ctx->variable(u"shiftId").has_value());
+        EXPECT_TRUE(ctx->variable(u"shiftId")->isEmpty());
+        EXPECT_EQ(ctx->variable(u"outletId"), QStringLiteral("a01000000000001AAA"));
+    }
+    // The outlet is still required, and a shift that is there must be a string.
+    QByteArray json = contextJson();
+    json.replace("\"a01000000000001AAA\"", "\"\"");
+    EXPECT_HAS(refuse(json), "key \"outletId\": must not be empty");
+    json = contextJson();
+    json.replace("\"a02000000000001AAA\"", "7");
+    EXPECT_HAS(refuse(json), "key \"shiftId\": must be a string");
+}
+
+TEST_F(DeviceContextTest, LargeFileIsRefusedWithoutReadingIt)
+{
+    // 200 MB (sparse: no disk used). Before the cap it was read whole and then refused as bad JSON.
+    const QString path = write(contextJson());
+    {
+        QFile f(path);
+        ASSERT_TRUE(f.resize(200LL * 1024 * 1024));
+    }
+    QString error;
+    EXPECT_FALSE(loadDeviceContext(path, &error).has_value());
+    EXPECT_HAS(error, "the file is 209715200 bytes; a device file is at most 65536 bytes (64 KiB)");
+
+    // Exactly at the cap (JSON padded with spaces) loads; one byte more does not.
+    QByteArray json = contextJson();
+    json += QByteArray(kMaxDeviceFileSize - json.size(), ' ');
+    EXPECT_TRUE(loadDeviceContext(write(json), &error).has_value()) << error.toStdString();
+    EXPECT_HAS(refuse(json + ' '), "the file is 65537 bytes; a device file is at most 65536 bytes");
+    // The parser holds the same limit (a file that grew between the size check and the read).
+    EXPECT_FALSE(parseDeviceContext(json + ' ', QStringLiteral("grown.json"), &error).has_value());
+    EXPECT_HAS(error, "grown.json: the file is 65537 bytes");
+}
+
+TEST_F(DeviceContextTest, ShortTokensAreRefused)
+{
+    // A 1-character token used to load, and then every "x" of every message became "<redacted>".
+    for (const char *token : {"x", "abc", "123456789012345"}) {
+        QByteArray json = contextJson("http://example.com"); // also refused for http: must not get that far
+        json.replace(kToken, token);
+        const QString e = refuse(json);
+        EXPECT_HAS(e, "key \"refreshToken\": too short for a refresh token");
+        EXPECT_HAS(e, "at least 16 expected");
+        EXPECT_FALSE(e.contains(QLatin1String("<redacted>"))) << e.toStdString();
+    }
+    // Found by fuzz_devicecontext: a blank token (" ") was used to scrub the "must not be empty"
+    // message, which came out as "key<redacted>\"refreshToken\":<redacted>must<redacted>not...".
+    QByteArray json = contextJson();
+    json.replace(kToken, " ");
+    EXPECT_TRUE(refuse(json).endsWith(QStringLiteral(": key \"refreshToken\": must not be empty")));
+    json = contextJson();
+    json.replace(kToken, "1234567890123456");
+    QString error;
+    EXPECT_TRUE(loadDeviceContext(write(json), &error).has_value()) << error.toStdString();
+}
+
+TEST_F(DeviceContextTest, TokenInAnyLetterCaseNeverInMessages)
+{
+    // The token pasted as the host: QUrl lowercases hosts, so the message held it in lower case.
+    const QByteArray token = "Tok3nPastedIntoTheHostXyZ";
+    QByteArray json = contextJson("http://" + token + ".example.com");
+    json.replace(kToken, token);
+    const QString e = refuse(json);
+    EXPECT_HAS(e, "must use https");
+    EXPECT_FALSE(e.contains(QLatin1String(token), Qt::CaseInsensitive)) << e.toStdString();
+    EXPECT_HAS(e, "<redacted>.example.com");
 }

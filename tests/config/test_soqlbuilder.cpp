@@ -144,6 +144,22 @@ TEST(SoqlBuilderTest, MissingBindingIsRefused)
     EXPECT_TRUE(error.contains(QStringLiteral(":outletId has no value")));
 }
 
+TEST(SoqlBuilderTest, NoOpenShiftLeavesShiftScopesUnbound)
+{
+    // Between shifts the device context has an empty shiftId: an object scoped by it has no query
+    // (an error of that object), and objects that do not use it are unaffected.
+    DeviceContext d = device();
+    d.shiftId.clear();
+    SyncObjectConfig byShift = order();
+    byShift.scope = QStringLiteral("s_c__shift__c = :shiftId");
+    QString error;
+    EXPECT_FALSE(SoqlBuilder::create(byShift, d, &error).has_value());
+    EXPECT_EQ(error, QStringLiteral("object \"s_c__order__c\": key \"scope\": bind variable :shiftId has no value"));
+    const auto byOutlet = SoqlBuilder::create(order(), d, &error);
+    ASSERT_TRUE(byOutlet.has_value()) << error.toStdString();
+    EXPECT_EQ(byOutlet->boundScope(), QStringLiteral("s_c__outlet__c = 'a01000000000001AAA'"));
+}
+
 TEST(SoqlBuilderTest, BadScopeOrNameIsRefused)
 {
     QString error;

@@ -157,6 +157,29 @@ TEST_F(SyncConfigTest, NamesMustBeSalesforceIdentifiers)
                "object \"x\": key \"fields\": field \"NAME\" is listed twice");
 }
 
+TEST_F(SyncConfigTest, SoqlKeywordsAreNotNames)
+{
+    // Each would build a query that does not parse: SELECT Id, SystemModstamp, From FROM x ...
+    EXPECT_HAS(refuse(withObject(R"({"name": "Select", "priority": 1, "fields": []})")),
+               "object #2: key \"name\": \"Select\" is a SOQL keyword, not an object name");
+    EXPECT_HAS(refuse(withObject(R"({"name": "WHERE", "priority": 1, "fields": []})")),
+               "key \"name\": \"WHERE\" is a SOQL keyword");
+    EXPECT_HAS(refuse(withObject(R"({"name": "x", "priority": 1, "fields": ["Name", "From"]})")),
+               "object \"x\": key \"fields\": \"From\" is a SOQL keyword, not a field name");
+    for (const char *word : {"limit", "ORDER", "Like", "null", "true", "offset"}) {
+        const QByteArray json = withObject(R"({"name": "x", "priority": 1, "fields": [")" + QByteArray(word) + R"("]})");
+        EXPECT_HAS(refuse(json), "is a SOQL keyword, not a field name");
+    }
+    // A keyword inside a longer name is an ordinary name.
+    const QString path = dir.filePath(QStringLiteral("ok.json"));
+    QFile f(path);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write(withObject(R"({"name": "Order__c", "priority": 1, "fields": ["Selected", "From__c", "Where_To__c"]})"));
+    f.close();
+    QString error;
+    EXPECT_TRUE(loadSyncConfig(path, &error).has_value()) << error.toStdString();
+}
+
 TEST_F(SyncConfigTest, DuplicateObjectIsCaseInsensitive)
 {
     EXPECT_HAS(refuse(withObject(R"({"name": "Contact", "priority": 2, "fields": []})")),

@@ -66,9 +66,9 @@ TEST(QueryPage, MarksWhereIdAndModstampSitInThePayload)
     EXPECT_EQ(escaped->records[0].id, QStringLiteral("a0X000000000003AAA"));
     EXPECT_EQ(escaped->records[0].idAt, -1);
     EXPECT_EQ(escaped->records[0].payload.mid(escaped->records[0].modstampAt, 1), "x");
-    // Nor are bytes that are not ASCII (invalid UTF-8 here: the text holds U+FFFD instead).
+    // Nor are bytes that are not ASCII (invalid UTF-8 is refused: InvalidUtf8IsAnError).
     const auto binary = QueryPage::parse(
-        "{\"totalSize\":1,\"done\":true,\"records\":[{\"Id\":\"a0X\xff\",\"SystemModstamp\":\"\xc3\xa9\"}]}");
+        "{\"totalSize\":1,\"done\":true,\"records\":[{\"Id\":\"a0X\xe2\x82\xac\",\"SystemModstamp\":\"\xc3\xa9\"}]}");
     ASSERT_TRUE(binary);
     ASSERT_EQ(binary->records.size(), 1);
     EXPECT_EQ(binary->records[0].idAt, -1);
@@ -206,4 +206,105 @@ TEST(QueryPage, MalformedBodiesAreErrors)
         EXPECT_FALSE(QueryPage::parse(body, &error)) << body.left(80).toStdString();
         EXPECT_FALSE(error.isEmpty());
     }
+}
+
+TEST(QueryPage, InvalidUtf8IsAnError)
+{
+    // Found by fuzz_querypage: such bytes were stored, and QJsonDocument (which reads payloads back
+    // for local edits) refuses them, so the record could not be read or edited afterwards.
+    for (const QByteArray &bad : {QByteArray("\xff"), QByteArray("\xc3"), QByteArray("\xc0\xaf"), QByteArray("\xe0\x80\xaf"),
+                                  QByteArray("\xed\xa0\x80"), QByteArray("\xf4\x90\x80\x80"), QByteArray("\x80"),
+                                  QByteArray("\xe2\x82")}) {
+        for (const QByteArray &where : {QByteArray("\"Id\":\"a0X1\",\"Name\":\"ab%1cd\""), QByteArray("\"Id\":\"a0X%1\""),
+                                        QByteArray("\"Id\":\"a0X1\",\"N%1\":1"),
+                                        QByteArray("\"Id\":\"a0X1\",\"Long__c\":\"01234567890123%1456789\"")}) {
+            QByteArray body = R"({"totalSize":1,"done":true,"records":[{)" + where + "}]}";
+            body.replace("%1", bad);
+            QString error;
+            EXPECT_FALSE(QueryPage::parse(body, &error)) << body.toHex().toStdString();
+            EXPECT_TRUE(error.contains(QStringLiteral("invalid UTF-8"))) << error.toStdString();
+        }
+    }
+    // Well-formed UTF-8 of every length passes, in and out of the eight-byte steps.
+    const QByteArray good = "\"Name\":\"\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80 \xef\xbf\xbf \xf4\x8f\xbf\xbf 01234567\xc3\xa9\"";
+    const auto page = QueryPage::parse(R"({"totalSize":1,"done":true,"records":[{"Id":"a0X000000000001AAA",)" + good + "}]}");
+    ASSERT_TRUE(page);
+    EXPECT_EQ(QJsonDocument::fromJson(page->records[0].payload).object().value(u"Name").toString(),
+              QString::fromUtf8("\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80 \xef\xbf\xbf \xf4\x8f\xbf\xbf 01234567\xc3\xa9"));
+}
+
+TEST(QueryPage, EscapedKeysAreTheKeysTheyDecodeTo)
+{
+    // Found by fuzz_querypage: keys were compared as raw bytes, so a record keyed "\u0049d" had no
+    // Id for the scanner (skipped) while every JSON reader, QJsonDocument included, sees Id.
+    const auto page = QueryPage::parse(
+        R"({"tot\u0061lSize":1,"done":true,"r\u0065cords":[{"\u0061ttributes":{"type":"X"},"\u0049d":"a0X000000000001AAA",)"
+        R"("System\u004dodstamp":"2024-05-01T00:00:05.000+0000","IsDel\u0065ted":true,"Name":"n"}]})");
+    ASSERT_TRUE(page);
+    EXPECT_EQ(page->totalSize, 1);
+    ASSERT_EQ(page->records.size(), 1);
+    EXPECT_EQ(page->skippedWithoutId, 0);
+    EXPECT_EQ(page->records[0].id, QStringLiteral("a0X000000000001AAA"));
+    EXPECT_EQ(page->records[0].systemModstamp, QStringLiteral("2024-05-01T00:00:05.000+0000"));
+    EXPECT_TRUE(page->records[0].isDeleted);
+    EXPECT_FALSE(page->records[0].payload.contains("ttributes"));
+    EXPECT_EQ(page->records[0].payload.mid(page->records[0].idAt, page->records[0].idSize), "a0X000000000001AAA");
+}
+
+TEST(QueryPage, RepeatedDecidingKeysAreErrors)
+{
+    // Found by fuzz_querypage: two "records" arrays were concatenated (other readers keep the last),
+    // and a nextRecordsUrl followed by null was kept (others: no next page). Such a body has no one
+    // meaning: refused, not guessed. (A second attributes member is data: TheAttributesMemberIsCut...)
+    const QByteArray rec = R"({"Id":"a0X000000000001AAA","SystemModstamp":"2024-05-01T00:00:05.000+0000"})";
+    const QList<QByteArray> bad = {
+        R"({"totalSize":2,"done":true,"records":[)" + rec + R"(],"records":[]})",
+        R"({"totalSize":2,"done":true,"nextRecordsUrl":"/q/2","nextRecordsUrl":null,"records":[]})",
+        R"({"totalSize":2,"totalSize":3,"done":true,"records":[]})",
+        R"({"totalSize":2,"done":false,"done":true,"records":[]})",
+        R"({"totalSize":1,"done":true,"records":[{"Id":"a0X000000000001AAA","Id":"a0X000000000002AAA"}]})",
+        R"({"totalSize":1,"done":true,"records":[{"Id":"a0X000000000001AAA","\u0049d":"a0X000000000002AAA"}]})",
+        R"({"totalSize":1,"done":true,"records":[{"Id":"a","SystemModstamp":"x","SystemModstamp":"y"}]})",
+        R"({"totalSize":1,"done":true,"records":[{"Id":"a","IsDeleted":false,"IsDeleted":true}]})",
+    };
+    for (const QByteArray &body : bad) {
+        QString error;
+        EXPECT_FALSE(QueryPage::parse(body, &error)) << body.toStdString();
+        EXPECT_TRUE(error.contains(QStringLiteral("repeated"))) << error.toStdString();
+    }
+    // Repeated names elsewhere are the payload's business (every reader keeps the last one).
+    const auto page = QueryPage::parse(
+        R"({"x":1,"x":2,"totalSize":1,"done":true,"records":[{"Id":"a","Name":"p","Name":"q","Account":{"Id":"b","Id":"c"}}]})");
+    ASSERT_TRUE(page);
+    EXPECT_EQ(page->records.size(), 1);
+}
+
+TEST(QueryPage, UnpairedSurrogatesAreErrors)
+{
+    // Found by fuzz_querypage: a lone \uD83D was accepted (nlohmann refuses it); decoded, every lone
+    // surrogate becomes the same U+FFFD, so two different Ids could be stored as one.
+    for (const char *bad : {R"(\ud83d)", R"(\ud83dX)", R"(\ud83d\n)", R"(\ude00)", R"(\ud83d\ud83d)", R"(\ud83d\u0041)",
+                            R"(\ude00\ud83d)", R"(\ud83d\ude0)"}) {
+        const QByteArray body = R"({"totalSize":1,"done":true,"records":[{"Id":"a0X1","Name":")" + QByteArray(bad) + R"("}]})";
+        QString error;
+        EXPECT_FALSE(QueryPage::parse(body, &error)) << body.toStdString();
+        EXPECT_FALSE(error.isEmpty());
+    }
+    const auto page = QueryPage::parse(R"({"totalSize":1,"done":true,"records":[{"Id":"a0X\ud83d\ude00\uDBFF\uDFFF"}]})");
+    ASSERT_TRUE(page);
+    ASSERT_EQ(page->records.size(), 1);
+    EXPECT_EQ(page->records[0].id.toUtf8(), QByteArray("a0X\xf0\x9f\x98\x80\xf4\x8f\xbf\xbf"));
+}
+
+TEST(QueryPage, ZeroWidthNoBreakSpaceIsKept)
+{
+    // Found by fuzz_querypage: QString::fromUtf8 drops a leading U+FEFF (a byte-order mark to it), so
+    // "\xEF\xBB\xBF" + Id decoded to the bare Id: two different Ids could be stored as one.
+    const QByteArray body = "{\"totalSize\":1,\"done\":true,\"records\":[{\"Id\":\"\xef\xbb\xbf" "a0X1\","
+                            "\"SystemModstamp\":\"x\\n\xef\xbb\xbf" "y\"}]}";
+    const auto page = QueryPage::parse(body);
+    ASSERT_TRUE(page);
+    ASSERT_EQ(page->records.size(), 1);
+    EXPECT_EQ(page->records[0].id, QString(QChar(0xFEFF)) + QStringLiteral("a0X1"));
+    EXPECT_EQ(page->records[0].systemModstamp, QStringLiteral("x\n") + QChar(0xFEFF) + u'y');
 }

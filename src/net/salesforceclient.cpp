@@ -440,6 +440,7 @@ void SalesforceClient::refreshFinished(QNetworkReply *reply)
             if (!token->refreshToken.isEmpty())
                 m_options.refreshToken = token->refreshToken;
             m_options.instanceUrl = next;
+            emit signedIn();
         } else {
             // Not Auth: the credentials were not refused, the answer is unusable. Nothing goes to the
             // instance it named.

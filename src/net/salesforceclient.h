@@ -106,6 +106,10 @@ public:
     void setRefreshToken(const QString &token);
     QUrl instanceUrl() const { return m_options.instanceUrl; }
 
+signals:
+    /// A token was granted (the refresh was accepted): a sign-in refused before works again.
+    void signedIn();
+
 private:
     struct Request;
     RequestId enqueue(QByteArray method, QString pathAndQuery, QByteArray body, int batchSize,

@@ -42,6 +42,9 @@ struct SyncEngineOptions
     qint64 storeMaxPageCount = 0; ///< tests: limit the store file (PRAGMA max_page_count) to simulate a full disk
     /// false: unsaved records stay on the device (tests of the download rules, the benchmark).
     bool uploads = true;
+    /// Counts that still disagree after a delta get one full download to repair them. Tests turn it
+    /// off to see the cause of a difference instead of its cure.
+    bool repairMismatches = true;
     /// WAL checkpoints on a thread of their own (LocalStore::setBackgroundCheckpoints); false only for
     /// the benchmark's A/B.
     bool backgroundCheckpoints = true;

@@ -48,8 +48,12 @@ inline constexpr int kMaxAttemptsPerCycle = 6;
 /// Pages in a row that bring no new record and no new checkpoint before a download is taken to be
 /// going round in circles (a server that keeps answering done:false with the same page).
 inline constexpr int kMaxPagesWithoutProgress = 3;
-/// Query locator restarts in a row without progress before the attempt ends.
+/// Query locator restarts in a row without progress before the attempt ends ...
 inline constexpr int kMaxLocatorRestarts = 3;
+/// ... and in one download whatever the progress: Salesforce forgets a cursor after 15 idle minutes
+/// or when a user opens more than ten, which a download meets a few times at most; a server that
+/// forgets every one doubles the calls of a download and should stop it, in words.
+inline constexpr int kMaxLocatorRestartsPerDownload = 10;
 /// No page for this long turns a download into a "stalled, retrying" failure.
 inline constexpr int kStallTimeoutMs = 60000;
 /// No byte for this long aborts one request (a TIMEOUT failure).

@@ -52,6 +52,7 @@ struct SyncWorker::Run
     SalesforceClient::RequestId fetchId = 0;
     int attempts = 0; ///< transient failures in a row
     int locatorRestarts = 0;
+    int locatorRestartsInDownload = 0;
     int pagesWithoutProgress = 0;
     Checkpoint lastCheckpoint;
     QSet<QString> checkpointIds; ///< last Ids of the pages of this download: a repeat is no progress
@@ -237,6 +238,13 @@ void SyncWorker::start()
     uo.backoffBaseMs = m_options.backoffBaseMs;
     uo.backoffMaxMs = m_options.backoffMaxMs;
     uo.maxAttempts = m_options.maxAttemptsPerCycle;
+    connect(m_client.get(), &SalesforceClient::signedIn, this, [this] {
+        if (m_engineError && m_engineError->code == QLatin1String("SIGN_IN_REQUIRED")) {
+            m_engineError.reset(); // the server accepts the sign-in again
+            m_signInAttempts = 0;
+            markDirty();
+        }
+    });
     m_uploader = std::make_unique<Uploader>(m_store.get(), m_client.get(), uo);
     connect(m_uploader.get(), &Uploader::progressed, this, &SyncWorker::markDirty);
 
@@ -746,10 +754,6 @@ void SyncWorker::recountDone(const QList<SalesforceClient::CountResult> &results
             return;
         }
     }
-    if (m_engineError && m_engineError->code == QLatin1String("SIGN_IN_REQUIRED")) {
-        m_engineError.reset(); // the server answers again
-        m_signInAttempts = 0;
-    }
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (auto &r : m_runs) {
         Run *run = r.get();
@@ -826,9 +830,10 @@ void SyncWorker::compareCounts(Run *run, bool countsReadNow)
     // is what the device keeps on purpose (records in use) or a server that counts differently.
     qCInfo(lcSync) << run->config.name << "local" << local << "server" << st.serverCount << "after round"
                    << run->mismatchRounds;
-    if (!run->lastDownloadFull && (run->newRecords > 0 || !run->afterDownload)) {
-        requestDownload(run);
-    } else if (!run->lastDownloadFull && run->repairedForServer != st.serverCount) {
+    const bool afterFull = run->afterDownload && run->lastDownloadFull;
+    if (run->newRecords > 0 || !run->afterDownload) {
+        requestDownload(run); // a delta: what changed meanwhile
+    } else if (!afterFull && m_options.repairMismatches && run->repairedForServer != st.serverCount) {
         run->repairedForServer = st.serverCount;
         beginPending({run}, false);
     } else {
@@ -898,6 +903,7 @@ void SyncWorker::pump()
         Run *run = m_queue.takeFirst();
         ++m_active;
         run->locatorRestarts = 0;
+        run->locatorRestartsInDownload = 0;
         run->pagesWithoutProgress = 0;
         run->newRecords = 0;
         run->checkpointIds.clear();
@@ -962,18 +968,21 @@ void SyncWorker::pageArrived(Run *run, quint64 seq, const ApiError &error,
     run->fetchId = 0;
     const auto retryDownload = [this, run] { requestDownload(run); pump(); };
     if (!error.ok()) {
-        if (error.kind == ApiError::Kind::LocatorExpired && ++run->locatorRestarts <= tuning::kMaxLocatorRestarts) {
-            // The server forgot the cursor: the checkpoint of the last page written is where to go on.
-            qCInfo(lcSync) << run->config.name << "query locator expired; restarting from the checkpoint";
-            run->seq++;
-            startDownload(run);
-            return;
-        }
         if (error.kind == ApiError::Kind::LocatorExpired) {
-            ApiError e = error;
-            e.message = QStringLiteral("Salesforce keeps forgetting the query (%1 restarts in a row without new "
-                                       "records): %2").arg(run->locatorRestarts - 1).arg(error.message);
-            addError(run, e.code, e.message, error.message);
+            const int inARow = ++run->locatorRestarts;
+            const int inDownload = ++run->locatorRestartsInDownload;
+            if (inARow <= tuning::kMaxLocatorRestarts && inDownload <= tuning::kMaxLocatorRestartsPerDownload) {
+                // The server forgot the cursor: the checkpoint of the last page written is where to go on.
+                qCInfo(lcSync) << run->config.name << "query locator expired; restarting from the checkpoint";
+                run->seq++;
+                startDownload(run);
+                return;
+            }
+            addError(run, error.code,
+                     QStringLiteral("Salesforce keeps forgetting the query (%1 restarts in this download); this "
+                                    "attempt stopped and the next sync tries again")
+                         .arg(inDownload - 1),
+                     error.message);
             giveUp(run);
             return;
         }
@@ -1345,7 +1354,7 @@ ObjectActivity SyncWorker::activityOf(Run *run, const ObjectState &st)
     if (run->stopped) {
         a.activity = SyncActivity::Stopped;
         a.wanted = false;
-    } else if (signIn && run->phase == Run::Phase::Idle) {
+    } else if (signIn) {
         a.activity = SyncActivity::WaitingForSignIn;
         a.retryAt = m_signInRetryAt;
     } else {

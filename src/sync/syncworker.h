@@ -133,8 +133,9 @@ private:
     // actions
     void pauseRun(Run *run, bool writeStore);
     void resumeRun(Run *run, bool writeStore);
-    void beginPending(const QList<Run *> &runs, bool clear);
-    void pendingBegun(Run *run, qint64 generation);
+    /// `byPerson`: a person asked (their earlier errors are done with); else the engine repairs.
+    void beginPending(const QList<Run *> &runs, bool clear, bool byPerson = true);
+    void pendingBegun(Run *run, qint64 generation, bool byPerson = true);
     void retryUpload(const QString &object);
     void pollStore();
     void watchdog();

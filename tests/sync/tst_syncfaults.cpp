@@ -199,6 +199,7 @@ TEST_F(FaultTest, RecordWithoutIdIsSkippedAndUnknownFieldsAreKept)
     applyFaults(*server, {{"tokenInstanceUrl", proxy.url()}});
     auto o = options();
     o.device.instanceUrl = QUrl(QString::fromStdString(proxy.url()));
+    o.repairMismatches = false; // the difference must show (tst_synchonesty covers its repair)
     SyncEngine engine(o);
     IdleCounter idle(engine);
     engine.start();

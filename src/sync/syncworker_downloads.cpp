@@ -1,0 +1,406 @@
+// SPDX-License-Identifier: MIT
+// SyncWorker (see syncworker.h): downloads, page by page, and what happens when one fails.
+#include "sync/syncworker_p.h"
+
+#include "store/localstore.h"
+#include "sync/synctuning.h"
+
+#include <QThread>
+
+namespace posdata {
+
+using namespace workerdetail;
+
+// ---------------------------------------------------------------------------------------------
+// downloads: query, then nextRecordsUrl pages; each page written with its checkpoint
+
+void SyncWorker::requestDownload(Run *run)
+{
+    if (run->paused || run->stopped || !run->soql || !run->noScopeNote.isEmpty())
+        return;
+    if (run->phase == Run::Phase::Queued || run->phase == Run::Phase::Downloading)
+        return;
+    if (run->phase == Run::Phase::Backoff)
+        run->seq++; // the waiting retry is superseded
+    run->phase = Run::Phase::Queued;
+    run->settled = false;
+    // Keep the queue in priority order (m_runs is).
+    qsizetype pos = 0;
+    for (auto &r : m_runs) {
+        if (r.get() == run)
+            break;
+        if (pos < m_queue.size() && m_queue[pos] == r.get())
+            ++pos;
+    }
+    m_queue.insert(pos, run);
+}
+
+void SyncWorker::pump()
+{
+    if (!m_store)
+        return;
+    if (!m_cycleActive) {
+        bool work = !m_queue.isEmpty();
+        for (auto &run : m_runs)
+            work = work || run->phase != Run::Phase::Idle;
+        if (!work)
+            return;
+        // Work asked for outside a cycle (resume, resync, a retry): it becomes a cycle.
+        m_cycleActive = true;
+        m_cycleOnly = std::nullopt;
+        m_apiAtCycleStart = m_client->apiCalls();
+    }
+    while (!m_signInRequired && m_active < std::max(1, m_options.maxConcurrentDownloads) && !m_queue.isEmpty()) {
+        Run *run = m_queue.takeFirst();
+        ++m_active;
+        run->locatorRestarts = 0;
+        run->locatorRestartsInDownload = 0;
+        run->pagesWithoutProgress = 0;
+        run->newRecords = 0;
+        run->checkpointIds.clear();
+        if (run->retryAt.isValid() && run->progressDone > 0) {
+            run->progressBase = run->progressDone; // a retry goes on counting where it was
+        } else {
+            run->progressDone = 0;
+            run->progressBase = 0;
+            run->progressTotal = 0;
+            run->clock.start();
+        }
+        run->retryAt = {};
+        startDownload(run);
+    }
+    maybeEndCycle();
+}
+
+void SyncWorker::startDownload(Run *run)
+{
+    const ObjectState st = m_store->objectState(run->config.name);
+    run->phase = Run::Phase::Downloading;
+    run->knownGeneration = st.generation;
+    run->knownPending = st.pending;
+    run->full = st.pending != PendingOp::None || st.checkpoint.isEmpty();
+    run->localAtStart = st.localCount;
+    run->generation = st.generation;
+    run->lastCheckpoint = st.checkpoint;
+    run->fetchId = 0;
+    if (!run->clock.isValid())
+        run->clock.start();
+    run->lastProgressMs = run->clock.elapsed();
+    run->progressBase = run->progressDone;
+    // Always queryAll: a delta must see tombstones; in a full download they are harmless (a deleted
+    // row is not "seen", so the reconciliation at the end removes it) and one query shape lets a
+    // static page server stand in for the org in the benchmark.
+    const bool includeDeleted = true;
+    const QString soql = st.checkpoint.isEmpty()
+        ? run->soql->delta(QDateTime(), includeDeleted)
+        : run->soql->deltaAfter(modstampTime(st.checkpoint.systemModstamp), st.checkpoint.id, includeDeleted);
+    const quint64 seq = run->seq;
+    run->fetchId = m_client->queryPage(soql, m_options.batchSize, includeDeleted,
+        [this, run, seq](const ApiError &e, const std::shared_ptr<SalesforceClient::ParsedPage> &p) {
+            pageArrived(run, seq, e, p);
+        });
+    markDirty();
+}
+
+void SyncWorker::fetchNext(Run *run, const QString &nextUrl)
+{
+    const quint64 seq = run->seq;
+    run->fetchId = m_client->queryMorePage(nextUrl, m_options.batchSize,
+        [this, run, seq](const ApiError &e, const std::shared_ptr<SalesforceClient::ParsedPage> &p) {
+            pageArrived(run, seq, e, p);
+        });
+}
+
+void SyncWorker::pageArrived(Run *run, quint64 seq, const ApiError &error,
+                             const std::shared_ptr<SalesforceClient::ParsedPage> &parsed)
+{
+    if (seq != run->seq || !m_store)
+        return;
+    run->fetchId = 0;
+    const auto retryDownload = [this, run] { requestDownload(run); pump(); };
+    if (!error.ok()) {
+        if (error.kind == ApiError::Kind::LocatorExpired) {
+            const int inARow = ++run->locatorRestarts;
+            const int inDownload = ++run->locatorRestartsInDownload;
+            if (inARow <= tuning::kMaxLocatorRestarts && inDownload <= tuning::kMaxLocatorRestartsPerDownload) {
+                // The server forgot the cursor: the checkpoint of the last page written is where to go on.
+                qCInfo(lcSync) << run->config.name << "query locator expired; restarting from the checkpoint";
+                run->seq++;
+                startDownload(run);
+                return;
+            }
+            addError(run, error.code,
+                     QStringLiteral("Salesforce keeps forgetting the query (%1 restarts in this download); this "
+                                    "attempt stopped and the next sync tries again")
+                         .arg(inDownload - 1),
+                     error.message);
+            giveUp(run);
+            return;
+        }
+        fail(run, error, retryDownload);
+        return;
+    }
+    if (!parsed || !parsed->page) {
+        fail(run, ApiError::malformed(QStringLiteral("A page of %1 could not be read: %2")
+                                          .arg(run->config.name, parsed ? parsed->parseError : QString())),
+             retryDownload);
+        return;
+    }
+    const QueryPage &page = *parsed->page;
+    // Ask for the next page now: it is received and parsed on the parser thread while this one is
+    // written here.
+    if (page.hasNext() && !run->paused)
+        fetchNext(run, page.nextRecordsUrl);
+    if (run->progressTotal <= 0 || run->progressDone == run->progressBase)
+        run->progressTotal = run->progressBase + std::max<qint64>(0, page.totalSize);
+
+    // Progress is a checkpoint this download has not had (never one that goes back in time) or new
+    // records; a page that brings neither is a server going round in circles.
+    Checkpoint checkpoint;
+    if (!page.records.isEmpty())
+        checkpoint = Checkpoint{page.records.constLast().systemModstamp, page.records.constLast().id};
+    const bool newCheckpoint = !checkpoint.isEmpty() && !run->checkpointIds.contains(checkpoint.id)
+        && (run->lastCheckpoint.isEmpty()
+            || modstampTime(checkpoint.systemModstamp) >= modstampTime(run->lastCheckpoint.systemModstamp));
+    StoreError storeError;
+    const ApplyResult applied = m_store->applyPage(run->config.name, page.records,
+                                                   newCheckpoint ? checkpoint : Checkpoint{}, run->generation,
+                                                   &storeError);
+    if (!storeError.ok()) {
+        if (storeError.kind == StoreError::Stale) {
+            // Cleared or resynced since this download started (here or by another process): the page
+            // was dropped whole; the download starts again from what the store says now.
+            qCInfo(lcSync) << run->config.name << "was cleared or resynced meanwhile; restarting";
+            stopQuietly(run);
+            requestDownload(run);
+            pump();
+            return;
+        }
+        failStore(run, storeError);
+        return;
+    }
+    const qint64 received = page.records.size() + page.skippedWithoutId;
+    const qsizetype skippedWithoutId = page.skippedWithoutId;
+    const bool hasNext = page.hasNext();
+    // Freeing 2000 records is not free: they go back to the parser thread, which has slack.
+    QMetaObject::invokeMethod(m_parserContext.get(), [garbage = std::move(parsed->page->records)] {},
+                              Qt::QueuedConnection);
+    run->progressDone += received;
+    run->lastProgressMs = run->clock.elapsed();
+    run->newRecords += applied.inserted + applied.deleted;
+    if (newCheckpoint) {
+        run->checkpointIds.insert(checkpoint.id);
+        run->lastCheckpoint = checkpoint;
+    }
+    if (newCheckpoint || applied.inserted > 0 || applied.deleted > 0) {
+        run->pagesWithoutProgress = 0;
+        run->attempts = 0;
+        run->locatorRestarts = 0;
+    } else if (hasNext && ++run->pagesWithoutProgress >= tuning::kMaxPagesWithoutProgress) {
+        addError(run, QStringLiteral("NO_PROGRESS"),
+                 QStringLiteral("Salesforce kept sending pages with nothing new (%1 in a row); this attempt "
+                                "stopped and the next sync tries again")
+                     .arg(run->pagesWithoutProgress),
+                 {});
+        giveUp(run);
+        return;
+    }
+    if (skippedWithoutId > 0)
+        addError(run, QStringLiteral("RECORD_WITHOUT_ID"),
+                 QStringLiteral("%1 record(s) without an Id were skipped").arg(skippedWithoutId), {});
+    markDirty();
+    if (!hasNext)
+        finishDownload(run);
+}
+
+void SyncWorker::finishDownload(Run *run)
+{
+    const QString &name = run->config.name;
+    StoreError error;
+    const auto stale = [&] {
+        if (error.kind != StoreError::Stale)
+            return false;
+        stopQuietly(run);
+        requestDownload(run);
+        pump();
+        return true;
+    };
+    // Id reconciliation: what this full download did not see is gone from the server or the scope.
+    // A download into an object with no synced record has nothing to reconcile (every synced row was
+    // written by it, with its generation): the scan of a million rows is skipped.
+    if (run->full) {
+        if (run->localAtStart > 0) {
+            const qint64 removed = m_store->removeUnseen(name, run->generation, &error);
+            if (removed < 0) {
+                if (!stale())
+                    failStore(run, error);
+                return;
+            }
+            run->newRecords += removed;
+        }
+        const ObjectState st = m_store->objectState(name);
+        if (st.pending != PendingOp::None && !m_store->finishPending(name, run->generation, &error)) {
+            if (!stale())
+                failStore(run, error);
+            return;
+        }
+    }
+    const ObjectState st = m_store->objectState(name);
+    run->knownPending = st.pending;
+    run->knownGeneration = st.generation;
+    run->lastDownloadFull = run->full;
+    run->updatingFields = false;
+    run->seq++;
+    --m_active;
+    requestRecount(run);
+    pump();
+}
+
+void SyncWorker::stopQuietly(Run *run)
+{
+    run->seq++;
+    if (run->fetchId && m_client)
+        m_client->abort(run->fetchId);
+    run->fetchId = 0;
+    if (run->phase == Run::Phase::Downloading)
+        --m_active;
+    else if (run->phase == Run::Phase::Queued)
+        m_queue.removeAll(run);
+    run->phase = Run::Phase::Idle;
+    run->countSent = false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// failures
+
+void SyncWorker::fail(Run *run, const ApiError &error, std::function<void()> retry)
+{
+    stopQuietly(run);
+    switch (error.kind) {
+    case ApiError::Kind::Auth:
+        signInRequired(error);
+        return;
+    case ApiError::Kind::Permanent:
+        stop(run, error.code, wordsOf(error), error.message);
+        return;
+    case ApiError::Kind::LocatorExpired:
+    case ApiError::Kind::Transient:
+    case ApiError::Kind::None:
+        break;
+    }
+    addError(run, error.code, wordsOf(error), error.message);
+    if (error.isLimitExceeded()) {
+        // The org's allowance is used up: this object waits long, and holds nothing meanwhile.
+        giveUp(run, QDateTime::currentDateTimeUtc().addMSecs(m_options.limitBackoffMs));
+        return;
+    }
+    if (++run->attempts >= std::max(1, m_options.maxAttemptsPerCycle)) {
+        giveUp(run);
+        return;
+    }
+    const int delay = tuning::backoffDelay(run->attempts, m_options.backoffBaseMs, m_options.backoffMaxMs);
+    run->phase = Run::Phase::Backoff;
+    run->retryAt = QDateTime::currentDateTimeUtc().addMSecs(delay);
+    const quint64 seq = run->seq;
+    QTimer::singleShot(delay, this, [this, run, seq, retry] {
+        if (seq != run->seq || run->phase != Run::Phase::Backoff || run->paused || m_signInRequired)
+            return;
+        run->phase = Run::Phase::Idle;
+        retry();
+    });
+    markDirty();
+    pump(); // the slot it held is free for another object
+}
+
+void SyncWorker::failStore(Run *run, const StoreError &error)
+{
+    const SyncError e = storeErrorOf(error);
+    addError(run, e.code, e.message, {});
+    giveUp(run);
+}
+
+void SyncWorker::giveUp(Run *run, const QDateTime &until)
+{
+    stopQuietly(run);
+    run->settled = false;
+    run->attempts = 0;
+    run->lastAttemptFailed = true;
+    run->limitWait = until.isValid();
+    run->retryAt = until.isValid() ? until
+        : m_options.cycleIntervalMs > 0 ? QDateTime::currentDateTimeUtc().addMSecs(m_options.cycleIntervalMs)
+                                        : QDateTime();
+    markDirty();
+    pump();
+}
+
+void SyncWorker::stop(Run *run, const QString &code, const QString &message, const QString &detail)
+{
+    stopQuietly(run);
+    addError(run, code, message, detail);
+    run->stopped = true;
+    run->settled = false;
+    markDirty();
+    pump();
+}
+
+void SyncWorker::signInRequired(const ApiError &error)
+{
+    ++m_signInAttempts;
+    m_signInRequired = true;
+    m_engineError = SyncError{QStringLiteral("SIGN_IN_REQUIRED"),
+                              QStringLiteral("Sign-in required: %1").arg(error.message),
+                              QDateTime::currentDateTimeUtc(), {}};
+    // One engine-wide error and no more requests: no retry storm against a refused token. The
+    // engine tries again by itself, less and less often.
+    m_client->abortAll();
+    m_uploader->cancel();
+    m_afterUploads.clear();
+    m_uploadAgain = false;
+    m_recountTimer.stop();
+    for (auto &run : m_runs)
+        stopQuietly(run.get());
+    m_queue.clear();
+    m_active = 0;
+    m_cycleTimer.stop();
+    const int delay = tuning::backoffDelay(m_signInAttempts, m_options.signInRetryBaseMs, tuning::kSignInRetryMaxMs);
+    m_signInRetryAt = QDateTime::currentDateTimeUtc().addMSecs(delay);
+    m_signInTimer.start(delay);
+    qCWarning(lcSync) << "sign-in required; trying again in" << delay / 1000 << "s";
+    if (m_cycleActive)
+        endCycle();
+    markDirty();
+}
+
+void SyncWorker::trySignInAgain()
+{
+    m_signInTimer.stop();
+    if (!m_client)
+        return;
+    if (m_signInRequired) {
+        m_signInRequired = false;
+        m_client->retrySignIn();
+    }
+    startCycle();
+}
+
+void SyncWorker::addError(Run *run, const QString &code, const QString &message, const QString &detail)
+{
+    const SyncError e{code, message, QDateTime::currentDateTimeUtc(), detail};
+    run->errors.append(e);
+    while (run->errors.size() > tuning::kMaxErrorsPerObject)
+        run->errors.removeFirst();
+    run->lastAttemptFailed = true;
+    StoreError error;
+    if (!m_store->setLastError(run->config.name, code, message, e.time, &error))
+        qCWarning(lcSync) << "cannot keep the error of" << run->config.name << "in the store:" << error.message;
+    markDirty();
+}
+
+void SyncWorker::engineStoreError(const QString &what, const StoreError &error)
+{
+    const SyncError e = storeErrorOf(error);
+    m_engineError = SyncError{e.code, QStringLiteral("%1: %2").arg(what, e.message), e.time, {}};
+    markDirty();
+}
+
+} // namespace posdata

@@ -4,7 +4,7 @@
 #include "cli/progressprinter.h"
 #include "cli/statusreport.h"
 #include "config/devicecontext.h"
-#include "config/redact.h"
+#include "common/redact.h"
 #include "config/syncconfig.h"
 #include "store/localstore.h"
 #include "sync/syncengine.h"

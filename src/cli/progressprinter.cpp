@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "cli/progressprinter.h"
 
-#include "config/redact.h"
+#include "common/redact.h"
 
 #include <QLocale>
 #include <QTextStream>

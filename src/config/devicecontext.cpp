@@ -2,8 +2,9 @@
 // Reading and checking the device context file; the refresh token never leaves in a message.
 #include "config/devicecontext.h"
 
+#include "common/redact.h"
+#include "common/urlpolicy.h"
 #include "config/jsonerrors.h"
-#include "config/redact.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -20,23 +21,6 @@ namespace {
 
 const QStringList kKeys{QStringLiteral("instanceUrl"), QStringLiteral("clientId"), QStringLiteral("refreshToken"),
                         QStringLiteral("outletId"), QStringLiteral("shiftId")};
-
-bool isLoopbackHost(const QString &host)
-{
-    if (host.compare(u"localhost", Qt::CaseInsensitive) == 0 || host == u"::1")
-        return true;
-    // 127.0.0.0/8 in dotted quad form; QUrl has already normalised the host.
-    const QStringList parts = host.split(u'.');
-    if (parts.size() != 4)
-        return false;
-    for (const QString &part : parts) {
-        bool ok = false;
-        const int v = part.toInt(&ok);
-        if (!ok || v < 0 || v > 255)
-            return false;
-    }
-    return parts.first() == u"127";
-}
 
 const QString kShiftId = QStringLiteral("shiftId");
 
@@ -117,21 +101,9 @@ std::optional<DeviceContext> parseDeviceContext(const QByteArray &json, const QS
     const QString shift = o.value(kShiftId).toString();
     ctx.shiftId = shift.trimmed().isEmpty() ? QString() : shift;
     ctx.instanceUrl = QUrl(o.value(u"instanceUrl").toString(), QUrl::StrictMode);
-    const QUrl &url = ctx.instanceUrl;
-    if (!url.isValid() || url.host().isEmpty() || url.isRelative())
-        return fail(QStringLiteral("key \"instanceUrl\": not an absolute URL with a host, e.g. "
-                                   "https://example.my.salesforce.com"));
-    if (!url.userInfo().isEmpty() || url.hasQuery() || url.hasFragment())
-        return fail(QStringLiteral("key \"instanceUrl\": must not contain a user, query or fragment"));
-    const QString scheme = url.scheme().toLower();
-    if (scheme == u"http") {
-        if (!isLoopbackHost(url.host()))
-            return fail(QStringLiteral("key \"instanceUrl\": must use https (http is allowed only for "
-                                       "127.0.0.0/8, ::1 and localhost, not for host %1)")
-                            .arg(url.host()));
-    } else if (scheme != u"https") {
-        return fail(QStringLiteral("key \"instanceUrl\": must use https, not scheme \"%1\"").arg(url.scheme()));
-    }
+    // The same rule the client applies before it sends credentials anywhere.
+    if (const QString why = urlpolicy::instanceUrlProblem(ctx.instanceUrl); !why.isEmpty())
+        return fail(QStringLiteral("key \"instanceUrl\": %1").arg(why));
     return ctx;
 }
 

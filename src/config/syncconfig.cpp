@@ -292,7 +292,18 @@ std::optional<SyncConfig> loadSyncConfig(const QString &path, QString *error)
             *error = QStringLiteral("%1: cannot read: %2").arg(path, file.errorString());
         return std::nullopt;
     }
-    return parseSyncConfig(file.readAll(), path, error);
+    // At most one byte past the limit is read: a wrong path (a log, a database) is refused without
+    // holding it in memory.
+    const QByteArray json = file.read(kMaxSyncConfigSize + 1);
+    if (json.size() > kMaxSyncConfigSize) {
+        if (error)
+            *error = QStringLiteral("%1: larger than %2 bytes (1 MiB); a sync-objects.json is a few KB: is this "
+                                    "the right file?")
+                         .arg(path)
+                         .arg(kMaxSyncConfigSize);
+        return std::nullopt;
+    }
+    return parseSyncConfig(json, path, error);
 }
 
 std::optional<SyncConfig> loadBundledSyncConfig(QString *error)

@@ -24,6 +24,9 @@ struct SyncConfig
     bool operator==(const SyncConfig &) const = default;
 };
 
+/// A sync-objects.json lists a few dozen objects at most; a larger file is refused unread.
+inline constexpr qint64 kMaxSyncConfigSize = 1024 * 1024;
+
 /// Loads and validates a sync-objects.json. On failure returns std::nullopt and sets *error
 /// (if given) to one message naming the file, the object and the key, e.g.
 /// `sync-objects.json: object "s_c__shift__c": key "scope": bind variable :tillId is not in the device context`.

@@ -19,7 +19,7 @@ EngineSnapshot failedWith(const QString &message)
     o.name = QStringLiteral("contact");
     o.status = SyncStatus::Incomplete;
     o.lastAttemptFailed = true;
-    o.errors << SyncError{QStringLiteral("invalid_grant"), message, QDateTime::currentDateTimeUtc()};
+    o.errors << SyncError{QStringLiteral("invalid_grant"), message, QDateTime::currentDateTimeUtc(), QString()};
     EngineSnapshot s;
     s.objects << o;
     return s;

@@ -95,6 +95,28 @@ TEST_F(SyncConfigTest, MissingFile)
     EXPECT_HAS(error, "cannot read");
 }
 
+TEST_F(SyncConfigTest, LargeFileIsRefusedWithoutReadingIt)
+{
+    // A 200 MB file (sparse) named by mistake was read whole before being refused as bad JSON.
+    const QString path = dir.filePath(QStringLiteral("huge.json"));
+    {
+        QFile f(path);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        ASSERT_TRUE(f.resize(200LL * 1024 * 1024));
+    }
+    QString error;
+    EXPECT_FALSE(loadSyncConfig(path, &error).has_value());
+    EXPECT_HAS(error, "huge.json: larger than 1048576 bytes (1 MiB)");
+    // At the limit, still read (and accepted: what it says is fine).
+    QByteArray json = R"({"objects": []})";
+    json += QByteArray(kMaxSyncConfigSize - json.size(), ' ');
+    QFile f(path);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(json);
+    f.close();
+    EXPECT_TRUE(loadSyncConfig(path, &error).has_value()) << error.toStdString();
+}
+
 TEST_F(SyncConfigTest, InvalidJsonGivesLineAndColumn)
 {
     const QString e = refuse("{\n  \"objects\": [\n    {\"name\": \"contact\",, }\n  ]\n}\n");

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // redactSecret(): every occurrence, any letter case, and nothing else touched.
-#include "config/redact.h"
+#include "common/redact.h"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // redactSecret(): the one place that scrubs a secret out of outgoing text.
-#include "config/redact.h"
+#include "common/redact.h"
 
 namespace posdata {
 

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// What the engine is doing for an object, in words: the one wording the screen and `posdata status`
+// share (translated through QCoreApplication::translate, context "SyncWords").
+
+#include "sync/syncsnapshot.h"
+
+#include <QDateTime>
+#include <QLocale>
+#include <QString>
+
+namespace posdata::syncwords {
+
+/// "Waiting to sync", "Resyncing 12,000 of 100,007", "Retrying in 30 s", "Waiting for sign-in", ...;
+/// empty when the object is settled (its status says it all). Numbers and times in `locale`.
+QString activity(const SyncObjectSnapshot &object, const QDateTime &now, const QLocale &locale = QLocale());
+
+/// "Retrying in 30 s" within two minutes, else "Will try again at 7:55 PM"; "at the next sync" when
+/// `at` is invalid. For retries and for sign-in.
+QString retry(const QDateTime &at, const QDateTime &now, const QLocale &locale = QLocale());
+
+/// How old a time is, for people: "just now", "3 min ago", "2 h ago", "yesterday", else the date.
+QString age(const QDateTime &then, const QDateTime &now, const QLocale &locale = QLocale());
+
+/// Text from a server or a file made safe for a terminal or one line of a screen: control
+/// characters (escape sequences, newlines) and bidirectional overrides become spaces, runs of
+/// white space one space.
+QString printable(const QString &text);
+
+} // namespace posdata::syncwords

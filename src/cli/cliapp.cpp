@@ -8,6 +8,7 @@
 #include "config/syncconfig.h"
 #include "store/localstore.h"
 #include "sync/syncengine.h"
+#include "sync/syncwords.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -70,7 +71,8 @@ void CliApp::print(const QString &text)
 
 void CliApp::printError(const QString &text)
 {
-    *m_io.err << QStringLiteral("posdata: ") << redactSecret(text, m_secret) << '\n';
+    // One line, whatever the server or a file put in it: no escape sequence reaches the terminal.
+    *m_io.err << QStringLiteral("posdata: ") << syncwords::printable(redactSecret(text, m_secret)) << '\n';
     m_io.err->flush();
 }
 
@@ -444,7 +446,8 @@ int CliApp::unsaved(const CliOptions &o)
                                                        : QStringLiteral("refused (%1): %2: %3")
                                                              .arg(r.attempts == 1 ? QStringLiteral("1 try")
                                                                                   : QStringLiteral("%1 tries").arg(r.attempts))
-                                                             .arg(r.errorCode, r.errorMessage));
+                                                             .arg(syncwords::printable(r.errorCode),
+                                                                  syncwords::printable(r.errorMessage)));
             }
         }
     }

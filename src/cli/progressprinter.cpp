@@ -2,6 +2,7 @@
 #include "cli/progressprinter.h"
 
 #include "common/redact.h"
+#include "sync/syncwords.h"
 
 #include <QLocale>
 #include <QTextStream>
@@ -45,7 +46,8 @@ QString ProgressPrinter::line(const SyncObjectSnapshot &o, bool withBar)
             text += QStringLiteral(" of %1").arg(c.toString(o.server));
     }
     if (o.lastAttemptFailed && !o.errors.isEmpty())
-        text += QStringLiteral(" - error %1: %2").arg(o.errors.last().code, o.errors.last().message.simplified());
+        text += QStringLiteral(" - error %1: %2")
+                    .arg(syncwords::printable(o.errors.last().code), syncwords::printable(o.errors.last().message));
     return text;
 }
 

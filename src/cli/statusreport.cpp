@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "cli/statusreport.h"
 
+#include "sync/syncwords.h"
+
 #include "config/syncconfig.h"
 
 #include <QJsonArray>
@@ -60,12 +62,11 @@ QString iso(const QDateTime &t)
     return t.toUTC().toString(Qt::ISODateWithMs);
 }
 
-// Error messages are kept to one line so that the table stays a table.
-QString oneLine(QString s)
+// Server text is kept to one printable line so that the table stays a table and the terminal
+// stays ours.
+QString oneLine(const QString &s)
 {
-    s.replace(u'\n', u' ');
-    s.replace(u'\r', u' ');
-    return s.simplified();
+    return syncwords::printable(s);
 }
 
 } // namespace
@@ -99,7 +100,7 @@ QString StatusReport::text(const QList<StatusRow> &rows)
     for (const StatusRow &r : rows) {
         QString error;
         if (!r.lastErrorCode.isEmpty())
-            error = QStringLiteral("%1: %2").arg(r.lastErrorCode, oneLine(r.lastErrorMessage));
+            error = QStringLiteral("%1: %2").arg(oneLine(r.lastErrorCode), oneLine(r.lastErrorMessage));
         table << QStringList{r.name,
                              statusWords(r.status),
                              count(r.local),

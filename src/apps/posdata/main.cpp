@@ -3,6 +3,7 @@
 #include "cli/cliapp.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 #include <QTextStream>
 
 #include <cstdio>
@@ -14,6 +15,9 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     // The POS app's name, so that AppDataLocation (the default --db folder) is the app's own.
     QCoreApplication::setApplicationName(QStringLiteral("pos-manage-data"));
+    // The command's output is its words and its exit code; the engine's debug log is for
+    // QT_LOGGING_RULES="posdata.*.debug=true" (warnings still show).
+    QLoggingCategory::setFilterRules(QStringLiteral("posdata.*.debug=false\nposdata.*.info=false"));
 
     QTextStream out(stdout);
     QTextStream err(stderr);

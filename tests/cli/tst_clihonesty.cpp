@@ -1,0 +1,222 @@
+// SPDX-License-Identifier: MIT
+// `posdata` tells the truth in its exit code and its words: the real binary against the in-process
+// emulator (or a scripted hostile server) over loopback, on real store files - a full disk, a store
+// this user may not write, a server going round in circles, server text full of escape sequences.
+#include "emulator/emulator.h"
+#include "emulator/emulatorserver.h"
+#include "soql/ids.h"
+#include "store/localstore.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <sys/mount.h>
+#include <unistd.h>
+
+#include <thread>
+
+namespace {
+
+struct Output
+{
+    int code = -1;
+    QString out;
+    QString err;
+};
+
+const QByteArray kProductsOnly = R"({"version":1,"objects":[
+    {"name":"s_c__product__c","priority":1,"fields":["Name","s_c__sku__c","s_c__description__c"]}]})";
+
+class CliHonestyTest : public ::testing::Test
+{
+protected:
+    void start(const std::string &seed, int64_t records = 0)
+    {
+        emu::EmulatorOptions options;
+        options.seed = seed;
+        options.records = records;
+        server = std::make_unique<emu::EmulatorServer>(options);
+        std::string error;
+        ASSERT_TRUE(server->start(&error)) << error;
+        url = QString::fromStdString(server->url());
+    }
+    void TearDown() override
+    {
+        if (server)
+            server->stop();
+    }
+    QString writeFile(const QString &name, const QByteArray &bytes)
+    {
+        const QString path = dir.filePath(name);
+        QFile f(path);
+        EXPECT_TRUE(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(bytes);
+        f.close();
+        EXPECT_TRUE(QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner));
+        return path;
+    }
+    QString writeDevice(const QString &instanceUrl)
+    {
+        const QJsonObject o{{QStringLiteral("instanceUrl"), instanceUrl},
+                            {QStringLiteral("clientId"), QStringLiteral("pos-demo")},
+                            {QStringLiteral("refreshToken"), QStringLiteral("pos-demo-refresh")},
+                            {QStringLiteral("outletId"), QString::fromStdString(soql::makeId("a00", 1))},
+                            {QStringLiteral("shiftId"), QString::fromStdString(soql::makeId("a01", 1))}};
+        return writeFile(QStringLiteral("device.json"), QJsonDocument(o).toJson());
+    }
+
+    // The guard only stops a hung child from hanging the suite; nothing is asserted about time.
+    static Output posdata(const QStringList &args, const QStringList &prefix = {})
+    {
+        QProcess p;
+        if (prefix.isEmpty())
+            p.start(QStringLiteral(POSDATA_BINARY), args);
+        else
+            p.start(prefix.first(), prefix.mid(1) + QStringList{QStringLiteral(POSDATA_BINARY)} + args);
+        Output o;
+        if (!p.waitForFinished(120000)) {
+            p.kill();
+            p.waitForFinished();
+            return o;
+        }
+        o.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+        o.out = QString::fromUtf8(p.readAllStandardOutput());
+        o.err = QString::fromUtf8(p.readAllStandardError());
+        return o;
+    }
+
+    QTemporaryDir dir;
+    std::unique_ptr<emu::EmulatorServer> server;
+    QString url;
+};
+
+} // namespace
+
+// Item 7: a full disk is exit 1 with the message, and the store keeps what it had, consistent.
+TEST_F(CliHonestyTest, AFullDiskIsExitOneInWordsAndLosesNothing)
+{
+    if (geteuid() != 0)
+        GTEST_SKIP() << "mounting a small tmpfs needs root";
+    start("scale", 20000);
+    const QString mnt = dir.filePath(QStringLiteral("small-disk"));
+    ASSERT_TRUE(QDir().mkpath(mnt));
+    if (::mount("tmpfs", mnt.toLocal8Bit().constData(), "tmpfs", 0, "size=3m") != 0)
+        GTEST_SKIP() << "cannot mount a tmpfs here: " << std::strerror(errno);
+    const QString db = mnt + QStringLiteral("/posdata.db");
+    const Output r = posdata({QStringLiteral("sync"), QStringLiteral("--once"), QStringLiteral("--device"),
+                              writeDevice(url), QStringLiteral("--config"),
+                              writeFile(QStringLiteral("objects.json"), kProductsOnly), QStringLiteral("--db"), db});
+    EXPECT_EQ(r.code, 1) << r.out.toStdString() << r.err.toStdString();
+    EXPECT_TRUE(r.err.contains(QStringLiteral("full"))) << r.err.toStdString();
+    EXPECT_FALSE(r.out.contains(QStringLiteral("sync done"))) << r.out.toStdString();
+    {
+        auto store = posdata::LocalStore::open(db, posdata::LocalStore::Mode::ReadOnly);
+        ASSERT_TRUE(store);
+        const auto st = store->objectState(QStringLiteral("s_c__product__c"));
+        EXPECT_EQ(st.localCount, store->countSlow(QStringLiteral("s_c__product__c"))); // consistent
+        EXPECT_LT(st.localCount, 20000);
+    }
+    ::umount2(mnt.toLocal8Bit().constData(), MNT_DETACH);
+}
+
+// Item 7: a store this user may read but not write: exit 1 in words, never "sync done".
+TEST_F(CliHonestyTest, AStoreThisUserMayNotWriteIsExitOneInWords)
+{
+    if (geteuid() != 0)
+        GTEST_SKIP() << "running as another user needs root";
+    start("small");
+    const QString config = writeFile(QStringLiteral("objects.json"), kProductsOnly);
+    const QString device = writeDevice(url);
+    const QString db = dir.filePath(QStringLiteral("posdata.db"));
+    ASSERT_EQ(posdata({QStringLiteral("sync"), QStringLiteral("--once"), QStringLiteral("--device"), device,
+                       QStringLiteral("--config"), config, QStringLiteral("--db"), db})
+                  .code,
+              0);
+    // The store stays root's and read-only to others; the device file and the folder are nobody's.
+    ASSERT_EQ(::chmod(dir.path().toLocal8Bit().constData(), 0755), 0);
+    for (const QString &f : {db, db + QStringLiteral("-wal"), db + QStringLiteral("-shm")})
+        ::chmod(f.toLocal8Bit().constData(), 0644);
+    ASSERT_EQ(::chown(device.toLocal8Bit().constData(), 65534, 65534), 0);
+    ASSERT_EQ(::chmod(config.toLocal8Bit().constData(), 0644), 0);
+    const Output r = posdata({QStringLiteral("sync"), QStringLiteral("--once"), QStringLiteral("--device"), device,
+                              QStringLiteral("--config"), config, QStringLiteral("--db"), db},
+                             {QStringLiteral("setpriv"), QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
+                              QStringLiteral("--clear-groups")});
+    EXPECT_EQ(r.code, 1) << r.out.toStdString() << r.err.toStdString();
+    EXPECT_FALSE(r.out.contains(QStringLiteral("sync done"))) << r.out.toStdString();
+    EXPECT_TRUE(r.err.contains(QStringLiteral("read-only")) || r.err.contains(QStringLiteral("readonly"))
+                || r.err.contains(QStringLiteral("cannot be written")))
+        << r.err.toStdString();
+}
+
+// Item 6: `sync --once` against a server that never advances ends with exit 1 naming the object
+// and the reason, after a bounded number of requests.
+TEST_F(CliHonestyTest, SyncOnceAgainstAServerGoingRoundInCirclesEndsWithExitOne)
+{
+    start("small");
+    std::string error;
+    ASSERT_TRUE(server->emulator().setFaults({{"stuckQueries", "s_c__product__c"}}, &error)) << error;
+    const Output r = posdata({QStringLiteral("sync"), QStringLiteral("--once"), QStringLiteral("--device"),
+                              writeDevice(url), QStringLiteral("--config"),
+                              writeFile(QStringLiteral("objects.json"), kProductsOnly), QStringLiteral("--db"),
+                              dir.filePath(QStringLiteral("posdata.db"))});
+    EXPECT_EQ(r.code, 1) << r.out.toStdString() << r.err.toStdString();
+    EXPECT_TRUE(r.err.contains(QStringLiteral("s_c__product__c"))) << r.err.toStdString();
+    EXPECT_TRUE(r.err.contains(QStringLiteral("NO_PROGRESS"))) << r.err.toStdString();
+    EXPECT_LT(server->emulator().apiCalls(), 30);
+}
+
+// Issue 11, item 6: what a hostile server writes in its errors never reaches the terminal as
+// escape sequences or extra lines.
+TEST_F(CliHonestyTest, ServerTextNeverReachesTheTerminalAsControlCharacters)
+{
+    httplib::Server hostile;
+    hostile.Post("/services/oauth2/token", [&](const httplib::Request &, httplib::Response &res) {
+        res.set_content(R"({"access_token":"AT-hostile-0123456789"})", "application/json");
+    });
+    hostile.Get(R"(/services/data/v62\.0/.*)", [&](const httplib::Request &, httplib::Response &res) {
+        res.status = 400;
+        res.set_content("[{\"errorCode\":\"BAD\\u001b[2J\",\"message\":\"\\u001b]0;pwned\\u0007\\nforged line\\r\\u009b31m\"}]",
+                        "application/json");
+    });
+    const int port = hostile.bind_to_any_port("127.0.0.1");
+    std::thread thread([&] { hostile.listen_after_bind(); });
+    while (!hostile.is_running())
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    const QString db = dir.filePath(QStringLiteral("posdata.db"));
+    const Output r = posdata({QStringLiteral("sync"), QStringLiteral("--once"), QStringLiteral("--device"),
+                              writeDevice(QStringLiteral("http://127.0.0.1:%1").arg(port)), QStringLiteral("--config"),
+                              writeFile(QStringLiteral("objects.json"), kProductsOnly), QStringLiteral("--db"), db});
+    hostile.stop();
+    thread.join();
+    EXPECT_EQ(r.code, 1);
+    for (const QString &text : {r.out, r.err}) {
+        for (const QChar c : text) {
+            const bool allowed = c == u'\n' || c.unicode() >= 0x20;
+            EXPECT_TRUE(allowed && c.unicode() != 0x7f && !(c.unicode() >= 0x80 && c.unicode() <= 0x9f))
+                << "control character " << int(c.unicode()) << " in: " << text.toStdString();
+        }
+    }
+    EXPECT_TRUE(r.err.contains(QStringLiteral("pwned"))) << r.err.toStdString(); // the words stay, harmless
+    EXPECT_EQ(r.err.count(u'\n'), 1) << r.err.toStdString(); // one line: no forged line of its own
+    const Output status = posdata({QStringLiteral("status"), QStringLiteral("--db"), db, QStringLiteral("--config"),
+                                   dir.filePath(QStringLiteral("objects.json"))});
+    EXPECT_FALSE(status.out.contains(QChar(0x1b))) << status.out.toStdString();
+    EXPECT_FALSE(status.out.contains(QStringLiteral("\nforged line"))) << status.out.toStdString();
+}
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    ::testing::InitGoogleTest(&argc, argv);
+    return RUN_ALL_TESTS();
+}

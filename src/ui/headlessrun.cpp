@@ -19,6 +19,16 @@ constexpr int kTablePrintIntervalMs = 1000;
 constexpr int kSettleMs = 400;
 } // namespace
 
+void HeadlessRun::finish(int code)
+{
+    if (m_options.quitWhenSynced && !m_sawIncomplete.isEmpty()) {
+        m_out << "FAILED: the screen showed Incomplete during the run: " << m_sawIncomplete.join(QStringLiteral(", "))
+              << Qt::endl;
+        code = 1;
+    }
+    emit finished(code);
+}
+
 HeadlessRun::HeadlessRun(ManageDataController *controller, QQuickWindow *window, Options options,
                          QObject *parent)
     : QObject(parent)
@@ -59,8 +69,12 @@ void HeadlessRun::onStateChanged()
     if (!m_controller)
         return;
     QString statuses;
-    for (const auto &o : m_controller->snapshot().objects)
+    for (const auto &o : m_controller->snapshot().objects) {
         statuses += o.name + QLatin1Char('=') + statusWords(o.status) + QLatin1Char(';');
+        const QString seen = QStringLiteral("%1 %2/%3").arg(o.name).arg(o.stored).arg(o.server);
+        if (o.status == SyncStatus::Incomplete && !m_sawIncomplete.contains(seen))
+            m_sawIncomplete << seen;
+    }
     const bool statusMoved = statuses != m_lastStatuses;
     m_lastStatuses = statuses;
     if (m_options.printTable)
@@ -74,7 +88,7 @@ void HeadlessRun::onStateChanged()
         if (m_options.printTable)
             printTable(true);
         if (m_options.screenshotDir.isEmpty() || !m_window) {
-            emit finished(0);
+            finish(0);
             return;
         }
         QTimer::singleShot(kSettleMs, this, &HeadlessRun::captureList);
@@ -106,14 +120,14 @@ bool HeadlessRun::save(const QString &name)
 void HeadlessRun::captureList()
 {
     if (!m_window || !m_controller)
-        return emit finished(1);
+        return finish(1);
     save(QStringLiteral("manage-data"));
     QObject *shell = m_window->property("shell").value<QObject *>();
     const QString name = detailObjectFor(*m_controller);
     if (!shell || name.isEmpty()
         || !QMetaObject::invokeMethod(shell, "openDetail", Q_ARG(QVariant, name), Q_ARG(QVariant, true))) {
         m_out << "could not open the detail page" << Qt::endl;
-        return emit finished(1);
+        return finish(1);
     }
     QTimer::singleShot(kSettleMs, this, &HeadlessRun::captureDetail);
 }
@@ -121,15 +135,15 @@ void HeadlessRun::captureList()
 void HeadlessRun::captureDetail()
 {
     if (!m_window)
-        return emit finished(1);
+        return finish(1);
     save(QStringLiteral("object-detail"));
     const QString name = m_controller ? unsavedObjectFor(*m_controller) : QString();
     QObject *shell = m_window->property("shell").value<QObject *>();
     if (name.isEmpty() || !shell)
-        return emit finished(m_failed ? 1 : 0);
+        return finish(m_failed ? 1 : 0);
     if (!QMetaObject::invokeMethod(shell, "openUnsaved", Q_ARG(QVariant, name), Q_ARG(QVariant, true))) {
         m_out << "could not open the unsaved records page" << Qt::endl;
-        return emit finished(1);
+        return finish(1);
     }
     // The page asks the engine for its records on open; the answer comes from the worker well
     // within the settle time.
@@ -139,9 +153,9 @@ void HeadlessRun::captureDetail()
 void HeadlessRun::captureUnsaved()
 {
     if (!m_window)
-        return emit finished(1);
+        return finish(1);
     save(QStringLiteral("unsaved-records"));
-    emit finished(m_failed ? 1 : 0);
+    finish(m_failed ? 1 : 0);
 }
 
 } // namespace posdata

@@ -42,6 +42,8 @@ signals:
     void finished(int exitCode);
 
 private:
+    /// Ends the run with `code`, or 1 when an object showed Incomplete (see m_sawIncomplete).
+    void finish(int code);
     void onStateChanged();
     void printTable(bool force);
     void captureList();
@@ -57,6 +59,9 @@ private:
     QString m_lastStatuses;
     bool m_capturing = false;
     bool m_failed = false;
+    /// Objects the screen showed Incomplete during the run ("name local/server"): a demo of a fresh
+    /// device must never show red, so --quit-when-synced ends with exit 1 when this is not empty.
+    QStringList m_sawIncomplete;
 };
 
 } // namespace posdata

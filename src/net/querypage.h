@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "store/storetypes.h"
+#include "common/incomingrecord.h"
 
 #include <QByteArray>
 #include <QString>

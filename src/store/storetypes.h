@@ -3,6 +3,8 @@
 
 // Value types of the local store: copied freely, safe to send across threads.
 
+#include "common/incomingrecord.h"
+
 #include <QByteArray>
 #include <QDateTime>
 #include <QMetaType>
@@ -49,18 +51,6 @@ struct Checkpoint
     QString id;
     bool isEmpty() const { return systemModstamp.isEmpty() && id.isEmpty(); }
     bool operator==(const Checkpoint &) const = default;
-};
-
-/// One record of a downloaded page (or a tombstone when isDeleted).
-struct IncomingRecord
-{
-    QString id;
-    QString systemModstamp;
-    bool isDeleted = false;
-    QByteArray payload; ///< the record JSON as received, less its "attributes" member (type and URL)
-    /// Where `id` and `systemModstamp` sit in `payload` as UTF-8 (-1: not marked, e.g. escaped), so
-    /// that the store binds those bytes instead of converting the strings back for every record.
-    qint32 idAt = -1, idSize = 0, modstampAt = -1, modstampSize = 0;
 };
 
 /// What one applyPage() did.

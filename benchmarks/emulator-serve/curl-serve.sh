@@ -9,8 +9,13 @@
 # afterwards when CHECK=1 (pages kept in a temp dir); by default the bodies go to /dev/null and only
 # curl's byte count is kept.
 # Prints records/s for the chain (all pages after the first) and the server's CPU per record.
+# The query is the engine's own (/queryAll, from `bench_emulator_serve --print-query`, that is
+# SoqlBuilder over the bundled sync-objects.json); FIELDS=all asks for every field on /query instead.
+# BENCH names bench_emulator_serve (default: next to sf-emulator's build directory).
 set -euo pipefail
 EMU=${1:-build/src/apps/sf-emulator/sf-emulator}
+BENCH=${BENCH:-$(dirname "$EMU")/../../../benchmarks/emulator-serve/bench_emulator_serve}
+FIELDS=${FIELDS:-engine}
 RECORDS=${2:-200000}
 BATCH=${3:-2000}
 CHECK=${CHECK:-0}
@@ -31,8 +36,10 @@ TOKEN=$(curl -s "$URL/services/oauth2/token" \
 # The token goes to curl through a header file, never on a command line or in output.
 printf 'Authorization: Bearer %s\nSforce-Query-Options: batchSize=%s\n' "$TOKEN" "$BATCH" > "$TMP/headers"
 
-Q='SELECT+Id,Name,CreatedDate,LastModifiedDate,SystemModstamp,IsDeleted,s_c__sku__c,s_c__price__c,s_c__category__c,s_c__barcode__c,s_c__description__c,s_c__active__c+FROM+s_c__product__c+ORDER+BY+SystemModstamp,Id'
-curl -s -H @"$TMP/headers" "$URL/services/data/v62.0/query?q=$Q" -o "$TMP/first"
+SOQL=$("$BENCH" --fields "$FIELDS" --print-query)
+RESOURCE=queryAll
+[ "$FIELDS" = engine ] || RESOURCE=query
+curl -s -H @"$TMP/headers" -G --data-urlencode "q=$SOQL" "$URL/services/data/v62.0/$RESOURCE" -o "$TMP/first"
 NEXT=$(sed -n 's/.*"nextRecordsUrl":"\([^"]*\)".*/\1/p' "$TMP/first" | head -c 200)
 [ -n "$NEXT" ] || { echo "first page has no nextRecordsUrl" >&2; exit 1; }
 BASE=${NEXT%-*}

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Serving benchmark: starts sf-emulator (--seed scale) as a child process, pulls every page of
-// all s_c__product__c fields with one keep-alive client (no gzip), and reports records/s plus the
-// server's CPU time per record (from /proc/<pid>/stat, so the client's work is not counted).
+// s_c__product__c with one keep-alive client (no gzip), first page included, and reports records/s
+// plus the server's CPU time per record (from /proc/<pid>/stat, so the client's work is not counted).
+// The query is the engine's own (SoqlBuilder over the bundled sync-objects.json, /queryAll), or with
+// --fields all every field in canonical order on /query (the ready-JSON case before any field list was).
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -9,6 +11,12 @@
 #include <iostream>
 #include <sstream>
 #include <string>
+
+#include "config/soqlbuilder.h"
+#include "config/syncconfig.h"
+
+#include <QDateTime>
+#include <QUrl>
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
@@ -44,6 +52,28 @@ double processCpuSeconds(pid_t pid)
     return static_cast<double>(utime + stime) / static_cast<double>(sysconf(_SC_CLK_TCK));
 }
 
+// The first page's path: what the engine sends for a full download of the products, or every field.
+std::string firstPagePath(const std::string &fields, std::string *soql)
+{
+    if (fields == "all") {
+        *soql = "SELECT Id,Name,CreatedDate,LastModifiedDate,SystemModstamp,IsDeleted,s_c__sku__c,s_c__price__c,"
+                "s_c__category__c,s_c__barcode__c,s_c__description__c,s_c__active__c FROM s_c__product__c ORDER BY "
+                "SystemModstamp,Id";
+        return "/services/data/v62.0/query?q=" + QUrl::toPercentEncoding(QString::fromStdString(*soql)).toStdString();
+    }
+    QString error;
+    const auto config = posdata::loadBundledSyncConfig(&error);
+    const posdata::SyncObjectConfig *product = config ? config->find(u"s_c__product__c") : nullptr;
+    const auto builder = product ? posdata::SoqlBuilder::create(*product, QHash<QString, QString>{}, &error) : std::nullopt;
+    if (!builder) {
+        std::cerr << "cannot build the engine's query: " << error.toStdString() << "\n";
+        return {};
+    }
+    // As the engine's first download: from the start, tombstones included, through /queryAll.
+    *soql = builder->delta(QDateTime(), true).toStdString();
+    return "/services/data/v62.0/queryAll?q=" + QUrl::toPercentEncoding(QString::fromStdString(*soql)).toStdString();
+}
+
 double selfCpuSeconds()
 {
     rusage ru{};
@@ -57,15 +87,36 @@ int main(int argc, char **argv)
 {
     std::string emulator = SF_EMULATOR_PATH;
     std::string records = "200000";
+    std::string fields = "engine";
     int batch = 2000;
-    for (int i = 1; i + 1 < argc; i += 2) {
+    bool printQuery = false;
+    for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
-        if (a == "--records")
-            records = argv[i + 1];
+        if (a == "--print-query") {
+            printQuery = true;
+            continue;
+        }
+        if (i + 1 >= argc || (a != "--fields" && a != "--records" && a != "--emulator" && a != "--batch")) {
+            std::cerr << "usage: bench_emulator_serve [--fields engine|all] [--records N] [--batch N] [--emulator PATH] "
+                         "[--print-query]\n";
+            return 2;
+        }
+        const std::string v = argv[++i];
+        if (a == "--fields")
+            fields = v;
+        else if (a == "--records")
+            records = v;
         else if (a == "--emulator")
-            emulator = argv[i + 1];
-        else if (a == "--batch")
-            batch = std::stoi(argv[i + 1]);
+            emulator = v;
+        else
+            batch = std::stoi(v);
+    }
+    if (printQuery) {
+        std::string soql;
+        if (firstPagePath(fields, &soql).empty())
+            return 1;
+        std::cout << soql << "\n";
+        return 0;
     }
     int out[2];
     if (pipe(out) != 0)
@@ -107,9 +158,12 @@ int main(int argc, char **argv)
     const httplib::Headers headers = {
         {"Authorization", "Bearer " + nlohmann::json::parse(tok->body)["access_token"].get<std::string>()},
         {"Sforce-Query-Options", "batchSize=" + std::to_string(batch)}};
-    std::string path = "/services/data/v62.0/query?q=SELECT+Id,Name,CreatedDate,LastModifiedDate,SystemModstamp,"
-                       "IsDeleted,s_c__sku__c,s_c__price__c,s_c__category__c,s_c__barcode__c,s_c__description__c,"
-                       "s_c__active__c+FROM+s_c__product__c+ORDER+BY+SystemModstamp,Id";
+    std::string soql;
+    std::string path = firstPagePath(fields, &soql);
+    if (path.empty()) {
+        kill(pid, SIGTERM);
+        return 1;
+    }
     const double serverCpu0 = processCpuSeconds(pid), clientCpu0 = selfCpuSeconds();
     const auto t0 = std::chrono::steady_clock::now();
     long long total = 0, pages = 0, bytes = 0;
@@ -142,6 +196,7 @@ int main(int argc, char **argv)
     kill(pid, SIGTERM);
     waitpid(pid, nullptr, 0);
     std::printf("seed scale %s records: ready in %.2f s\n", records.c_str(), seedSeconds);
+    std::printf("query (%s fields): %s\n", fields.c_str(), soql.c_str());
     std::printf("pulled %lld records in %lld pages (%.1f MB, %.0f bytes/record) in %.3f s\n", total, pages,
                 static_cast<double>(bytes) / 1e6, static_cast<double>(bytes) / static_cast<double>(total ? total : 1), seconds);
     std::printf("throughput: %.0f records/s (first page, which runs the query: %.3f s)\n",

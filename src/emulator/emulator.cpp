@@ -41,9 +41,9 @@ bool Emulator::init(std::string *error)
     } else {
         m_store->createIndexes();
     }
-    m_queries = std::make_unique<QueryCursors>(*m_store, m_catalog, m_options);
-    m_writer = std::make_unique<RecordWriter>(*m_store, m_catalog);
     m_renderer = std::make_unique<RecordRenderer>(*m_store);
+    m_queries = std::make_unique<QueryCursors>(*m_store, m_catalog, m_options, *m_renderer);
+    m_writer = std::make_unique<RecordWriter>(*m_store, m_catalog);
     return true;
 }
 

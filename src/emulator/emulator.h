@@ -85,6 +85,9 @@ public:
     int64_t purge(const std::string &object = {});
     std::map<std::string, ObjectCount> counts();
     nlohmann::json stats();
+    /// Diagnostics: serve records from SQLite's columns (true) instead of the in-memory ready JSON
+    /// (false, the default): the slow path that the fast one is checked against.
+    void setRenderFromColumns(bool fromColumns);
 
 private:
     struct Token

@@ -5,6 +5,7 @@
 
 #include "emulator/orgstore.h"
 #include "emulator/querycursors.h"
+#include "emulator/recordrenderer.h"
 #include "emulator/recordwriter.h"
 
 #include <algorithm>
@@ -256,6 +257,12 @@ std::map<std::string, ObjectCount> Emulator::counts()
     for (const auto &o : m_catalog.objects())
         out[o.name()] = {m_store->count(o, false), m_store->count(o, true)};
     return out;
+}
+
+void Emulator::setRenderFromColumns(bool fromColumns)
+{
+    std::lock_guard lock(m_mutex);
+    m_renderer->setFromColumns(fromColumns);
 }
 
 json Emulator::stats()

@@ -21,11 +21,12 @@ struct QueryCursors::Cursor
     bool stuck = false; // fault "stuckQueries": every page leads back to itself
 };
 
-QueryCursors::QueryCursors(OrgStore &store, const ObjectCatalog &catalog, const EmulatorOptions &options)
+QueryCursors::QueryCursors(OrgStore &store, const ObjectCatalog &catalog, const EmulatorOptions &options,
+                           RecordRenderer &renderer)
     : m_store(store)
     , m_catalog(catalog)
     , m_options(options)
-    , m_renderer(store)
+    , m_renderer(renderer)
 {
 }
 

@@ -24,7 +24,7 @@ class OrgStore;
 class QueryCursors
 {
 public:
-    QueryCursors(OrgStore &store, const ObjectCatalog &catalog, const EmulatorOptions &options);
+    QueryCursors(OrgStore &store, const ObjectCatalog &catalog, const EmulatorOptions &options, RecordRenderer &renderer);
     ~QueryCursors();
     QueryCursors(const QueryCursors &) = delete;
     QueryCursors &operator=(const QueryCursors &) = delete;
@@ -47,7 +47,7 @@ private:
     OrgStore &m_store;
     const ObjectCatalog &m_catalog;
     const EmulatorOptions &m_options;
-    RecordRenderer m_renderer;
+    RecordRenderer &m_renderer;
     std::map<std::string, std::unique_ptr<Cursor>> m_cursors;
     uint64_t m_cursorCounter = 0;
 };

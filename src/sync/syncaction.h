@@ -6,12 +6,21 @@
 // value and one case in the worker.
 
 #include <QMetaType>
+#include <QObject>
 #include <QString>
 
 namespace posdata {
 
+/// A gadget so that QML (the page tests) reads what a page asked for: kind, object, all, word.
 struct SyncAction
 {
+    Q_GADGET
+    Q_PROPERTY(posdata::SyncAction::Kind kind MEMBER kind)
+    Q_PROPERTY(QString object MEMBER object)
+    Q_PROPERTY(bool all READ all)
+    Q_PROPERTY(QString word READ word) ///< actionWord(kind): "pause", "clear-resync", ...
+
+public:
     enum class Kind {
         SyncNow, ///< a cycle now; objects that gave up until the next cycle try again
         Pause, ///< "Pause syncing" / "Pause all syncing" (all only while a sync runs)
@@ -21,10 +30,12 @@ struct SyncAction
         RetryUpload, ///< send the unsaved records again, the refused ones included
         TryAgain, ///< sign-in required: try the refresh again now
     };
+    Q_ENUM(Kind)
     Kind kind = Kind::SyncNow;
     QString object; ///< the object's API name; empty: every object ("... all ...")
 
     bool all() const { return object.isEmpty(); }
+    QString word() const;
     bool operator==(const SyncAction &) const = default;
 };
 
@@ -41,6 +52,11 @@ inline QString actionWord(SyncAction::Kind kind)
     case SyncAction::Kind::TryAgain: return QStringLiteral("try-again");
     }
     return QString();
+}
+
+inline QString SyncAction::word() const
+{
+    return actionWord(kind);
 }
 
 } // namespace posdata

@@ -190,7 +190,7 @@ void ManageDataController::setLocale(const QLocale &locale)
 
 void ManageDataController::syncNow()
 {
-    emit syncNowRequested();
+    request(SyncAction::Kind::SyncNow);
 }
 
 void ManageDataController::triggerPrimaryAction()
@@ -204,51 +204,51 @@ void ManageDataController::triggerPrimaryAction()
 void ManageDataController::pauseAll()
 {
     if (canPauseAll())
-        emit pauseAllRequested();
+        request(SyncAction::Kind::Pause);
 }
 
 void ManageDataController::resumeAll()
 {
     if (canResumeAll())
-        emit resumeAllRequested();
+        request(SyncAction::Kind::Resume);
 }
 
 void ManageDataController::pause(const QString &name)
 {
     const auto *o = find(name);
     if (o && !o->paused)
-        emit pauseRequested(name);
+        request(SyncAction::Kind::Pause, name);
 }
 
 void ManageDataController::resume(const QString &name)
 {
     const auto *o = find(name);
     if (o && o->paused)
-        emit resumeRequested(name);
+        request(SyncAction::Kind::Resume, name);
 }
 
 void ManageDataController::resync(const QString &name)
 {
     if (knows(name))
-        emit resyncRequested(name);
+        request(SyncAction::Kind::Resync, name);
 }
 
 void ManageDataController::resyncAll()
 {
     if (!m_snapshot.objects.isEmpty())
-        emit resyncAllRequested();
+        request(SyncAction::Kind::Resync);
 }
 
 void ManageDataController::clearResync(const QString &name)
 {
     if (knows(name))
-        emit clearResyncRequested(name);
+        request(SyncAction::Kind::ClearResync, name);
 }
 
 void ManageDataController::clearResyncAll()
 {
     if (!m_snapshot.objects.isEmpty())
-        emit clearResyncAllRequested();
+        request(SyncAction::Kind::ClearResync);
 }
 
 void ManageDataController::requestClearPlan(const QStringList &names)
@@ -322,7 +322,13 @@ void ManageDataController::retryUpload(const QString &name)
 {
     const auto *o = find(name);
     if (o && o->unsaved > 0)
-        emit retryUploadRequested(name);
+        request(SyncAction::Kind::RetryUpload, name);
+}
+
+void ManageDataController::tryAgain()
+{
+    if (m_snapshot.signInRequired)
+        request(SyncAction::Kind::TryAgain);
 }
 
 void ManageDataController::applyUnsaved(const QString &object, const QList<UnsavedRecord> &records)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "store/storetypes.h"
+#include "sync/syncaction.h"
 #include "sync/syncsnapshot.h"
 #include "syncobjectlistmodel.h"
 
@@ -13,7 +14,8 @@
 namespace posdata {
 
 /// The Manage data page's facade: what the page shows and which actions it offers, decided from
-/// engine snapshots; the page's intents leave as *Requested signals that the app wires to the engine.
+/// engine snapshots; the page's intents leave as one actionRequested(SyncAction) that the app wires
+/// to SyncEngine::perform (questions - a clear plan, unsaved records - have signals of their own).
 class ManageDataController : public QObject
 {
     Q_OBJECT
@@ -111,6 +113,8 @@ public:
     Q_INVOKABLE void requestUnsaved(const QString &name);
     /// Uploads the object's unsaved records now, the ones Salesforce refused before included.
     Q_INVOKABLE void retryUpload(const QString &name);
+    /// Sign-in refused: the engine tries the sign-in again now instead of at signInRetryAt.
+    Q_INVOKABLE void tryAgain();
 
 public slots:
     void applySnapshot(const posdata::EngineSnapshot &snapshot);
@@ -127,21 +131,14 @@ signals:
     void unsavedArrived(const QString &object, const QList<posdata::UnsavedRecord> &records);
 
     // To the engine.
-    void syncNowRequested();
-    void pauseAllRequested();
-    void resumeAllRequested();
-    void pauseRequested(const QString &name);
-    void resumeRequested(const QString &name);
-    void resyncRequested(const QString &name);
-    void resyncAllRequested();
-    void clearResyncRequested(const QString &name);
-    void clearResyncAllRequested();
+    /// A person's action, checked against the last snapshot: the app connects it to SyncEngine::perform.
+    void actionRequested(const posdata::SyncAction &action);
     void clearPlanRequested(const QStringList &names);
     void unsavedRequested(const QString &name);
-    void retryUploadRequested(const QString &name);
 
 private:
     bool knows(const QString &name) const { return find(name) != nullptr; }
+    void request(SyncAction::Kind kind, const QString &name = {}) { emit actionRequested({kind, name}); }
 
     SyncObjectListModel m_model;
     EngineSnapshot m_snapshot;

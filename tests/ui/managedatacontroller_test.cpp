@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // ManageDataController and SyncObjectDetail: which actions are offered and what reaches the engine.
+#include "actionspy.h"
 #include "ui/managedatacontroller.h"
 #include "ui/syncobjectdetail.h"
 
@@ -47,27 +48,27 @@ protected:
 
 TEST_F(ControllerTest, PauseAllOnlyWhileSomethingSyncs)
 {
-    QSignalSpy pauseAll(&c, &ManageDataController::pauseAllRequested);
-    QSignalSpy resumeAll(&c, &ManageDataController::resumeAllRequested);
+    ActionSpy actions(&c);
     c.applySnapshot(snapshot({object("a", SyncStatus::FullySynced)}));
     EXPECT_FALSE(c.canPauseAll());
     EXPECT_EQ(c.primaryActionText(), "");
     c.pauseAll();
     c.triggerPrimaryAction();
-    EXPECT_EQ(pauseAll.size(), 0);
+    EXPECT_EQ(actions.size(), 0);
 
     c.applySnapshot(snapshot({object("a", SyncStatus::Syncing), object("b", SyncStatus::FullySynced)}));
     EXPECT_TRUE(c.canPauseAll());
     EXPECT_TRUE(c.anythingSyncing());
     EXPECT_EQ(c.primaryActionText(), "Pause all syncing");
     c.triggerPrimaryAction();
-    EXPECT_EQ(pauseAll.size(), 1);
-    EXPECT_EQ(resumeAll.size(), 0);
+    ASSERT_EQ(actions.size(), 1);
+    EXPECT_EQ(actions.all().at(0), (SyncAction{SyncAction::Kind::Pause, {}})); // all objects
+    EXPECT_TRUE(actions.all().at(0).all());
 }
 
 TEST_F(ControllerTest, PausedShowsBannerAndResume)
 {
-    QSignalSpy resumeAll(&c, &ManageDataController::resumeAllRequested);
+    ActionSpy actions(&c);
     c.applySnapshot(snapshot({object("a", SyncStatus::Paused), object("b", SyncStatus::Paused)}));
     EXPECT_TRUE(c.anythingPaused());
     EXPECT_TRUE(c.allPaused());
@@ -75,7 +76,8 @@ TEST_F(ControllerTest, PausedShowsBannerAndResume)
     EXPECT_EQ(c.primaryActionText(), "Resume all syncing");
     EXPECT_EQ(c.pausedBannerText(), "Syncing is paused");
     c.triggerPrimaryAction();
-    EXPECT_EQ(resumeAll.size(), 1);
+    EXPECT_EQ(actions.objects(SyncAction::Kind::Resume), QStringList({""}));
+    EXPECT_EQ(actions.size(), 1);
 
     c.applySnapshot(snapshot({object("a", SyncStatus::Paused), object("b", SyncStatus::Syncing)}));
     EXPECT_EQ(c.primaryActionText(), "Pause all syncing"); // a running sync comes first
@@ -94,9 +96,7 @@ TEST_F(ControllerTest, StateChangedOnlyWhenTheSnapshotDiffers)
 
 TEST_F(ControllerTest, PerObjectIntentsCheckTheObject)
 {
-    QSignalSpy pause(&c, &ManageDataController::pauseRequested);
-    QSignalSpy resume(&c, &ManageDataController::resumeRequested);
-    QSignalSpy resync(&c, &ManageDataController::resyncRequested);
+    ActionSpy actions(&c);
     c.applySnapshot(snapshot({object("a", SyncStatus::Syncing), object("b", SyncStatus::Paused)}));
     c.pause("a");
     c.pause("b"); // already paused
@@ -105,18 +105,18 @@ TEST_F(ControllerTest, PerObjectIntentsCheckTheObject)
     c.resume("b");
     c.resync("a");
     c.resync("nope");
-    ASSERT_EQ(pause.size(), 1);
-    EXPECT_EQ(pause.at(0).at(0).toString(), "a");
-    ASSERT_EQ(resume.size(), 1);
-    EXPECT_EQ(resume.at(0).at(0).toString(), "b");
-    ASSERT_EQ(resync.size(), 1);
+    c.clearResync("nope");
+    c.retryUpload("a"); // nothing unsaved
+    EXPECT_EQ(actions.objects(SyncAction::Kind::Pause), QStringList({"a"}));
+    EXPECT_EQ(actions.objects(SyncAction::Kind::Resume), QStringList({"b"}));
+    EXPECT_EQ(actions.objects(SyncAction::Kind::Resync), QStringList({"a"}));
+    EXPECT_EQ(actions.size(), 3);
 }
 
 TEST_F(ControllerTest, ClearPlanFlowForOneObject)
 {
     QSignalSpy asked(&c, &ManageDataController::clearPlanRequested);
-    QSignalSpy clear(&c, &ManageDataController::clearResyncRequested);
-    QSignalSpy clearAll(&c, &ManageDataController::clearResyncAllRequested);
+    ActionSpy actions(&c);
     c.applySnapshot(snapshot({object("a", SyncStatus::Incomplete), object("b", SyncStatus::FullySynced)}));
 
     c.applyClearPlan({{"a", 5, 1, 1, 9}}); // nobody asked: ignored
@@ -136,19 +136,18 @@ TEST_F(ControllerTest, ClearPlanFlowForOneObject)
     EXPECT_EQ(c.clearPlanConfirmText(), "Clear & resync");
     EXPECT_TRUE(c.clearPlanWarning().startsWith("Clear & resync removes all locally stored records"));
 
+    EXPECT_EQ(actions.size(), 0); // asking is not doing
     c.confirmClearPlan();
-    ASSERT_EQ(clear.size(), 1);
-    EXPECT_EQ(clear.at(0).at(0).toString(), "a");
-    EXPECT_EQ(clearAll.size(), 0);
+    EXPECT_EQ(actions.objects(SyncAction::Kind::ClearResync), QStringList({"a"}));
     EXPECT_FALSE(c.clearPlanPending());
     c.confirmClearPlan(); // nothing pending any more
-    EXPECT_EQ(clear.size(), 1);
+    EXPECT_EQ(actions.size(), 1);
 }
 
 TEST_F(ControllerTest, ClearPlanForAllAndCancel)
 {
     QSignalSpy asked(&c, &ManageDataController::clearPlanRequested);
-    QSignalSpy clearAll(&c, &ManageDataController::clearResyncAllRequested);
+    ActionSpy actions(&c);
     c.applySnapshot(snapshot({object("a", SyncStatus::Incomplete), object("b", SyncStatus::FullySynced)}));
     c.requestClearPlan({});
     EXPECT_EQ(asked.at(0).at(0).toStringList(), QStringList({"a", "b"}));
@@ -164,7 +163,8 @@ TEST_F(ControllerTest, ClearPlanForAllAndCancel)
     EXPECT_EQ(c.clearPlanKeepUnsavedText(), "2 unsaved records will be kept");
     EXPECT_EQ(c.clearPlanDownloadText(), "Records will download again from Salesforce");
     c.confirmClearPlan();
-    EXPECT_EQ(clearAll.size(), 1);
+    EXPECT_EQ(actions.objects(SyncAction::Kind::ClearResync), QStringList({""})); // one "all", not one per object
+    EXPECT_EQ(actions.size(), 1);
 }
 
 TEST_F(ControllerTest, EngineErrors)
@@ -219,9 +219,9 @@ TEST_F(ControllerTest, DetailFollowsSnapshots)
     EXPECT_EQ(d.errors().at(1).toMap().value("text").toString(),
               "Could not reach Salesforce. Check the network connection.");
 
-    QSignalSpy pause(&c, &ManageDataController::pauseRequested);
+    ActionSpy actions(&c);
     d.triggerPrimaryAction();
-    EXPECT_EQ(pause.size(), 1);
+    EXPECT_EQ(actions.objects(SyncAction::Kind::Pause), QStringList({"s_c__product__c"}));
 
     o.syncing = true;
     o.status = SyncStatus::Syncing;
@@ -237,9 +237,9 @@ TEST_F(ControllerTest, DetailFollowsSnapshots)
     c.applySnapshot(snapshot({o}));
     EXPECT_EQ(d.statusText(), "Paused");
     EXPECT_EQ(d.primaryActionText(), "Resume syncing");
-    QSignalSpy resume(&c, &ManageDataController::resumeRequested);
     d.triggerPrimaryAction();
-    EXPECT_EQ(resume.size(), 1);
+    EXPECT_EQ(actions.objects(SyncAction::Kind::Resume), QStringList({"s_c__product__c"}));
+    EXPECT_EQ(actions.size(), 2);
 }
 
 TEST_F(ControllerTest, DetailShowsFailedUploadsBesideTheStatus)
@@ -271,7 +271,7 @@ TEST_F(ControllerTest, DetailShowsFailedUploadsBesideTheStatus)
 TEST_F(ControllerTest, UnsavedIntentsReachTheEngineOnlyForKnownObjects)
 {
     QSignalSpy asked(&c, &ManageDataController::unsavedRequested);
-    QSignalSpy retry(&c, &ManageDataController::retryUploadRequested);
+    ActionSpy actions(&c);
     auto o = object("s_c__order__c", SyncStatus::FullySynced);
     c.applySnapshot(snapshot({o}));
     c.requestUnsaved("nope");
@@ -279,13 +279,28 @@ TEST_F(ControllerTest, UnsavedIntentsReachTheEngineOnlyForKnownObjects)
     ASSERT_EQ(asked.size(), 1);
     EXPECT_EQ(asked.at(0).at(0).toString(), "s_c__order__c");
     c.retryUpload("s_c__order__c"); // nothing unsaved: nothing to retry
-    EXPECT_EQ(retry.size(), 0);
+    EXPECT_EQ(actions.size(), 0);
     o.unsaved = 1;
     c.applySnapshot(snapshot({o}));
     c.retryUpload("nope");
     c.retryUpload("s_c__order__c");
-    ASSERT_EQ(retry.size(), 1);
-    EXPECT_EQ(retry.at(0).at(0).toString(), "s_c__order__c");
+    EXPECT_EQ(actions.objects(SyncAction::Kind::RetryUpload), QStringList({"s_c__order__c"}));
+    EXPECT_EQ(actions.size(), 1);
+}
+
+TEST_F(ControllerTest, TryAgainOnlyWhileSignInIsRequired)
+{
+    ActionSpy actions(&c);
+    EngineSnapshot s = snapshot({object("a", SyncStatus::Incomplete)});
+    c.applySnapshot(s);
+    c.tryAgain();
+    EXPECT_EQ(actions.size(), 0);
+    s.signInRequired = true;
+    c.applySnapshot(s);
+    c.tryAgain();
+    ASSERT_EQ(actions.size(), 1);
+    EXPECT_EQ(actions.all().at(0).kind, SyncAction::Kind::TryAgain);
+    EXPECT_EQ(actions.all().at(0).word(), "try-again");
 }
 
 } // namespace

@@ -74,6 +74,18 @@ TestCase {
         return createTemporaryObject(spyComponent, tc, { target: target, signalName: signalName })
     }
 
+    // What the page asked the engine for: the objects of the actions with this word ("pause",
+    // "resync", ...; "" stands for "all objects"), from a spy on the controller's actionRequested.
+    function asked(actionSpy, word) {
+        const out = []
+        for (let i = 0; i < actionSpy.count; ++i) {
+            const a = actionSpy.signalArguments[i][0]
+            if (a.word === word)
+                out.push(a.object)
+        }
+        return out
+    }
+
     function list() { return findChild(shell.stack.currentItem, "objectList") }
 
     // The first visible Text/Label below `item` (visual children only) whose text is `text`.
@@ -178,8 +190,7 @@ TestCase {
     }
 
     function test_pauseAllShowsBannerAndEveryRowPaused() {
-        const pauseAll = spy(controller, "pauseAllRequested")
-        const resumeAll = spy(controller, "resumeAllRequested")
+        const actions = spy(controller, "actionRequested")
         feeder.apply(controller, sample())
         const page = shell.stack.currentItem
         const primary = findChild(page, "primaryAction")
@@ -187,7 +198,7 @@ TestCase {
         verify(primary.height >= 48)
         verify(!findChild(page, "pausedBanner").visible)
         mouseClick(primary)
-        compare(pauseAll.count, 1)
+        compare(asked(actions, "pause"), [""])
 
         feeder.apply(controller, paused(sample()))
         const banner = findChild(page, "pausedBanner")
@@ -197,10 +208,10 @@ TestCase {
             compare(rowItem(i).statusText, "Paused")
         compare(primary.text, "Resume all syncing")
         mouseClick(findText(banner, "Resume all syncing"))
-        compare(resumeAll.count, 1)
+        compare(asked(actions, "resume"), [""])
         mouseClick(primary)
-        compare(resumeAll.count, 2)
-        compare(pauseAll.count, 1)
+        compare(asked(actions, "resume"), ["", ""])
+        compare(actions.count, 3)
     }
 
     function test_settingsEntryOpensManageData() {
@@ -228,9 +239,8 @@ TestCase {
     }
 
     function test_moreActionsOnList() {
-        const resyncAll = spy(controller, "resyncAllRequested")
-        const asked = spy(controller, "clearPlanRequested")
-        const clearAll = spy(controller, "clearResyncAllRequested")
+        const actions = spy(controller, "actionRequested")
+        const planAsked = spy(controller, "clearPlanRequested")
         feeder.apply(controller, sample())
         const page = shell.stack.currentItem
         const more = findChild(page, "moreActions")
@@ -243,7 +253,7 @@ TestCase {
         const resyncItem = findChild(menu.contentItem, "resyncAllItem") || menu.itemAt(0)
         compare(resyncItem.text, "Resync all existing records")
         mouseClick(resyncItem)
-        compare(resyncAll.count, 1)
+        compare(asked(actions, "resync"), [""])
         tryCompare(menu, "visible", false)
 
         mouseClick(more)
@@ -251,8 +261,9 @@ TestCase {
         const clearItem = menu.itemAt(1)
         compare(clearItem.text, "Clear & resync all records")
         mouseClick(clearItem)
-        compare(asked.count, 1)
-        compare(asked.signalArguments[0][0].length, 5)
+        compare(planAsked.count, 1)
+        compare(planAsked.signalArguments[0][0].length, 5)
+        compare(actions.count, 1, "asking what a clear would do is not clearing")
         feeder.applyPlan(controller, [
             { object: "s_c__outlet__c", willDelete: 19, keepUnsaved: 0, keepInUse: 1, willDownload: 20 },
             { object: "s_c__order__c", willDelete: 1234, keepUnsaved: 3, keepInUse: 0, willDownload: 10000 }])
@@ -267,27 +278,24 @@ TestCase {
         verify(confirm.destructive)
         compare(confirm.text, "Clear & resync all")
         mouseClick(confirm)
-        compare(clearAll.count, 1)
+        compare(asked(actions, "clear-resync"), [""])
         tryCompare(dialog, "visible", false)
     }
 
     function test_detailActionsAndCancel() {
-        const pause = spy(controller, "pauseRequested")
-        const resync = spy(controller, "resyncRequested")
-        const clear = spy(controller, "clearResyncRequested")
+        const actions = spy(controller, "actionRequested")
         feeder.apply(controller, sample())
         tryCompare(list(), "count", 5)
         const page = openDetailByTap(3)
         mouseClick(findChild(page, "primaryAction"))
-        compare(pause.count, 1)
-        compare(pause.signalArguments[0][0], "s_c__product__c")
+        compare(asked(actions, "pause"), ["s_c__product__c"])
 
         const menu = findChild(page, "moreMenu")
         mouseClick(findChild(page, "moreActions"))
         tryCompare(menu, "opened", true)
         compare(menu.itemAt(0).text, "Resync existing records")
         mouseClick(menu.itemAt(0))
-        compare(resync.count, 1)
+        compare(asked(actions, "resync"), ["s_c__product__c"])
         tryCompare(menu, "visible", false)
 
         mouseClick(findChild(page, "moreActions"))
@@ -302,7 +310,8 @@ TestCase {
         verify(findText(dialog.contentItem, controller.clearPlanWarning))
         mouseClick(findChild(dialog.footer, "cancelButton"))
         tryCompare(dialog, "visible", false)
-        compare(clear.count, 0)
+        compare(asked(actions, "clear-resync"), [])
+        compare(actions.count, 2)
         verify(!controller.clearPlanPending)
     }
 
@@ -345,7 +354,7 @@ TestCase {
 
     function test_unsavedRecordsPageListsRecordsAndRetries() {
         const asked = spy(controller, "unsavedRequested")
-        const retry = spy(controller, "retryUploadRequested")
+        const actions = spy(controller, "actionRequested")
         feeder.apply(controller, withUnsaved(3, 1))
         tryCompare(list(), "count", 5)
         const page = openUnsavedPage()
@@ -374,8 +383,9 @@ TestCase {
         compare(button.text, "Retry upload")
         const askedBefore = asked.count
         mouseClick(button)
-        compare(retry.count, 1)
-        compare(retry.signalArguments[0][0], "s_c__order__c")
+        compare(actions.count, 1)
+        compare(actions.signalArguments[0][0].word, "retry-upload")
+        compare(actions.signalArguments[0][0].object, "s_c__order__c")
         compare(asked.count, askedBefore + 1, "the list reads again after a retry")
 
         // The upload runs: no second retry meanwhile; it ends with everything in Salesforce. Each

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+// LocalStore: the device's local SQLite store (records, their local state, the protected set and
+// each object's sync state), the one API every other layer uses to reach the file.
+
 #include "store/storetypes.h"
 
 #include <QHash>

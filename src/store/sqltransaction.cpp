@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+// SqlTransaction: BEGIN IMMEDIATE, COMMIT, and the rollback unless committed.
 #include "store/sqltransaction.h"
 
 #include <QSqlQuery>

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+// SqlTransaction: the store's RAII write transaction.
+
 #include <QSqlDatabase>
 #include <QSqlError>
 

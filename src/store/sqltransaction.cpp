@@ -6,11 +6,11 @@
 
 namespace posdata {
 
-SqlTransaction::SqlTransaction(QSqlDatabase db)
+SqlTransaction::SqlTransaction(QSqlDatabase db, Lock lock)
     : m_db(std::move(db))
 {
     QSqlQuery q(m_db);
-    m_active = q.exec(QStringLiteral("BEGIN IMMEDIATE"));
+    m_active = q.exec(lock == Lock::Exclusive ? QStringLiteral("BEGIN EXCLUSIVE") : QStringLiteral("BEGIN IMMEDIATE"));
     if (!m_active)
         m_error = q.lastError();
 }

@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: MIT
+// The real `posdata` binary on store files that are not simply its own: another program's SQLite
+// database (refused, left byte-identical, no -wal or -shm), ...
+#include "store/localstore.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#ifdef POSDATA_BINARY
+
+namespace {
+
+struct CliResult
+{
+    int code = -1;
+    QString out;
+    QString err;
+};
+
+class CliStoreTest : public ::testing::Test
+{
+protected:
+    QString path() const { return dir.filePath(QStringLiteral("other.db")); }
+
+    CliResult posdata(const QStringList &args)
+    {
+        QProcess p;
+        p.start(QStringLiteral(POSDATA_BINARY), args + QStringList { QStringLiteral("--db"), path() });
+        CliResult r;
+        if (!p.waitForFinished(30000))
+            return r;
+        r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+        r.out = QString::fromUtf8(p.readAllStandardOutput());
+        r.err = QString::fromUtf8(p.readAllStandardError());
+        return r;
+    }
+    void makeSqlite(const char *sql)
+    {
+        sqlite3 *db = nullptr;
+        ASSERT_EQ(sqlite3_open(path().toUtf8().constData(), &db), SQLITE_OK);
+        ASSERT_EQ(sqlite3_exec(db, sql, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+        sqlite3_close(db);
+    }
+    QByteArray hash() const
+    {
+        QFile f(path());
+        return f.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256) : QByteArray();
+    }
+    bool sideFiles() const
+    {
+        return QFile::exists(path() + QStringLiteral("-wal")) || QFile::exists(path() + QStringLiteral("-shm"))
+            || QFile::exists(path() + QStringLiteral("-journal"));
+    }
+    /// Every command that opens the store refuses the file and leaves it exactly as it was.
+    void expectRefused(const char *what)
+    {
+        const QByteArray before = hash();
+        ASSERT_FALSE(before.isEmpty());
+        for (const QStringList &args : { QStringList { QStringLiteral("pause"), QStringLiteral("contact") },
+                 QStringList { QStringLiteral("status") }, QStringList { QStringLiteral("unsaved") } }) {
+            const CliResult r = posdata(args);
+            EXPECT_EQ(r.code, 1) << what << " " << args.join(u' ').toStdString() << ": " << r.err.toStdString();
+            EXPECT_TRUE(r.err.contains(QStringLiteral("not a POS data store"))) << r.err.toStdString();
+            // In words, not a raw SQL error (no such table, already exists, ...).
+            EXPECT_FALSE(r.err.contains(QStringLiteral("no such")) || r.err.contains(QStringLiteral("already exists"))
+                || r.err.contains(QStringLiteral("Unable to")))
+                << r.err.toStdString();
+            EXPECT_EQ(hash(), before) << what << " " << args.join(u' ').toStdString();
+            EXPECT_FALSE(sideFiles()) << what << " " << args.join(u' ').toStdString();
+        }
+    }
+
+    QTemporaryDir dir;
+};
+
+TEST_F(CliStoreTest, AnotherProgramsDatabaseIsLeftAsItIs)
+{
+    makeSqlite("CREATE TABLE foo(x); INSERT INTO foo VALUES ('theirs')");
+    expectRefused("table foo");
+}
+
+TEST_F(CliStoreTest, AnotherProgramsObjectsTableIsLeftAsItIs)
+{
+    makeSqlite("CREATE TABLE objects(id INTEGER PRIMARY KEY, name TEXT); INSERT INTO objects(name) VALUES ('chair')");
+    expectRefused("objects table");
+}
+
+} // namespace
+
+#endif

@@ -6,6 +6,8 @@
 #include "store/storetuning.h"
 
 #include <QAtomicInteger>
+#include <QElapsedTimer>
+#include <QThread>
 #include <QUrl>
 #include <mutex>
 #include <sqlite3.h>
@@ -37,7 +39,7 @@ std::optional<StoreContents> inspect(const QString &path, const StoreFile &file,
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         QString options = QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=%1").arg(LocalStore::BusyTimeoutMs);
-        if (file.walMode && !StoreFile::hasWal(path)) {
+        if (file.presence == StoreFile::Presence::Sqlite && file.walMode && !StoreFile::hasWal(path)) {
             db.setDatabaseName(immutableUri(path));
             options += QStringLiteral(";QSQLITE_OPEN_URI");
         } else {
@@ -55,6 +57,29 @@ std::optional<StoreContents> inspect(const QString &path, const StoreFile &file,
 }
 
 } // namespace
+
+bool LocalStore::Private::switchToWal(StoreError *error)
+{
+    // Changing the journal mode takes an exclusive lock without waiting on the busy handler: while
+    // another program creates the same file it fails with SQLITE_BUSY at once, so wait here. A file
+    // already in WAL mode answers at once.
+    QElapsedTimer waited;
+    waited.start();
+    for (;;) {
+        QSqlQuery q(db);
+        if (q.exec(QStringLiteral("PRAGMA journal_mode = WAL")) && q.next()) {
+            if (q.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) == 0)
+                return true;
+            return fail(error, StoreError::Io,
+                QStringLiteral("cannot switch %1 to WAL journal mode (it stays %2)").arg(path, q.value(0).toString()));
+        }
+        const QSqlError e = q.lastError();
+        const int code = e.nativeErrorCode().toInt() & 0xff;
+        if ((code != SQLITE_BUSY && code != SQLITE_LOCKED) || waited.elapsed() > BusyTimeoutMs)
+            return failSql(error, e, QStringLiteral("cannot switch %1 to WAL journal mode").arg(path));
+        QThread::msleep(10);
+    }
+}
 
 std::unique_ptr<LocalStore> LocalStore::open(const QString &path, Mode mode, StoreError *error, WritePath writePath)
 {
@@ -76,8 +101,10 @@ std::unique_ptr<LocalStore> LocalStore::open(const QString &path, Mode mode, Sto
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")))
         return refuse(StoreError::Io, QStringLiteral("the Qt SQLite driver (QSQLITE) is not available"));
 
-    // Whose the file is, decided before any connection that could write to it: from the header
-    // when it carries an application_id, else from what SQLite reads on a read-only connection.
+    // Whose the file is, decided before any connection that could write to it: ours when the
+    // header carries our application_id, else from what SQLite reads on a read-only connection
+    // (which also waits out another program writing the file: the header read here may have been
+    // caught half-written).
     const StoreFile file = StoreFile::look(path);
     StoreIdentity identity = StoreIdentity::Empty;
     int version = 0;
@@ -90,27 +117,27 @@ std::unique_ptr<LocalStore> LocalStore::open(const QString &path, Mode mode, Sto
         return refuse(StoreError::NotSqlite, QStringLiteral("%1 is not a file").arg(path));
     case StoreFile::Presence::Unreadable:
         return refuse(StoreError::Io, QStringLiteral("cannot read %1: %2").arg(path, file.error));
-    case StoreFile::Presence::NotSqlite:
-        return refuse(StoreError::NotSqlite,
-            QStringLiteral("%1 is not a POS data store (not an SQLite database); it was left as it is").arg(path));
     case StoreFile::Presence::Empty:
         break;
+    case StoreFile::Presence::NotSqlite:
     case StoreFile::Presence::Sqlite:
-        if (file.applicationId == quint32(ApplicationId)) {
+        if (file.presence == StoreFile::Presence::Sqlite && file.applicationId == quint32(ApplicationId)) {
             identity = StoreIdentity::Ours;
             version = int(file.userVersion);
-        } else if (file.applicationId != 0) {
-            identity = StoreIdentity::Foreign;
-        } else {
-            QSqlError sqlError;
-            const std::optional<StoreContents> contents = inspect(path, file, &sqlError);
-            if (!contents) {
-                d->failSql(error, sqlError, QStringLiteral("cannot read %1").arg(path));
-                return nullptr;
-            }
-            identity = contents->identity();
-            version = contents->userVersion;
+            break;
         }
+        QSqlError sqlError;
+        const std::optional<StoreContents> contents = inspect(path, file, &sqlError);
+        if (!contents) {
+            if ((sqlError.nativeErrorCode().toInt() & 0xff) == SQLITE_NOTADB)
+                return refuse(StoreError::NotSqlite,
+                    QStringLiteral("%1 is not a POS data store (not an SQLite database); it was left as it is")
+                        .arg(path));
+            d->failSql(error, sqlError, QStringLiteral("cannot read %1").arg(path));
+            return nullptr;
+        }
+        identity = contents->identity();
+        version = contents->userVersion;
         break;
     }
     if (identity == StoreIdentity::Foreign)
@@ -157,21 +184,15 @@ std::unique_ptr<LocalStore> LocalStore::open(const QString &path, Mode mode, Sto
         if (identity == StoreIdentity::Empty
             && !d->execSql(QStringLiteral("PRAGMA page_size = %1").arg(tuning::PageSizeBytes), error))
             return nullptr;
-        QSqlQuery q(d->db);
-        if (!q.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !q.next()
-            || q.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
-            d->failSql(error, q.lastError(), QStringLiteral("cannot switch %1 to WAL journal mode").arg(path));
-            return nullptr;
-        }
-        q.finish();
-        // NORMAL in WAL mode loses at most the last commits on power loss, never consistency; the
-        // checkpoint is written in the same transaction as its rows, so a resumed sync re-reads them.
-        if (!d->execSql(QStringLiteral("PRAGMA synchronous = NORMAL"), error)
-            || !d->execSql(QStringLiteral("PRAGMA cache_size = -%1").arg(tuning::CacheSizeKiB), error))
-            return nullptr;
+        // Creation before the switch to WAL: a new file is made in one rollback-journal transaction,
+        // which the busy timeout serialises with another program creating it at the same moment.
         if ((identity != StoreIdentity::Ours || version < SchemaVersion) && !d->migrate(error))
             return nullptr;
-        if (!d->prepareStatements(writePath, error))
+        // NORMAL in WAL mode loses at most the last commits on power loss, never consistency; the
+        // checkpoint is written in the same transaction as its rows, so a resumed sync re-reads them.
+        if (!d->switchToWal(error) || !d->execSql(QStringLiteral("PRAGMA synchronous = NORMAL"), error)
+            || !d->execSql(QStringLiteral("PRAGMA cache_size = -%1").arg(tuning::CacheSizeKiB), error)
+            || !d->prepareStatements(writePath, error))
             return nullptr;
     }
     d->succeed(error);

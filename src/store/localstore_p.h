@@ -149,6 +149,12 @@ struct LocalStore::Private
     /// One migration step inside migrate()'s transaction: `statements`, then PRAGMA user_version.
     bool runMigration(int version, const QStringList &statements, StoreError *error);
 
+    // --- localstore_open.cpp ---
+
+    /// PRAGMA journal_mode = WAL, waiting (up to the busy timeout) while another program holds the
+    /// lock it needs.
+    bool switchToWal(StoreError *error);
+
     // --- localstore.cpp ---
 
     bool prepareStatements(WritePath writePath, StoreError *error);

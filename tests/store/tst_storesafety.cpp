@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: MIT
+// The store file under conditions outside the app's control: several programs creating the same
+// new store at once, ...
+
+#include "store/localstore.h"
+#include "storetesthelpers.h"
+
+#include <QTemporaryDir>
+#include <gtest/gtest.h>
+#include <latch>
+#include <thread>
+#include <sys/wait.h>
+#include <unistd.h>
+
+using namespace posdata;
+using namespace posdata::test;
+
+namespace {
+
+const QString kObj = QStringLiteral("s_c__product__c");
+
+class StoreSafety : public ::testing::Test
+{
+protected:
+    QString path(int n = 0) const { return dir.filePath(QStringLiteral("pos%1.db").arg(n)); }
+    /// The file is a complete store: our identity, the current schema, usable.
+    void expectStore(const QString &file)
+    {
+        StoreError err;
+        auto store = LocalStore::open(file, LocalStore::Mode::ReadWrite, &err);
+        ASSERT_TRUE(store) << err.message.toStdString();
+        EXPECT_TRUE(store->ensureObjects({ kObj }, &err)) << err.message.toStdString();
+        RawDb raw(file, SQLITE_OPEN_READONLY);
+        EXPECT_EQ(raw.scalar("PRAGMA application_id").toLongLong(), LocalStore::ApplicationId);
+        EXPECT_EQ(raw.scalar("PRAGMA user_version").toInt(), LocalStore::SchemaVersion);
+    }
+
+    QTemporaryDir dir;
+};
+
+TEST_F(StoreSafety, TwoThreadsCreatingTheSameStoreBothGetIt)
+{
+    for (int round = 0; round < 40; ++round) {
+        std::latch start(2);
+        StoreError errors[2];
+        bool opened[2] = { false, false };
+        const auto create = [&](int who) {
+            start.arrive_and_wait();
+            auto store = LocalStore::open(path(round), LocalStore::Mode::ReadWrite, &errors[who]);
+            opened[who] = store && store->ensureObjects({ kObj }, &errors[who]);
+        };
+        std::thread a(create, 0), b(create, 1);
+        a.join();
+        b.join();
+        ASSERT_TRUE(opened[0]) << "round " << round << ": " << errors[0].message.toStdString();
+        ASSERT_TRUE(opened[1]) << "round " << round << ": " << errors[1].message.toStdString();
+        expectStore(path(round));
+    }
+}
+
+TEST_F(StoreSafety, TwoProcessesCreatingTheSameStoreBothGetIt)
+{
+    // Each child opens the store when the parent closes the pipe, so both start together; the exit
+    // code says whether it got a usable store.
+    for (int round = 0; round < 20; ++round) {
+        int go[2];
+        ASSERT_EQ(pipe(go), 0);
+        pid_t children[2];
+        for (pid_t &child : children) {
+            child = fork();
+            ASSERT_GE(child, 0);
+            if (child == 0) {
+                close(go[1]);
+                char byte;
+                (void)!read(go[0], &byte, 1);
+                StoreError err;
+                auto store = LocalStore::open(path(round), LocalStore::Mode::ReadWrite, &err);
+                const bool ok = store && store->ensureObjects({ kObj }, &err);
+                if (!ok)
+                    fprintf(stderr, "child: %s\n", qPrintable(err.message));
+                store.reset();
+                _exit(ok ? 0 : 1);
+            }
+        }
+        close(go[0]);
+        close(go[1]);
+        for (pid_t child : children) {
+            int status = 0;
+            ASSERT_EQ(waitpid(child, &status, 0), child);
+            ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "round " << round;
+        }
+        expectStore(path(round));
+    }
+}
+
+} // namespace

@@ -3,6 +3,7 @@
 // localstore_open.cpp, localstore_unsaved.cpp, localstore_protected.cpp, localstore_state.cpp,
 // storeschema.cpp, pagewriter.cpp.
 #include "store/localstore_p.h"
+#include "store/sqlitelibrary.h"
 #include "store/storetuning.h"
 
 #include <QAtomicInteger>
@@ -29,15 +30,29 @@ bool LocalStore::Private::prepareStatements(WritePath writePath, StoreError *err
     if (!addLocalCount || !writeCheckpoint || !recountInUse || !readGeneration)
         return fail(error, StoreError::Io, QStringLiteral("could not prepare the store's statements"));
 
-    // The plugin links the same system libsqlite3 (Debian's Qt), so one library owns the handle
-    // and the file's locks.
-    sqlite3 *handle = nullptr;
+    // The driver's handle goes to this program's sqlite3_* functions only when the driver runs on
+    // this very library; a second copy (Qt's bundled SQLite) would take it for memory corruption.
+    QString why;
+    sameLibrary = sameSqliteLibrary(
+        [this](const QString &sql) -> std::optional<QString> {
+            QSqlQuery q(db);
+            if (!q.exec(sql) || !q.next())
+                return std::nullopt;
+            return q.value(0).toString();
+        },
+        &why);
     const QVariant h = db.driver()->handle();
-    if (writePath != WritePath::QtSql && h.isValid() && qstrcmp(h.typeName(), "sqlite3*") == 0)
+    sqlite3 *handle = nullptr;
+    if (!sameLibrary)
+        qCInfo(lcStore) << "applyPage writes through QSqlQuery:" << why;
+    else if (h.isValid() && qstrcmp(h.typeName(), "sqlite3*") == 0)
         handle = *static_cast<sqlite3 *const *>(h.constData());
+    else
+        why = QStringLiteral("the Qt SQLite driver gives no connection handle");
     if (writePath == WritePath::SqliteApi && !handle)
-        return fail(error, StoreError::Invalid,
-            QStringLiteral("the Qt SQLite driver gives no connection handle for the sqlite3 C API"));
+        return fail(error, StoreError::Invalid, QStringLiteral("cannot write through the sqlite3 C API: %1").arg(why));
+    if (writePath == WritePath::QtSql)
+        handle = nullptr;
     SqlFailure failure;
     pageWriter = PageWriter::create(db, handle, &failure);
     if (!pageWriter)
@@ -212,6 +227,10 @@ bool LocalStore::setBackgroundCheckpoints(bool on, StoreError *error)
     if (!d->checkWritable(error))
         return false;
     if (on == bool(d->checkpointer))
+        return d->succeed(error);
+    // The checkpointer's connection is this program's SQLite: beside a driver that runs another
+    // copy, closing it would drop the driver's locks on the file. SQLite's own checkpoints then.
+    if (on && !d->sameLibrary)
         return d->succeed(error);
     if (!on) {
         d->checkpointer.reset();

@@ -93,6 +93,9 @@ struct LocalStore::Private
     std::unique_ptr<QSqlQuery> readGeneration;
 
     std::unique_ptr<WalCheckpointer> checkpointer; ///< set while background checkpoints are on
+    /// The Qt driver runs on this program's libsqlite3 (see sameSqliteLibrary()): the C API write
+    /// path and the background checkpointer need it.
+    bool sameLibrary = false;
 
     ~Private();
 

@@ -147,6 +147,13 @@ std::unique_ptr<LocalStore> LocalStore::open(const QString &path, Mode mode, Sto
     if (mode == Mode::ReadOnly && identity == StoreIdentity::Empty)
         return refuse(StoreError::Io, QStringLiteral("%1 is empty: no store there yet").arg(path));
 
+    if (mode == Mode::ReadWrite) {
+        QString why;
+        if (file.presence == StoreFile::Presence::Missing && !StoreFile::createPrivate(path, &why))
+            return refuse(StoreError::Io, QStringLiteral("cannot create %1: %2").arg(path, why));
+        StoreFile::makePrivate(path);
+    }
+
     d->connectionName = newConnectionName();
     d->db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), d->connectionName);
     d->db.setDatabaseName(path);

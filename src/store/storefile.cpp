@@ -5,6 +5,11 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QtEndian>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace posdata {
 
@@ -63,6 +68,35 @@ StoreFile StoreFile::look(const QString &path)
 bool StoreFile::hasWal(const QString &path)
 {
     return QFileInfo::exists(path + QStringLiteral("-wal"));
+}
+
+bool StoreFile::createPrivate(const QString &path, QString *error)
+{
+    const QByteArray name = QFile::encodeName(path);
+    const int fd = ::open(name.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, S_IRUSR | S_IWUSR);
+    if (fd < 0) {
+        if (errno == EEXIST) // made by another program a moment ago: open() looks at it next
+            return true;
+        *error = QString::fromLocal8Bit(std::strerror(errno));
+        return false;
+    }
+    // The umask may have taken bits away from 0600 (it cannot add any): set it exactly.
+    const bool ok = ::fchmod(fd, S_IRUSR | S_IWUSR) == 0;
+    if (!ok)
+        *error = QString::fromLocal8Bit(std::strerror(errno));
+    ::close(fd);
+    return ok;
+}
+
+void StoreFile::makePrivate(const QString &path)
+{
+    for (const QString &file : { path, path + QStringLiteral("-wal"), path + QStringLiteral("-shm") }) {
+        const QByteArray name = QFile::encodeName(file);
+        struct stat st;
+        if (::stat(name.constData(), &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == ::geteuid()
+            && (st.st_mode & (S_IRWXG | S_IRWXO)) != 0)
+            ::chmod(name.constData(), st.st_mode & S_IRWXU);
+    }
 }
 
 } // namespace posdata

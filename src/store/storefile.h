@@ -34,6 +34,14 @@ struct StoreFile
     static StoreFile look(const QString &path);
     /// `path` + "-wal" exists: a connection has the database open in WAL mode, or one crashed.
     static bool hasWal(const QString &path);
+    /// Creates `path` as an empty file that only its owner may read and write (0600, whatever the
+    /// umask): the store holds names, emails and phones. SQLite gives the -wal and -shm files it
+    /// makes the database file's mode. An existing file is left as it is. False and *error if the
+    /// file could not be made.
+    static bool createPrivate(const QString &path, QString *error);
+    /// Takes group and other access away from `path` and its -wal and -shm files where this user
+    /// owns them (stores made before they were created private).
+    static void makePrivate(const QString &path);
 };
 
 } // namespace posdata

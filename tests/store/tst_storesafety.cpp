@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The store file under conditions outside the app's control: several programs creating the same
-// new store at once, ...
+// new store at once, a umask that would make it readable by everyone, ...
 
 #include "store/localstore.h"
 #include "storetesthelpers.h"
@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 #include <latch>
 #include <thread>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -36,6 +37,25 @@ protected:
     }
 
     QTemporaryDir dir;
+};
+
+mode_t permissions(const QString &file)
+{
+    struct stat st;
+    return ::stat(QFile::encodeName(file).constData(), &st) == 0 ? st.st_mode & 07777 : 0;
+}
+
+/// Sets the umask for one scope.
+class Umask
+{
+public:
+    explicit Umask(mode_t mask)
+        : m_before(::umask(mask))
+    { }
+    ~Umask() { ::umask(m_before); }
+
+private:
+    mode_t m_before;
 };
 
 TEST_F(StoreSafety, TwoThreadsCreatingTheSameStoreBothGetIt)
@@ -91,6 +111,38 @@ TEST_F(StoreSafety, TwoProcessesCreatingTheSameStoreBothGetIt)
         }
         expectStore(path(round));
     }
+}
+
+TEST_F(StoreSafety, TheStoreAndItsWalAndShmAreForTheOwnerOnly)
+{
+    // Names, emails and phones: 0600 whatever the umask (022 would give 0644).
+    const Umask umask(022);
+    StoreError err;
+    auto store = LocalStore::open(path(), LocalStore::Mode::ReadWrite, &err);
+    ASSERT_TRUE(store) << err.message.toStdString();
+    store->applyPage(kObj, pageOf({ "a", "b" }), { "t", "b" }, 0, &err);
+    ASSERT_TRUE(err.ok()) << err.message.toStdString();
+    for (const QString &file : { path(), path() + QStringLiteral("-wal"), path() + QStringLiteral("-shm") }) {
+        ASSERT_TRUE(QFile::exists(file)) << file.toStdString();
+        EXPECT_EQ(permissions(file), mode_t(0600)) << file.toStdString() << " " << std::oct << permissions(file);
+    }
+}
+
+TEST_F(StoreSafety, AStoreReadableByOthersIsMadePrivateWhenOpenedForWriting)
+{
+    {
+        auto store = LocalStore::open(path(), LocalStore::Mode::ReadWrite);
+        ASSERT_TRUE(store);
+    }
+    ASSERT_EQ(::chmod(QFile::encodeName(path()).constData(), 0644), 0);
+    {
+        auto reader = LocalStore::open(path(), LocalStore::Mode::ReadOnly);
+        ASSERT_TRUE(reader);
+        EXPECT_EQ(permissions(path()), mode_t(0644)); // a reader changes nothing
+    }
+    auto store = LocalStore::open(path(), LocalStore::Mode::ReadWrite);
+    ASSERT_TRUE(store);
+    EXPECT_EQ(permissions(path()), mode_t(0600));
 }
 
 } // namespace

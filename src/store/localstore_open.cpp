@@ -148,7 +148,10 @@ std::unique_ptr<LocalStore> LocalStore::open(const QString &path, Mode mode, Sto
         return refuse(StoreError::Io, QStringLiteral("%1 is empty: no store there yet").arg(path));
 
     if (mode == Mode::ReadWrite) {
-        QString why;
+        // Now, in words, not later as a write that fails (SQLite would open it read-only quietly).
+        QString why = StoreFile::whyNotWritable(path);
+        if (!why.isEmpty())
+            return refuse(StoreError::ReadOnly, QStringLiteral("cannot open %1 for writing: %2").arg(path, why));
         if (file.presence == StoreFile::Presence::Missing && !StoreFile::createPrivate(path, &why))
             return refuse(StoreError::Io, QStringLiteral("cannot create %1: %2").arg(path, why));
         StoreFile::makePrivate(path);
@@ -156,10 +159,20 @@ std::unique_ptr<LocalStore> LocalStore::open(const QString &path, Mode mode, Sto
 
     d->connectionName = newConnectionName();
     d->db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), d->connectionName);
-    d->db.setDatabaseName(path);
     QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(BusyTimeoutMs);
     if (mode == Mode::ReadOnly)
         options += QStringLiteral(";QSQLITE_OPEN_READONLY");
+    // A reader of a WAL store needs the -shm file, and makes it (and a -wal) when there is none.
+    // In a folder this user cannot write, no program can have the store open (it could not have
+    // made them either): nothing can change the file while it is read, so it is read as
+    // immutable, without them. With a -wal file there, a writer may be running: read it the
+    // ordinary way, which sees its commits.
+    if (mode == Mode::ReadOnly && !StoreFile::hasWal(path) && !StoreFile::folderWritable(path)) {
+        d->db.setDatabaseName(immutableUri(path));
+        options += QStringLiteral(";QSQLITE_OPEN_URI");
+    } else {
+        d->db.setDatabaseName(path);
+    }
     d->db.setConnectOptions(options);
     if (!d->db.open()) {
         d->failSql(error, d->db.lastError(), QStringLiteral("cannot open %1").arg(path));

@@ -88,6 +88,28 @@ bool StoreFile::createPrivate(const QString &path, QString *error)
     return ok;
 }
 
+bool StoreFile::folderWritable(const QString &path)
+{
+    return ::access(QFile::encodeName(QFileInfo(path).absolutePath()).constData(), W_OK | X_OK) == 0;
+}
+
+QString StoreFile::whyNotWritable(const QString &path)
+{
+    // access() asks with the real user's rights, which are this program's (no setuid here).
+    const auto writable = [](const QString &file) { return ::access(QFile::encodeName(file).constData(), W_OK) == 0; };
+    bool toMake = false;
+    for (const QString &file : { path, path + QStringLiteral("-wal"), path + QStringLiteral("-shm") }) {
+        if (!QFileInfo::exists(file))
+            toMake = true;
+        else if (!writable(file))
+            return QStringLiteral("%1 is read-only for this user").arg(file);
+    }
+    if (toMake && !folderWritable(path))
+        return QStringLiteral("the folder %1 is read-only for this user (the store makes its files next to %2 there)")
+            .arg(QFileInfo(path).absolutePath(), QFileInfo(path).fileName());
+    return {};
+}
+
 void StoreFile::makePrivate(const QString &path)
 {
     for (const QString &file : { path, path + QStringLiteral("-wal"), path + QStringLiteral("-shm") }) {

@@ -39,6 +39,11 @@ struct StoreFile
     /// makes the database file's mode. An existing file is left as it is. False and *error if the
     /// file could not be made.
     static bool createPrivate(const QString &path, QString *error);
+    /// Empty when this user can write the store: the file (if it exists), its -wal and -shm (if they
+    /// exist), and the folder where a file is still to be made. Else why not, in words.
+    static QString whyNotWritable(const QString &path);
+    /// This user can make files in the folder of `path` (a reader of a WAL store needs a -shm).
+    static bool folderWritable(const QString &path);
     /// Takes group and other access away from `path` and its -wal and -shm files where this user
     /// owns them (stores made before they were created private).
     static void makePrivate(const QString &path);

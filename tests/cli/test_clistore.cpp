@@ -1,12 +1,17 @@
 // SPDX-License-Identifier: MIT
 // The real `posdata` binary on store files that are not simply its own: another program's SQLite
-// database (refused, left byte-identical, no -wal or -shm), ...
+// database (refused, left byte-identical, no -wal or -shm), a store in a folder this user cannot
+// write (reading commands work), a store file this user cannot write (writing commands fail at
+// once, in words). Permission cases run the binary as uid 65534 when the tests run as root.
 #include "store/localstore.h"
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
@@ -25,11 +30,16 @@ struct CliResult
 class CliStoreTest : public ::testing::Test
 {
 protected:
-    QString path() const { return dir.filePath(QStringLiteral("other.db")); }
+    virtual QString path() const { return dir.filePath(QStringLiteral("other.db")); }
 
-    CliResult posdata(const QStringList &args)
+    CliResult posdata(const QStringList &args, bool unprivileged = false)
     {
         QProcess p;
+        if (unprivileged && ::geteuid() == 0)
+            p.setChildProcessModifier([] {
+                if (::setgid(65534) != 0 || ::setuid(65534) != 0)
+                    ::_exit(99);
+            });
         p.start(QStringLiteral(POSDATA_BINARY), args + QStringList { QStringLiteral("--db"), path() });
         CliResult r;
         if (!p.waitForFinished(30000))
@@ -88,6 +98,56 @@ TEST_F(CliStoreTest, AnotherProgramsObjectsTableIsLeftAsItIs)
 {
     makeSqlite("CREATE TABLE objects(id INTEGER PRIMARY KEY, name TEXT); INSERT INTO objects(name) VALUES ('chair')");
     expectRefused("objects table");
+}
+
+/// A store of ours in a folder of its own, owned by the user the binary runs as.
+class CliStorePermissions : public CliStoreTest
+{
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(dir.isValid());
+        ASSERT_TRUE(QDir(dir.path()).mkdir(QStringLiteral("store")));
+        ::chmod(QFile::encodeName(dir.path()).constData(), 0755);
+        {
+            posdata::StoreError err;
+            auto store = posdata::LocalStore::open(path(), posdata::LocalStore::Mode::ReadWrite, &err);
+            ASSERT_TRUE(store) << err.message.toStdString();
+            ASSERT_TRUE(store->ensureObjects({ QStringLiteral("contact") }, &err)) << err.message.toStdString();
+        }
+        if (::geteuid() == 0) {
+            ASSERT_EQ(::chown(QFile::encodeName(folder()).constData(), 65534, 65534), 0);
+            ASSERT_EQ(::chown(QFile::encodeName(path()).constData(), 65534, 65534), 0);
+        }
+    }
+    void TearDown() override { ::chmod(QFile::encodeName(folder()).constData(), 0755); }
+    QString folder() const { return dir.filePath(QStringLiteral("store")); }
+    QString path() const override { return folder() + QStringLiteral("/pos.db"); }
+};
+
+TEST_F(CliStorePermissions, StatusWorksInAReadOnlyFolder)
+{
+    ASSERT_EQ(::chmod(QFile::encodeName(folder()).constData(), 0555), 0);
+    const QByteArray before = hash();
+    const CliResult status = posdata({ QStringLiteral("status") }, true);
+    EXPECT_EQ(status.code, 0) << status.err.toStdString();
+    EXPECT_TRUE(status.out.contains(QStringLiteral("contact"))) << status.out.toStdString();
+    const CliResult pause = posdata({ QStringLiteral("pause"), QStringLiteral("contact") }, true);
+    EXPECT_EQ(pause.code, 1);
+    EXPECT_TRUE(pause.err.contains(QStringLiteral("read-only for this user"))) << pause.err.toStdString();
+    EXPECT_EQ(hash(), before);
+    EXPECT_FALSE(sideFiles());
+}
+
+TEST_F(CliStorePermissions, AStoreFileThatCannotBeWrittenFailsInWords)
+{
+    ASSERT_EQ(::chmod(QFile::encodeName(path()).constData(), 0444), 0);
+    const CliResult pause = posdata({ QStringLiteral("pause"), QStringLiteral("contact") }, true);
+    EXPECT_EQ(pause.code, 1);
+    EXPECT_TRUE(pause.err.contains(QStringLiteral("pos.db is read-only for this user"))) << pause.err.toStdString();
+    const CliResult status = posdata({ QStringLiteral("status") }, true);
+    EXPECT_EQ(status.code, 0) << status.err.toStdString();
+    EXPECT_TRUE(status.out.contains(QStringLiteral("contact"))) << status.out.toStdString();
 }
 
 } // namespace

@@ -10,7 +10,11 @@
 #include <QString>
 #include <gtest/gtest.h>
 #include <ostream>
+#include <functional>
 #include <sqlite3.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 namespace posdata {
 
@@ -129,6 +133,38 @@ inline bool writeSchema2Store(const QString &path)
                     "ALTER TABLE objects ADD COLUMN upload_failed_count INTEGER NOT NULL DEFAULT 0;"
                     "UPDATE records SET changed_at = 1764300000000 WHERE state <> 0;"
                     "PRAGMA user_version = 2; COMMIT;");
+}
+
+/// Root reads and writes any file whatever its mode, so permission tests run their reading or
+/// writing part as this user when the tests run as root (uid and gid 65534, "nobody").
+constexpr uid_t kUnprivileged = 65534;
+
+/// Gives `path` (a file or folder) to the user that unprivileged() runs as, when running as root.
+inline bool handToUnprivileged(const QString &path)
+{
+    return ::geteuid() != 0 || ::chown(QFile::encodeName(path).constData(), kUnprivileged, kUnprivileged) == 0;
+}
+
+/// Runs `body` in a forked child, without root's rights when running as root, and returns its
+/// exit code (-1 if it did not exit). The child writes what went wrong to stderr.
+inline int unprivileged(const std::function<int()> &body)
+{
+    std::fflush(stdout);
+    std::fflush(stderr);
+    const pid_t child = ::fork();
+    if (child < 0)
+        return -1;
+    if (child == 0) {
+        if (::geteuid() == 0 && (::setgid(kUnprivileged) != 0 || ::setuid(kUnprivileged) != 0))
+            ::_exit(99);
+        const int code = body();
+        std::fflush(stderr);
+        ::_exit(code);
+    }
+    int status = 0;
+    if (::waitpid(child, &status, 0) != child || !WIFEXITED(status))
+        return -1;
+    return WEXITSTATUS(status);
 }
 
 /// The files SQLite keeps next to a database while it is open or after a crash.

@@ -66,8 +66,10 @@ public:
     /// stamped on the way), or an empty file (0 bytes, or SQLite with nothing in it). Refuses,
     /// without touching the file, one that is not SQLite (NotSqlite), another program's SQLite
     /// database (Foreign) or a newer schema (NewerSchema). Creation and migration are one
-    /// transaction: two programs creating the same store at once both get it. ReadOnly never
-    /// writes and needs an existing store. Returns nullptr on failure.
+    /// transaction: two programs creating the same store at once both get it. A new file is made
+    /// 0600. ReadWrite fails at once (StoreError::ReadOnly) on a file or folder this user cannot
+    /// write. ReadOnly never writes, needs an existing store, and works in a read-only folder.
+    /// Returns nullptr on failure.
     static std::unique_ptr<LocalStore> open(const QString &path, Mode mode, StoreError *error = nullptr,
         WritePath writePath = WritePath::Auto);
     ~LocalStore();

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
-// LocalStore: opening the file, the download writes (applyPage, removeUnseen), reads, checkpoints.
-// The other parts: localstore_unsaved.cpp, localstore_protected.cpp, localstore_state.cpp,
+// LocalStore: the download writes (applyPage, removeUnseen), reads, checkpoints. The other parts:
+// localstore_open.cpp, localstore_unsaved.cpp, localstore_protected.cpp, localstore_state.cpp,
 // storeschema.cpp, pagewriter.cpp.
 #include "store/localstore_p.h"
+#include "store/sqlitelibrary.h"
 #include "store/storetuning.h"
 
 #include <QAtomicInteger>
@@ -14,12 +15,6 @@
 #include <sqlite3.h>
 
 namespace posdata {
-
-namespace {
-
-QAtomicInteger<quint64> g_connectionCounter;
-
-} // namespace
 
 bool LocalStore::Private::prepareStatements(WritePath writePath, StoreError *error)
 {
@@ -35,15 +30,29 @@ bool LocalStore::Private::prepareStatements(WritePath writePath, StoreError *err
     if (!addLocalCount || !writeCheckpoint || !recountInUse || !readGeneration)
         return fail(error, StoreError::Io, QStringLiteral("could not prepare the store's statements"));
 
-    // The plugin links the same system libsqlite3 (Debian's Qt), so one library owns the handle
-    // and the file's locks.
-    sqlite3 *handle = nullptr;
+    // The driver's handle goes to this program's sqlite3_* functions only when the driver runs on
+    // this very library; a second copy (Qt's bundled SQLite) would take it for memory corruption.
+    QString why;
+    sameLibrary = sameSqliteLibrary(
+        [this](const QString &sql) -> std::optional<QString> {
+            QSqlQuery q(db);
+            if (!q.exec(sql) || !q.next())
+                return std::nullopt;
+            return q.value(0).toString();
+        },
+        &why);
     const QVariant h = db.driver()->handle();
-    if (writePath != WritePath::QtSql && h.isValid() && qstrcmp(h.typeName(), "sqlite3*") == 0)
+    sqlite3 *handle = nullptr;
+    if (!sameLibrary)
+        qCInfo(lcStore) << "applyPage writes through QSqlQuery:" << why;
+    else if (h.isValid() && qstrcmp(h.typeName(), "sqlite3*") == 0)
         handle = *static_cast<sqlite3 *const *>(h.constData());
+    else
+        why = QStringLiteral("the Qt SQLite driver gives no connection handle");
     if (writePath == WritePath::SqliteApi && !handle)
-        return fail(error, StoreError::Invalid,
-            QStringLiteral("the Qt SQLite driver gives no connection handle for the sqlite3 C API"));
+        return fail(error, StoreError::Invalid, QStringLiteral("cannot write through the sqlite3 C API: %1").arg(why));
+    if (writePath == WritePath::QtSql)
+        handle = nullptr;
     SqlFailure failure;
     pageWriter = PageWriter::create(db, handle, &failure);
     if (!pageWriter)
@@ -83,122 +92,6 @@ bool LocalStore::isValidObjectName(const QString &object)
 {
     static const QRegularExpression re(QStringLiteral("^[A-Za-z][A-Za-z0-9_]{0,79}$"));
     return re.match(object).hasMatch();
-}
-
-std::unique_ptr<LocalStore> LocalStore::open(const QString &path, Mode mode, StoreError *error, WritePath writePath)
-{
-    // Before SQLite's first use in the process: no memory statistics. Debian's library keeps them,
-    // which takes a process-wide mutex around every allocation (and, built without lookaside, a
-    // million-row download makes several million). Too late once something opened a database: then
-    // SQLite refuses the call and keeps its defaults, which is harmless.
-    static std::once_flag sqliteConfigured;
-    std::call_once(sqliteConfigured, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
-    auto d = std::make_unique<Private>();
-    d->path = path;
-    d->mode = mode;
-
-    if (path.isEmpty()) {
-        d->fail(error, StoreError::Invalid, QStringLiteral("no store path given"));
-        return nullptr;
-    }
-    const QFileInfo info(path);
-    if (info.exists()) {
-        if (!info.isFile()) {
-            d->fail(error, StoreError::NotSqlite, QStringLiteral("%1 is not a file").arg(path));
-            return nullptr;
-        }
-        // Check the header ourselves before SQLite sees the file: nothing may touch a foreign file.
-        QFile f(path);
-        if (!f.open(QIODevice::ReadOnly)) {
-            d->fail(error, StoreError::Io, QStringLiteral("cannot read %1: %2").arg(path, f.errorString()));
-            return nullptr;
-        }
-        const QByteArray header = f.read(16);
-        if (f.size() > 0 && header != QByteArray("SQLite format 3\0", 16)) {
-            d->fail(error, StoreError::NotSqlite,
-                QStringLiteral("%1 is not a POS data store (not an SQLite database); it was left as it is")
-                    .arg(path));
-            return nullptr;
-        }
-    } else if (mode == Mode::ReadOnly) {
-        d->fail(error, StoreError::Io, QStringLiteral("no store at %1").arg(path));
-        return nullptr;
-    }
-
-    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE"))) {
-        d->fail(error, StoreError::Io, QStringLiteral("the Qt SQLite driver (QSQLITE) is not available"));
-        return nullptr;
-    }
-    d->connectionName = QStringLiteral("posdata_store_%1").arg(g_connectionCounter.fetchAndAddRelaxed(1));
-    d->db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), d->connectionName);
-    d->db.setDatabaseName(path);
-    QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(BusyTimeoutMs);
-    if (mode == Mode::ReadOnly)
-        options += QStringLiteral(";QSQLITE_OPEN_READONLY");
-    d->db.setConnectOptions(options);
-    if (!d->db.open()) {
-        d->failSql(error, d->db.lastError(), QStringLiteral("cannot open %1").arg(path));
-        return nullptr;
-    }
-
-    int version = 0;
-    {
-        QSqlQuery q(d->db);
-        if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next()) {
-            d->failSql(error, q.lastError(), QStringLiteral("cannot read %1").arg(path));
-            if (d->lastError.kind == StoreError::NotSqlite)
-                d->fail(error, StoreError::NotSqlite,
-                    QStringLiteral(
-                        "%1 is not a POS data store (not an SQLite database); it was left as it is")
-                        .arg(path));
-            return nullptr;
-        }
-        version = q.value(0).toInt();
-    }
-    if (version > SchemaVersion) {
-        d->fail(error, StoreError::NewerSchema,
-            QStringLiteral(
-                "%1 was written by a newer version of the app (schema %2, this app knows up to %3); "
-                "it was left as it is")
-                .arg(path)
-                .arg(version)
-                .arg(SchemaVersion));
-        return nullptr;
-    }
-
-    if (mode == Mode::ReadOnly) {
-        if (version < SchemaVersion) {
-            d->fail(error, StoreError::Invalid,
-                QStringLiteral(
-                    "%1 has schema %2, older than this app's %3: open it read-write once to upgrade it")
-                    .arg(path)
-                    .arg(version)
-                    .arg(SchemaVersion));
-            return nullptr;
-        }
-        if (!d->execSql(QStringLiteral("PRAGMA query_only = 1"), error))
-            return nullptr;
-    } else {
-        // A new file's page size (a no-op once the first table exists).
-        if (version == 0 && !d->execSql(QStringLiteral("PRAGMA page_size = %1").arg(tuning::PageSizeBytes), error))
-            return nullptr;
-        QSqlQuery q(d->db);
-        if (!q.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !q.next()
-            || q.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
-            d->fail(error, StoreError::Io, QStringLiteral("cannot switch %1 to WAL journal mode").arg(path));
-            return nullptr;
-        }
-        q.finish();
-        // NORMAL in WAL mode loses at most the last commits on power loss, never consistency; the
-        // checkpoint is written in the same transaction as its rows, so a resumed sync re-reads them.
-        if (!d->execSql(QStringLiteral("PRAGMA synchronous = NORMAL"), error)
-            || !d->execSql(QStringLiteral("PRAGMA cache_size = -%1").arg(tuning::CacheSizeKiB), error)
-            || !d->migrate(version, error) || !d->prepareStatements(writePath, error))
-            return nullptr;
-    }
-    d->execSql(QStringLiteral("PRAGMA busy_timeout = %1").arg(BusyTimeoutMs), nullptr);
-    d->succeed(error);
-    return std::unique_ptr<LocalStore>(new LocalStore(std::move(d)));
 }
 
 ApplyResult LocalStore::applyPage(const QString &object, const QVector<IncomingRecord> &page,
@@ -334,6 +227,10 @@ bool LocalStore::setBackgroundCheckpoints(bool on, StoreError *error)
     if (!d->checkWritable(error))
         return false;
     if (on == bool(d->checkpointer))
+        return d->succeed(error);
+    // The checkpointer's connection is this program's SQLite: beside a driver that runs another
+    // copy, closing it would drop the driver's locks on the file. SQLite's own checkpoints then.
+    if (on && !d->sameLibrary)
         return d->succeed(error);
     if (!on) {
         d->checkpointer.reset();

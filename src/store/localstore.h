@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+// LocalStore: the device's local SQLite store (records, their local state, the protected set and
+// each object's sync state), the one API every other layer uses to reach the file.
+
 #include "store/storetypes.h"
 
 #include <QHash>
@@ -41,6 +44,9 @@ public:
 
     /// The schema version this build writes (PRAGMA user_version).
     static constexpr int SchemaVersion = 2;
+    /// PRAGMA application_id of every store ("POSD"): a store carries its identity, so that an
+    /// SQLite file of another program is never taken for one (and never written).
+    static constexpr qint32 ApplicationId = 0x504F5344;
     /// How long a statement waits for another connection's lock before failing with Busy.
     static constexpr int BusyTimeoutMs = 5000;
 
@@ -55,9 +61,15 @@ public:
         QtSql
     };
 
-    /// Opens (ReadWrite: creates and migrates) the store at path. Refuses, without touching the file,
-    /// a file that is not SQLite (NotSqlite) or has a newer schema (NewerSchema). ReadOnly never
-    /// writes and needs an existing file. Returns nullptr on failure.
+    /// Opens (ReadWrite: creates and migrates) the store at path. Takes a file with its
+    /// ApplicationId, a store of ours from before it had one (schema 1 or 2 with exactly its tables:
+    /// stamped on the way), or an empty file (0 bytes, or SQLite with nothing in it). Refuses,
+    /// without touching the file, one that is not SQLite (NotSqlite), another program's SQLite
+    /// database (Foreign) or a newer schema (NewerSchema). Creation and migration are one
+    /// transaction: two programs creating the same store at once both get it. A new file is made
+    /// 0600. ReadWrite fails at once (StoreError::ReadOnly) on a file or folder this user cannot
+    /// write. ReadOnly never writes, needs an existing store, and works in a read-only folder.
+    /// Returns nullptr on failure.
     static std::unique_ptr<LocalStore> open(const QString &path, Mode mode, StoreError *error = nullptr,
         WritePath writePath = WritePath::Auto);
     ~LocalStore();

@@ -17,7 +17,9 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
+#include <QStringList>
 #include <memory>
+#include <optional>
 
 namespace posdata {
 
@@ -51,6 +53,27 @@ inline QDateTime dateOrInvalid(const QVariant &v)
     return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
 }
 
+/// Whose an SQLite file is, by what it holds (see LocalStore::open()).
+enum class StoreIdentity
+{
+    Empty, ///< no table, user_version 0, no application_id: becomes a store
+    Ours, ///< our application_id
+    OldOurs, ///< a schema-1/2 store of ours from before the application_id
+    Foreign, ///< anything else: another program's database
+};
+
+/// What an SQLite file holds, as SQLite reads it (from the -wal file too).
+struct StoreContents
+{
+    qint64 applicationId = 0;
+    int userVersion = 0;
+    QStringList tables; ///< sorted; SQLite's own (sqlite_*) left out
+
+    StoreIdentity identity() const;
+    /// Reads it on an open connection; nullopt and *error when SQLite cannot.
+    static std::optional<StoreContents> read(const QSqlDatabase &db, QSqlError *error);
+};
+
 struct LocalStore::Private
 {
     QString path;
@@ -70,6 +93,9 @@ struct LocalStore::Private
     std::unique_ptr<QSqlQuery> readGeneration;
 
     std::unique_ptr<WalCheckpointer> checkpointer; ///< set while background checkpoints are on
+    /// The Qt driver runs on this program's libsqlite3 (see sameSqliteLibrary()): the C API write
+    /// path and the background checkpointer need it.
+    bool sameLibrary = false;
 
     ~Private();
 
@@ -114,13 +140,23 @@ struct LocalStore::Private
     bool editRecord(qint64 key, const QString &object, const QString &id, int state, const QByteArray &payload,
         StoreError *error);
 
-    // --- schema (storeschema.cpp) ---
+    // --- schema and identity (storeschema.cpp) ---
 
+    QString foreignMessage() const;
+    QString newerSchemaMessage(int version) const;
+    /// Creates or upgrades the store, and stamps its application_id, in ONE exclusive transaction
+    /// that re-reads the file inside the lock first.
+    bool migrate(StoreError *error);
     bool migrateTo1(StoreError *error);
     bool migrateTo2(StoreError *error);
-    /// One migration step: `statements`, then PRAGMA user_version = version, in one transaction.
+    /// One migration step inside migrate()'s transaction: `statements`, then PRAGMA user_version.
     bool runMigration(int version, const QStringList &statements, StoreError *error);
-    bool migrate(int from, StoreError *error);
+
+    // --- localstore_open.cpp ---
+
+    /// PRAGMA journal_mode = WAL, waiting (up to the busy timeout) while another program holds the
+    /// lock it needs.
+    bool switchToWal(StoreError *error);
 
     // --- localstore.cpp ---
 

@@ -1,15 +1,16 @@
 // SPDX-License-Identifier: MIT
+// SqlTransaction: BEGIN IMMEDIATE, COMMIT, and the rollback unless committed.
 #include "store/sqltransaction.h"
 
 #include <QSqlQuery>
 
 namespace posdata {
 
-SqlTransaction::SqlTransaction(QSqlDatabase db)
+SqlTransaction::SqlTransaction(QSqlDatabase db, Lock lock)
     : m_db(std::move(db))
 {
     QSqlQuery q(m_db);
-    m_active = q.exec(QStringLiteral("BEGIN IMMEDIATE"));
+    m_active = q.exec(lock == Lock::Exclusive ? QStringLiteral("BEGIN EXCLUSIVE") : QStringLiteral("BEGIN IMMEDIATE"));
     if (!m_active)
         m_error = q.lastError();
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+// SqlTransaction: the store's RAII write transaction.
+
 #include <QSqlDatabase>
 #include <QSqlError>
 
@@ -10,10 +12,17 @@ namespace posdata {
 ///
 /// IMMEDIATE takes the write lock up front, so a second process (the posdata CLI) waits on the
 /// busy timeout instead of failing a deferred read->write lock upgrade with SQLITE_BUSY.
+/// EXCLUSIVE (creation and migration) also keeps readers of a rollback-journal file out until the
+/// commit: they wait, then see the whole schema or none of it.
 class SqlTransaction
 {
 public:
-    explicit SqlTransaction(QSqlDatabase db);
+    enum class Lock
+    {
+        Immediate,
+        Exclusive
+    };
+    explicit SqlTransaction(QSqlDatabase db, Lock lock = Lock::Immediate);
     ~SqlTransaction();
     SqlTransaction(const SqlTransaction &) = delete;
     SqlTransaction &operator=(const SqlTransaction &) = delete;

@@ -1,22 +1,76 @@
 // SPDX-License-Identifier: MIT
-// The store's schema: forward-only migrations, each step one transaction ending with
-// PRAGMA user_version = N. open() refuses a newer schema before any of this runs.
+// The store's schema and identity: which files are stores of ours, and the forward-only
+// migrations, all of them run in one exclusive transaction that re-reads the file inside the lock.
 #include "store/localstore_p.h"
 
 namespace posdata {
 
+namespace {
+
+/// The tables of a store of schema 1 or 2, written before stores carried an application_id.
+const QStringList kOldStoreTables = { QStringLiteral("objects"), QStringLiteral("protected"), QStringLiteral("records") };
+
+} // namespace
+
+StoreIdentity StoreContents::identity() const
+{
+    if (applicationId == LocalStore::ApplicationId)
+        return StoreIdentity::Ours;
+    if (applicationId != 0)
+        return StoreIdentity::Foreign;
+    if (userVersion == 0 && tables.isEmpty())
+        return StoreIdentity::Empty;
+    if ((userVersion == 1 || userVersion == 2) && tables == kOldStoreTables)
+        return StoreIdentity::OldOurs;
+    return StoreIdentity::Foreign;
+}
+
+std::optional<StoreContents> StoreContents::read(const QSqlDatabase &db, QSqlError *error)
+{
+    StoreContents c;
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    const auto scalar = [&](const QString &sql, qint64 *out) {
+        if (!q.exec(sql) || !q.next())
+            return *error = q.lastError(), false;
+        *out = q.value(0).toLongLong();
+        q.finish();
+        return true;
+    };
+    qint64 version = 0;
+    if (!scalar(QStringLiteral("PRAGMA application_id"), &c.applicationId)
+        || !scalar(QStringLiteral("PRAGMA user_version"), &version))
+        return std::nullopt;
+    c.userVersion = int(version);
+    if (!q.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table'"
+                               " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name")))
+        return *error = q.lastError(), std::nullopt;
+    while (q.next())
+        c.tables.append(q.value(0).toString());
+    return c;
+}
+
+QString LocalStore::Private::foreignMessage() const
+{
+    return QStringLiteral("%1 is an SQLite database of another program, not a POS data store; it was left as it is")
+        .arg(path);
+}
+
+QString LocalStore::Private::newerSchemaMessage(int version) const
+{
+    return QStringLiteral("%1 was written by a newer version of the app (schema %2, this app knows up to %3); "
+                          "it was left as it is")
+        .arg(path)
+        .arg(version)
+        .arg(SchemaVersion);
+}
+
 bool LocalStore::Private::runMigration(int version, const QStringList &statements, StoreError *error)
 {
-    const QString what = QStringLiteral("migrate to schema %1").arg(version);
-    SqlTransaction tx(db);
-    if (!tx.isActive())
-        return failSql(error, tx.lastError(), what);
     for (const QString &sql : statements + QStringList{QStringLiteral("PRAGMA user_version = %1").arg(version)}) {
         if (!execSql(sql, error))
             return false;
     }
-    if (!tx.commit())
-        return failSql(error, tx.lastError(), what);
     return true;
 }
 
@@ -84,13 +138,33 @@ bool LocalStore::Private::migrateTo2(StoreError *error)
     return runMigration(2, statements, error);
 }
 
-bool LocalStore::Private::migrate(int from, StoreError *error)
+bool LocalStore::Private::migrate(StoreError *error)
 {
-    // Forward only: each step ends with PRAGMA user_version = N inside its own transaction.
-    if (from < 1 && !migrateTo1(error))
+    const QString what = QStringLiteral("create or upgrade the store %1").arg(path);
+    // EXCLUSIVE: a second program creating or upgrading the same file waits here (busy timeout),
+    // then finds the work done below; a reader never sees half a schema.
+    SqlTransaction tx(db, SqlTransaction::Lock::Exclusive);
+    if (!tx.isActive())
+        return failSql(error, tx.lastError(), what);
+    // Read again inside the lock: what open() saw before may have been created or upgraded since.
+    QSqlError sqlError;
+    const std::optional<StoreContents> contents = StoreContents::read(db, &sqlError);
+    if (!contents)
+        return failSql(error, sqlError, what);
+    if (contents->identity() == StoreIdentity::Foreign)
+        return fail(error, StoreError::Foreign, foreignMessage());
+    const int from = contents->userVersion;
+    if (from > SchemaVersion)
+        return fail(error, StoreError::NewerSchema, newerSchemaMessage(from));
+    // Forward only: each step ends with PRAGMA user_version = N.
+    if ((from < 1 && !migrateTo1(error)) || (from < 2 && !migrateTo2(error)))
         return false;
-    if (from < 2 && !migrateTo2(error))
+    // A store made before stores carried an identity gets it now.
+    if (contents->applicationId == 0
+        && !execSql(QStringLiteral("PRAGMA application_id = %1").arg(ApplicationId), error))
         return false;
+    if (!tx.commit())
+        return failSql(error, tx.lastError(), what);
     return true;
 }
 

@@ -34,7 +34,8 @@ struct StoreError
         Io, ///< any other SQLite or file failure
         Invalid, ///< bad argument (object name, id, unknown record, wrong state)
         Busy, ///< another process held the lock longer than the busy timeout
-        ReadOnly, ///< a write on a store opened in Mode::ReadOnly
+        ReadOnly, ///< a write on a store opened in Mode::ReadOnly, or a file this user cannot write
+        Foreign, ///< an SQLite database of another program: left untouched
         /// The object was cleared or resynced (a new generation) since the download that wrote this
         /// started: nothing was written; the new download takes over.
         Stale,

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+// WalCheckpointer: the checkpoint thread, its own connection and its low priority.
 #include "store/walcheckpointer.h"
 
 #include <QLoggingCategory>

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+// WalCheckpointer: WAL checkpoints on a thread of their own during downloads.
+
 #include <QString>
 #include <condition_variable>
 #include <mutex>

@@ -10,7 +10,11 @@
 #include <QString>
 #include <gtest/gtest.h>
 #include <ostream>
+#include <functional>
 #include <sqlite3.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 namespace posdata {
 
@@ -83,6 +87,96 @@ public:
 private:
     sqlite3 *m_db = nullptr;
 };
+
+/// A store as the app's schema-1 release wrote it (application_id 0, WAL), with one synced record,
+/// one unsaved record and a protected Id: the statements of migrateTo1 as they were.
+inline bool writeSchema1Store(const QString &path)
+{
+    RawDb raw(path);
+    return raw.exec("PRAGMA page_size = 16384; PRAGMA journal_mode = WAL; BEGIN;"
+                    "CREATE TABLE objects (obj INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,"
+                    " paused INTEGER NOT NULL DEFAULT 0, cp_modstamp TEXT NOT NULL DEFAULT '',"
+                    " cp_id TEXT NOT NULL DEFAULT '', server_count INTEGER NOT NULL DEFAULT -1,"
+                    " server_all_count INTEGER NOT NULL DEFAULT -1, counts_read_at INTEGER,"
+                    " last_error_code TEXT NOT NULL DEFAULT '', last_error_message TEXT NOT NULL DEFAULT '',"
+                    " last_error_at INTEGER, last_synced_at INTEGER, pending INTEGER NOT NULL DEFAULT 0,"
+                    " generation INTEGER NOT NULL DEFAULT 0, local_count INTEGER NOT NULL DEFAULT 0,"
+                    " unsaved_count INTEGER NOT NULL DEFAULT 0, in_use_count INTEGER NOT NULL DEFAULT 0);"
+                    "CREATE TABLE records (obj INTEGER NOT NULL, id TEXT NOT NULL, modstamp TEXT NOT NULL,"
+                    " state INTEGER NOT NULL, seen_gen INTEGER NOT NULL, payload BLOB NOT NULL,"
+                    " PRIMARY KEY (obj, id));"
+                    "CREATE INDEX records_unsaved ON records(obj, state) WHERE state <> 0;"
+                    "CREATE TABLE protected (obj INTEGER NOT NULL, id TEXT NOT NULL, kind INTEGER NOT NULL,"
+                    " PRIMARY KEY (obj, id, kind)) WITHOUT ROWID;"
+                    "INSERT INTO objects(obj, name, cp_modstamp, cp_id, generation, local_count, unsaved_count,"
+                    " in_use_count) VALUES (1, 's_c__product__c', 't1', 'a', 3, 1, 1, 1);"
+                    "INSERT INTO records VALUES (1, 'a', 't1', 0, 3, CAST('{\"Id\":\"a\"}' AS BLOB));"
+                    "INSERT INTO records VALUES (1, 'mine', '', 1, 3, CAST('{\"Name\":\"mine\"}' AS BLOB));"
+                    "INSERT INTO protected VALUES (1, 'a', 1);"
+                    "PRAGMA user_version = 1; COMMIT;");
+}
+
+/// The same store after the schema-2 release's migrateTo2 (still application_id 0).
+inline bool writeSchema2Store(const QString &path)
+{
+    if (!writeSchema1Store(path))
+        return false;
+    RawDb raw(path);
+    return raw.exec("BEGIN;"
+                    "ALTER TABLE records ADD COLUMN changed_at INTEGER;"
+                    "ALTER TABLE records ADD COLUMN ext_id TEXT;"
+                    "ALTER TABLE records ADD COLUMN err_code TEXT;"
+                    "ALTER TABLE records ADD COLUMN err_message TEXT;"
+                    "ALTER TABLE records ADD COLUMN err_at INTEGER;"
+                    "ALTER TABLE records ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;"
+                    "ALTER TABLE records ADD COLUMN sent INTEGER NOT NULL DEFAULT 0;"
+                    "ALTER TABLE objects ADD COLUMN upload_failed_count INTEGER NOT NULL DEFAULT 0;"
+                    "UPDATE records SET changed_at = 1764300000000 WHERE state <> 0;"
+                    "PRAGMA user_version = 2; COMMIT;");
+}
+
+/// Root reads and writes any file whatever its mode, so permission tests run their reading or
+/// writing part as this user when the tests run as root (uid and gid 65534, "nobody").
+constexpr uid_t kUnprivileged = 65534;
+
+/// Gives `path` (a file or folder) to the user that unprivileged() runs as, when running as root.
+inline bool handToUnprivileged(const QString &path)
+{
+    return ::geteuid() != 0 || ::chown(QFile::encodeName(path).constData(), kUnprivileged, kUnprivileged) == 0;
+}
+
+/// Runs `body` in a forked child, without root's rights when running as root, and returns its
+/// exit code (-1 if it did not exit). The child writes what went wrong to stderr.
+inline int unprivileged(const std::function<int()> &body)
+{
+    std::fflush(stdout);
+    std::fflush(stderr);
+    const pid_t child = ::fork();
+    if (child < 0)
+        return -1;
+    if (child == 0) {
+        if (::geteuid() == 0 && (::setgid(kUnprivileged) != 0 || ::setuid(kUnprivileged) != 0))
+            ::_exit(99);
+        const int code = body();
+        std::fflush(stderr);
+        ::_exit(code);
+    }
+    int status = 0;
+    if (::waitpid(child, &status, 0) != child || !WIFEXITED(status))
+        return -1;
+    return WEXITSTATUS(status);
+}
+
+/// The files SQLite keeps next to a database while it is open or after a crash.
+inline QStringList sideFiles(const QString &path)
+{
+    QStringList present;
+    for (const char *suffix : { "-wal", "-shm", "-journal" }) {
+        if (QFile::exists(path + QLatin1String(suffix)))
+            present << path + QLatin1String(suffix);
+    }
+    return present;
+}
 
 /// Test names of the write paths (the tests that run on both).
 inline std::string writePathName(const ::testing::TestParamInfo<LocalStore::WritePath> &info)

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// The store's file: creation and migration, refusal of foreign and newer files (left byte-identical),
-// WAL, read-only readers next to a writer, full disk, state that survives a restart.
+// The store's file: creation, refusal of files that are not SQLite (left byte-identical), WAL,
+// read-only readers next to a writer, full disk, state that survives a restart.
 
 #include "store/localstore.h"
 #include "store/sqltransaction.h"
@@ -59,18 +59,6 @@ TEST_F(StoreFiles, ReopenKeepsDataAndDoesNotMigrateAgain)
     EXPECT_EQ(store->countSlow(kObj), 2);
 }
 
-TEST_F(StoreFiles, MigratesAnEmptyVersionZeroFile)
-{
-    {
-        RawDb raw(path());
-        ASSERT_TRUE(raw.exec("CREATE TABLE unrelated(x)"));
-    }
-    auto store = openRw();
-    ASSERT_TRUE(store);
-    RawDb raw(path());
-    EXPECT_EQ(raw.scalar("PRAGMA user_version"), QString::number(LocalStore::SchemaVersion));
-}
-
 TEST_F(StoreFiles, RefusesAFileThatIsNotSqliteAndLeavesItUntouched)
 {
     const QByteArray content = "this is a text file, not a database\n" + QByteArray(5000, 'x');
@@ -104,25 +92,6 @@ TEST_F(StoreFiles, RefusesAnSqliteHeaderWithGarbageBehindIt)
     EXPECT_FALSE(openRw(&err));
     EXPECT_EQ(err.kind, StoreError::NotSqlite);
     EXPECT_EQ(fileBytes(path()), content);
-}
-
-TEST_F(StoreFiles, RefusesANewerSchemaAndLeavesItUntouched)
-{
-    {
-        RawDb raw(path());
-        ASSERT_TRUE(
-            raw.exec("CREATE TABLE future(x); INSERT INTO future VALUES (42); PRAGMA user_version = 99"));
-    }
-    const QByteArray before = fileBytes(path());
-    ASSERT_FALSE(before.isEmpty());
-    for (auto mode : { LocalStore::Mode::ReadWrite, LocalStore::Mode::ReadOnly }) {
-        StoreError err;
-        EXPECT_FALSE(LocalStore::open(path(), mode, &err));
-        EXPECT_EQ(err.kind, StoreError::NewerSchema);
-        EXPECT_TRUE(err.message.contains(QStringLiteral("newer"))) << err.message.toStdString();
-    }
-    EXPECT_EQ(fileBytes(path()), before);
-    EXPECT_FALSE(QFile::exists(path() + QStringLiteral("-wal")));
 }
 
 TEST_F(StoreFiles, ReadOnlyNeedsAnExistingFile)

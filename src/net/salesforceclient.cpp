@@ -151,6 +151,14 @@ void SalesforceClient::setRefreshToken(const QString &token)
     retrySignIn();
 }
 
+void SalesforceClient::setAccessToken(const QByteArray &token)
+{
+    m_signInRequired = false;
+    m_accessToken = token;
+    if (!token.isEmpty())
+        emit signedIn();
+}
+
 QString SalesforceClient::queryPath(const QString &soql, bool includeDeleted) const
 {
     // Percent-encode everything but unreserved characters: a '+' in a literal must not turn into a
@@ -242,6 +250,16 @@ void SalesforceClient::send(const std::shared_ptr<Request> &request)
         QMetaObject::invokeMethod(this, [this, request] {
             complete(request, ApiError{ApiError::Kind::Auth, 401, QStringLiteral("SIGN_IN_REQUIRED"),
                                        QStringLiteral("Sign-in required: the saved sign-in was refused"), {}},
+                     {});
+        }, Qt::QueuedConnection);
+        return;
+    }
+    if (m_accessToken.isEmpty() && m_options.refreshToken.isEmpty()) {
+        // A host that signs in by itself has not handed a token (yet): ask it, send nothing.
+        m_signInRequired = true;
+        QMetaObject::invokeMethod(this, [this, request] {
+            complete(request, ApiError{ApiError::Kind::Auth, 401, QStringLiteral("SIGN_IN_REQUIRED"),
+                                       QStringLiteral("Sign-in required: no credentials were given"), {}},
                      {});
         }, Qt::QueuedConnection);
         return;

@@ -104,6 +104,9 @@ public:
     void retrySignIn();
     /// New credentials from the host app; the next request signs in with them. Secret.
     void setRefreshToken(const QString &token);
+    /// A fresh access token from a host that signs in by itself: used until the server refuses it
+    /// (then, with no refresh token, requests fail with Kind::Auth until a new one comes). Secret.
+    void setAccessToken(const QByteArray &token);
     QUrl instanceUrl() const { return m_options.instanceUrl; }
 
 signals:

@@ -53,11 +53,28 @@ void SyncEngine::start()
     });
     connect(m_worker, &SyncWorker::clearPlanReady, this, &SyncEngine::clearPlanReady);
     connect(m_worker, &SyncWorker::unsavedReady, this, &SyncEngine::unsavedReady);
+    connect(m_worker, &SyncWorker::localWriteStored, this, &SyncEngine::localWriteStored);
     connect(m_worker, &SyncWorker::localWriteFailed, this, &SyncEngine::localWriteFailed);
+    connect(m_worker, &SyncWorker::recordUploaded, this, &SyncEngine::recordUploaded);
+    connect(m_worker, &SyncWorker::recordRefused, this, &SyncEngine::recordRefused);
+    connect(m_worker, &SyncWorker::credentialsNeeded, this, &SyncEngine::credentialsNeeded);
     connect(m_worker, &SyncWorker::started, this, &SyncEngine::started);
     connect(m_worker, &SyncWorker::fatalError, this, &SyncEngine::fatalError);
     connect(m_worker, &SyncWorker::idle, this, &SyncEngine::idle);
     m_thread->start();
+}
+
+quint64 SyncEngine::refuseWrite(quint64 ticket, const QString &object)
+{
+    QMetaObject::invokeMethod(this, [this, ticket, object] {
+        emit localWriteFailed(ticket, object, QStringLiteral("the sync engine is not started"));
+    }, Qt::QueuedConnection);
+    return ticket;
+}
+
+void SyncEngine::setAccessToken(const QByteArray &token)
+{
+    toWorker([w = m_worker, token] { w->setAccessToken(token); });
 }
 
 template<typename F>
@@ -88,19 +105,31 @@ void SyncEngine::requestUnsaved(const QString &object)
     toWorker([w = m_worker, object] { w->requestUnsaved(object); });
 }
 
-void SyncEngine::createLocal(const QString &object, const QJsonObject &fields)
+quint64 SyncEngine::createLocal(const QString &object, const QJsonObject &fields)
 {
-    toWorker([w = m_worker, object, fields] { w->createLocal(object, fields); });
+    const quint64 ticket = m_nextTicket++;
+    if (!m_worker)
+        return refuseWrite(ticket, object);
+    toWorker([w = m_worker, ticket, object, fields] { w->createLocal(ticket, object, fields); });
+    return ticket;
 }
 
-void SyncEngine::updateLocal(const QString &object, const QString &id, const QJsonObject &fields)
+quint64 SyncEngine::updateLocal(const QString &object, const QString &id, const QJsonObject &fields)
 {
-    toWorker([w = m_worker, object, id, fields] { w->updateLocal(object, id, fields); });
+    const quint64 ticket = m_nextTicket++;
+    if (!m_worker)
+        return refuseWrite(ticket, object);
+    toWorker([w = m_worker, ticket, object, id, fields] { w->updateLocal(ticket, object, id, fields); });
+    return ticket;
 }
 
-void SyncEngine::deleteLocal(const QString &object, const QString &id)
+quint64 SyncEngine::deleteLocal(const QString &object, const QString &id)
 {
-    toWorker([w = m_worker, object, id] { w->deleteLocal(object, id); });
+    const quint64 ticket = m_nextTicket++;
+    if (!m_worker)
+        return refuseWrite(ticket, object);
+    toWorker([w = m_worker, ticket, object, id] { w->deleteLocal(ticket, object, id); });
+    return ticket;
 }
 
 } // namespace posdata

@@ -81,21 +81,32 @@ public slots:
     void perform(const posdata::SyncAction &action);
     /// New credentials from the host (a fresh sign-in): the engine signs in with them at once.
     void setRefreshToken(const QString &token);
+    /// A fresh access token from a host that signs in by itself (no refresh token): used until the
+    /// server refuses it, then credentialsNeeded() asks for another.
+    void setAccessToken(const QByteArray &token);
     void requestClearPlan(const QStringList &objects);
     /// Reads the object's unsaved records on the worker; the answer comes as unsavedReady().
     void requestUnsaved(const QString &object);
-    /// Local writes through the worker's store connection (the GUI thread never runs SQL): the demo
-    /// and the POS screens use these; the outcome shows in the next snapshot's counts, a failure as
-    /// localWriteFailed(). `fields` is the record's JSON object without Id.
-    void createLocal(const QString &object, const QJsonObject &fields);
-    void updateLocal(const QString &object, const QString &id, const QJsonObject &fields);
-    void deleteLocal(const QString &object, const QString &id);
+    /// Local writes through the worker's store connection (the GUI thread never runs SQL). Each
+    /// returns a ticket: the write's outcome comes as localWriteStored() (with the record's Id: a
+    /// new record's local Id) or localWriteFailed() with it; the record's upload then ends in
+    /// recordUploaded() or recordRefused(). `fields` is the record's JSON object without Id.
+    quint64 createLocal(const QString &object, const QJsonObject &fields);
+    quint64 updateLocal(const QString &object, const QString &id, const QJsonObject &fields);
+    quint64 deleteLocal(const QString &object, const QString &id);
 
 signals:
     void snapshotChanged(const posdata::EngineSnapshot &snapshot);
     void clearPlanReady(const QList<posdata::ClearPlan> &plans);
     void unsavedReady(const QString &object, const QList<posdata::UnsavedRecord> &records);
-    void localWriteFailed(const QString &object, const QString &message);
+    void localWriteStored(quint64 ticket, const QString &object, const QString &id);
+    void localWriteFailed(quint64 ticket, const QString &object, const QString &message);
+    /// A record written on this device reached Salesforce: `serverId` is its Id there.
+    void recordUploaded(const QString &object, const QString &localId, const QString &serverId);
+    /// Salesforce refused a record written on this device; it stays unsaved with the reason.
+    void recordRefused(const QString &object, const QString &id, const QString &code, const QString &message);
+    /// Sign-in required: the host app may hand new credentials with setRefreshToken().
+    void credentialsNeeded();
     void started();
     void fatalError(const QString &message);
     void idle(); ///< a cycle ended: every object settled, waiting for a later try, or stopped
@@ -103,10 +114,12 @@ signals:
 private:
     template<typename F>
     void toWorker(F &&f);
+    quint64 refuseWrite(quint64 ticket, const QString &object);
 
     SyncEngineOptions m_options;
     EngineSnapshot m_snapshot;
     QThread *m_thread = nullptr;
+    quint64 m_nextTicket = 1;
     SyncWorker *m_worker = nullptr;
 };
 

@@ -189,6 +189,8 @@ void SyncWorker::start()
     });
     m_uploader = std::make_unique<Uploader>(m_store.get(), m_client.get(), uo);
     connect(m_uploader.get(), &Uploader::progressed, this, &SyncWorker::markDirty);
+    connect(m_uploader.get(), &Uploader::recordUploaded, this, &SyncWorker::recordUploaded);
+    connect(m_uploader.get(), &Uploader::recordRefused, this, &SyncWorker::recordRefused);
 
     m_parserThread = std::make_unique<QThread>();
     m_parserThread->setObjectName(QStringLiteral("posdata-parse"));
@@ -283,6 +285,17 @@ void SyncWorker::setRefreshToken(const QString &token)
         return;
     m_client->setRefreshToken(token);
     trySignInAgain();
+}
+
+void SyncWorker::setAccessToken(const QByteArray &token)
+{
+    if (!m_client)
+        return;
+    // Not trySignInAgain(): that forgets the token in use, which here is the one just handed.
+    m_signInTimer.stop();
+    m_signInRequired = false;
+    m_client->setAccessToken(token);
+    startCycle();
 }
 
 void SyncWorker::pauseRun(Run *run, bool writeStore)
@@ -391,24 +404,28 @@ void SyncWorker::requestUnsaved(const QString &object)
     emit unsavedReady(object, m_store->unsaved(object, tuning::kMaxUnsavedListed));
 }
 
-void SyncWorker::localWriteDone(const QString &object, const StoreError &error)
+void SyncWorker::localWriteDone(quint64 ticket, const QString &object, const QString &id, const StoreError &error)
 {
     if (!error.ok()) {
-        emit localWriteFailed(object, error.message);
+        emit localWriteFailed(ticket, object, error.message);
         return;
     }
+    emit localWriteStored(ticket, object, id);
     markDirty();
     // Soon, not at once: a POS writes a sale's records in a burst; they go in one batch.
     if (!m_uploadTimer.isActive())
         m_uploadTimer.start(tuning::kUploadAfterWriteMs);
 }
 
-void SyncWorker::createLocal(const QString &object, const QJsonObject &fields)
+void SyncWorker::createLocal(quint64 ticket, const QString &object, const QJsonObject &fields)
 {
-    if (!m_store)
+    if (!m_store) {
+        emit localWriteFailed(ticket, object, QStringLiteral("the local store is not open"));
         return;
+    }
     const Run *run = find(object);
     StoreError error;
+    QString id;
     if (!run)
         error = StoreError{StoreError::Invalid, QStringLiteral("%1 is not a sync object").arg(object)};
     else if (run->config.externalId.isEmpty())
@@ -416,28 +433,31 @@ void SyncWorker::createLocal(const QString &object, const QJsonObject &fields)
                            QStringLiteral("%1 cannot be created on this device: its sync config has no externalId, "
                                           "so an upload could not be retried safely").arg(run->config.name)};
     else
-        m_store->createRecord(run->config.name, fields, run->config.externalId, &error);
-    localWriteDone(object, error);
+        id = m_store->createRecord(run->config.name, fields, run->config.externalId, &error);
+    localWriteDone(ticket, run ? run->config.name : object, id, error);
 }
 
-void SyncWorker::updateLocal(const QString &object, const QString &id, const QJsonObject &fields)
+void SyncWorker::updateLocal(quint64 ticket, const QString &object, const QString &id, const QJsonObject &fields)
 {
-    if (!m_store)
+    if (!m_store) {
+        emit localWriteFailed(ticket, object, QStringLiteral("the local store is not open"));
         return;
+    }
     StoreError error;
     m_store->updateRecord(object, id, fields, &error);
-    localWriteDone(object, error);
+    localWriteDone(ticket, object, id, error);
 }
 
-void SyncWorker::deleteLocal(const QString &object, const QString &id)
+void SyncWorker::deleteLocal(quint64 ticket, const QString &object, const QString &id)
 {
-    if (!m_store)
+    if (!m_store) {
+        emit localWriteFailed(ticket, object, QStringLiteral("the local store is not open"));
         return;
+    }
     StoreError error;
     m_store->deleteLocal(object, id, &error);
-    localWriteDone(object, error);
+    localWriteDone(ticket, object, id, error);
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // timers

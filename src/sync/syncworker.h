@@ -61,18 +61,23 @@ public:
     void shutdown(); ///< stops requests and timers, closes the store (before the thread quits)
     void perform(const SyncAction &action);
     void setRefreshToken(const QString &token); ///< new credentials from the host: sign in again now
+    void setAccessToken(const QByteArray &token); ///< a fresh access token from the host: go on now
     void requestClearPlan(const QStringList &objects);
     void requestUnsaved(const QString &object);
-    void createLocal(const QString &object, const QJsonObject &fields);
-    void updateLocal(const QString &object, const QString &id, const QJsonObject &fields);
-    void deleteLocal(const QString &object, const QString &id);
+    void createLocal(quint64 ticket, const QString &object, const QJsonObject &fields);
+    void updateLocal(quint64 ticket, const QString &object, const QString &id, const QJsonObject &fields);
+    void deleteLocal(quint64 ticket, const QString &object, const QString &id);
 
 signals:
     // --- from worker ---
     void snapshotReady(const posdata::EngineSnapshot &snapshot);
     void clearPlanReady(const QList<posdata::ClearPlan> &plans);
     void unsavedReady(const QString &object, const QList<posdata::UnsavedRecord> &records);
-    void localWriteFailed(const QString &object, const QString &message);
+    void localWriteStored(quint64 ticket, const QString &object, const QString &id);
+    void localWriteFailed(quint64 ticket, const QString &object, const QString &message);
+    void recordUploaded(const QString &object, const QString &id, const QString &serverId);
+    void recordRefused(const QString &object, const QString &id, const QString &code, const QString &message);
+    void credentialsNeeded();
     void started();
     void fatalError(const QString &message);
     void idle(); ///< a cycle ended: every object settled, waiting for a later try, or stopped
@@ -95,7 +100,7 @@ private:
     /// sign-in became required). While a pass runs, `then` waits for it.
     void runUploads(std::function<void()> then);
     void uploadsDone(const QList<Uploader::ObjectResult> &results);
-    void localWriteDone(const QString &object, const StoreError &error);
+    void localWriteDone(quint64 ticket, const QString &object, const QString &id, const StoreError &error);
 
     // downloads
     void requestDownload(Run *run);

@@ -366,6 +366,7 @@ void SyncWorker::signInRequired(const ApiError &error)
     m_signInRetryAt = QDateTime::currentDateTimeUtc().addMSecs(delay);
     m_signInTimer.start(delay);
     qCWarning(lcSync) << "sign-in required; trying again in" << delay / 1000 << "s";
+    emit credentialsNeeded();
     if (m_cycleActive)
         endCycle();
     markDirty();

@@ -422,8 +422,10 @@ void Uploader::settle(Kind kind, const UnsavedRecord &r, UploadOutcome outcome)
     }
     if (outcome.success) {
         const QString serverId = kind == Kind::Create ? outcome.serverId : QString();
-        if (m_store->markUploaded(r.object, r.id, serverId, QString(), &error, &r))
+        if (m_store->markUploaded(r.object, r.id, serverId, QString(), &error, &r)) {
             ++result.uploaded;
+            emit recordUploaded(r.object, r.id, serverId.isEmpty() ? r.id : serverId);
+        }
     } else if (isTransientRecordCode(outcome.errorCode)) {
         // Nothing wrong with this record: it goes again in the next pass.
     } else {
@@ -432,8 +434,10 @@ void Uploader::settle(Kind kind, const UnsavedRecord &r, UploadOutcome outcome)
         if (outcome.errorMessage.isEmpty())
             outcome.errorMessage = QStringLiteral("The server refused the record without saying why");
         if (m_store->setUploadError(r.object, r.id, outcome.errorCode, outcome.errorMessage,
-                QDateTime::currentDateTimeUtc(), &error))
+                QDateTime::currentDateTimeUtc(), &error)) {
             ++result.refused;
+            emit recordRefused(r.object, r.id, outcome.errorCode, outcome.errorMessage);
+        }
     }
     if (!error.ok()) {
         // The record stays unsaved and goes again (an upsert: no duplicate); the object says why.

@@ -68,6 +68,10 @@ public:
 signals:
     /// Records of `object` changed state (uploaded or refused): counts moved.
     void progressed(const QString &object);
+    /// One record reached the server: `serverId` is its Id there (the local Id it had is `id`).
+    void recordUploaded(const QString &object, const QString &id, const QString &serverId);
+    /// The server refused one record: it stays unsaved with this error until a retry or an edit.
+    void recordRefused(const QString &object, const QString &id, const QString &code, const QString &message);
 
 private:
     struct Fields

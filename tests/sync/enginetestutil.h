@@ -41,6 +41,7 @@ public:
             m_token = nlohmann::json::parse(res->body).value("access_token", std::string());
     }
     bool ok() const { return !m_token.empty(); }
+    const std::string &token() const { return m_token; }
     httplib::Headers headers() const { return {{"Authorization", "Bearer " + m_token}}; }
 
     /// Every row of a query, following nextRecordsUrl.

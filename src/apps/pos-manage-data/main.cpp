@@ -205,7 +205,7 @@ int main(int argc, char *argv[])
     }
 #endif
     QObject::connect(&engine, &posdata::SyncEngine::localWriteFailed, &app,
-                     [](const QString &object, const QString &message) {
+                     [](quint64, const QString &object, const QString &message) {
                          std::fprintf(stderr, "sync: local write to %s failed: %s\n", qPrintable(object),
                                       qPrintable(message));
                      });

@@ -262,6 +262,10 @@ void OrgStore::createIndexes()
         exec(base + "modstamp\" ON " + t + "(\"SystemModstamp\", \"Id\")");
         // /query filters IsDeleted = 0: with it leading, the usual keyset ORDER BY needs no row lookups.
         exec(base + "live_modstamp\" ON " + t + "(\"IsDeleted\", \"SystemModstamp\", \"Id\")");
+        // ... and Id ranges (range downloads, ORDER BY Id LIMIT 1, COUNT() of a range) on /query: without
+        // it SQLite guesses "IsDeleted = 0" matches few rows, takes live_modstamp and sorts the whole
+        // table by Id (1M products: every row read for one page). /queryAll has the Id index.
+        exec(base + "live_id\" ON " + t + "(\"IsDeleted\", \"Id\")");
         for (const auto &f : obj.schema.fields) {
             if (f.type == FieldType::Reference || obj.isExternalId(f.name))
                 exec(base + f.name + "\" ON " + t + "(" + quoteIdent(f.name) + ")");

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// The emulator tests' shared helpers: query encoding and raw HTTP over a socket.
+// The emulator tests' shared helpers: query encoding, a page's Ids and raw HTTP over a socket.
 #include "emulatortest.h"
 
 #include <cctype>
@@ -11,6 +11,14 @@
 #include <unistd.h>
 
 namespace emutest {
+
+std::vector<std::string> idsOf(const json &page)
+{
+    std::vector<std::string> out;
+    for (const auto &r : page["records"])
+        out.push_back(r["Id"]);
+    return out;
+}
 
 std::string enc(const std::string &s)
 {

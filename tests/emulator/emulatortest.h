@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 #include <httplib.h>
@@ -21,6 +22,9 @@ inline const std::string kV = "/services/data/v62.0";
 
 /// Query-string encoding as clients do it: space as +, the rest percent-encoded.
 std::string enc(const std::string &s);
+
+/// The Ids of a query page's records, in order.
+std::vector<std::string> idsOf(const json &page);
 
 class EmulatorTest : public ::testing::Test
 {

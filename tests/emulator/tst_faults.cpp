@@ -14,14 +14,6 @@ std::string lastSegment(const std::string &url)
     return url.substr(url.rfind('/') + 1);
 }
 
-std::vector<std::string> idsOf(const json &page)
-{
-    std::vector<std::string> out;
-    for (const auto &r : page["records"])
-        out.push_back(r["Id"]);
-    return out;
-}
-
 TEST_F(EmulatorTest, StuckQueryChainLeadsBackToTheSamePageForever)
 {
     std::string error;

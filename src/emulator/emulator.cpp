@@ -85,6 +85,7 @@ std::string Emulator::pickFault(const Request &req)
 Response Emulator::handle(const Request &req)
 {
     Response r;
+    int serverTime = 0; // waited after the work, outside the lock
     try {
         if (req.path.rfind("/__admin", 0) == 0) {
             if (!isLoopback(req.remoteAddr)) {
@@ -102,6 +103,8 @@ Response Emulator::handle(const Request &req)
             if (latency > 0)
                 std::this_thread::sleep_for(std::chrono::milliseconds(latency));
             std::lock_guard lock(m_mutex);
+            if (req.path.rfind("/services/data/", 0) == 0)
+                serverTime = m_faults.serverTimeMs;
             const std::string mode = pickFault(req);
             if (mode == "500") {
                 r = errorResponse(500, "UNKNOWN_EXCEPTION",
@@ -140,6 +143,8 @@ Response Emulator::handle(const Request &req)
     } catch (const std::exception &e) {
         r = errorResponse(500, "UNKNOWN_EXCEPTION", std::string("An unexpected error occurred: ") + e.what());
     }
+    if (serverTime > 0)
+        std::this_thread::sleep_for(std::chrono::milliseconds(serverTime));
     std::lock_guard lock(m_mutex);
     r.setHeader("Sforce-Limit-Info", "api-usage=" + std::to_string(m_apiCalls) + "/" + std::to_string(m_dailyLimit));
     return r;

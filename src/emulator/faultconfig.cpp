@@ -25,6 +25,7 @@ bool headerSafe(const std::string &text)
 nlohmann::json FaultConfig::toJson() const
 {
     return {{"latencyMs", latencyMs},
+            {"serverTimeMs", serverTimeMs},
             {"error500Rate", error500Rate},
             {"error503Rate", error503Rate},
             {"seed", seed},
@@ -64,6 +65,8 @@ bool FaultConfig::apply(const nlohmann::json &j, std::string *error)
         for (const auto &[k, v] : j.items()) {
             if (k == "latencyMs")
                 c.latencyMs = v.get<int>();
+            else if (k == "serverTimeMs")
+                c.serverTimeMs = v.get<int>();
             else if (k == "error500Rate")
                 c.error500Rate = v.get<double>();
             else if (k == "error503Rate")
@@ -99,10 +102,10 @@ bool FaultConfig::apply(const nlohmann::json &j, std::string *error)
         *error = std::string("bad fault value: ") + e.what();
         return false;
     }
-    if (c.latencyMs < 0 || c.latencyMs > 600000 || !(c.error500Rate >= 0 && c.error500Rate <= 1)
+    if (c.latencyMs < 0 || c.latencyMs > 600000 || c.serverTimeMs < 0 || c.serverTimeMs > 600000 || !(c.error500Rate >= 0 && c.error500Rate <= 1)
         || !(c.error503Rate >= 0 && c.error503Rate <= 1) || c.failNextCount < 0 || c.dropAfterBytes < 0
         || c.tokenExpireAfterRequests < 0) {
-        *error = "fault value out of range (rates 0..1, counts >= 0, latencyMs <= 600000)";
+        *error = "fault value out of range (rates 0..1, counts >= 0, latencyMs and serverTimeMs 0..600000)";
         return false;
     }
     if (!validMode(c.failNextMode)) {

@@ -16,7 +16,14 @@ namespace emu {
 /// (REQUEST_LIMIT_EXCEEDED), "redirect" (redirectStatus with a Location header, nothing carried out).
 struct FaultConfig
 {
-    int latencyMs = 0;             // added before every answer
+    /// Added to every /services/... request before it is carried out (the way there): a client that
+    /// gives up meanwhile still sees its write carried out later, after the delay.
+    int latencyMs = 0;
+    /// Added to every data request (/services/data/...) after it was carried out, before the answer
+    /// leaves: the org's own processing time. Writes are visible to others during the wait; a client
+    /// that gives up then loses the answer to work that was done. Neither delay holds the emulator's
+    /// lock, so concurrent requests wait side by side (each holds an HTTP worker: --threads bounds them).
+    int serverTimeMs = 0;
     double error500Rate = 0;       // 0..1, deterministic PRNG
     double error503Rate = 0;       // 0..1
     uint64_t seed = 1;             // PRNG seed (re-seeds when set)

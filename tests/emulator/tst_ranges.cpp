@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // For range downloads: Id ranges (keyset pages), the smallest and largest Id, COUNT() of a range, the
-// query plans behind them (an index range, never a sort of the whole table) and the per-user cursor
-// cap.
+// query plans behind them (an index range, never a sort of the whole table), the per-user cursor
+// cap, and the serverTimeMs knob.
 #include "emulatortest.h"
 
 #include "emulator/objectcatalog.h"
@@ -10,6 +10,7 @@
 #include "soql/soql.h"
 
 #include <chrono>
+#include <future>
 #include <regex>
 #include <thread>
 
@@ -145,6 +146,50 @@ TEST_F(EmulatorTest, OpenCursorsAreCappedPerUserLeastRecentlyUsedFirst)
     EXPECT_EQ(errorCode(getJson(chains[1], 400)), "INVALID_QUERY_LOCATOR");
     EXPECT_EQ(getJson(chains[0])["records"].size(), 200u);
     EXPECT_EQ(getJson(twelfth)["records"].size(), 200u);
+}
+
+TEST_F(EmulatorTest, ServerTimeIsSpentAfterTheWorkAndSideBySide)
+{
+    auto &e = server->emulator();
+    std::string error;
+    const int64_t contacts = e.counts()["Contact"].live;
+    // A client that gives up during the server time has lost the answer, not the write: it is
+    // visible at once. With latency instead, the write is not there yet when the client gives up.
+    ASSERT_TRUE(e.setFaults(json{{"serverTimeMs", 3000}}, &error)) << error;
+    httplib::Client impatient(server->url());
+    impatient.set_read_timeout(0, 300000);
+    EXPECT_FALSE(impatient.Post((kV + "/sobjects/Contact").c_str(), auth(), R"({"LastName":"Slow org"})", "application/json"));
+    EXPECT_EQ(e.counts()["Contact"].live, contacts + 1);
+    ASSERT_TRUE(e.setFaults(json{{"serverTimeMs", 0}, {"latencyMs", 3000}}, &error)) << error;
+    EXPECT_FALSE(impatient.Post((kV + "/sobjects/Contact").c_str(), auth(), R"({"LastName":"Slow link"})", "application/json"));
+    EXPECT_EQ(e.counts()["Contact"].live, contacts + 1);
+    e.resetFaults();
+
+    // Only data calls wait: the token call and the admin endpoints answer at once.
+    ASSERT_TRUE(e.setFaults(json{{"serverTimeMs", 30000}}, &error)) << error;
+    client->set_read_timeout(5, 0);
+    EXPECT_FALSE(refresh().empty());
+    EXPECT_EQ(client->Get("/__admin/stats")->status, 200);
+    // Two data calls wait side by side, not one after the other (the lock is not held meanwhile).
+    ASSERT_TRUE(e.setFaults(json{{"serverTimeMs", 2000}}, &error)) << error;
+    auto timed = [&] {
+        httplib::Client c(server->url());
+        c.set_url_encode(false);
+        c.set_read_timeout(30, 0);
+        auto r = c.Get((kV + "/limits").c_str(), auth());
+        EXPECT_TRUE(r && r->status == 200);
+        return std::chrono::steady_clock::now();
+    };
+    auto first = std::async(std::launch::async, timed);
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    auto second = std::async(std::launch::async, timed);
+    const auto gap = second.get() - first.get();
+    // Side by side: about the 200 ms between the starts; one after the other: a whole 2 s more.
+    EXPECT_LT(std::chrono::duration_cast<std::chrono::milliseconds>(gap).count(), 1200);
+    e.resetFaults();
+    std::string err;
+    EXPECT_FALSE(e.setFaults(json{{"serverTimeMs", -1}}, &err));
+    EXPECT_FALSE(err.empty());
 }
 
 } // namespace

@@ -35,7 +35,8 @@ Serves an emulated Salesforce REST API on 127.0.0.1. The first stdout line is th
   --min-batch N          EMULATOR-ONLY smallest batchSize honoured (default 200)
   --threads N            HTTP worker threads (default 16)
 Faults (change them at run time with POST /__admin/faults, loopback only):
-  --latency-ms N         added latency per request
+  --latency-ms N         added before every request is carried out (the way there)
+  --server-time-ms N     added after every data request was carried out (the org's processing time)
   --error500-rate R      share (0..1) of 500 UNKNOWN_EXCEPTION answers
   --error503-rate R      share (0..1) of 503 answers
   --fault-seed N         PRNG seed for the rates (default 1)
@@ -84,6 +85,7 @@ nlohmann::json asBool(const std::string &v)
 
 const std::map<std::string, FaultFlag> kFaultFlags = {
     {"--latency-ms", {"latencyMs", asInt}},
+    {"--server-time-ms", {"serverTimeMs", asInt}},
     {"--error500-rate", {"error500Rate", asDouble}},
     {"--error503-rate", {"error503Rate", asDouble}},
     {"--fault-seed", {"seed", asUnsigned}},

@@ -169,6 +169,7 @@ bool Emulator::validToken(const Request &req)
                              && it->second.uses >= m_faults.tokenExpireAfterRequests);
     if (expired) {
         m_tokens.erase(it);
+        ++m_tokensExpired;
         return false;
     }
     ++it->second.uses;

@@ -128,6 +128,7 @@ private:
     std::mt19937_64 m_rng;
     std::map<std::string, Token> m_tokens;
     uint64_t m_tokenCounter = 0;
+    int64_t m_tokensExpired = 0; ///< access tokens refused because they expired (stats: tokensExpired)
     int64_t m_apiCalls = 0;
     int64_t m_dailyLimit = 0;
     int64_t m_clockOffsetMs = 0;

@@ -279,6 +279,8 @@ json Emulator::statsLocked()
     return {{"apiCalls", m_apiCalls},
             {"dailyApiLimit", m_dailyLimit},
             {"openCursors", m_queries->openCount()},
+            {"tokensIssued", m_tokenCounter},
+            {"tokensExpired", m_tokensExpired},
             {"faults", m_faults.toJson()},
             {"readyJsonBytes", m_store->readyJsonBytes()},
             {"objects", objects}};

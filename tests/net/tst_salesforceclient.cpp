@@ -17,6 +17,7 @@
 #include <zlib.h>
 
 #include <atomic>
+#include <condition_variable>
 #include <mutex>
 #include <thread>
 
@@ -49,6 +50,9 @@ public:
     std::atomic<int> compositeCalls{0};
     std::atomic<bool> rotate{false};
     std::atomic<bool> noComposite{false};
+    /// GATED queries: how many reached the server, and how many were answered (after release()).
+    std::atomic<int> gatedArrived{0};
+    std::atomic<int> gatedAnswered{0};
     std::mutex mutex;
     std::string validToken = "none";
     std::string lastRefreshToken;
@@ -124,10 +128,18 @@ public:
     }
     ~ScriptedServer()
     {
+        release();
         m_server.stop();
         m_thread.join();
     }
     std::string url() const { return "http://127.0.0.1:" + std::to_string(m_port); }
+    /// Lets every GATED query waiting in the server answer.
+    void release()
+    {
+        std::lock_guard lock(m_gateMutex);
+        m_released = true;
+        m_gate.notify_all();
+    }
     void expireToken()
     {
         std::lock_guard lock(mutex);
@@ -159,6 +171,13 @@ private:
         } else if (q.find("LOCATOR") != std::string::npos) {
             res.status = 400;
             res.set_content(R"([{"message":"invalid query locator","errorCode":"INVALID_QUERY_LOCATOR"}])", "application/json");
+        } else if (q.find("GATED") != std::string::npos) {
+            ++gatedArrived;
+            std::unique_lock lock(m_gateMutex);
+            m_gate.wait_for(lock, std::chrono::seconds(30), [this] { return m_released; }); // a hang guard only
+            lock.unlock();
+            res.set_content(R"({"totalSize":1,"done":true,"records":[{"Id":"a0X000000000005AAA"}]})", "application/json");
+            ++gatedAnswered;
         } else if (q.find("SLOW") != std::string::npos) {
             std::this_thread::sleep_for(std::chrono::milliseconds(1500));
             res.set_content(R"({"totalSize":0,"done":true,"records":[]})", "application/json");
@@ -182,6 +201,9 @@ private:
     httplib::Server m_server;
     int m_port = 0;
     std::thread m_thread;
+    std::mutex m_gateMutex;
+    std::condition_variable m_gate;
+    bool m_released = false;
 };
 
 struct Reply
@@ -404,12 +426,20 @@ TEST_F(ClientTest, CompositeFallsBackToSingleQueriesWhenMissing)
 TEST_F(ClientTest, AbortedRequestNeverCallsBack)
 {
     auto client = makeClient(QStringLiteral("good"), 5000);
+    ASSERT_TRUE(query(*client, QStringLiteral("SELECT Id FROM P__c")).error.ok()); // signed in
     bool called = false;
-    const auto id = client->query(QStringLiteral("SELECT Id FROM SLOW"), 0, false,
+    const auto id = client->query(QStringLiteral("SELECT Id FROM GATED"), 0, false,
                                   [&](const ApiError &, const QByteArray &) { called = true; });
-    waitFor([] { return false; }, 200);
+    // Aborted once the server has it, then the server answers it anyway.
+    ASSERT_TRUE(waitFor([&] { return server.gatedArrived.load() == 1; }));
     client->abort(id);
-    waitFor([] { return false; }, 1600);
+    server.release();
+    ASSERT_TRUE(waitFor([&] { return server.gatedAnswered.load() == 1; }));
+    // A request sent after that answer left the server comes back after anything the aborted one
+    // could still deliver: once it has, the aborted one never will.
+    const Reply after = query(*client, QStringLiteral("SELECT Id FROM GATED"));
+    EXPECT_TRUE(after.error.ok()) << after.error.message.toStdString();
+    EXPECT_EQ(server.gatedArrived.load(), 2);
     EXPECT_FALSE(called);
 }
 
@@ -460,13 +490,16 @@ TEST_F(ClientTest, QueryPagesOnAPageThreadAreParsedThereAndKeepTokenAndErrorHand
 
     // An aborted page never calls back, even though its answer reaches the page thread.
     bool called = false;
-    const auto id = client->queryPage(QStringLiteral("SELECT Id FROM SLOW"), 0, false,
+    const auto id = client->queryPage(QStringLiteral("SELECT Id FROM GATED"), 0, false,
                                       [&](const ApiError &, const std::shared_ptr<SalesforceClient::ParsedPage> &) { called = true; });
-    waitFor([] { return false; }, 200);
+    ASSERT_TRUE(waitFor([&] { return server.gatedArrived.load() == 1; }));
     client->abort(id);
-    waitFor([] { return false; }, 1600);
+    server.release();
+    ASSERT_TRUE(waitFor([&] { return server.gatedAnswered.load() == 1; }));
+    const auto after = call([&](auto cb) { client->queryPage(QStringLiteral("SELECT Id FROM GATED"), 0, false, cb); });
+    EXPECT_TRUE(after.error.ok()) << after.error.message.toStdString();
     EXPECT_FALSE(called);
-    EXPECT_EQ(client->apiCalls(), 7); // 2 + 401 and its retry + 2 errors + the aborted one
+    EXPECT_EQ(client->apiCalls(), 8); // 2 + 401 and its retry + 2 errors + the aborted one + the one after
 
     pageThread.quit();
     pageThread.wait();

@@ -21,17 +21,9 @@ const QString kOrder = QStringLiteral("s_c__order__c");
 const QString kContact = QStringLiteral("contact");
 const QString kExt = QStringLiteral("s_c__pos_uuid__c");
 
-class Unsaved : public ::testing::Test
+class Unsaved : public FreshStore
 {
 protected:
-    void SetUp() override
-    {
-        ASSERT_TRUE(dir.isValid());
-        path = dir.filePath(QStringLiteral("pos.db"));
-        StoreError err;
-        store = LocalStore::open(path, LocalStore::Mode::ReadWrite, &err);
-        ASSERT_TRUE(store) << err.message.toStdString();
-    }
     QJsonObject json(const QString &object, const QString &id) const
     {
         return QJsonDocument::fromJson(store->record(object, id).value_or(StoredRecord {}).payload).object();
@@ -44,10 +36,6 @@ protected:
             failed += r.errorCode.isEmpty() ? 0 : 1;
         EXPECT_EQ(store->objectState(object).uploadFailedCount, failed) << object.toStdString();
     }
-
-    QTemporaryDir dir;
-    QString path;
-    std::unique_ptr<LocalStore> store;
 };
 
 TEST_F(Unsaved, CreateRecordGivesALocalIdAndAnExternalIdWrittenIntoItsField)

@@ -43,7 +43,7 @@ public:
     };
 
     /// The schema version this build writes (PRAGMA user_version).
-    static constexpr int SchemaVersion = 2;
+    static constexpr int SchemaVersion = 3;
     /// PRAGMA application_id of every store ("POSD"): a store carries its identity, so that an
     /// SQLite file of another program is never taken for one (and never written).
     static constexpr qint32 ApplicationId = 0x504F5344;
@@ -170,6 +170,10 @@ public:
         const QDateTime &when, StoreError *error = nullptr);
     bool clearLastError(const QString &object, StoreError *error = nullptr);
     bool setLastSynced(const QString &object, const QDateTime &when, StoreError *error = nullptr);
+    /// What the object's synced records are downloaded with from now on (the engine's signatures of
+    /// its field list and scope): ObjectState::fieldsSig and scopeSig.
+    bool setDownloadShape(
+        const QString &object, const QString &fieldsSig, const QString &scopeSig, StoreError *error = nullptr);
 
     // --- resync / clear & resync ---
 

@@ -149,6 +149,7 @@ struct LocalStore::Private
     bool migrate(StoreError *error);
     bool migrateTo1(StoreError *error);
     bool migrateTo2(StoreError *error);
+    bool migrateTo3(StoreError *error);
     /// One migration step inside migrate()'s transaction: `statements`, then PRAGMA user_version.
     bool runMigration(int version, const QStringList &statements, StoreError *error);
 

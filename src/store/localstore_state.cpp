@@ -11,7 +11,7 @@ namespace {
 const char *const kStateColumns
     = "name, paused, cp_modstamp, cp_id, server_count, server_all_count, counts_read_at, last_error_code,"
       " last_error_message, last_error_at, last_synced_at, pending, generation, local_count, unsaved_count,"
-      " in_use_count, upload_failed_count FROM objects";
+      " in_use_count, upload_failed_count, fields_sig, scope_sig FROM objects";
 
 ObjectState stateFromRow(const QSqlQuery &q)
 {
@@ -36,6 +36,8 @@ ObjectState stateFromRow(const QSqlQuery &q)
     s.unsavedCount = q.value(14).toLongLong();
     s.inUseCount = q.value(15).toLongLong();
     s.uploadFailedCount = q.value(16).toLongLong();
+    s.fieldsSig = q.value(17).toString();
+    s.scopeSig = q.value(18).toString();
     return s;
 }
 
@@ -127,6 +129,15 @@ bool LocalStore::clearLastError(const QString &object, StoreError *error)
 bool LocalStore::setLastSynced(const QString &object, const QDateTime &when, StoreError *error)
 {
     return d->updateState(object, QStringLiteral("last_synced_at = ?"), { msOrNull(when) }, error);
+}
+
+bool LocalStore::setDownloadShape(
+    const QString &object, const QString &fieldsSig, const QString &scopeSig, StoreError *error)
+{
+    // A null QString would bind NULL: stored as '' (not known), like an empty one.
+    const auto text = [](const QString &sig) { return sig.isNull() ? QStringLiteral("") : sig; };
+    return d->updateState(
+        object, QStringLiteral("fields_sig = ?, scope_sig = ?"), { text(fieldsSig), text(scopeSig) }, error);
 }
 
 qint64 LocalStore::beginFullResync(const QString &object, StoreError *error)

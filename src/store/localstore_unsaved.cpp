@@ -10,6 +10,21 @@
 
 namespace posdata {
 
+namespace {
+
+/// A record's payload as the JSON object a field is merged into; nullopt when it is not one
+/// (createLocal() takes any bytes), since a merge into it would replace what the record holds.
+std::optional<QJsonObject> payloadObject(const QByteArray &payload)
+{
+    QJsonParseError parsed;
+    const QJsonDocument doc = QJsonDocument::fromJson(payload, &parsed);
+    if (parsed.error != QJsonParseError::NoError || !doc.isObject())
+        return std::nullopt;
+    return doc.object();
+}
+
+} // namespace
+
 bool LocalStore::Private::replaceReferences(const QString &localId, const QString &serverId, StoreError *error)
 {
     const QString from = u'"' + localId + u'"';
@@ -305,11 +320,14 @@ bool LocalStore::updateRecord(
         if (!d->exec(q, error, QStringLiteral("update record")))
             return false;
         const int state = q.next() ? q.value(0).toInt() : -1;
-        QJsonObject payload = state >= 0 ? QJsonDocument::fromJson(q.value(1).toByteArray()).object() : QJsonObject();
+        std::optional<QJsonObject> payload = state >= 0 ? payloadObject(q.value(1).toByteArray()) : QJsonObject();
         q.finish();
+        if (!payload)
+            return d->fail(error, StoreError::Invalid,
+                QStringLiteral("%1 %2 does not hold a JSON object; its fields cannot be changed").arg(object, id));
         for (auto it = changes.begin(); it != changes.end(); ++it)
-            payload.insert(it.key(), it.value());
-        return d->editRecord(key, object, id, state, QJsonDocument(payload).toJson(QJsonDocument::Compact), error);
+            payload->insert(it.key(), it.value());
+        return d->editRecord(key, object, id, state, QJsonDocument(*payload).toJson(QJsonDocument::Compact), error);
     });
 }
 
@@ -370,14 +388,18 @@ QString LocalStore::ensureExternalId(const QString &object, const QString &id, c
         externalId = q.value(1).toString();
         if (!externalId.isEmpty())
             return true;
-        const QString uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        QJsonObject payload = QJsonDocument::fromJson(q.value(2).toByteArray()).object();
-        payload.insert(field, uuid);
+        std::optional<QJsonObject> payload = payloadObject(q.value(2).toByteArray());
         q.finish();
+        if (!payload)
+            return d->fail(error, StoreError::Invalid,
+                QStringLiteral("%1 %2 does not hold a JSON object; no external Id can be written into it")
+                    .arg(object, id));
+        const QString uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        payload->insert(field, uuid);
         QSqlQuery u(d->db);
         u.prepare(QStringLiteral("UPDATE records SET ext_id = ?, payload = ? WHERE obj = ? AND id = ?"));
         u.addBindValue(uuid);
-        u.addBindValue(QJsonDocument(payload).toJson(QJsonDocument::Compact));
+        u.addBindValue(QJsonDocument(*payload).toJson(QJsonDocument::Compact));
         u.addBindValue(key);
         u.addBindValue(id);
         if (!d->exec(u, error, what))

@@ -138,6 +138,39 @@ bool LocalStore::Private::migrateTo2(StoreError *error)
     return runMigration(2, statements, error);
 }
 
+bool LocalStore::Private::migrateTo3(StoreError *error)
+{
+    const QStringList statements = {
+        // What the object's synced records were downloaded with (the engine's signatures of the
+        // field list and of the scope): a different one later means they must be downloaded again.
+        // '' = not known (every object of an older store): the engine decides what that means.
+        QStringLiteral("ALTER TABLE objects ADD COLUMN fields_sig TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE objects ADD COLUMN scope_sig TEXT NOT NULL DEFAULT ''"),
+        // The running engine's live state for other programs (posdata status): one row, replaced
+        // about twice a second, so it stays one small page. heartbeat: ms UTC of the last write.
+        QStringLiteral("CREATE TABLE live ("
+                       " one INTEGER PRIMARY KEY CHECK (one = 1),"
+                       " pid INTEGER NOT NULL,"
+                       " heartbeat INTEGER NOT NULL,"
+                       " json BLOB NOT NULL)"),
+        // Unsaved records a person chose to discard, kept for a while (restore, support). Written
+        // one by one by hand, so the table stays small: no index, its scans are cheap. The same
+        // record may be discarded more than once (edited again later): no key but the rowid.
+        QStringLiteral("CREATE TABLE discarded ("
+                       " obj INTEGER NOT NULL,"
+                       " id TEXT NOT NULL,"
+                       " state INTEGER NOT NULL,"
+                       " payload BLOB NOT NULL,"
+                       " ext_id TEXT,"
+                       " err_code TEXT,"
+                       " err_message TEXT,"
+                       " err_at INTEGER,"
+                       " changed_at INTEGER,"
+                       " discarded_at INTEGER NOT NULL)"),
+    };
+    return runMigration(3, statements, error);
+}
+
 bool LocalStore::Private::migrate(StoreError *error)
 {
     const QString what = QStringLiteral("create or upgrade the store %1").arg(path);
@@ -157,7 +190,7 @@ bool LocalStore::Private::migrate(StoreError *error)
     if (from > SchemaVersion)
         return fail(error, StoreError::NewerSchema, newerSchemaMessage(from));
     // Forward only: each step ends with PRAGMA user_version = N.
-    if ((from < 1 && !migrateTo1(error)) || (from < 2 && !migrateTo2(error)))
+    if ((from < 1 && !migrateTo1(error)) || (from < 2 && !migrateTo2(error)) || (from < 3 && !migrateTo3(error)))
         return false;
     // A store made before stores carried an identity gets it now.
     if (contents->applicationId == 0

@@ -93,6 +93,10 @@ struct ObjectState
     qint64 unsavedCount = 0; ///< records in states LocallyCreated/Updated/Deleted
     qint64 inUseCount = 0; ///< protected ids (in use or pinned) that have a local record, any state
     qint64 uploadFailedCount = 0; ///< unsaved records whose last upload the server refused
+    /// What the synced records were downloaded with (LocalStore::setDownloadShape()); empty while
+    /// not known (never set, or a store from before schema 3).
+    QString fieldsSig;
+    QString scopeSig;
 };
 
 /// One local record as stored.

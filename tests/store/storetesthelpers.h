@@ -7,6 +7,7 @@
 #include "store/localstore.h"
 
 #include <QFile>
+#include <QTemporaryDir>
 #include <QString>
 #include <gtest/gtest.h>
 #include <ostream>
@@ -40,6 +41,24 @@ inline IncomingRecord tombstone(const QString &id)
 {
     return { id, QStringLiteral("2026-11-28T01:00:00.000+0000"), true, {} };
 }
+
+/// A new store in a temporary folder, opened read-write: the fixture of most store tests.
+class FreshStore : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(dir.isValid());
+        path = dir.filePath(QStringLiteral("pos.db"));
+        StoreError err;
+        store = LocalStore::open(path, LocalStore::Mode::ReadWrite, &err);
+        ASSERT_TRUE(store) << err.message.toStdString();
+    }
+
+    QTemporaryDir dir;
+    QString path;
+    std::unique_ptr<LocalStore> store;
+};
 
 /// A raw sqlite3 handle that closes itself.
 class RawDb

@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
+#include <QUuid>
 #include <gtest/gtest.h>
 
 using namespace posdata;
@@ -20,17 +21,9 @@ const QString kOrder = QStringLiteral("s_c__order__c");
 const QString kContact = QStringLiteral("contact");
 const QString kExt = QStringLiteral("s_c__pos_uuid__c");
 
-class Unsaved : public ::testing::Test
+class Unsaved : public FreshStore
 {
 protected:
-    void SetUp() override
-    {
-        ASSERT_TRUE(dir.isValid());
-        path = dir.filePath(QStringLiteral("pos.db"));
-        StoreError err;
-        store = LocalStore::open(path, LocalStore::Mode::ReadWrite, &err);
-        ASSERT_TRUE(store) << err.message.toStdString();
-    }
     QJsonObject json(const QString &object, const QString &id) const
     {
         return QJsonDocument::fromJson(store->record(object, id).value_or(StoredRecord {}).payload).object();
@@ -43,10 +36,6 @@ protected:
             failed += r.errorCode.isEmpty() ? 0 : 1;
         EXPECT_EQ(store->objectState(object).uploadFailedCount, failed) << object.toStdString();
     }
-
-    QTemporaryDir dir;
-    QString path;
-    std::unique_ptr<LocalStore> store;
 };
 
 TEST_F(Unsaved, CreateRecordGivesALocalIdAndAnExternalIdWrittenIntoItsField)
@@ -225,6 +214,76 @@ TEST_F(Unsaved, DeletingACreatedRecordWhoseUploadWasSentKeepsADeletion)
     ASSERT_TRUE(store->markUploaded(kOrder, up, QStringLiteral("a03000000000088AAA"), {}));
     ASSERT_TRUE(store->deleteLocal(kOrder, QStringLiteral("a03000000000088AAA")));
     EXPECT_TRUE(store->unsaved(kOrder).value(0).externalId.isEmpty());
+}
+
+TEST_F(Unsaved, EnsureExternalIdGivesARecordWrittenWithoutOneItsKeyOnce)
+{
+    const QString id = QStringLiteral("till-7");
+    ASSERT_TRUE(store->createLocal(kOrder, id, R"({"Name":"sale 7","s_c__total__c":7})"));
+    ASSERT_TRUE(store->unsaved(kOrder).value(0).externalId.isEmpty());
+    StoreError err;
+    const QString given = store->ensureExternalId(kOrder, id, kExt, &err);
+    ASSERT_TRUE(err.ok()) << err.message.toStdString();
+    EXPECT_FALSE(QUuid::fromString(given).isNull()) << given.toStdString();
+    // Kept with the record and written into its field; the other fields are as they were.
+    EXPECT_EQ(store->unsaved(kOrder).value(0).externalId, given);
+    const QJsonObject o = json(kOrder, id);
+    EXPECT_EQ(o.value(kExt).toString(), given);
+    EXPECT_EQ(o.value(u"Name").toString(), QStringLiteral("sale 7"));
+    EXPECT_EQ(o.value(u"s_c__total__c").toInt(), 7);
+    EXPECT_EQ(store->record(kOrder, id)->state, RecordState::LocallyCreated);
+    // Asked again (a retried upload), the same key: a second one would make a duplicate.
+    EXPECT_EQ(store->ensureExternalId(kOrder, id, kExt, &err), given);
+    EXPECT_TRUE(err.ok()) << err.message.toStdString();
+    // A record made by createRecord keeps the key it was given.
+    const QString made = store->createRecord(kOrder, { { "s_c__total__c", 1 } }, kExt);
+    EXPECT_EQ(QStringLiteral("local-") + store->ensureExternalId(kOrder, made, kExt), made);
+    EXPECT_EQ(store->objectState(kOrder).unsavedCount, 2);
+}
+
+TEST_F(Unsaved, EnsureExternalIdRefusesWhatItCannotKeyAndChangesNothing)
+{
+    store->applyPage(kOrder, pageOf({ QStringLiteral("a03000000000001AAA") }), {}, 0);
+    ASSERT_TRUE(store->createLocal(kOrder, QStringLiteral("till-1"), R"({"Name":"sale 1"})"));
+    // Not a JSON object: writing the key into it would replace what the record holds.
+    const QByteArray notJson = "Name=sale 2; total=2";
+    ASSERT_TRUE(store->createLocal(kOrder, QStringLiteral("till-2"), notJson));
+    const QString before = RawDb(path).rows("SELECT id, state, ext_id, payload FROM records ORDER BY id");
+    const struct {
+        QString id;
+        QString field;
+        StoreError::Kind kind;
+    } cases[] = {
+        { QStringLiteral("a03000000000001AAA"), kExt, StoreError::Invalid }, // synced: not created here
+        { QStringLiteral("nope"), kExt, StoreError::Invalid }, // no such record
+        { QStringLiteral("till-1"), QStringLiteral("no such'field"), StoreError::Invalid },
+        { QStringLiteral("till-2"), kExt, StoreError::Invalid }, // payload not a JSON object
+    };
+    for (const auto &c : cases) {
+        StoreError err;
+        EXPECT_TRUE(store->ensureExternalId(kOrder, c.id, c.field, &err).isEmpty()) << c.id.toStdString();
+        EXPECT_EQ(err.kind, c.kind) << c.id.toStdString() << ": " << err.message.toStdString();
+        EXPECT_FALSE(err.message.isEmpty());
+    }
+    EXPECT_EQ(store->record(kOrder, QStringLiteral("till-2"))->payload, notJson);
+    // A store opened read-only writes nothing either.
+    auto reader = LocalStore::open(path, LocalStore::Mode::ReadOnly);
+    ASSERT_TRUE(reader);
+    StoreError err;
+    EXPECT_TRUE(reader->ensureExternalId(kOrder, QStringLiteral("till-1"), kExt, &err).isEmpty());
+    EXPECT_EQ(err.kind, StoreError::ReadOnly);
+    EXPECT_EQ(RawDb(path).rows("SELECT id, state, ext_id, payload FROM records ORDER BY id").toStdString(),
+        before.toStdString());
+}
+
+TEST_F(Unsaved, AnEditOfARecordWhosePayloadIsNotJsonIsRefused)
+{
+    const QByteArray notJson = "Name=sale 2; total=2";
+    ASSERT_TRUE(store->createLocal(kOrder, QStringLiteral("till-2"), notJson));
+    StoreError err;
+    EXPECT_FALSE(store->updateRecord(kOrder, QStringLiteral("till-2"), { { "s_c__total__c", 3 } }, &err));
+    EXPECT_EQ(err.kind, StoreError::Invalid) << err.message.toStdString();
+    EXPECT_EQ(store->record(kOrder, QStringLiteral("till-2"))->payload, notJson);
 }
 
 TEST_F(Unsaved, ASchemaOneFileMigratesKeepingItsUnsavedRecords)

@@ -22,7 +22,7 @@ namespace {
 const QStringList kTopKeys{QStringLiteral("version"), QStringLiteral("objects")};
 const QStringList kObjectKeys{QStringLiteral("name"), QStringLiteral("fields"), QStringLiteral("scope"),
                               QStringLiteral("priority"), QStringLiteral("inUse"), QStringLiteral("externalId"),
-                              QStringLiteral("uploadAllOrNone")};
+                              QStringLiteral("uploadAllOrNone"), QStringLiteral("requiredForSale")};
 
 /// Collects the context of one message: "<file>: object "<name>": key "<key>": <problem>".
 class Where
@@ -197,6 +197,15 @@ std::optional<SyncObjectConfig> parseObject(const QJsonValue &value, int index, 
             return fail(QStringLiteral("uploadAllOrNone"), QStringLiteral("must be true or false, not %1").arg(typeName(all)));
         cfg.uploadAllOrNone = all.toBool();
     }
+
+    // requiredForSale
+    if (o.contains(u"requiredForSale")) {
+        const QJsonValue required = o.value(u"requiredForSale");
+        if (!required.isBool())
+            return fail(QStringLiteral("requiredForSale"),
+                        QStringLiteral("must be true or false, not %1").arg(typeName(required)));
+        cfg.requiredForSale = required.toBool();
+    }
     return cfg;
 }
 
@@ -279,8 +288,10 @@ std::optional<SyncConfig> parseSyncConfig(const QByteArray &json, const QString 
         }
         config.objects << std::move(*object);
     }
-    std::stable_sort(config.objects.begin(), config.objects.end(),
-                     [](const SyncObjectConfig &a, const SyncObjectConfig &b) { return a.priority < b.priority; });
+    // What the till needs to sell goes first, whatever its priority among the others.
+    std::stable_sort(config.objects.begin(), config.objects.end(), [](const SyncObjectConfig &a, const SyncObjectConfig &b) {
+        return a.requiredForSale != b.requiredForSale ? a.requiredForSale : a.priority < b.priority;
+    });
     return config;
 }
 

@@ -12,7 +12,7 @@ struct SyncObjectConfig
     QString name; ///< API name as written in the file, e.g. s_c__product__c (a Salesforce identifier)
     QStringList fields; ///< fields as listed, validated identifiers, no case-insensitive duplicates
     QString scope; ///< SOQL condition with bind variables (e.g. `s_c__outlet__c = :outletId`); empty = all
-    int priority = 0; ///< lower syncs first; ties keep file order
+    int priority = 0; ///< lower syncs first (after those requiredForSale); ties keep file order
     /// Device-context variable holding the Id of this object's record "in use" (e.g. "outletId" on the
     /// outlet, "shiftId" on the shift); empty when no record of this object is protected that way.
     QString inUse;
@@ -21,6 +21,9 @@ struct SyncObjectConfig
     QString externalId;
     /// Upload batches all-or-none: one refused record rolls its whole batch back.
     bool uploadAllOrNone = false;
+    /// The till cannot sell without it (outlet, shift, products): such objects download before all
+    /// others, and the engine says "Ready to sell" once each of them is synced.
+    bool requiredForSale = false;
 
     bool scoped() const { return !scope.isEmpty(); }
 

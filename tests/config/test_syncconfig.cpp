@@ -50,7 +50,7 @@ TEST_F(SyncConfigTest, BundledConfigLoadsInPriorityOrder)
     ASSERT_TRUE(config.has_value()) << error.toStdString();
     EXPECT_EQ(config->source, QStringLiteral(":/posdata/sync-objects.json"));
     EXPECT_EQ(config->names(), (QStringList{QStringLiteral("s_c__outlet__c"), QStringLiteral("s_c__shift__c"),
-                                            QStringLiteral("contact"), QStringLiteral("s_c__product__c"),
+                                            QStringLiteral("s_c__product__c"), QStringLiteral("contact"),
                                             QStringLiteral("s_c__order__c")}));
     const SyncObjectConfig *shift = config->find(u"S_C__SHIFT__C");
     ASSERT_NE(shift, nullptr);
@@ -253,6 +253,31 @@ TEST_F(SyncConfigTest, UploadKeys)
                "key \"externalId\": must be a string, not a number");
     EXPECT_HAS(refuse(withObject(R"({"name": "x", "priority": 1, "fields": [], "uploadAllOrNone": "yes"})")),
                "key \"uploadAllOrNone\": must be true or false, not a string");
+}
+
+TEST_F(SyncConfigTest, RequiredForSaleGoesFirstWhateverItsPriority)
+{
+    QString error;
+    const auto bundled = loadBundledSyncConfig(&error);
+    ASSERT_TRUE(bundled.has_value()) << error.toStdString();
+    QStringList required;
+    for (const auto &o : bundled->objects)
+        if (o.requiredForSale)
+            required << o.name;
+    EXPECT_EQ(required, (QStringList{QStringLiteral("s_c__outlet__c"), QStringLiteral("s_c__shift__c"),
+                                     QStringLiteral("s_c__product__c")}));
+    EXPECT_EQ(bundled->names().mid(0, 3), required) << "the till's needs download first";
+
+    const auto ok = parseSyncConfig(R"({"version": 1, "objects": [
+        {"name": "a", "priority": 1, "fields": []},
+        {"name": "b", "priority": 9, "fields": [], "requiredForSale": true},
+        {"name": "c", "priority": 5, "fields": [], "requiredForSale": false},
+        {"name": "d", "priority": 2, "fields": [], "requiredForSale": true}]})",
+                                    QStringLiteral("t.json"), &error);
+    ASSERT_TRUE(ok.has_value()) << error.toStdString();
+    EXPECT_EQ(ok->names(), (QStringList{QStringLiteral("d"), QStringLiteral("b"), QStringLiteral("a"), QStringLiteral("c")}));
+    EXPECT_HAS(refuse(withObject(R"({"name": "x", "priority": 1, "fields": [], "requiredForSale": 1})")),
+               "object \"x\": key \"requiredForSale\": must be true or false, not a number");
 }
 
 TEST_F(SyncConfigTest, EveryTruncationIsRefusedWithAMessage)

@@ -2,8 +2,9 @@
 // Inserts N generated records (~540 bytes each) in 2000-record pages into a temp file, through
 // LocalStore::applyPage and through the raw sqlite3 C API with one prepared statement (the floor),
 // and prints seconds and records/s.
-// Usage: bench-store-insert [--scattered] [--variants=store,storeqt,batch,raw,rawwr,rawmulti] [N ...]
-// (default 100000 1000000; storeqt: applyPage on its QSqlQuery write path).
+// Usage: bench-store-insert [--scattered] [--variants=store,storeqt,batch,raw,rawwr,rawmulti,live] [N ...]
+// (default 100000 1000000; storeqt: applyPage on its QSqlQuery write path; live: the cost of one
+// writeLiveState() and one liveState() read beside it, on a store of N records).
 
 #include "store/localstore.h"
 
@@ -121,6 +122,53 @@ bool benchStore(const QString &path, qint64 n, posdata::LocalStore::WritePath wr
     }
     sqlite3_close(db);
     return counted;
+}
+
+/// What the engine's live state costs (written about twice a second during a download): LiveCalls
+/// writes of a ~2 KB JSON object on a store of n records, each followed by a read from a ReadOnly
+/// store beside it, as `posdata status` does.
+bool benchLive(const QString &path, qint64 n)
+{
+    constexpr int LiveCalls = 2000;
+    posdata::StoreError err;
+    auto store = posdata::LocalStore::open(path, posdata::LocalStore::Mode::ReadWrite, &err);
+    const QString object = QStringLiteral("s_c__product__c");
+    for (qint64 first = 0; store && err.ok() && first < n; first += PageSize) {
+        const auto page = makePage(first, std::min<qint64>(PageSize, n - first));
+        store->applyPage(object, page, { page.last().systemModstamp, page.last().id }, 0, &err);
+    }
+    auto reader = store && err.ok() ? posdata::LocalStore::open(path, posdata::LocalStore::Mode::ReadOnly, &err)
+                                    : nullptr;
+    if (!reader) {
+        std::fprintf(stderr, "live: %s\n", qPrintable(err.message));
+        return false;
+    }
+    QByteArray json = "{\"state\":\"downloading\",\"objects\":[";
+    for (int i = 0; i < 20; ++i)
+        json += QStringLiteral(R"(%1{"name":"s_c__object%2__c","done":%3,"total":1000000,"rate":123456.7})")
+                    .arg(i ? "," : "")
+                    .arg(i)
+                    .arg(i * 50000)
+                    .toUtf8();
+    json += "]}";
+    qint64 writeNs = 0, readNs = 0;
+    for (int i = 0; i < LiveCalls; ++i) {
+        QElapsedTimer t;
+        t.start();
+        const bool written = store->writeLiveState(json, &err);
+        writeNs += t.nsecsElapsed();
+        t.restart();
+        const auto live = reader->liveState();
+        readNs += t.nsecsElapsed();
+        if (!written || !live || live->json != json) {
+            std::fprintf(stderr, "live: %s\n", written ? "read back something else" : qPrintable(err.message));
+            return false;
+        }
+    }
+    std::printf("%-28s %9lld records  %5lld-byte state  writeLiveState %6.1f us/call  liveState %6.1f us/call\n",
+        "live state", static_cast<long long>(n), static_cast<long long>(json.size()),
+        double(writeNs) / LiveCalls / 1000.0, double(readNs) / LiveCalls / 1000.0);
+    return true;
 }
 
 /// QSqlQuery::execBatch on the same schema, insert only: execBatch cannot report per-row outcomes
@@ -291,7 +339,8 @@ int main(int argc, char **argv)
             || (variants.contains("rawwr")
                 && !benchRaw(dir.filePath(QStringLiteral("rawwr%1.db").arg(run)), n, true))
             || (variants.contains("rawmulti")
-                && !benchRaw(dir.filePath(QStringLiteral("rawmulti%1.db").arg(run)), n, false, MultiRows)))
+                && !benchRaw(dir.filePath(QStringLiteral("rawmulti%1.db").arg(run)), n, false, MultiRows))
+            || (variants.contains("live") && !benchLive(dir.filePath(QStringLiteral("live%1.db").arg(run)), n)))
             return 1;
         ++run;
     }

@@ -194,6 +194,21 @@ public:
     /// object has a newer generation: its pending operation belongs to the newer download).
     bool finishPending(const QString &object, qint64 generation, StoreError *error = nullptr);
 
+    // --- the running engine's live state (one row, for other programs) ---
+
+    /// Replaces the live state with `json` (a JSON object of at most 256 KiB: LiveStateMaxBytes in
+    /// storetuning.h; anything else is refused with Invalid, the old state kept), with
+    /// this process's pid and the current time as its heartbeat. One prepared statement in its own
+    /// short transaction: cheap enough to write twice a second during a download. Call it between
+    /// page writes on the engine's own store: another connection in a write waits the busy timeout.
+    bool writeLiveState(const QByteArray &json, StoreError *error = nullptr);
+    /// The live state last written (by any process, also on a ReadOnly store beside a running
+    /// writer: the last committed one). nullopt when there is none (never written, or cleared), and
+    /// when it cannot be read (then lastError() says why).
+    std::optional<LiveState> liveState() const;
+    /// Removes the live state (the engine stopped).
+    bool clearLiveState(StoreError *error = nullptr);
+
     // --- reads (tests, CLI, UI detail) ---
 
     std::optional<StoredRecord> record(const QString &object, const QString &id) const;

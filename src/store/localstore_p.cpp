@@ -25,6 +25,7 @@ LocalStore::Private::~Private()
     writeCheckpoint.reset();
     recountInUse.reset();
     readGeneration.reset();
+    writeLive.reset();
     if (db.isValid())
         db.close();
     db = QSqlDatabase();

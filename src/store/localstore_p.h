@@ -91,6 +91,7 @@ struct LocalStore::Private
     std::unique_ptr<QSqlQuery> writeCheckpoint;
     std::unique_ptr<QSqlQuery> recountInUse;
     std::unique_ptr<QSqlQuery> readGeneration;
+    std::unique_ptr<QSqlQuery> writeLive; ///< prepared on first use (localstore_live.cpp)
 
     std::unique_ptr<WalCheckpointer> checkpointer; ///< set while background checkpoints are on
     /// The Qt driver runs on this program's libsqlite3 (see sameSqliteLibrary()): the C API write

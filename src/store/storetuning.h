@@ -26,4 +26,9 @@ constexpr int RowsPerInsert = 50;
 // the background thread fell behind, and an unbounded WAL would slow every reader.
 constexpr qint64 WalGuardBytes = 64 * 1024 * 1024;
 
+// The largest live state the store takes (LocalStore::writeLiveState()). It is rewritten whole into
+// the WAL about twice a second and read as often: a few KiB is what an engine needs (a line per
+// object); this much is a caller's bug, refused in words rather than slowing every download.
+constexpr qint64 LiveStateMaxBytes = 256 * 1024;
+
 } // namespace posdata::tuning

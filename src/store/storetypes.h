@@ -142,6 +142,17 @@ struct ClearPlan
     bool operator==(const ClearPlan &) const = default;
 };
 
+/// The running engine's live state as it last wrote it (LocalStore::writeLiveState()), for other
+/// programs (posdata status) to read. A row is left behind when the engine was killed: a heartbeat
+/// that no longer moves, or a pid that is gone, tells the reader it is not running.
+struct LiveState
+{
+    qint64 pid = 0; ///< the writing process
+    QDateTime heartbeat; ///< UTC, when it was written
+    QByteArray json; ///< the engine's JSON object, as given
+    bool operator==(const LiveState &) const = default;
+};
+
 /// The server's answer for one record of an upload batch.
 struct UploadOutcome
 {
@@ -158,3 +169,4 @@ Q_DECLARE_METATYPE(posdata::StoreError)
 Q_DECLARE_METATYPE(posdata::UnsavedRecord)
 Q_DECLARE_METATYPE(posdata::ObjectState)
 Q_DECLARE_METATYPE(posdata::ClearPlan)
+Q_DECLARE_METATYPE(posdata::LiveState)

@@ -164,9 +164,10 @@ inline bool handToUnprivileged(const QString &path)
     return ::geteuid() != 0 || ::chown(QFile::encodeName(path).constData(), kUnprivileged, kUnprivileged) == 0;
 }
 
-/// Runs `body` in a forked child, without root's rights when running as root, and returns its
-/// exit code (-1 if it did not exit). The child writes what went wrong to stderr.
-inline int unprivileged(const std::function<int()> &body)
+/// Runs `body` in a forked child (another process on the same files) and returns its exit code (-1
+/// if it did not exit). The child writes what went wrong to stderr. `dropRoot`: without root's
+/// rights when running as root (see unprivileged()).
+inline int inChildProcess(const std::function<int()> &body, bool dropRoot = false)
 {
     std::fflush(stdout);
     std::fflush(stderr);
@@ -174,7 +175,7 @@ inline int unprivileged(const std::function<int()> &body)
     if (child < 0)
         return -1;
     if (child == 0) {
-        if (::geteuid() == 0 && (::setgid(kUnprivileged) != 0 || ::setuid(kUnprivileged) != 0))
+        if (dropRoot && ::geteuid() == 0 && (::setgid(kUnprivileged) != 0 || ::setuid(kUnprivileged) != 0))
             ::_exit(99);
         const int code = body();
         std::fflush(stderr);
@@ -184,6 +185,12 @@ inline int unprivileged(const std::function<int()> &body)
     if (::waitpid(child, &status, 0) != child || !WIFEXITED(status))
         return -1;
     return WEXITSTATUS(status);
+}
+
+/// Runs `body` in a forked child without root's rights when running as root: see inChildProcess().
+inline int unprivileged(const std::function<int()> &body)
+{
+    return inChildProcess(body, true);
 }
 
 /// The files SQLite keeps next to a database while it is open or after a crash.

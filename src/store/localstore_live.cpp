@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: MIT
+// LocalStore's live-state row (the `live` table): the running engine writes what it is doing about
+// twice a second, other programs (posdata status, a second screen) read it.
+#include "store/localstore_p.h"
+#include "store/storetuning.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonParseError>
+
+namespace posdata {
+
+bool LocalStore::writeLiveState(const QByteArray &json, StoreError *error)
+{
+    if (!d->checkWritable(error))
+        return false;
+    // Readers parse it as it is: only a JSON object gets in, so what they read always parses.
+    if (json.size() > tuning::LiveStateMaxBytes)
+        return d->fail(error, StoreError::Invalid,
+            QStringLiteral("the live state is %1 bytes, more than the %2 the store takes")
+                .arg(json.size())
+                .arg(tuning::LiveStateMaxBytes));
+    if (json.isEmpty())
+        return d->fail(error, StoreError::Invalid, QStringLiteral("the live state is empty (a JSON object is needed)"));
+    QJsonParseError parsed;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parsed);
+    if (parsed.error != QJsonParseError::NoError)
+        return d->fail(error, StoreError::Invalid,
+            QStringLiteral("the live state is not JSON: %1 at byte %2").arg(parsed.errorString()).arg(parsed.offset));
+    if (!doc.isObject())
+        return d->fail(error, StoreError::Invalid, QStringLiteral("the live state is not a JSON object"));
+    const QString what = QStringLiteral("write the live state");
+    if (!d->writeLive) {
+        // Prepared once: the engine writes it twice a second for as long as it runs.
+        d->writeLive = d->prepare(QStringLiteral("INSERT OR REPLACE INTO live(one, pid, heartbeat, json)"
+                                                 " VALUES (1, ?, ?, ?)"));
+        if (!d->writeLive)
+            return d->fail(error, StoreError::Io, what + QStringLiteral(": could not prepare the statement"));
+    }
+    QSqlQuery &q = *d->writeLive;
+    q.bindValue(0, QCoreApplication::applicationPid());
+    q.bindValue(1, QDateTime::currentMSecsSinceEpoch());
+    q.bindValue(2, json);
+    if (!d->exec(q, error, what))
+        return false;
+    return d->succeed(error);
+}
+
+std::optional<LiveState> LocalStore::liveState() const
+{
+    // A new statement each time, finished before returning: a read transaction left open would
+    // pin this connection to an old snapshot and it would never see the engine's next write.
+    QSqlQuery q(d->db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT pid, heartbeat, json FROM live WHERE one = 1"))) {
+        d->failSql(nullptr, q.lastError(), QStringLiteral("read the live state"));
+        return std::nullopt;
+    }
+    d->succeed(nullptr);
+    if (!q.next())
+        return std::nullopt;
+    LiveState live { q.value(0).toLongLong(), dateOrInvalid(q.value(1)), q.value(2).toByteArray() };
+    q.finish();
+    return live;
+}
+
+bool LocalStore::clearLiveState(StoreError *error)
+{
+    if (!d->checkWritable(error) || !d->execSql(QStringLiteral("DELETE FROM live"), error))
+        return false;
+    return d->succeed(error);
+}
+
+} // namespace posdata

@@ -190,6 +190,11 @@ public:
     /// The same for several objects ("clear & resync all") in ONE transaction: all cleared or none.
     /// Returns the new generation of each object (by name as given), empty on error.
     QHash<QString, qint64> beginClearResync(const QStringList &objects, StoreError *error = nullptr);
+    /// For an object no longer in the sync config, ONE transaction: deletes its Synced records
+    /// outside the protected set (unsaved and protected ones stay, still to upload or in use),
+    /// empties the checkpoint and the download shape, a new generation (a download in flight gets
+    /// Stale), pending=None. An object the store does not know is left alone (true, no row added).
+    bool removeSynced(const QString &object, StoreError *error = nullptr);
     /// After the full download of `generation` and removeUnseen(): pending=None (Stale if the
     /// object has a newer generation: its pending operation belongs to the newer download).
     bool finishPending(const QString &object, qint64 generation, StoreError *error = nullptr);

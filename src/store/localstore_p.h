@@ -166,6 +166,10 @@ struct LocalStore::Private
 
     // --- localstore_state.cpp ---
 
+    /// Inside a write transaction: deletes the object's Synced records outside the protected set,
+    /// empties its checkpoint, starts a new generation and sets `pending`; counters follow.
+    bool dropSynced(qint64 key, PendingOp pending, const QString &what, StoreError *error);
+
     /// One UPDATE of the object's row: `set` holds ? placeholders for `values`.
     bool updateState(
         const QString &object, const QString &set, const QVariantList &values, StoreError *error);

@@ -211,19 +211,8 @@ QHash<QString, qint64> LocalStore::beginClearResync(const QStringList &objects, 
     if (!tx.isActive())
         return d->failSql(error, tx.lastError(), what), QHash<QString, qint64>();
     QHash<QString, qint64> generations;
-    QSqlQuery del(d->db);
-    del.prepare(QStringLiteral("DELETE FROM records WHERE obj = ? AND state = 0 AND ") + QLatin1String(kNotProtected));
-    QSqlQuery state(d->db);
-    state.prepare(QStringLiteral("UPDATE objects SET local_count = local_count - ?, pending = ?,"
-                                 " generation = generation + 1, cp_modstamp = '', cp_id = '' WHERE obj = ?"));
     for (qsizetype i = 0; i < objects.size(); ++i) {
-        del.bindValue(0, keys[i]);
-        if (!d->exec(del, error, what))
-            return {};
-        state.bindValue(0, del.numRowsAffected());
-        state.bindValue(1, int(PendingOp::ClearResync));
-        state.bindValue(2, keys[i]);
-        if (!d->exec(state, error, what))
+        if (!d->dropSynced(keys[i], PendingOp::ClearResync, what, error))
             return {};
         const qint64 generation = d->generationOf(keys[i], error);
         if (generation < 0)
@@ -234,6 +223,43 @@ QHash<QString, qint64> LocalStore::beginClearResync(const QStringList &objects, 
         return d->failSql(error, tx.lastError(), what), QHash<QString, qint64>();
     d->succeed(error);
     return generations;
+}
+
+bool LocalStore::Private::dropSynced(qint64 key, PendingOp pending, const QString &what, StoreError *error)
+{
+    QSqlQuery del(db);
+    del.prepare(QStringLiteral("DELETE FROM records WHERE obj = ? AND state = 0 AND ") + QLatin1String(kNotProtected));
+    del.addBindValue(key);
+    if (!exec(del, error, what))
+        return false;
+    // in_use_count holds: only records outside the protected set went. The generation moves on, so
+    // a page of a download begun before is Stale.
+    QSqlQuery state(db);
+    state.prepare(QStringLiteral("UPDATE objects SET local_count = local_count - ?, pending = ?,"
+                                 " generation = generation + 1, cp_modstamp = '', cp_id = '' WHERE obj = ?"));
+    state.addBindValue(del.numRowsAffected());
+    state.addBindValue(int(pending));
+    state.addBindValue(key);
+    return exec(state, error, what);
+}
+
+bool LocalStore::removeSynced(const QString &object, StoreError *error)
+{
+    if (!d->checkWritable(error) || !d->checkObject(object, error))
+        return false;
+    // An object the store never had has nothing to remove: no row is added for it.
+    if (d->findKey(object) < 0)
+        return d->succeed(error);
+    const QString what = QStringLiteral("remove the synced records of %1").arg(object);
+    return d->writeObject(object, what, error, [&](qint64 key) {
+        if (!d->dropSynced(key, PendingOp::None, what, error))
+            return false;
+        // What is left was not downloaded with any shape: the signatures are no longer known.
+        QSqlQuery q(d->db);
+        q.prepare(QStringLiteral("UPDATE objects SET fields_sig = '', scope_sig = '' WHERE obj = ?"));
+        q.addBindValue(key);
+        return d->exec(q, error, what);
+    });
 }
 
 bool LocalStore::finishPending(const QString &object, qint64 generation, StoreError *error)

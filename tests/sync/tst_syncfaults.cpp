@@ -93,8 +93,16 @@ TEST_F(FaultTest, RequestLimitExceededEndsTheAttemptThenRecoversAfterTheBackOff)
 TEST_F(FaultTest, ExpiredAccessTokenIsRefreshedTransparently)
 {
     setFaults({{"tokenExpireAfterRequests", 3}});
+    const auto before = server->emulator().stats();
     RunResult run = runOnce(this, options());
+    const auto after = server->emulator().stats();
+    // Tokens did expire under the engine, and it signed in again by itself, without a word.
+    EXPECT_GE(after["tokensExpired"].get<int64_t>() - before["tokensExpired"].get<int64_t>(), 1);
+    EXPECT_GE(after["tokensIssued"].get<int64_t>() - before["tokensIssued"].get<int64_t>(), 2);
     EXPECT_FALSE(run.last.signInRequired);
+    EXPECT_FALSE(run.codes.contains(QStringLiteral("SIGN_IN_REQUIRED")));
+    for (const auto &obj : run.last.objects)
+        EXPECT_FALSE(obj.lastAttemptFailed) << obj.name.toStdString();
     setFaults({{"tokenExpireAfterRequests", 0}});
     expectIdentical(allObjects());
 }

@@ -131,12 +131,14 @@ int CliApp::status(const CliOptions &o)
     const auto store = openStore(o, true);
     if (!store)
         return Failed;
-    const QList<StatusRow> rows = StatusReport::build(*config, store->allObjectStates());
+    const QList<ObjectState> states = store->allObjectStates();
     if (!store->lastError().ok()) {
         printError(QStringLiteral("%1: %2").arg(store->path(), store->lastError().message));
         return Failed;
     }
-    print(o.json ? QString::fromUtf8(StatusReport::json(rows)) : StatusReport::text(rows));
+    // The live state of an engine at work on this store (the app, or `posdata sync`), if any.
+    const StatusView view = StatusReport::build(*config, states, store->liveState(), QDateTime::currentDateTimeUtc());
+    print(o.json ? QString::fromUtf8(StatusReport::json(view)) : StatusReport::text(view));
     return Ok;
 }
 

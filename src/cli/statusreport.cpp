@@ -1,55 +1,69 @@
 // SPDX-License-Identifier: MIT
+// The view, table and JSON of `posdata status` (statusreport.h).
 #include "cli/statusreport.h"
 
-#include "sync/syncwords.h"
-
 #include "config/syncconfig.h"
+#include "sync/snapshotjson.h"
+#include "sync/snapshotpublisher.h"
+#include "sync/synctuning.h"
+#include "sync/syncwords.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
 
+#include <algorithm>
+#include <cstdlib>
+
+#ifdef Q_OS_UNIX
+#include <cerrno>
+#include <csignal>
+#endif
+
 namespace posdata {
 
 namespace {
 
-std::optional<qint64> known(qint64 v)
+/// An object's snapshot from its persisted state alone: no engine runs, so nothing is wanted and
+/// nothing will find out what is not known yet (a pending resync, a failed attempt, counts never
+/// read): those are as far as the file goes, and the rule says Incomplete for them.
+SyncObjectSnapshot fromStore(const SyncObjectConfig &config, const ObjectState &st)
 {
-    return v < 0 ? std::nullopt : std::optional<qint64>(v);
+    ObjectActivity a;
+    a.activity = SyncActivity::Idle;
+    a.paused = st.paused;
+    a.wanted = false;
+    a.stopped = !st.lastErrorCode.isEmpty() || st.pending != PendingOp::None || st.serverCount < 0
+        || (config.scoped() && st.serverAllCount < 0);
+    return SnapshotPublisher::object(config, st, a);
 }
 
-StatusRow rowFor(const QString &name, bool scoped, const ObjectState &st)
+const ObjectState *stateOf(const QList<ObjectState> &states, const QString &name)
 {
-    StatusRow r;
-    r.name = name;
-    r.scoped = scoped;
-    r.paused = st.paused;
-    r.local = st.localCount;
-    r.server = known(st.serverCount);
-    r.serverAll = scoped ? known(st.serverAllCount) : r.server;
-    r.unsaved = st.unsavedCount;
-    r.lastSynced = st.lastSyncedAt;
-    r.lastErrorCode = st.lastErrorCode;
-    r.lastErrorMessage = st.lastErrorMessage;
-    r.lastErrorAt = st.lastErrorAt;
-    StatusInputs in;
-    in.paused = st.paused;
-    // Without an engine running nothing is wanted and nothing will find the counts out: a pending
-    // resync, a failed attempt or counts never read are as far as the file goes.
-    in.stopped = !st.lastErrorCode.isEmpty() || st.pending != PendingOp::None || !r.server
-        || (scoped && !r.serverAll);
-    in.scoped = scoped;
-    in.local = st.localCount;
-    in.server = r.server;
-    in.serverAll = r.serverAll;
-    r.status = computeStatus(in);
-    return r;
+    for (const ObjectState &s : states)
+        if (s.object.compare(name, Qt::CaseInsensitive) == 0)
+            return &s;
+    return nullptr;
 }
 
-QString count(std::optional<qint64> v)
+const SyncObjectSnapshot *liveOf(const EngineSnapshot &live, const QString &name)
 {
-    return v ? QLocale::c().toString(*v) : QStringLiteral("-");
+    for (const SyncObjectSnapshot &o : live.objects)
+        if (o.name.compare(name, Qt::CaseInsensitive) == 0)
+            return &o;
+    return nullptr;
+}
+
+bool contains(const QList<SyncObjectSnapshot> &objects, const QString &name)
+{
+    return std::any_of(objects.begin(), objects.end(),
+                       [&](const SyncObjectSnapshot &o) { return o.name.compare(name, Qt::CaseInsensitive) == 0; });
+}
+
+QString count(qint64 v)
+{
+    return v >= 0 ? QLocale::c().toString(v) : QStringLiteral("-");
 }
 
 QString when(const QDateTime &t)
@@ -57,69 +71,138 @@ QString when(const QDateTime &t)
     return t.isValid() ? t.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss'Z'")) : QStringLiteral("never");
 }
 
-QString iso(const QDateTime &t)
+QJsonValue iso(const QDateTime &t)
 {
-    return t.toUTC().toString(Qt::ISODateWithMs);
+    return t.isValid() ? QJsonValue(t.toUTC().toString(Qt::ISODateWithMs)) : QJsonValue();
 }
 
-// Server text is kept to one printable line so that the table stays a table and the terminal
-// stays ours.
-QString oneLine(const QString &s)
+QJsonValue known(qint64 v)
 {
-    return syncwords::printable(s);
+    return v >= 0 ? QJsonValue(v) : QJsonValue();
+}
+
+/// The error a row shows: the newest, while the last attempt ended on it.
+const SyncError *lastError(const SyncObjectSnapshot &o)
+{
+    return o.lastAttemptFailed && !o.errors.isEmpty() ? &o.errors.constLast() : nullptr;
+}
+
+QString activityWords(const StatusView &view, const SyncObjectSnapshot &o)
+{
+    return view.engineRunning ? syncwords::printable(syncwords::activity(o, view.now, QLocale::c())) : QString();
 }
 
 } // namespace
 
-QList<StatusRow> StatusReport::build(const SyncConfig &config, const QList<ObjectState> &states)
+bool StatusReport::isAlive(const LiveState &live, const QDateTime &now)
 {
-    QList<StatusRow> rows;
-    for (const SyncObjectConfig &object : config.objects) {
-        ObjectState st;
-        for (const ObjectState &s : states) {
-            if (s.object.compare(object.name, Qt::CaseInsensitive) == 0) {
-                st = s;
-                break;
-            }
-        }
-        rows << rowFor(object.name, object.scoped(), st);
-    }
-    for (const ObjectState &s : states) {
-        if (!config.find(s.object))
-            rows << rowFor(s.object, false, s);
-    }
-    return rows;
+    if (!live.heartbeat.isValid() || std::abs(live.heartbeat.msecsTo(now)) > tuning::kLiveStaleAfterMs)
+        return false;
+#ifdef Q_OS_UNIX
+    // Killed a moment ago: the heartbeat is still young, the process is gone. (EPERM: it exists,
+    // as another user.)
+    if (live.pid > 0 && ::kill(pid_t(live.pid), 0) != 0 && errno == ESRCH)
+        return false;
+#endif
+    return true;
 }
 
-QString StatusReport::text(const QList<StatusRow> &rows)
+StatusView StatusReport::build(const SyncConfig &config, const QList<ObjectState> &states,
+                               const std::optional<LiveState> &live, const QDateTime &now)
 {
-    const QStringList header{QStringLiteral("OBJECT"), QStringLiteral("STATUS"), QStringLiteral("LOCAL"),
-                             QStringLiteral("SERVER"), QStringLiteral("SERVER (ALL)"), QStringLiteral("UNSAVED"),
-                             QStringLiteral("LAST SYNCED"), QStringLiteral("LAST ERROR")};
+    StatusView view;
+    view.now = now.toUTC();
+    EngineSnapshot running;
+    if (live && isAlive(*live, view.now)) {
+        const QJsonDocument doc = QJsonDocument::fromJson(live->json);
+        if (doc.isObject()) {
+            running = snapshotjson::fromJson(doc.object());
+            view.engineRunning = true;
+            view.pid = live->pid;
+            view.heartbeat = live->heartbeat.toUTC();
+        }
+    }
+    view.engine.running = view.engineRunning;
+    view.engine.signInRequired = running.signInRequired;
+    view.engine.signInRetryAt = running.signInRetryAt;
+    view.engine.engineError = running.engineError;
+    view.engine.apiCallsLastCycle = running.apiCallsLastCycle;
+    view.engine.apiCallsTotal = running.apiCallsTotal;
+
+    QList<SyncObjectSnapshot> &rows = view.engine.objects;
+    for (const SyncObjectConfig &object : config.objects) {
+        if (const SyncObjectSnapshot *o = liveOf(running, object.name)) {
+            rows << *o;
+        } else {
+            const ObjectState *st = stateOf(states, object.name);
+            ObjectState none;
+            none.object = object.name;
+            rows << fromStore(object, st ? *st : none);
+        }
+    }
+    // The running engine may have been started with another configuration: what it syncs is shown.
+    for (const SyncObjectSnapshot &o : running.objects)
+        if (!contains(rows, o.name))
+            rows << o;
+    for (const ObjectState &s : states) {
+        if (contains(rows, s.object))
+            continue;
+        SyncObjectConfig unknown;
+        unknown.name = s.object;
+        rows << fromStore(unknown, s);
+    }
+    return view;
+}
+
+QString StatusReport::text(const StatusView &view)
+{
+    QString out;
+    if (!view.engineRunning) {
+        out += QStringLiteral("No engine running on this store: the states below are as the last sync left them.\n");
+    } else {
+        const double age = std::max<qint64>(0, view.heartbeat.msecsTo(view.now)) / 1000.0;
+        out += QStringLiteral("Engine running (process %1), live state %2 s old").arg(view.pid).arg(age, 0, 'f', 1);
+        if (view.engine.signInRequired) {
+            out += QStringLiteral("; sign-in required: %1")
+                       .arg(syncwords::retry(view.engine.signInRetryAt, view.now, QLocale::c()));
+        }
+        if (view.engine.engineError)
+            out += QStringLiteral(" (%1)").arg(syncwords::printable(view.engine.engineError->message));
+        out += u'\n';
+    }
+    out += u'\n';
+
+    const QStringList header{QStringLiteral("OBJECT"), QStringLiteral("STATUS"), QStringLiteral("ACTIVITY"),
+                             QStringLiteral("LOCAL"), QStringLiteral("SERVER"), QStringLiteral("SERVER (ALL)"),
+                             QStringLiteral("UNSAVED"), QStringLiteral("FAILED UPLOADS"), QStringLiteral("LAST SYNCED"),
+                             QStringLiteral("SERVER COUNTED"), QStringLiteral("LAST ERROR")};
+    constexpr qsizetype kFirstNumber = 3, kLastNumber = 7;
     QList<QStringList> table{header};
-    for (const StatusRow &r : rows) {
-        QString error;
-        if (!r.lastErrorCode.isEmpty())
-            error = QStringLiteral("%1: %2").arg(oneLine(r.lastErrorCode), oneLine(r.lastErrorMessage));
-        table << QStringList{r.name,
-                             statusWords(r.status),
-                             count(r.local),
-                             count(r.server),
-                             r.scoped ? count(r.serverAll) : QStringLiteral("-"),
-                             count(r.unsaved),
-                             when(r.lastSynced),
-                             error.isEmpty() ? QStringLiteral("-") : error};
+    for (const SyncObjectSnapshot &o : view.engine.objects) {
+        const SyncError *error = lastError(o);
+        const QString activity = activityWords(view, o);
+        table << QStringList{
+            o.name,
+            statusWords(o.status),
+            activity.isEmpty() ? QStringLiteral("-") : activity,
+            count(o.stored),
+            count(o.server),
+            o.scoped ? count(o.serverAll) : QStringLiteral("-"),
+            count(o.unsaved),
+            count(o.uploadFailed),
+            when(o.lastSynced),
+            o.countsReadAt.isValid() ? syncwords::age(o.countsReadAt, view.now, QLocale::c()) : QStringLiteral("never"),
+            error ? QStringLiteral("%1: %2").arg(syncwords::printable(error->code), syncwords::printable(error->message))
+                  : QStringLiteral("-")};
     }
     QList<qsizetype> widths(header.size(), 0);
-    for (const QStringList &line : table) {
+    for (const QStringList &line : table)
         for (qsizetype c = 0; c < line.size(); ++c)
             widths[c] = std::max(widths[c], line[c].size());
-    }
-    QString out;
     for (const QStringList &line : table) {
         QString l;
         for (qsizetype c = 0; c < line.size(); ++c) {
-            const bool numeric = c >= 2 && c <= 5;
+            const bool numeric = c >= kFirstNumber && c <= kLastNumber;
             const QString cell = numeric ? line[c].rightJustified(widths[c]) : line[c].leftJustified(widths[c]);
             l += (c ? QStringLiteral("  ") : QString()) + cell;
         }
@@ -128,30 +211,43 @@ QString StatusReport::text(const QList<StatusRow> &rows)
     return out;
 }
 
-QByteArray StatusReport::json(const QList<StatusRow> &rows)
+QByteArray StatusReport::json(const StatusView &view)
 {
-    QJsonArray array;
-    for (const StatusRow &r : rows) {
-        QJsonObject o;
-        o.insert(u"name", r.name);
-        o.insert(u"status", statusWords(r.status));
-        o.insert(u"local", r.local);
-        o.insert(u"server", r.server ? QJsonValue(*r.server) : QJsonValue());
-        o.insert(u"serverAll", r.serverAll ? QJsonValue(*r.serverAll) : QJsonValue());
-        o.insert(u"unsaved", r.unsaved);
-        o.insert(u"lastSynced", r.lastSynced.isValid() ? QJsonValue(iso(r.lastSynced)) : QJsonValue());
-        if (r.lastErrorCode.isEmpty()) {
-            o.insert(u"lastError", QJsonValue());
-        } else {
-            o.insert(u"lastError", QJsonObject{{QStringLiteral("code"), r.lastErrorCode},
-                                               {QStringLiteral("message"), r.lastErrorMessage},
-                                               {QStringLiteral("time"), r.lastErrorAt.isValid()
-                                                                            ? QJsonValue(iso(r.lastErrorAt))
-                                                                            : QJsonValue()}});
-        }
-        array.append(o);
+    QJsonObject engine{{QStringLiteral("running"), view.engineRunning},
+                       {QStringLiteral("pid"), view.engineRunning ? QJsonValue(view.pid) : QJsonValue()},
+                       {QStringLiteral("heartbeat"), iso(view.heartbeat)},
+                       {QStringLiteral("signInRequired"), view.engine.signInRequired},
+                       {QStringLiteral("signInRetryAt"), iso(view.engine.signInRetryAt)}};
+    engine.insert(u"error", view.engine.engineError
+                                ? QJsonValue(QJsonObject{{QStringLiteral("code"), view.engine.engineError->code},
+                                                         {QStringLiteral("message"), view.engine.engineError->message}})
+                                : QJsonValue());
+    QJsonArray objects;
+    for (const SyncObjectSnapshot &o : view.engine.objects) {
+        const SyncError *error = lastError(o);
+        const QString activity = activityWords(view, o);
+        QJsonObject row{
+            {QStringLiteral("name"), o.name},
+            {QStringLiteral("status"), statusWords(o.status)},
+            {QStringLiteral("activity"), activity.isEmpty() ? QJsonValue() : QJsonValue(activity)},
+            {QStringLiteral("local"), o.stored},
+            {QStringLiteral("server"), known(o.server)},
+            {QStringLiteral("serverAll"), known(o.scoped ? o.serverAll : o.server)},
+            {QStringLiteral("unsaved"), o.unsaved},
+            {QStringLiteral("uploadFailed"), o.uploadFailed},
+            {QStringLiteral("lastSynced"), iso(o.lastSynced)},
+            {QStringLiteral("countsReadAt"), iso(o.countsReadAt)},
+            {QStringLiteral("countAgeSeconds"),
+             o.countsReadAt.isValid() ? QJsonValue(std::max<qint64>(0, o.countsReadAt.secsTo(view.now))) : QJsonValue()},
+        };
+        row.insert(u"lastError", error ? QJsonValue(QJsonObject{{QStringLiteral("code"), error->code},
+                                                                {QStringLiteral("message"), error->message},
+                                                                {QStringLiteral("time"), iso(error->time)}})
+                                       : QJsonValue());
+        objects.append(row);
     }
-    return QJsonDocument(array).toJson(QJsonDocument::Indented);
+    return QJsonDocument(QJsonObject{{QStringLiteral("engine"), engine}, {QStringLiteral("objects"), objects}})
+        .toJson(QJsonDocument::Indented);
 }
 
 } // namespace posdata

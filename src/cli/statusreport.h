@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+// `posdata status`: what the engine running on a store says right now (its live state, kept in the
+// store), or, when none runs, what the store's persisted states say; the same words as the screen.
+
 #include "store/storetypes.h"
-#include "sync/syncstatus.h"
+#include "sync/syncsnapshot.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -15,38 +18,42 @@ namespace posdata {
 
 struct SyncConfig;
 
-/// One line of `posdata status`: an object's persisted state, with its status by the shared rule.
-struct StatusRow
+/// What `posdata status` prints.
+struct StatusView
 {
-    QString name;
-    SyncStatus status = SyncStatus::Incomplete;
-    bool scoped = false;
-    bool paused = false;
-    qint64 local = 0;
-    std::optional<qint64> server; ///< S, unknown until the engine has counted
-    std::optional<qint64> serverAll; ///< A; equals S for unscoped objects
-    qint64 unsaved = 0;
-    QDateTime lastSynced; ///< invalid if never
-    QString lastErrorCode; ///< empty when the last attempt did not fail
-    QString lastErrorMessage;
-    QDateTime lastErrorAt;
+    /// An engine keeps this store's live state fresh (heartbeat younger than
+    /// tuning::kLiveStaleAfterMs, and its process is alive): `engine` is what it publishes.
+    bool engineRunning = false;
+    qint64 pid = 0; ///< the running engine's process
+    QDateTime heartbeat; ///< when it last wrote its live state (UTC)
+    /// Per object, in the config's priority order then objects only the store knows: the running
+    /// engine's snapshots, or (no engine) snapshots built from the persisted states by the shared
+    /// status rule, with nothing wanted.
+    EngineSnapshot engine;
+    QDateTime now; ///< the moment the view was taken (UTC): ages are relative to it
 };
 
-/// Builds and prints `posdata status` from the store's persisted object states (O(1) per object).
 class StatusReport
 {
 public:
-    /// Rows in the config's priority order, then objects the store knows but the config does not.
-    /// Syncing cannot be seen from the file, so the status is computed with syncing = false.
-    static QList<StatusRow> build(const SyncConfig &config, const QList<ObjectState> &states);
+    /// `live`: the store's live state, if any. `now` is passed in so that tests can fix it.
+    static StatusView build(const SyncConfig &config, const QList<ObjectState> &states,
+                            const std::optional<LiveState> &live, const QDateTime &now);
 
-    /// The table for people (columns: object, status, local, server, server (all), unsaved,
-    /// last synced, last error).
-    static QString text(const QList<StatusRow> &rows);
+    /// Whether a live state is an engine at work: fresh heartbeat, and (on this host) its process
+    /// exists. A killed engine leaves its last live state behind; this is what tells.
+    static bool isAlive(const LiveState &live, const QDateTime &now);
 
-    /// A JSON array of {name, status, local, server, serverAll, unsaved, lastSynced, lastError};
-    /// unknown counts and never-synced are null, lastError is null or {code, message, time}.
-    static QByteArray json(const QList<StatusRow> &rows);
+    /// For people: one line about the engine (running, sign-in, or none), then the table (object,
+    /// status, activity, local, server, server (all), unsaved, failed uploads, last synced, server
+    /// counted, last error). Server text is kept to one printable line.
+    static QString text(const StatusView &view);
+
+    /// {"engine": {running, pid, heartbeat, signInRequired, signInRetryAt, error},
+    ///  "objects": [{name, status, activity, local, server, serverAll, unsaved, uploadFailed,
+    ///               lastSynced, countsReadAt, countAgeSeconds, lastError}]}: the table's columns as
+    /// keys; unknown counts, never and no error are null; lastError is {code, message, time}.
+    static QByteArray json(const StatusView &view);
 };
 
 } // namespace posdata

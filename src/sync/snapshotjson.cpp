@@ -128,11 +128,14 @@ QJsonObject toJson(const EngineSnapshot &snapshot)
             {QStringLiteral("errors"), errors},
             {QStringLiteral("lastAttemptFailed"), o.lastAttemptFailed},
             {QStringLiteral("note"), o.note},
+            {QStringLiteral("requiredForSale"), o.requiredForSale},
+            {QStringLiteral("readyForSale"), o.readyForSale},
         });
     }
     QJsonObject out{
         {QStringLiteral("objects"), objects},
         {QStringLiteral("running"), snapshot.running},
+        {QStringLiteral("readyToSell"), snapshot.readyToSell},
         {QStringLiteral("signInRequired"), snapshot.signInRequired},
         {QStringLiteral("signInRetryAt"), time(snapshot.signInRetryAt)},
         {QStringLiteral("apiCallsLastCycle"), snapshot.apiCallsLastCycle},
@@ -176,9 +179,12 @@ EngineSnapshot fromJson(const QJsonObject &json)
             o.errors.append(errorOf(e.toObject()));
         o.lastAttemptFailed = j.value(u"lastAttemptFailed").toBool();
         o.note = j.value(u"note").toString();
+        o.requiredForSale = j.value(u"requiredForSale").toBool();
+        o.readyForSale = j.value(u"readyForSale").toBool();
         s.objects.append(o);
     }
     s.running = json.value(u"running").toBool();
+    s.readyToSell = json.value(u"readyToSell").toBool();
     s.signInRequired = json.value(u"signInRequired").toBool();
     s.signInRetryAt = timeOf(json.value(u"signInRetryAt"));
     s.apiCallsLastCycle = integer(json, u"apiCallsLastCycle", 0);

@@ -2,6 +2,7 @@
 // SnapshotPublisher: the snapshot of an object from its persisted and run-time state.
 #include "sync/snapshotpublisher.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace posdata {
@@ -37,6 +38,8 @@ SyncObjectSnapshot SnapshotPublisher::object(const SyncObjectConfig &config, con
         s.lastAttemptFailed = true;
     }
     s.note = live.note;
+    s.requiredForSale = config.requiredForSale;
+    s.readyForSale = !live.note.isEmpty() || (st.lastSyncedAt.isValid() && st.pending != PendingOp::ClearResync);
     if (s.syncing || live.activity == SyncActivity::Retrying) {
         s.progressDone = live.progressDone;
         s.progressTotal = std::max(live.progressTotal, live.progressDone);
@@ -58,6 +61,12 @@ SyncObjectSnapshot SnapshotPublisher::object(const SyncObjectConfig &config, con
         in.serverAll = s.serverAll;
     s.status = computeStatus(in);
     return s;
+}
+
+bool SnapshotPublisher::readyToSell(const QList<SyncObjectSnapshot> &objects)
+{
+    return std::all_of(objects.begin(), objects.end(),
+                       [](const SyncObjectSnapshot &o) { return !o.requiredForSale || o.readyForSale; });
 }
 
 bool SnapshotPublisher::offer(const EngineSnapshot &snapshot)

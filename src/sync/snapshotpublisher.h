@@ -43,6 +43,9 @@ public:
     static SyncObjectSnapshot object(const SyncObjectConfig &config, const ObjectState &state,
                                      const ObjectActivity &live);
 
+    /// EngineSnapshot::readyToSell of these objects.
+    static bool readyToSell(const QList<SyncObjectSnapshot> &objects);
+
     /// Offers the newest snapshot: true when it differs from the last one published (it then
     /// becomes the last one), false when sending it would tell nobody anything.
     bool offer(const EngineSnapshot &snapshot);

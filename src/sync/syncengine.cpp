@@ -22,8 +22,10 @@ SyncEngine::SyncEngine(SyncEngineOptions options, QObject *parent)
         SyncObjectSnapshot s;
         s.name = object.name;
         s.scoped = object.scoped();
+        s.requiredForSale = object.requiredForSale;
         m_snapshot.objects.append(s);
     }
+    m_snapshot.readyToSell = SnapshotPublisher::readyToSell(m_snapshot.objects);
 }
 
 SyncEngine::~SyncEngine()
@@ -48,8 +50,11 @@ void SyncEngine::start()
     connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_thread, &QThread::started, m_worker, &SyncWorker::start);
     connect(m_worker, &SyncWorker::snapshotReady, this, [this](const EngineSnapshot &s) {
+        const bool wasReady = m_snapshot.readyToSell;
         m_snapshot = s;
         emit snapshotChanged(m_snapshot);
+        if (m_snapshot.readyToSell != wasReady)
+            emit readyToSellChanged(m_snapshot.readyToSell);
     });
     connect(m_worker, &SyncWorker::clearPlanReady, this, &SyncEngine::clearPlanReady);
     connect(m_worker, &SyncWorker::unsavedReady, this, &SyncEngine::unsavedReady);
@@ -93,6 +98,11 @@ void SyncEngine::perform(const SyncAction &action)
 void SyncEngine::setRefreshToken(const QString &token)
 {
     toWorker([w = m_worker, token] { w->setRefreshToken(token); });
+}
+
+void SyncEngine::setDeviceValues(const QString &outletId, const QString &shiftId)
+{
+    toWorker([w = m_worker, outletId, shiftId] { w->setDeviceValues(outletId, shiftId); });
 }
 
 void SyncEngine::requestClearPlan(const QStringList &objects)

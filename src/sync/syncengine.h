@@ -62,6 +62,9 @@ public:
     void start();
     /// The last snapshot received from the worker.
     EngineSnapshot snapshot() const { return m_snapshot; }
+    /// Every object the till needs to sell is synced (EngineSnapshot::readyToSell): a host app may
+    /// open the till now, while the other objects still download.
+    bool readyToSell() const { return m_snapshot.readyToSell; }
 
     // Shorthands for perform().
     void syncNow() { perform({SyncAction::Kind::SyncNow, {}}); }
@@ -84,6 +87,9 @@ public slots:
     /// A fresh access token from a host that signs in by itself (no refresh token): used until the
     /// server refuses it, then credentialsNeeded() asks for another.
     void setAccessToken(const QByteArray &token);
+    /// The till's outlet or shift changed (a shift opened: its Id; closed: empty): scopes and the
+    /// records in use follow at once, without a restart (see SyncWorker::setDeviceValues()).
+    void setDeviceValues(const QString &outletId, const QString &shiftId);
     void requestClearPlan(const QStringList &objects);
     /// Reads the object's unsaved records on the worker; the answer comes as unsavedReady().
     void requestUnsaved(const QString &object);
@@ -97,6 +103,7 @@ public slots:
 
 signals:
     void snapshotChanged(const posdata::EngineSnapshot &snapshot);
+    void readyToSellChanged(bool ready);
     void clearPlanReady(const QList<posdata::ClearPlan> &plans);
     void unsavedReady(const QString &object, const QList<posdata::UnsavedRecord> &records);
     void localWriteStored(quint64 ticket, const QString &object, const QString &id);

@@ -70,6 +70,10 @@ struct SyncObjectSnapshot
     QList<SyncError> errors; ///< recent errors, newest last
     bool lastAttemptFailed = false; ///< the last attempt ended on one of `errors`
     QString note; ///< a fact in words the status alone does not say (e.g. no shift is open)
+    bool requiredForSale = false; ///< the till cannot sell without it (SyncObjectConfig::requiredForSale)
+    /// Its records are on the device for selling: a download of it has completed and no clear &
+    /// resync is under way (or nothing of it is in scope). Later syncs keep it ready.
+    bool readyForSale = false;
     bool operator==(const SyncObjectSnapshot &) const = default;
 };
 
@@ -78,6 +82,9 @@ struct EngineSnapshot
 {
     QList<SyncObjectSnapshot> objects; ///< in priority order
     bool running = false; ///< the worker has opened its store and works
+    /// Every object requiredForSale is readyForSale (true when none is required): a host app may
+    /// open the till while the other objects still download.
+    bool readyToSell = false;
     bool signInRequired = false; ///< the refresh token was refused: the engine retries by itself
     QDateTime signInRetryAt; ///< when it tries the sign-in again (UTC)
     std::optional<SyncError> engineError;

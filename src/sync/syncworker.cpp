@@ -3,8 +3,10 @@
 #include "sync/syncworker_p.h"
 
 #include "store/localstore.h"
+#include "sync/snapshotjson.h"
 #include "sync/synctuning.h"
 
+#include <QJsonDocument>
 #include <QThread>
 
 Q_LOGGING_CATEGORY(lcSync, "posdata.sync")
@@ -91,6 +93,7 @@ SyncWorker::SyncWorker(SyncEngineOptions options)
     connect(&m_snapshotTimer, &QTimer::timeout, this, &SyncWorker::emitSnapshot);
     connect(&m_recountTimer, &QTimer::timeout, this, &SyncWorker::recount);
     connect(&m_signInTimer, &QTimer::timeout, this, &SyncWorker::trySignInAgain);
+    connect(&m_liveTimer, &QTimer::timeout, this, &SyncWorker::writeLiveState);
 }
 
 SyncWorker::~SyncWorker()
@@ -101,8 +104,15 @@ SyncWorker::~SyncWorker()
 void SyncWorker::shutdown()
 {
     for (QTimer *t : {&m_cycleTimer, &m_pollTimer, &m_watchdogTimer, &m_snapshotTimer, &m_uploadTimer,
-                      &m_recountTimer, &m_signInTimer})
+                      &m_recountTimer, &m_signInTimer, &m_liveTimer})
         t->stop();
+    // No engine runs on this store any more: `posdata status` says so at once instead of after the
+    // heartbeat has gone stale.
+    if (m_store) {
+        StoreError error;
+        if (!m_store->clearLiveState(&error))
+            qCWarning(lcSync) << "Cannot clear the live state:" << error.message;
+    }
     if (m_uploader)
         m_uploader->cancel();
     m_afterUploads.clear();
@@ -140,35 +150,17 @@ void SyncWorker::start()
         qCWarning(lcSync) << "WAL checkpoints stay in the writing thread:" << error.message;
     if (m_options.storeMaxPageCount > 0)
         m_store->setMaxPageCount(m_options.storeMaxPageCount);
-    QList<QPair<QString, QString>> inUse;
     for (const SyncObjectConfig &object : m_options.config.objects) {
         auto run = std::make_unique<Run>();
         run->config = object;
-        for (const QString &variable : object.bindVariables()) {
-            const auto value = m_options.device.variable(variable);
-            if (value && value->isEmpty() && run->noScopeNote.isEmpty())
-                run->noScopeNote = noScopeWords(variable);
-        }
-        if (run->noScopeNote.isEmpty()) {
-            run->soql = SoqlBuilder::create(object, m_options.device, &run->scopeProblem);
-        } else {
-            SyncObjectConfig unscoped = object;
-            unscoped.scope.clear();
-            run->soql = SoqlBuilder::create(unscoped, m_options.device, &run->scopeProblem);
-        }
+        bindScope(run.get());
         const ObjectState st = m_store->objectState(object.name);
         run->paused = st.paused;
         run->knownGeneration = st.generation;
         run->knownPending = st.pending;
-        if (!object.inUse.isEmpty()) {
-            const auto id = m_options.device.variable(object.inUse);
-            if (id && !id->isEmpty())
-                inUse.append({object.name, *id});
-        }
         m_runs.push_back(std::move(run));
     }
-    if (!m_store->setInUse(inUse, &error))
-        engineStoreError(QStringLiteral("Cannot mark the records in use (outlet, shift)"), error);
+    markInUse();
 
     SalesforceClient::Options co;
     co.instanceUrl = m_options.device.instanceUrl;
@@ -200,11 +192,19 @@ void SyncWorker::start()
     m_client->setPageThread(m_parserThread.get());
     m_parserThread->start();
 
+    // What changed in the configuration since the last run: objects gone, fields added, scopes
+    // changed (before the first cycle, so that it downloads what they need).
+    retireRemovedObjects();
+    for (auto &run : m_runs)
+        checkShape(run.get(), true);
+
     m_pollTimer.start(std::max(50, m_options.storePollMs));
     m_watchdogTimer.start(tuning::kWatchdogTickMs);
+    m_liveTimer.start(tuning::kLiveStateIntervalMs);
     m_sinceSnapshot.start();
     emit started();
     emitSnapshot();
+    writeLiveState();
     startCycle();
 }
 
@@ -524,8 +524,31 @@ void SyncWorker::emitSnapshot()
         return;
     const EngineSnapshot snapshot = buildSnapshot();
     m_sinceSnapshot.restart();
-    if (m_publisher.offer(snapshot))
+    if (m_publisher.offer(snapshot)) {
+        m_liveChanged = true;
         emit snapshotReady(snapshot);
+    }
+}
+
+void SyncWorker::writeLiveState()
+{
+    if (!m_store)
+        return;
+    if (!m_liveChanged && m_sinceLive.isValid() && m_sinceLive.elapsed() < tuning::kLiveHeartbeatMs)
+        return;
+    const QByteArray json = QJsonDocument(snapshotjson::toJson(m_publisher.last())).toJson(QJsonDocument::Compact);
+    StoreError error;
+    if (!m_store->writeLiveState(json, &error)) {
+        // Only `posdata status` in another process misses it (it will say no engine runs); the
+        // sync itself goes on, and the store's own failures reach the objects where they write.
+        if (!m_liveFailed)
+            qCWarning(lcSync) << "Cannot write the live state:" << error.message;
+        m_liveFailed = true;
+        return;
+    }
+    m_liveFailed = false;
+    m_liveChanged = false;
+    m_sinceLive.start();
 }
 
 ObjectActivity SyncWorker::activityOf(Run *run, const ObjectState &st)
@@ -607,6 +630,7 @@ EngineSnapshot SyncWorker::buildSnapshot()
         const ObjectState st = m_store->objectState(r->config.name);
         out.objects.append(SnapshotPublisher::object(r->config, st, activityOf(r.get(), st)));
     }
+    out.readyToSell = SnapshotPublisher::readyToSell(out.objects);
     out.signInRequired = m_engineError && m_engineError->code == QLatin1String("SIGN_IN_REQUIRED");
     out.signInRetryAt = out.signInRequired ? m_signInRetryAt : QDateTime();
     out.engineError = m_engineError;

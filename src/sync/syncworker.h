@@ -61,6 +61,10 @@ public:
     void shutdown(); ///< stops requests and timers, closes the store (before the thread quits)
     void perform(const SyncAction &action);
     void setRefreshToken(const QString &token); ///< new credentials from the host: sign in again now
+    /// The till's outlet or shift changed (a shift opened or closed): scopes are bound again, the
+    /// records in use follow, and an object whose scope changed downloads again (or, with nothing
+    /// in scope, keeps only its unsaved records and those in use). An empty outlet is refused.
+    void setDeviceValues(const QString &outletId, const QString &shiftId);
     void setAccessToken(const QByteArray &token); ///< a fresh access token from the host: go on now
     void requestClearPlan(const QStringList &objects);
     void requestUnsaved(const QString &object);
@@ -145,9 +149,24 @@ private:
     void pollStore();
     void watchdog();
 
+    // the shape of downloads (syncworker_shape.cpp)
+    static QString fieldsSignature(const Run *run);
+    static QString scopeSignature(const Run *run);
+    void bindScope(Run *run); ///< the run's query builder (or why it has none) for the device now
+    bool markInUse(); ///< the active outlet's and shift's records, protected
+    /// Compares what the object's records were downloaded with to the config and device now, and
+    /// starts what a difference needs (a full download, or removing what left the scope); `atStart`:
+    /// the download is left to the first cycle.
+    void checkShape(Run *run, bool atStart);
+    void shapeDownloaded(Run *run); ///< a full download ended: its fields and scope are recorded
+    void retireRemovedObjects(); ///< objects no longer configured: synced records go, unsaved stay
+
     // snapshots
     void markDirty();
     void emitSnapshot();
+    /// The live state for `posdata status` in another process: the last snapshot into the store
+    /// when it changed (at most every tuning::kLiveStateIntervalMs), else as a heartbeat.
+    void writeLiveState();
     EngineSnapshot buildSnapshot();
     ObjectActivity activityOf(Run *run, const ObjectState &st);
 
@@ -174,6 +193,9 @@ private:
     bool m_countsAfterUploads = false; ///< the running pass opened a cycle: counts follow it
     QElapsedTimer m_recountWaiting; ///< since the first object began waiting for its recount
 
+    /// Objects no longer in the configuration that still hold unsaved records: they are uploaded.
+    QList<SyncObjectConfig> m_retired;
+
     bool m_signInRequired = false;
     int m_signInAttempts = 0;
     QDateTime m_signInRetryAt;
@@ -190,8 +212,12 @@ private:
     QTimer m_uploadTimer{this}; ///< a local write uploads soon, without waiting for the next cycle
     QTimer m_recountTimer{this};
     QTimer m_signInTimer{this};
+    QTimer m_liveTimer{this};
     QElapsedTimer m_sinceSnapshot;
     SnapshotPublisher m_publisher;
+    bool m_liveChanged = true; ///< a snapshot was published since the live state was written
+    QElapsedTimer m_sinceLive; ///< since the live state was written; invalid before the first write
+    bool m_liveFailed = false; ///< the last write of the live state failed (logged once)
 };
 
 } // namespace posdata

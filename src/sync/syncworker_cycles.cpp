@@ -138,11 +138,18 @@ void SyncWorker::runUploads(std::function<void()> then)
     for (auto &run : m_runs)
         if (!run->paused && m_options.uploads)
             objects.append(run->config);
+    if (m_options.uploads)
+        objects.append(m_retired); // no longer synced, but what was sold on the device still goes up
     m_uploader->run(
         objects,
         [this](const QString &object) {
+            if (m_signInRequired)
+                return false;
             const Run *run = find(object);
-            return run && !run->paused && !m_signInRequired;
+            return run ? !run->paused
+                       : std::any_of(m_retired.begin(), m_retired.end(), [&](const SyncObjectConfig &r) {
+                             return r.name.compare(object, Qt::CaseInsensitive) == 0;
+                         });
         },
         [this](const QList<Uploader::ObjectResult> &results) { uploadsDone(results); });
     markDirty();

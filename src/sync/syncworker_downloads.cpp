@@ -244,6 +244,7 @@ void SyncWorker::finishDownload(Run *run)
                 failStore(run, error);
             return;
         }
+        shapeDownloaded(run);
     }
     const ObjectState st = m_store->objectState(name);
     run->knownPending = st.pending;

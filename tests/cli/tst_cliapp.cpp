@@ -130,27 +130,37 @@ TEST_F(CliAppTest, StatusTableWhileTheAppHoldsTheStore)
     ASSERT_EQ(r.code, 0) << r.err.toStdString();
     EXPECT_TRUE(r.err.isEmpty()) << r.err.toStdString();
     const QStringList lines = r.out.split(u'\n', Qt::SkipEmptyParts);
-    ASSERT_EQ(lines.size(), 6) << r.out.toStdString();
-    EXPECT_EQ(lines[0].split(QRegularExpression(QStringLiteral("\\s{2,}"))),
-              (QStringList{QStringLiteral("OBJECT"), QStringLiteral("STATUS"), QStringLiteral("LOCAL"),
-                           QStringLiteral("SERVER"), QStringLiteral("SERVER (ALL)"), QStringLiteral("UNSAVED"),
-                           QStringLiteral("LAST SYNCED"), QStringLiteral("LAST ERROR")}));
+    ASSERT_EQ(lines.size(), 7) << r.out.toStdString();
+    // The app's connection holds the store, but no engine keeps a live state in it.
+    EXPECT_TRUE(lines[0].startsWith(QStringLiteral("No engine running on this store"))) << r.out.toStdString();
+    EXPECT_EQ(lines[1].split(QRegularExpression(QStringLiteral("\\s{2,}"))),
+              (QStringList{QStringLiteral("OBJECT"), QStringLiteral("STATUS"), QStringLiteral("ACTIVITY"),
+                           QStringLiteral("LOCAL"), QStringLiteral("SERVER"), QStringLiteral("SERVER (ALL)"),
+                           QStringLiteral("UNSAVED"), QStringLiteral("FAILED UPLOADS"), QStringLiteral("LAST SYNCED"),
+                           QStringLiteral("SERVER COUNTED"), QStringLiteral("LAST ERROR")}));
     // Priority order of the bundled config.
-    EXPECT_TRUE(lines[1].startsWith(kOutlet));
-    EXPECT_TRUE(lines[5].startsWith(kOrder));
-    EXPECT_EQ(row(r.out, kOrder), (QStringList{kOrder, QStringLiteral("Subset synced"), QStringLiteral("4"),
-                                               QStringLiteral("4"), QStringLiteral("10"), QStringLiteral("1"),
-                                               QStringLiteral("2026-11-28 03:10:00Z"), QStringLiteral("-")}));
-    EXPECT_EQ(row(r.out, kOutlet), (QStringList{kOutlet, QStringLiteral("Fully synced"), QStringLiteral("1"),
-                                                QStringLiteral("1"), QStringLiteral("-"), QStringLiteral("0"),
-                                                QStringLiteral("never"), QStringLiteral("-")}));
+    EXPECT_TRUE(lines[2].startsWith(kOutlet));
+    EXPECT_TRUE(lines[6].startsWith(kOrder));
+    // Local records are every record stored for the object: 4 synced and 1 unsaved order.
+    const QStringList order = row(r.out, kOrder);
+    EXPECT_EQ(order.mid(0, 9), (QStringList{kOrder, QStringLiteral("Subset synced"), QStringLiteral("-"), QStringLiteral("5"),
+                                            QStringLiteral("4"), QStringLiteral("10"), QStringLiteral("1"), QStringLiteral("0"),
+                                            QStringLiteral("2026-11-28 03:10:00Z")}));
+    EXPECT_EQ(order.value(10), QStringLiteral("-"));
+    EXPECT_EQ(row(r.out, kOutlet).mid(0, 9), (QStringList{kOutlet, QStringLiteral("Fully synced"), QStringLiteral("-"),
+                                                          QStringLiteral("1"), QStringLiteral("1"), QStringLiteral("-"),
+                                                          QStringLiteral("0"), QStringLiteral("0"), QStringLiteral("never")}));
     EXPECT_EQ(row(r.out, kContact).value(1), QStringLiteral("Paused"));
-    EXPECT_EQ(row(r.out, kShift).mid(1, 5), (QStringList{QStringLiteral("Incomplete"), QStringLiteral("0"), QStringLiteral("-"),
-                                                          QStringLiteral("-"), QStringLiteral("0")}));
-    EXPECT_EQ(row(r.out, kProduct), (QStringList{kProduct, QStringLiteral("Incomplete"), QStringLiteral("2"),
-                                                 QStringLiteral("5"), QStringLiteral("-"), QStringLiteral("0"),
-                                                 QStringLiteral("never"),
-                                                 QStringLiteral("NETWORK: connection refused retrying")}));
+    // Counts never read: Incomplete as far as the file goes, "-" and "never" for them.
+    EXPECT_EQ(row(r.out, kShift).mid(1, 10),
+              (QStringList{QStringLiteral("Incomplete"), QStringLiteral("-"), QStringLiteral("0"), QStringLiteral("-"),
+                           QStringLiteral("-"), QStringLiteral("0"), QStringLiteral("0"), QStringLiteral("never"),
+                           QStringLiteral("never"), QStringLiteral("-")}));
+    const QStringList product = row(r.out, kProduct);
+    EXPECT_EQ(product.mid(0, 9), (QStringList{kProduct, QStringLiteral("Incomplete"), QStringLiteral("-"), QStringLiteral("2"),
+                                              QStringLiteral("5"), QStringLiteral("-"), QStringLiteral("0"),
+                                              QStringLiteral("0"), QStringLiteral("never")}));
+    EXPECT_EQ(product.value(10), QStringLiteral("NETWORK: connection refused retrying"));
 }
 
 TEST_F(CliAppTest, StatusJson)
@@ -160,28 +170,38 @@ TEST_F(CliAppTest, StatusJson)
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(r.out.toUtf8(), &pe);
     ASSERT_EQ(pe.error, QJsonParseError::NoError) << r.out.toStdString();
-    const QJsonArray a = doc.array();
+    const QJsonObject engine = doc.object().value(u"engine").toObject();
+    EXPECT_FALSE(engine.value(u"running").toBool());
+    EXPECT_TRUE(engine.value(u"pid").isNull());
+    EXPECT_FALSE(engine.value(u"signInRequired").toBool());
+    const QJsonArray a = doc.object().value(u"objects").toArray();
     ASSERT_EQ(a.size(), 5);
     for (const QJsonValue &v : a) {
         QStringList keys = v.toObject().keys();
         keys.sort();
-        EXPECT_EQ(keys, (QStringList{QStringLiteral("lastError"), QStringLiteral("lastSynced"), QStringLiteral("local"),
-                                     QStringLiteral("name"), QStringLiteral("server"), QStringLiteral("serverAll"),
-                                     QStringLiteral("status"), QStringLiteral("unsaved")}));
+        EXPECT_EQ(keys, (QStringList{QStringLiteral("activity"), QStringLiteral("countAgeSeconds"),
+                                     QStringLiteral("countsReadAt"), QStringLiteral("lastError"),
+                                     QStringLiteral("lastSynced"), QStringLiteral("local"), QStringLiteral("name"),
+                                     QStringLiteral("server"), QStringLiteral("serverAll"), QStringLiteral("status"),
+                                     QStringLiteral("unsaved"), QStringLiteral("uploadFailed")}));
     }
     const QJsonObject order = a.at(4).toObject();
     EXPECT_EQ(order.value(u"name").toString(), kOrder);
     EXPECT_EQ(order.value(u"status").toString(), QStringLiteral("Subset synced"));
-    EXPECT_EQ(order.value(u"local").toInteger(), 4);
+    EXPECT_TRUE(order.value(u"activity").isNull()) << "no engine runs: nothing is going on";
+    EXPECT_EQ(order.value(u"local").toInteger(), 5);
     EXPECT_EQ(order.value(u"server").toInteger(), 4);
     EXPECT_EQ(order.value(u"serverAll").toInteger(), 10);
     EXPECT_EQ(order.value(u"unsaved").toInteger(), 1);
+    EXPECT_EQ(order.value(u"uploadFailed").toInteger(), 0);
     EXPECT_EQ(order.value(u"lastSynced").toString(), QStringLiteral("2026-11-28T03:10:00.000Z"));
     EXPECT_TRUE(order.value(u"lastError").isNull());
     const QJsonObject shift = a.at(1).toObject();
     EXPECT_TRUE(shift.value(u"server").isNull());
     EXPECT_TRUE(shift.value(u"lastSynced").isNull());
-    const QJsonObject product = a.at(3).toObject();
+    EXPECT_TRUE(shift.value(u"countsReadAt").isNull());
+    EXPECT_TRUE(shift.value(u"countAgeSeconds").isNull());
+    const QJsonObject product = a.at(2).toObject();
     EXPECT_EQ(product.value(u"status").toString(), QStringLiteral("Incomplete"));
     EXPECT_EQ(product.value(u"serverAll").toInteger(), 5); // unscoped: A is S
     EXPECT_EQ(product.value(u"lastError").toObject().value(u"code").toString(), QStringLiteral("NETWORK"));

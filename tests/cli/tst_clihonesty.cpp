@@ -12,6 +12,7 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -19,6 +20,7 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <csignal>
 #include <sys/mount.h>
 #include <unistd.h>
 
@@ -219,4 +221,68 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     ::testing::InitGoogleTest(&argc, argv);
     return RUN_ALL_TESTS();
+}
+
+// Issue 10, item 10: `posdata status` beside a running `posdata sync` (another process) shows the
+// engine's own words, not a guess from the file; once that engine is killed, it says no engine runs.
+TEST_F(CliHonestyTest, StatusBesideARunningSyncShowsItsWordsThenNoEngineOnceKilled)
+{
+    start("scale", 100000); // 50 pages of 2,000, each 400 ms away: a download of ~20 s
+    std::string error;
+    ASSERT_TRUE(server->emulator().setFaults({{"latencyMs", 400}}, &error)) << error;
+    const QString db = dir.filePath(QStringLiteral("posdata.db"));
+    const QString config = writeFile(QStringLiteral("objects.json"), kProductsOnly);
+    QProcess sync;
+    sync.start(QStringLiteral(POSDATA_BINARY), {QStringLiteral("sync"), QStringLiteral("--device"), writeDevice(url),
+                                                QStringLiteral("--config"), config, QStringLiteral("--db"), db});
+    ASSERT_TRUE(sync.waitForStarted());
+    auto statusJson = [&] {
+        const Output r = posdata({QStringLiteral("status"), QStringLiteral("--json"), QStringLiteral("--config"),
+                                  config, QStringLiteral("--db"), db});
+        return QJsonDocument::fromJson(r.out.toUtf8()).object();
+    };
+    // The store exists once the engine opened it; its live state follows within a second.
+    QJsonObject view;
+    for (int i = 0; i < 300 && !view.value(u"engine").toObject().value(u"running").toBool(); ++i) {
+        if (QFile::exists(db))
+            view = statusJson();
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    const QJsonObject engine = view.value(u"engine").toObject();
+    ASSERT_TRUE(engine.value(u"running").toBool()) << QJsonDocument(view).toJson().toStdString();
+    EXPECT_EQ(engine.value(u"pid").toInteger(), sync.processId());
+    const QJsonObject product = view.value(u"objects").toArray().at(0).toObject();
+    EXPECT_EQ(product.value(u"status").toString(), QStringLiteral("Syncing"));
+    EXPECT_FALSE(product.value(u"activity").toString().isEmpty()) << QJsonDocument(view).toJson().toStdString();
+    const Output text = posdata({QStringLiteral("status"), QStringLiteral("--config"), config, QStringLiteral("--db"), db});
+    EXPECT_TRUE(text.out.startsWith(QStringLiteral("Engine running (process %1)").arg(sync.processId())))
+        << text.out.toStdString();
+
+    // Killed with no chance to clear its live state: seen as gone at once, not after a timeout.
+    ::kill(pid_t(sync.processId()), SIGKILL);
+    ASSERT_TRUE(sync.waitForFinished(10000));
+    view = statusJson();
+    EXPECT_FALSE(view.value(u"engine").toObject().value(u"running").toBool()) << QJsonDocument(view).toJson().toStdString();
+    const QJsonObject after = view.value(u"objects").toArray().at(0).toObject();
+    EXPECT_NE(after.value(u"status").toString(), QStringLiteral("Syncing"));
+    EXPECT_TRUE(after.value(u"activity").isNull());
+    const Output none = posdata({QStringLiteral("status"), QStringLiteral("--config"), config, QStringLiteral("--db"), db});
+    EXPECT_TRUE(none.out.startsWith(QStringLiteral("No engine running on this store"))) << none.out.toStdString();
+}
+
+// Issue 10, item 10: an engine that stops cleanly clears its live state at once.
+TEST_F(CliHonestyTest, StatusAfterACleanStopSaysNoEngineRuns)
+{
+    start("small");
+    const QString db = dir.filePath(QStringLiteral("posdata.db"));
+    const QString config = writeFile(QStringLiteral("objects.json"), kProductsOnly);
+    const Output sync = posdata({QStringLiteral("sync"), QStringLiteral("--once"), QStringLiteral("--device"),
+                                 writeDevice(url), QStringLiteral("--config"), config, QStringLiteral("--db"), db});
+    ASSERT_EQ(sync.code, 0) << sync.err.toStdString();
+    auto store = posdata::LocalStore::open(db, posdata::LocalStore::Mode::ReadOnly);
+    ASSERT_TRUE(store);
+    EXPECT_FALSE(store->liveState()) << "the live state was left behind";
+    const Output status = posdata({QStringLiteral("status"), QStringLiteral("--config"), config, QStringLiteral("--db"), db});
+    EXPECT_TRUE(status.out.startsWith(QStringLiteral("No engine running on this store"))) << status.out.toStdString();
+    EXPECT_TRUE(status.out.contains(QStringLiteral("Fully synced"))) << status.out.toStdString();
 }

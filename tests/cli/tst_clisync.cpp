@@ -151,7 +151,9 @@ TEST_F(CliSyncTest, SyncOnceThenStatus)
 
     const Output status = posdata({QStringLiteral("status"), QStringLiteral("--json"), QStringLiteral("--db"), dbPath});
     ASSERT_EQ(status.code, 0) << status.err.toStdString();
-    const QJsonArray rows = QJsonDocument::fromJson(status.out.toUtf8()).array();
+    const QJsonObject view = QJsonDocument::fromJson(status.out.toUtf8()).object();
+    EXPECT_FALSE(view.value(u"engine").toObject().value(u"running").toBool()) << "the sync ended";
+    const QJsonArray rows = view.value(u"objects").toArray();
     ASSERT_EQ(rows.size(), 5) << status.out.toStdString();
     for (const QJsonValue &v : rows) {
         const QJsonObject row = v.toObject();

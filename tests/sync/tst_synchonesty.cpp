@@ -496,3 +496,51 @@ int main(int argc, char **argv)
     ::testing::InitGoogleTest(&argc, argv);
     return RUN_ALL_TESTS();
 }
+
+// Issue 14, "Ready to sell": the objects the till needs (requiredForSale: outlet, shift, products in
+// the bundled config) download before the others, and the engine says readyToSell once each of them
+// is on the device; a clear & resync of one of them makes it not ready until it is back.
+TEST_F(HonestyTest, RequiredObjectsDownloadFirstThenTheTillIsReadyToSell)
+{
+    setFaults({{"latencyMs", 40}}); // each download lasts a few snapshots, so that each is seen
+    auto o = options();
+    o.maxConcurrentDownloads = 1; // one download at a time: the order is the queue's
+    SyncEngine engine(o);
+    IdleCounter idle(engine);
+    QStringList started;
+    std::optional<posdata::EngineSnapshot> atReady;
+    QObject::connect(&engine, &SyncEngine::snapshotChanged, [&](const posdata::EngineSnapshot &s) {
+        for (const auto &obj : s.objects)
+            if (obj.syncing && !started.contains(obj.name))
+                started << obj.name;
+    });
+    QObject::connect(&engine, &SyncEngine::readyToSellChanged, [&](bool ready) {
+        if (ready && !atReady)
+            atReady = engine.snapshot();
+    });
+    EXPECT_FALSE(engine.readyToSell());
+    engine.start();
+    ASSERT_TRUE(idle.waitNext(0));
+    ASSERT_TRUE(atReady) << "never ready to sell";
+    EXPECT_TRUE(engine.readyToSell());
+    ASSERT_GE(started.size(), 5) << started.join(u',').toStdString();
+    EXPECT_EQ(started.mid(0, 3), (QStringList{kOutlet, kShift, kProduct})) << started.join(u',').toStdString();
+    for (const auto &obj : atReady->objects) {
+        EXPECT_EQ(obj.requiredForSale, obj.name == kOutlet || obj.name == kShift || obj.name == kProduct)
+            << obj.name.toStdString();
+        if (obj.requiredForSale)
+            EXPECT_TRUE(obj.readyForSale) << obj.name.toStdString();
+    }
+    // Clear & resync of the products: not ready until they are back.
+    std::optional<bool> readyDuringClear;
+    QObject::connect(&engine, &SyncEngine::snapshotChanged, [&](const posdata::EngineSnapshot &s) {
+        if (const auto *p = objectIn(s, kProduct); p && p->syncing && !readyDuringClear)
+            readyDuringClear = s.readyToSell;
+    });
+    const int before = idle.count;
+    engine.clearResync(kProduct);
+    ASSERT_TRUE(idle.waitNext(before));
+    ASSERT_TRUE(readyDuringClear);
+    EXPECT_FALSE(*readyDuringClear);
+    EXPECT_TRUE(engine.readyToSell());
+}

@@ -61,9 +61,18 @@ bool contains(const QList<SyncObjectSnapshot> &objects, const QString &name)
                        [&](const SyncObjectSnapshot &o) { return o.name.compare(name, Qt::CaseInsensitive) == 0; });
 }
 
+/// The C locale with its group separator: "100,000", the same for every support person, whatever
+/// the device's language (the JSON carries plain numbers).
+QLocale tableLocale()
+{
+    QLocale c = QLocale::c();
+    c.setNumberOptions(QLocale::DefaultNumberOptions);
+    return c;
+}
+
 QString count(qint64 v)
 {
-    return v >= 0 ? QLocale::c().toString(v) : QStringLiteral("-");
+    return v >= 0 ? tableLocale().toString(v) : QStringLiteral("-");
 }
 
 QString when(const QDateTime &t)
@@ -89,7 +98,7 @@ const SyncError *lastError(const SyncObjectSnapshot &o)
 
 QString activityWords(const StatusView &view, const SyncObjectSnapshot &o)
 {
-    return view.engineRunning ? syncwords::printable(syncwords::activity(o, view.now, QLocale::c())) : QString();
+    return view.engineRunning ? syncwords::printable(syncwords::activity(o, view.now, tableLocale())) : QString();
 }
 
 } // namespace
@@ -164,7 +173,7 @@ QString StatusReport::text(const StatusView &view)
         out += QStringLiteral("Engine running (process %1), live state %2 s old").arg(view.pid).arg(age, 0, 'f', 1);
         if (view.engine.signInRequired) {
             out += QStringLiteral("; sign-in required: %1")
-                       .arg(syncwords::retry(view.engine.signInRetryAt, view.now, QLocale::c()));
+                       .arg(syncwords::retry(view.engine.signInRetryAt, view.now, tableLocale()));
         }
         if (view.engine.engineError)
             out += QStringLiteral(" (%1)").arg(syncwords::printable(view.engine.engineError->message));
@@ -191,7 +200,7 @@ QString StatusReport::text(const StatusView &view)
             count(o.unsaved),
             count(o.uploadFailed),
             when(o.lastSynced),
-            o.countsReadAt.isValid() ? syncwords::age(o.countsReadAt, view.now, QLocale::c()) : QStringLiteral("never"),
+            o.countsReadAt.isValid() ? syncwords::age(o.countsReadAt, view.now, tableLocale()) : QStringLiteral("never"),
             error ? QStringLiteral("%1: %2").arg(syncwords::printable(error->code), syncwords::printable(error->message))
                   : QStringLiteral("-")};
     }

@@ -5,7 +5,6 @@
 #include "syncformatter.h"
 
 #include <QCoreApplication>
-#include <QSet>
 
 namespace posdata {
 
@@ -14,7 +13,7 @@ constexpr int kRoleCount = SyncObjectListModel::LastRole - SyncObjectListModel::
 } // namespace
 
 SyncObjectListModel::SyncObjectListModel(QObject *parent)
-    : QAbstractListModel(parent)
+    : KeyedListModel(parent)
     , m_clock([] { return QDateTime::currentDateTimeUtc(); })
     , m_locale(SyncFormatter::displayLocale())
 {
@@ -129,92 +128,23 @@ QList<QVariant> SyncObjectListModel::valuesFor(const SyncObjectSnapshot &o, cons
     return v;
 }
 
-void SyncObjectListModel::applyObjects(const QList<SyncObjectSnapshot> &incoming)
+void SyncObjectListModel::applyObjects(const QList<SyncObjectSnapshot> &objects)
 {
     const QDateTime now = m_clock();
-    // A name seen twice would make the row walk below ambiguous: the first one wins.
-    QList<SyncObjectSnapshot> objects;
-    objects.reserve(incoming.size());
-    {
-        QSet<QString> seen;
-        for (const auto &o : incoming) {
-            if (!seen.contains(o.name)) {
-                seen.insert(o.name);
-                objects.append(o);
-            }
-        }
-    }
     const int oldCount = int(m_rows.size());
-
-    // 1. Remove rows whose object is gone, bottom-up, one signal per contiguous run.
-    QSet<QString> wanted;
-    for (const auto &o : objects)
-        wanted.insert(o.name);
-    for (int last = int(m_rows.size()) - 1; last >= 0;) {
-        if (wanted.contains(m_rows.at(last).object.name)) {
-            --last;
-            continue;
-        }
-        int first = last;
-        while (first > 0 && !wanted.contains(m_rows.at(first - 1).object.name))
-            --first;
-        beginRemoveRows({}, first, last);
-        m_rows.remove(first, last - first + 1);
-        endRemoveRows();
-        last = first - 1;
-    }
-
-    // 2. Walk the wanted order: keep, move up, or insert (runs of new objects in one signal).
-    QList<QList<int>> changed(objects.size());
-    for (int i = 0; i < objects.size();) {
-        const QString &name = objects.at(i).name;
-        if (i < m_rows.size() && m_rows.at(i).object.name == name) {
-            ++i;
-            continue;
-        }
-        int existing = -1;
-        for (int j = i + 1; j < m_rows.size(); ++j) {
-            if (m_rows.at(j).object.name == name) {
-                existing = j;
-                break;
-            }
-        }
-        if (existing >= 0) {
-            beginMoveRows({}, existing, existing, {}, i);
-            m_rows.move(existing, i);
-            endMoveRows();
-            ++i;
-            continue;
-        }
-        int end = i; // run of objects not present yet
-        QSet<QString> present;
-        for (const auto &r : std::as_const(m_rows))
-            present.insert(r.object.name);
-        while (end + 1 < objects.size() && !present.contains(objects.at(end + 1).name))
-            ++end;
-        beginInsertRows({}, i, end);
-        for (int k = i; k <= end; ++k)
-            m_rows.insert(k, Row{objects.at(k), valuesFor(objects.at(k), now)});
-        endInsertRows();
-        i = end + 1;
-    }
-
-    // 3. Compare values role by role for rows that were already there.
-    for (int i = 0; i < m_rows.size(); ++i) {
-        Row &row = m_rows[i];
-        const SyncObjectSnapshot &o = objects.at(i);
-        if (row.object == o && row.values.at(LastSyncedTextRole - NameRole)
-                == SyncFormatter::lastSyncedText(o.lastSynced, now, m_locale))
-            continue;
-        QList<QVariant> values = valuesFor(o, now);
-        for (int r = 0; r < kRoleCount; ++r) {
-            if (values.at(r) != row.values.at(r))
-                changed[i].append(NameRole + r);
-        }
-        row.object = o;
-        row.values = std::move(values);
-    }
-    emitRowChanges(*this, changed);
+    applyKeyed(
+        m_rows, objects, [](const SyncObjectSnapshot &o) { return o.name; }, [](const Row &r) { return r.object.name; },
+        [&](const SyncObjectSnapshot &o) { return Row{o, valuesFor(o, now)}; },
+        [&](Row &row, const SyncObjectSnapshot &o) {
+            if (row.object == o
+                && row.values.at(LastSyncedTextRole - NameRole) == SyncFormatter::lastSyncedText(o.lastSynced, now, m_locale))
+                return QList<int>();
+            QList<QVariant> values = valuesFor(o, now);
+            const QList<int> changed = differingRoles(row.values, values, NameRole);
+            row.object = o;
+            row.values = std::move(values);
+            return changed;
+        });
     if (oldCount != m_rows.size())
         emit countChanged();
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "rowchanges.h"
 #include "sync/syncsnapshot.h"
 
 #include <QAbstractListModel>
@@ -15,7 +16,7 @@
 namespace posdata {
 
 /// One row per sync object, fed by engine snapshots; emits only the narrowest change signals.
-class SyncObjectListModel : public QAbstractListModel
+class SyncObjectListModel : public KeyedListModel
 {
     Q_OBJECT
     QML_ELEMENT

@@ -5,7 +5,6 @@
 #include "rowchanges.h"
 #include "syncformatter.h"
 
-#include <QSet>
 
 namespace posdata {
 
@@ -19,7 +18,7 @@ bool refused(const UnsavedRecord &r)
 } // namespace
 
 UnsavedRecordListModel::UnsavedRecordListModel(QObject *parent)
-    : QAbstractListModel(parent)
+    : KeyedListModel(parent)
 {
 }
 
@@ -263,89 +262,24 @@ void UnsavedRecordListModel::applyRecords(const QList<UnsavedRecord> &incoming)
     const int oldFailed = failedCount();
     const bool firstAnswer = !m_loaded;
 
-    // A record listed twice would make the walk below ambiguous: the first one wins.
     QList<UnsavedRecord> records;
     records.reserve(incoming.size());
-    {
-        QSet<QString> seen;
-        for (const auto &r : incoming) {
-            if ((r.object.isEmpty() || r.object == m_name) && !seen.contains(r.id)) {
-                seen.insert(r.id);
-                records.append(r);
-            }
-        }
+    for (const auto &r : incoming) {
+        if (r.object.isEmpty() || r.object == m_name)
+            records.append(r);
     }
-
-    // 1. Remove rows whose record is gone (uploaded), bottom-up, one signal per contiguous run.
-    QSet<QString> wanted;
-    for (const auto &r : records)
-        wanted.insert(r.id);
-    for (int last = int(m_rows.size()) - 1; last >= 0;) {
-        if (wanted.contains(m_rows.at(last).record.id)) {
-            --last;
-            continue;
-        }
-        int first = last;
-        while (first > 0 && !wanted.contains(m_rows.at(first - 1).record.id))
-            --first;
-        beginRemoveRows({}, first, last);
-        m_rows.remove(first, last - first + 1);
-        endRemoveRows();
-        last = first - 1;
-    }
-
-    // 2. Walk the wanted order: keep, move up, or insert (runs of new records in one signal).
-    QSet<QString> present;
-    for (const auto &r : std::as_const(m_rows))
-        present.insert(r.record.id);
-    QList<QList<int>> changed(records.size());
-    for (int i = 0; i < records.size();) {
-        const QString &id = records.at(i).id;
-        if (i < m_rows.size() && m_rows.at(i).record.id == id) {
-            ++i;
-            continue;
-        }
-        if (present.contains(id)) {
-            int existing = -1;
-            for (int j = i + 1; j < m_rows.size(); ++j) {
-                if (m_rows.at(j).record.id == id) {
-                    existing = j;
-                    break;
-                }
-            }
-            beginMoveRows({}, existing, existing, {}, i);
-            m_rows.move(existing, i);
-            endMoveRows();
-            ++i;
-            continue;
-        }
-        int end = i; // run of records not present yet
-        while (end + 1 < records.size() && !present.contains(records.at(end + 1).id))
-            ++end;
-        beginInsertRows({}, i, end);
-        for (int k = i; k <= end; ++k) {
-            m_rows.insert(k, Row{records.at(k), valuesFor(records.at(k), now)});
-            present.insert(records.at(k).id);
-        }
-        endInsertRows();
-        i = end + 1;
-    }
-
-    // 3. Rows that were already there: compare role by role.
-    for (int i = 0; i < m_rows.size(); ++i) {
-        Row &row = m_rows[i];
-        const UnsavedRecord &r = records.at(i);
-        if (row.record == r)
-            continue;
-        QList<QVariant> values = valuesFor(r, now);
-        for (int k = 0; k < kRoleCount; ++k) {
-            if (values.at(k) != row.values.at(k))
-                changed[i].append(IdRole + k);
-        }
-        row.record = r;
-        row.values = std::move(values);
-    }
-    emitRowChanges(*this, changed);
+    applyKeyed(
+        m_rows, records, [](const UnsavedRecord &r) { return r.id; }, [](const Row &row) { return row.record.id; },
+        [&](const UnsavedRecord &r) { return Row{r, valuesFor(r, now)}; },
+        [&](Row &row, const UnsavedRecord &r) {
+            if (row.record == r)
+                return QList<int>();
+            QList<QVariant> values = valuesFor(r, now);
+            const QList<int> changed = differingRoles(row.values, values, IdRole);
+            row.record = r;
+            row.values = std::move(values);
+            return changed;
+        });
 
     if (oldCount != m_rows.size() || oldFailed != failedCount()) {
         emit countChanged();
@@ -369,10 +303,7 @@ void UnsavedRecordListModel::refreshRelativeTimes()
         if (when != row.values.at(WhenTextRole - IdRole)) {
             // The accessible sentence carries the time too: recompute the row whole.
             QList<QVariant> values = valuesFor(row.record, now);
-            for (int k = 0; k < kRoleCount; ++k) {
-                if (values.at(k) != row.values.at(k))
-                    changed[i].append(IdRole + k);
-            }
+            changed[i] = differingRoles(row.values, values, IdRole);
             row.values = std::move(values);
         }
     }

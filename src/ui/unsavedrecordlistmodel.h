@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "rowchanges.h"
 #include "store/storetypes.h"
 
 #include <QAbstractListModel>
@@ -19,7 +20,7 @@ class ManageDataController;
 /// Salesforce), one row each, with the last upload error in words. The rows are value copies from
 /// the engine's unsavedReady (read on its worker: the GUI thread runs no SQL); the list asks again
 /// when the object's unsaved or failed counts, or its upload activity, move in a snapshot.
-class UnsavedRecordListModel : public QAbstractListModel
+class UnsavedRecordListModel : public KeyedListModel
 {
     Q_OBJECT
     QML_ELEMENT

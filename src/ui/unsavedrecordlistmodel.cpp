@@ -39,7 +39,8 @@ void UnsavedRecordListModel::setController(ManageDataController *controller)
     m_inFlight = false;
     m_askAgain = false;
     m_watchValid = false;
-    m_followRetry = false;
+    m_retry = Retry::None;
+    m_retryText.clear();
     emit controllerChanged();
     onRefreshed();
 }
@@ -53,7 +54,8 @@ void UnsavedRecordListModel::setName(const QString &name)
     m_inFlight = false;
     m_askAgain = false;
     m_watchValid = false;
-    m_followRetry = false;
+    m_retry = Retry::None;
+    m_retryText.clear();
     emit nameChanged();
     onRefreshed();
 }
@@ -176,14 +178,42 @@ void UnsavedRecordListModel::reload()
 
 void UnsavedRecordListModel::retryUpload()
 {
-    if (!m_controller || !canRetry())
+    const SyncObjectSnapshot *o = m_controller ? m_controller->find(m_name) : nullptr;
+    if (!o || !canRetry())
         return;
-    m_retryCallsBase = m_controller->snapshot().apiCallsTotal;
-    m_followRetry = true;
+    m_retryPassesBase = o->uploadPasses;
+    m_retryCount = std::max<qint64>(o->unsaved, m_rows.size());
+    setRetry(Retry::Uploading, tr("Uploading %n unsaved record(s)\u2026", nullptr, int(m_retryCount)));
     m_controller->retryUpload(m_name);
     // The worker runs our calls in order: this read sees the refusals forgotten; the upload's end
     // brings another (onRefreshed).
     reload();
+}
+
+void UnsavedRecordListModel::setRetry(Retry state, const QString &text)
+{
+    if (m_retry == state && m_retryText == text)
+        return;
+    m_retry = state;
+    m_retryText = text;
+    emit stateChanged();
+}
+
+void UnsavedRecordListModel::finishRetry()
+{
+    // The list was read after the pass: what is still listed did not reach Salesforce.
+    const qint64 left = std::max<qint64>(m_rows.size(), m_watch.unsaved);
+    const qint64 refusedNow = std::max<qint64>(failedCount(), m_watch.uploadFailed);
+    const qint64 uploaded = std::max<qint64>(0, m_retryCount - left);
+    QString text;
+    if (left == 0)
+        text = tr("All %n record(s) reached Salesforce", nullptr, int(uploaded));
+    else if (uploaded == 0)
+        text = tr("Salesforce refused %n record(s) again", nullptr, int(refusedNow));
+    else
+        text = tr("%n record(s) uploaded", nullptr, int(uploaded)) + QStringLiteral(", ")
+            + tr("%n refused again", nullptr, int(refusedNow));
+    setRetry(Retry::Done, text);
 }
 
 void UnsavedRecordListModel::onRefreshed()
@@ -204,12 +234,13 @@ void UnsavedRecordListModel::onRefreshed()
         emit summaryChanged(); // it reads the snapshot's counts when the list is cut short
         read = true;
     }
-    if (m_followRetry) {
-        const EngineSnapshot &engine = m_controller->snapshot();
-        if (o->paused || engine.signInRequired) {
-            m_followRetry = false; // no upload will run
-        } else if (engine.apiCallsTotal > m_retryCallsBase && !o->uploading) {
-            m_followRetry = false;
+    if (m_retry == Retry::Uploading) {
+        if (o->paused) {
+            setRetry(Retry::Done, tr("Not sent: syncing is paused for this object"));
+        } else if (m_controller->snapshot().signInRequired) {
+            setRetry(Retry::Done, tr("Not sent: waiting for sign-in"));
+        } else if (o->uploadPasses > m_retryPassesBase && !o->uploading) {
+            setRetry(Retry::Reading, m_retryText);
             read = true;
         }
     }
@@ -224,6 +255,8 @@ void UnsavedRecordListModel::onArrived(const QString &object, const QList<Unsave
         return;
     m_inFlight = false;
     applyRecords(records);
+    if (m_retry == Retry::Reading && !m_askAgain)
+        finishRetry();
     if (m_askAgain) {
         m_askAgain = false;
         request();

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -12,9 +13,20 @@ Dialog {
 
     modal: true
     anchors.centerIn: parent
-    width: Math.min(parent ? parent.width - 48 : 600, 600)
-    padding: 24
+    width: Math.min(parent ? parent.width - 2 * Theme.pageMargin : Theme.maxDialogWidth, Theme.maxDialogWidth)
+    height: Math.min(implicitHeight, parent ? parent.height - 2 * Theme.pageMargin : implicitHeight)
+    padding: Theme.pageMargin
     title: controller.clearPlanTitle
+    // The title wraps: an object's name can be long, and a portrait window narrow.
+    header: Label {
+        objectName: "dialogTitle"
+        text: dialog.title
+        font: Theme.title
+        color: Theme.textPrimary
+        wrapMode: Text.WrapAtWordBoundaryOrAnywhere
+        padding: Theme.pageMargin
+        bottomPadding: 0
+    }
     closePolicy: Popup.CloseOnEscape | Popup.CloseOnPressOutside
 
     Connections {
@@ -29,48 +41,55 @@ Dialog {
     onClosed: if (controller.clearPlanPending) controller.cancelClearPlan()
 
     contentItem: ColumnLayout {
-        spacing: 16
+        spacing: Theme.gapLarge
         Label {
             text: dialog.controller.clearPlanWarning
             wrapMode: Text.WordWrap
-            font.pixelSize: 16
+            font: Theme.body
             color: Theme.textPrimary
             Layout.fillWidth: true
         }
         Pane {
-            padding: 12
+            padding: Theme.gap
             Layout.fillWidth: true
             background: Rectangle {
                 color: Theme.pageBackground
-                radius: 8
+                radius: Theme.radius
             }
             ColumnLayout {
                 anchors.left: parent.left
                 anchors.right: parent.right
-                spacing: 8
+                spacing: Theme.gapSmall + 4
                 Label {
                     objectName: "deleteText"
                     text: "\u2022 " + dialog.controller.clearPlanDeleteText
                     color: Theme.destructive
-                    font.pixelSize: 16
-                    font.weight: Font.Medium
+                    font: Theme.bodyStrong
+                    wrapMode: Text.WordWrap
+                    Layout.fillWidth: true
                 }
                 Label {
                     objectName: "keepUnsavedText"
+                    wrapMode: Text.WordWrap
+                    Layout.fillWidth: true
                     text: "\u2022 " + dialog.controller.clearPlanKeepUnsavedText
-                    font.pixelSize: 16
+                    font: Theme.body
                     color: Theme.textPrimary
                 }
                 Label {
                     objectName: "keepInUseText"
+                    wrapMode: Text.WordWrap
+                    Layout.fillWidth: true
                     text: "\u2022 " + dialog.controller.clearPlanKeepInUseText
-                    font.pixelSize: 16
+                    font: Theme.body
                     color: Theme.textPrimary
                 }
                 Label {
                     objectName: "downloadText"
+                    wrapMode: Text.WordWrap
+                    Layout.fillWidth: true
                     text: "\u2022 " + dialog.controller.clearPlanDownloadText
-                    font.pixelSize: 16
+                    font: Theme.body
                     color: Theme.textPrimary
                 }
             }
@@ -78,13 +97,13 @@ Dialog {
     }
 
     footer: Item {
-        implicitHeight: 80
+        implicitHeight: Theme.touchTarget + Theme.pageMargin + Theme.gapLarge
         RowLayout {
             anchors.fill: parent
-            anchors.leftMargin: 24
-            anchors.rightMargin: 24
-            anchors.bottomMargin: 16
-            spacing: 12
+            anchors.leftMargin: Theme.pageMargin
+            anchors.rightMargin: Theme.pageMargin
+            anchors.bottomMargin: Theme.gapLarge
+            spacing: Theme.gap
             Item { Layout.fillWidth: true }
             ActionButton {
                 objectName: "cancelButton"

@@ -1,24 +1,27 @@
 // SPDX-License-Identifier: MIT
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import PosData
 
-// One "label: value" line of the object detail page. A `note` shows in red beside the value (it
-// never replaces it); a `clickable` field opens more on a tap, and a chevron says so.
+// One "label: value" line of the object detail page. A `note` shows in red under the value (it
+// never replaces it), `secondary` in grey ("Checked 3 min ago"); a `clickable` field opens more on
+// a tap, and a chevron says so. A name value elides (whole on press-and-hold); others wrap.
 Item {
     id: field
     property string label
     property string value
     property string note
-    property string statusKey
-    property url iconSource
+    property string secondary
+    property int statusKind: StatusKind.Incomplete
     property bool showIcon: false
     property bool lastInGroup: false
     property bool clickable: false
+    property bool valueIsName: false
     signal clicked()
 
-    implicitHeight: 60
+    implicitHeight: Math.max(Theme.fieldHeight, row.implicitHeight + 2 * Theme.gap)
     Layout.fillWidth: true
     Accessible.role: clickable ? Accessible.Button : Accessible.StaticText
     Accessible.name: label + ": " + value + (note.length > 0 ? ", " + note : "")
@@ -27,51 +30,91 @@ Item {
     Rectangle {
         anchors.fill: parent
         visible: tap.pressed
-        color: Theme.divider
+        color: Theme.pressed
     }
     MouseArea {
         id: tap
         anchors.fill: parent
         enabled: field.clickable
         onClicked: field.clicked()
+        onPressAndHold: valueName.reveal()
     }
 
     RowLayout {
-        anchors.fill: parent
-        anchors.leftMargin: 20
-        anchors.rightMargin: field.clickable ? 12 : 20
-        spacing: 12
+        id: row
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.verticalCenter: parent.verticalCenter
+        anchors.leftMargin: Theme.gapLarge
+        anchors.rightMargin: field.clickable ? Theme.gap : Theme.gapLarge
+        spacing: Theme.gap
         Label {
+            objectName: "fieldLabel"
             text: field.label
-            font.pixelSize: 16
+            font: Theme.body
             color: Theme.textSecondary
-            Layout.fillWidth: true
+            wrapMode: Text.WordWrap
+            Layout.maximumWidth: row.width * 0.45
+            Layout.alignment: Qt.AlignTop
         }
-        Label {
-            objectName: "note"
-            visible: field.note.length > 0
-            text: field.note
-            font.pixelSize: 15
-            font.weight: Font.Medium
-            color: Theme.destructive
-        }
+        Item { Layout.fillWidth: true; implicitHeight: 1 }
         StatusIcon {
             visible: field.showIcon
-            statusKey: field.statusKey
-            source: field.iconSource
-            size: 24
+            kind: field.statusKind
+            size: Theme.iconSizeSmall
+            Layout.alignment: Qt.AlignTop
         }
-        Label {
-            text: field.value
-            font.pixelSize: 16
-            font.weight: Font.Medium
-            color: Theme.textPrimary
-            horizontalAlignment: Text.AlignRight
+        ColumnLayout {
+            spacing: 2
+            Layout.fillWidth: field.valueIsName
+            Layout.maximumWidth: row.width * 0.55
+            NameLabel {
+                id: valueName
+                objectName: "fieldValueName"
+                visible: field.valueIsName
+                text: field.value
+                font: Theme.bodyStrong
+                horizontalAlignment: Text.AlignRight
+                Layout.fillWidth: true
+            }
+            Label {
+                objectName: "fieldValue"
+                visible: !field.valueIsName
+                text: field.value
+                font: Theme.bodyStrong
+                color: Theme.textPrimary
+                wrapMode: Text.WordWrap
+                horizontalAlignment: Text.AlignRight
+                Layout.alignment: Qt.AlignRight
+                Layout.maximumWidth: row.width * 0.55
+            }
+            Label {
+                objectName: "note"
+                visible: field.note.length > 0
+                text: field.note
+                font: Theme.secondaryStrong
+                color: Theme.destructive
+                wrapMode: Text.WordWrap
+                horizontalAlignment: Text.AlignRight
+                Layout.alignment: Qt.AlignRight
+                Layout.maximumWidth: row.width * 0.55
+            }
+            Label {
+                objectName: "secondary"
+                visible: field.secondary.length > 0
+                text: field.secondary
+                font: Theme.secondary
+                color: Theme.textSecondary
+                wrapMode: Text.WordWrap
+                horizontalAlignment: Text.AlignRight
+                Layout.alignment: Qt.AlignRight
+                Layout.maximumWidth: row.width * 0.55
+            }
         }
         Label {
             visible: field.clickable
             text: "\u203a"
-            font.pixelSize: 28
+            font: Theme.glyph
             color: Theme.textSecondary
         }
     }
@@ -79,7 +122,7 @@ Item {
         visible: !field.lastInGroup
         anchors.left: parent.left
         anchors.right: parent.right
-        anchors.leftMargin: 20
+        anchors.leftMargin: Theme.gapLarge
         anchors.bottom: parent.bottom
         height: 1
         color: Theme.divider

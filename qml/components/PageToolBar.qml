@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: MIT
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
 import PosData
 
-// The page header: back, title, and the page's actions on the right.
+// The page header: back, title (elided, whole on press-and-hold), and the page's actions on the right.
 ToolBar {
     id: bar
     property string title
@@ -13,37 +14,36 @@ ToolBar {
     property alias actions: trailing.data
     signal backClicked()
 
-    implicitHeight: 72
+    implicitHeight: Theme.toolBarHeight
     Material.background: Theme.card
     Material.foreground: Theme.textPrimary
     Material.elevation: 2
 
     RowLayout {
         anchors.fill: parent
-        anchors.leftMargin: bar.backVisible ? 8 : Theme.pageMargin
-        anchors.rightMargin: 16
-        spacing: 8
+        anchors.leftMargin: bar.backVisible ? Theme.gapSmall : Theme.pageMargin
+        anchors.rightMargin: Theme.gap
+        spacing: Theme.gapSmall
 
         ToolButton {
+            objectName: "backButton"
             visible: bar.backVisible
             text: "\u2190"
-            font.pixelSize: 26
-            implicitWidth: 56
-            implicitHeight: 56
+            font: Theme.glyph
+            implicitWidth: Theme.touchTarget + 8
+            implicitHeight: Theme.touchTarget + 8
             Accessible.name: qsTr("Back")
             onClicked: bar.backClicked()
         }
-        Label {
+        NameLabel {
+            objectName: "pageTitle"
             text: bar.title
-            font.pixelSize: 22
-            font.weight: Font.Medium
-            elide: Text.ElideRight
-            color: Theme.textPrimary
+            font: Theme.title
             Layout.fillWidth: true
         }
         RowLayout {
             id: trailing
-            spacing: 8
+            spacing: Theme.gapSmall
         }
     }
 }

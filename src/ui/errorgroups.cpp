@@ -10,10 +10,11 @@ namespace posdata {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context of the error words (lupdate reads it from the macro).
+struct ErrorWords
 {
-    return QCoreApplication::translate("ErrorWords", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ErrorWords)
+};
 
 struct Kind
 {
@@ -67,15 +68,15 @@ QString errorKindSentence(const QString &code)
 {
     for (const Kind &k : kKinds) {
         if (code == QLatin1String(k.code))
-            return tr(k.sentence);
+            return ErrorWords::tr(k.sentence);
     }
     if (code.startsWith(u"HTTP_")) {
         const QString status = code.mid(5);
         if (status.startsWith(u'5'))
-            return tr("Salesforce did not answer (HTTP %1).").arg(status);
-        return tr("Salesforce refused the request (HTTP %1).").arg(status);
+            return ErrorWords::tr("Salesforce did not answer (HTTP %1).").arg(status);
+        return ErrorWords::tr("Salesforce refused the request (HTTP %1).").arg(status);
     }
-    return tr("Salesforce reported an error.");
+    return ErrorWords::tr("Salesforce reported an error.");
 }
 
 QList<ErrorGroup> groupErrors(const QList<SyncError> &errors, int maxGroups)
@@ -104,7 +105,7 @@ QList<ErrorGroup> groupErrors(const QList<SyncError> &errors, int maxGroups)
 QString errorTimeText(const QDateTime &when, const QDateTime &now, const QLocale &locale)
 {
     if (!when.isValid())
-        return tr("time unknown");
+        return ErrorWords::tr("time unknown");
     const QDateTime local = when.toLocalTime();
     const QString time = locale.toString(local.time(), QLocale::ShortFormat);
     if (local.date() == now.toLocalTime().date())
@@ -120,8 +121,8 @@ QString errorGroupLine(const ErrorGroup &group, const QDateTime &now, const QLoc
         sentence.chop(1);
     const QString when = errorTimeText(group.last, now, locale);
     if (group.count <= 1)
-        return tr("%1 - %2").arg(sentence, when);
-    return QCoreApplication::translate("ErrorWords", "%1 - %n times, last %2", nullptr, group.count).arg(sentence, when);
+        return ErrorWords::tr("%1 - %2").arg(sentence, when);
+    return ErrorWords::tr("%1 - %n times, last %2", nullptr, group.count).arg(sentence, when);
 }
 
 } // namespace posdata

@@ -8,13 +8,6 @@
 
 namespace posdata {
 
-namespace {
-QString tr(const char *text, int n = -1)
-{
-    return QCoreApplication::translate("SyncFormatter", text, nullptr, n);
-}
-} // namespace
-
 QLocale SyncFormatter::displayLocale()
 {
     QLocale locale;
@@ -91,35 +84,21 @@ QString SyncFormatter::lastSyncedText(const QDateTime &when, const QDateTime &no
     return tr("Last synced %1").arg(agoText(when, now, locale));
 }
 
-QString SyncFormatter::errorTimeText(const QDateTime &when, const QDateTime &now, const QLocale &locale)
+QString SyncFormatter::statusText(SyncStatus status)
 {
-    if (!when.isValid())
-        return tr("Time unknown");
-    const QDateTime local = when.toLocalTime();
-    const QString time = locale.toString(local.time(), QLocale::ShortFormat);
-    if (local.date() == now.toLocalTime().date())
-        return tr("Today %1").arg(time);
-    return locale.toString(local.date(), QLocale::ShortFormat) + QLatin1Char(' ') + time;
-}
-
-QString SyncFormatter::errorWords(const SyncError &error)
-{
-    if (!error.message.trimmed().isEmpty())
-        return error.message.trimmed();
-    const QString &code = error.code;
-    if (code == u"NETWORK")
-        return tr("Could not reach Salesforce. Check the network connection.");
-    if (code == u"TIMEOUT")
-        return tr("Salesforce took too long to answer.");
-    if (code == u"STALLED")
-        return tr("The download stopped making progress.");
-    if (code == u"SIGN_IN_REQUIRED")
-        return tr("Sign in again to continue syncing.");
-    if (code == u"INVALID_FIELD")
-        return tr("A field this object syncs does not exist in Salesforce.");
-    if (code.isEmpty())
-        return tr("Unknown error");
-    return tr("Salesforce reported an error (%1).").arg(code);
+    switch (status) {
+    case SyncStatus::Syncing:
+        return tr("Syncing");
+    case SyncStatus::Paused:
+        return tr("Paused");
+    case SyncStatus::FullySynced:
+        return tr("Fully synced");
+    case SyncStatus::SubsetSynced:
+        return tr("Subset synced");
+    case SyncStatus::Incomplete:
+        break;
+    }
+    return tr("Incomplete");
 }
 
 QString SyncFormatter::unsavedKindText(RecordState state)
@@ -147,23 +126,23 @@ QString SyncFormatter::uploadStateText(const QString &errorCode, const QString &
     return tr("Waiting to upload");
 }
 
-QString SyncFormatter::refusedTimesText(int attempts, const QLocale &locale)
+QString SyncFormatter::refusedTimesText(int attempts, const QLocale &)
 {
     if (attempts <= 1)
         return {};
-    return tr("Refused %1 times").arg(number(attempts, locale));
+    return tr("Refused %Ln time(s)", nullptr, attempts);
 }
 
-QString SyncFormatter::uploadFailedText(qint64 failed, const QLocale &locale)
+QString SyncFormatter::uploadFailedText(qint64 failed, const QLocale &)
 {
     if (failed <= 0)
         return {};
-    return tr("%1 failed to upload").arg(number(failed, locale));
+    return tr("%Ln failed to upload", nullptr, int(failed));
 }
 
-QString SyncFormatter::unsavedCountText(qint64 unsaved, const QLocale &locale)
+QString SyncFormatter::unsavedCountText(qint64 unsaved, const QLocale &)
 {
-    return (unsaved == 1 ? tr("%1 unsaved record") : tr("%1 unsaved records")).arg(number(unsaved, locale));
+    return tr("%Ln unsaved record(s)", nullptr, int(unsaved));
 }
 
 double SyncFormatter::progress(const SyncObjectSnapshot &object)
@@ -213,7 +192,7 @@ QString SyncFormatter::statusTable(const QList<SyncObjectSnapshot> &objects, con
         QString progressText;
         if (o.syncing)
             progressText = p < 0 ? tr("...") : locale.toString(p * 100.0, 'f', 0) + QLatin1Char('%');
-        rows.append({o.name, statusWords(o.status), countText(o.local, locale), countText(o.server, locale),
+        rows.append({o.name, statusText(o.status), countText(o.stored, locale), countText(o.server, locale),
                      o.scoped ? countText(o.serverAll, locale) : QString(), countText(o.unsaved, locale),
                      countText(o.uploadFailed, locale), progressText});
     }

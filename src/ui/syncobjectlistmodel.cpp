@@ -2,7 +2,10 @@
 #include "syncobjectlistmodel.h"
 
 #include "rowchanges.h"
+#include "errorgroups.h"
 #include "syncformatter.h"
+
+#include "sync/syncwords.h"
 
 #include <QCoreApplication>
 
@@ -51,7 +54,6 @@ QHash<int, QByteArray> SyncObjectListModel::roleNames() const
         {NameRole, "name"},
         {StatusRole, "status"},
         {StatusTextRole, "statusText"},
-        {StatusKeyRole, "statusKey"},
         {StatusIconRole, "statusIcon"},
         {LocalRole, "local"},
         {ServerRole, "server"},
@@ -68,6 +70,8 @@ QHash<int, QByteArray> SyncObjectListModel::roleNames() const
         {LastErrorRole, "lastError"},
         {ErrorCountRole, "errorCount"},
         {SyncedTextRole, "syncedText"},
+        {CountTextRole, "countText"},
+        {ActivityTextRole, "activityText"},
         {RateTextRole, "rateText"},
         {TimeLeftTextRole, "timeLeftText"},
         {LastSyncedTextRole, "lastSyncedText"},
@@ -91,14 +95,14 @@ QList<QVariant> SyncObjectListModel::valuesFor(const SyncObjectSnapshot &o, cons
 {
     QList<QVariant> v(kRoleCount);
     auto set = [&v](int role, QVariant value) { v[role - NameRole] = std::move(value); };
-    const QString words = statusWords(o.status);
-    const QString synced = SyncFormatter::syncedText(o.local, o.server, m_locale);
+    const QString words = SyncFormatter::statusText(o.status);
+    const QString synced = SyncFormatter::syncedText(o.stored, o.server, m_locale);
+    const QString activity = syncwords::activity(o, now, m_locale);
     set(NameRole, o.name);
     set(StatusRole, int(o.status));
     set(StatusTextRole, words);
-    set(StatusKeyRole, SyncFormatter::statusKey(o.status));
     set(StatusIconRole, SyncFormatter::statusIconSource(o.status));
-    set(LocalRole, o.local);
+    set(LocalRole, o.stored);
     set(ServerRole, o.server);
     set(ServerAllRole, o.serverAll);
     set(ScopedRole, o.scoped);
@@ -110,15 +114,21 @@ QList<QVariant> SyncObjectListModel::valuesFor(const SyncObjectSnapshot &o, cons
     set(RateRole, o.recordsPerSecond);
     set(SecondsLeftRole, o.secondsLeft);
     set(LastSyncedRole, o.lastSynced);
-    set(LastErrorRole, o.errors.isEmpty() ? QString() : SyncFormatter::errorWords(o.errors.constLast()));
+    set(LastErrorRole, o.errors.isEmpty() ? QString() : errorKindSentence(o.errors.constLast().code));
     set(ErrorCountRole, int(o.errors.size()));
     set(SyncedTextRole, synced);
+    // A running download says its own progress ("Resyncing 12,000 of 100,007"): the synced count
+    // beside a moving bar read as two numbers that disagree.
+    const QString timeLeft = o.syncing ? SyncFormatter::timeLeftText(o.secondsLeft, m_locale) : QString();
+    const QString countText = o.syncing && !activity.isEmpty() ? activity : synced;
+    set(CountTextRole, countText);
+    set(ActivityTextRole, o.syncing ? timeLeft : activity);
     // Rate and time left describe a running download only; a paused one keeps stale figures.
     set(RateTextRole, o.syncing ? SyncFormatter::rateText(o.recordsPerSecond, m_locale) : QString());
-    set(TimeLeftTextRole, o.syncing ? SyncFormatter::timeLeftText(o.secondsLeft, m_locale) : QString());
+    set(TimeLeftTextRole, timeLeft);
     set(LastSyncedTextRole, SyncFormatter::lastSyncedText(o.lastSynced, now, m_locale));
     const QString failed = SyncFormatter::uploadFailedText(o.uploadFailed, m_locale);
-    QString accessible = QCoreApplication::translate("SyncObjectListModel", "%1, %2, %3").arg(o.name, words, synced);
+    QString accessible = QCoreApplication::translate("SyncObjectListModel", "%1, %2, %3").arg(o.name, words, countText);
     if (!failed.isEmpty())
         accessible += QStringLiteral(", ") + failed;
     set(AccessibleTextRole, accessible);
@@ -136,9 +146,7 @@ void SyncObjectListModel::applyObjects(const QList<SyncObjectSnapshot> &objects)
         m_rows, objects, [](const SyncObjectSnapshot &o) { return o.name; }, [](const Row &r) { return r.object.name; },
         [&](const SyncObjectSnapshot &o) { return Row{o, valuesFor(o, now)}; },
         [&](Row &row, const SyncObjectSnapshot &o) {
-            if (row.object == o
-                && row.values.at(LastSyncedTextRole - NameRole) == SyncFormatter::lastSyncedText(o.lastSynced, now, m_locale))
-                return QList<int>();
+            // Some texts move with the clock alone: the values are compared even for an equal object.
             QList<QVariant> values = valuesFor(o, now);
             const QList<int> changed = differingRoles(row.values, values, NameRole);
             row.object = o;
@@ -155,12 +163,9 @@ void SyncObjectListModel::refreshRelativeTimes()
     QList<QList<int>> changed(m_rows.size());
     for (int i = 0; i < m_rows.size(); ++i) {
         Row &row = m_rows[i];
-        QVariant text = SyncFormatter::lastSyncedText(row.object.lastSynced, now, m_locale);
-        QVariant &slot = row.values[LastSyncedTextRole - NameRole];
-        if (text != slot) {
-            slot = std::move(text);
-            changed[i].append(LastSyncedTextRole);
-        }
+        QList<QVariant> values = valuesFor(row.object, now);
+        changed[i] = differingRoles(row.values, values, NameRole);
+        row.values = std::move(values);
     }
     emitRowChanges(*this, changed);
 }

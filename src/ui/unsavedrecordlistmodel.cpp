@@ -183,7 +183,7 @@ void UnsavedRecordListModel::retryUpload()
         return;
     m_retryPassesBase = o->uploadPasses;
     m_retryCount = std::max<qint64>(o->unsaved, m_rows.size());
-    setRetry(Retry::Uploading, tr("Uploading %n unsaved record(s)\u2026", nullptr, int(m_retryCount)));
+    setRetry(Retry::Uploading, tr("Uploading %Ln unsaved record(s)\u2026", nullptr, int(m_retryCount)));
     m_controller->retryUpload(m_name);
     // The worker runs our calls in order: this read sees the refusals forgotten; the upload's end
     // brings another (onRefreshed).
@@ -207,12 +207,12 @@ void UnsavedRecordListModel::finishRetry()
     const qint64 uploaded = std::max<qint64>(0, m_retryCount - left);
     QString text;
     if (left == 0)
-        text = tr("All %n record(s) reached Salesforce", nullptr, int(uploaded));
+        text = tr("All %Ln record(s) reached Salesforce", nullptr, int(uploaded));
     else if (uploaded == 0)
-        text = tr("Salesforce refused %n record(s) again", nullptr, int(refusedNow));
+        text = tr("Salesforce refused %Ln record(s) again", nullptr, int(refusedNow));
     else
-        text = tr("%n record(s) uploaded", nullptr, int(uploaded)) + QStringLiteral(", ")
-            + tr("%n refused again", nullptr, int(refusedNow));
+        text = tr("%Ln record(s) uploaded", nullptr, int(uploaded)) + QStringLiteral(", ")
+            + tr("%Ln refused again", nullptr, int(refusedNow));
     setRetry(Retry::Done, text);
 }
 

@@ -86,7 +86,8 @@ Page {
                         label: qsTr("Status")
                         value: detail.statusText
                         note: detail.uploadFailedText
-                        secondary: detail.activityText
+                        // While a download runs its numbers show under the bar instead.
+                        secondary: detail.downloading ? "" : detail.activityText
                         showIcon: detail.found
                         statusKind: detail.statusKind
                     }
@@ -115,10 +116,10 @@ Page {
                         objectName: "lastSyncedField"
                         label: qsTr("Last synced")
                         value: detail.lastSyncedText
-                        lastInGroup: !detail.syncing
+                        lastInGroup: !detail.downloading
                     }
                     ColumnLayout {
-                        visible: detail.syncing
+                        visible: detail.downloading
                         spacing: Theme.gapSmall + 2
                         Layout.fillWidth: true
                         Layout.margins: Theme.gapLarge

@@ -34,13 +34,13 @@ Page {
             x: 1
             y: 1
             width: parent.width - 2
-            implicitHeight: Theme.rowHeight
+            implicitHeight: Math.max(Theme.rowHeight, implicitContentHeight + topPadding + bottomPadding)
             leftPadding: Theme.gapLarge
             Accessible.role: Accessible.Button
             Accessible.name: qsTr("Manage data")
             onClicked: page.manageDataClicked()
             contentItem: RowLayout {
-                spacing: Theme.gap + 4
+                spacing: Theme.gap + Theme.gapSmall
                 ColumnLayout {
                     spacing: 2
                     Layout.fillWidth: true
@@ -48,11 +48,15 @@ Page {
                         text: qsTr("Manage data")
                         font: Theme.bodyStrong
                         color: Theme.textPrimary
+                        wrapMode: Text.WordWrap
+                        Layout.fillWidth: true
                     }
                     Label {
                         text: qsTr("Sync status of the data on this device")
                         font: Theme.secondary
                         color: Theme.textSecondary
+                        wrapMode: Text.WordWrap
+                        Layout.fillWidth: true
                     }
                 }
                 Label {

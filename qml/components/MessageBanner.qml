@@ -17,7 +17,7 @@ Rectangle {
     property color borderColor: Theme.errorBorder
     signal actionClicked()
 
-    readonly property bool stacked: width < 560
+    readonly property bool stacked: width < Theme.narrowWidth
     implicitHeight: content.implicitHeight + 2 * Theme.gap
     color: background
     border.color: borderColor

@@ -14,16 +14,24 @@ ToolBar {
     property alias actions: trailing.data
     signal backClicked()
 
-    implicitHeight: Theme.toolBarHeight
+    // Narrow (a split-screen column): the actions go on a second line under the title.
+    readonly property bool narrow: width < Theme.narrowWidth
+
+    implicitHeight: Math.max(Theme.toolBarHeight, grid.implicitHeight + 2 * Theme.gapSmall)
     Material.background: Theme.card
     Material.foreground: Theme.textPrimary
     Material.elevation: 2
 
-    RowLayout {
+    GridLayout {
+        id: grid
         anchors.fill: parent
         anchors.leftMargin: bar.backVisible ? Theme.gapSmall : Theme.pageMargin
         anchors.rightMargin: Theme.gap
-        spacing: Theme.gapSmall
+        anchors.topMargin: Theme.gapSmall
+        anchors.bottomMargin: Theme.gapSmall
+        columns: bar.narrow ? 2 : 3
+        columnSpacing: Theme.gapSmall
+        rowSpacing: 0
 
         ToolButton {
             objectName: "backButton"
@@ -34,16 +42,25 @@ ToolBar {
             implicitHeight: Theme.touchTarget + 8
             Accessible.name: qsTr("Back")
             onClicked: bar.backClicked()
+            Layout.row: 0
+            Layout.column: 0
         }
         NameLabel {
             objectName: "pageTitle"
             text: bar.title
             font: Theme.title
             Layout.fillWidth: true
+            Layout.row: 0
+            Layout.column: bar.backVisible ? 1 : 0
+            Layout.columnSpan: bar.backVisible ? 1 : 2
         }
         RowLayout {
             id: trailing
             spacing: Theme.gapSmall
+            Layout.row: bar.narrow ? 1 : 0
+            Layout.column: bar.narrow ? 0 : 2
+            Layout.columnSpan: bar.narrow ? 2 : 1
+            Layout.alignment: Qt.AlignRight | Qt.AlignVCenter
         }
     }
 }

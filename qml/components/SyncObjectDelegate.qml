@@ -18,7 +18,7 @@ ItemDelegate {
     required property string countText
     required property string activityText
     required property string lastSyncedText
-    required property bool syncing
+    required property bool downloading
     required property real progress
     required property string uploadFailedText
     required property string accessibleText
@@ -30,76 +30,88 @@ ItemDelegate {
     leftPadding: Theme.gapLarge
     rightPadding: Theme.gap
     topPadding: Theme.gap
-    bottomPadding: Theme.gap + (row.syncing ? 6 : 0)
+    bottomPadding: Theme.gap + (row.downloading ? 6 : 0)
     Accessible.role: Accessible.Button
     Accessible.name: accessibleText
+    // Narrow (a split-screen column): the status, last sync and refused uploads go under the counts.
+    readonly property bool narrow: width < Theme.narrowWidth
+    readonly property int sideAlignment: narrow ? Text.AlignLeft : Text.AlignRight
+    readonly property real sideWidth: narrow ? availableWidth : availableWidth * 0.4
+
     // No ids inside contentItem: it is a deferred property (qmllint).
     contentItem: RowLayout {
         spacing: Theme.gap + Theme.gapSmall
         StatusIcon {
             kind: row.status
         }
-        ColumnLayout {
-            spacing: 2
+        GridLayout {
+            columns: row.narrow ? 1 : 2
+            columnSpacing: Theme.gap
+            rowSpacing: 2
             Layout.fillWidth: true
-            NameLabel {
-                objectName: "objectName"
-                holdSource: row
-                text: row.name
-                font: Theme.bodyStrong
+            ColumnLayout {
+                spacing: 2
                 Layout.fillWidth: true
+                NameLabel {
+                    objectName: "objectName"
+                    holdSource: row
+                    text: row.name
+                    font: Theme.bodyStrong
+                    Layout.fillWidth: true
+                }
+                Label {
+                    objectName: "countText"
+                    text: row.countText
+                    font: Theme.secondary
+                    color: Theme.textSecondary
+                    wrapMode: Text.WordWrap
+                    Layout.fillWidth: true
+                }
+                Label {
+                    objectName: "activityText"
+                    visible: text.length > 0
+                    text: row.activityText
+                    font: Theme.secondary
+                    color: Theme.textSecondary
+                    wrapMode: Text.WordWrap
+                    Layout.fillWidth: true
+                }
             }
-            Label {
-                objectName: "countText"
-                text: row.countText
-                font: Theme.secondary
-                color: Theme.textSecondary
-                wrapMode: Text.WordWrap
-                Layout.fillWidth: true
-            }
-            Label {
-                objectName: "activityText"
-                visible: text.length > 0
-                text: row.activityText
-                font: Theme.secondary
-                color: Theme.textSecondary
-                wrapMode: Text.WordWrap
-                Layout.fillWidth: true
-            }
-        }
-        ColumnLayout {
-            spacing: 2
-            Layout.maximumWidth: row.availableWidth * 0.4
-            Label {
-                objectName: "statusText"
-                text: row.statusText
-                font: Theme.secondaryStrong
-                color: Theme.statusColor(row.status)
-                wrapMode: Text.WordWrap
-                horizontalAlignment: Text.AlignRight
-                Layout.alignment: Qt.AlignRight
-                Layout.maximumWidth: row.availableWidth * 0.4
-            }
-            Label {
-                objectName: "lastSyncedText"
-                text: row.lastSyncedText
-                font: Theme.secondary
-                color: Theme.textSecondary
-                wrapMode: Text.WordWrap
-                horizontalAlignment: Text.AlignRight
-                Layout.alignment: Qt.AlignRight
-                Layout.maximumWidth: row.availableWidth * 0.4
-            }
-            Label {
-                objectName: "uploadFailedText"
-                visible: text.length > 0
-                text: row.uploadFailedText
-                font: Theme.secondaryStrong
-                color: Theme.destructive
-                wrapMode: Text.WordWrap
-                horizontalAlignment: Text.AlignRight
-                Layout.alignment: Qt.AlignRight
-                Layout.maximumWidth: row.availableWidth * 0.4
+            ColumnLayout {
+                spacing: 2
+                Layout.fillWidth: row.narrow
+                Layout.maximumWidth: row.sideWidth
+                Label {
+                    objectName: "statusText"
+                    text: row.statusText
+                    font: Theme.secondaryStrong
+                    color: Theme.statusColor(row.status)
+                    wrapMode: Text.WordWrap
+                    horizontalAlignment: row.sideAlignment
+                    Layout.alignment: row.sideAlignment
+                    Layout.maximumWidth: row.sideWidth
+                }
+                Label {
+                    objectName: "lastSyncedText"
+                    text: row.lastSyncedText
+                    font: Theme.secondary
+                    color: Theme.textSecondary
+                    wrapMode: Text.WordWrap
+                    horizontalAlignment: row.sideAlignment
+                    Layout.alignment: row.sideAlignment
+                    Layout.maximumWidth: row.sideWidth
+                }
+                Label {
+                    objectName: "uploadFailedText"
+                    visible: text.length > 0
+                    text: row.uploadFailedText
+                    font: Theme.secondaryStrong
+                    color: Theme.destructive
+                    wrapMode: Text.WordWrap
+                    horizontalAlignment: row.sideAlignment
+                    Layout.alignment: row.sideAlignment
+                    Layout.maximumWidth: row.sideWidth
+                }
             }
         }
         Label {
@@ -116,7 +128,7 @@ ItemDelegate {
         anchors.leftMargin: row.textInset
         anchors.rightMargin: Theme.gapLarge
         anchors.bottomMargin: 6
-        visible: row.syncing
+        visible: row.downloading
         indeterminate: row.progress < 0
         value: Math.max(0, row.progress)
         Accessible.ignored: true

@@ -17,6 +17,9 @@ QtObject {
     readonly property int maxContentWidth: 960
     readonly property int maxDialogWidth: 600
     readonly property int maxMenuWidth: 560
+    /// Below this width side-by-side parts stack: a row's status under its counts, a toolbar's
+    /// actions under its title, a banner's button under its words (a 320 px split-screen column).
+    readonly property int narrowWidth: 560
     readonly property int radius: 8
     readonly property int gapSmall: 4
     readonly property int gap: 12

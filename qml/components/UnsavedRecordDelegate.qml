@@ -71,24 +71,31 @@ Item {
                     text: row.whenText
                     font: Theme.secondary
                     color: Theme.textSecondary
+                    wrapMode: Text.WordWrap
+                    horizontalAlignment: Text.AlignRight
+                    Layout.maximumWidth: row.width * 0.3
                 }
             }
-            RowLayout {
+            // What happened and how often it was refused: side by side, or one under the other.
+            Flow {
                 spacing: Theme.gap
                 Layout.fillWidth: true
                 Label {
                     objectName: "recordKind"
+                    width: Math.min(implicitWidth, parent.width)
                     text: row.kindText
                     font: Theme.secondary
                     color: Theme.textSecondary
-                    Layout.fillWidth: true
+                    wrapMode: Text.WordWrap
                 }
                 Label {
                     objectName: "recordAttempts"
                     visible: text.length > 0
+                    width: Math.min(implicitWidth, parent.width)
                     text: row.attemptsText
                     font: Theme.secondary
                     color: Theme.textSecondary
+                    wrapMode: Text.WordWrap
                 }
             }
             Label {

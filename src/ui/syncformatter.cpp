@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "syncformatter.h"
 
+#include "sync/syncwords.h"
+
 #include <QCoreApplication>
 #include <QImageReader>
 
@@ -61,27 +63,11 @@ QString SyncFormatter::timeLeftText(qint64 secondsLeft, const QLocale &locale)
     return tr("%1 h %2 min left").arg(number(hours, locale), number(rest, locale));
 }
 
-QString SyncFormatter::agoText(const QDateTime &when, const QDateTime &now, const QLocale &locale)
-{
-    if (!when.isValid())
-        return tr("Never");
-    const qint64 seconds = when.secsTo(now);
-    if (seconds < 60) // also a clock slightly ahead of ours
-        return tr("just now");
-    const qint64 minutes = seconds / 60;
-    if (minutes < 60)
-        return tr("%1 min ago").arg(number(minutes, locale));
-    const qint64 hours = minutes / 60;
-    if (hours < 24)
-        return tr("%1 h ago").arg(number(hours, locale));
-    return tr("on %1").arg(locale.toString(when.toLocalTime().date(), QLocale::ShortFormat));
-}
-
 QString SyncFormatter::lastSyncedText(const QDateTime &when, const QDateTime &now, const QLocale &locale)
 {
     if (!when.isValid())
         return tr("Never synced");
-    return tr("Last synced %1").arg(agoText(when, now, locale));
+    return tr("Last synced %1").arg(syncwords::age(when, now, locale));
 }
 
 QString SyncFormatter::statusText(SyncStatus status)
@@ -143,6 +129,19 @@ QString SyncFormatter::uploadFailedText(qint64 failed, const QLocale &)
 QString SyncFormatter::unsavedCountText(qint64 unsaved, const QLocale &)
 {
     return tr("%Ln unsaved record(s)", nullptr, int(unsaved));
+}
+
+bool SyncFormatter::downloading(const SyncObjectSnapshot &object)
+{
+    switch (object.activity) {
+    case SyncActivity::Counting:
+    case SyncActivity::Downloading:
+    case SyncActivity::Resyncing:
+    case SyncActivity::UpdatingFields:
+        return object.syncing;
+    default:
+        return false;
+    }
 }
 
 double SyncFormatter::progress(const SyncObjectSnapshot &object)

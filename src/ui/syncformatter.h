@@ -38,10 +38,7 @@ public:
     /// "2 min left", "1 h 5 min left", "Less than 1 min left"; empty while unknown (-1).
     static QString timeLeftText(qint64 secondsLeft, const QLocale &locale);
 
-    /// "5 min ago", "just now", "3 h ago", "on 12/03/2026"; "Never" when invalid.
-    static QString agoText(const QDateTime &when, const QDateTime &now, const QLocale &locale);
-
-    /// "Last synced 5 min ago", "Never synced".
+    /// "Last synced 5 min ago", "Last synced yesterday", "Never synced" (the age in syncwords' words).
     static QString lastSyncedText(const QDateTime &when, const QDateTime &now, const QLocale &locale);
 
     /// The product page's status word, translated ("Fully synced", "Vollständig synchronisiert").
@@ -64,6 +61,10 @@ public:
 
     /// "5 unsaved records", "1 unsaved record".
     static QString unsavedCountText(qint64 unsaved, const QLocale &locale);
+
+    /// A download runs for the object (counting, downloading, resyncing, updating fields): the
+    /// progress bar and its numbers show then only, never while it waits or retries.
+    static bool downloading(const SyncObjectSnapshot &object);
 
     /// Fraction 0..1 of the current download; -1 when the total is unknown (indeterminate bar).
     static double progress(const SyncObjectSnapshot &object);

@@ -49,7 +49,7 @@ QString SyncObjectDetail::primaryActionText() const
 
 QString SyncObjectDetail::progressText() const
 {
-    if (!m_syncing)
+    if (!m_downloading)
         return {};
     // The download's own numbers: the synced count beside a moving bar read as a contradiction.
     QStringList parts{m_activityText.isEmpty() ? m_syncedText : m_activityText};
@@ -83,6 +83,7 @@ void SyncObjectDetail::refresh()
     m_statusKind = StatusKind::of(s.status);
     m_statusIcon = m_found ? SyncFormatter::statusIconSource(s.status) : QUrl();
     m_syncing = s.syncing;
+    m_downloading = SyncFormatter::downloading(s);
     m_paused = s.paused;
     m_scoped = s.scoped;
     m_localText = SyncFormatter::countText(s.stored, locale);
@@ -98,7 +99,10 @@ void SyncObjectDetail::refresh()
     m_uploadFailedText = SyncFormatter::uploadFailedText(s.uploadFailed, locale);
     m_uploading = s.uploading;
     m_syncedText = SyncFormatter::syncedText(s.stored, s.server, locale);
-    m_lastSyncedText = SyncFormatter::agoText(s.lastSynced, now, locale);
+    // A value on its own: "Yesterday", "5 min ago", "Never" (the row's "Last synced ..." says it in a sentence).
+    m_lastSyncedText = syncwords::age(s.lastSynced, now, locale);
+    if (!m_lastSyncedText.isEmpty())
+        m_lastSyncedText[0] = m_lastSyncedText.at(0).toUpper();
     m_progress = SyncFormatter::progress(s);
     m_rateText = s.syncing ? SyncFormatter::rateText(s.recordsPerSecond, locale) : QString();
     m_timeLeftText = s.syncing ? SyncFormatter::timeLeftText(s.secondsLeft, locale) : QString();
@@ -119,7 +123,7 @@ void SyncObjectDetail::refresh()
 
     // Snapshots arrive ~10 times a second; the page re-binds (and its error list rebuilds) only
     // when something it shows has changed.
-    const QVariantList signature{m_found, m_statusText, m_statusIcon, m_syncing, m_paused, m_scoped,
+    const QVariantList signature{m_found, m_statusText, m_statusIcon, m_syncing, m_downloading, m_paused, m_scoped,
                                  m_localText, m_serverText, m_serverCheckedText, m_activityText, m_serverAllText, m_unsavedText, m_hasUnsaved,
                                  m_uploadFailed, m_uploadFailedText, m_uploading, m_syncedText,
                                  m_lastSyncedText, m_progress, m_rateText, m_timeLeftText, m_errors};

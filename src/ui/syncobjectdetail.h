@@ -22,6 +22,8 @@ class SyncObjectDetail : public QObject
     Q_PROPERTY(int statusKind READ statusKind NOTIFY changed) ///< a StatusKind value
     Q_PROPERTY(QUrl statusIcon READ statusIcon NOTIFY changed)
     Q_PROPERTY(bool syncing READ syncing NOTIFY changed)
+    /// A download runs (SyncFormatter::downloading): the progress bar and progressText show then.
+    Q_PROPERTY(bool downloading READ downloading NOTIFY changed)
     Q_PROPERTY(bool paused READ paused NOTIFY changed)
     Q_PROPERTY(bool scoped READ scoped NOTIFY changed) ///< show "Server records (all)" only then
     Q_PROPERTY(QString localText READ localText NOTIFY changed) ///< every record stored, unsaved included
@@ -43,7 +45,7 @@ class SyncObjectDetail : public QObject
     Q_PROPERTY(double progress READ progress NOTIFY changed) ///< 0..1, -1 when indeterminate
     Q_PROPERTY(QString rateText READ rateText NOTIFY changed)
     Q_PROPERTY(QString timeLeftText READ timeLeftText NOTIFY changed)
-    /// While syncing: "Synced 1,234 of 10,000 · 410 records/s · 35 min left" (known parts only).
+    /// While downloading: "Synced 1,234 of 10,000 · 410 records/s · 35 min left" (known parts only).
     Q_PROPERTY(QString progressText READ progressText NOTIFY changed)
     /// Grouped by kind, newest first (errorgroups.h); each entry {line: "Salesforce did not answer
     /// (HTTP 503) - 6 times, last 7:50 PM", next: what happens next (the newest group of a failed
@@ -64,6 +66,7 @@ public:
     int statusKind() const { return m_statusKind; }
     QUrl statusIcon() const { return m_statusIcon; }
     bool syncing() const { return m_syncing; }
+    bool downloading() const { return m_downloading; }
     bool paused() const { return m_paused; }
     bool scoped() const { return m_scoped; }
     QString localText() const { return m_localText; }
@@ -104,6 +107,7 @@ private:
     int m_statusKind = 0;
     QUrl m_statusIcon;
     bool m_syncing = false;
+    bool m_downloading = false;
     bool m_paused = false;
     bool m_scoped = false;
     QString m_localText;

@@ -62,6 +62,7 @@ QHash<int, QByteArray> SyncObjectListModel::roleNames() const
         {UnsavedRole, "unsaved"},
         {InUseRole, "inUse"},
         {SyncingRole, "syncing"},
+        {DownloadingRole, "downloading"},
         {PausedRole, "paused"},
         {ProgressRole, "progress"},
         {RateRole, "rate"},
@@ -119,10 +120,12 @@ QList<QVariant> SyncObjectListModel::valuesFor(const SyncObjectSnapshot &o, cons
     set(SyncedTextRole, synced);
     // A running download says its own progress ("Resyncing 12,000 of 100,007"): the synced count
     // beside a moving bar read as two numbers that disagree.
+    const bool downloading = SyncFormatter::downloading(o);
     const QString timeLeft = o.syncing ? SyncFormatter::timeLeftText(o.secondsLeft, m_locale) : QString();
-    const QString countText = o.syncing && !activity.isEmpty() ? activity : synced;
+    const QString countText = downloading && !activity.isEmpty() ? activity : synced;
     set(CountTextRole, countText);
-    set(ActivityTextRole, o.syncing ? timeLeft : activity);
+    set(ActivityTextRole, downloading ? timeLeft : activity);
+    set(DownloadingRole, downloading);
     // Rate and time left describe a running download only; a paused one keeps stale figures.
     set(RateTextRole, o.syncing ? SyncFormatter::rateText(o.recordsPerSecond, m_locale) : QString());
     set(TimeLeftTextRole, timeLeft);

@@ -57,7 +57,8 @@ public:
         UploadFailedRole, ///< unsaved records whose upload the server refused
         UploadFailedTextRole, ///< "2 failed to upload", empty when none: shown beside the status
         UploadingRole, ///< an upload batch of this object is in flight
-        LastRole = UploadingRole
+        DownloadingRole, ///< a download runs (SyncFormatter::downloading): the progress bar shows
+        LastRole = DownloadingRole
     };
     Q_ENUM(Role)
 

@@ -5,6 +5,8 @@
 #include "rowchanges.h"
 #include "syncformatter.h"
 
+#include "sync/syncwords.h"
+
 
 namespace posdata {
 
@@ -270,7 +272,7 @@ QList<QVariant> UnsavedRecordListModel::valuesFor(const UnsavedRecord &r, const 
     auto set = [&v](int role, QVariant value) { v[role - IdRole] = std::move(value); };
     const QString title = r.name.trimmed().isEmpty() ? r.id : r.name.trimmed();
     const QString kind = SyncFormatter::unsavedKindText(r.state);
-    const QString when = SyncFormatter::agoText(r.changedAt, now, l);
+    const QString when = syncwords::age(r.changedAt, now, l);
     const QString upload = SyncFormatter::uploadStateText(r.errorCode, r.errorMessage);
     const bool failed = refused(r);
     set(IdRole, r.id);
@@ -332,7 +334,7 @@ void UnsavedRecordListModel::refreshRelativeTimes()
     QList<QList<int>> changed(m_rows.size());
     for (int i = 0; i < m_rows.size(); ++i) {
         Row &row = m_rows[i];
-        const QVariant when = SyncFormatter::agoText(row.record.changedAt, now, l);
+        const QVariant when = syncwords::age(row.record.changedAt, now, l);
         if (when != row.values.at(WhenTextRole - IdRole)) {
             // The accessible sentence carries the time too: recompute the row whole.
             QList<QVariant> values = valuesFor(row.record, now);

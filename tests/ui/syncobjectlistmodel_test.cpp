@@ -112,11 +112,19 @@ TEST_F(ModelTest, RolesCarryWordsAndFormattedNumbers)
     EXPECT_EQ(value(0, SyncObjectListModel::LastErrorRole).toString(), "Salesforce took too long to answer.");
     EXPECT_EQ(value(0, SyncObjectListModel::AccessibleTextRole).toString(),
               "s_c__product__c, Syncing, Resyncing 500 of 1,000");
+    EXPECT_TRUE(value(0, SyncObjectListModel::DownloadingRole).toBool());
+
+    // Still wanted (Syncing) but waiting to retry: no download runs, so no bar and no download
+    // numbers; the row keeps its synced count and says when it tries again.
+    o.activity = posdata::SyncActivity::Retrying;
+    o.retryAt = kNow.addSecs(30);
+    model.applyObjects({o});
+    EXPECT_FALSE(value(0, SyncObjectListModel::DownloadingRole).toBool());
+    EXPECT_EQ(value(0, SyncObjectListModel::CountTextRole).toString(), "Synced 1,236 of 2,000");
+    EXPECT_EQ(value(0, SyncObjectListModel::ActivityTextRole).toString(), "Retrying in 30 s");
 
     o.syncing = false; // settled after a failed try: the row says what happens next
     o.status = SyncStatus::Incomplete;
-    o.activity = posdata::SyncActivity::Retrying;
-    o.retryAt = kNow.addSecs(30);
     model.applyObjects({o});
     EXPECT_EQ(value(0, SyncObjectListModel::CountTextRole).toString(), "Synced 1,236 of 2,000");
     EXPECT_EQ(value(0, SyncObjectListModel::ActivityTextRole).toString(), "Retrying in 30 s");

@@ -2,9 +2,12 @@
 #include "snapshotfeeder.h"
 
 #include "ui/managedatacontroller.h"
+#include "ui/translations.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QHash>
+#include <QQmlEngine>
 
 using namespace posdata;
 
@@ -32,7 +35,16 @@ QString SnapshotFeeder::screenshotDir() const
 void SnapshotFeeder::pinClock(ManageDataController *controller)
 {
     controller->setClock([] { return kNow; });
-    controller->setLocale(QLocale(QLocale::English, QLocale::UnitedStates));
+    controller->setLocale(QLocale());
+}
+
+bool SnapshotFeeder::useLanguage(const QString &language)
+{
+    if (!posdata::installTranslations(*QCoreApplication::instance(), posdata::uiLocale(language)))
+        return false;
+    if (QQmlEngine *engine = qmlEngine(this))
+        engine->retranslate();
+    return true;
 }
 
 void SnapshotFeeder::apply(ManageDataController *controller, const QVariantList &objects, const QVariantMap &engine)

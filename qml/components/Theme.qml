@@ -5,8 +5,8 @@ import QtQuick
 import PosData
 
 // Every size, font and colour the pages use: nothing else in qml/ writes a pixel size or a colour.
-// Status colours match the SVG icons in resources/icons and are >= 4.5:1 against the card and the
-// page background (tst_theme.qml computes the ratios).
+// Status colours match the SVG icons in resources/icons and are >= 4.5:1 against every background
+// they stand on: card, page, pressed row, banners (tests/ui/quick/tst_theme.qml computes the ratios).
 QtObject {
     // Sizes
     readonly property int touchTarget: 48 ///< every control's height and width at least
@@ -54,11 +54,11 @@ QtObject {
 
     // The status colours, keyed by StatusKind.
     readonly property var statusColors: [
-        "#1967d2", // Syncing
-        "#b45309", // Paused
-        "#188038", // FullySynced
-        "#00796b", // SubsetSynced
-        "#d93025"  // Incomplete
+        "#1558b0", // Syncing
+        "#8f4a00", // Paused
+        "#137333", // FullySynced
+        "#00695c", // SubsetSynced
+        "#b3261e"  // Incomplete
     ]
     function statusColor(kind: int): color {
         return statusColors[kind] ?? statusColors[StatusKind.Incomplete]

@@ -6,7 +6,7 @@ import QtQuick.Layouts
 import PosData
 
 // Settings > Manage data: every sync object with its counts and status, the pause/resume primary
-// action and the More actions menu.
+// action, the More actions menu, and banners for a refused sign-in, an engine error and a pause.
 Page {
     id: page
     required property ManageDataController controller
@@ -30,30 +30,16 @@ Page {
                 highlighted: true
                 onClicked: page.controller.triggerPrimaryAction()
             },
-            ToolButton {
-                id: moreButton
-                objectName: "moreActions"
-                text: "\u22ee"
-                font.pixelSize: 26
-                implicitWidth: 56
-                implicitHeight: 56
-                Accessible.name: qsTr("More actions")
-                onClicked: moreMenu.open()
-                Menu {
-                    id: moreMenu
-                    objectName: "moreMenu"
-                    y: moreButton.height
-                    x: moreButton.width - width
-                    MenuEntry {
-                        objectName: "resyncAllItem"
-                        text: qsTr("Resync all existing records")
-                        onTriggered: page.controller.resyncAll()
-                    }
-                    MenuEntry {
-                        objectName: "clearResyncAllItem"
-                        text: qsTr("Clear & resync all records")
-                        onTriggered: page.controller.requestClearPlan([])
-                    }
+            MoreActionsButton {
+                MenuEntry {
+                    objectName: "resyncAllItem"
+                    text: qsTr("Resync all existing records")
+                    onTriggered: page.controller.resyncAll()
+                }
+                MenuEntry {
+                    objectName: "clearResyncAllItem"
+                    text: qsTr("Clear & resync all records")
+                    onTriggered: page.controller.requestClearPlan([])
                 }
             }
         ]
@@ -61,9 +47,22 @@ Page {
 
     ColumnLayout {
         anchors.fill: parent
-        anchors.topMargin: 16
-        spacing: 12
+        anchors.topMargin: Theme.gapLarge
+        spacing: Theme.gap
 
+        MessageBanner {
+            objectName: "signInBanner"
+            visible: page.controller.signInText.length > 0
+            text: page.controller.signInText
+            detailText: page.controller.signInNextText
+            actionText: qsTr("Try again")
+            onActionClicked: page.controller.tryAgain()
+            Layout.fillWidth: true
+            Layout.maximumWidth: Theme.maxContentWidth
+            Layout.alignment: Qt.AlignHCenter
+            Layout.leftMargin: Theme.pageMargin
+            Layout.rightMargin: Theme.pageMargin
+        }
         MessageBanner {
             objectName: "engineErrorBanner"
             visible: page.controller.engineErrorText.length > 0
@@ -78,6 +77,7 @@ Page {
             objectName: "pausedBanner"
             visible: page.controller.pausedBannerVisible
             text: page.controller.pausedBannerText
+            actionText: page.controller.pausedBannerActionVisible ? qsTr("Resume all syncing") : ""
             onActionClicked: page.controller.resumeAll()
             Layout.fillWidth: true
             Layout.maximumWidth: Theme.maxContentWidth
@@ -86,19 +86,18 @@ Page {
             Layout.rightMargin: Theme.pageMargin
         }
         Label {
+            objectName: "summary"
             text: page.controller.ready ? page.controller.summaryText : qsTr("Loading sync status\u2026")
-            font.pixelSize: 14
+            font: Theme.secondary
             color: Theme.textSecondary
+            wrapMode: Text.WordWrap
             Layout.fillWidth: true
             Layout.maximumWidth: Theme.maxContentWidth
             Layout.alignment: Qt.AlignHCenter
-            Layout.leftMargin: Theme.pageMargin + 4
+            Layout.leftMargin: Theme.pageMargin + Theme.gapSmall
             Layout.rightMargin: Theme.pageMargin
         }
-        Rectangle {
-            color: Theme.card
-            radius: 8
-            border.color: Theme.divider
+        Card {
             clip: true
             Layout.fillWidth: true
             Layout.fillHeight: true

@@ -5,8 +5,9 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import PosData
 
-// One sync object: its status, local and server counts, unsaved records (a tap opens their list
-// when there are some), last sync and errors, with the per-object pause/resume and More actions.
+// One sync object: its status and what the engine does, local and server counts (with how old the
+// server count is), unsaved records (a tap opens their list when there are some), last sync and its
+// errors grouped by kind, with the per-object pause/resume and More actions.
 Page {
     id: page
     required property ManageDataController controller
@@ -36,30 +37,16 @@ Page {
                 highlighted: true
                 onClicked: detail.triggerPrimaryAction()
             },
-            ToolButton {
-                id: moreButton
-                objectName: "moreActions"
-                text: "\u22ee"
-                font.pixelSize: 26
-                implicitWidth: 56
-                implicitHeight: 56
-                Accessible.name: qsTr("More actions")
-                onClicked: moreMenu.open()
-                Menu {
-                    id: moreMenu
-                    objectName: "moreMenu"
-                    y: moreButton.height
-                    x: moreButton.width - width
-                    MenuEntry {
-                        objectName: "resyncItem"
-                        text: qsTr("Resync existing records")
-                        onTriggered: page.controller.resync(page.name)
-                    }
-                    MenuEntry {
-                        objectName: "clearResyncItem"
-                        text: qsTr("Clear & resync records")
-                        onTriggered: page.controller.requestClearPlan([page.name])
-                    }
+            MoreActionsButton {
+                MenuEntry {
+                    objectName: "resyncItem"
+                    text: qsTr("Resync existing records")
+                    onTriggered: page.controller.resync(page.name)
+                }
+                MenuEntry {
+                    objectName: "clearResyncItem"
+                    text: qsTr("Clear & resync records")
+                    onTriggered: page.controller.requestClearPlan([page.name])
                 }
             }
         ]
@@ -70,6 +57,7 @@ Page {
         anchors.fill: parent
         contentHeight: column.implicitHeight + 2 * Theme.pageMargin
         boundsBehavior: Flickable.StopAtBounds
+        clip: true
         ScrollIndicator.vertical: ScrollIndicator {}
 
         ColumnLayout {
@@ -77,12 +65,9 @@ Page {
             x: (flick.width - width) / 2
             y: Theme.pageMargin
             width: Math.min(flick.width - 2 * Theme.pageMargin, Theme.maxContentWidth)
-            spacing: 12
+            spacing: Theme.gap
 
-            Rectangle {
-                color: Theme.card
-                radius: 8
-                border.color: Theme.divider
+            Card {
                 Layout.fillWidth: true
                 implicitHeight: fields.implicitHeight
                 ColumnLayout {
@@ -90,18 +75,29 @@ Page {
                     anchors.left: parent.left
                     anchors.right: parent.right
                     spacing: 0
-                    DetailField { objectName: "objectField"; label: qsTr("Object"); value: page.name }
+                    DetailField {
+                        objectName: "objectField"
+                        label: qsTr("Object")
+                        value: page.name
+                        valueIsName: true
+                    }
                     DetailField {
                         objectName: "statusField"
                         label: qsTr("Status")
                         value: detail.statusText
                         note: detail.uploadFailedText
+                        // While a download runs its numbers show under the bar instead.
+                        secondary: detail.downloading ? "" : detail.activityText
                         showIcon: detail.found
-                        statusKey: detail.statusKey
-                        iconSource: detail.statusIcon
+                        statusKind: detail.statusKind
                     }
                     DetailField { objectName: "localField"; label: qsTr("Local records"); value: detail.localText }
-                    DetailField { objectName: "serverField"; label: qsTr("Server records"); value: detail.serverText }
+                    DetailField {
+                        objectName: "serverField"
+                        label: qsTr("Server records")
+                        value: detail.serverText
+                        secondary: detail.serverCheckedText
+                    }
                     DetailField {
                         objectName: "serverAllField"
                         visible: detail.scoped
@@ -120,28 +116,27 @@ Page {
                         objectName: "lastSyncedField"
                         label: qsTr("Last synced")
                         value: detail.lastSyncedText
-                        lastInGroup: !detail.syncing
+                        lastInGroup: !detail.downloading
                     }
-                    Item {
-                        visible: detail.syncing
+                    ColumnLayout {
+                        visible: detail.downloading
+                        spacing: Theme.gapSmall + 2
                         Layout.fillWidth: true
-                        implicitHeight: 64
-                        ColumnLayout {
-                            anchors.fill: parent
-                            anchors.margins: 20
-                            anchors.topMargin: 12
-                            spacing: 6
-                            ProgressBar {
-                                indeterminate: detail.progress < 0
-                                value: Math.max(0, detail.progress)
-                                Layout.fillWidth: true
-                                Accessible.name: detail.syncedText
-                            }
-                            Label {
-                                text: detail.progressText
-                                font.pixelSize: 14
-                                color: Theme.textSecondary
-                            }
+                        Layout.margins: Theme.gapLarge
+                        Layout.topMargin: Theme.gap
+                        ProgressBar {
+                            indeterminate: detail.progress < 0
+                            value: Math.max(0, detail.progress)
+                            Layout.fillWidth: true
+                            Accessible.name: detail.progressText
+                        }
+                        Label {
+                            objectName: "progressText"
+                            text: detail.progressText
+                            font: Theme.secondary
+                            color: Theme.textSecondary
+                            wrapMode: Text.WordWrap
+                            Layout.fillWidth: true
                         }
                     }
                 }
@@ -149,16 +144,12 @@ Page {
 
             Label {
                 text: qsTr("Sync errors")
-                font.pixelSize: 18
-                font.weight: Font.Medium
+                font: Theme.heading
                 color: Theme.textPrimary
-                topPadding: 12
+                topPadding: Theme.gap
                 Accessible.role: Accessible.Heading
             }
-            Rectangle {
-                color: Theme.card
-                radius: 8
-                border.color: Theme.divider
+            Card {
                 Layout.fillWidth: true
                 implicitHeight: errorColumn.implicitHeight
                 ColumnLayout {
@@ -170,9 +161,11 @@ Page {
                         objectName: "noErrors"
                         visible: detail.errors.length === 0
                         text: qsTr("No sync errors")
-                        font.pixelSize: 16
+                        font: Theme.body
                         color: Theme.textSecondary
-                        padding: 20
+                        padding: Theme.gapLarge
+                        wrapMode: Text.WordWrap
+                        Layout.fillWidth: true
                     }
                     Repeater {
                         objectName: "errorList"
@@ -181,31 +174,53 @@ Page {
                             id: errorItem
                             required property var modelData
                             required property int index
+                            readonly property string line: modelData.line
+                            readonly property string next: modelData.next
+                            readonly property string raw: modelData.raw
                             Layout.fillWidth: true
-                            implicitHeight: errorText.implicitHeight + 52
+                            implicitHeight: errorRow.implicitHeight + 2 * Theme.gap + 4
                             Accessible.role: Accessible.StaticText
-                            Accessible.name: modelData.text + ", " + modelData.timeText
+                            Accessible.name: next.length > 0 ? line + ". " + next : line
                             RowLayout {
-                                anchors.fill: parent
-                                anchors.margins: 16
-                                anchors.leftMargin: 20
-                                spacing: 16
-                                StatusIcon { statusKey: "incomplete"; size: 24; Layout.alignment: Qt.AlignTop }
+                                id: errorRow
+                                anchors.left: parent.left
+                                anchors.right: parent.right
+                                anchors.verticalCenter: parent.verticalCenter
+                                anchors.leftMargin: Theme.gapLarge
+                                anchors.rightMargin: Theme.gapLarge
+                                spacing: Theme.gap + 4
+                                StatusIcon {
+                                    kind: StatusKind.Incomplete
+                                    size: Theme.iconSizeSmall
+                                    Layout.alignment: Qt.AlignTop
+                                }
                                 ColumnLayout {
-                                    spacing: 4
+                                    spacing: Theme.gapSmall
                                     Layout.fillWidth: true
                                     Label {
-                                        id: errorText
-                                        text: errorItem.modelData.text
+                                        objectName: "errorLine"
+                                        text: errorItem.line
                                         wrapMode: Text.WordWrap
-                                        font.pixelSize: 16
+                                        font: Theme.bodyStrong
                                         color: Theme.textPrimary
                                         Layout.fillWidth: true
                                     }
                                     Label {
-                                        text: errorItem.modelData.timeText
-                                        font.pixelSize: 13
+                                        objectName: "errorNext"
+                                        visible: text.length > 0
+                                        text: errorItem.next
+                                        wrapMode: Text.WordWrap
+                                        font: Theme.body
+                                        color: Theme.textPrimary
+                                        Layout.fillWidth: true
+                                    }
+                                    Label {
+                                        objectName: "errorRaw"
+                                        text: errorItem.raw
+                                        wrapMode: Text.WrapAtWordBoundaryOrAnywhere
+                                        font: Theme.secondary
                                         color: Theme.textSecondary
+                                        Layout.fillWidth: true
                                     }
                                 }
                             }
@@ -214,7 +229,7 @@ Page {
                                 anchors.top: parent.top
                                 anchors.left: parent.left
                                 anchors.right: parent.right
-                                anchors.leftMargin: 20
+                                anchors.leftMargin: Theme.gapLarge
                                 height: 1
                                 color: Theme.divider
                             }

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -24,7 +25,7 @@ Page {
         width: Math.min(parent.width - 2 * Theme.pageMargin, Theme.maxContentWidth)
         height: entry.height + 2
         color: Theme.card
-        radius: 8
+        radius: Theme.radius
         border.color: Theme.divider
 
         ItemDelegate {
@@ -33,31 +34,34 @@ Page {
             x: 1
             y: 1
             width: parent.width - 2
-            implicitHeight: Theme.rowHeight
-            leftPadding: 20
+            implicitHeight: Math.max(Theme.rowHeight, implicitContentHeight + topPadding + bottomPadding)
+            leftPadding: Theme.gapLarge
             Accessible.role: Accessible.Button
             Accessible.name: qsTr("Manage data")
             onClicked: page.manageDataClicked()
             contentItem: RowLayout {
-                spacing: 16
+                spacing: Theme.gap + Theme.gapSmall
                 ColumnLayout {
                     spacing: 2
                     Layout.fillWidth: true
                     Label {
                         text: qsTr("Manage data")
-                        font.pixelSize: 17
-                        font.weight: Font.Medium
+                        font: Theme.bodyStrong
                         color: Theme.textPrimary
+                        wrapMode: Text.WordWrap
+                        Layout.fillWidth: true
                     }
                     Label {
                         text: qsTr("Sync status of the data on this device")
-                        font.pixelSize: 14
+                        font: Theme.secondary
                         color: Theme.textSecondary
+                        wrapMode: Text.WordWrap
+                        Layout.fillWidth: true
                     }
                 }
                 Label {
                     text: "\u203a"
-                    font.pixelSize: 30
+                    font: Theme.glyph
                     color: Theme.textSecondary
                 }
             }

@@ -11,18 +11,16 @@ Page {
     id: page
     required property ManageDataController controller
     property string name
-    readonly property alias records: records
+    // A property, not a child: Page's default property takes items (qmllint).
+    readonly property UnsavedRecordListModel records: UnsavedRecordListModel {
+        controller: page.controller
+        name: page.name
+    }
     signal backClicked()
 
     objectName: "unsavedRecordsPage"
     title: qsTr("Unsaved records")
     background: Rectangle { color: Theme.pageBackground }
-
-    UnsavedRecordListModel {
-        id: records
-        controller: page.controller
-        name: page.name
-    }
 
     header: PageToolBar {
         title: qsTr("%1: unsaved records").arg(page.name)
@@ -32,19 +30,19 @@ Page {
                 objectName: "retryUpload"
                 text: qsTr("Retry upload")
                 highlighted: true
-                enabled: records.canRetry
-                onClicked: records.retryUpload()
+                enabled: page.records.canRetry
+                onClicked: page.records.retryUpload()
             }
         ]
     }
 
     ColumnLayout {
         anchors.fill: parent
-        anchors.topMargin: 16
-        spacing: 12
+        anchors.topMargin: Theme.gapLarge
+        spacing: Theme.gap
 
         RowLayout {
-            spacing: 12
+            spacing: Theme.gap
             Layout.fillWidth: true
             Layout.maximumWidth: Theme.maxContentWidth
             Layout.alignment: Qt.AlignHCenter
@@ -52,30 +50,36 @@ Page {
             Layout.rightMargin: Theme.pageMargin
             Label {
                 objectName: "summary"
-                text: records.loaded ? records.summaryText : qsTr("Loading unsaved records\u2026")
-                font.pixelSize: 14
+                text: page.records.loaded ? page.records.summaryText : qsTr("Loading unsaved records\u2026")
+                font: Theme.secondary
                 color: Theme.textSecondary
+                wrapMode: Text.WordWrap
                 Layout.fillWidth: true
             }
             BusyIndicator {
                 objectName: "uploadingIndicator"
-                visible: records.uploading
+                visible: page.records.uploading || page.records.retrying
                 running: visible
-                implicitWidth: 28
-                implicitHeight: 28
+                implicitWidth: Theme.iconSize
+                implicitHeight: Theme.iconSize
             }
             Label {
-                visible: records.uploading
-                text: qsTr("Uploading\u2026")
-                font.pixelSize: 14
+                objectName: "uploadingText"
+                visible: text.length > 0
+                // The retry in words (its progress, then its outcome), else a running upload.
+                text: page.records.retryText.length > 0 ? page.records.retryText
+                                                   : page.records.uploading ? qsTr("Uploading\u2026") : ""
+                wrapMode: Text.WordWrap
+                Layout.maximumWidth: parent.width * 0.5
+                font: Theme.secondary
                 color: Theme.textSecondary
             }
         }
         MessageBanner {
             objectName: "pausedNote"
-            visible: records.paused && records.count > 0
+            visible: page.records.paused && page.records.count > 0
             text: qsTr("Syncing is paused for this object: its unsaved records upload when you resume syncing.")
-            statusKey: "paused"
+            kind: StatusKind.Paused
             background: Theme.warningBackground
             borderColor: Theme.warningBorder
             Layout.fillWidth: true
@@ -84,12 +88,9 @@ Page {
             Layout.leftMargin: Theme.pageMargin
             Layout.rightMargin: Theme.pageMargin
         }
-        Rectangle {
-            color: Theme.card
-            radius: 8
-            border.color: Theme.divider
+        Card {
             clip: true
-            visible: records.count > 0
+            visible: page.records.count > 0
             Layout.fillWidth: true
             Layout.fillHeight: true
             Layout.maximumWidth: Theme.maxContentWidth
@@ -103,7 +104,7 @@ Page {
                 objectName: "unsavedList"
                 anchors.fill: parent
                 anchors.margins: 1
-                model: records
+                model: page.records
                 boundsBehavior: Flickable.StopAtBounds
                 Accessible.role: Accessible.List
                 Accessible.name: page.title
@@ -114,7 +115,7 @@ Page {
             }
         }
         Item {
-            visible: records.count === 0
+            visible: page.records.count === 0
             Layout.fillWidth: true
             Layout.fillHeight: true
         }

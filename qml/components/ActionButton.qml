@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
@@ -10,12 +11,14 @@ Button {
     property bool destructive: false
 
     implicitHeight: Math.max(Theme.touchTarget, implicitContentHeight + topPadding + bottomPadding)
-    leftPadding: 20
-    rightPadding: 20
-    font.pixelSize: 15
-    font.capitalization: Font.MixedCase
+    implicitWidth: Math.max(Theme.touchTarget, implicitContentWidth + leftPadding + rightPadding)
+    topInset: 0
+    bottomInset: 0
+    leftPadding: Theme.gapLarge
+    rightPadding: Theme.gapLarge
+    font: Theme.button
     Material.background: destructive ? Theme.destructive : (highlighted ? Theme.accent : undefined)
-    Material.foreground: destructive || highlighted ? "white" : Theme.accent
+    Material.foreground: destructive || highlighted ? Theme.textOnAccent : Theme.accent
     Accessible.name: text
 
     // A plain label: the product's words contain "&" ("Clear & resync"), which the default
@@ -23,10 +26,9 @@ Button {
     contentItem: Label {
         text: control.text
         font: control.font
-        color: control.destructive || control.highlighted ? "white" : Theme.accent
+        color: control.destructive || control.highlighted ? Theme.textOnAccent : Theme.accent
         horizontalAlignment: Text.AlignHCenter
         verticalAlignment: Text.AlignVCenter
-        elide: Text.ElideRight
         opacity: control.enabled ? 1 : 0.5
     }
 }

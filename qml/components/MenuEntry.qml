@@ -1,19 +1,23 @@
 // SPDX-License-Identifier: MIT
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import PosData
 
-// A More actions entry: 56 px tall for touch, its words shown as written ("&" included).
+// A More actions entry: 56 px tall for touch, its words shown whole ("&" included), wrapped when
+// the window is narrower than the words.
 MenuItem {
     id: entry
-    implicitHeight: Theme.touchTarget + 8
+    implicitHeight: Math.max(Theme.touchTarget + 8, implicitContentHeight + topPadding + bottomPadding)
+    implicitWidth: implicitContentWidth + leftPadding + rightPadding
+    leftPadding: Theme.gapLarge
+    rightPadding: Theme.gapLarge
     Accessible.name: text
     contentItem: Label {
         text: entry.text
-        font.pixelSize: 16
+        font: Theme.body
         color: Theme.textPrimary
-        leftPadding: 8
-        rightPadding: 8
+        wrapMode: Text.WordWrap
         verticalAlignment: Text.AlignVCenter
     }
 }

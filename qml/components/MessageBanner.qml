@@ -1,51 +1,75 @@
 // SPDX-License-Identifier: MIT
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import PosData
 
-// A full-width banner: a message and, optionally, one action button.
+// A full-width banner: the status icon, a message, an optional second line (what happens next) and,
+// optionally, one action button. The button goes under the words when they would not fit beside it.
 Rectangle {
     id: banner
     property string text
+    property string detailText
     property string actionText
-    property string statusKey: "incomplete"
-    property url iconSource
+    property int kind: StatusKind.Incomplete
     property color background: Theme.errorBackground
     property color borderColor: Theme.errorBorder
     signal actionClicked()
 
-    implicitHeight: Math.max(72, content.implicitHeight + 24)
+    readonly property bool stacked: width < Theme.narrowWidth
+    implicitHeight: content.implicitHeight + 2 * Theme.gap
     color: background
     border.color: borderColor
     border.width: 1
-    radius: 8
+    radius: Theme.radius
     Accessible.role: Accessible.AlertMessage
-    Accessible.name: text
+    Accessible.name: detailText.length > 0 ? text + ". " + detailText : text
 
-    RowLayout {
+    GridLayout {
         id: content
         anchors.fill: parent
-        anchors.leftMargin: 16
-        anchors.rightMargin: 12
-        spacing: 16
+        anchors.margins: Theme.gap
+        anchors.leftMargin: Theme.gapLarge
+        columns: banner.stacked ? 2 : 3
+        columnSpacing: Theme.gapLarge
+        rowSpacing: Theme.gapSmall
         StatusIcon {
-            statusKey: banner.statusKey
-            source: banner.iconSource
-            size: 28
+            kind: banner.kind
+            Layout.alignment: Qt.AlignTop
         }
-        Label {
-            text: banner.text
-            wrapMode: Text.WordWrap
-            font.pixelSize: 16
-            color: Theme.textPrimary
+        ColumnLayout {
+            spacing: Theme.gapSmall
             Layout.fillWidth: true
+            Label {
+                objectName: "bannerText"
+                text: banner.text
+                wrapMode: Text.WordWrap
+                font: Theme.body
+                color: Theme.textPrimary
+                Layout.fillWidth: true
+            }
+            Label {
+                objectName: "bannerDetail"
+                visible: text.length > 0
+                text: banner.detailText
+                wrapMode: Text.WordWrap
+                font: Theme.secondary
+                color: Theme.textSecondary
+                Layout.fillWidth: true
+            }
+        }
+        Item {
+            visible: banner.stacked && banner.actionText.length > 0
+            implicitWidth: 1
         }
         ActionButton {
+            objectName: "bannerAction"
             visible: banner.actionText.length > 0
             text: banner.actionText
             highlighted: true
             onClicked: banner.actionClicked()
+            Layout.alignment: banner.stacked ? Qt.AlignLeft : Qt.AlignVCenter
         }
     }
 }

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: MIT
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
 import PosData
 
-// The page header: back, title, and the page's actions on the right.
+// The page header: back, title (elided, whole on press-and-hold), and the page's actions on the right.
 ToolBar {
     id: bar
     property string title
@@ -13,37 +14,53 @@ ToolBar {
     property alias actions: trailing.data
     signal backClicked()
 
-    implicitHeight: 72
+    // Narrow (a split-screen column): the actions go on a second line under the title.
+    readonly property bool narrow: width < Theme.narrowWidth
+
+    implicitHeight: Math.max(Theme.toolBarHeight, grid.implicitHeight + 2 * Theme.gapSmall)
     Material.background: Theme.card
     Material.foreground: Theme.textPrimary
     Material.elevation: 2
 
-    RowLayout {
+    GridLayout {
+        id: grid
         anchors.fill: parent
-        anchors.leftMargin: bar.backVisible ? 8 : Theme.pageMargin
-        anchors.rightMargin: 16
-        spacing: 8
+        anchors.leftMargin: bar.backVisible ? Theme.gapSmall : Theme.pageMargin
+        anchors.rightMargin: Theme.gap
+        anchors.topMargin: Theme.gapSmall
+        anchors.bottomMargin: Theme.gapSmall
+        columns: bar.narrow ? 2 : 3
+        columnSpacing: Theme.gapSmall
+        rowSpacing: 0
 
         ToolButton {
+            objectName: "backButton"
             visible: bar.backVisible
             text: "\u2190"
-            font.pixelSize: 26
-            implicitWidth: 56
-            implicitHeight: 56
+            font: Theme.glyph
+            implicitWidth: Theme.touchTarget + 8
+            implicitHeight: Theme.touchTarget + 8
             Accessible.name: qsTr("Back")
             onClicked: bar.backClicked()
+            Layout.row: 0
+            Layout.column: 0
         }
-        Label {
+        NameLabel {
+            objectName: "pageTitle"
             text: bar.title
-            font.pixelSize: 22
-            font.weight: Font.Medium
-            elide: Text.ElideRight
-            color: Theme.textPrimary
+            font: Theme.title
             Layout.fillWidth: true
+            Layout.row: 0
+            Layout.column: bar.backVisible ? 1 : 0
+            Layout.columnSpan: bar.backVisible ? 1 : 2
         }
         RowLayout {
             id: trailing
-            spacing: 8
+            spacing: Theme.gapSmall
+            Layout.row: bar.narrow ? 1 : 0
+            Layout.column: bar.narrow ? 0 : 2
+            Layout.columnSpan: bar.narrow ? 2 : 1
+            Layout.alignment: Qt.AlignRight | Qt.AlignVCenter
         }
     }
 }

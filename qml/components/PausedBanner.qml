@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
+pragma ComponentBehavior: Bound
 import QtQuick
 import PosData
 
-// "Syncing is paused" with the button that resumes everything.
+// "Syncing is paused", with "Resume all syncing" unless the toolbar already offers it.
 MessageBanner {
-    statusKey: "paused"
+    kind: StatusKind.Paused
     background: Theme.warningBackground
     borderColor: Theme.warningBorder
-    actionText: qsTr("Resume all syncing")
 }

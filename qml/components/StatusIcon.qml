@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: MIT
+pragma ComponentBehavior: Bound
 import QtQuick
 import PosData
 
-// A status icon: the SVG when it can be read, else a drawn circle with a glyph in the same colour.
+// A status icon: the status's SVG (one set for rows, fields and banners), else a drawn circle with
+// a glyph in the same colour when SVG images cannot be read.
 Item {
     id: root
-    property string statusKey: "incomplete"
-    property url source
-    property int size: 28
+    property int kind: StatusKind.Incomplete
+    property int size: Theme.iconSize
 
     implicitWidth: size
     implicitHeight: size
@@ -16,7 +17,7 @@ Item {
     Image {
         id: image
         anchors.fill: parent
-        source: root.source
+        source: Theme.statusIcon(root.kind)
         sourceSize.width: root.size * 2
         sourceSize.height: root.size * 2
         visible: status === Image.Ready
@@ -27,13 +28,13 @@ Item {
         anchors.fill: parent
         visible: !image.visible
         radius: width / 2
-        color: Theme.statusColor(root.statusKey)
+        color: Theme.statusColor(root.kind)
 
         Text {
             anchors.centerIn: parent
-            text: Theme.statusGlyph(root.statusKey)
-            color: "white"
-            font.pixelSize: root.size * 0.62
+            text: Theme.statusGlyph(root.kind)
+            color: Theme.textOnAccent
+            font.pixelSize: root.size * 0.55
             font.bold: true
         }
     }

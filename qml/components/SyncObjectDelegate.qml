@@ -5,84 +5,118 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import PosData
 
-// One sync object on the Manage data list: name, "Synced x of y", status icon and word (with "N
-// failed to upload" under it when the server refused unsaved records), and a slim progress bar
-// while it downloads. Tapping it opens the object's detail page.
+// One sync object on the Manage data list: status icon, name (elided; whole on press-and-hold), the
+// count line ("Synced 1,234 of 2,000", or the download's own numbers while one runs), what the
+// engine does ("Retrying in 30 s"), and on the right the status word, when it last synced and, in
+// red, unsaved records Salesforce refused. A slim progress bar while it downloads.
 ItemDelegate {
     id: row
     required property int index
     required property string name
     required property string statusText
-    required property string statusKey
-    required property url statusIcon
-    required property string syncedText
-    required property bool syncing
+    required property int status
+    required property string countText
+    required property string activityText
+    required property string lastSyncedText
+    required property bool downloading
     required property real progress
-    required property string timeLeftText
     required property string uploadFailedText
     required property string accessibleText
 
-    implicitHeight: Theme.rowHeight
-    leftPadding: 20
-    rightPadding: 12
+    // Where the texts start: the progress bar and the divider line up with them.
+    readonly property real textInset: leftPadding + Theme.iconSize + Theme.gap + Theme.gapSmall
+
+    implicitHeight: Math.max(Theme.rowHeight, implicitContentHeight + topPadding + bottomPadding)
+    leftPadding: Theme.gapLarge
+    rightPadding: Theme.gap
+    topPadding: Theme.gap
+    bottomPadding: Theme.gap + (row.downloading ? 6 : 0)
     Accessible.role: Accessible.Button
     Accessible.name: accessibleText
+    // Narrow (a split-screen column): the status, last sync and refused uploads go under the counts.
+    readonly property bool narrow: width < Theme.narrowWidth
+    readonly property int sideAlignment: narrow ? Text.AlignLeft : Text.AlignRight
+    readonly property real sideWidth: narrow ? availableWidth : availableWidth * 0.4
 
+    // No ids inside contentItem: it is a deferred property (qmllint).
     contentItem: RowLayout {
-        spacing: 16
+        spacing: Theme.gap + Theme.gapSmall
         StatusIcon {
-            statusKey: row.statusKey
-            source: row.statusIcon
-            size: 32
+            kind: row.status
         }
-        ColumnLayout {
-            spacing: 2
+        GridLayout {
+            columns: row.narrow ? 1 : 2
+            columnSpacing: Theme.gap
+            rowSpacing: 2
             Layout.fillWidth: true
-            Label {
-                text: row.name
-                font.pixelSize: 17
-                font.weight: Font.Medium
-                color: Theme.textPrimary
-                elide: Text.ElideRight
+            ColumnLayout {
+                spacing: 2
                 Layout.fillWidth: true
+                NameLabel {
+                    objectName: "objectName"
+                    holdSource: row
+                    text: row.name
+                    font: Theme.bodyStrong
+                    Layout.fillWidth: true
+                }
+                Label {
+                    objectName: "countText"
+                    text: row.countText
+                    font: Theme.secondary
+                    color: Theme.textSecondary
+                    wrapMode: Text.WordWrap
+                    Layout.fillWidth: true
+                }
+                Label {
+                    objectName: "activityText"
+                    visible: text.length > 0
+                    text: row.activityText
+                    font: Theme.secondary
+                    color: Theme.textSecondary
+                    wrapMode: Text.WordWrap
+                    Layout.fillWidth: true
+                }
             }
-            Label {
-                text: row.syncedText
-                font.pixelSize: 14
-                color: Theme.textSecondary
-                elide: Text.ElideRight
-                Layout.fillWidth: true
-            }
-        }
-        ColumnLayout {
-            spacing: 2
-            Label {
-                text: row.statusText
-                font.pixelSize: 15
-                font.weight: Font.Medium
-                color: Theme.statusColor(row.statusKey)
-                Layout.alignment: Qt.AlignRight
-            }
-            Label {
-                objectName: "uploadFailedText"
-                visible: text.length > 0
-                text: row.uploadFailedText
-                font.pixelSize: 13
-                font.weight: Font.Medium
-                color: Theme.destructive
-                Layout.alignment: Qt.AlignRight
-            }
-            Label {
-                visible: text.length > 0
-                text: row.timeLeftText
-                font.pixelSize: 13
-                color: Theme.textSecondary
-                Layout.alignment: Qt.AlignRight
+            ColumnLayout {
+                spacing: 2
+                Layout.fillWidth: row.narrow
+                Layout.maximumWidth: row.sideWidth
+                Label {
+                    objectName: "statusText"
+                    text: row.statusText
+                    font: Theme.secondaryStrong
+                    color: Theme.statusColor(row.status)
+                    wrapMode: Text.WordWrap
+                    horizontalAlignment: row.sideAlignment
+                    Layout.alignment: row.sideAlignment
+                    Layout.maximumWidth: row.sideWidth
+                }
+                Label {
+                    objectName: "lastSyncedText"
+                    text: row.lastSyncedText
+                    font: Theme.secondary
+                    color: Theme.textSecondary
+                    wrapMode: Text.WordWrap
+                    horizontalAlignment: row.sideAlignment
+                    Layout.alignment: row.sideAlignment
+                    Layout.maximumWidth: row.sideWidth
+                }
+                Label {
+                    objectName: "uploadFailedText"
+                    visible: text.length > 0
+                    text: row.uploadFailedText
+                    font: Theme.secondaryStrong
+                    color: Theme.destructive
+                    wrapMode: Text.WordWrap
+                    horizontalAlignment: row.sideAlignment
+                    Layout.alignment: row.sideAlignment
+                    Layout.maximumWidth: row.sideWidth
+                }
             }
         }
         Label {
             text: "\u203a"
-            font.pixelSize: 30
+            font: Theme.glyph
             color: Theme.textSecondary
         }
     }
@@ -91,10 +125,10 @@ ItemDelegate {
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.bottom: parent.bottom
-        anchors.leftMargin: 68
-        anchors.rightMargin: 20
+        anchors.leftMargin: row.textInset
+        anchors.rightMargin: Theme.gapLarge
         anchors.bottomMargin: 6
-        visible: row.syncing
+        visible: row.downloading
         indeterminate: row.progress < 0
         value: Math.max(0, row.progress)
         Accessible.ignored: true
@@ -103,7 +137,7 @@ ItemDelegate {
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.bottom: parent.bottom
-        anchors.leftMargin: 68
+        anchors.leftMargin: row.textInset
         height: 1
         color: Theme.divider
     }

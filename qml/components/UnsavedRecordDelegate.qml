@@ -29,26 +29,26 @@ Item {
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.verticalCenter: parent.verticalCenter
-        anchors.leftMargin: 20
-        anchors.rightMargin: 20
-        spacing: 16
+        anchors.leftMargin: Theme.gapLarge
+        anchors.rightMargin: Theme.gapLarge
+        spacing: Theme.gap + 4
 
         // Refused records carry the red mark the error list uses; waiting ones an upload arrow.
         Item {
-            implicitWidth: 28
-            implicitHeight: 28
+            implicitWidth: Theme.iconSize
+            implicitHeight: Theme.iconSize
             Layout.alignment: Qt.AlignTop
             StatusIcon {
                 visible: row.failed
                 anchors.fill: parent
-                statusKey: "incomplete"
-                size: 28
+                kind: StatusKind.Incomplete
+                size: Theme.iconSize
             }
             Label {
                 visible: !row.failed
                 anchors.centerIn: parent
                 text: "\u2191"
-                font.pixelSize: 22
+                font: Theme.glyph
                 color: Theme.textSecondary
             }
         }
@@ -56,13 +56,12 @@ Item {
             spacing: 3
             Layout.fillWidth: true
             RowLayout {
-                spacing: 12
+                spacing: Theme.gap
                 Layout.fillWidth: true
                 Label {
                     objectName: "recordTitle"
                     text: row.title
-                    font.pixelSize: 17
-                    font.weight: Font.Medium
+                    font: Theme.bodyStrong
                     color: Theme.textPrimary
                     elide: Text.ElideRight
                     Layout.fillWidth: true
@@ -70,33 +69,40 @@ Item {
                 Label {
                     objectName: "recordWhen"
                     text: row.whenText
-                    font.pixelSize: 14
+                    font: Theme.secondary
                     color: Theme.textSecondary
+                    wrapMode: Text.WordWrap
+                    horizontalAlignment: Text.AlignRight
+                    Layout.maximumWidth: row.width * 0.3
                 }
             }
-            RowLayout {
-                spacing: 12
+            // What happened and how often it was refused: side by side, or one under the other.
+            Flow {
+                spacing: Theme.gap
                 Layout.fillWidth: true
                 Label {
                     objectName: "recordKind"
+                    width: Math.min(implicitWidth, parent.width)
                     text: row.kindText
-                    font.pixelSize: 14
+                    font: Theme.secondary
                     color: Theme.textSecondary
-                    Layout.fillWidth: true
+                    wrapMode: Text.WordWrap
                 }
                 Label {
                     objectName: "recordAttempts"
                     visible: text.length > 0
+                    width: Math.min(implicitWidth, parent.width)
                     text: row.attemptsText
-                    font.pixelSize: 14
+                    font: Theme.secondary
                     color: Theme.textSecondary
+                    wrapMode: Text.WordWrap
                 }
             }
             Label {
                 objectName: "recordUpload"
                 text: row.uploadText
                 wrapMode: Text.WordWrap
-                font.pixelSize: 15
+                font: Theme.secondary
                 color: row.failed ? Theme.destructive : Theme.textSecondary
                 Layout.fillWidth: true
             }
@@ -107,7 +113,7 @@ Item {
         anchors.top: parent.top
         anchors.left: parent.left
         anchors.right: parent.right
-        anchors.leftMargin: 64
+        anchors.leftMargin: Theme.gapLarge + Theme.iconSize + Theme.gap + 4
         height: 1
         color: Theme.divider
     }

@@ -9,7 +9,8 @@ BUILD_DIR="${POSDATA_BUILD_DIR:-$ROOT/build}"
 
 # Debian 12 packages the build, the tests and the demo need. Four of these are not pulled in by
 # dependencies yet are needed (see docs/development.md): qml6-module-qtqml-workerscript,
-# qml6-module-qtquick-window, qml6-module-qtqml(-models), qt6-websockets-dev.
+# qml6-module-qtquick-window, qml6-module-qtqml(-models), qt6-websockets-dev. qt6-tools-dev and
+# qt6-l10n-tools: Qt6LinguistTools (lrelease) for the screen's translations in i18n/.
 BASE_PACKAGES=(
     build-essential cmake ninja-build pkg-config ccache git
     qt6-base-dev qt6-declarative-dev qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite
@@ -18,6 +19,7 @@ BASE_PACKAGES=(
     qml6-module-qtqml-models qml6-module-qtqml-workerscript qml6-module-qttest
     libxkbcommon-dev nlohmann-json3-dev libgtest-dev libgmock-dev libcpp-httplib-dev libsqlite3-dev
     libqt6svg6 zlib1g-dev xvfb xauth fonts-dejavu-core sqlite3 python3 curl
+    qt6-tools-dev qt6-l10n-tools
 )
 
 CURRENT_STEP=""

@@ -8,16 +8,20 @@ namespace posdata::syncwords {
 
 namespace {
 
-QString tr(const char *text, int n = -1)
+// The translation context "SyncWords": lupdate reads it from the macro, so the .ts files of the
+// screen carry these words under the context they are looked up by.
+struct SyncWords
 {
-    return QCoreApplication::translate("SyncWords", text, nullptr, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(SyncWords)
+};
 
-QString progress(const char *withTotal, const char *withoutTotal, const SyncObjectSnapshot &o, const QLocale &locale)
+QString progress(
+    const char *withTotal, const char *withoutTotal, const SyncObjectSnapshot &o, const QLocale &locale)
 {
     if (o.progressTotal > 0)
-        return tr(withTotal).arg(locale.toString(o.progressDone), locale.toString(o.progressTotal));
-    return tr(withoutTotal);
+        return SyncWords::tr(withTotal).arg(
+            locale.toString(o.progressDone), locale.toString(o.progressTotal));
+    return SyncWords::tr(withoutTotal);
 }
 
 } // namespace
@@ -25,11 +29,12 @@ QString progress(const char *withTotal, const char *withoutTotal, const SyncObje
 QString retry(const QDateTime &at, const QDateTime &now, const QLocale &locale)
 {
     if (!at.isValid())
-        return tr("Will try again at the next sync");
+        return SyncWords::tr("Will try again at the next sync");
     const qint64 seconds = std::max<qint64>(0, now.secsTo(at));
     if (seconds < 120)
-        return tr("Retrying in %n s", int(seconds));
-    return tr("Will try again at %1").arg(locale.toString(at.toLocalTime().time(), QLocale::ShortFormat));
+        return SyncWords::tr("Retrying in %n s", nullptr, int(seconds));
+    return SyncWords::tr("Will try again at %1")
+        .arg(locale.toString(at.toLocalTime().time(), QLocale::ShortFormat));
 }
 
 QString activity(const SyncObjectSnapshot &o, const QDateTime &now, const QLocale &locale)
@@ -40,23 +45,26 @@ QString activity(const SyncObjectSnapshot &o, const QDateTime &now, const QLocal
     case SyncActivity::Idle:
         return {};
     case SyncActivity::Waiting:
-        return tr("Waiting to sync");
+        return SyncWords::tr("Waiting to sync");
     case SyncActivity::Counting:
-        return tr("Checking for changes");
+        return SyncWords::tr("Checking for changes");
     case SyncActivity::Downloading:
-        return progress("Downloading changes: %1 of %2", "Downloading changes", o, locale);
+        return progress(QT_TRANSLATE_NOOP("SyncWords", "Downloading changes: %1 of %2"),
+            QT_TRANSLATE_NOOP("SyncWords", "Downloading changes"), o, locale);
     case SyncActivity::Resyncing:
-        return progress("Resyncing %1 of %2", "Resyncing", o, locale);
+        return progress(QT_TRANSLATE_NOOP("SyncWords", "Resyncing %1 of %2"),
+            QT_TRANSLATE_NOOP("SyncWords", "Resyncing"), o, locale);
     case SyncActivity::UpdatingFields:
-        return progress("Updating fields: %1 of %2", "Updating fields", o, locale);
+        return progress(QT_TRANSLATE_NOOP("SyncWords", "Updating fields: %1 of %2"),
+            QT_TRANSLATE_NOOP("SyncWords", "Updating fields"), o, locale);
     case SyncActivity::Recounting:
-        return tr("Checking the server count");
+        return SyncWords::tr("Checking the server count");
     case SyncActivity::Retrying:
         return retry(o.retryAt, now, locale);
     case SyncActivity::WaitingForSignIn:
-        return tr("Waiting for sign-in");
+        return SyncWords::tr("Waiting for sign-in");
     case SyncActivity::Stopped:
-        return tr("Stopped until the error is fixed");
+        return SyncWords::tr("Stopped until the error is fixed");
     }
     return {};
 }
@@ -64,16 +72,16 @@ QString activity(const SyncObjectSnapshot &o, const QDateTime &now, const QLocal
 QString age(const QDateTime &then, const QDateTime &now, const QLocale &locale)
 {
     if (!then.isValid())
-        return tr("never");
+        return SyncWords::tr("never");
     const qint64 s = std::max<qint64>(0, then.secsTo(now));
     if (s < 60)
-        return tr("just now");
+        return SyncWords::tr("just now");
     if (s < 3600)
-        return tr("%n min ago", int(s / 60));
+        return SyncWords::tr("%n min ago", nullptr, int(s / 60));
     if (s < 86400)
-        return tr("%n h ago", int(s / 3600));
+        return SyncWords::tr("%n h ago", nullptr, int(s / 3600));
     if (then.toLocalTime().date() == now.toLocalTime().date().addDays(-1))
-        return tr("yesterday");
+        return SyncWords::tr("yesterday");
     return locale.toString(then.toLocalTime().date(), QLocale::ShortFormat);
 }
 
@@ -84,7 +92,8 @@ QString printable(const QString &text)
     for (const QChar c : text) {
         const char16_t u = c.unicode();
         const bool control = u < 0x20 || (u >= 0x7f && u <= 0x9f);
-        const bool bidi = (u >= 0x202a && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069) || u == 0x200e || u == 0x200f;
+        const bool bidi
+            = (u >= 0x202a && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069) || u == 0x200e || u == 0x200f;
         out += control || bidi ? QChar(u' ') : c;
     }
     return out.simplified();

@@ -70,7 +70,7 @@ void HeadlessRun::onStateChanged()
         return;
     QString statuses;
     for (const auto &o : m_controller->snapshot().objects) {
-        statuses += o.name + QLatin1Char('=') + statusWords(o.status) + QLatin1Char(';');
+        statuses += o.name + QLatin1Char('=') + SyncFormatter::statusText(o.status) + QLatin1Char(';');
         const QString seen = QStringLiteral("%1 %2/%3").arg(o.name).arg(o.stored).arg(o.server);
         if (o.status == SyncStatus::Incomplete && !m_sawIncomplete.contains(seen))
             m_sawIncomplete << seen;

@@ -1,26 +1,25 @@
 // SPDX-License-Identifier: MIT
 #include "managedatacontroller.h"
 
+#include "errorgroups.h"
 #include "syncformatter.h"
+
+#include "sync/syncwords.h"
 
 #include <QCoreApplication>
 
 namespace posdata {
 
 namespace {
-QString tr(const char *text)
+template<typename Pred>
+qint64 countIf(const QList<SyncObjectSnapshot> &objects, Pred pred)
 {
-    return QCoreApplication::translate("ManageDataController", text);
+    return std::count_if(objects.cbegin(), objects.cend(), pred);
 }
 
-// English plurals without a translation file: "1 record" / "2 records".
-QString counted(qint64 n, const char *one, const char *many, const QLocale &locale)
-{
-    return tr(n == 1 ? one : many).arg(SyncFormatter::number(n, locale));
-}
-
-// Relative "ago" texts go stale with time alone; a minute is their resolution.
-constexpr int kRelativeTimeRefreshMs = 30 * 1000;
+// Texts that move with the clock alone ("5 min ago", "Retrying in 30 s"): 5 s keeps a countdown
+// honest and costs one recompute of the rows' texts.
+constexpr int kRelativeTimeRefreshMs = 5 * 1000;
 } // namespace
 
 ManageDataController::ManageDataController(QObject *parent)
@@ -31,6 +30,8 @@ ManageDataController::ManageDataController(QObject *parent)
     m_minuteTimer.setInterval(kRelativeTimeRefreshMs);
     connect(&m_minuteTimer, &QTimer::timeout, this, [this] {
         m_model.refreshRelativeTimes();
+        if (m_snapshot.signInRequired)
+            emit stateChanged(); // "Retrying in 30 s" counts down
         emit refreshed();
     });
     m_minuteTimer.start();
@@ -77,15 +78,21 @@ QString ManageDataController::primaryActionText() const
     return {};
 }
 
+bool ManageDataController::pausedBannerActionVisible() const
+{
+    // One "Resume all syncing" on the screen: the banner offers it only while the toolbar's primary
+    // action is "Pause all syncing".
+    return anythingPaused() && canPauseAll();
+}
+
 QString ManageDataController::pausedBannerText() const
 {
     if (!anythingPaused())
         return {};
     if (allPaused())
         return tr("Syncing is paused");
-    const auto paused = std::count_if(m_snapshot.objects.cbegin(), m_snapshot.objects.cend(),
-                                      [](const SyncObjectSnapshot &o) { return o.paused; });
-    return counted(paused, "Syncing is paused for %1 object", "Syncing is paused for %1 objects", m_locale);
+    const qint64 paused = countIf(m_snapshot.objects, [](const SyncObjectSnapshot &o) { return o.paused; });
+    return tr("Syncing is paused for %Ln object(s)", nullptr, int(paused));
 }
 
 QString ManageDataController::engineErrorText() const
@@ -93,21 +100,41 @@ QString ManageDataController::engineErrorText() const
     if (!m_fatalError.isEmpty())
         return tr("Syncing stopped: %1").arg(m_fatalError);
     if (m_snapshot.signInRequired)
-        return tr("Salesforce refused this device's sign-in. Sign in again to continue syncing.");
+        return {}; // the sign-in banner says it, with its own action
     if (m_snapshot.engineError)
-        return SyncFormatter::errorWords(*m_snapshot.engineError);
+        return errorKindSentence(m_snapshot.engineError->code);
     return {};
+}
+
+QString ManageDataController::signInText() const
+{
+    if (!m_snapshot.signInRequired)
+        return {};
+    return tr("Salesforce refused this device's sign-in. Nothing syncs until it is accepted.");
+}
+
+QString ManageDataController::signInNextText() const
+{
+    if (!m_snapshot.signInRequired)
+        return {};
+    return syncwords::retry(m_snapshot.signInRetryAt, now(), m_locale);
 }
 
 QString ManageDataController::summaryText() const
 {
-    const qint64 total = m_snapshot.objects.size();
-    QString text = counted(total, "%1 object", "%1 objects", m_locale);
-    const auto syncing = std::count_if(m_snapshot.objects.cbegin(), m_snapshot.objects.cend(),
-                                       [](const SyncObjectSnapshot &o) { return o.syncing; });
-    if (syncing > 0)
-        text += tr(", %1 syncing").arg(SyncFormatter::number(syncing, m_locale));
-    return text;
+    // By status, so that the line and the rows agree: "5 objects · 2 syncing · 1 incomplete".
+    const auto &objects = m_snapshot.objects;
+    QStringList parts{tr("%Ln object(s)", nullptr, int(objects.size()))};
+    const auto withStatus = [&objects](SyncStatus status) {
+        return countIf(objects, [status](const SyncObjectSnapshot &o) { return o.status == status; });
+    };
+    if (const qint64 n = withStatus(SyncStatus::Syncing))
+        parts << tr("%Ln syncing", nullptr, int(n));
+    if (const qint64 n = withStatus(SyncStatus::Paused))
+        parts << tr("%Ln paused", nullptr, int(n));
+    if (const qint64 n = withStatus(SyncStatus::Incomplete))
+        parts << tr("%Ln incomplete", nullptr, int(n));
+    return parts.join(QStringLiteral(" \u00b7 "));
 }
 
 QString ManageDataController::clearPlanTitle() const
@@ -119,12 +146,16 @@ QString ManageDataController::clearPlanTitle() const
     return tr("Clear & resync records?");
 }
 
-QString ManageDataController::clearPlanWarning()
+QString ManageDataController::clearPlanWarning() const
 {
-    return tr("Clear & resync removes all locally stored records for the affected object(s). Records "
-              "currently in use (such as your active outlet and shift) and any unsaved records are "
-              "preserved. All other local records are deleted and must re-download before they are "
-              "available again.");
+    // The product page's warning, with "the affected object(s)" said for what is being cleared.
+    if (m_clearPlanAll || m_clearPlanObjects.size() > 1)
+        return tr("Clear & resync removes all locally stored records of every object. Records currently in "
+                  "use (such as your active outlet and shift) and any unsaved records are preserved. All "
+                  "other local records are deleted and must re-download before they are available again.");
+    return tr("Clear & resync removes all locally stored records of this object. Records currently in use "
+              "(such as your active outlet and shift) and any unsaved records are preserved. All other "
+              "local records are deleted and must re-download before they are available again.");
 }
 
 QString ManageDataController::clearPlanDeleteText() const
@@ -132,7 +163,7 @@ QString ManageDataController::clearPlanDeleteText() const
     qint64 n = 0;
     for (const auto &p : m_clearPlans)
         n += p.willDelete;
-    return counted(n, "%1 record will be deleted", "%1 records will be deleted", m_locale);
+    return tr("%Ln record(s) will be deleted", nullptr, int(n));
 }
 
 QString ManageDataController::clearPlanKeepUnsavedText() const
@@ -140,7 +171,7 @@ QString ManageDataController::clearPlanKeepUnsavedText() const
     qint64 n = 0;
     for (const auto &p : m_clearPlans)
         n += p.keepUnsaved;
-    return counted(n, "%1 unsaved record will be kept", "%1 unsaved records will be kept", m_locale);
+    return tr("%Ln unsaved record(s) will be kept", nullptr, int(n));
 }
 
 QString ManageDataController::clearPlanKeepInUseText() const
@@ -148,7 +179,7 @@ QString ManageDataController::clearPlanKeepInUseText() const
     qint64 n = 0;
     for (const auto &p : m_clearPlans)
         n += p.keepInUse;
-    return counted(n, "%1 record in use will be kept", "%1 records in use will be kept", m_locale);
+    return tr("%Ln record(s) in use will be kept", nullptr, int(n));
 }
 
 QString ManageDataController::clearPlanDownloadText() const
@@ -159,7 +190,7 @@ QString ManageDataController::clearPlanDownloadText() const
             return tr("Records will download again from Salesforce");
         n += p.willDownload;
     }
-    return counted(n, "%1 record will download again", "%1 records will download again", m_locale);
+    return tr("%Ln record(s) will download again", nullptr, int(n));
 }
 
 QString ManageDataController::clearPlanConfirmText() const

@@ -34,17 +34,25 @@ class ManageDataController : public QObject
     /// paused, else empty (no primary action).
     Q_PROPERTY(QString primaryActionText READ primaryActionText NOTIFY stateChanged)
     Q_PROPERTY(bool pausedBannerVisible READ anythingPaused NOTIFY stateChanged)
+    /// The banner's own "Resume all syncing": only while the toolbar offers "Pause all syncing".
+    Q_PROPERTY(bool pausedBannerActionVisible READ pausedBannerActionVisible NOTIFY stateChanged)
     Q_PROPERTY(QString pausedBannerText READ pausedBannerText NOTIFY stateChanged)
-    /// An engine-wide problem in words (sign-in refused, fatal error); empty when none.
+    /// An engine-wide problem in words (a fatal error, a store that cannot open); empty when none.
+    /// A refused sign-in has a banner of its own (signInText).
     Q_PROPERTY(QString engineErrorText READ engineErrorText NOTIFY stateChanged)
-    Q_PROPERTY(QString summaryText READ summaryText NOTIFY stateChanged) ///< "12 objects, 3 syncing"
+    /// "Salesforce refused this device's sign-in. ..." while it is refused; empty otherwise.
+    Q_PROPERTY(QString signInText READ signInText NOTIFY stateChanged)
+    /// What happens next: "Retrying in 30 s", "Will try again at 7:55 PM".
+    Q_PROPERTY(QString signInNextText READ signInNextText NOTIFY stateChanged)
+    /// "5 objects · 2 syncing · 1 incomplete" (by status, as the rows say it).
+    Q_PROPERTY(QString summaryText READ summaryText NOTIFY stateChanged)
 
     // The clear & resync confirmation: filled by applyClearPlan(), shown while clearPlanPending.
     Q_PROPERTY(bool clearPlanPending READ clearPlanPending NOTIFY clearPlanChanged)
     Q_PROPERTY(bool clearPlanAll READ clearPlanAll NOTIFY clearPlanChanged)
     Q_PROPERTY(QStringList clearPlanObjects READ clearPlanObjects NOTIFY clearPlanChanged)
     Q_PROPERTY(QString clearPlanTitle READ clearPlanTitle NOTIFY clearPlanChanged)
-    Q_PROPERTY(QString clearPlanWarning READ clearPlanWarning CONSTANT) ///< the product page's words
+    Q_PROPERTY(QString clearPlanWarning READ clearPlanWarning NOTIFY clearPlanChanged) ///< the product page's words
     Q_PROPERTY(QString clearPlanDeleteText READ clearPlanDeleteText NOTIFY clearPlanChanged)
     Q_PROPERTY(QString clearPlanKeepUnsavedText READ clearPlanKeepUnsavedText NOTIFY clearPlanChanged)
     Q_PROPERTY(QString clearPlanKeepInUseText READ clearPlanKeepInUseText NOTIFY clearPlanChanged)
@@ -65,14 +73,17 @@ public:
     bool allSynced() const;
     QString primaryActionText() const;
     QString pausedBannerText() const;
+    bool pausedBannerActionVisible() const;
     QString engineErrorText() const;
+    QString signInText() const;
+    QString signInNextText() const;
     QString summaryText() const;
 
     bool clearPlanPending() const { return m_clearPlanPending; }
     bool clearPlanAll() const { return m_clearPlanAll; }
     QStringList clearPlanObjects() const { return m_clearPlanObjects; }
     QString clearPlanTitle() const;
-    static QString clearPlanWarning();
+    QString clearPlanWarning() const;
     QString clearPlanDeleteText() const;
     QString clearPlanKeepUnsavedText() const;
     QString clearPlanKeepInUseText() const;

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
+// emitRowChanges: runs of changed rows into dataChanged signals (the keyed diff is a template in the header).
 #include "rowchanges.h"
-
-#include <QAbstractListModel>
 
 #include <algorithm>
 
@@ -27,6 +26,16 @@ void emitRowChanges(QAbstractListModel &model, const QList<QList<int>> &changedR
         emit model.dataChanged(model.index(i), model.index(end), roles);
         i = end + 1;
     }
+}
+
+QList<int> differingRoles(const QList<QVariant> &before, const QList<QVariant> &after, int firstRole)
+{
+    QList<int> roles;
+    for (qsizetype i = 0; i < after.size(); ++i) {
+        if (i >= before.size() || before.at(i) != after.at(i))
+            roles.append(firstRole + int(i));
+    }
+    return roles;
 }
 
 } // namespace posdata

@@ -1,19 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "syncformatter.h"
 
+#include "sync/syncwords.h"
+
 #include <QCoreApplication>
 #include <QImageReader>
 
 #include <cmath>
 
 namespace posdata {
-
-namespace {
-QString tr(const char *text, int n = -1)
-{
-    return QCoreApplication::translate("SyncFormatter", text, nullptr, n);
-}
-} // namespace
 
 QLocale SyncFormatter::displayLocale()
 {
@@ -68,58 +63,28 @@ QString SyncFormatter::timeLeftText(qint64 secondsLeft, const QLocale &locale)
     return tr("%1 h %2 min left").arg(number(hours, locale), number(rest, locale));
 }
 
-QString SyncFormatter::agoText(const QDateTime &when, const QDateTime &now, const QLocale &locale)
-{
-    if (!when.isValid())
-        return tr("Never");
-    const qint64 seconds = when.secsTo(now);
-    if (seconds < 60) // also a clock slightly ahead of ours
-        return tr("just now");
-    const qint64 minutes = seconds / 60;
-    if (minutes < 60)
-        return tr("%1 min ago").arg(number(minutes, locale));
-    const qint64 hours = minutes / 60;
-    if (hours < 24)
-        return tr("%1 h ago").arg(number(hours, locale));
-    return tr("on %1").arg(locale.toString(when.toLocalTime().date(), QLocale::ShortFormat));
-}
-
 QString SyncFormatter::lastSyncedText(const QDateTime &when, const QDateTime &now, const QLocale &locale)
 {
     if (!when.isValid())
         return tr("Never synced");
-    return tr("Last synced %1").arg(agoText(when, now, locale));
+    return tr("Last synced %1").arg(syncwords::age(when, now, locale));
 }
 
-QString SyncFormatter::errorTimeText(const QDateTime &when, const QDateTime &now, const QLocale &locale)
+QString SyncFormatter::statusText(SyncStatus status)
 {
-    if (!when.isValid())
-        return tr("Time unknown");
-    const QDateTime local = when.toLocalTime();
-    const QString time = locale.toString(local.time(), QLocale::ShortFormat);
-    if (local.date() == now.toLocalTime().date())
-        return tr("Today %1").arg(time);
-    return locale.toString(local.date(), QLocale::ShortFormat) + QLatin1Char(' ') + time;
-}
-
-QString SyncFormatter::errorWords(const SyncError &error)
-{
-    if (!error.message.trimmed().isEmpty())
-        return error.message.trimmed();
-    const QString &code = error.code;
-    if (code == u"NETWORK")
-        return tr("Could not reach Salesforce. Check the network connection.");
-    if (code == u"TIMEOUT")
-        return tr("Salesforce took too long to answer.");
-    if (code == u"STALLED")
-        return tr("The download stopped making progress.");
-    if (code == u"SIGN_IN_REQUIRED")
-        return tr("Sign in again to continue syncing.");
-    if (code == u"INVALID_FIELD")
-        return tr("A field this object syncs does not exist in Salesforce.");
-    if (code.isEmpty())
-        return tr("Unknown error");
-    return tr("Salesforce reported an error (%1).").arg(code);
+    switch (status) {
+    case SyncStatus::Syncing:
+        return tr("Syncing");
+    case SyncStatus::Paused:
+        return tr("Paused");
+    case SyncStatus::FullySynced:
+        return tr("Fully synced");
+    case SyncStatus::SubsetSynced:
+        return tr("Subset synced");
+    case SyncStatus::Incomplete:
+        break;
+    }
+    return tr("Incomplete");
 }
 
 QString SyncFormatter::unsavedKindText(RecordState state)
@@ -147,23 +112,36 @@ QString SyncFormatter::uploadStateText(const QString &errorCode, const QString &
     return tr("Waiting to upload");
 }
 
-QString SyncFormatter::refusedTimesText(int attempts, const QLocale &locale)
+QString SyncFormatter::refusedTimesText(int attempts, const QLocale &)
 {
     if (attempts <= 1)
         return {};
-    return tr("Refused %1 times").arg(number(attempts, locale));
+    return tr("Refused %Ln time(s)", nullptr, attempts);
 }
 
-QString SyncFormatter::uploadFailedText(qint64 failed, const QLocale &locale)
+QString SyncFormatter::uploadFailedText(qint64 failed, const QLocale &)
 {
     if (failed <= 0)
         return {};
-    return tr("%1 failed to upload").arg(number(failed, locale));
+    return tr("%Ln failed to upload", nullptr, int(failed));
 }
 
-QString SyncFormatter::unsavedCountText(qint64 unsaved, const QLocale &locale)
+QString SyncFormatter::unsavedCountText(qint64 unsaved, const QLocale &)
 {
-    return (unsaved == 1 ? tr("%1 unsaved record") : tr("%1 unsaved records")).arg(number(unsaved, locale));
+    return tr("%Ln unsaved record(s)", nullptr, int(unsaved));
+}
+
+bool SyncFormatter::downloading(const SyncObjectSnapshot &object)
+{
+    switch (object.activity) {
+    case SyncActivity::Counting:
+    case SyncActivity::Downloading:
+    case SyncActivity::Resyncing:
+    case SyncActivity::UpdatingFields:
+        return object.syncing;
+    default:
+        return false;
+    }
 }
 
 double SyncFormatter::progress(const SyncObjectSnapshot &object)
@@ -213,7 +191,7 @@ QString SyncFormatter::statusTable(const QList<SyncObjectSnapshot> &objects, con
         QString progressText;
         if (o.syncing)
             progressText = p < 0 ? tr("...") : locale.toString(p * 100.0, 'f', 0) + QLatin1Char('%');
-        rows.append({o.name, statusWords(o.status), countText(o.local, locale), countText(o.server, locale),
+        rows.append({o.name, statusText(o.status), countText(o.stored, locale), countText(o.server, locale),
                      o.scoped ? countText(o.serverAll, locale) : QString(), countText(o.unsaved, locale),
                      countText(o.uploadFailed, locale), progressText});
     }

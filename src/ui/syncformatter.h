@@ -5,6 +5,7 @@
 #include "sync/syncsnapshot.h"
 #include "sync/syncstatus.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QLocale>
 #include <QString>
@@ -16,6 +17,8 @@ namespace posdata {
 /// Every function is pure: the locale and "now" are passed in so tests pin them.
 class SyncFormatter
 {
+    Q_DECLARE_TR_FUNCTIONS(SyncFormatter)
+
 public:
     /// The locale to format numbers with: the system locale, except that the "C" locale (CI, bare
     /// containers) becomes en_US so counts keep their group separators ("1,234").
@@ -35,17 +38,11 @@ public:
     /// "2 min left", "1 h 5 min left", "Less than 1 min left"; empty while unknown (-1).
     static QString timeLeftText(qint64 secondsLeft, const QLocale &locale);
 
-    /// "5 min ago", "just now", "3 h ago", "on 12/03/2026"; "Never" when invalid.
-    static QString agoText(const QDateTime &when, const QDateTime &now, const QLocale &locale);
-
-    /// "Last synced 5 min ago", "Never synced".
+    /// "Last synced 5 min ago", "Last synced yesterday", "Never synced" (the age in syncwords' words).
     static QString lastSyncedText(const QDateTime &when, const QDateTime &now, const QLocale &locale);
 
-    /// When an error happened: "Today 14:05", or the date and time for older ones.
-    static QString errorTimeText(const QDateTime &when, const QDateTime &now, const QLocale &locale);
-
-    /// An error in words: its message, or words for its code when the message is empty.
-    static QString errorWords(const SyncError &error);
+    /// The product page's status word, translated ("Fully synced", "Vollständig synchronisiert").
+    static QString statusText(SyncStatus status);
 
     /// What happened to an unsaved record, in words: "Created on this device", "Changed on this
     /// device", "Deleted on this device".
@@ -56,6 +53,7 @@ public:
     static QString uploadStateText(const QString &errorCode, const QString &errorMessage);
 
     /// "Refused 3 times" once Salesforce refused a record's upload more than once; empty before.
+    /// Counts in these texts are %Ln: the default locale's digits (installTranslations sets it).
     static QString refusedTimesText(int attempts, const QLocale &locale);
 
     /// "2 failed to upload"; empty when none did (shown beside the status, never instead of it).
@@ -64,11 +62,15 @@ public:
     /// "5 unsaved records", "1 unsaved record".
     static QString unsavedCountText(qint64 unsaved, const QLocale &locale);
 
+    /// A download runs for the object (counting, downloading, resyncing, updating fields): the
+    /// progress bar and its numbers show then only, never while it waits or retries.
+    static bool downloading(const SyncObjectSnapshot &object);
+
     /// Fraction 0..1 of the current download; -1 when the total is unknown (indeterminate bar).
     static double progress(const SyncObjectSnapshot &object);
 
-    /// A stable key per status used for icon file names and colours: "syncing", "paused",
-    /// "fully-synced", "subset-synced", "incomplete".
+    /// A stable key per status for the icon file names: "syncing", "paused", "fully-synced",
+    /// "subset-synced", "incomplete" (QML keys colours by StatusKind, never by these strings).
     static QString statusKey(SyncStatus status);
 
     /// The status icon (SVG) for QML, or an empty URL when the SVG image plugin is missing so the

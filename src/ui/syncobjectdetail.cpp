@@ -2,7 +2,11 @@
 #include "syncobjectdetail.h"
 
 #include "managedatacontroller.h"
+#include "errorgroups.h"
+#include "statuskind.h"
 #include "syncformatter.h"
+
+#include "sync/syncwords.h"
 
 #include <QCoreApplication>
 #include <QVariantMap>
@@ -45,9 +49,10 @@ QString SyncObjectDetail::primaryActionText() const
 
 QString SyncObjectDetail::progressText() const
 {
-    if (!m_syncing)
+    if (!m_downloading)
         return {};
-    QStringList parts{m_syncedText};
+    // The download's own numbers: the synced count beside a moving bar read as a contradiction.
+    QStringList parts{m_activityText.isEmpty() ? m_syncedText : m_activityText};
     if (!m_rateText.isEmpty())
         parts << m_rateText;
     if (!m_timeLeftText.isEmpty())
@@ -74,39 +79,52 @@ void SyncObjectDetail::refresh()
     const QLocale locale = m_controller ? m_controller->locale() : SyncFormatter::displayLocale();
     const QDateTime now = m_controller ? m_controller->now() : QDateTime::currentDateTimeUtc();
 
-    m_statusText = m_found ? statusWords(s.status) : QString();
-    m_statusKey = SyncFormatter::statusKey(s.status);
+    m_statusText = m_found ? SyncFormatter::statusText(s.status) : QString();
+    m_statusKind = StatusKind::of(s.status);
     m_statusIcon = m_found ? SyncFormatter::statusIconSource(s.status) : QUrl();
     m_syncing = s.syncing;
+    m_downloading = SyncFormatter::downloading(s);
     m_paused = s.paused;
     m_scoped = s.scoped;
-    m_localText = SyncFormatter::countText(s.local, locale);
+    m_localText = SyncFormatter::countText(s.stored, locale);
     m_serverText = SyncFormatter::countText(s.server, locale);
+    m_serverCheckedText = s.countsReadAt.isValid()
+        ? QCoreApplication::translate("SyncObjectDetail", "Checked %1").arg(syncwords::age(s.countsReadAt, now, locale))
+        : QString();
+    m_activityText = m_found ? syncwords::activity(s, now, locale) : QString();
     m_serverAllText = SyncFormatter::countText(s.scoped ? s.serverAll : s.server, locale);
     m_unsavedText = SyncFormatter::countText(s.unsaved, locale);
     m_hasUnsaved = s.unsaved > 0;
     m_uploadFailed = s.uploadFailed;
     m_uploadFailedText = SyncFormatter::uploadFailedText(s.uploadFailed, locale);
     m_uploading = s.uploading;
-    m_syncedText = SyncFormatter::syncedText(s.local, s.server, locale);
-    m_lastSyncedText = SyncFormatter::agoText(s.lastSynced, now, locale);
+    m_syncedText = SyncFormatter::syncedText(s.stored, s.server, locale);
+    // A value on its own: "Yesterday", "5 min ago", "Never" (the row's "Last synced ..." says it in a sentence).
+    m_lastSyncedText = syncwords::age(s.lastSynced, now, locale);
+    if (!m_lastSyncedText.isEmpty())
+        m_lastSyncedText[0] = m_lastSyncedText.at(0).toUpper();
     m_progress = SyncFormatter::progress(s);
     m_rateText = s.syncing ? SyncFormatter::rateText(s.recordsPerSecond, locale) : QString();
     m_timeLeftText = s.syncing ? SyncFormatter::timeLeftText(s.secondsLeft, locale) : QString();
     QVariantList errors;
-    for (auto it = s.errors.crbegin(); it != s.errors.crend(); ++it) {
+    const QList<ErrorGroup> groups = groupErrors(s.errors);
+    for (const ErrorGroup &g : groups) {
+        QString next;
+        if (errors.isEmpty() && s.lastAttemptFailed)
+            next = m_activityText.isEmpty() ? syncwords::retry({}, now, locale) : m_activityText;
         errors.append(QVariantMap{
-            {QStringLiteral("text"), SyncFormatter::errorWords(*it)},
-            {QStringLiteral("timeText"), SyncFormatter::errorTimeText(it->time, now, locale)},
-            {QStringLiteral("code"), it->code},
+            {QStringLiteral("line"), errorGroupLine(g, now, locale)},
+            {QStringLiteral("next"), next},
+            {QStringLiteral("raw"), g.raw},
+            {QStringLiteral("code"), g.code},
         });
     }
     m_errors = errors;
 
     // Snapshots arrive ~10 times a second; the page re-binds (and its error list rebuilds) only
     // when something it shows has changed.
-    const QVariantList signature{m_found, m_statusText, m_statusIcon, m_syncing, m_paused, m_scoped,
-                                 m_localText, m_serverText, m_serverAllText, m_unsavedText, m_hasUnsaved,
+    const QVariantList signature{m_found, m_statusText, m_statusIcon, m_syncing, m_downloading, m_paused, m_scoped,
+                                 m_localText, m_serverText, m_serverCheckedText, m_activityText, m_serverAllText, m_unsavedText, m_hasUnsaved,
                                  m_uploadFailed, m_uploadFailedText, m_uploading, m_syncedText,
                                  m_lastSyncedText, m_progress, m_rateText, m_timeLeftText, m_errors};
     if (signature == m_signature)

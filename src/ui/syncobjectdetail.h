@@ -19,13 +19,19 @@ class SyncObjectDetail : public QObject
     Q_PROPERTY(QString name READ name WRITE setName NOTIFY nameChanged) ///< the API name shown
     Q_PROPERTY(bool found READ found NOTIFY changed) ///< the engine knows the object
     Q_PROPERTY(QString statusText READ statusText NOTIFY changed)
-    Q_PROPERTY(QString statusKey READ statusKey NOTIFY changed)
+    Q_PROPERTY(int statusKind READ statusKind NOTIFY changed) ///< a StatusKind value
     Q_PROPERTY(QUrl statusIcon READ statusIcon NOTIFY changed)
     Q_PROPERTY(bool syncing READ syncing NOTIFY changed)
+    /// A download runs (SyncFormatter::downloading): the progress bar and progressText show then.
+    Q_PROPERTY(bool downloading READ downloading NOTIFY changed)
     Q_PROPERTY(bool paused READ paused NOTIFY changed)
     Q_PROPERTY(bool scoped READ scoped NOTIFY changed) ///< show "Server records (all)" only then
-    Q_PROPERTY(QString localText READ localText NOTIFY changed)
+    Q_PROPERTY(QString localText READ localText NOTIFY changed) ///< every record stored, unsaved included
     Q_PROPERTY(QString serverText READ serverText NOTIFY changed)
+    /// "Checked 3 min ago": how old the server counts are; empty while never read.
+    Q_PROPERTY(QString serverCheckedText READ serverCheckedText NOTIFY changed)
+    /// What the engine does for the object: "Resyncing 12,000 of 100,007", "Retrying in 30 s", ...
+    Q_PROPERTY(QString activityText READ activityText NOTIFY changed)
     Q_PROPERTY(QString serverAllText READ serverAllText NOTIFY changed)
     Q_PROPERTY(QString unsavedText READ unsavedText NOTIFY changed)
     /// There are unsaved records: the "Unsaved records" field opens their list only then.
@@ -39,9 +45,11 @@ class SyncObjectDetail : public QObject
     Q_PROPERTY(double progress READ progress NOTIFY changed) ///< 0..1, -1 when indeterminate
     Q_PROPERTY(QString rateText READ rateText NOTIFY changed)
     Q_PROPERTY(QString timeLeftText READ timeLeftText NOTIFY changed)
-    /// While syncing: "Synced 1,234 of 10,000 · 410 records/s · 35 min left" (known parts only).
+    /// While downloading: "Synced 1,234 of 10,000 · 410 records/s · 35 min left" (known parts only).
     Q_PROPERTY(QString progressText READ progressText NOTIFY changed)
-    /// Newest first; each entry {text, timeText, code}.
+    /// Grouped by kind, newest first (errorgroups.h); each entry {line: "Salesforce did not answer
+    /// (HTTP 503) - 6 times, last 7:50 PM", next: what happens next (the newest group of a failed
+    /// last attempt only, else empty), raw: "CODE: server text" for support, code}.
     Q_PROPERTY(QVariantList errors READ errors NOTIFY changed)
     Q_PROPERTY(QString primaryActionText READ primaryActionText NOTIFY changed) ///< "Pause syncing"/"Resume syncing"
 
@@ -55,13 +63,16 @@ public:
 
     bool found() const { return m_found; }
     QString statusText() const { return m_statusText; }
-    QString statusKey() const { return m_statusKey; }
+    int statusKind() const { return m_statusKind; }
     QUrl statusIcon() const { return m_statusIcon; }
     bool syncing() const { return m_syncing; }
+    bool downloading() const { return m_downloading; }
     bool paused() const { return m_paused; }
     bool scoped() const { return m_scoped; }
     QString localText() const { return m_localText; }
     QString serverText() const { return m_serverText; }
+    QString serverCheckedText() const { return m_serverCheckedText; }
+    QString activityText() const { return m_activityText; }
     QString serverAllText() const { return m_serverAllText; }
     QString unsavedText() const { return m_unsavedText; }
     bool hasUnsaved() const { return m_hasUnsaved; }
@@ -93,13 +104,16 @@ private:
     QString m_name;
     bool m_found = false;
     QString m_statusText;
-    QString m_statusKey;
+    int m_statusKind = 0;
     QUrl m_statusIcon;
     bool m_syncing = false;
+    bool m_downloading = false;
     bool m_paused = false;
     bool m_scoped = false;
     QString m_localText;
     QString m_serverText;
+    QString m_serverCheckedText;
+    QString m_activityText;
     QString m_serverAllText;
     QString m_unsavedText;
     bool m_hasUnsaved = false;

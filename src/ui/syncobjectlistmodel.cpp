@@ -2,10 +2,12 @@
 #include "syncobjectlistmodel.h"
 
 #include "rowchanges.h"
+#include "errorgroups.h"
 #include "syncformatter.h"
 
+#include "sync/syncwords.h"
+
 #include <QCoreApplication>
-#include <QSet>
 
 namespace posdata {
 
@@ -14,7 +16,7 @@ constexpr int kRoleCount = SyncObjectListModel::LastRole - SyncObjectListModel::
 } // namespace
 
 SyncObjectListModel::SyncObjectListModel(QObject *parent)
-    : QAbstractListModel(parent)
+    : KeyedListModel(parent)
     , m_clock([] { return QDateTime::currentDateTimeUtc(); })
     , m_locale(SyncFormatter::displayLocale())
 {
@@ -52,7 +54,6 @@ QHash<int, QByteArray> SyncObjectListModel::roleNames() const
         {NameRole, "name"},
         {StatusRole, "status"},
         {StatusTextRole, "statusText"},
-        {StatusKeyRole, "statusKey"},
         {StatusIconRole, "statusIcon"},
         {LocalRole, "local"},
         {ServerRole, "server"},
@@ -61,6 +62,7 @@ QHash<int, QByteArray> SyncObjectListModel::roleNames() const
         {UnsavedRole, "unsaved"},
         {InUseRole, "inUse"},
         {SyncingRole, "syncing"},
+        {DownloadingRole, "downloading"},
         {PausedRole, "paused"},
         {ProgressRole, "progress"},
         {RateRole, "rate"},
@@ -69,6 +71,8 @@ QHash<int, QByteArray> SyncObjectListModel::roleNames() const
         {LastErrorRole, "lastError"},
         {ErrorCountRole, "errorCount"},
         {SyncedTextRole, "syncedText"},
+        {CountTextRole, "countText"},
+        {ActivityTextRole, "activityText"},
         {RateTextRole, "rateText"},
         {TimeLeftTextRole, "timeLeftText"},
         {LastSyncedTextRole, "lastSyncedText"},
@@ -92,14 +96,14 @@ QList<QVariant> SyncObjectListModel::valuesFor(const SyncObjectSnapshot &o, cons
 {
     QList<QVariant> v(kRoleCount);
     auto set = [&v](int role, QVariant value) { v[role - NameRole] = std::move(value); };
-    const QString words = statusWords(o.status);
-    const QString synced = SyncFormatter::syncedText(o.local, o.server, m_locale);
+    const QString words = SyncFormatter::statusText(o.status);
+    const QString synced = SyncFormatter::syncedText(o.stored, o.server, m_locale);
+    const QString activity = syncwords::activity(o, now, m_locale);
     set(NameRole, o.name);
     set(StatusRole, int(o.status));
     set(StatusTextRole, words);
-    set(StatusKeyRole, SyncFormatter::statusKey(o.status));
     set(StatusIconRole, SyncFormatter::statusIconSource(o.status));
-    set(LocalRole, o.local);
+    set(LocalRole, o.stored);
     set(ServerRole, o.server);
     set(ServerAllRole, o.serverAll);
     set(ScopedRole, o.scoped);
@@ -111,15 +115,23 @@ QList<QVariant> SyncObjectListModel::valuesFor(const SyncObjectSnapshot &o, cons
     set(RateRole, o.recordsPerSecond);
     set(SecondsLeftRole, o.secondsLeft);
     set(LastSyncedRole, o.lastSynced);
-    set(LastErrorRole, o.errors.isEmpty() ? QString() : SyncFormatter::errorWords(o.errors.constLast()));
+    set(LastErrorRole, o.errors.isEmpty() ? QString() : errorKindSentence(o.errors.constLast().code));
     set(ErrorCountRole, int(o.errors.size()));
     set(SyncedTextRole, synced);
+    // A running download says its own progress ("Resyncing 12,000 of 100,007"): the synced count
+    // beside a moving bar read as two numbers that disagree.
+    const bool downloading = SyncFormatter::downloading(o);
+    const QString timeLeft = o.syncing ? SyncFormatter::timeLeftText(o.secondsLeft, m_locale) : QString();
+    const QString countText = downloading && !activity.isEmpty() ? activity : synced;
+    set(CountTextRole, countText);
+    set(ActivityTextRole, downloading ? timeLeft : activity);
+    set(DownloadingRole, downloading);
     // Rate and time left describe a running download only; a paused one keeps stale figures.
     set(RateTextRole, o.syncing ? SyncFormatter::rateText(o.recordsPerSecond, m_locale) : QString());
-    set(TimeLeftTextRole, o.syncing ? SyncFormatter::timeLeftText(o.secondsLeft, m_locale) : QString());
+    set(TimeLeftTextRole, timeLeft);
     set(LastSyncedTextRole, SyncFormatter::lastSyncedText(o.lastSynced, now, m_locale));
     const QString failed = SyncFormatter::uploadFailedText(o.uploadFailed, m_locale);
-    QString accessible = QCoreApplication::translate("SyncObjectListModel", "%1, %2, %3").arg(o.name, words, synced);
+    QString accessible = QCoreApplication::translate("SyncObjectListModel", "%1, %2, %3").arg(o.name, words, countText);
     if (!failed.isEmpty())
         accessible += QStringLiteral(", ") + failed;
     set(AccessibleTextRole, accessible);
@@ -129,92 +141,21 @@ QList<QVariant> SyncObjectListModel::valuesFor(const SyncObjectSnapshot &o, cons
     return v;
 }
 
-void SyncObjectListModel::applyObjects(const QList<SyncObjectSnapshot> &incoming)
+void SyncObjectListModel::applyObjects(const QList<SyncObjectSnapshot> &objects)
 {
     const QDateTime now = m_clock();
-    // A name seen twice would make the row walk below ambiguous: the first one wins.
-    QList<SyncObjectSnapshot> objects;
-    objects.reserve(incoming.size());
-    {
-        QSet<QString> seen;
-        for (const auto &o : incoming) {
-            if (!seen.contains(o.name)) {
-                seen.insert(o.name);
-                objects.append(o);
-            }
-        }
-    }
     const int oldCount = int(m_rows.size());
-
-    // 1. Remove rows whose object is gone, bottom-up, one signal per contiguous run.
-    QSet<QString> wanted;
-    for (const auto &o : objects)
-        wanted.insert(o.name);
-    for (int last = int(m_rows.size()) - 1; last >= 0;) {
-        if (wanted.contains(m_rows.at(last).object.name)) {
-            --last;
-            continue;
-        }
-        int first = last;
-        while (first > 0 && !wanted.contains(m_rows.at(first - 1).object.name))
-            --first;
-        beginRemoveRows({}, first, last);
-        m_rows.remove(first, last - first + 1);
-        endRemoveRows();
-        last = first - 1;
-    }
-
-    // 2. Walk the wanted order: keep, move up, or insert (runs of new objects in one signal).
-    QList<QList<int>> changed(objects.size());
-    for (int i = 0; i < objects.size();) {
-        const QString &name = objects.at(i).name;
-        if (i < m_rows.size() && m_rows.at(i).object.name == name) {
-            ++i;
-            continue;
-        }
-        int existing = -1;
-        for (int j = i + 1; j < m_rows.size(); ++j) {
-            if (m_rows.at(j).object.name == name) {
-                existing = j;
-                break;
-            }
-        }
-        if (existing >= 0) {
-            beginMoveRows({}, existing, existing, {}, i);
-            m_rows.move(existing, i);
-            endMoveRows();
-            ++i;
-            continue;
-        }
-        int end = i; // run of objects not present yet
-        QSet<QString> present;
-        for (const auto &r : std::as_const(m_rows))
-            present.insert(r.object.name);
-        while (end + 1 < objects.size() && !present.contains(objects.at(end + 1).name))
-            ++end;
-        beginInsertRows({}, i, end);
-        for (int k = i; k <= end; ++k)
-            m_rows.insert(k, Row{objects.at(k), valuesFor(objects.at(k), now)});
-        endInsertRows();
-        i = end + 1;
-    }
-
-    // 3. Compare values role by role for rows that were already there.
-    for (int i = 0; i < m_rows.size(); ++i) {
-        Row &row = m_rows[i];
-        const SyncObjectSnapshot &o = objects.at(i);
-        if (row.object == o && row.values.at(LastSyncedTextRole - NameRole)
-                == SyncFormatter::lastSyncedText(o.lastSynced, now, m_locale))
-            continue;
-        QList<QVariant> values = valuesFor(o, now);
-        for (int r = 0; r < kRoleCount; ++r) {
-            if (values.at(r) != row.values.at(r))
-                changed[i].append(NameRole + r);
-        }
-        row.object = o;
-        row.values = std::move(values);
-    }
-    emitRowChanges(*this, changed);
+    applyKeyed(
+        m_rows, objects, [](const SyncObjectSnapshot &o) { return o.name; }, [](const Row &r) { return r.object.name; },
+        [&](const SyncObjectSnapshot &o) { return Row{o, valuesFor(o, now)}; },
+        [&](Row &row, const SyncObjectSnapshot &o) {
+            // Some texts move with the clock alone: the values are compared even for an equal object.
+            QList<QVariant> values = valuesFor(o, now);
+            const QList<int> changed = differingRoles(row.values, values, NameRole);
+            row.object = o;
+            row.values = std::move(values);
+            return changed;
+        });
     if (oldCount != m_rows.size())
         emit countChanged();
 }
@@ -225,12 +166,9 @@ void SyncObjectListModel::refreshRelativeTimes()
     QList<QList<int>> changed(m_rows.size());
     for (int i = 0; i < m_rows.size(); ++i) {
         Row &row = m_rows[i];
-        QVariant text = SyncFormatter::lastSyncedText(row.object.lastSynced, now, m_locale);
-        QVariant &slot = row.values[LastSyncedTextRole - NameRole];
-        if (text != slot) {
-            slot = std::move(text);
-            changed[i].append(LastSyncedTextRole);
-        }
+        QList<QVariant> values = valuesFor(row.object, now);
+        changed[i] = differingRoles(row.values, values, NameRole);
+        row.values = std::move(values);
     }
     emitRowChanges(*this, changed);
 }

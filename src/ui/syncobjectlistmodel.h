@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "rowchanges.h"
 #include "sync/syncsnapshot.h"
 
 #include <QAbstractListModel>
@@ -15,7 +16,7 @@
 namespace posdata {
 
 /// One row per sync object, fed by engine snapshots; emits only the narrowest change signals.
-class SyncObjectListModel : public QAbstractListModel
+class SyncObjectListModel : public KeyedListModel
 {
     Q_OBJECT
     QML_ELEMENT
@@ -26,10 +27,9 @@ public:
     enum Role {
         NameRole = Qt::UserRole + 1,
         StatusRole, ///< int value of posdata::SyncStatus
-        StatusTextRole, ///< the product page's word: "Syncing", "Fully synced", ...
-        StatusKeyRole, ///< "syncing", "fully-synced", ...: for icon fallbacks and colours
+        StatusTextRole, ///< the product page's word, translated: "Syncing", "Fully synced", ...
         StatusIconRole, ///< qrc URL of the SVG, empty when SVG images cannot be read
-        LocalRole,
+        LocalRole, ///< the product page's "Local records": every record stored, unsaved ones included
         ServerRole, ///< -1 while unknown
         ServerAllRole, ///< -1 while unknown
         ScopedRole,
@@ -41,17 +41,24 @@ public:
         RateRole, ///< records per second
         SecondsLeftRole, ///< -1 while unknown
         LastSyncedRole, ///< QDateTime (UTC), invalid if never
-        LastErrorRole, ///< the newest error in words, empty if none
+        LastErrorRole, ///< the newest error's kind in words, empty if none
         ErrorCountRole,
-        SyncedTextRole, ///< "Synced 1,234 of 2,000"
+        SyncedTextRole, ///< "Synced 1,234 of 2,000" (local records of the server count)
+        /// The row's count line: the download in words while one runs ("Resyncing 12,000 of
+        /// 100,007"), else SyncedTextRole.
+        CountTextRole,
+        /// What the engine does besides: "Waiting to sync", "Retrying in 30 s", "Waiting for
+        /// sign-in", or the time left of a download; empty when settled.
+        ActivityTextRole,
         RateTextRole, ///< "1,234 records/s" while syncing, else empty
         TimeLeftTextRole, ///< "2 min left" while syncing, else empty
-        LastSyncedTextRole, ///< "Last synced 5 min ago"
+        LastSyncedTextRole, ///< "Last synced 5 min ago", "Never synced"
         AccessibleTextRole, ///< one sentence for screen readers: name, status, counts
         UploadFailedRole, ///< unsaved records whose upload the server refused
         UploadFailedTextRole, ///< "2 failed to upload", empty when none: shown beside the status
         UploadingRole, ///< an upload batch of this object is in flight
-        LastRole = UploadingRole
+        DownloadingRole, ///< a download runs (SyncFormatter::downloading): the progress bar shows
+        LastRole = DownloadingRole
     };
     Q_ENUM(Role)
 
@@ -76,7 +83,7 @@ public slots:
     /// roles that changed. Never resets.
     void applyObjects(const QList<posdata::SyncObjectSnapshot> &objects);
 
-    /// Recomputes the "ago" texts, which change with time alone (call about once a minute).
+    /// Recomputes the texts that change with time alone ("5 min ago", "Retrying in 30 s").
     void refreshRelativeTimes();
 
 signals:

@@ -5,7 +5,8 @@
 #include "rowchanges.h"
 #include "syncformatter.h"
 
-#include <QSet>
+#include "sync/syncwords.h"
+
 
 namespace posdata {
 
@@ -19,7 +20,7 @@ bool refused(const UnsavedRecord &r)
 } // namespace
 
 UnsavedRecordListModel::UnsavedRecordListModel(QObject *parent)
-    : QAbstractListModel(parent)
+    : KeyedListModel(parent)
 {
 }
 
@@ -40,7 +41,8 @@ void UnsavedRecordListModel::setController(ManageDataController *controller)
     m_inFlight = false;
     m_askAgain = false;
     m_watchValid = false;
-    m_followRetry = false;
+    m_retry = Retry::None;
+    m_retryText.clear();
     emit controllerChanged();
     onRefreshed();
 }
@@ -54,7 +56,8 @@ void UnsavedRecordListModel::setName(const QString &name)
     m_inFlight = false;
     m_askAgain = false;
     m_watchValid = false;
-    m_followRetry = false;
+    m_retry = Retry::None;
+    m_retryText.clear();
     emit nameChanged();
     onRefreshed();
 }
@@ -177,14 +180,42 @@ void UnsavedRecordListModel::reload()
 
 void UnsavedRecordListModel::retryUpload()
 {
-    if (!m_controller || !canRetry())
+    const SyncObjectSnapshot *o = m_controller ? m_controller->find(m_name) : nullptr;
+    if (!o || !canRetry())
         return;
-    m_retryCallsBase = m_controller->snapshot().apiCallsTotal;
-    m_followRetry = true;
+    m_retryPassesBase = o->uploadPasses;
+    m_retryCount = std::max<qint64>(o->unsaved, m_rows.size());
+    setRetry(Retry::Uploading, tr("Uploading %Ln unsaved record(s)\u2026", nullptr, int(m_retryCount)));
     m_controller->retryUpload(m_name);
     // The worker runs our calls in order: this read sees the refusals forgotten; the upload's end
     // brings another (onRefreshed).
     reload();
+}
+
+void UnsavedRecordListModel::setRetry(Retry state, const QString &text)
+{
+    if (m_retry == state && m_retryText == text)
+        return;
+    m_retry = state;
+    m_retryText = text;
+    emit stateChanged();
+}
+
+void UnsavedRecordListModel::finishRetry()
+{
+    // The list was read after the pass: what is still listed did not reach Salesforce.
+    const qint64 left = std::max<qint64>(m_rows.size(), m_watch.unsaved);
+    const qint64 refusedNow = std::max<qint64>(failedCount(), m_watch.uploadFailed);
+    const qint64 uploaded = std::max<qint64>(0, m_retryCount - left);
+    QString text;
+    if (left == 0)
+        text = tr("All %Ln record(s) reached Salesforce", nullptr, int(uploaded));
+    else if (uploaded == 0)
+        text = tr("Salesforce refused %Ln record(s) again", nullptr, int(refusedNow));
+    else
+        text = tr("%Ln record(s) uploaded", nullptr, int(uploaded)) + QStringLiteral(", ")
+            + tr("%Ln refused again", nullptr, int(refusedNow));
+    setRetry(Retry::Done, text);
 }
 
 void UnsavedRecordListModel::onRefreshed()
@@ -205,12 +236,13 @@ void UnsavedRecordListModel::onRefreshed()
         emit summaryChanged(); // it reads the snapshot's counts when the list is cut short
         read = true;
     }
-    if (m_followRetry) {
-        const EngineSnapshot &engine = m_controller->snapshot();
-        if (o->paused || engine.signInRequired) {
-            m_followRetry = false; // no upload will run
-        } else if (engine.apiCallsTotal > m_retryCallsBase && !o->uploading) {
-            m_followRetry = false;
+    if (m_retry == Retry::Uploading) {
+        if (o->paused) {
+            setRetry(Retry::Done, tr("Not sent: syncing is paused for this object"));
+        } else if (m_controller->snapshot().signInRequired) {
+            setRetry(Retry::Done, tr("Not sent: waiting for sign-in"));
+        } else if (o->uploadPasses > m_retryPassesBase && !o->uploading) {
+            setRetry(Retry::Reading, m_retryText);
             read = true;
         }
     }
@@ -225,6 +257,8 @@ void UnsavedRecordListModel::onArrived(const QString &object, const QList<Unsave
         return;
     m_inFlight = false;
     applyRecords(records);
+    if (m_retry == Retry::Reading && !m_askAgain)
+        finishRetry();
     if (m_askAgain) {
         m_askAgain = false;
         request();
@@ -238,7 +272,7 @@ QList<QVariant> UnsavedRecordListModel::valuesFor(const UnsavedRecord &r, const 
     auto set = [&v](int role, QVariant value) { v[role - IdRole] = std::move(value); };
     const QString title = r.name.trimmed().isEmpty() ? r.id : r.name.trimmed();
     const QString kind = SyncFormatter::unsavedKindText(r.state);
-    const QString when = SyncFormatter::agoText(r.changedAt, now, l);
+    const QString when = syncwords::age(r.changedAt, now, l);
     const QString upload = SyncFormatter::uploadStateText(r.errorCode, r.errorMessage);
     const bool failed = refused(r);
     set(IdRole, r.id);
@@ -263,89 +297,24 @@ void UnsavedRecordListModel::applyRecords(const QList<UnsavedRecord> &incoming)
     const int oldFailed = failedCount();
     const bool firstAnswer = !m_loaded;
 
-    // A record listed twice would make the walk below ambiguous: the first one wins.
     QList<UnsavedRecord> records;
     records.reserve(incoming.size());
-    {
-        QSet<QString> seen;
-        for (const auto &r : incoming) {
-            if ((r.object.isEmpty() || r.object == m_name) && !seen.contains(r.id)) {
-                seen.insert(r.id);
-                records.append(r);
-            }
-        }
+    for (const auto &r : incoming) {
+        if (r.object.isEmpty() || r.object == m_name)
+            records.append(r);
     }
-
-    // 1. Remove rows whose record is gone (uploaded), bottom-up, one signal per contiguous run.
-    QSet<QString> wanted;
-    for (const auto &r : records)
-        wanted.insert(r.id);
-    for (int last = int(m_rows.size()) - 1; last >= 0;) {
-        if (wanted.contains(m_rows.at(last).record.id)) {
-            --last;
-            continue;
-        }
-        int first = last;
-        while (first > 0 && !wanted.contains(m_rows.at(first - 1).record.id))
-            --first;
-        beginRemoveRows({}, first, last);
-        m_rows.remove(first, last - first + 1);
-        endRemoveRows();
-        last = first - 1;
-    }
-
-    // 2. Walk the wanted order: keep, move up, or insert (runs of new records in one signal).
-    QSet<QString> present;
-    for (const auto &r : std::as_const(m_rows))
-        present.insert(r.record.id);
-    QList<QList<int>> changed(records.size());
-    for (int i = 0; i < records.size();) {
-        const QString &id = records.at(i).id;
-        if (i < m_rows.size() && m_rows.at(i).record.id == id) {
-            ++i;
-            continue;
-        }
-        if (present.contains(id)) {
-            int existing = -1;
-            for (int j = i + 1; j < m_rows.size(); ++j) {
-                if (m_rows.at(j).record.id == id) {
-                    existing = j;
-                    break;
-                }
-            }
-            beginMoveRows({}, existing, existing, {}, i);
-            m_rows.move(existing, i);
-            endMoveRows();
-            ++i;
-            continue;
-        }
-        int end = i; // run of records not present yet
-        while (end + 1 < records.size() && !present.contains(records.at(end + 1).id))
-            ++end;
-        beginInsertRows({}, i, end);
-        for (int k = i; k <= end; ++k) {
-            m_rows.insert(k, Row{records.at(k), valuesFor(records.at(k), now)});
-            present.insert(records.at(k).id);
-        }
-        endInsertRows();
-        i = end + 1;
-    }
-
-    // 3. Rows that were already there: compare role by role.
-    for (int i = 0; i < m_rows.size(); ++i) {
-        Row &row = m_rows[i];
-        const UnsavedRecord &r = records.at(i);
-        if (row.record == r)
-            continue;
-        QList<QVariant> values = valuesFor(r, now);
-        for (int k = 0; k < kRoleCount; ++k) {
-            if (values.at(k) != row.values.at(k))
-                changed[i].append(IdRole + k);
-        }
-        row.record = r;
-        row.values = std::move(values);
-    }
-    emitRowChanges(*this, changed);
+    applyKeyed(
+        m_rows, records, [](const UnsavedRecord &r) { return r.id; }, [](const Row &row) { return row.record.id; },
+        [&](const UnsavedRecord &r) { return Row{r, valuesFor(r, now)}; },
+        [&](Row &row, const UnsavedRecord &r) {
+            if (row.record == r)
+                return QList<int>();
+            QList<QVariant> values = valuesFor(r, now);
+            const QList<int> changed = differingRoles(row.values, values, IdRole);
+            row.record = r;
+            row.values = std::move(values);
+            return changed;
+        });
 
     if (oldCount != m_rows.size() || oldFailed != failedCount()) {
         emit countChanged();
@@ -365,14 +334,11 @@ void UnsavedRecordListModel::refreshRelativeTimes()
     QList<QList<int>> changed(m_rows.size());
     for (int i = 0; i < m_rows.size(); ++i) {
         Row &row = m_rows[i];
-        const QVariant when = SyncFormatter::agoText(row.record.changedAt, now, l);
+        const QVariant when = syncwords::age(row.record.changedAt, now, l);
         if (when != row.values.at(WhenTextRole - IdRole)) {
             // The accessible sentence carries the time too: recompute the row whole.
             QList<QVariant> values = valuesFor(row.record, now);
-            for (int k = 0; k < kRoleCount; ++k) {
-                if (values.at(k) != row.values.at(k))
-                    changed[i].append(IdRole + k);
-            }
+            changed[i] = differingRoles(row.values, values, IdRole);
             row.values = std::move(values);
         }
     }

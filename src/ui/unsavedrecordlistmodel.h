@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "rowchanges.h"
 #include "store/storetypes.h"
 
 #include <QAbstractListModel>
@@ -19,7 +20,7 @@ class ManageDataController;
 /// Salesforce), one row each, with the last upload error in words. The rows are value copies from
 /// the engine's unsavedReady (read on its worker: the GUI thread runs no SQL); the list asks again
 /// when the object's unsaved or failed counts, or its upload activity, move in a snapshot.
-class UnsavedRecordListModel : public QAbstractListModel
+class UnsavedRecordListModel : public KeyedListModel
 {
     Q_OBJECT
     QML_ELEMENT
@@ -36,6 +37,11 @@ class UnsavedRecordListModel : public QAbstractListModel
     /// "Retry upload" makes sense: there are unsaved records, no upload of them is running, and the
     /// object is not paused (pause holds its uploads; resume sends them).
     Q_PROPERTY(bool canRetry READ canRetry NOTIFY stateChanged)
+    /// After "Retry upload": true until the retry's upload pass has ended and the list was read again.
+    Q_PROPERTY(bool retrying READ retrying NOTIFY stateChanged)
+    /// The retry in words: "Uploading 3 unsaved records…", then its outcome ("All 3 records reached
+    /// Salesforce", "1 record uploaded, 2 refused again", "Not sent: syncing is paused"); empty before.
+    Q_PROPERTY(QString retryText READ retryText NOTIFY stateChanged)
 
 public:
     enum Role {
@@ -71,7 +77,9 @@ public:
     QString summaryText() const;
     bool uploading() const { return m_uploading; }
     bool paused() const { return m_paused; }
-    bool canRetry() const { return !m_rows.isEmpty() && !m_uploading && !m_paused; }
+    bool canRetry() const { return !m_rows.isEmpty() && !m_uploading && !m_paused && !retrying(); }
+    bool retrying() const { return m_retry == Retry::Uploading || m_retry == Retry::Reading; }
+    QString retryText() const { return m_retryText; }
 
     /// Row of the record with this Id, -1 if absent.
     Q_INVOKABLE int indexOf(const QString &id) const;
@@ -132,9 +140,14 @@ private:
     bool m_askAgain = false; ///< something moved while asking: ask once more when the answer comes
     /// After "Retry upload": read once more when the retry's upload is over. A fast upload can start
     /// and end between two (coalesced) snapshots that then show the same counts, so the end is told
-    /// by the engine's API call total having moved with no upload of the object in flight.
-    bool m_followRetry = false;
-    qint64 m_retryCallsBase = 0;
+    /// by the object's count of finished upload passes (SyncObjectSnapshot::uploadPasses).
+    enum class Retry { None, Uploading, Reading, Done };
+    void setRetry(Retry state, const QString &text);
+    void finishRetry();
+    Retry m_retry = Retry::None;
+    quint64 m_retryPassesBase = 0;
+    qint64 m_retryCount = 0; ///< unsaved records when the retry was asked for
+    QString m_retryText;
     bool m_uploading = false;
     bool m_paused = false;
 };

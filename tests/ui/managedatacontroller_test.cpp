@@ -23,6 +23,7 @@ SyncObjectSnapshot object(const QString &name, SyncStatus status)
     o.syncing = status == SyncStatus::Syncing;
     o.paused = status == SyncStatus::Paused;
     o.local = 10;
+    o.stored = 10;
     o.server = 10;
     o.serverAll = 10;
     return o;
@@ -171,9 +172,17 @@ TEST_F(ControllerTest, EngineErrors)
 {
     EngineSnapshot s = snapshot({object("a", SyncStatus::Incomplete)});
     s.signInRequired = true;
+    s.signInRetryAt = kNow.addSecs(30);
     c.applySnapshot(s);
     EXPECT_TRUE(c.signInRequired());
-    EXPECT_TRUE(c.engineErrorText().contains("Sign in again"));
+    EXPECT_EQ(c.engineErrorText(), ""); // the sign-in banner says it, with Try again
+    EXPECT_EQ(c.signInText(), "Salesforce refused this device's sign-in. Nothing syncs until it is accepted.");
+    EXPECT_EQ(c.signInNextText(), "Retrying in 30 s");
+    s.signInRequired = false;
+    s.engineError = SyncError{"DISK_FULL", "The device storage is full; ...", kNow, {}};
+    c.applySnapshot(s);
+    EXPECT_EQ(c.signInText(), "");
+    EXPECT_EQ(c.engineErrorText(), "The device storage is full. Nothing was lost.");
     c.setFatalError("database is locked");
     EXPECT_EQ(c.engineErrorText(), "Syncing stopped: database is locked");
 }
@@ -189,11 +198,17 @@ TEST_F(ControllerTest, DetailFollowsSnapshots)
     auto o = object("s_c__product__c", SyncStatus::SubsetSynced);
     o.scoped = true;
     o.local = 1234;
+    o.stored = 1236; // two unsaved records are stored too: "Local records" counts them
     o.server = 1234;
     o.serverAll = 5000;
     o.unsaved = 2;
     o.lastSynced = kNow.addSecs(-120);
-    o.errors = {{"NETWORK", "", kNow.addSecs(-3600)}, {"INVALID_FIELD", "No such column 'X__c'", kNow.addSecs(-60)}};
+    o.countsReadAt = kNow.addSecs(-180);
+    o.errors = {{"NETWORK", "Connection refused", kNow.addSecs(-3600), {}},
+                {"INVALID_FIELD", "Field X__c is not available", kNow.addSecs(-120), "No such column 'X__c'"},
+                {"INVALID_FIELD", "Field X__c is not available", kNow.addSecs(-60), "No such column 'X__c'"}};
+    o.lastAttemptFailed = true;
+    o.activity = SyncActivity::Stopped;
     QSignalSpy changed(&d, &SyncObjectDetail::changed);
     c.applySnapshot(snapshot({o}));
     EXPECT_EQ(changed.size(), 1);
@@ -205,19 +220,24 @@ TEST_F(ControllerTest, DetailFollowsSnapshots)
     EXPECT_TRUE(d.found());
     EXPECT_EQ(d.statusText(), "Subset synced");
     EXPECT_TRUE(d.scoped());
-    EXPECT_EQ(d.localText(), "1,234");
+    EXPECT_EQ(d.localText(), "1,236");
+    EXPECT_EQ(d.serverCheckedText(), "Checked 3 min ago");
     EXPECT_EQ(d.serverText(), "1,234");
     EXPECT_EQ(d.serverAllText(), "5,000");
     EXPECT_EQ(d.unsavedText(), "2");
     EXPECT_EQ(d.lastSyncedText(), "2 min ago");
     EXPECT_EQ(d.primaryActionText(), "Pause syncing");
     EXPECT_EQ(d.progressText(), ""); // not syncing
-    ASSERT_EQ(d.errors().size(), 2);
+    ASSERT_EQ(d.errors().size(), 2); // grouped by kind
     const auto newest = d.errors().at(0).toMap();
-    EXPECT_EQ(newest.value("text").toString(), "No such column 'X__c'");
-    EXPECT_TRUE(newest.value("timeText").toString().startsWith("Today "));
-    EXPECT_EQ(d.errors().at(1).toMap().value("text").toString(),
-              "Could not reach Salesforce. Check the network connection.");
+    EXPECT_TRUE(newest.value("line").toString().startsWith(
+        "A field this object syncs is not available in Salesforce - 2 times, last "));
+    EXPECT_EQ(newest.value("raw").toString(), "INVALID_FIELD: No such column 'X__c'");
+    EXPECT_EQ(newest.value("next").toString(), "Stopped until the error is fixed");
+    const auto older = d.errors().at(1).toMap();
+    EXPECT_TRUE(older.value("line").toString().startsWith("Could not reach Salesforce. Check the network connection - "));
+    EXPECT_EQ(older.value("raw").toString(), "NETWORK: Connection refused");
+    EXPECT_EQ(older.value("next").toString(), ""); // what happens next belongs to the newest only
 
     ActionSpy actions(&c);
     d.triggerPrimaryAction();
@@ -225,11 +245,12 @@ TEST_F(ControllerTest, DetailFollowsSnapshots)
 
     o.syncing = true;
     o.status = SyncStatus::Syncing;
+    o.activity = SyncActivity::Downloading;
     o.recordsPerSecond = 410;
     o.secondsLeft = 2100;
     o.local = 1000;
     c.applySnapshot(snapshot({o}));
-    EXPECT_EQ(d.progressText(), QString::fromUtf8("Synced 1,000 of 1,234 \u00b7 410 records/s \u00b7 35 min left"));
+    EXPECT_EQ(d.progressText(), QString::fromUtf8("Downloading changes \u00b7 410 records/s \u00b7 35 min left"));
 
     o.syncing = false;
     o.paused = true;

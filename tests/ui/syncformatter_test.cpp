@@ -65,38 +65,12 @@ TEST(SyncFormatter, LastSynced)
     EXPECT_EQ(SyncFormatter::lastSyncedText(kNow.addSecs(5), kNow, kUs), "Last synced just now");
     EXPECT_EQ(SyncFormatter::lastSyncedText(kNow.addSecs(-300), kNow, kUs), "Last synced 5 min ago");
     EXPECT_EQ(SyncFormatter::lastSyncedText(kNow.addSecs(-3 * 3600 - 5), kNow, kUs), "Last synced 3 h ago");
-    EXPECT_TRUE(SyncFormatter::lastSyncedText(kNow.addDays(-3), kNow, kUs).startsWith("Last synced on "));
-    EXPECT_EQ(SyncFormatter::agoText({}, kNow, kUs), "Never");
+    EXPECT_EQ(SyncFormatter::lastSyncedText(kNow.addDays(-3), kNow, kUs),
+              "Last synced " + QLocale(kUs).toString(kNow.addDays(-3).toLocalTime().date(), QLocale::ShortFormat));
 }
 
-TEST(SyncFormatter, ErrorTime)
+TEST(SyncFormatter, UploadWordsCountInTheDefaultLocale)
 {
-    const QString today = SyncFormatter::errorTimeText(kNow.addSecs(-60), kNow, kUs);
-    EXPECT_TRUE(today.startsWith("Today ")) << today.toStdString();
-    EXPECT_FALSE(SyncFormatter::errorTimeText(kNow.addDays(-2), kNow, kUs).startsWith("Today"));
-    EXPECT_EQ(SyncFormatter::errorTimeText({}, kNow, kUs), "Time unknown");
-}
-
-TEST(SyncFormatter, ErrorWordsPreferTheMessage)
-{
-    EXPECT_EQ(SyncFormatter::errorWords({"INVALID_FIELD", "  No such column 'Foo__c'  ", kNow}),
-              "No such column 'Foo__c'");
-    EXPECT_EQ(SyncFormatter::errorWords({"NETWORK", "", kNow}),
-              "Could not reach Salesforce. Check the network connection.");
-    EXPECT_EQ(SyncFormatter::errorWords({"STALLED", "", kNow}), "The download stopped making progress.");
-    EXPECT_EQ(SyncFormatter::errorWords({"WEIRD_CODE", "", kNow}), "Salesforce reported an error (WEIRD_CODE).");
-    EXPECT_EQ(SyncFormatter::errorWords({"", "", kNow}), "Unknown error");
-}
-
-TEST(SyncFormatter, UnsavedRecordWords)
-{
-    using posdata::RecordState;
-    EXPECT_EQ(SyncFormatter::unsavedKindText(RecordState::LocallyCreated), "Created on this device");
-    EXPECT_EQ(SyncFormatter::unsavedKindText(RecordState::LocallyUpdated), "Changed on this device");
-    EXPECT_EQ(SyncFormatter::unsavedKindText(RecordState::LocallyDeleted), "Deleted on this device");
-    EXPECT_EQ(SyncFormatter::uploadStateText("FIELD_CUSTOM_VALIDATION_EXCEPTION", " Order total cannot be negative "),
-              "Refused by Salesforce: Order total cannot be negative");
-    EXPECT_EQ(SyncFormatter::uploadStateText("ENTITY_IS_DELETED", ""), "Refused by Salesforce (ENTITY_IS_DELETED)");
     EXPECT_EQ(SyncFormatter::uploadStateText("", ""), "Waiting to upload");
     EXPECT_EQ(SyncFormatter::refusedTimesText(1, kUs), "");
     EXPECT_EQ(SyncFormatter::refusedTimesText(3, kUs), "Refused 3 times");
@@ -105,6 +79,15 @@ TEST(SyncFormatter, UnsavedRecordWords)
     EXPECT_EQ(SyncFormatter::uploadFailedText(1234, kUs), "1,234 failed to upload");
     EXPECT_EQ(SyncFormatter::unsavedCountText(1, kUs), "1 unsaved record");
     EXPECT_EQ(SyncFormatter::unsavedCountText(5, kUs), "5 unsaved records");
+}
+
+TEST(SyncFormatter, StatusWordsAreTheProductPages)
+{
+    EXPECT_EQ(SyncFormatter::statusText(SyncStatus::Syncing), "Syncing");
+    EXPECT_EQ(SyncFormatter::statusText(SyncStatus::Paused), "Paused");
+    EXPECT_EQ(SyncFormatter::statusText(SyncStatus::FullySynced), "Fully synced");
+    EXPECT_EQ(SyncFormatter::statusText(SyncStatus::SubsetSynced), "Subset synced");
+    EXPECT_EQ(SyncFormatter::statusText(SyncStatus::Incomplete), "Incomplete");
 }
 
 TEST(SyncFormatter, Progress)
@@ -135,6 +118,7 @@ TEST(SyncFormatter, StatusTableAlignsColumns)
     a.name = "contact";
     a.status = SyncStatus::FullySynced;
     a.local = 1234;
+    a.stored = 1234;
     a.server = 1234;
     a.serverAll = 1234;
     SyncObjectSnapshot b;
@@ -143,6 +127,7 @@ TEST(SyncFormatter, StatusTableAlignsColumns)
     b.syncing = true;
     b.scoped = true;
     b.local = 5;
+    b.stored = 8; // Local records: the 5 synced and the 3 unsaved
     b.server = 10;
     b.serverAll = 20;
     b.progressDone = 1;
@@ -152,5 +137,5 @@ TEST(SyncFormatter, StatusTableAlignsColumns)
     EXPECT_EQ(SyncFormatter::statusTable({a, b}, kUs).toStdString(),
               "Object           Status        Local  Server  Server (all)  Unsaved  Failed  Progress\n"
               "contact          Fully synced  1,234   1,234                      0       0\n"
-              "s_c__product__c  Syncing           5      10            20        3       2       25%\n");
+              "s_c__product__c  Syncing           8      10            20        3       2       25%\n");
 }

@@ -21,6 +21,7 @@ SyncObjectSnapshot object(const QString &name, qint64 local = 100, qint64 server
     SyncObjectSnapshot o;
     o.name = name;
     o.local = local;
+    o.stored = local;
     o.server = server;
     o.serverAll = server;
     o.status = local == server ? SyncStatus::FullySynced : SyncStatus::Incomplete;
@@ -93,18 +94,40 @@ TEST_F(ModelTest, RolesCarryWordsAndFormattedNumbers)
     o.progressTotal = 1000;
     o.recordsPerSecond = 1234.4;
     o.secondsLeft = 95;
-    o.errors.append({"TIMEOUT", {}, kNow});
+    o.activity = posdata::SyncActivity::Resyncing;
+    o.stored = 1236; // two unsaved sales: the product page's local records count them
+    o.errors.append({"TIMEOUT", {}, kNow, {}});
     model.applyObjects({o});
     EXPECT_EQ(value(0, SyncObjectListModel::StatusTextRole).toString(), "Syncing");
-    EXPECT_EQ(value(0, SyncObjectListModel::StatusKeyRole).toString(), "syncing");
-    EXPECT_EQ(value(0, SyncObjectListModel::SyncedTextRole).toString(), "Synced 1,234 of 2,000");
+    EXPECT_EQ(value(0, SyncObjectListModel::StatusRole).toInt(), int(SyncStatus::Syncing));
+    EXPECT_EQ(value(0, SyncObjectListModel::LocalRole).toLongLong(), 1236);
+    EXPECT_EQ(value(0, SyncObjectListModel::SyncedTextRole).toString(), "Synced 1,236 of 2,000");
+    // While the download runs the row says the download's own numbers, not the synced count.
+    EXPECT_EQ(value(0, SyncObjectListModel::CountTextRole).toString(), "Resyncing 500 of 1,000");
+    EXPECT_EQ(value(0, SyncObjectListModel::ActivityTextRole).toString(), "2 min left");
     EXPECT_EQ(value(0, SyncObjectListModel::RateTextRole).toString(), "1,234 records/s");
     EXPECT_EQ(value(0, SyncObjectListModel::TimeLeftTextRole).toString(), "2 min left");
     EXPECT_EQ(value(0, SyncObjectListModel::LastSyncedTextRole).toString(), "Last synced 5 min ago");
     EXPECT_DOUBLE_EQ(value(0, SyncObjectListModel::ProgressRole).toDouble(), 0.5);
     EXPECT_EQ(value(0, SyncObjectListModel::LastErrorRole).toString(), "Salesforce took too long to answer.");
     EXPECT_EQ(value(0, SyncObjectListModel::AccessibleTextRole).toString(),
-              "s_c__product__c, Syncing, Synced 1,234 of 2,000");
+              "s_c__product__c, Syncing, Resyncing 500 of 1,000");
+    EXPECT_TRUE(value(0, SyncObjectListModel::DownloadingRole).toBool());
+
+    // Still wanted (Syncing) but waiting to retry: no download runs, so no bar and no download
+    // numbers; the row keeps its synced count and says when it tries again.
+    o.activity = posdata::SyncActivity::Retrying;
+    o.retryAt = kNow.addSecs(30);
+    model.applyObjects({o});
+    EXPECT_FALSE(value(0, SyncObjectListModel::DownloadingRole).toBool());
+    EXPECT_EQ(value(0, SyncObjectListModel::CountTextRole).toString(), "Synced 1,236 of 2,000");
+    EXPECT_EQ(value(0, SyncObjectListModel::ActivityTextRole).toString(), "Retrying in 30 s");
+
+    o.syncing = false; // settled after a failed try: the row says what happens next
+    o.status = SyncStatus::Incomplete;
+    model.applyObjects({o});
+    EXPECT_EQ(value(0, SyncObjectListModel::CountTextRole).toString(), "Synced 1,236 of 2,000");
+    EXPECT_EQ(value(0, SyncObjectListModel::ActivityTextRole).toString(), "Retrying in 30 s");
     EXPECT_EQ(value(0, Qt::DisplayRole).toString(), "s_c__product__c");
     const auto roles = model.roleNames();
     EXPECT_EQ(roles.value(SyncObjectListModel::SyncedTextRole), "syncedText");
@@ -145,7 +168,7 @@ TEST_F(ModelTest, ProgressOnOneRowIsOneNarrowDataChanged)
     auto list = objects({"a", "b", "c"});
     model.applyObjects(list);
     Spies spies(&model);
-    list[1].local = 150;
+    list[1].stored = 150; // "Local records": every record stored
     list[1].server = 300;
     model.applyObjects(list);
     ASSERT_EQ(spies.dataChanged.size(), 1);
@@ -156,7 +179,8 @@ TEST_F(ModelTest, ProgressOnOneRowIsOneNarrowDataChanged)
     // The status is the engine's word and did not change; only counts and the texts built on them move.
     EXPECT_EQ(args.at(2).value<QList<int>>(),
               QList<int>({SyncObjectListModel::LocalRole, SyncObjectListModel::ServerRole,
-                          SyncObjectListModel::SyncedTextRole, SyncObjectListModel::AccessibleTextRole}));
+                          SyncObjectListModel::SyncedTextRole, SyncObjectListModel::CountTextRole,
+                          SyncObjectListModel::AccessibleTextRole}));
 }
 
 TEST_F(ModelTest, OnlyLocalCountChangedGivesExactlyThoseRoles)
@@ -164,16 +188,16 @@ TEST_F(ModelTest, OnlyLocalCountChangedGivesExactlyThoseRoles)
     auto list = objects({"a", "b"});
     list[0].server = 1000;
     list[0].serverAll = 1000;
-    list[0].local = 10;
+    list[0].stored = 10;
     list[0].status = SyncStatus::Incomplete;
     model.applyObjects(list);
     Spies spies(&model);
-    list[0].local = 20;
+    list[0].stored = 20;
     model.applyObjects(list);
     ASSERT_EQ(spies.dataChanged.size(), 1);
     EXPECT_EQ(spies.dataChanged.at(0).at(2).value<QList<int>>(),
               QList<int>({SyncObjectListModel::LocalRole, SyncObjectListModel::SyncedTextRole,
-                          SyncObjectListModel::AccessibleTextRole}));
+                          SyncObjectListModel::CountTextRole, SyncObjectListModel::AccessibleTextRole}));
 }
 
 TEST_F(ModelTest, AdjacentChangedRowsMergeAndGapsSplit)
@@ -274,8 +298,8 @@ TEST_F(ModelTest, TwoHundredObjectsOneTickTouchesOnlyChangedRows)
     auto list = objects(many);
     model.applyObjects(list);
     Spies spies(&model);
-    list[57].local = 7;
-    list[58].local = 8;
+    list[57].stored = 7;
+    list[58].stored = 8;
     list[199].syncing = true;
     model.applyObjects(list);
     ASSERT_EQ(spies.dataChanged.size(), 2);

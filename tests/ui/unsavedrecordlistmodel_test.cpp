@@ -239,23 +239,37 @@ TEST_F(UnsavedModelTest, RetryUploadAsksTheEngineThenReadsAgain)
     EXPECT_EQ(asked.size(), before + 1);
 }
 
-TEST_F(UnsavedModelTest, AfterARetryReadsOnceMoreWhenItsUploadIsOverEvenIfTheCountsLookTheSame)
+TEST_F(UnsavedModelTest, AfterARetryReadsOnceMoreWhenItsUploadPassIsOverEvenIfTheCountsLookTheSame)
 {
     QSignalSpy asked(&controller, &ManageDataController::unsavedRequested);
-    EngineSnapshot s = snapshot(order(1, 1));
+    auto o = order(1, 1);
+    o.uploadPasses = 4;
+    EngineSnapshot s = snapshot(o);
     s.apiCallsTotal = 10;
     controller.applySnapshot(s);
     controller.applyUnsaved(kOrder, {refused(record("a"))});
+    EXPECT_EQ(model.retryText(), "");
     model.retryUpload();
+    EXPECT_TRUE(model.retrying());
+    EXPECT_FALSE(model.canRetry()); // one retry at a time
+    EXPECT_EQ(model.retryText(), "Uploading 1 unsaved record\u2026");
     ASSERT_EQ(asked.size(), 2); // the first read, the read right after the retry
     auto forgotten = record("a");
     forgotten.attempts = 1;
     controller.applyUnsaved(kOrder, {forgotten}); // the retry forgot the refusal: waiting
     EXPECT_EQ(value(0, UnsavedRecordListModel::UploadTextRole).toString(), "Waiting to upload");
+    EXPECT_TRUE(model.retrying());
 
-    // The upload started and was refused again between two snapshots: same counts, no upload in
-    // flight, only the API call total moved. That is the retry's end: read again.
+    // Other API calls (downloads) are not the retry's end.
     s.apiCallsTotal = 11;
+    controller.applySnapshot(s);
+    EXPECT_EQ(asked.size(), 2);
+    EXPECT_TRUE(model.retrying());
+
+    // The upload pass ran and was refused again between two snapshots: same counts, no upload in
+    // flight, only the object's finished passes moved. That is the retry's end: read again.
+    o.uploadPasses = 5;
+    s = snapshot(o);
     controller.applySnapshot(s);
     ASSERT_EQ(asked.size(), 3);
     auto again = refused(record("a"));
@@ -264,10 +278,58 @@ TEST_F(UnsavedModelTest, AfterARetryReadsOnceMoreWhenItsUploadIsOverEvenIfTheCou
     EXPECT_EQ(value(0, UnsavedRecordListModel::UploadTextRole).toString(),
               "Refused by Salesforce: Order total cannot be negative");
     EXPECT_EQ(value(0, UnsavedRecordListModel::AttemptsTextRole).toString(), "Refused 2 times");
+    EXPECT_FALSE(model.retrying());
+    EXPECT_EQ(model.retryText(), "Salesforce refused 1 record again");
 
-    s.apiCallsTotal = 12; // later calls (downloads) are not the list's business
-    controller.applySnapshot(s);
+    o.uploadPasses = 6; // later passes are not the retry's business
+    controller.applySnapshot(snapshot(o));
     EXPECT_EQ(asked.size(), 3);
+}
+
+TEST_F(UnsavedModelTest, RetryOutcomeSaysWhatReachedSalesforce)
+{
+    // Every question the list asks gets its answer, as the engine gives them, one at a time.
+    const QList<UnsavedRecord> three{refused(record("a")), record("b"), record("c")};
+    auto o = order(3, 1);
+    controller.applySnapshot(snapshot(o));
+    controller.applyUnsaved(kOrder, three);
+    model.retryUpload();
+    EXPECT_EQ(model.retryText(), "Uploading 3 unsaved records\u2026");
+    controller.applyUnsaved(kOrder, three); // the read right after the retry: the pass has not ended
+    EXPECT_TRUE(model.retrying());
+    o.uploading = true;
+    controller.applySnapshot(snapshot(o));
+    controller.applyUnsaved(kOrder, three);
+    EXPECT_TRUE(model.retrying());
+    o.uploading = false;
+    o.uploadPasses = 1;
+    o.unsaved = 1;
+    controller.applySnapshot(snapshot(o));
+    controller.applyUnsaved(kOrder, {refused(record("a"))});
+    EXPECT_FALSE(model.retrying());
+    EXPECT_EQ(model.retryText(), "2 records uploaded, 1 refused again");
+
+    model.retryUpload();
+    controller.applyUnsaved(kOrder, {record("a")});
+    o.uploadPasses = 2;
+    o.unsaved = 0;
+    o.uploadFailed = 0;
+    controller.applySnapshot(snapshot(o));
+    controller.applyUnsaved(kOrder, {});
+    EXPECT_EQ(model.retryText(), "The record reached Salesforce");
+}
+
+TEST_F(UnsavedModelTest, RetryWhilePausedSaysItWasNotSent)
+{
+    auto o = order(1, 1);
+    controller.applySnapshot(snapshot(o));
+    controller.applyUnsaved(kOrder, {refused(record("a"))});
+    model.retryUpload();
+    o.paused = true;
+    o.status = SyncStatus::Paused;
+    controller.applySnapshot(snapshot(o));
+    EXPECT_FALSE(model.retrying());
+    EXPECT_EQ(model.retryText(), "Not sent: syncing is paused for this object");
 }
 
 TEST_F(UnsavedModelTest, SummaryCountsFromTheSnapshotWhenTheListIsCutShort)

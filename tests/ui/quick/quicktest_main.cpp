@@ -3,6 +3,9 @@
 // test helpers (SnapshotFeeder, EngineRig) as the PosDataTest module.
 #include "enginerig.h"
 #include "snapshotfeeder.h"
+#include "ui/translations.h"
+
+#include <QCoreApplication>
 
 #include <QQmlEngine>
 #include <QQuickStyle>
@@ -15,7 +18,12 @@ class Setup : public QObject
 {
     Q_OBJECT
 public slots:
-    void applicationAvailable() { QQuickStyle::setStyle(QStringLiteral("Material")); }
+    void applicationAvailable()
+    {
+        QQuickStyle::setStyle(QStringLiteral("Material"));
+        // English as in the app (it carries the %n plural forms); the layout test switches languages.
+        posdata::installTranslations(*QCoreApplication::instance(), posdata::uiLocale(QStringLiteral("en")));
+    }
     void qmlEngineAvailable(QQmlEngine *engine)
     {
         engine->addImportPath(QStringLiteral("qrc:/"));

@@ -2,8 +2,12 @@
 #include "snapshotfeeder.h"
 
 #include "ui/managedatacontroller.h"
+#include "ui/translations.h"
 
+#include <QCoreApplication>
 #include <QDir>
+#include <QHash>
+#include <QQmlEngine>
 
 using namespace posdata;
 
@@ -31,7 +35,16 @@ QString SnapshotFeeder::screenshotDir() const
 void SnapshotFeeder::pinClock(ManageDataController *controller)
 {
     controller->setClock([] { return kNow; });
-    controller->setLocale(QLocale(QLocale::English, QLocale::UnitedStates));
+    controller->setLocale(QLocale());
+}
+
+bool SnapshotFeeder::useLanguage(const QString &language)
+{
+    if (!posdata::installTranslations(*QCoreApplication::instance(), posdata::uiLocale(language)))
+        return false;
+    if (QQmlEngine *engine = qmlEngine(this))
+        engine->retranslate();
+    return true;
 }
 
 void SnapshotFeeder::apply(ManageDataController *controller, const QVariantList &objects, const QVariantMap &engine)
@@ -46,27 +59,43 @@ void SnapshotFeeder::apply(ManageDataController *controller, const QVariantList 
         o.paused = m.value("paused", o.status == SyncStatus::Paused).toBool();
         o.scoped = m.value("scoped").toBool();
         o.local = m.value("local", 0).toLongLong();
+        o.stored = m.value("stored", o.local + m.value("unsaved", 0).toLongLong()).toLongLong();
         o.server = m.value("server", -1).toLongLong();
         o.serverAll = m.value("serverAll", o.server).toLongLong();
         o.unsaved = m.value("unsaved", 0).toLongLong();
         o.uploadFailed = m.value("uploadFailed", 0).toLongLong();
         o.uploading = m.value("uploading").toBool();
+        o.uploadPasses = m.value("uploadPasses", 0).toULongLong();
         o.inUse = m.value("inUse", 0).toLongLong();
         o.progressDone = m.value("progressDone", 0).toLongLong();
         o.progressTotal = m.value("progressTotal", 0).toLongLong();
         o.recordsPerSecond = m.value("rate", 0.0).toDouble();
         o.secondsLeft = m.value("secondsLeft", -1).toLongLong();
+        static const QHash<QString, SyncActivity> activities{
+            {"idle", SyncActivity::Idle}, {"waiting", SyncActivity::Waiting}, {"counting", SyncActivity::Counting},
+            {"downloading", SyncActivity::Downloading}, {"resyncing", SyncActivity::Resyncing},
+            {"updatingFields", SyncActivity::UpdatingFields}, {"recounting", SyncActivity::Recounting},
+            {"retrying", SyncActivity::Retrying}, {"waitingForSignIn", SyncActivity::WaitingForSignIn},
+            {"stopped", SyncActivity::Stopped}};
+        o.activity = activities.value(m.value("activity").toString(),
+                                      o.syncing ? SyncActivity::Downloading : SyncActivity::Idle);
+        if (m.contains("retryInSecs"))
+            o.retryAt = kNow.addSecs(m.value("retryInSecs").toLongLong());
+        if (m.contains("countsSecsAgo"))
+            o.countsReadAt = kNow.addSecs(-m.value("countsSecsAgo").toLongLong());
         if (m.contains("lastSyncedSecsAgo"))
             o.lastSynced = kNow.addSecs(-m.value("lastSyncedSecsAgo").toLongLong());
         for (const auto &e : m.value("errors").toList()) {
             const QVariantMap em = e.toMap();
             o.errors.append({em.value("code").toString(), em.value("message").toString(),
-                             kNow.addSecs(-em.value("secsAgo", 0).toLongLong())});
+                             kNow.addSecs(-em.value("secsAgo", 0).toLongLong()), em.value("detail").toString()});
         }
         o.lastAttemptFailed = !o.errors.isEmpty();
         snapshot.objects.append(o);
     }
     snapshot.signInRequired = engine.value("signInRequired").toBool();
+    if (engine.contains("signInRetryInSecs"))
+        snapshot.signInRetryAt = kNow.addSecs(engine.value("signInRetryInSecs").toLongLong());
     controller->applySnapshot(snapshot);
 }
 

@@ -31,6 +31,10 @@ public:
                                   const QVariantList &records);
     /// plans: [{object, willDelete, keepUnsaved, keepInUse, willDownload}]
     Q_INVOKABLE void applyPlan(posdata::ManageDataController *controller, const QVariantList &plans);
-    /// Pins the controller's clock to a fixed instant so "ago" texts are stable.
+    /// Pins the controller's clock to a fixed instant so "ago" texts are stable, and its locale to
+    /// the default one (en_US unless useLanguage() chose another).
     Q_INVOKABLE void pinClock(posdata::ManageDataController *controller);
+    /// Switches the screen's language as the app's --lang does ("en", "de", "fr"): installs its
+    /// translation, makes its locale the default and re-evaluates the QML texts. False if missing.
+    Q_INVOKABLE bool useLanguage(const QString &language);
 };

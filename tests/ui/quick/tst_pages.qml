@@ -28,11 +28,17 @@ TestCase {
             { name: "s_c__outlet__c", status: "Fully synced", local: 20, server: 20, inUse: 1, lastSyncedSecsAgo: 300 },
             { name: "s_c__shift__c", status: "Subset synced", scoped: true, local: 100, server: 100, serverAll: 2000,
               inUse: 1, lastSyncedSecsAgo: 240 },
-            { name: "contact", status: "Incomplete", local: 12000, server: 20000, lastSyncedSecsAgo: 7200,
-              errors: [ { code: "INVALID_FIELD", secsAgo: 120,
-                          message: "No such column 's_c__no_such_field__c' on entity 'Contact'" } ] },
-            { name: "s_c__product__c", status: "Syncing", local: 61234, server: 100000, progressDone: 61234,
-              progressTotal: 100000, rate: 1234, secondsLeft: 95 },
+            { name: "contact", status: "Incomplete", activity: "stopped", local: 12000, server: 20000,
+              lastSyncedSecsAgo: 7200,
+              errors: [ { code: "HTTP_503", secsAgo: 900, message: "Salesforce answered HTTP 503",
+                          detail: "Service Unavailable" },
+                        { code: "HTTP_503", secsAgo: 600, message: "Salesforce answered HTTP 503",
+                          detail: "Service Unavailable" },
+                        { code: "INVALID_FIELD", secsAgo: 120,
+                          message: "Field s_c__no_such_field__c is not available in Salesforce",
+                          detail: "No such column 's_c__no_such_field__c' on entity 'Contact'" } ] },
+            { name: "s_c__product__c", status: "Syncing", activity: "resyncing", local: 61234, server: 100000,
+              progressDone: 61234, progressTotal: 100000, rate: 1234, secondsLeft: 95, countsSecsAgo: 180 },
             { name: "s_c__order__c", status: "Syncing", scoped: true, local: 1234, server: 10000, serverAll: 200000,
               unsaved: 3, progressDone: 1234, progressTotal: 10000, rate: 410, secondsLeft: 2100 }
         ]
@@ -143,11 +149,12 @@ TestCase {
         rowItem(4)
         const page = shell.stack.currentItem
         for (const t of ["s_c__outlet__c", "Synced 20 of 20", "Fully synced", "Subset synced", "Incomplete",
-                         "Synced 61,234 of 100,000", "Syncing", "2 min left", "Synced 12,000 of 20,000",
-                         "5 objects, 2 syncing"])
+                         "Resyncing 61,234 of 100,000", "Syncing", "2 min left", "Synced 12,000 of 20,000",
+                         "Downloading changes: 1,234 of 10,000", "Stopped until the error is fixed",
+                         "Last synced 5 min ago", "Never synced", "5 objects \u00b7 2 syncing \u00b7 1 incomplete"])
             verify(findText(page, t), t)
         const row = rowItem(3)
-        compare(row.Accessible.name, "s_c__product__c, Syncing, Synced 61,234 of 100,000")
+        compare(row.Accessible.name, "s_c__product__c, Syncing, Resyncing 61,234 of 100,000")
         verify(row.height >= 48)
     }
 
@@ -174,10 +181,18 @@ TestCase {
         compare(findChild(page, "statusField").value, "Incomplete")
         verify(!findChild(page, "serverAllField").visible, "unscoped: no Server records (all)")
         verify(!findChild(page, "noErrors").visible)
-        verify(findText(page, "No such column 's_c__no_such_field__c' on entity 'Contact'"))
-        const timeText = findChild(page, "errorList").itemAt(0).modelData.timeText
-        verify(timeText.startsWith("Today "), timeText)
-        verify(findText(page, timeText))
+        const errors = findChild(page, "errorList")
+        compare(errors.count, 2, "grouped by kind")
+        const newest = errors.itemAt(0)
+        verify(newest.line.startsWith("A field this object syncs is not available in Salesforce - "), newest.line)
+        compare(newest.next, "Stopped until the error is fixed")
+        compare(newest.raw, "INVALID_FIELD: No such column 's_c__no_such_field__c' on entity 'Contact'")
+        for (const t of [newest.line, newest.next, newest.raw])
+            verify(findText(page, t), t)
+        const older = errors.itemAt(1)
+        verify(older.line.startsWith("Salesforce did not answer (HTTP 503) - 2 times, last "), older.line)
+        compare(older.next, "")
+        compare(older.raw, "HTTP_503: Service Unavailable")
     }
 
     function test_backReturnsToList() {
@@ -207,9 +222,17 @@ TestCase {
         for (let i = 0; i < 5; ++i)
             compare(rowItem(i).statusText, "Paused")
         compare(primary.text, "Resume all syncing")
-        mouseClick(findText(banner, "Resume all syncing"))
-        compare(asked(actions, "resume"), [""])
+        verify(!findText(banner, "Resume all syncing"), "one Resume all on the screen: the toolbar's")
         mouseClick(primary)
+        compare(asked(actions, "resume"), [""])
+
+        // Something still syncing: the toolbar pauses, the banner resumes the paused ones.
+        const mixed = sample()
+        mixed[0] = Object.assign({}, mixed[0], { status: "Paused", paused: true })
+        feeder.apply(controller, mixed)
+        compare(primary.text, "Pause all syncing")
+        compare(banner.text, "Syncing is paused for 1 object")
+        mouseClick(findText(banner, "Resume all syncing"))
         compare(asked(actions, "resume"), ["", ""])
         compare(actions.count, 3)
     }
@@ -225,12 +248,22 @@ TestCase {
         compare(shell.stack.currentItem.objectName, "manageDataPage")
     }
 
-    function test_signInRequiredShowsEngineBanner() {
-        const banner = findChild(shell.stack.currentItem, "engineErrorBanner")
+    function test_signInRequiredShowsBannerWithTryAgain() {
+        const actions = spy(controller, "actionRequested")
+        const banner = findChild(shell.stack.currentItem, "signInBanner")
         verify(!banner.visible)
-        feeder.apply(controller, sample(), { signInRequired: true })
+        feeder.apply(controller, sample(), { signInRequired: true, signInRetryInSecs: 30 })
         verify(banner.visible)
-        compare(banner.text, "Salesforce refused this device's sign-in. Sign in again to continue syncing.")
+        verify(!findChild(shell.stack.currentItem, "engineErrorBanner").visible, "one banner for one problem")
+        compare(banner.text, "Salesforce refused this device's sign-in. Nothing syncs until it is accepted.")
+        compare(banner.detailText, "Retrying in 30 s")
+        const tryAgain = findText(banner, "Try again")
+        verify(tryAgain)
+        verify(tryAgain.parent.height >= 48)
+        mouseClick(tryAgain)
+        compare(asked(actions, "try-again"), [""])
+        feeder.apply(controller, sample())
+        verify(!banner.visible)
     }
 
     function test_noPrimaryActionWhenAllSynced() {
@@ -322,7 +355,8 @@ TestCase {
         compare(row.statusText, "Subset synced")
         verify(findText(row, "Subset synced"), "the status word stays")
         verify(findText(row, "2 failed to upload"))
-        compare(row.Accessible.name, "s_c__order__c, Subset synced, Synced 10,000 of 10,000, 2 failed to upload")
+        // Local records count every record stored: the 5 unsaved sales too.
+        compare(row.Accessible.name, "s_c__order__c, Subset synced, Synced 10,005 of 10,000, 2 failed to upload")
         verify(!findText(rowItem(3), "2 failed to upload"), "only the object with refused uploads")
 
         const page = openDetailByTap(4)
@@ -394,14 +428,21 @@ TestCase {
         uploading[4].uploading = true
         feeder.apply(controller, uploading)
         verify(!button.enabled)
-        verify(findText(page, "Uploading\u2026"))
+        verify(findText(page, "Uploading 3 unsaved records\u2026"), "the retry's progress in words")
         feeder.applyUnsaved(controller, "s_c__order__c", unsavedSample())
         compare(asked.count, askedBefore + 2)
-        feeder.apply(controller, withUnsaved(0, 0))
+        const done = withUnsaved(0, 0)
+        done[4].uploadPasses = 1
+        feeder.apply(controller, done)
+        feeder.applyUnsaved(controller, "s_c__order__c", [])
+        compare(asked.count, askedBefore + 3)
+        verify(!findText(page, "All 3 records reached Salesforce"),
+               "that answer was asked for before the pass ended: the outcome waits for the next one")
         feeder.applyUnsaved(controller, "s_c__order__c", [])
         compare(asked.count, askedBefore + 3)
         tryCompare(view, "count", 0)
         verify(findText(page, "No unsaved records"))
+        verify(findText(page, "All 3 records reached Salesforce"), "then its outcome")
         verify(!button.enabled)
 
         mouseClick(findText(page.header, "←"))
@@ -477,6 +518,10 @@ TestCase {
         feeder.apply(controller, sample())
         shell.openDetail("contact", true)
         save("object-detail-incomplete")
+        shell.stack.pop(null, StackView.Immediate)
+        feeder.apply(controller, sample(), { signInRequired: true, signInRetryInSecs: 30 })
+        shell.openManageData(true)
+        save("manage-data-sign-in")
         shell.stack.pop(null, StackView.Immediate)
         feeder.apply(controller, withUnsaved(3, 1))
         shell.openManageData(true)

@@ -1,0 +1,748 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>ClearResyncDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ErrorWords</name>
+    <message>
+        <source>Could not reach Salesforce. Check the network connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Salesforce took too long to answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Salesforce is not available right now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Salesforce had an internal error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Salesforce org has used up its API requests for today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Salesforce sent an answer this device cannot read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Salesforce was busy with the same records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The download stopped making progress.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The download kept starting over without progress.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Salesforce sent a record without an Id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The download&apos;s place in Salesforce expired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A field this object syncs is not available in Salesforce.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This object is not available in Salesforce for this device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Salesforce did not accept this object&apos;s query.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The object&apos;s scope in the configuration cannot be used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Salesforce refused this device&apos;s sign-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in expired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Salesforce address of this device is not accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The device storage is full. Nothing was lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data on this device was busy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data on this device cannot be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data on this device could not be read or written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record was deleted in Salesforce.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A Salesforce rule refused the record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A field Salesforce requires is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Salesforce already has a record with the same value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another record of the same upload was refused, so none were saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 - %n times, last %2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Salesforce did not answer (HTTP %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Salesforce refused the request (HTTP %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Salesforce reported an error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>time unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 - %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>POS Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ManageDataPage</name>
+    <message>
+        <source>Manage data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resync all existing records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear &amp; resync all records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading sync status…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync objects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume all syncing</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MoreActionsButton</name>
+    <message>
+        <source>More actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ObjectDetailPage</name>
+    <message>
+        <source>Resync existing records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear &amp; resync records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server records (all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sync errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PageToolBar</name>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manage data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync status of the data on this device</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncFormatter</name>
+    <message numerus="yes">
+        <source>Refused %Ln time(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln failed to upload</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln unsaved record(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Synced %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Less than 1 record/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 records/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Less than 1 min left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last synced %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fully synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subset synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incomplete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created on this device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed on this device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted on this device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved in Salesforce</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused by Salesforce: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused by Salesforce (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting to upload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server (all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>...</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncObjectDetail</name>
+    <message>
+        <source>Resume syncing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause syncing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncObjectListModel</name>
+    <message>
+        <source>%1, %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncWords</name>
+    <message>
+        <source>Will try again at the next sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Retrying in %n s</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Will try again at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting to sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking for changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading changes: %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resyncing %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resyncing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updating fields: %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updating fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the server count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped until the error is fixed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnsavedRecordsPage</name>
+    <message>
+        <source>Unsaved records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: unsaved records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry upload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading unsaved records…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing is paused for this object: its unsaved records upload when you resume syncing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>posdata::ManageDataController</name>
+    <message>
+        <source>Pause all syncing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume all syncing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing is paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear &amp; resync all records?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear &amp; resync %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear &amp; resync records?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records will download again from Salesforce</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear &amp; resync all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear &amp; resync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Syncing is paused for %Ln object(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Salesforce refused this device&apos;s sign-in. Nothing syncs until it is accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln object(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln syncing</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln paused</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln incomplete</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Clear &amp; resync removes all locally stored records of every object. Records currently in use (such as your active outlet and shift) and any unsaved records are preserved. All other local records are deleted and must re-download before they are available again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear &amp; resync removes all locally stored records of this object. Records currently in use (such as your active outlet and shift) and any unsaved records are preserved. All other local records are deleted and must re-download before they are available again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln record(s) will be deleted</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln unsaved record(s) will be kept</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln record(s) in use will be kept</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln record(s) will download again</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>posdata::UnsavedRecordListModel</name>
+    <message>
+        <source>No unsaved records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing the oldest %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Uploading %Ln unsaved record(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>All %Ln record(s) reached Salesforce</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Salesforce refused %Ln record(s) again</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln record(s) uploaded</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln refused again</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not sent: syncing is paused for this object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent: waiting for sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 %3, %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // LocalStore: the download writes (applyPage, removeUnseen), reads, checkpoints. The other parts:
 // localstore_open.cpp, localstore_unsaved.cpp, localstore_protected.cpp, localstore_state.cpp,
-// localstore_live.cpp, storeschema.cpp, pagewriter.cpp.
+// localstore_live.cpp, localstore_discarded.cpp, storeschema.cpp, pagewriter.cpp.
 #include "store/localstore_p.h"
 #include "store/sqlitelibrary.h"
 #include "store/storetuning.h"

@@ -151,6 +151,23 @@ public:
     /// "Retry upload": forgets the refusals of the object's records so the next upload sends them.
     bool clearUploadErrors(const QString &object, StoreError *error = nullptr);
 
+    // --- discarded records (a person chose to throw an unsaved change away) ---
+
+    /// ONE transaction: moves the unsaved record (any unsaved state) from the records into the
+    /// discarded ones, with its upload key and last refusal; counters follow (unsaved, refused,
+    /// in use). The protected set is untouched: a pinned or in-use Id stays so. The device then has
+    /// no copy of that record: for a LocallyUpdated or LocallyDeleted one the server's version comes
+    /// back only with a download that brings it (a change on the server, or a resync); a created
+    /// record whose upload was sent may exist on the server and come down as a new record. A synced
+    /// or unknown record is refused (Invalid).
+    bool discardUnsaved(const QString &object, const QString &id, StoreError *error = nullptr);
+    /// Discarded records, newest first: of `object`, or of every object when it is empty; at most
+    /// `limit` (-1: all).
+    QList<DiscardedRecord> discarded(const QString &object = {}, int limit = -1) const;
+    /// Deletes the discarded records discarded before `olderThan` (the app keeps them 30 days).
+    /// Returns how many went, -1 on error.
+    qint64 purgeDiscarded(const QDateTime &olderThan, StoreError *error = nullptr);
+
     // --- protected set ---
 
     /// Pins or unpins one record (it need not exist locally yet).

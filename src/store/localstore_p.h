@@ -37,6 +37,10 @@ constexpr int ProtectPinned = 2;
 inline constexpr char kNotProtected[]
     = "NOT EXISTS (SELECT 1 FROM protected p WHERE p.obj = records.obj AND p.id = records.id)";
 
+/// The columns of an unsaved record, as unsavedFromRow() reads them (`attempts` stands for the
+/// refused-upload count: a table without it selects 0 in its place).
+inline constexpr char kUnsavedColumns[] = "id, state, ext_id, changed_at, err_code, err_message, err_at, attempts, payload";
+
 inline bool isValidId(const QString &id)
 {
     return !id.isEmpty() && id.size() <= MaxIdLength;
@@ -140,6 +144,9 @@ struct LocalStore::Private
     /// edit (Synced becomes LocallyUpdated).
     bool editRecord(qint64 key, const QString &object, const QString &id, int state, const QByteArray &payload,
         StoreError *error);
+
+    /// An unsaved record from a row whose first columns are kUnsavedColumns, in that order.
+    static UnsavedRecord unsavedFromRow(const QSqlQuery &q, const QString &object);
 
     // --- schema and identity (storeschema.cpp) ---
 

@@ -60,6 +60,25 @@ bool LocalStore::Private::recountFailedOf(qint64 key, StoreError *error)
     return exec(q, error, QStringLiteral("count refused uploads"));
 }
 
+UnsavedRecord LocalStore::Private::unsavedFromRow(const QSqlQuery &q, const QString &object)
+{
+    UnsavedRecord r;
+    r.object = object;
+    r.id = q.value(0).toString();
+    r.state = RecordState(q.value(1).toInt());
+    r.externalId = q.value(2).toString();
+    r.changedAt = dateOrInvalid(q.value(3));
+    r.errorCode = q.value(4).toString();
+    r.errorMessage = q.value(5).toString();
+    r.errorAt = dateOrInvalid(q.value(6));
+    r.attempts = q.value(7).toInt();
+    r.payload = q.value(8).toByteArray();
+    const QJsonValue name = QJsonDocument::fromJson(r.payload).object().value(u"Name");
+    if (name.isString())
+        r.name = name.toString();
+    return r;
+}
+
 int LocalStore::Private::recordState(qint64 key, const QString &id, StoreError *error)
 {
     QSqlQuery q(db);
@@ -339,31 +358,16 @@ QList<UnsavedRecord> LocalStore::unsaved(const QString &object, int limit, bool 
         return out;
     QSqlQuery q(d->db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT id, state, ext_id, changed_at, err_code, err_message, err_at, attempts,"
-                             " payload FROM records WHERE obj = ? AND state <> 0")
+    q.prepare(QStringLiteral("SELECT ") + QLatin1String(kUnsavedColumns)
+        + QStringLiteral(" FROM records WHERE obj = ? AND state <> 0")
         + (waitingOnly ? QStringLiteral(" AND err_code IS NULL") : QString())
         + QStringLiteral(" ORDER BY rowid LIMIT ?"));
     q.addBindValue(key);
     q.addBindValue(limit);
     if (!q.exec())
         return out;
-    while (q.next()) {
-        UnsavedRecord r;
-        r.object = object;
-        r.id = q.value(0).toString();
-        r.state = RecordState(q.value(1).toInt());
-        r.externalId = q.value(2).toString();
-        r.changedAt = dateOrInvalid(q.value(3));
-        r.errorCode = q.value(4).toString();
-        r.errorMessage = q.value(5).toString();
-        r.errorAt = dateOrInvalid(q.value(6));
-        r.attempts = q.value(7).toInt();
-        r.payload = q.value(8).toByteArray();
-        const QJsonValue name = QJsonDocument::fromJson(r.payload).object().value(u"Name");
-        if (name.isString())
-            r.name = name.toString();
-        out.append(r);
-    }
+    while (q.next())
+        out.append(Private::unsavedFromRow(q, object));
     return out;
 }
 

@@ -130,6 +130,14 @@ struct UnsavedRecord
     bool operator==(const UnsavedRecord &) const = default;
 };
 
+/// An unsaved record a person discarded (LocalStore::discardUnsaved()), kept for a while.
+struct DiscardedRecord
+{
+    UnsavedRecord record; ///< as it was when discarded (its refused-upload count is not kept: 0)
+    QDateTime discardedAt; ///< UTC
+    bool operator==(const DiscardedRecord &) const = default;
+};
+
 /// What a clear & resync will do, counted by LocalStore::planClear() for the
 /// confirmation dialog and `--dry-run`.
 struct ClearPlan
@@ -167,6 +175,7 @@ struct UploadOutcome
 
 Q_DECLARE_METATYPE(posdata::StoreError)
 Q_DECLARE_METATYPE(posdata::UnsavedRecord)
+Q_DECLARE_METATYPE(posdata::DiscardedRecord)
 Q_DECLARE_METATYPE(posdata::ObjectState)
 Q_DECLARE_METATYPE(posdata::ClearPlan)
 Q_DECLARE_METATYPE(posdata::LiveState)

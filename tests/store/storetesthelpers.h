@@ -54,6 +54,8 @@ protected:
         store = LocalStore::open(path, LocalStore::Mode::ReadWrite, &err);
         ASSERT_TRUE(store) << err.message.toStdString();
     }
+    /// Every row of one of the store's tables, as another program reads the file.
+    QString rowsOf(const char *table) const;
 
     QTemporaryDir dir;
     QString path;
@@ -105,6 +107,32 @@ public:
 
 private:
     sqlite3 *m_db = nullptr;
+};
+
+inline QString FreshStore::rowsOf(const char *table) const
+{
+    return RawDb(path, SQLITE_OPEN_READONLY).rows(QByteArray("SELECT * FROM ") + table + " ORDER BY 1, 2");
+}
+
+/// While it lives, every UPDATE of `column` in the store's objects table fails ("refused by a test
+/// trigger"): a write that changes the state row last shows whether it is one transaction.
+class RefusedStateUpdates
+{
+public:
+    RefusedStateUpdates(const QString &path, const char *column)
+        : m_path(path)
+    {
+        RawDb raw(path);
+        created = raw.exec(QByteArray("CREATE TRIGGER refuse BEFORE UPDATE OF ") + column
+            + " ON objects BEGIN SELECT RAISE(ABORT, 'refused by a test trigger'); END");
+    }
+    ~RefusedStateUpdates() { RawDb(m_path).exec("DROP TRIGGER IF EXISTS refuse"); }
+    RefusedStateUpdates(const RefusedStateUpdates &) = delete;
+    RefusedStateUpdates &operator=(const RefusedStateUpdates &) = delete;
+    bool created = false;
+
+private:
+    QString m_path;
 };
 
 /// A store as the app's schema-1 release wrote it (application_id 0, WAL), with one synced record,

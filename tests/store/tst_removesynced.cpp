@@ -51,10 +51,6 @@ protected:
             store->countSlow(object) - store->countSlow(object, RecordState::Synced)) << object.toStdString();
     }
 
-    QString rowsOf(const char *table)
-    {
-        return RawDb(path, SQLITE_OPEN_READONLY).rows(QByteArray("SELECT * FROM ") + table + " ORDER BY 1, 2");
-    }
 
     qint64 generation = 0;
 };
@@ -123,24 +119,19 @@ TEST_F(RemoveSynced, APageOfTheDownloadInFlightIsStaleAfterwards)
 TEST_F(RemoveSynced, IsOneTransaction)
 {
     // The state row's update fails after the records' delete ran: nothing of it may stay.
-    {
-        RawDb raw(path);
-        ASSERT_TRUE(raw.exec("CREATE TRIGGER refuse BEFORE UPDATE OF generation ON objects"
-                             " BEGIN SELECT RAISE(ABORT, 'refused by a test trigger'); END"));
-    }
     const QString records = rowsOf("records");
     const QString objects = rowsOf("objects");
     StoreError err;
-    EXPECT_FALSE(store->removeSynced(kObj, &err));
+    {
+        RefusedStateUpdates refused(path, "generation");
+        ASSERT_TRUE(refused.created);
+        EXPECT_FALSE(store->removeSynced(kObj, &err));
+    }
     EXPECT_EQ(err.kind, StoreError::Io);
     EXPECT_TRUE(err.message.contains(QStringLiteral("remove the synced records of s_c__product__c")))
         << err.message.toStdString();
     EXPECT_EQ(rowsOf("records").toStdString(), records.toStdString());
     EXPECT_EQ(rowsOf("objects").toStdString(), objects.toStdString());
-    {
-        RawDb raw(path);
-        ASSERT_TRUE(raw.exec("DROP TRIGGER refuse"));
-    }
     EXPECT_TRUE(store->removeSynced(kObj, &err)) << err.message.toStdString();
     expectCountersExact(kObj);
 }

@@ -5,685 +5,665 @@
     <name>ClearResyncDialog</name>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>
     <name>ErrorWords</name>
     <message>
         <source>Could not reach Salesforce. Check the network connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Salesforce ist nicht erreichbar. Prüfen Sie die Netzwerkverbindung.</translation>
     </message>
     <message>
         <source>Salesforce took too long to answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Salesforce hat zu lange nicht geantwortet.</translation>
     </message>
     <message>
         <source>Salesforce is not available right now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Salesforce ist gerade nicht verfügbar.</translation>
     </message>
     <message>
         <source>Salesforce had an internal error.</source>
-        <translation type="unfinished"></translation>
+        <translation>In Salesforce ist ein interner Fehler aufgetreten.</translation>
     </message>
     <message>
         <source>The Salesforce org has used up its API requests for today.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Salesforce-Organisation hat ihre API-Anfragen für heute aufgebraucht.</translation>
     </message>
     <message>
         <source>Salesforce sent an answer this device cannot read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Salesforce hat eine Antwort gesendet, die dieses Gerät nicht lesen kann.</translation>
     </message>
     <message>
         <source>Salesforce was busy with the same records.</source>
-        <translation type="unfinished"></translation>
+        <translation>Salesforce war mit denselben Datensätzen beschäftigt.</translation>
     </message>
     <message>
         <source>The download stopped making progress.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Download kommt nicht mehr voran.</translation>
     </message>
     <message>
         <source>The download kept starting over without progress.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Download hat immer wieder ohne Fortschritt neu begonnen.</translation>
     </message>
     <message>
         <source>Salesforce sent a record without an Id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Salesforce hat einen Datensatz ohne ID gesendet.</translation>
     </message>
     <message>
         <source>The download&apos;s place in Salesforce expired.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Download-Position in Salesforce ist abgelaufen.</translation>
     </message>
     <message>
         <source>A field this object syncs is not available in Salesforce.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Feld, das dieses Objekt synchronisiert, ist in Salesforce nicht verfügbar.</translation>
     </message>
     <message>
         <source>This object is not available in Salesforce for this device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Objekt ist in Salesforce für dieses Gerät nicht verfügbar.</translation>
     </message>
     <message>
         <source>Salesforce did not accept this object&apos;s query.</source>
-        <translation type="unfinished"></translation>
+        <translation>Salesforce hat die Abfrage dieses Objekts nicht akzeptiert.</translation>
     </message>
     <message>
         <source>The object&apos;s scope in the configuration cannot be used.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Bereich dieses Objekts in der Konfiguration ist nicht verwendbar.</translation>
     </message>
     <message>
         <source>Salesforce refused this device&apos;s sign-in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Salesforce hat die Anmeldung dieses Geräts abgelehnt.</translation>
     </message>
     <message>
         <source>The sign-in expired.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anmeldung ist abgelaufen.</translation>
     </message>
     <message>
         <source>The Salesforce address of this device is not accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Salesforce-Adresse dieses Geräts wird nicht akzeptiert.</translation>
     </message>
     <message>
         <source>The device storage is full. Nothing was lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Gerätespeicher ist voll. Es ist nichts verloren gegangen.</translation>
     </message>
     <message>
         <source>The data on this device was busy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Daten auf diesem Gerät waren gerade belegt.</translation>
     </message>
     <message>
         <source>The data on this device cannot be written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Daten auf diesem Gerät können nicht geschrieben werden.</translation>
     </message>
     <message>
         <source>The data on this device could not be read or written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Daten auf diesem Gerät konnten nicht gelesen oder geschrieben werden.</translation>
     </message>
     <message>
         <source>The record was deleted in Salesforce.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Datensatz wurde in Salesforce gelöscht.</translation>
     </message>
     <message>
         <source>A Salesforce rule refused the record.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Salesforce-Regel hat den Datensatz abgelehnt.</translation>
     </message>
     <message>
         <source>A field Salesforce requires is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Pflichtfeld in Salesforce ist leer.</translation>
     </message>
     <message>
         <source>Salesforce already has a record with the same value.</source>
-        <translation type="unfinished"></translation>
+        <translation>Salesforce hat bereits einen Datensatz mit demselben Wert.</translation>
     </message>
     <message>
         <source>Another record of the same upload was refused, so none were saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein anderer Datensatz desselben Uploads wurde abgelehnt, daher wurde keiner gespeichert.</translation>
     </message>
     <message numerus="yes">
         <source>%1 - %n times, last %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 – einmal, zuletzt %2</numerusform>
+            <numerusform>%1 – %n-mal, zuletzt %2</numerusform>
         </translation>
     </message>
     <message>
         <source>Salesforce did not answer (HTTP %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Salesforce hat nicht geantwortet (HTTP %1).</translation>
     </message>
     <message>
         <source>Salesforce refused the request (HTTP %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Salesforce hat die Anfrage abgelehnt (HTTP %1).</translation>
     </message>
     <message>
         <source>Salesforce reported an error.</source>
-        <translation type="unfinished"></translation>
+        <translation>Salesforce hat einen Fehler gemeldet.</translation>
     </message>
     <message>
         <source>time unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit unbekannt</translation>
     </message>
     <message>
         <source>%1 - %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 – %2</translation>
     </message>
 </context>
 <context>
     <name>Main</name>
     <message>
         <source>POS Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Kasseneinstellungen</translation>
     </message>
 </context>
 <context>
     <name>ManageDataPage</name>
     <message>
         <source>Manage data</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten verwalten</translation>
     </message>
     <message>
         <source>Resync all existing records</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle vorhandenen Datensätze neu synchronisieren</translation>
     </message>
     <message>
         <source>Clear &amp; resync all records</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Datensätze löschen und neu synchronisieren</translation>
     </message>
     <message>
         <source>Loading sync status…</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisierungsstatus wird geladen…</translation>
     </message>
     <message>
         <source>Sync objects</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisierte Objekte</translation>
     </message>
     <message>
         <source>Try again</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut versuchen</translation>
     </message>
     <message>
         <source>Resume all syncing</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamte Synchronisierung fortsetzen</translation>
     </message>
 </context>
 <context>
     <name>MoreActionsButton</name>
     <message>
         <source>More actions</source>
-        <translation type="unfinished"></translation>
+        <translation>Weitere Aktionen</translation>
     </message>
 </context>
 <context>
     <name>ObjectDetailPage</name>
     <message>
         <source>Resync existing records</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorhandene Datensätze neu synchronisieren</translation>
     </message>
     <message>
         <source>Clear &amp; resync records</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensätze löschen und neu synchronisieren</translation>
     </message>
     <message>
         <source>Object</source>
-        <translation type="unfinished"></translation>
+        <translation>Objekt</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Local records</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokale Datensätze</translation>
     </message>
     <message>
         <source>Server records</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensätze auf dem Server</translation>
     </message>
     <message>
         <source>Server records (all)</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensätze auf dem Server (alle)</translation>
     </message>
     <message>
         <source>Unsaved records</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gespeicherte Datensätze</translation>
     </message>
     <message>
         <source>Last synced</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt synchronisiert</translation>
     </message>
     <message>
         <source>Sync errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisierungsfehler</translation>
     </message>
     <message>
         <source>No sync errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Synchronisierungsfehler</translation>
     </message>
 </context>
 <context>
     <name>PageToolBar</name>
     <message>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurück</translation>
     </message>
 </context>
 <context>
     <name>SettingsPage</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>Manage data</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten verwalten</translation>
     </message>
     <message>
         <source>Sync status of the data on this device</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisierungsstatus der Daten auf diesem Gerät</translation>
     </message>
 </context>
 <context>
     <name>SyncFormatter</name>
     <message numerus="yes">
         <source>Refused %Ln time(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Einmal abgelehnt</numerusform>
+            <numerusform>%Ln-mal abgelehnt</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln failed to upload</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Upload fehlgeschlagen</numerusform>
+            <numerusform>%Ln Uploads fehlgeschlagen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln unsaved record(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln nicht gespeicherter Datensatz</numerusform>
+            <numerusform>%Ln nicht gespeicherte Datensätze</numerusform>
         </translation>
     </message>
     <message>
         <source>Synced %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisiert %1</translation>
     </message>
     <message>
         <source>Synced %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisiert %1 von %2</translation>
     </message>
     <message>
         <source>Unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannt</translation>
     </message>
     <message>
         <source>Less than 1 record/s</source>
-        <translation type="unfinished"></translation>
+        <translation>Weniger als 1 Datensatz/s</translation>
     </message>
     <message>
         <source>%1 records/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Datensätze/s</translation>
     </message>
     <message>
         <source>Less than 1 min left</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch weniger als 1 Min.</translation>
     </message>
     <message>
         <source>%1 min left</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch %1 Min.</translation>
     </message>
     <message>
         <source>%1 h left</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch %1 Std.</translation>
     </message>
     <message>
         <source>%1 h %2 min left</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Never</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>just now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 min ago</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 h ago</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch %1 Std. %2 Min.</translation>
     </message>
     <message>
         <source>Never synced</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nie synchronisiert</translation>
     </message>
     <message>
         <source>Last synced %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt synchronisiert %1</translation>
     </message>
     <message>
         <source>Syncing</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird synchronisiert</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausiert</translation>
     </message>
     <message>
         <source>Fully synced</source>
-        <translation type="unfinished"></translation>
+        <translation>Vollständig synchronisiert</translation>
     </message>
     <message>
         <source>Subset synced</source>
-        <translation type="unfinished"></translation>
+        <translation>Teilmenge synchronisiert</translation>
     </message>
     <message>
         <source>Incomplete</source>
-        <translation type="unfinished"></translation>
+        <translation>Unvollständig</translation>
     </message>
     <message>
         <source>Created on this device</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf diesem Gerät erstellt</translation>
     </message>
     <message>
         <source>Changed on this device</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf diesem Gerät geändert</translation>
     </message>
     <message>
         <source>Deleted on this device</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf diesem Gerät gelöscht</translation>
     </message>
     <message>
         <source>Saved in Salesforce</source>
-        <translation type="unfinished"></translation>
+        <translation>In Salesforce gespeichert</translation>
     </message>
     <message>
         <source>Refused by Salesforce: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Von Salesforce abgelehnt: %1</translation>
     </message>
     <message>
         <source>Refused by Salesforce (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Von Salesforce abgelehnt (%1)</translation>
     </message>
     <message>
         <source>Waiting to upload</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartet auf das Hochladen</translation>
     </message>
     <message>
         <source>Object</source>
-        <translation type="unfinished"></translation>
+        <translation>Objekt</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Local</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokal</translation>
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Server</translation>
     </message>
     <message>
         <source>Server (all)</source>
-        <translation type="unfinished"></translation>
+        <translation>Server (alle)</translation>
     </message>
     <message>
         <source>Unsaved</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gespeichert</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
     <message>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortschritt</translation>
     </message>
     <message>
         <source>...</source>
-        <translation type="unfinished"></translation>
+        <translation>…</translation>
     </message>
 </context>
 <context>
     <name>SyncObjectDetail</name>
     <message>
         <source>Resume syncing</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisierung fortsetzen</translation>
     </message>
     <message>
         <source>Pause syncing</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisierung pausieren</translation>
     </message>
     <message>
         <source>Checked %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Geprüft %1</translation>
     </message>
 </context>
 <context>
     <name>SyncObjectListModel</name>
     <message>
         <source>%1, %2, %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2, %3</translation>
     </message>
 </context>
 <context>
     <name>SyncWords</name>
     <message>
         <source>Will try again at the next sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Versuch bei der nächsten Synchronisierung</translation>
     </message>
     <message numerus="yes">
         <source>Retrying in %n s</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Neuer Versuch in %n s</numerusform>
+            <numerusform>Neuer Versuch in %n s</numerusform>
         </translation>
     </message>
     <message>
         <source>Will try again at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Versuch um %1</translation>
     </message>
     <message>
         <source>Waiting to sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartet auf Synchronisierung</translation>
     </message>
     <message>
         <source>Checking for changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Sucht nach Änderungen</translation>
     </message>
     <message>
         <source>Downloading changes: %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen werden geladen: %1 von %2</translation>
     </message>
     <message>
         <source>Downloading changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen werden geladen</translation>
     </message>
     <message>
         <source>Resyncing %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu synchronisiert: %1 von %2</translation>
     </message>
     <message>
         <source>Resyncing</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird neu synchronisiert</translation>
     </message>
     <message>
         <source>Updating fields: %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Felder werden aktualisiert: %1 von %2</translation>
     </message>
     <message>
         <source>Updating fields</source>
-        <translation type="unfinished"></translation>
+        <translation>Felder werden aktualisiert</translation>
     </message>
     <message>
         <source>Checking the server count</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzahl auf dem Server wird geprüft</translation>
     </message>
     <message>
         <source>Waiting for sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartet auf Anmeldung</translation>
     </message>
     <message>
         <source>Stopped until the error is fixed</source>
-        <translation type="unfinished"></translation>
+        <translation>Angehalten, bis der Fehler behoben ist</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>nie</translation>
     </message>
     <message>
         <source>just now</source>
-        <translation type="unfinished"></translation>
+        <translation>gerade eben</translation>
     </message>
     <message numerus="yes">
         <source>%n min ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>vor %n Min.</numerusform>
+            <numerusform>vor %n Min.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n h ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>vor %n Std.</numerusform>
+            <numerusform>vor %n Std.</numerusform>
         </translation>
     </message>
     <message>
         <source>yesterday</source>
-        <translation type="unfinished"></translation>
+        <translation>gestern</translation>
     </message>
 </context>
 <context>
     <name>UnsavedRecordsPage</name>
     <message>
         <source>Unsaved records</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gespeicherte Datensätze</translation>
     </message>
     <message>
         <source>%1: unsaved records</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: nicht gespeicherte Datensätze</translation>
     </message>
     <message>
         <source>Retry upload</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut hochladen</translation>
     </message>
     <message>
         <source>Loading unsaved records…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gespeicherte Datensätze werden geladen…</translation>
     </message>
     <message>
         <source>Uploading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird hochgeladen…</translation>
     </message>
     <message>
         <source>Syncing is paused for this object: its unsaved records upload when you resume syncing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Synchronisierung dieses Objekts ist pausiert: Die nicht gespeicherten Datensätze werden hochgeladen, sobald Sie sie fortsetzen.</translation>
     </message>
 </context>
 <context>
     <name>posdata::ManageDataController</name>
     <message>
         <source>Pause all syncing</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamte Synchronisierung pausieren</translation>
     </message>
     <message>
         <source>Resume all syncing</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamte Synchronisierung fortsetzen</translation>
     </message>
     <message>
         <source>Syncing is paused</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Synchronisierung ist pausiert</translation>
     </message>
     <message>
         <source>Syncing stopped: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisierung angehalten: %1</translation>
     </message>
     <message>
         <source>Clear &amp; resync all records?</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Datensätze löschen und neu synchronisieren?</translation>
     </message>
     <message>
         <source>Clear &amp; resync %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 löschen und neu synchronisieren?</translation>
     </message>
     <message>
         <source>Clear &amp; resync records?</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensätze löschen und neu synchronisieren?</translation>
     </message>
     <message>
         <source>Records will download again from Salesforce</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datensätze werden erneut aus Salesforce geladen</translation>
     </message>
     <message>
         <source>Clear &amp; resync all</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle löschen und neu synchronisieren</translation>
     </message>
     <message>
         <source>Clear &amp; resync</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen und neu synchronisieren</translation>
     </message>
     <message numerus="yes">
         <source>Syncing is paused for %Ln object(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Die Synchronisierung ist für %Ln Objekt pausiert</numerusform>
+            <numerusform>Die Synchronisierung ist für %Ln Objekte pausiert</numerusform>
         </translation>
     </message>
     <message>
         <source>Salesforce refused this device&apos;s sign-in. Nothing syncs until it is accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Salesforce hat die Anmeldung dieses Geräts abgelehnt. Bis sie akzeptiert wird, wird nichts synchronisiert.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln object(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Objekt</numerusform>
+            <numerusform>%Ln Objekte</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln syncing</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln wird synchronisiert</numerusform>
+            <numerusform>%Ln werden synchronisiert</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln paused</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln pausiert</numerusform>
+            <numerusform>%Ln pausiert</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln incomplete</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln unvollständig</numerusform>
+            <numerusform>%Ln unvollständig</numerusform>
         </translation>
     </message>
     <message>
         <source>Clear &amp; resync removes all locally stored records of every object. Records currently in use (such as your active outlet and shift) and any unsaved records are preserved. All other local records are deleted and must re-download before they are available again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen und neu synchronisieren entfernt alle lokal gespeicherten Datensätze aller Objekte. Datensätze, die gerade verwendet werden (z. B. Ihre aktive Filiale und Schicht), und nicht gespeicherte Datensätze bleiben erhalten. Alle anderen lokalen Datensätze werden gelöscht und müssen erneut geladen werden, bevor sie wieder verfügbar sind.</translation>
     </message>
     <message>
         <source>Clear &amp; resync removes all locally stored records of this object. Records currently in use (such as your active outlet and shift) and any unsaved records are preserved. All other local records are deleted and must re-download before they are available again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen und neu synchronisieren entfernt alle lokal gespeicherten Datensätze dieses Objekts. Datensätze, die gerade verwendet werden (z. B. Ihre aktive Filiale und Schicht), und nicht gespeicherte Datensätze bleiben erhalten. Alle anderen lokalen Datensätze werden gelöscht und müssen erneut geladen werden, bevor sie wieder verfügbar sind.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln record(s) will be deleted</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Datensatz wird gelöscht</numerusform>
+            <numerusform>%Ln Datensätze werden gelöscht</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln unsaved record(s) will be kept</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln nicht gespeicherter Datensatz bleibt erhalten</numerusform>
+            <numerusform>%Ln nicht gespeicherte Datensätze bleiben erhalten</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln record(s) in use will be kept</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln verwendeter Datensatz bleibt erhalten</numerusform>
+            <numerusform>%Ln verwendete Datensätze bleiben erhalten</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln record(s) will download again</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Datensatz wird erneut geladen</numerusform>
+            <numerusform>%Ln Datensätze werden erneut geladen</numerusform>
         </translation>
     </message>
 </context>
@@ -691,58 +671,58 @@
     <name>posdata::UnsavedRecordListModel</name>
     <message>
         <source>No unsaved records</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine nicht gespeicherten Datensätze</translation>
     </message>
     <message>
         <source>Showing the oldest %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Angezeigt werden die ältesten %1 – insgesamt %2</translation>
     </message>
     <message numerus="yes">
         <source>Uploading %Ln unsaved record(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln nicht gespeicherter Datensatz wird hochgeladen…</numerusform>
+            <numerusform>%Ln nicht gespeicherte Datensätze werden hochgeladen…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>All %Ln record(s) reached Salesforce</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Der Datensatz ist in Salesforce angekommen</numerusform>
+            <numerusform>Alle %Ln Datensätze sind in Salesforce angekommen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Salesforce refused %Ln record(s) again</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Salesforce hat %Ln Datensatz erneut abgelehnt</numerusform>
+            <numerusform>Salesforce hat %Ln Datensätze erneut abgelehnt</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln record(s) uploaded</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Datensatz hochgeladen</numerusform>
+            <numerusform>%Ln Datensätze hochgeladen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln refused again</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln erneut abgelehnt</numerusform>
+            <numerusform>%Ln erneut abgelehnt</numerusform>
         </translation>
     </message>
     <message>
         <source>Not sent: syncing is paused for this object</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gesendet: Die Synchronisierung dieses Objekts ist pausiert</translation>
     </message>
     <message>
         <source>Not sent: waiting for sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gesendet: Wartet auf Anmeldung</translation>
     </message>
     <message>
         <source>%1, %2 %3, %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2 %3, %4</translation>
     </message>
 </context>
 </TS>

@@ -5,685 +5,665 @@
     <name>ClearResyncDialog</name>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>
     <name>ErrorWords</name>
     <message>
         <source>Could not reach Salesforce. Check the network connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de joindre Salesforce. Vérifiez la connexion réseau.</translation>
     </message>
     <message>
         <source>Salesforce took too long to answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Salesforce a mis trop de temps à répondre.</translation>
     </message>
     <message>
         <source>Salesforce is not available right now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Salesforce n&apos;est pas disponible pour le moment.</translation>
     </message>
     <message>
         <source>Salesforce had an internal error.</source>
-        <translation type="unfinished"></translation>
+        <translation>Salesforce a rencontré une erreur interne.</translation>
     </message>
     <message>
         <source>The Salesforce org has used up its API requests for today.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;organisation Salesforce a épuisé ses requêtes API pour aujourd&apos;hui.</translation>
     </message>
     <message>
         <source>Salesforce sent an answer this device cannot read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Salesforce a envoyé une réponse que cet appareil ne peut pas lire.</translation>
     </message>
     <message>
         <source>Salesforce was busy with the same records.</source>
-        <translation type="unfinished"></translation>
+        <translation>Salesforce était occupé avec les mêmes enregistrements.</translation>
     </message>
     <message>
         <source>The download stopped making progress.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le téléchargement ne progresse plus.</translation>
     </message>
     <message>
         <source>The download kept starting over without progress.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le téléchargement a recommencé plusieurs fois sans progresser.</translation>
     </message>
     <message>
         <source>Salesforce sent a record without an Id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Salesforce a envoyé un enregistrement sans Id.</translation>
     </message>
     <message>
         <source>The download&apos;s place in Salesforce expired.</source>
-        <translation type="unfinished"></translation>
+        <translation>La position du téléchargement dans Salesforce a expiré.</translation>
     </message>
     <message>
         <source>A field this object syncs is not available in Salesforce.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un champ synchronisé par cet objet n&apos;est pas disponible dans Salesforce.</translation>
     </message>
     <message>
         <source>This object is not available in Salesforce for this device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet objet n&apos;est pas disponible dans Salesforce pour cet appareil.</translation>
     </message>
     <message>
         <source>Salesforce did not accept this object&apos;s query.</source>
-        <translation type="unfinished"></translation>
+        <translation>Salesforce n&apos;a pas accepté la requête de cet objet.</translation>
     </message>
     <message>
         <source>The object&apos;s scope in the configuration cannot be used.</source>
-        <translation type="unfinished"></translation>
+        <translation>La portée de cet objet dans la configuration est inutilisable.</translation>
     </message>
     <message>
         <source>Salesforce refused this device&apos;s sign-in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Salesforce a refusé la connexion de cet appareil.</translation>
     </message>
     <message>
         <source>The sign-in expired.</source>
-        <translation type="unfinished"></translation>
+        <translation>La connexion a expiré.</translation>
     </message>
     <message>
         <source>The Salesforce address of this device is not accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;adresse Salesforce de cet appareil n&apos;est pas acceptée.</translation>
     </message>
     <message>
         <source>The device storage is full. Nothing was lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le stockage de l&apos;appareil est plein. Rien n&apos;a été perdu.</translation>
     </message>
     <message>
         <source>The data on this device was busy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les données de cet appareil étaient occupées.</translation>
     </message>
     <message>
         <source>The data on this device cannot be written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les données de cet appareil ne peuvent pas être écrites.</translation>
     </message>
     <message>
         <source>The data on this device could not be read or written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les données de cet appareil n&apos;ont pas pu être lues ou écrites.</translation>
     </message>
     <message>
         <source>The record was deleted in Salesforce.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;enregistrement a été supprimé dans Salesforce.</translation>
     </message>
     <message>
         <source>A Salesforce rule refused the record.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une règle Salesforce a refusé l&apos;enregistrement.</translation>
     </message>
     <message>
         <source>A field Salesforce requires is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un champ obligatoire dans Salesforce est vide.</translation>
     </message>
     <message>
         <source>Salesforce already has a record with the same value.</source>
-        <translation type="unfinished"></translation>
+        <translation>Salesforce a déjà un enregistrement avec la même valeur.</translation>
     </message>
     <message>
         <source>Another record of the same upload was refused, so none were saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un autre enregistrement du même envoi a été refusé, aucun n&apos;a donc été enregistré.</translation>
     </message>
     <message numerus="yes">
         <source>%1 - %n times, last %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 – une fois, dernière&#xa0;: %2</numerusform>
+            <numerusform>%1 – %n fois, dernière&#xa0;: %2</numerusform>
         </translation>
     </message>
     <message>
         <source>Salesforce did not answer (HTTP %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Salesforce n&apos;a pas répondu (HTTP %1).</translation>
     </message>
     <message>
         <source>Salesforce refused the request (HTTP %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Salesforce a refusé la demande (HTTP %1).</translation>
     </message>
     <message>
         <source>Salesforce reported an error.</source>
-        <translation type="unfinished"></translation>
+        <translation>Salesforce a signalé une erreur.</translation>
     </message>
     <message>
         <source>time unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>heure inconnue</translation>
     </message>
     <message>
         <source>%1 - %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 – %2</translation>
     </message>
 </context>
 <context>
     <name>Main</name>
     <message>
         <source>POS Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres de la caisse</translation>
     </message>
 </context>
 <context>
     <name>ManageDataPage</name>
     <message>
         <source>Manage data</source>
-        <translation type="unfinished"></translation>
+        <translation>Gérer les données</translation>
     </message>
     <message>
         <source>Resync all existing records</source>
-        <translation type="unfinished"></translation>
+        <translation>Resynchroniser tous les enregistrements existants</translation>
     </message>
     <message>
         <source>Clear &amp; resync all records</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacer et resynchroniser tous les enregistrements</translation>
     </message>
     <message>
         <source>Loading sync status…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement de l&apos;état de synchronisation…</translation>
     </message>
     <message>
         <source>Sync objects</source>
-        <translation type="unfinished"></translation>
+        <translation>Objets synchronisés</translation>
     </message>
     <message>
         <source>Try again</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessayer</translation>
     </message>
     <message>
         <source>Resume all syncing</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprendre toute la synchronisation</translation>
     </message>
 </context>
 <context>
     <name>MoreActionsButton</name>
     <message>
         <source>More actions</source>
-        <translation type="unfinished"></translation>
+        <translation>Plus d&apos;actions</translation>
     </message>
 </context>
 <context>
     <name>ObjectDetailPage</name>
     <message>
         <source>Resync existing records</source>
-        <translation type="unfinished"></translation>
+        <translation>Resynchroniser les enregistrements existants</translation>
     </message>
     <message>
         <source>Clear &amp; resync records</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacer et resynchroniser les enregistrements</translation>
     </message>
     <message>
         <source>Object</source>
-        <translation type="unfinished"></translation>
+        <translation>Objet</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut</translation>
     </message>
     <message>
         <source>Local records</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrements locaux</translation>
     </message>
     <message>
         <source>Server records</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrements sur le serveur</translation>
     </message>
     <message>
         <source>Server records (all)</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrements sur le serveur (tous)</translation>
     </message>
     <message>
         <source>Unsaved records</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrements non sauvegardés</translation>
     </message>
     <message>
         <source>Last synced</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière synchronisation</translation>
     </message>
     <message>
         <source>Sync errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreurs de synchronisation</translation>
     </message>
     <message>
         <source>No sync errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune erreur de synchronisation</translation>
     </message>
 </context>
 <context>
     <name>PageToolBar</name>
     <message>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>Retour</translation>
     </message>
 </context>
 <context>
     <name>SettingsPage</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres</translation>
     </message>
     <message>
         <source>Manage data</source>
-        <translation type="unfinished"></translation>
+        <translation>Gérer les données</translation>
     </message>
     <message>
         <source>Sync status of the data on this device</source>
-        <translation type="unfinished"></translation>
+        <translation>État de synchronisation des données de cet appareil</translation>
     </message>
 </context>
 <context>
     <name>SyncFormatter</name>
     <message numerus="yes">
         <source>Refused %Ln time(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Refusé une fois</numerusform>
+            <numerusform>Refusé %Ln fois</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln failed to upload</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln échec d&apos;envoi</numerusform>
+            <numerusform>%Ln échecs d&apos;envoi</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln unsaved record(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln enregistrement non sauvegardé</numerusform>
+            <numerusform>%Ln enregistrements non sauvegardés</numerusform>
         </translation>
     </message>
     <message>
         <source>Synced %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisés&#xa0;: %1</translation>
     </message>
     <message>
         <source>Synced %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisés&#xa0;: %1 sur %2</translation>
     </message>
     <message>
         <source>Unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Inconnu</translation>
     </message>
     <message>
         <source>Less than 1 record/s</source>
-        <translation type="unfinished"></translation>
+        <translation>Moins d&apos;1 enregistrement/s</translation>
     </message>
     <message>
         <source>%1 records/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 enregistrements/s</translation>
     </message>
     <message>
         <source>Less than 1 min left</source>
-        <translation type="unfinished"></translation>
+        <translation>Moins d&apos;1 min restante</translation>
     </message>
     <message>
         <source>%1 min left</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min restantes</translation>
     </message>
     <message>
         <source>%1 h left</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h restantes</translation>
     </message>
     <message>
         <source>%1 h %2 min left</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Never</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>just now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 min ago</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 h ago</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h %2 min restantes</translation>
     </message>
     <message>
         <source>Never synced</source>
-        <translation type="unfinished"></translation>
+        <translation>Jamais synchronisé</translation>
     </message>
     <message>
         <source>Last synced %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière synchronisation %1</translation>
     </message>
     <message>
         <source>Syncing</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisation en cours</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>En pause</translation>
     </message>
     <message>
         <source>Fully synced</source>
-        <translation type="unfinished"></translation>
+        <translation>Entièrement synchronisé</translation>
     </message>
     <message>
         <source>Subset synced</source>
-        <translation type="unfinished"></translation>
+        <translation>Sous-ensemble synchronisé</translation>
     </message>
     <message>
         <source>Incomplete</source>
-        <translation type="unfinished"></translation>
+        <translation>Incomplet</translation>
     </message>
     <message>
         <source>Created on this device</source>
-        <translation type="unfinished"></translation>
+        <translation>Créé sur cet appareil</translation>
     </message>
     <message>
         <source>Changed on this device</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifié sur cet appareil</translation>
     </message>
     <message>
         <source>Deleted on this device</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimé sur cet appareil</translation>
     </message>
     <message>
         <source>Saved in Salesforce</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistré dans Salesforce</translation>
     </message>
     <message>
         <source>Refused by Salesforce: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Refusé par Salesforce&#xa0;: %1</translation>
     </message>
     <message>
         <source>Refused by Salesforce (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Refusé par Salesforce (%1)</translation>
     </message>
     <message>
         <source>Waiting to upload</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente d&apos;envoi</translation>
     </message>
     <message>
         <source>Object</source>
-        <translation type="unfinished"></translation>
+        <translation>Objet</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut</translation>
     </message>
     <message>
         <source>Local</source>
-        <translation type="unfinished"></translation>
+        <translation>Local</translation>
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveur</translation>
     </message>
     <message>
         <source>Server (all)</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveur (tous)</translation>
     </message>
     <message>
         <source>Unsaved</source>
-        <translation type="unfinished"></translation>
+        <translation>Non sauvegardés</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Échecs</translation>
     </message>
     <message>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Progression</translation>
     </message>
     <message>
         <source>...</source>
-        <translation type="unfinished"></translation>
+        <translation>…</translation>
     </message>
 </context>
 <context>
     <name>SyncObjectDetail</name>
     <message>
         <source>Resume syncing</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprendre la synchronisation</translation>
     </message>
     <message>
         <source>Pause syncing</source>
-        <translation type="unfinished"></translation>
+        <translation>Suspendre la synchronisation</translation>
     </message>
     <message>
         <source>Checked %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifié %1</translation>
     </message>
 </context>
 <context>
     <name>SyncObjectListModel</name>
     <message>
         <source>%1, %2, %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2, %3</translation>
     </message>
 </context>
 <context>
     <name>SyncWords</name>
     <message>
         <source>Will try again at the next sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvel essai à la prochaine synchronisation</translation>
     </message>
     <message numerus="yes">
         <source>Retrying in %n s</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Nouvel essai dans %n s</numerusform>
+            <numerusform>Nouvel essai dans %n s</numerusform>
         </translation>
     </message>
     <message>
         <source>Will try again at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvel essai à %1</translation>
     </message>
     <message>
         <source>Waiting to sync</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente de synchronisation</translation>
     </message>
     <message>
         <source>Checking for changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherche de modifications</translation>
     </message>
     <message>
         <source>Downloading changes: %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Téléchargement des modifications&#xa0;: %1 sur %2</translation>
     </message>
     <message>
         <source>Downloading changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Téléchargement des modifications</translation>
     </message>
     <message>
         <source>Resyncing %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Resynchronisation&#xa0;: %1 sur %2</translation>
     </message>
     <message>
         <source>Resyncing</source>
-        <translation type="unfinished"></translation>
+        <translation>Resynchronisation</translation>
     </message>
     <message>
         <source>Updating fields: %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Mise à jour des champs&#xa0;: %1 sur %2</translation>
     </message>
     <message>
         <source>Updating fields</source>
-        <translation type="unfinished"></translation>
+        <translation>Mise à jour des champs</translation>
     </message>
     <message>
         <source>Checking the server count</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification du nombre sur le serveur</translation>
     </message>
     <message>
         <source>Waiting for sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente de connexion</translation>
     </message>
     <message>
         <source>Stopped until the error is fixed</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêté jusqu&apos;à la correction de l&apos;erreur</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>jamais</translation>
     </message>
     <message>
         <source>just now</source>
-        <translation type="unfinished"></translation>
+        <translation>à l&apos;instant</translation>
     </message>
     <message numerus="yes">
         <source>%n min ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>il y a %n min</numerusform>
+            <numerusform>il y a %n min</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n h ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>il y a %n h</numerusform>
+            <numerusform>il y a %n h</numerusform>
         </translation>
     </message>
     <message>
         <source>yesterday</source>
-        <translation type="unfinished"></translation>
+        <translation>hier</translation>
     </message>
 </context>
 <context>
     <name>UnsavedRecordsPage</name>
     <message>
         <source>Unsaved records</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrements non sauvegardés</translation>
     </message>
     <message>
         <source>%1: unsaved records</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;: enregistrements non sauvegardés</translation>
     </message>
     <message>
         <source>Retry upload</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessayer l&apos;envoi</translation>
     </message>
     <message>
         <source>Loading unsaved records…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement des enregistrements non sauvegardés…</translation>
     </message>
     <message>
         <source>Uploading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoi en cours…</translation>
     </message>
     <message>
         <source>Syncing is paused for this object: its unsaved records upload when you resume syncing.</source>
-        <translation type="unfinished"></translation>
+        <translation>La synchronisation de cet objet est en pause&#xa0;: ses enregistrements non sauvegardés seront envoyés à la reprise de la synchronisation.</translation>
     </message>
 </context>
 <context>
     <name>posdata::ManageDataController</name>
     <message>
         <source>Pause all syncing</source>
-        <translation type="unfinished"></translation>
+        <translation>Suspendre toute la synchronisation</translation>
     </message>
     <message>
         <source>Resume all syncing</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprendre toute la synchronisation</translation>
     </message>
     <message>
         <source>Syncing is paused</source>
-        <translation type="unfinished"></translation>
+        <translation>La synchronisation est en pause</translation>
     </message>
     <message>
         <source>Syncing stopped: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisation arrêtée&#xa0;: %1</translation>
     </message>
     <message>
         <source>Clear &amp; resync all records?</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacer et resynchroniser tous les enregistrements&#xa0;?</translation>
     </message>
     <message>
         <source>Clear &amp; resync %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacer et resynchroniser %1&#xa0;?</translation>
     </message>
     <message>
         <source>Clear &amp; resync records?</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacer et resynchroniser les enregistrements&#xa0;?</translation>
     </message>
     <message>
         <source>Records will download again from Salesforce</source>
-        <translation type="unfinished"></translation>
+        <translation>Les enregistrements seront à nouveau téléchargés depuis Salesforce</translation>
     </message>
     <message>
         <source>Clear &amp; resync all</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout effacer et resynchroniser</translation>
     </message>
     <message>
         <source>Clear &amp; resync</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacer et resynchroniser</translation>
     </message>
     <message numerus="yes">
         <source>Syncing is paused for %Ln object(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>La synchronisation est en pause pour %Ln objet</numerusform>
+            <numerusform>La synchronisation est en pause pour %Ln objets</numerusform>
         </translation>
     </message>
     <message>
         <source>Salesforce refused this device&apos;s sign-in. Nothing syncs until it is accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Salesforce a refusé la connexion de cet appareil. Rien n&apos;est synchronisé tant qu&apos;elle n&apos;est pas acceptée.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln object(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln objet</numerusform>
+            <numerusform>%Ln objets</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln syncing</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln en synchronisation</numerusform>
+            <numerusform>%Ln en synchronisation</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln paused</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln en pause</numerusform>
+            <numerusform>%Ln en pause</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln incomplete</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln incomplet</numerusform>
+            <numerusform>%Ln incomplets</numerusform>
         </translation>
     </message>
     <message>
         <source>Clear &amp; resync removes all locally stored records of every object. Records currently in use (such as your active outlet and shift) and any unsaved records are preserved. All other local records are deleted and must re-download before they are available again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacer et resynchroniser supprime tous les enregistrements stockés localement de tous les objets. Les enregistrements en cours d&apos;utilisation (comme votre point de vente et votre session de caisse actifs) et les enregistrements non sauvegardés sont conservés. Tous les autres enregistrements locaux sont supprimés et doivent être à nouveau téléchargés avant d&apos;être disponibles.</translation>
     </message>
     <message>
         <source>Clear &amp; resync removes all locally stored records of this object. Records currently in use (such as your active outlet and shift) and any unsaved records are preserved. All other local records are deleted and must re-download before they are available again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacer et resynchroniser supprime tous les enregistrements stockés localement de cet objet. Les enregistrements en cours d&apos;utilisation (comme votre point de vente et votre session de caisse actifs) et les enregistrements non sauvegardés sont conservés. Tous les autres enregistrements locaux sont supprimés et doivent être à nouveau téléchargés avant d&apos;être disponibles.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln record(s) will be deleted</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln enregistrement sera supprimé</numerusform>
+            <numerusform>%Ln enregistrements seront supprimés</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln unsaved record(s) will be kept</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln enregistrement non sauvegardé sera conservé</numerusform>
+            <numerusform>%Ln enregistrements non sauvegardés seront conservés</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln record(s) in use will be kept</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln enregistrement en cours d&apos;utilisation sera conservé</numerusform>
+            <numerusform>%Ln enregistrements en cours d&apos;utilisation seront conservés</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln record(s) will download again</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln enregistrement sera à nouveau téléchargé</numerusform>
+            <numerusform>%Ln enregistrements seront à nouveau téléchargés</numerusform>
         </translation>
     </message>
 </context>
@@ -691,58 +671,58 @@
     <name>posdata::UnsavedRecordListModel</name>
     <message>
         <source>No unsaved records</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun enregistrement non sauvegardé</translation>
     </message>
     <message>
         <source>Showing the oldest %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Affichage des %1 plus anciens sur %2</translation>
     </message>
     <message numerus="yes">
         <source>Uploading %Ln unsaved record(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Envoi de %Ln enregistrement non sauvegardé…</numerusform>
+            <numerusform>Envoi de %Ln enregistrements non sauvegardés…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>All %Ln record(s) reached Salesforce</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>L&apos;enregistrement est arrivé dans Salesforce</numerusform>
+            <numerusform>Les %Ln enregistrements sont arrivés dans Salesforce</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Salesforce refused %Ln record(s) again</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Salesforce a de nouveau refusé %Ln enregistrement</numerusform>
+            <numerusform>Salesforce a de nouveau refusé %Ln enregistrements</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln record(s) uploaded</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln enregistrement envoyé</numerusform>
+            <numerusform>%Ln enregistrements envoyés</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln refused again</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln de nouveau refusé</numerusform>
+            <numerusform>%Ln de nouveau refusés</numerusform>
         </translation>
     </message>
     <message>
         <source>Not sent: syncing is paused for this object</source>
-        <translation type="unfinished"></translation>
+        <translation>Non envoyé&#xa0;: la synchronisation de cet objet est en pause</translation>
     </message>
     <message>
         <source>Not sent: waiting for sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Non envoyé&#xa0;: en attente de connexion</translation>
     </message>
     <message>
         <source>%1, %2 %3, %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2 %3, %4</translation>
     </message>
 </context>
 </TS>

@@ -6,6 +6,7 @@ import QtQuick.Controls.Material
 import PosData
 
 // A labelled action with a 48 px touch target; `destructive` paints it red for deleting actions.
+// Its words wrap onto a second line when the button is given less than their width.
 Button {
     id: control
     property bool destructive: false
@@ -29,6 +30,9 @@ Button {
         color: control.destructive || control.highlighted ? Theme.textOnAccent : Theme.accent
         horizontalAlignment: Text.AlignHCenter
         verticalAlignment: Text.AlignVCenter
+        // Long words (German, French) in a narrow window: two lines rather than cut.
+        wrapMode: Text.WordWrap
+        maximumLineCount: 2
         opacity: control.enabled ? 1 : 0.5
     }
 }

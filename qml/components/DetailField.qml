@@ -85,7 +85,8 @@ Item {
             kind: field.statusKind
             size: Theme.iconSizeSmall
             Layout.alignment: Qt.AlignTop
-            Layout.row: field.narrow ? 1 : 0
+            // Narrow: under the label, before the values (hidden: out of their way).
+            Layout.row: field.narrow ? (field.showIcon ? 1 : 2) : 0
             Layout.column: field.narrow ? 0 : 2
         }
         ColumnLayout {
@@ -94,8 +95,8 @@ Item {
             Layout.maximumWidth: field.valueRoom
             Layout.row: field.narrow ? 1 : 0
             // Narrow without an icon: the values start under the label.
-            Layout.column: field.narrow ? (icon.visible ? 1 : 0) : 3
-            Layout.columnSpan: field.narrow && !icon.visible ? 2 : 1
+            Layout.column: field.narrow ? (field.showIcon ? 1 : 0) : 3
+            Layout.columnSpan: field.narrow && !field.showIcon ? 2 : 1
             NameLabel {
                 id: valueName
                 objectName: "fieldValueName"

@@ -57,9 +57,19 @@ ToolBar {
         RowLayout {
             id: trailing
             spacing: Theme.gapSmall
+            // On their own line (narrow), labelled actions take the room there is and wrap their
+            // words if they must; beside the title they keep their size and the title elides.
+            onChildrenChanged: {
+                for (let i = 0; i < children.length; ++i) {
+                    if (children[i] instanceof ActionButton)
+                        children[i].Layout.fillWidth = Qt.binding(() => bar.narrow)
+                }
+            }
             Layout.row: bar.narrow ? 1 : 0
             Layout.column: bar.narrow ? 0 : 2
             Layout.columnSpan: bar.narrow ? 2 : 1
+            Layout.fillWidth: bar.narrow // beside the title: its own width, the title takes the rest
+            Layout.maximumWidth: grid.width
             Layout.alignment: Qt.AlignRight | Qt.AlignVCenter
         }
     }

@@ -36,7 +36,8 @@ ItemDelegate {
     // Narrow (a split-screen column): the status, last sync and refused uploads go under the counts.
     readonly property bool narrow: width < Theme.narrowWidth
     readonly property int sideAlignment: narrow ? Text.AlignLeft : Text.AlignRight
-    readonly property real sideWidth: narrow ? availableWidth : availableWidth * 0.4
+    // Beside the counts: at most 40 % of the row; under them: as wide as the column.
+    readonly property real sideWidth: narrow ? Infinity : availableWidth * 0.4
 
     // No ids inside contentItem: it is a deferred property (qmllint).
     contentItem: RowLayout {
@@ -89,6 +90,7 @@ ItemDelegate {
                     wrapMode: Text.WordWrap
                     horizontalAlignment: row.sideAlignment
                     Layout.alignment: row.sideAlignment
+                    Layout.fillWidth: row.narrow
                     Layout.maximumWidth: row.sideWidth
                 }
                 Label {
@@ -99,6 +101,7 @@ ItemDelegate {
                     wrapMode: Text.WordWrap
                     horizontalAlignment: row.sideAlignment
                     Layout.alignment: row.sideAlignment
+                    Layout.fillWidth: row.narrow
                     Layout.maximumWidth: row.sideWidth
                 }
                 Label {
@@ -110,6 +113,7 @@ ItemDelegate {
                     wrapMode: Text.WordWrap
                     horizontalAlignment: row.sideAlignment
                     Layout.alignment: row.sideAlignment
+                    Layout.fillWidth: row.narrow
                     Layout.maximumWidth: row.sideWidth
                 }
             }

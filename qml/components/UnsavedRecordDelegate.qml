@@ -55,28 +55,13 @@ Item {
         ColumnLayout {
             spacing: 3
             Layout.fillWidth: true
-            RowLayout {
-                spacing: Theme.gap
+            NameLabel {
+                objectName: "recordTitle"
+                text: row.title
+                font: Theme.bodyStrong
                 Layout.fillWidth: true
-                Label {
-                    objectName: "recordTitle"
-                    text: row.title
-                    font: Theme.bodyStrong
-                    color: Theme.textPrimary
-                    elide: Text.ElideRight
-                    Layout.fillWidth: true
-                }
-                Label {
-                    objectName: "recordWhen"
-                    text: row.whenText
-                    font: Theme.secondary
-                    color: Theme.textSecondary
-                    wrapMode: Text.WordWrap
-                    horizontalAlignment: Text.AlignRight
-                    Layout.maximumWidth: row.width * 0.3
-                }
             }
-            // What happened and how often it was refused: side by side, or one under the other.
+            // What happened, when, and how often it was refused: on one line, or wrapped.
             Flow {
                 spacing: Theme.gap
                 Layout.fillWidth: true
@@ -84,6 +69,14 @@ Item {
                     objectName: "recordKind"
                     width: Math.min(implicitWidth, parent.width)
                     text: row.kindText
+                    font: Theme.secondary
+                    color: Theme.textSecondary
+                    wrapMode: Text.WordWrap
+                }
+                Label {
+                    objectName: "recordWhen"
+                    width: Math.min(implicitWidth, parent.width)
+                    text: row.whenText
                     font: Theme.secondary
                     color: Theme.textSecondary
                     wrapMode: Text.WordWrap

@@ -6,6 +6,7 @@
 #include "ui/enginebinding.h"
 #include "ui/headlessrun.h"
 #include "ui/managedatacontroller.h"
+#include "ui/translations.h"
 
 #ifdef POSDATA_HAVE_EMULATOR
 #include "emulator/emulatorserver.h"
@@ -122,8 +123,19 @@ int main(int argc, char *argv[])
     const QCommandLineOption quitOpt("quit-when-synced", "Exit once every object is Fully or Subset synced.");
     const QCommandLineOption sizeOpt("window-size", "Window size, e.g. 800x1280 (portrait).", "WxH", "1280x800");
     const QCommandLineOption timeoutOpt("timeout", "With --quit-when-synced: give up after this many seconds.", "s", "600");
-    parser.addOptions({configOpt, deviceOpt, dbOpt, demoOpt, seedOpt, selfTestOpt, shotsOpt, quitOpt, sizeOpt, timeoutOpt});
+    const QCommandLineOption langOpt("lang", "Language of the screen: en, de or fr (default: the system's).", "code");
+    parser.addOptions({configOpt, deviceOpt, dbOpt, demoOpt, seedOpt, selfTestOpt, shotsOpt, quitOpt, sizeOpt, timeoutOpt,
+                       langOpt});
     parser.process(app);
+
+    // Before anything formats a number: the language's translation and locale become the defaults.
+    const QString language = parser.value(langOpt);
+    if (!language.isEmpty() && !posdata::uiLanguages().contains(language))
+        return fail(QStringLiteral("unknown --lang \"%1\": use one of %2")
+                        .arg(language, posdata::uiLanguages().join(QStringLiteral(", "))));
+    QString languageError;
+    if (!posdata::installTranslations(app, posdata::uiLocale(language), &languageError))
+        return fail(languageError);
 
     const bool selfTest = parser.isSet(selfTestOpt);
     if (selfTest)
@@ -228,6 +240,8 @@ int main(int argc, char *argv[])
                 g_qmlProblems.append(QStringLiteral("no snapshot from the engine"));
             for (const auto &problem : std::as_const(g_qmlProblems))
                 std::fprintf(stderr, "self-test: %s\n", qPrintable(problem));
+            // The summary in the screen's language: the self-test of each --lang shows it is in use.
+            std::fprintf(stdout, "self-test: %s: %s\n", qPrintable(QLocale().name()), qPrintable(controller.summaryText()));
             std::fprintf(stdout, "self-test: %s\n", g_qmlProblems.isEmpty() ? "ok" : "FAILED");
             QCoreApplication::exit(g_qmlProblems.isEmpty() ? 0 : 1);
         });

@@ -211,7 +211,10 @@ TestCase {
                   "refused again, still listed")
         compare(again()[0].attemptsText, "Refused 2 times")
         compare(findChild(page, "unsavedList").count, failedBefore + 1)
-        verify(button.enabled)
+        // The retry ends once the list read after the upload pass is in: its outcome in words.
+        tryVerify(() => button.enabled, 10000, "the retry is over")
+        compare(page.records.retryText, "Salesforce refused 1 record again")
+        verify(findText(page, "Salesforce refused 1 record again"))
 
         shell.stack.pop()
         tryCompare(shell.stack, "busy", false)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // The CLI against a real temp store: status text and JSON, pause/resume/resync/clear-resync effects
 // in the store (as a running engine would read them), dry runs, refusals, and no token in output.
+#include "posdatarunner.h"
+
 #include "cli/cliapp.h"
 #include "config/syncconfig.h"
 #include "store/localstore.h"
@@ -10,7 +12,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTextStream>
@@ -44,12 +45,7 @@ IncomingRecord rec(const QString &object, const QString &recordId, int second)
     return r;
 }
 
-struct CliRun
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
+using clitest::CliOutput;
 
 class CliAppTest : public ::testing::Test
 {
@@ -93,9 +89,9 @@ protected:
     }
 
     // Runs the CLI in-process, as main() would, with --db pointing at the temp store.
-    CliRun cli(QStringList args, const QString &input = QString(), bool withDb = true)
+    CliOutput cli(QStringList args, const QString &input = QString(), bool withDb = true)
     {
-        CliRun r;
+        CliOutput r;
         QString in = input;
         QTextStream out(&r.out), err(&r.err), inStream(&in);
         CliApp cliApp({&out, &err, &inStream, false});
@@ -126,7 +122,7 @@ protected:
 
 TEST_F(CliAppTest, StatusTableWhileTheAppHoldsTheStore)
 {
-    const CliRun r = cli({QStringLiteral("status")});
+    const CliOutput r = cli({QStringLiteral("status")});
     ASSERT_EQ(r.code, 0) << r.err.toStdString();
     EXPECT_TRUE(r.err.isEmpty()) << r.err.toStdString();
     const QStringList lines = r.out.split(u'\n', Qt::SkipEmptyParts);
@@ -165,7 +161,7 @@ TEST_F(CliAppTest, StatusTableWhileTheAppHoldsTheStore)
 
 TEST_F(CliAppTest, StatusJson)
 {
-    const CliRun r = cli({QStringLiteral("status"), QStringLiteral("--json")});
+    const CliOutput r = cli({QStringLiteral("status"), QStringLiteral("--json")});
     ASSERT_EQ(r.code, 0) << r.err.toStdString();
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(r.out.toUtf8(), &pe);
@@ -210,7 +206,7 @@ TEST_F(CliAppTest, StatusJson)
 
 TEST_F(CliAppTest, PauseAndResumeWriteTheFlagTheEngineReads)
 {
-    CliRun r = cli({QStringLiteral("pause"), QStringLiteral("S_C__ORDER__C")});
+    CliOutput r = cli({QStringLiteral("pause"), QStringLiteral("S_C__ORDER__C")});
     ASSERT_EQ(r.code, 0) << r.err.toStdString();
     EXPECT_EQ(r.out, QStringLiteral("s_c__order__c: paused\n"));
     EXPECT_TRUE(app->objectState(kOrder).paused); // seen through the "app" connection
@@ -240,7 +236,7 @@ TEST_F(CliAppTest, PauseAndResumeWriteTheFlagTheEngineReads)
 TEST_F(CliAppTest, ResyncQueuesAFullDownloadKeepingRecords)
 {
     const qint64 generation = app->objectState(kProduct).generation;
-    const CliRun r = cli({QStringLiteral("resync"), kProduct});
+    const CliOutput r = cli({QStringLiteral("resync"), kProduct});
     ASSERT_EQ(r.code, 0) << r.err.toStdString();
     EXPECT_EQ(r.out, QStringLiteral("s_c__product__c: full resync queued (local records kept)\n"));
     const ObjectState st = app->objectState(kProduct);
@@ -251,7 +247,7 @@ TEST_F(CliAppTest, ResyncQueuesAFullDownloadKeepingRecords)
 
 TEST_F(CliAppTest, ClearResyncDryRunShowsTheNumbersAndChangesNothing)
 {
-    const CliRun r = cli({QStringLiteral("clear-resync"), kOrder, QStringLiteral("--dry-run")});
+    const CliOutput r = cli({QStringLiteral("clear-resync"), kOrder, QStringLiteral("--dry-run")});
     ASSERT_EQ(r.code, 0) << r.err.toStdString();
     EXPECT_EQ(r.out, QStringLiteral("s_c__order__c: delete 3 synced records, keep 1 unsaved and 1 in use, then download 4\n"
                                     "dry run: nothing changed\n"));
@@ -261,7 +257,7 @@ TEST_F(CliAppTest, ClearResyncDryRunShowsTheNumbersAndChangesNothing)
 
 TEST_F(CliAppTest, ClearResyncAsksAndHonoursNo)
 {
-    const CliRun r = cli({QStringLiteral("clear-resync"), kOrder}, QStringLiteral("n\n"));
+    const CliOutput r = cli({QStringLiteral("clear-resync"), kOrder}, QStringLiteral("n\n"));
     EXPECT_EQ(r.code, 1);
     EXPECT_TRUE(r.out.contains(QStringLiteral("Delete 3 records and re-download?"))) << r.out.toStdString();
     EXPECT_TRUE(r.out.endsWith(QStringLiteral("cancelled: nothing changed\n")));
@@ -273,7 +269,7 @@ TEST_F(CliAppTest, ClearResyncAsksAndHonoursNo)
 
 TEST_F(CliAppTest, ClearResyncKeepsUnsavedAndInUse)
 {
-    CliRun r = cli({QStringLiteral("clear-resync"), kOrder}, QStringLiteral("yes\n"));
+    CliOutput r = cli({QStringLiteral("clear-resync"), kOrder}, QStringLiteral("yes\n"));
     ASSERT_EQ(r.code, 0) << r.err.toStdString();
     EXPECT_TRUE(r.out.endsWith(QStringLiteral("s_c__order__c: cleared, re-download queued\n"))) << r.out.toStdString();
     EXPECT_EQ(app->ids(kOrder), (QStringList{id("a03", 1), id("a03", 99)}));
@@ -286,7 +282,7 @@ TEST_F(CliAppTest, ClearResyncKeepsUnsavedAndInUse)
 
 TEST_F(CliAppTest, RefusesBadInputWithExitTwo)
 {
-    CliRun r = cli({QStringLiteral("status"), QStringLiteral("--colour")});
+    CliOutput r = cli({QStringLiteral("status"), QStringLiteral("--colour")});
     EXPECT_EQ(r.code, 2);
     EXPECT_TRUE(r.out.isEmpty());
     EXPECT_EQ(r.err, QStringLiteral("posdata: unknown option --colour\nRun \"posdata --help\" for usage.\n"));
@@ -303,7 +299,7 @@ TEST_F(CliAppTest, RefusesBadInputWithExitTwo)
 
 TEST_F(CliAppTest, MissingStoreAndBadConfigFail)
 {
-    CliRun r = cli({QStringLiteral("status"), QStringLiteral("--db"), dir.filePath(QStringLiteral("absent.db"))}, {}, false);
+    CliOutput r = cli({QStringLiteral("status"), QStringLiteral("--db"), dir.filePath(QStringLiteral("absent.db"))}, {}, false);
     EXPECT_EQ(r.code, 1);
     EXPECT_TRUE(r.err.contains(QStringLiteral("absent.db: no local store there"))) << r.err.toStdString();
     EXPECT_FALSE(QFile::exists(dir.filePath(QStringLiteral("absent.db"))));
@@ -329,7 +325,7 @@ TEST_F(CliAppTest, NoTokenInOutput)
     f.close();
     // Readable by others, then http to a remote host: both refused without echoing the token.
     ASSERT_TRUE(QFile::setPermissions(device, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther));
-    CliRun r = cli({QStringLiteral("sync"), QStringLiteral("--once"), QStringLiteral("--device"), device});
+    CliOutput r = cli({QStringLiteral("sync"), QStringLiteral("--once"), QStringLiteral("--device"), device});
     EXPECT_EQ(r.code, 1);
     EXPECT_TRUE(r.err.contains(QStringLiteral("chmod 600"))) << r.err.toStdString();
     EXPECT_FALSE((r.out + r.err).contains(QLatin1String(kToken)));
@@ -347,16 +343,13 @@ TEST_F(CliAppTest, NoTokenInOutput)
 #ifdef POSDATA_BINARY
 TEST_F(CliAppTest, BinaryExitCodes)
 {
-    QProcess p;
-    p.start(QStringLiteral(POSDATA_BINARY), {QStringLiteral("status"), QStringLiteral("--db"), dbPath});
-    ASSERT_TRUE(p.waitForFinished(30000));
-    EXPECT_EQ(p.exitCode(), 0) << p.readAllStandardError().toStdString();
-    EXPECT_TRUE(p.readAllStandardOutput().contains("Subset synced"));
+    const CliOutput status = clitest::runPosdata({QStringLiteral("status"), QStringLiteral("--db"), dbPath});
+    EXPECT_EQ(status.code, 0) << status.err.toStdString();
+    EXPECT_TRUE(status.out.contains(QStringLiteral("Subset synced"))) << status.out.toStdString();
 
-    p.start(QStringLiteral(POSDATA_BINARY), {QStringLiteral("pause"), QStringLiteral("--bogus")});
-    ASSERT_TRUE(p.waitForFinished(30000));
-    EXPECT_EQ(p.exitCode(), 2);
-    EXPECT_TRUE(p.readAllStandardError().contains("unknown option --bogus"));
+    const CliOutput bogus = clitest::runPosdata({QStringLiteral("pause"), QStringLiteral("--bogus")});
+    EXPECT_EQ(bogus.code, 2);
+    EXPECT_TRUE(bogus.err.contains(QStringLiteral("unknown option --bogus"))) << bogus.err.toStdString();
 }
 #endif
 

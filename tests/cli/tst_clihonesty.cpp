@@ -2,9 +2,10 @@
 // `posdata` tells the truth in its exit code and its words: the real binary against the in-process
 // emulator (or a scripted hostile server) over loopback, on real store files - a full disk, a store
 // this user may not write, a server going round in circles, server text full of escape sequences.
+#include "posdatarunner.h"
+
 #include "emulator/emulator.h"
 #include "emulator/emulatorserver.h"
-#include "soql/ids.h"
 #include "store/localstore.h"
 
 #include <QCoreApplication>
@@ -28,12 +29,8 @@
 
 namespace {
 
-struct Output
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
+using clitest::CliOutput;
+using clitest::runPosdata;
 
 const QByteArray kProductsOnly = R"({"version":1,"objects":[
     {"name":"s_c__product__c","priority":1,"fields":["Name","s_c__sku__c","s_c__description__c"]}]})";
@@ -68,32 +65,8 @@ protected:
     }
     QString writeDevice(const QString &instanceUrl)
     {
-        const QJsonObject o{{QStringLiteral("instanceUrl"), instanceUrl},
-                            {QStringLiteral("clientId"), QStringLiteral("pos-demo")},
-                            {QStringLiteral("refreshToken"), QStringLiteral("pos-demo-refresh")},
-                            {QStringLiteral("outletId"), QString::fromStdString(soql::makeId("a00", 1))},
-                            {QStringLiteral("shiftId"), QString::fromStdString(soql::makeId("a01", 1))}};
-        return writeFile(QStringLiteral("device.json"), QJsonDocument(o).toJson());
-    }
-
-    // The guard only stops a hung child from hanging the suite; nothing is asserted about time.
-    static Output posdata(const QStringList &args, const QStringList &prefix = {})
-    {
-        QProcess p;
-        if (prefix.isEmpty())
-            p.start(QStringLiteral(POSDATA_BINARY), args);
-        else
-            p.start(prefix.first(), prefix.mid(1) + QStringList{QStringLiteral(POSDATA_BINARY)} + args);
-        Output o;
-        if (!p.waitForFinished(120000)) {
-            p.kill();
-            p.waitForFinished();
-            return o;
-        }
-        o.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        o.out = QString::fromUtf8(p.readAllStandardOutput());
-        o.err = QString::fromUtf8(p.readAllStandardError());
-        return o;
+        return clitest::writeDeviceFile(dir.filePath(QStringLiteral("device.json")), instanceUrl,
+                                        QStringLiteral("pos-demo-refresh"));
     }
 
     QTemporaryDir dir;
@@ -114,9 +87,9 @@ TEST_F(CliHonestyTest, AFullDiskIsExitOneInWordsAndLosesNothing)
     if (::mount("tmpfs", mnt.toLocal8Bit().constData(), "tmpfs", 0, "size=3m") != 0)
         GTEST_SKIP() << "cannot mount a tmpfs here: " << std::strerror(errno);
     const QString db = mnt + QStringLiteral("/posdata.db");
-    const Output r = posdata({QStringLiteral("sync"), QStringLiteral("--once"), QStringLiteral("--device"),
-                              writeDevice(url), QStringLiteral("--config"),
-                              writeFile(QStringLiteral("objects.json"), kProductsOnly), QStringLiteral("--db"), db});
+    const CliOutput r = runPosdata({QStringLiteral("sync"), QStringLiteral("--once"), QStringLiteral("--device"),
+                                    writeDevice(url), QStringLiteral("--config"),
+                                    writeFile(QStringLiteral("objects.json"), kProductsOnly), QStringLiteral("--db"), db});
     EXPECT_EQ(r.code, 1) << r.out.toStdString() << r.err.toStdString();
     EXPECT_TRUE(r.err.contains(QStringLiteral("full"))) << r.err.toStdString();
     EXPECT_FALSE(r.out.contains(QStringLiteral("sync done"))) << r.out.toStdString();
@@ -139,8 +112,8 @@ TEST_F(CliHonestyTest, AStoreThisUserMayNotWriteIsExitOneInWords)
     const QString config = writeFile(QStringLiteral("objects.json"), kProductsOnly);
     const QString device = writeDevice(url);
     const QString db = dir.filePath(QStringLiteral("posdata.db"));
-    ASSERT_EQ(posdata({QStringLiteral("sync"), QStringLiteral("--once"), QStringLiteral("--device"), device,
-                       QStringLiteral("--config"), config, QStringLiteral("--db"), db})
+    ASSERT_EQ(runPosdata({QStringLiteral("sync"), QStringLiteral("--once"), QStringLiteral("--device"), device,
+                          QStringLiteral("--config"), config, QStringLiteral("--db"), db})
                   .code,
               0);
     // The store stays root's and read-only to others; the device file and the folder are nobody's.
@@ -149,10 +122,9 @@ TEST_F(CliHonestyTest, AStoreThisUserMayNotWriteIsExitOneInWords)
         ::chmod(f.toLocal8Bit().constData(), 0644);
     ASSERT_EQ(::chown(device.toLocal8Bit().constData(), 65534, 65534), 0);
     ASSERT_EQ(::chmod(config.toLocal8Bit().constData(), 0644), 0);
-    const Output r = posdata({QStringLiteral("sync"), QStringLiteral("--once"), QStringLiteral("--device"), device,
-                              QStringLiteral("--config"), config, QStringLiteral("--db"), db},
-                             {QStringLiteral("setpriv"), QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
-                              QStringLiteral("--clear-groups")});
+    const CliOutput r = runPosdata({QStringLiteral("sync"), QStringLiteral("--once"), QStringLiteral("--device"), device,
+                                    QStringLiteral("--config"), config, QStringLiteral("--db"), db},
+                                   clitest::RunAs::Nobody);
     EXPECT_EQ(r.code, 1) << r.out.toStdString() << r.err.toStdString();
     EXPECT_FALSE(r.out.contains(QStringLiteral("sync done"))) << r.out.toStdString();
     EXPECT_TRUE(r.err.contains(QStringLiteral("read-only")) || r.err.contains(QStringLiteral("readonly"))
@@ -167,10 +139,10 @@ TEST_F(CliHonestyTest, SyncOnceAgainstAServerGoingRoundInCirclesEndsWithExitOne)
     start("small");
     std::string error;
     ASSERT_TRUE(server->emulator().setFaults({{"stuckQueries", "s_c__product__c"}}, &error)) << error;
-    const Output r = posdata({QStringLiteral("sync"), QStringLiteral("--once"), QStringLiteral("--device"),
-                              writeDevice(url), QStringLiteral("--config"),
-                              writeFile(QStringLiteral("objects.json"), kProductsOnly), QStringLiteral("--db"),
-                              dir.filePath(QStringLiteral("posdata.db"))});
+    const CliOutput r = runPosdata({QStringLiteral("sync"), QStringLiteral("--once"), QStringLiteral("--device"),
+                                    writeDevice(url), QStringLiteral("--config"),
+                                    writeFile(QStringLiteral("objects.json"), kProductsOnly), QStringLiteral("--db"),
+                                    dir.filePath(QStringLiteral("posdata.db"))});
     EXPECT_EQ(r.code, 1) << r.out.toStdString() << r.err.toStdString();
     EXPECT_TRUE(r.err.contains(QStringLiteral("s_c__product__c"))) << r.err.toStdString();
     EXPECT_TRUE(r.err.contains(QStringLiteral("NO_PROGRESS"))) << r.err.toStdString();
@@ -195,9 +167,9 @@ TEST_F(CliHonestyTest, ServerTextNeverReachesTheTerminalAsControlCharacters)
     while (!hostile.is_running())
         std::this_thread::sleep_for(std::chrono::milliseconds(1));
     const QString db = dir.filePath(QStringLiteral("posdata.db"));
-    const Output r = posdata({QStringLiteral("sync"), QStringLiteral("--once"), QStringLiteral("--device"),
-                              writeDevice(QStringLiteral("http://127.0.0.1:%1").arg(port)), QStringLiteral("--config"),
-                              writeFile(QStringLiteral("objects.json"), kProductsOnly), QStringLiteral("--db"), db});
+    const CliOutput r = runPosdata({QStringLiteral("sync"), QStringLiteral("--once"), QStringLiteral("--device"),
+                                    writeDevice(QStringLiteral("http://127.0.0.1:%1").arg(port)), QStringLiteral("--config"),
+                                    writeFile(QStringLiteral("objects.json"), kProductsOnly), QStringLiteral("--db"), db});
     hostile.stop();
     thread.join();
     EXPECT_EQ(r.code, 1);
@@ -210,8 +182,8 @@ TEST_F(CliHonestyTest, ServerTextNeverReachesTheTerminalAsControlCharacters)
     }
     EXPECT_TRUE(r.err.contains(QStringLiteral("pwned"))) << r.err.toStdString(); // the words stay, harmless
     EXPECT_EQ(r.err.count(u'\n'), 1) << r.err.toStdString(); // one line: no forged line of its own
-    const Output status = posdata({QStringLiteral("status"), QStringLiteral("--db"), db, QStringLiteral("--config"),
-                                   dir.filePath(QStringLiteral("objects.json"))});
+    const CliOutput status = runPosdata({QStringLiteral("status"), QStringLiteral("--db"), db, QStringLiteral("--config"),
+                                         dir.filePath(QStringLiteral("objects.json"))});
     EXPECT_FALSE(status.out.contains(QChar(0x1b))) << status.out.toStdString();
     EXPECT_FALSE(status.out.contains(QStringLiteral("\nforged line"))) << status.out.toStdString();
 }
@@ -237,8 +209,8 @@ TEST_F(CliHonestyTest, StatusBesideARunningSyncShowsItsWordsThenNoEngineOnceKill
                                                 QStringLiteral("--config"), config, QStringLiteral("--db"), db});
     ASSERT_TRUE(sync.waitForStarted());
     auto statusJson = [&] {
-        const Output r = posdata({QStringLiteral("status"), QStringLiteral("--json"), QStringLiteral("--config"),
-                                  config, QStringLiteral("--db"), db});
+        const CliOutput r = runPosdata({QStringLiteral("status"), QStringLiteral("--json"), QStringLiteral("--config"),
+                                        config, QStringLiteral("--db"), db});
         return QJsonDocument::fromJson(r.out.toUtf8()).object();
     };
     // The store exists once the engine opened it; its live state follows within a second.
@@ -254,7 +226,7 @@ TEST_F(CliHonestyTest, StatusBesideARunningSyncShowsItsWordsThenNoEngineOnceKill
     const QJsonObject product = view.value(u"objects").toArray().at(0).toObject();
     EXPECT_EQ(product.value(u"status").toString(), QStringLiteral("Syncing"));
     EXPECT_FALSE(product.value(u"activity").toString().isEmpty()) << QJsonDocument(view).toJson().toStdString();
-    const Output text = posdata({QStringLiteral("status"), QStringLiteral("--config"), config, QStringLiteral("--db"), db});
+    const CliOutput text = runPosdata({QStringLiteral("status"), QStringLiteral("--config"), config, QStringLiteral("--db"), db});
     EXPECT_TRUE(text.out.startsWith(QStringLiteral("Engine running (process %1)").arg(sync.processId())))
         << text.out.toStdString();
 
@@ -266,7 +238,7 @@ TEST_F(CliHonestyTest, StatusBesideARunningSyncShowsItsWordsThenNoEngineOnceKill
     const QJsonObject after = view.value(u"objects").toArray().at(0).toObject();
     EXPECT_NE(after.value(u"status").toString(), QStringLiteral("Syncing"));
     EXPECT_TRUE(after.value(u"activity").isNull());
-    const Output none = posdata({QStringLiteral("status"), QStringLiteral("--config"), config, QStringLiteral("--db"), db});
+    const CliOutput none = runPosdata({QStringLiteral("status"), QStringLiteral("--config"), config, QStringLiteral("--db"), db});
     EXPECT_TRUE(none.out.startsWith(QStringLiteral("No engine running on this store"))) << none.out.toStdString();
 }
 
@@ -276,13 +248,13 @@ TEST_F(CliHonestyTest, StatusAfterACleanStopSaysNoEngineRuns)
     start("small");
     const QString db = dir.filePath(QStringLiteral("posdata.db"));
     const QString config = writeFile(QStringLiteral("objects.json"), kProductsOnly);
-    const Output sync = posdata({QStringLiteral("sync"), QStringLiteral("--once"), QStringLiteral("--device"),
-                                 writeDevice(url), QStringLiteral("--config"), config, QStringLiteral("--db"), db});
+    const CliOutput sync = runPosdata({QStringLiteral("sync"), QStringLiteral("--once"), QStringLiteral("--device"),
+                                       writeDevice(url), QStringLiteral("--config"), config, QStringLiteral("--db"), db});
     ASSERT_EQ(sync.code, 0) << sync.err.toStdString();
     auto store = posdata::LocalStore::open(db, posdata::LocalStore::Mode::ReadOnly);
     ASSERT_TRUE(store);
     EXPECT_FALSE(store->liveState()) << "the live state was left behind";
-    const Output status = posdata({QStringLiteral("status"), QStringLiteral("--config"), config, QStringLiteral("--db"), db});
+    const CliOutput status = runPosdata({QStringLiteral("status"), QStringLiteral("--config"), config, QStringLiteral("--db"), db});
     EXPECT_TRUE(status.out.startsWith(QStringLiteral("No engine running on this store"))) << status.out.toStdString();
     EXPECT_TRUE(status.out.contains(QStringLiteral("Fully synced"))) << status.out.toStdString();
 }

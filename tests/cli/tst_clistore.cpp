@@ -3,12 +3,13 @@
 // database (refused, left byte-identical, no -wal or -shm), a store in a folder this user cannot
 // write (reading commands work), a store file this user cannot write (writing commands fail at
 // once, in words). Permission cases run the binary as uid 65534 when the tests run as root.
+#include "posdatarunner.h"
+
 #include "store/localstore.h"
 
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -20,34 +21,17 @@
 
 namespace {
 
-struct CliResult
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
+using clitest::CliOutput;
 
 class CliStoreTest : public ::testing::Test
 {
 protected:
     virtual QString path() const { return dir.filePath(QStringLiteral("other.db")); }
 
-    CliResult posdata(const QStringList &args, bool unprivileged = false)
+    /// The binary on this test's store file.
+    CliOutput posdata(const QStringList &args, clitest::RunAs as = clitest::RunAs::ThisUser)
     {
-        QProcess p;
-        if (unprivileged && ::geteuid() == 0)
-            p.setChildProcessModifier([] {
-                if (::setgid(65534) != 0 || ::setuid(65534) != 0)
-                    ::_exit(99);
-            });
-        p.start(QStringLiteral(POSDATA_BINARY), args + QStringList { QStringLiteral("--db"), path() });
-        CliResult r;
-        if (!p.waitForFinished(30000))
-            return r;
-        r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        r.out = QString::fromUtf8(p.readAllStandardOutput());
-        r.err = QString::fromUtf8(p.readAllStandardError());
-        return r;
+        return clitest::runPosdata(args + QStringList { QStringLiteral("--db"), path() }, as);
     }
     void makeSqlite(const char *sql)
     {
@@ -73,7 +57,7 @@ protected:
         ASSERT_FALSE(before.isEmpty());
         for (const QStringList &args : { QStringList { QStringLiteral("pause"), QStringLiteral("contact") },
                  QStringList { QStringLiteral("status") }, QStringList { QStringLiteral("unsaved") } }) {
-            const CliResult r = posdata(args);
+            const CliOutput r = posdata(args);
             EXPECT_EQ(r.code, 1) << what << " " << args.join(u' ').toStdString() << ": " << r.err.toStdString();
             EXPECT_TRUE(r.err.contains(QStringLiteral("not a POS data store"))) << r.err.toStdString();
             // In words, not a raw SQL error (no such table, already exists, ...).
@@ -129,10 +113,10 @@ TEST_F(CliStorePermissions, StatusWorksInAReadOnlyFolder)
 {
     ASSERT_EQ(::chmod(QFile::encodeName(folder()).constData(), 0555), 0);
     const QByteArray before = hash();
-    const CliResult status = posdata({ QStringLiteral("status") }, true);
+    const CliOutput status = posdata({ QStringLiteral("status") }, clitest::RunAs::Nobody);
     EXPECT_EQ(status.code, 0) << status.err.toStdString();
     EXPECT_TRUE(status.out.contains(QStringLiteral("contact"))) << status.out.toStdString();
-    const CliResult pause = posdata({ QStringLiteral("pause"), QStringLiteral("contact") }, true);
+    const CliOutput pause = posdata({ QStringLiteral("pause"), QStringLiteral("contact") }, clitest::RunAs::Nobody);
     EXPECT_EQ(pause.code, 1);
     EXPECT_TRUE(pause.err.contains(QStringLiteral("read-only for this user"))) << pause.err.toStdString();
     EXPECT_EQ(hash(), before);
@@ -142,10 +126,10 @@ TEST_F(CliStorePermissions, StatusWorksInAReadOnlyFolder)
 TEST_F(CliStorePermissions, AStoreFileThatCannotBeWrittenFailsInWords)
 {
     ASSERT_EQ(::chmod(QFile::encodeName(path()).constData(), 0444), 0);
-    const CliResult pause = posdata({ QStringLiteral("pause"), QStringLiteral("contact") }, true);
+    const CliOutput pause = posdata({ QStringLiteral("pause"), QStringLiteral("contact") }, clitest::RunAs::Nobody);
     EXPECT_EQ(pause.code, 1);
     EXPECT_TRUE(pause.err.contains(QStringLiteral("pos.db is read-only for this user"))) << pause.err.toStdString();
-    const CliResult status = posdata({ QStringLiteral("status") }, true);
+    const CliOutput status = posdata({ QStringLiteral("status") }, clitest::RunAs::Nobody);
     EXPECT_EQ(status.code, 0) << status.err.toStdString();
     EXPECT_TRUE(status.out.contains(QStringLiteral("contact"))) << status.out.toStdString();
 }

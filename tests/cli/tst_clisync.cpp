@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: MIT
 // `posdata sync --once` end to end: the real binary against the in-process emulator over loopback,
 // then `posdata status` on the store it wrote; a refused token fails with exit 1 and is never printed.
+#include "posdatarunner.h"
+
 #include "emulator/emulatorserver.h"
 #include "store/localstore.h"
 #include "soql/ids.h"
 
 #include <QCoreApplication>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -17,12 +18,8 @@
 
 namespace {
 
-struct Output
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
+using clitest::CliOutput;
+using clitest::runPosdata;
 
 class CliSyncTest : public ::testing::Test
 {
@@ -44,35 +41,16 @@ protected:
 
     QString writeDevice(const QString &token)
     {
-        const QString path = dir.filePath(QStringLiteral("device.json"));
-        QFile f(path);
-        EXPECT_TRUE(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        const QJsonObject o{{QStringLiteral("instanceUrl"), QString::fromStdString(server->url())},
-                            {QStringLiteral("clientId"), QStringLiteral("pos-demo")},
-                            {QStringLiteral("refreshToken"), token},
-                            {QStringLiteral("outletId"), QString::fromStdString(soql::makeId("a00", 1))},
-                            {QStringLiteral("shiftId"), QString::fromStdString(soql::makeId("a01", 1))}};
-        f.write(QJsonDocument(o).toJson());
-        f.close();
-        EXPECT_TRUE(QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner));
-        return path;
+        return clitest::writeDeviceFile(dir.filePath(QStringLiteral("device.json")), QString::fromStdString(server->url()),
+                                        token);
     }
 
-    // The guard only stops a hung child from hanging the suite; nothing is asserted about time.
-    static Output posdata(const QStringList &args)
+    /// Starts `posdata sync` (continuous) on this test's store with the emulator's good token.
+    void startContinuousSync(QProcess &p)
     {
-        QProcess p;
-        p.start(QStringLiteral(POSDATA_BINARY), args);
-        Output o;
-        if (!p.waitForFinished(120000)) {
-            p.kill();
-            p.waitForFinished();
-            return o;
-        }
-        o.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        o.out = QString::fromUtf8(p.readAllStandardOutput());
-        o.err = QString::fromUtf8(p.readAllStandardError());
-        return o;
+        p.start(QStringLiteral(POSDATA_BINARY),
+                {QStringLiteral("sync"), QStringLiteral("--device"),
+                 writeDevice(QString::fromLatin1(emu::Emulator::kRefreshToken)), QStringLiteral("--db"), dbPath});
     }
 
     QTemporaryDir dir;
@@ -85,9 +63,9 @@ protected:
 TEST_F(CliSyncTest, UnsavedListsLocalSalesAndUploadSendsThemKeepingTheRefusedOne)
 {
     const QString device = writeDevice(QString::fromLatin1(emu::Emulator::kRefreshToken));
-    ASSERT_EQ(posdata({QStringLiteral("sync"), QStringLiteral("--once"), QStringLiteral("--device"), device,
-                       QStringLiteral("--db"), dbPath}).code, 0);
-    const Output none = posdata({QStringLiteral("unsaved"), QStringLiteral("--db"), dbPath});
+    ASSERT_EQ(runPosdata({QStringLiteral("sync"), QStringLiteral("--once"), QStringLiteral("--device"), device,
+                          QStringLiteral("--db"), dbPath}).code, 0);
+    const CliOutput none = runPosdata({QStringLiteral("unsaved"), QStringLiteral("--db"), dbPath});
     ASSERT_EQ(none.code, 0) << none.err.toStdString();
     EXPECT_EQ(none.out, QStringLiteral("No unsaved records.\n"));
     {
@@ -100,19 +78,19 @@ TEST_F(CliSyncTest, UnsavedListsLocalSalesAndUploadSendsThemKeepingTheRefusedOne
                                              QStringLiteral("s_c__pos_uuid__c"))
                              .isEmpty());
     }
-    const Output waiting = posdata({QStringLiteral("unsaved"), QStringLiteral("s_c__order__c"), QStringLiteral("--db"), dbPath});
+    const CliOutput waiting = runPosdata({QStringLiteral("unsaved"), QStringLiteral("s_c__order__c"), QStringLiteral("--db"), dbPath});
     ASSERT_EQ(waiting.code, 0) << waiting.err.toStdString();
     EXPECT_EQ(waiting.out.count(QStringLiteral("waiting to upload")), 3) << waiting.out.toStdString();
     EXPECT_TRUE(waiting.out.contains(QStringLiteral("3 unsaved, 0 refused"))) << waiting.out.toStdString();
 
     // One is refused by the org's validation rule: exit 1, naming the record and the reason.
-    const Output up = posdata({QStringLiteral("upload"), QStringLiteral("--device"), device, QStringLiteral("--db"), dbPath});
+    const CliOutput up = runPosdata({QStringLiteral("upload"), QStringLiteral("--device"), device, QStringLiteral("--db"), dbPath});
     EXPECT_EQ(up.code, 1) << up.out.toStdString() << up.err.toStdString();
     EXPECT_TRUE(up.err.contains(QStringLiteral("FIELD_CUSTOM_VALIDATION_EXCEPTION"))) << up.err.toStdString();
     EXPECT_TRUE(up.err.contains(QStringLiteral("Order total cannot be negative"))) << up.err.toStdString();
     EXPECT_FALSE((up.out + up.err).contains(QLatin1String(emu::Emulator::kRefreshToken)));
 
-    const Output json = posdata({QStringLiteral("unsaved"), QStringLiteral("--json"), QStringLiteral("--db"), dbPath});
+    const CliOutput json = runPosdata({QStringLiteral("unsaved"), QStringLiteral("--json"), QStringLiteral("--db"), dbPath});
     ASSERT_EQ(json.code, 0) << json.err.toStdString();
     const QJsonArray rows = QJsonDocument::fromJson(json.out.toUtf8()).array();
     ASSERT_EQ(rows.size(), 1) << json.out.toStdString();
@@ -128,12 +106,12 @@ TEST_F(CliSyncTest, UnsavedListsLocalSalesAndUploadSendsThemKeepingTheRefusedOne
         auto store = posdata::LocalStore::open(dbPath, posdata::LocalStore::Mode::ReadWrite);
         ASSERT_TRUE(store->updateRecord(QStringLiteral("s_c__order__c"), row.value(u"id").toString(), {{"s_c__total__c", 3}}));
     }
-    const Output again = posdata({QStringLiteral("upload"), QStringLiteral("s_c__order__c"), QStringLiteral("--device"),
-                                  device, QStringLiteral("--db"), dbPath});
+    const CliOutput again = runPosdata({QStringLiteral("upload"), QStringLiteral("s_c__order__c"), QStringLiteral("--device"),
+                                        device, QStringLiteral("--db"), dbPath});
     EXPECT_EQ(again.code, 0) << again.out.toStdString() << again.err.toStdString();
     EXPECT_TRUE(again.out.endsWith(QStringLiteral("every unsaved record is uploaded\n"))) << again.out.toStdString();
-    EXPECT_EQ(posdata({QStringLiteral("unsaved"), QStringLiteral("--db"), dbPath}).out, QStringLiteral("No unsaved records.\n"));
-    const Output bad = posdata({QStringLiteral("unsaved"), QStringLiteral("nope"), QStringLiteral("--db"), dbPath});
+    EXPECT_EQ(runPosdata({QStringLiteral("unsaved"), QStringLiteral("--db"), dbPath}).out, QStringLiteral("No unsaved records.\n"));
+    const CliOutput bad = runPosdata({QStringLiteral("unsaved"), QStringLiteral("nope"), QStringLiteral("--db"), dbPath});
     EXPECT_EQ(bad.code, 2);
     EXPECT_TRUE(bad.err.contains(QStringLiteral("unknown object \"nope\""))) << bad.err.toStdString();
 }
@@ -141,15 +119,15 @@ TEST_F(CliSyncTest, UnsavedListsLocalSalesAndUploadSendsThemKeepingTheRefusedOne
 TEST_F(CliSyncTest, SyncOnceThenStatus)
 {
     const QString device = writeDevice(QString::fromLatin1(emu::Emulator::kRefreshToken));
-    const Output sync = posdata({QStringLiteral("sync"), QStringLiteral("--once"), QStringLiteral("--device"), device,
-                                 QStringLiteral("--db"), dbPath});
+    const CliOutput sync = runPosdata({QStringLiteral("sync"), QStringLiteral("--once"), QStringLiteral("--device"), device,
+                                       QStringLiteral("--db"), dbPath});
     ASSERT_EQ(sync.code, 0) << sync.out.toStdString() << sync.err.toStdString();
     EXPECT_TRUE(sync.out.endsWith(QStringLiteral("sync done\n"))) << sync.out.toStdString();
     EXPECT_TRUE(sync.out.contains(QStringLiteral("s_c__order__c: "))) << sync.out.toStdString();
     EXPECT_FALSE((sync.out + sync.err).contains(QLatin1String(emu::Emulator::kRefreshToken)));
     EXPECT_FALSE(sync.out.contains(QLatin1Char('\x1b'))) << "no terminal codes into a pipe";
 
-    const Output status = posdata({QStringLiteral("status"), QStringLiteral("--json"), QStringLiteral("--db"), dbPath});
+    const CliOutput status = runPosdata({QStringLiteral("status"), QStringLiteral("--json"), QStringLiteral("--db"), dbPath});
     ASSERT_EQ(status.code, 0) << status.err.toStdString();
     const QJsonObject view = QJsonDocument::fromJson(status.out.toUtf8()).object();
     EXPECT_FALSE(view.value(u"engine").toObject().value(u"running").toBool()) << "the sync ended";
@@ -171,8 +149,8 @@ TEST_F(CliSyncTest, RefusedTokenFailsWithoutPrintingIt)
 {
     const QString token = QStringLiteral("wrong-refresh-token-SECRET-42");
     const QString device = writeDevice(token);
-    const Output sync = posdata({QStringLiteral("sync"), QStringLiteral("--once"), QStringLiteral("--device"), device,
-                                 QStringLiteral("--db"), dbPath});
+    const CliOutput sync = runPosdata({QStringLiteral("sync"), QStringLiteral("--once"), QStringLiteral("--device"), device,
+                                       QStringLiteral("--db"), dbPath});
     EXPECT_EQ(sync.code, 1) << sync.out.toStdString() << sync.err.toStdString();
     EXPECT_TRUE(sync.err.contains(QStringLiteral("sign-in required"))) << sync.err.toStdString();
     EXPECT_FALSE((sync.out + sync.err).contains(token));
@@ -180,10 +158,8 @@ TEST_F(CliSyncTest, RefusedTokenFailsWithoutPrintingIt)
 
 TEST_F(CliSyncTest, ContinuousSyncStopsCleanlyOnSigterm)
 {
-    const QString device = writeDevice(QString::fromLatin1(emu::Emulator::kRefreshToken));
     QProcess p;
-    p.start(QStringLiteral(POSDATA_BINARY), {QStringLiteral("sync"), QStringLiteral("--device"), device,
-                                             QStringLiteral("--db"), dbPath});
+    startContinuousSync(p);
     // Wait for the first progress line: the engine is running.
     QByteArray out;
     while (!out.contains('\n') && p.waitForReadyRead(60000))
@@ -199,10 +175,8 @@ TEST_F(CliSyncTest, ContinuousSyncStopsCleanlyOnSigterm)
 
 TEST_F(CliSyncTest, RunningEnginePicksUpPauseAndResumeFromTheCli)
 {
-    const QString device = writeDevice(QString::fromLatin1(emu::Emulator::kRefreshToken));
     QProcess p;
-    p.start(QStringLiteral(POSDATA_BINARY), {QStringLiteral("sync"), QStringLiteral("--device"), device,
-                                             QStringLiteral("--db"), dbPath});
+    startContinuousSync(p);
     QByteArray out;
     // Reads the running engine's plain progress lines until one equals/starts with `line`.
     auto waitFor = [&](const QByteArray &line) {
@@ -212,11 +186,11 @@ TEST_F(CliSyncTest, RunningEnginePicksUpPauseAndResumeFromTheCli)
     };
     ASSERT_TRUE(waitFor("s_c__product__c: Fully synced")) << out.toStdString();
 
-    const Output pause = posdata({QStringLiteral("pause"), QStringLiteral("s_c__product__c"), QStringLiteral("--db"), dbPath});
+    const CliOutput pause = runPosdata({QStringLiteral("pause"), QStringLiteral("s_c__product__c"), QStringLiteral("--db"), dbPath});
     ASSERT_EQ(pause.code, 0) << pause.err.toStdString();
     EXPECT_TRUE(waitFor("s_c__product__c: Paused")) << out.toStdString();
 
-    const Output resume = posdata({QStringLiteral("resume"), QStringLiteral("--all"), QStringLiteral("--db"), dbPath});
+    const CliOutput resume = runPosdata({QStringLiteral("resume"), QStringLiteral("--all"), QStringLiteral("--db"), dbPath});
     ASSERT_EQ(resume.code, 0) << resume.err.toStdString();
     const qsizetype pausedAt = out.lastIndexOf("s_c__product__c: Paused");
     while (out.indexOf("s_c__product__c: Fully synced", pausedAt) < 0 && p.waitForReadyRead(60000))

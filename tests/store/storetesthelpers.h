@@ -29,6 +29,13 @@ inline void PrintTo(LocalStore::WritePath path, std::ostream *os)
 
 namespace posdata::test {
 
+/// The objects the store tests write (the store knows no object names: any would do) and the
+/// external-Id field of the sales created on the device.
+inline const QString kObj = QStringLiteral("s_c__product__c");
+inline const QString kOrder = QStringLiteral("s_c__order__c");
+inline const QString kContact = QStringLiteral("contact");
+inline const QString kExt = QStringLiteral("s_c__pos_uuid__c");
+
 inline QVector<IncomingRecord> pageOf(const QStringList &ids, const QByteArray &tag = "v1")
 {
     QVector<IncomingRecord> page;

@@ -14,10 +14,6 @@ using namespace posdata::test;
 
 namespace {
 
-const QString kObj = QStringLiteral("s_c__product__c");
-const QString kOrder = QStringLiteral("s_c__order__c");
-const QString kExt = QStringLiteral("s_c__pos_uuid__c");
-
 class Discarded : public FreshStore
 {
 protected:

@@ -15,8 +15,6 @@ using namespace posdata::test;
 
 namespace {
 
-const QString kObj = QStringLiteral("s_c__product__c");
-
 class Generations : public ::testing::Test
 {
 protected:

@@ -14,18 +14,9 @@ using namespace posdata::test;
 
 namespace {
 
-const QString kObj = QStringLiteral("s_c__product__c");
-
-class Store : public ::testing::Test
+class Store : public FreshStore
 {
 protected:
-    void SetUp() override
-    {
-        ASSERT_TRUE(dir.isValid());
-        StoreError err;
-        store = LocalStore::open(dir.filePath(QStringLiteral("pos.db")), LocalStore::Mode::ReadWrite, &err);
-        ASSERT_TRUE(store) << err.message.toStdString();
-    }
     ApplyResult apply(const QVector<IncomingRecord> &page, qint64 generation = 0)
     {
         StoreError err;
@@ -51,9 +42,6 @@ protected:
         }
         EXPECT_EQ(s.inUseCount, inUse) << object.toStdString();
     }
-
-    QTemporaryDir dir;
-    std::unique_ptr<LocalStore> store;
 };
 
 TEST_F(Store, ApplyPageInsertsUpdatesAndWritesTheCheckpoint)
@@ -302,7 +290,7 @@ TEST_F(Store, CountersMatchCountStarAfterRandomizedOperations)
     }
     // And after a restart.
     store.reset();
-    store = LocalStore::open(dir.filePath(QStringLiteral("pos.db")), LocalStore::Mode::ReadWrite);
+    store = LocalStore::open(path, LocalStore::Mode::ReadWrite);
     ASSERT_TRUE(store);
     for (const QString &o : objects)
         expectCountersExact(o);
@@ -319,7 +307,7 @@ TEST_P(StoreWritePaths, MultiRowInsertsGiveTheResultsOfRowByRowWrites)
     // must be those of applying the records one by one, in page order. The model does the latter.
     store.reset();
     StoreError err;
-    store = LocalStore::open(dir.filePath(QStringLiteral("pos.db")), LocalStore::Mode::ReadWrite, &err, GetParam());
+    store = LocalStore::open(path, LocalStore::Mode::ReadWrite, &err, GetParam());
     ASSERT_TRUE(store) << err.message.toStdString();
     ASSERT_EQ(store->writePath(), GetParam());
     struct Row
@@ -434,7 +422,7 @@ TEST_F(Store, ClearAndResyncOfSeveralObjectsIsOneTransaction)
     // A failure at the second object (a trigger stands in for a full disk or an I/O error there):
     // nothing of either object is cleared.
     {
-        RawDb raw(dir.filePath(QStringLiteral("pos.db")));
+        RawDb raw(path);
         ASSERT_TRUE(raw.exec("CREATE TRIGGER fail_contact BEFORE UPDATE OF pending ON objects WHEN NEW.name = 'contact'"
                              " BEGIN SELECT RAISE(ABORT, 'simulated failure'); END"));
     }
@@ -442,7 +430,7 @@ TEST_F(Store, ClearAndResyncOfSeveralObjectsIsOneTransaction)
     EXPECT_TRUE(store->beginClearResync(QStringList{kObj, other}, &err).isEmpty());
     EXPECT_FALSE(err.ok());
     {
-        RawDb raw(dir.filePath(QStringLiteral("pos.db")));
+        RawDb raw(path);
         ASSERT_TRUE(raw.exec("DROP TRIGGER fail_contact"));
     }
     EXPECT_EQ(store->countSlow(kObj), 2);

@@ -12,9 +12,6 @@ using namespace posdata::test;
 
 namespace {
 
-const QString kObj = QStringLiteral("s_c__product__c");
-const QString kOther = QStringLiteral("contact");
-
 class RemoveSynced : public FreshStore
 {
 protected:
@@ -27,15 +24,15 @@ protected:
         StoreError err;
         store->applyPage(kObj, pageOf({ "a", "b", "c", "d", "e", "f" }), { "t1", "f" }, 0, &err);
         ASSERT_TRUE(err.ok()) << err.message.toStdString();
-        store->applyPage(kOther, pageOf({ "a", "x" }), { "t1", "x" }, 0, &err);
+        store->applyPage(kContact, pageOf({ "a", "x" }), { "t1", "x" }, 0, &err);
         ASSERT_TRUE(err.ok()) << err.message.toStdString();
-        ASSERT_TRUE(store->setInUse({ { kObj, QStringLiteral("c") }, { kOther, QStringLiteral("x") } }));
+        ASSERT_TRUE(store->setInUse({ { kObj, QStringLiteral("c") }, { kContact, QStringLiteral("x") } }));
         ASSERT_TRUE(store->setPinned(kObj, QStringLiteral("d"), true));
         ASSERT_TRUE(store->updateLocal(kObj, QStringLiteral("e"), "mine:e"));
         ASSERT_TRUE(store->deleteLocal(kObj, QStringLiteral("f")));
         ASSERT_TRUE(store->createLocal(kObj, QStringLiteral("local-1"), R"({"Name":"new"})"));
         ASSERT_TRUE(store->setDownloadShape(kObj, QStringLiteral("f:1"), QStringLiteral("s:1")));
-        ASSERT_TRUE(store->setDownloadShape(kOther, QStringLiteral("f:2"), QStringLiteral("s:2")));
+        ASSERT_TRUE(store->setDownloadShape(kContact, QStringLiteral("f:2"), QStringLiteral("s:2")));
         generation = store->beginFullResync(kObj, &err);
         ASSERT_GT(generation, 0) << err.message.toStdString();
         store->applyPage(kObj, pageOf({ "a", "b" }, "v2"), { "t2", "b" }, generation, &err);
@@ -80,7 +77,7 @@ TEST_F(RemoveSynced, KeepsUnsavedAndProtectedRecordsAndStartsOver)
 
 TEST_F(RemoveSynced, LeavesOtherObjectsAlone)
 {
-    const ObjectState other = store->objectState(kOther);
+    const ObjectState other = store->objectState(kContact);
     const auto otherRecords = [this] {
         return RawDb(path, SQLITE_OPEN_READONLY)
             .rows("SELECT * FROM records WHERE obj = (SELECT obj FROM objects WHERE name = 'contact') ORDER BY id");
@@ -89,7 +86,7 @@ TEST_F(RemoveSynced, LeavesOtherObjectsAlone)
     const QString protectedRows = rowsOf("protected");
     ASSERT_TRUE(store->removeSynced(kObj));
     EXPECT_EQ(otherRecords().toStdString(), recordsBefore.toStdString());
-    const ObjectState after = store->objectState(kOther);
+    const ObjectState after = store->objectState(kContact);
     EXPECT_EQ(after.localCount, other.localCount);
     EXPECT_EQ(after.generation, other.generation);
     EXPECT_EQ(after.checkpoint, other.checkpoint);

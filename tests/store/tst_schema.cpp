@@ -17,8 +17,6 @@ using namespace posdata::test;
 
 namespace {
 
-const QString kObj = QStringLiteral("s_c__product__c");
-
 /// A store as one of the earlier releases left it.
 struct OldStore
 {

@@ -18,8 +18,6 @@ using namespace posdata::test;
 
 namespace {
 
-const QString kObj = QStringLiteral("s_c__product__c");
-
 class StoreFiles : public ::testing::Test
 {
 protected:

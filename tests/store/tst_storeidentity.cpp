@@ -14,8 +14,6 @@ using namespace posdata::test;
 
 namespace {
 
-const QString kObj = QStringLiteral("s_c__product__c");
-
 class StoreIdentity : public ::testing::Test
 {
 protected:

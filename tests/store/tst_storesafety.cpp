@@ -22,8 +22,6 @@ using namespace posdata::test;
 
 namespace {
 
-const QString kObj = QStringLiteral("s_c__product__c");
-
 class StoreSafety : public ::testing::Test
 {
 protected:

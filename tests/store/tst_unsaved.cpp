@@ -17,10 +17,6 @@ using namespace posdata::test;
 
 namespace {
 
-const QString kOrder = QStringLiteral("s_c__order__c");
-const QString kContact = QStringLiteral("contact");
-const QString kExt = QStringLiteral("s_c__pos_uuid__c");
-
 class Unsaved : public FreshStore
 {
 protected:

@@ -7,7 +7,6 @@
 #include "config/syncconfig.h"
 #include "store/localstore.h"
 
-#include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -352,11 +351,3 @@ TEST_F(CliAppTest, BinaryExitCodes)
     EXPECT_TRUE(bogus.err.contains(QStringLiteral("unknown option --bogus"))) << bogus.err.toStdString();
 }
 #endif
-
-int main(int argc, char **argv)
-{
-    // The engine (sync) needs an event loop; the store needs the SQLite plugin found through the app.
-    QCoreApplication qapp(argc, argv);
-    ::testing::InitGoogleTest(&argc, argv);
-    return RUN_ALL_TESTS();
-}

@@ -8,7 +8,6 @@
 #include "emulator/emulatorserver.h"
 #include "store/localstore.h"
 
-#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -186,13 +185,6 @@ TEST_F(CliHonestyTest, ServerTextNeverReachesTheTerminalAsControlCharacters)
                                          dir.filePath(QStringLiteral("objects.json"))});
     EXPECT_FALSE(status.out.contains(QChar(0x1b))) << status.out.toStdString();
     EXPECT_FALSE(status.out.contains(QStringLiteral("\nforged line"))) << status.out.toStdString();
-}
-
-int main(int argc, char **argv)
-{
-    QCoreApplication app(argc, argv);
-    ::testing::InitGoogleTest(&argc, argv);
-    return RUN_ALL_TESTS();
 }
 
 // Issue 10, item 10: `posdata status` beside a running `posdata sync` (another process) shows the

@@ -7,7 +7,6 @@
 #include "store/localstore.h"
 #include "soql/ids.h"
 
-#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -199,11 +198,4 @@ TEST_F(CliSyncTest, RunningEnginePicksUpPauseAndResumeFromTheCli)
 
     p.terminate();
     ASSERT_TRUE(p.waitForFinished(60000));
-}
-
-int main(int argc, char **argv)
-{
-    QCoreApplication app(argc, argv);
-    ::testing::InitGoogleTest(&argc, argv);
-    return RUN_ALL_TESTS();
 }

@@ -414,10 +414,3 @@ TEST(UrlPolicy, AHostChangeIsOnlyTheLoginHostHandingOutASalesforceInstance)
     EXPECT_TRUE(urlpolicy::instanceChangeProblem(QUrl(QStringLiteral("http://localhost:8080")), local).isEmpty());
     EXPECT_FALSE(urlpolicy::instanceChangeProblem(local, QUrl(QStringLiteral("http://127.0.0.2:8080"))).isEmpty());
 }
-
-int main(int argc, char **argv)
-{
-    QCoreApplication app(argc, argv);
-    ::testing::InitGoogleTest(&argc, argv);
-    return RUN_ALL_TESTS();
-}

@@ -3,6 +3,9 @@
 #include "emulatortest.h"
 
 #include <cctype>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
 #include <cstdio>
 
 #include <arpa/inet.h>
@@ -11,6 +14,38 @@
 #include <unistd.h>
 
 namespace emutest {
+
+DataFile::DataFile()
+{
+    std::string pattern = (std::filesystem::temp_directory_path() / "emu-test-XXXXXX").string();
+    if (::mkdtemp(pattern.data()) == nullptr) {
+        ADD_FAILURE() << "cannot create a folder from " << pattern << ": " << std::strerror(errno);
+        return;
+    }
+    m_dir = pattern;
+    m_file = (m_dir / "org.db").string();
+}
+
+DataFile::~DataFile()
+{
+    std::error_code ignored; // a folder left behind in /tmp is no reason to fail a test
+    if (!m_dir.empty())
+        std::filesystem::remove_all(m_dir, ignored);
+}
+
+std::unique_ptr<emu::Emulator> openOrg(const std::string &file, const std::string &seed)
+{
+    emu::EmulatorOptions o;
+    o.seed = seed;
+    o.dataFile = file;
+    auto e = std::make_unique<emu::Emulator>(o);
+    std::string error;
+    if (!e->init(&error)) {
+        ADD_FAILURE() << file << " (seed " << seed << "): " << error;
+        return nullptr;
+    }
+    return e;
+}
 
 std::vector<std::string> idsOf(const json &page)
 {
@@ -37,9 +72,8 @@ std::string enc(const std::string &s)
     return out;
 }
 
-RawAnswer rawRequest(uint16_t port, const std::string &request)
+int connectTo(uint16_t port)
 {
-    RawAnswer a;
     const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
     sockaddr_in addr{};
     addr.sin_family = AF_INET;
@@ -47,8 +81,17 @@ RawAnswer rawRequest(uint16_t port, const std::string &request)
     addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     if (::connect(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0) {
         ::close(fd);
-        return a;
+        return -1;
     }
+    return fd;
+}
+
+RawAnswer rawRequest(uint16_t port, const std::string &request)
+{
+    RawAnswer a;
+    const int fd = connectTo(port);
+    if (fd < 0)
+        return a;
     size_t sent = 0;
     while (sent < request.size()) {
         const ssize_t n = ::send(fd, request.data() + sent, request.size() - sent, MSG_NOSIGNAL);

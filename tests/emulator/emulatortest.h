@@ -6,6 +6,7 @@
 #include "emulator/emulatorserver.h"
 
 #include <cstdint>
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
@@ -25,6 +26,25 @@ std::string enc(const std::string &s);
 
 /// The Ids of a query page's records, in order.
 std::vector<std::string> idsOf(const json &page);
+
+/// A --data file in a new folder of its own under the temp folder; the folder goes with this.
+class DataFile
+{
+public:
+    DataFile();
+    ~DataFile();
+    DataFile(const DataFile &) = delete;
+    DataFile &operator=(const DataFile &) = delete;
+    const std::string &path() const { return m_file; }
+
+private:
+    std::filesystem::path m_dir;
+    std::string m_file;
+};
+
+/// An emulator on the data file `file` with `seed` (what `sf-emulator --seed S --data F` opens),
+/// initialised; nullptr and a test failure when it cannot be.
+std::unique_ptr<emu::Emulator> openOrg(const std::string &file, const std::string &seed);
 
 class EmulatorTest : public ::testing::Test
 {
@@ -117,6 +137,9 @@ struct RawAnswer
     /// The value of a response header (any case), "" when absent.
     std::string header(const std::string &name) const;
 };
+
+/// A blocking TCP socket connected to 127.0.0.1:`port`, or -1; the caller closes it.
+int connectTo(uint16_t port);
 
 /// Sends `request` as is on a fresh loopback connection to `port` and reads until the server closes
 /// it (or 10 s pass).

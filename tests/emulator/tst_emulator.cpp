@@ -10,7 +10,6 @@
 
 #include <atomic>
 #include <cstring>
-#include <filesystem>
 #include <thread>
 #include <regex>
 #include <set>
@@ -325,17 +324,9 @@ TEST_F(EmulatorTest, ConcurrentClientsAreServedConsistently)
 TEST(EmulatorPersistence, OldDataFileGainsNewFields)
 {
     // A --data file from before s_c__pos_uuid__c existed on Contact: the column and the JSON are added.
-    const auto dir = std::filesystem::temp_directory_path() / ("emu-test-old-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
-    const std::string file = (dir / "org.db").string();
-    {
-        emu::EmulatorOptions o;
-        o.seed = "small";
-        o.dataFile = file;
-        emu::Emulator e(o);
-        std::string error;
-        ASSERT_TRUE(e.init(&error)) << error;
-    }
+    const DataFile data;
+    const std::string &file = data.path();
+    ASSERT_TRUE(openOrg(file, "small"));
     {
         sqlite3 *db = nullptr;
         ASSERT_EQ(sqlite3_open(file.c_str(), &db), SQLITE_OK);
@@ -374,7 +365,6 @@ TEST(EmulatorPersistence, OldDataFileGainsNewFields)
     ASSERT_TRUE(up);
     EXPECT_EQ(up->status, 201);
     server.stop();
-    std::filesystem::remove_all(dir);
 }
 
 TEST(EmulatorServers, TwentyInMemoryServersRunSideBySide)
@@ -398,27 +388,16 @@ TEST(EmulatorServers, TwentyInMemoryServersRunSideBySide)
 
 TEST(EmulatorPersistence, DataFileKeepsTheOrg)
 {
-    const auto dir = std::filesystem::temp_directory_path() / ("emu-test-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
-    const std::string file = (dir / "org.db").string();
+    const DataFile data;
     {
-        emu::EmulatorOptions o;
-        o.seed = "small";
-        o.dataFile = file;
-        emu::Emulator e(o);
-        std::string error;
-        ASSERT_TRUE(e.init(&error)) << error;
-        e.insertRecords("Contact", json::array({{{"LastName", "Kept"}}}));
+        const auto e = openOrg(data.path(), "small");
+        ASSERT_TRUE(e);
+        e->insertRecords("Contact", json::array({{{"LastName", "Kept"}}}));
     }
-    emu::EmulatorOptions o;
-    o.seed = "none";
-    o.dataFile = file;
-    emu::Emulator e(o);
-    std::string error;
-    ASSERT_TRUE(e.init(&error)) << error;
-    EXPECT_EQ(e.counts()["Contact"].live, 201);
-    EXPECT_EQ(e.insertRecords("Contact", json::array({{{"LastName", "Next"}}}))[0]["id"], soql::makeId("003", 202));
-    std::filesystem::remove_all(dir);
+    const auto e = openOrg(data.path(), "none");
+    ASSERT_TRUE(e);
+    EXPECT_EQ(e->counts()["Contact"].live, 201);
+    EXPECT_EQ(e->insertRecords("Contact", json::array({{{"LastName", "Next"}}}))[0]["id"], soql::makeId("003", 202));
 }
 
 } // namespace

@@ -3,36 +3,20 @@
 // memory stays bounded under a burst of them, half-open connections cannot starve the server,
 // and the Host header cannot steer the token answer's instance_url.
 #include "emulatortest.h"
+#include "support/gzip.h"
 
 #include <atomic>
 #include <chrono>
 #include <fstream>
 #include <thread>
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
-#include <zlib.h>
 
 namespace {
 
 using namespace emutest;
-
-int connectTo(uint16_t port)
-{
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(port);
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (::connect(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0) {
-        ::close(fd);
-        return -1;
-    }
-    return fd;
-}
 
 // Sends until done or the server stops taking bytes (it refused and closed): returns bytes sent.
 size_t sendAll(int fd, const char *data, size_t size)
@@ -64,21 +48,6 @@ int64_t residentBytes()
     int64_t pages = 0, resident = 0;
     statm >> pages >> resident;
     return resident * ::sysconf(_SC_PAGESIZE);
-}
-
-std::string gzipped(const std::string &text)
-{
-    z_stream zs{};
-    deflateInit2(&zs, 6, Z_DEFLATED, 31, 8, Z_DEFAULT_STRATEGY);
-    std::string out(deflateBound(&zs, text.size()) + 32, '\0');
-    zs.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(text.data()));
-    zs.avail_in = static_cast<uInt>(text.size());
-    zs.next_out = reinterpret_cast<Bytef *>(out.data());
-    zs.avail_out = static_cast<uInt>(out.size());
-    deflate(&zs, Z_FINISH);
-    out.resize(zs.total_out);
-    deflateEnd(&zs);
-    return out;
 }
 
 // A refusal as the reference's clients read errors: a JSON array with errorCode and message.
@@ -122,7 +91,7 @@ TEST_F(EmulatorTest, LowLevelRefusalsAnswerInSalesforceErrorShape)
     // Well-formed chunked and gzip bodies are served.
     const RawAnswer chunked = rawRequest(port, chunkedHead + "6\r\n{\"Last\r\n10\r\nName\":\"Chunked\"}\r\n0\r\n\r\n");
     EXPECT_EQ(chunked.status(), 201) << chunked.head << chunked.body;
-    const std::string zipped = gzipped(R"({"LastName":"Zipped"})");
+    const std::string zipped = testsupport::gzip(R"({"LastName":"Zipped"})");
     const RawAnswer gz = rawRequest(port, "POST " + kV + "/sobjects/Contact HTTP/1.1\r\nHost: x\r\nConnection: close\r\n" + auth
                                               + "Content-Type: application/json\r\nContent-Encoding: gzip\r\nContent-Length: "
                                               + std::to_string(zipped.size()) + "\r\n\r\n" + zipped);

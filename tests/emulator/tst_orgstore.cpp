@@ -6,7 +6,6 @@
 #include "emulator/objectcatalog.h"
 #include "emulator/orgstore.h"
 
-#include <filesystem>
 #include <stdexcept>
 
 #include <sqlite3.h>
@@ -74,9 +73,8 @@ TEST(OrgStoreSavepoint, AThrowRollsBackAndLeavesNothingOpen)
 // file, lost when the process ends).
 TEST(OrgStoreSavepoint, AThrowInsideCompositeLeavesLaterWritesCommitted)
 {
-    const auto dir = std::filesystem::temp_directory_path() / ("emu-savepoint-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
-    const std::string file = (dir / "org.db").string();
+    const DataFile data;
+    const std::string &file = data.path();
     emu::EmulatorOptions o;
     o.seed = "none";
     o.dataFile = file;
@@ -115,7 +113,6 @@ TEST(OrgStoreSavepoint, AThrowInsideCompositeLeavesLaterWritesCommitted)
     server.reset();
     // And it is still there when the file is opened again.
     EXPECT_EQ(countIn("After throw"), 1);
-    std::filesystem::remove_all(dir);
 }
 
 } // namespace

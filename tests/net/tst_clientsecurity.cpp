@@ -5,10 +5,9 @@
 #include "common/urlpolicy.h"
 #include "net/responses.h"
 #include "net/salesforceclient.h"
+#include "support/waitfor.h"
 
 #include <QCoreApplication>
-#include <QElapsedTimer>
-#include <QEventLoop>
 #include <QThread>
 
 #include <gtest/gtest.h>
@@ -23,6 +22,7 @@ using posdata::ApiError;
 using posdata::SalesforceClient;
 namespace urlpolicy = posdata::urlpolicy;
 namespace responses = posdata::responses;
+using testsupport::waitFor;
 
 namespace {
 
@@ -138,15 +138,6 @@ private:
     int m_port = 0;
     std::thread m_thread;
 };
-
-bool waitFor(const std::function<bool()> &done, int ms = 10000)
-{
-    QElapsedTimer t;
-    t.start();
-    while (!done() && t.elapsed() < ms)
-        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 20);
-    return done();
-}
 
 class ClientSecurityTest : public ::testing::Test
 {

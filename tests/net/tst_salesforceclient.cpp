@@ -4,17 +4,16 @@
 // The scripted server (not the emulator) lets each test pick the exact bytes on the wire.
 #include "net/querypage.h"
 #include "net/salesforceclient.h"
+#include "support/gzip.h"
+#include "support/waitfor.h"
 
 #include <QCoreApplication>
-#include <QElapsedTimer>
-#include <QEventLoop>
 #include <QThread>
 #include <QTimer>
 
 #include <gtest/gtest.h>
 #include <httplib.h>
 #include <nlohmann/json.hpp>
-#include <zlib.h>
 
 #include <atomic>
 #include <condition_variable>
@@ -26,20 +25,8 @@ using posdata::SalesforceClient;
 
 namespace {
 
-std::string gzip(const std::string &in)
-{
-    z_stream zs{};
-    deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-    std::string out(compressBound(in.size()) + 64, '\0');
-    zs.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(in.data()));
-    zs.avail_in = static_cast<uInt>(in.size());
-    zs.next_out = reinterpret_cast<Bytef *>(out.data());
-    zs.avail_out = static_cast<uInt>(out.size());
-    deflate(&zs, Z_FINISH);
-    out.resize(zs.total_out);
-    deflateEnd(&zs);
-    return out;
-}
+using testsupport::gzip;
+using testsupport::waitFor;
 
 /// A scripted Salesforce-like server on loopback.
 class ScriptedServer
@@ -212,15 +199,6 @@ struct Reply
     ApiError error;
     QByteArray body;
 };
-
-bool waitFor(const std::function<bool()> &done, int ms = 10000)
-{
-    QElapsedTimer t;
-    t.start();
-    while (!done() && t.elapsed() < ms)
-        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 20);
-    return done();
-}
 
 class ClientTest : public ::testing::Test
 {

@@ -122,19 +122,32 @@ std::unique_ptr<LocalStore> CliApp::openStore(const CliOptions &o, bool readOnly
     return store;
 }
 
+CliApp::Workspace CliApp::openWorkspace(const CliOptions &o, bool readOnly)
+{
+    Workspace w;
+    w.config = loadConfig(o);
+    if (w.config)
+        w.store = openStore(o, readOnly);
+    if (!w.store)
+        w.config.reset();
+    return w;
+}
+
+int CliApp::storeFailed(const LocalStore &store)
+{
+    printError(QStringLiteral("%1: %2").arg(store.path(), store.lastError().message));
+    return Failed;
+}
+
 int CliApp::status(const CliOptions &o)
 {
-    const auto config = loadConfig(o);
-    if (!config)
-        return Failed;
     // Read-only: safe next to a running app (WAL readers never block its writer).
-    const auto store = openStore(o, true);
+    const auto [config, store] = openWorkspace(o, true);
     if (!store)
         return Failed;
     const QList<ObjectState> states = store->allObjectStates();
     if (!store->lastError().ok()) {
-        printError(QStringLiteral("%1: %2").arg(store->path(), store->lastError().message));
-        return Failed;
+        return storeFailed(*store);
     }
     // The live state of an engine at work on this store (the app, or `posdata sync`), if any.
     const StatusView view = StatusReport::build(*config, states, store->liveState(), QDateTime::currentDateTimeUtc());
@@ -172,10 +185,7 @@ bool CliApp::resolveObjects(const CliOptions &o, const SyncConfig &config, const
 
 int CliApp::action(const CliOptions &o)
 {
-    const auto config = loadConfig(o);
-    if (!config)
-        return Failed;
-    const auto store = openStore(o, o.dryRun);
+    const auto [config, store] = openWorkspace(o, o.dryRun);
     if (!store)
         return Failed;
     QStringList names;
@@ -186,8 +196,7 @@ int CliApp::action(const CliOptions &o)
 
     const QString what = commandWord(o.command);
     if (!o.dryRun && !store->ensureObjects(names)) {
-        printError(QStringLiteral("%1: %2").arg(store->path(), store->lastError().message));
-        return Failed;
+        return storeFailed(*store);
     }
     for (const QString &name : names) {
         const ObjectState st = store->objectState(name);
@@ -234,8 +243,7 @@ int CliApp::clearResync(const CliOptions &o, LocalStore &store, const QStringLis
 {
     const QList<ClearPlan> plans = store.planClear(names);
     if (!store.lastError().ok()) {
-        printError(QStringLiteral("%1: %2").arg(store.path(), store.lastError().message));
-        return Failed;
+        return storeFailed(store);
     }
     qint64 totalDelete = 0;
     for (const ClearPlan &p : plans) {
@@ -257,8 +265,7 @@ int CliApp::clearResync(const CliOptions &o, LocalStore &store, const QStringLis
         }
     }
     if (!store.ensureObjects(names)) {
-        printError(QStringLiteral("%1: %2").arg(store.path(), store.lastError().message));
-        return Failed;
+        return storeFailed(store);
     }
     // One transaction for all of them: cleared together or not at all.
     QStringList objects;
@@ -401,11 +408,8 @@ QString isoOrEmpty(const QDateTime &t)
 
 int CliApp::unsaved(const CliOptions &o)
 {
-    const auto config = loadConfig(o);
-    if (!config)
-        return Failed;
     // Read-only: safe next to a running app.
-    const auto store = openStore(o, true);
+    const auto [config, store] = openWorkspace(o, true);
     if (!store)
         return Failed;
     CliOptions which = o;
@@ -454,8 +458,7 @@ int CliApp::unsaved(const CliOptions &o)
         }
     }
     if (!store->lastError().ok()) {
-        printError(QStringLiteral("%1: %2").arg(store->path(), store->lastError().message));
-        return Failed;
+        return storeFailed(*store);
     }
     if (o.json) {
         print(QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented)));

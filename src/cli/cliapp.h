@@ -52,6 +52,16 @@ private:
 
     std::unique_ptr<SyncConfig> loadConfig(const CliOptions &o);
     std::unique_ptr<LocalStore> openStore(const CliOptions &o, bool readOnly);
+    /// What most commands work on: the configuration, then the store. Both null (the error
+    /// printed) when either cannot be had.
+    struct Workspace
+    {
+        std::unique_ptr<SyncConfig> config;
+        std::unique_ptr<LocalStore> store;
+    };
+    Workspace openWorkspace(const CliOptions &o, bool readOnly);
+    /// Prints the store's last error with its file name and returns Failed.
+    int storeFailed(const LocalStore &store);
     /// Resolves NAME arguments (or --all) to the spelling the store uses; nullopt-like empty + error on unknown.
     bool resolveObjects(const CliOptions &o, const SyncConfig &config, const LocalStore &store, QStringList *names);
 

@@ -40,9 +40,34 @@ QSet<QString> allowedFlags(Command c)
     return {};
 }
 
+// Every option, once: its name and the field it sets (an option with a value sets a text field,
+// a switch sets a bool).
+struct Flag
+{
+    const char16_t *name;
+    QString CliOptions::*text;
+    bool CliOptions::*on;
+};
+constexpr Flag kFlags[] = {
+    {u"--device", &CliOptions::devicePath, nullptr}, {u"--db", &CliOptions::dbPath, nullptr},
+    {u"--config", &CliOptions::configPath, nullptr}, {u"--object", &CliOptions::syncObject, nullptr},
+    {u"--json", nullptr, &CliOptions::json},         {u"--all", nullptr, &CliOptions::all},
+    {u"--dry-run", nullptr, &CliOptions::dryRun},    {u"--yes", nullptr, &CliOptions::yes},
+    {u"--once", nullptr, &CliOptions::once}};
+
+const Flag *findFlag(const QString &name)
+{
+    for (const Flag &f : kFlags) {
+        if (name == QStringView(f.name))
+            return &f;
+    }
+    return nullptr;
+}
+
 bool takesValue(const QString &flag)
 {
-    return flag == u"--device" || flag == u"--db" || flag == u"--config" || flag == u"--object";
+    const Flag *f = findFlag(flag);
+    return f && f->text;
 }
 
 } // namespace
@@ -112,31 +137,15 @@ std::optional<CliOptions> CliOptions::parse(const QStringList &arguments, QStrin
     const QSet<QString> allowed = allowedFlags(o.command);
     const QString commandName = commands().key(o.command);
     for (const auto &[flag, value] : flags) {
-        static const QSet<QString> known{QStringLiteral("--device"), QStringLiteral("--db"), QStringLiteral("--config"),
-                                         QStringLiteral("--json"), QStringLiteral("--all"), QStringLiteral("--dry-run"),
-                                         QStringLiteral("--yes"), QStringLiteral("--once"), QStringLiteral("--object")};
-        if (!known.contains(flag))
+        const Flag *f = findFlag(flag);
+        if (!f)
             return fail(QStringLiteral("unknown option %1").arg(flag));
         if (!allowed.contains(flag))
             return fail(QStringLiteral("option %1 does not apply to \"%2\"").arg(flag, commandName));
-        if (flag == u"--device")
-            o.devicePath = value;
-        else if (flag == u"--db")
-            o.dbPath = value;
-        else if (flag == u"--config")
-            o.configPath = value;
-        else if (flag == u"--object")
-            o.syncObject = value;
-        else if (flag == u"--json")
-            o.json = true;
-        else if (flag == u"--all")
-            o.all = true;
-        else if (flag == u"--dry-run")
-            o.dryRun = true;
-        else if (flag == u"--yes")
-            o.yes = true;
-        else if (flag == u"--once")
-            o.once = true;
+        if (f->text)
+            o.*(f->text) = value;
+        else
+            o.*(f->on) = true;
     }
 
     switch (o.command) {

@@ -155,28 +155,29 @@ public:
     /// refuses them: a record kept with such bytes could never be read or edited.
     bool utf8Sequence()
     {
+        // Table 3-7 row by row: the first byte's range, the sequence's length, the second byte's
+        // range (the later bytes are always 80..BF).
+        struct Row
+        {
+            unsigned char first, last, length, lo, hi;
+        };
+        static constexpr Row kTable37[] = {{0xC2, 0xDF, 2, 0x80, 0xBF}, {0xE0, 0xE0, 3, 0xA0, 0xBF},
+                                           {0xE1, 0xEC, 3, 0x80, 0xBF}, {0xED, 0xED, 3, 0x80, 0x9F},
+                                           {0xEE, 0xEF, 3, 0x80, 0xBF}, {0xF0, 0xF0, 4, 0x90, 0xBF},
+                                           {0xF1, 0xF3, 4, 0x80, 0xBF}, {0xF4, 0xF4, 4, 0x80, 0x8F}};
         const auto at = [this](int i) { return static_cast<unsigned char>(m_p[i]); };
         const unsigned char b0 = at(0);
-        int n = 0;
-        unsigned char lo = 0x80, hi = 0xBF; // the allowed range of the second byte
-        if (b0 >= 0xC2 && b0 <= 0xDF) {
-            n = 2;
-        } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-            n = 3;
-            if (b0 == 0xE0)
-                lo = 0xA0;
-            else if (b0 == 0xED)
-                hi = 0x9F;
-        } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-            n = 4;
-            if (b0 == 0xF0)
-                lo = 0x90;
-            else if (b0 == 0xF4)
-                hi = 0x8F;
-        } else {
-            return false;
+        const Row *row = nullptr;
+        for (const Row &r : kTable37) {
+            if (b0 >= r.first && b0 <= r.last) {
+                row = &r;
+                break;
+            }
         }
-        if (m_end - m_p < n || at(1) < lo || at(1) > hi)
+        if (!row)
+            return false;
+        const int n = row->length;
+        if (m_end - m_p < n || at(1) < row->lo || at(1) > row->hi)
             return false;
         for (int i = 2; i < n; ++i) {
             if (at(i) < 0x80 || at(i) > 0xBF)

@@ -17,7 +17,9 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 using posdata::ApiError;
@@ -223,6 +225,15 @@ protected:
         EXPECT_TRUE(waitFor([reply] { return reply->arrived; }));
         return *reply;
     }
+    /// The counts of `queries` as the client's callback hands them over (empty when it never calls).
+    static QList<SalesforceClient::CountResult> counts(SalesforceClient &client,
+                                                       const QList<SalesforceClient::CountQuery> &queries)
+    {
+        auto results = std::make_shared<std::optional<QList<SalesforceClient::CountResult>>>();
+        client.counts(queries, [results](const QList<SalesforceClient::CountResult> &r) { *results = r; });
+        EXPECT_TRUE(waitFor([results] { return results->has_value(); }));
+        return results->value_or(QList<SalesforceClient::CountResult>{});
+    }
     ScriptedServer server;
 };
 
@@ -363,13 +374,7 @@ TEST_F(ClientTest, CompositeCountsUseOneCallPerFiveQueries)
     for (int i = 0; i < 7; ++i)
         queries.append({QStringLiteral("SELECT COUNT() FROM P%1__c WHERE Name = '%2'").arg(i).arg(QString(i, QLatin1Char('X'))), false});
     queries.append({QStringLiteral("SELECT COUNT() FROM BADOBJ"), false});
-    QList<SalesforceClient::CountResult> results;
-    bool done = false;
-    client->counts(queries, [&](const QList<SalesforceClient::CountResult> &r) {
-        results = r;
-        done = true;
-    });
-    ASSERT_TRUE(waitFor([&] { return done; }));
+    const QList<SalesforceClient::CountResult> results = counts(*client, queries);
     ASSERT_EQ(results.size(), 8);
     for (int i = 0; i < 7; ++i) {
         EXPECT_TRUE(results[i].error.ok()) << i;
@@ -388,13 +393,7 @@ TEST_F(ClientTest, CompositeFallsBackToSingleQueriesWhenMissing)
     QList<SalesforceClient::CountQuery> queries = {{QStringLiteral("SELECT COUNT() FROM XX"), false},
                                                    {QStringLiteral("SELECT COUNT() FROM XXX"), false}};
     // The fallback goes through /query: the scripted server answers a plain query there.
-    QList<SalesforceClient::CountResult> results;
-    bool done = false;
-    client->counts(queries, [&](const QList<SalesforceClient::CountResult> &r) {
-        results = r;
-        done = true;
-    });
-    ASSERT_TRUE(waitFor([&] { return done; }));
+    const QList<SalesforceClient::CountResult> results = counts(*client, queries);
     ASSERT_EQ(results.size(), 2);
     EXPECT_TRUE(results[0].error.ok());
     EXPECT_EQ(results[0].count, 3); // the default page's totalSize

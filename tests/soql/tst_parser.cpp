@@ -352,16 +352,18 @@ TEST(ParserErrors, NestingIsCapped)
 
 TEST(ParserErrors, ParseConditionErrors)
 {
-    auto r = parseCondition("Outlet__c = :outletId", false);
-    ASSERT_FALSE(r.ok());
-    EXPECT_EQ(r.error().message, "bind variable ':outletId' not allowed at column 13");
-    auto trailing = parseCondition("a = 1 ORDER BY a", true);
-    ASSERT_FALSE(trailing.ok());
-    EXPECT_EQ(trailing.error().message, "unexpected token 'ORDER' at column 7");
-    auto empty = parseCondition("", true);
-    ASSERT_FALSE(empty.ok());
-    EXPECT_EQ(empty.error().message, "unexpected end of query at column 1, expected a field name");
-    auto whereWord = parseCondition("WHERE a = 1", true);
-    ASSERT_FALSE(whereWord.ok());
-    EXPECT_EQ(whereWord.error().message, "unexpected token 'WHERE' at column 1, expected a field name");
+    struct Case
+    {
+        std::string_view condition;
+        bool bindVariables;
+        std::string_view message;
+    };
+    for (const Case &c : {Case{"Outlet__c = :outletId", false, "bind variable ':outletId' not allowed at column 13"},
+                          Case{"a = 1 ORDER BY a", true, "unexpected token 'ORDER' at column 7"},
+                          Case{"", true, "unexpected end of query at column 1, expected a field name"},
+                          Case{"WHERE a = 1", true, "unexpected token 'WHERE' at column 1, expected a field name"}}) {
+        const auto r = parseCondition(c.condition, c.bindVariables);
+        ASSERT_FALSE(r.ok()) << c.condition;
+        EXPECT_EQ(r.error().message, c.message) << c.condition;
+    }
 }

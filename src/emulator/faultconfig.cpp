@@ -20,25 +20,34 @@ bool headerSafe(const std::string &text)
     return text.size() <= 4096
            && std::none_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
 }
+
+// Every setting once, by its JSON key: toJson() writes them all, apply() reads the keys it is given.
+template <class Config, class Visit>
+void forEachSetting(Config &c, Visit &&visit)
+{
+    visit("latencyMs", c.latencyMs);
+    visit("serverTimeMs", c.serverTimeMs);
+    visit("error500Rate", c.error500Rate);
+    visit("error503Rate", c.error503Rate);
+    visit("seed", c.seed);
+    visit("failNextCount", c.failNextCount);
+    visit("failNextMode", c.failNextMode);
+    visit("failPathContains", c.failPathContains);
+    visit("dropAfterBytes", c.dropAfterBytes);
+    visit("tokenExpireAfterRequests", c.tokenExpireAfterRequests);
+    visit("redirectStatus", c.redirectStatus);
+    visit("redirectTo", c.redirectTo);
+    visit("tokenInstanceUrl", c.tokenInstanceUrl);
+    visit("stuckQueries", c.stuckQueries);
+    visit("failLocators", c.failLocators);
+}
 } // namespace
 
 nlohmann::json FaultConfig::toJson() const
 {
-    return {{"latencyMs", latencyMs},
-            {"serverTimeMs", serverTimeMs},
-            {"error500Rate", error500Rate},
-            {"error503Rate", error503Rate},
-            {"seed", seed},
-            {"failNextCount", failNextCount},
-            {"failNextMode", failNextMode},
-            {"failPathContains", failPathContains},
-            {"dropAfterBytes", dropAfterBytes},
-            {"tokenExpireAfterRequests", tokenExpireAfterRequests},
-            {"redirectStatus", redirectStatus},
-            {"redirectTo", redirectTo},
-            {"tokenInstanceUrl", tokenInstanceUrl},
-            {"stuckQueries", stuckQueries},
-            {"failLocators", failLocators}};
+    nlohmann::json j = nlohmann::json::object();
+    forEachSetting(*this, [&j](const char *key, const auto &value) { j[key] = value; });
+    return j;
 }
 
 bool FaultConfig::validMode(const std::string &m)
@@ -63,37 +72,14 @@ bool FaultConfig::apply(const nlohmann::json &j, std::string *error)
     FaultConfig c = *this;
     try {
         for (const auto &[k, v] : j.items()) {
-            if (k == "latencyMs")
-                c.latencyMs = v.get<int>();
-            else if (k == "serverTimeMs")
-                c.serverTimeMs = v.get<int>();
-            else if (k == "error500Rate")
-                c.error500Rate = v.get<double>();
-            else if (k == "error503Rate")
-                c.error503Rate = v.get<double>();
-            else if (k == "seed")
-                c.seed = v.get<uint64_t>();
-            else if (k == "failNextCount")
-                c.failNextCount = v.get<int>();
-            else if (k == "failNextMode")
-                c.failNextMode = v.get<std::string>();
-            else if (k == "failPathContains")
-                c.failPathContains = v.get<std::string>();
-            else if (k == "dropAfterBytes")
-                c.dropAfterBytes = v.get<int64_t>();
-            else if (k == "tokenExpireAfterRequests")
-                c.tokenExpireAfterRequests = v.get<int64_t>();
-            else if (k == "redirectStatus")
-                c.redirectStatus = v.get<int>();
-            else if (k == "redirectTo")
-                c.redirectTo = v.get<std::string>();
-            else if (k == "tokenInstanceUrl")
-                c.tokenInstanceUrl = v.get<std::string>();
-            else if (k == "stuckQueries")
-                c.stuckQueries = v.get<std::string>();
-            else if (k == "failLocators")
-                c.failLocators = v.get<bool>();
-            else {
+            bool known = false;
+            forEachSetting(c, [&](const char *key, auto &field) {
+                if (!known && k == key) {
+                    v.get_to(field);
+                    known = true;
+                }
+            });
+            if (!known) {
                 *error = "unknown fault setting '" + k + "'";
                 return false;
             }

@@ -73,15 +73,12 @@ bool substituteRefs(std::string &text, const std::map<std::string, json> &bodies
 
 Response runComposite(const Request &req, OrgStore &store, const SubrequestRoute &route)
 {
-    json body;
-    if (!parseBody(req.body, &body))
-        return jsonParserError();
-    if (!body.is_object() || !body.contains("compositeRequest") || !body["compositeRequest"].is_array())
-        return jsonParserError("The request body must be an object with a compositeRequest array");
-    const json &subs = body["compositeRequest"];
+    json subs;
+    bool allOrNone = false;
+    if (auto refusal = parseBatchBody(req.body, "compositeRequest", &subs, &allOrNone))
+        return std::move(*refusal);
     if (subs.size() > kMaxComposite)
         return errorResponse(400, "LIMIT_EXCEEDED", "Composite request can contain at most 25 subrequests");
-    const bool allOrNone = body.contains("allOrNone") && body["allOrNone"].is_boolean() && body["allOrNone"].get<bool>();
     json out = json::array();
     std::map<std::string, json> bodies;
     bool halted = false;

@@ -265,15 +265,12 @@ Response Emulator::collections(const Request &req, const std::string &version, c
                                                   lowerAscii(req.param("allOrNone")) == "true", nowIso()));
     }
     if ((n == 2 && (method == "POST" || method == "PATCH")) || (n == 4 && method == "PATCH")) {
-        json body;
-        if (!parseBody(req.body, &body))
-            return jsonParserError();
-        if (!body.is_object() || !body.contains("records") || !body["records"].is_array())
-            return jsonParserError("The request body must be an object with a records array");
-        const json &records = body["records"];
+        json records;
+        bool allOrNone = false;
+        if (auto refusal = parseBatchBody(req.body, "records", &records, &allOrNone))
+            return std::move(*refusal);
         if (records.size() > kMaxCollection)
             return tooMany();
-        const bool allOrNone = body.contains("allOrNone") && body["allOrNone"].is_boolean() && body["allOrNone"].get<bool>();
         if (n == 4) {
             const int idx = obj->fieldIndex(seg[3]);
             if (idx < 0 || !obj->isExternalId(obj->schema.fields[static_cast<size_t>(idx)].name))

@@ -61,6 +61,20 @@ Response noContent()
 
 // Rejects nesting deeper than kMaxJsonDepth before parsing, so no recursive walk (dump, get)
 // can exhaust the stack on a hostile body.
+std::optional<Response> parseBatchBody(const std::string &body, const char *itemsKey, json *items, bool *allOrNone)
+{
+    json parsed;
+    if (!parseBody(body, &parsed))
+        return jsonParserError();
+    const auto found = parsed.is_object() ? parsed.find(itemsKey) : parsed.end();
+    if (!parsed.is_object() || found == parsed.end() || !found->is_array())
+        return jsonParserError(std::string("The request body must be an object with a ") + itemsKey + " array");
+    const auto flag = parsed.find("allOrNone");
+    *allOrNone = flag != parsed.end() && flag->is_boolean() && flag->get<bool>();
+    *items = std::move(*found);
+    return std::nullopt;
+}
+
 bool parseBody(const std::string &body, json *out)
 {
     int depth = 0;

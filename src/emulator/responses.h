@@ -29,6 +29,10 @@ Response noContent();
 Response jsonParserError(const std::string &what = "Unexpected end of input or malformed JSON");
 /// Parses a request body; false for invalid JSON or nesting deeper than a recursive walk may go.
 bool parseBody(const std::string &body, nlohmann::json *out);
+/// Parses a batch body, {"<itemsKey>": [...], "allOrNone"?: bool}, into *items and *allOrNone
+/// (false unless given as true); the refusal to answer instead when it is not JSON or not that shape.
+std::optional<Response> parseBatchBody(const std::string &body, const char *itemsKey, nlohmann::json *items,
+                                       bool *allOrNone);
 
 /// Per-record results of collections: errors use `statusCode` (reference §4.2).
 nlohmann::json recordError(const std::string &code, const std::string &message,

@@ -16,44 +16,44 @@ QString refusal(const QStringList &args)
     return error;
 }
 
+/// What `args` parse to; they must be accepted (a default CliOptions and a failure otherwise).
+CliOptions accepted(const QStringList &args)
+{
+    QString error;
+    const auto o = CliOptions::parse(args, &error);
+    EXPECT_TRUE(o.has_value()) << args.join(u' ').toStdString() << ": " << error.toStdString();
+    return o.value_or(CliOptions{});
+}
+
 } // namespace
 
 TEST(CliOptionsTest, AcceptsEachCommand)
 {
-    QString error;
-    auto o = CliOptions::parse({QStringLiteral("status"), QStringLiteral("--json"), QStringLiteral("--db=/tmp/x.db")}, &error);
-    ASSERT_TRUE(o) << error.toStdString();
-    EXPECT_EQ(o->command, Command::Status);
-    EXPECT_TRUE(o->json);
-    EXPECT_EQ(o->dbPath, QStringLiteral("/tmp/x.db"));
+    CliOptions o = accepted({QStringLiteral("status"), QStringLiteral("--json"), QStringLiteral("--db=/tmp/x.db")});
+    EXPECT_EQ(o.command, Command::Status);
+    EXPECT_TRUE(o.json);
+    EXPECT_EQ(o.dbPath, QStringLiteral("/tmp/x.db"));
 
-    o = CliOptions::parse({QStringLiteral("--config"), QStringLiteral("c.json"), QStringLiteral("pause"),
-                           QStringLiteral("contact"), QStringLiteral("s_c__order__c"), QStringLiteral("--dry-run")},
-                          &error);
-    ASSERT_TRUE(o) << error.toStdString();
-    EXPECT_EQ(o->command, Command::Pause);
-    EXPECT_EQ(o->configPath, QStringLiteral("c.json"));
-    EXPECT_EQ(o->objects, (QStringList{QStringLiteral("contact"), QStringLiteral("s_c__order__c")}));
-    EXPECT_TRUE(o->dryRun);
+    o = accepted({QStringLiteral("--config"), QStringLiteral("c.json"), QStringLiteral("pause"), QStringLiteral("contact"),
+                  QStringLiteral("s_c__order__c"), QStringLiteral("--dry-run")});
+    EXPECT_EQ(o.command, Command::Pause);
+    EXPECT_EQ(o.configPath, QStringLiteral("c.json"));
+    EXPECT_EQ(o.objects, (QStringList{QStringLiteral("contact"), QStringLiteral("s_c__order__c")}));
+    EXPECT_TRUE(o.dryRun);
 
-    o = CliOptions::parse({QStringLiteral("clear-resync"), QStringLiteral("--all"), QStringLiteral("-y")}, &error);
-    ASSERT_TRUE(o) << error.toStdString();
-    EXPECT_EQ(o->command, Command::ClearResync);
-    EXPECT_TRUE(o->all);
-    EXPECT_TRUE(o->yes);
+    o = accepted({QStringLiteral("clear-resync"), QStringLiteral("--all"), QStringLiteral("-y")});
+    EXPECT_EQ(o.command, Command::ClearResync);
+    EXPECT_TRUE(o.all);
+    EXPECT_TRUE(o.yes);
 
-    o = CliOptions::parse({QStringLiteral("sync"), QStringLiteral("--device"), QStringLiteral("d.json"),
-                           QStringLiteral("--once"), QStringLiteral("--object"), QStringLiteral("contact")},
-                          &error);
-    ASSERT_TRUE(o) << error.toStdString();
-    EXPECT_EQ(o->command, Command::Sync);
-    EXPECT_EQ(o->devicePath, QStringLiteral("d.json"));
-    EXPECT_TRUE(o->once);
-    EXPECT_EQ(o->syncObject, QStringLiteral("contact"));
+    o = accepted({QStringLiteral("sync"), QStringLiteral("--device"), QStringLiteral("d.json"), QStringLiteral("--once"),
+                  QStringLiteral("--object"), QStringLiteral("contact")});
+    EXPECT_EQ(o.command, Command::Sync);
+    EXPECT_EQ(o.devicePath, QStringLiteral("d.json"));
+    EXPECT_TRUE(o.once);
+    EXPECT_EQ(o.syncObject, QStringLiteral("contact"));
 
-    o = CliOptions::parse({QStringLiteral("resume"), QStringLiteral("--help")}, &error);
-    ASSERT_TRUE(o);
-    EXPECT_EQ(o->command, Command::Help);
+    EXPECT_EQ(accepted({QStringLiteral("resume"), QStringLiteral("--help")}).command, Command::Help);
 }
 
 TEST(CliOptionsTest, RefusesBadCommandLines)

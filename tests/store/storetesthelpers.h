@@ -63,6 +63,9 @@ protected:
     }
     /// Every row of one of the store's tables, as another program reads the file.
     QString rowsOf(const char *table) const;
+    /// Runs `write` while every update of `column` in the objects table fails, and returns its
+    /// error: the write must fail and leave the records and objects tables exactly as they were.
+    StoreError failsAsOneTransaction(const char *column, const std::function<bool(StoreError *)> &write);
 
     QTemporaryDir dir;
     QString path;
@@ -141,6 +144,22 @@ public:
 private:
     QString m_path;
 };
+
+inline StoreError FreshStore::failsAsOneTransaction(const char *column, const std::function<bool(StoreError *)> &write)
+{
+    const QString records = rowsOf("records");
+    const QString objects = rowsOf("objects");
+    StoreError err;
+    {
+        RefusedStateUpdates refused(path, column);
+        EXPECT_TRUE(refused.created) << column;
+        EXPECT_FALSE(write(&err));
+    }
+    EXPECT_EQ(err.kind, StoreError::Io) << err.message.toStdString();
+    EXPECT_EQ(rowsOf("records").toStdString(), records.toStdString());
+    EXPECT_EQ(rowsOf("objects").toStdString(), objects.toStdString());
+    return err;
+}
 
 /// A store as the app's schema-1 release wrote it (application_id 0, WAL), with one synced record,
 /// one unsaved record and a protected Id: the statements of migrateTo1 as they were.

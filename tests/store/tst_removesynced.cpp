@@ -116,19 +116,9 @@ TEST_F(RemoveSynced, APageOfTheDownloadInFlightIsStaleAfterwards)
 TEST_F(RemoveSynced, IsOneTransaction)
 {
     // The state row's update fails after the records' delete ran: nothing of it may stay.
-    const QString records = rowsOf("records");
-    const QString objects = rowsOf("objects");
-    StoreError err;
-    {
-        RefusedStateUpdates refused(path, "generation");
-        ASSERT_TRUE(refused.created);
-        EXPECT_FALSE(store->removeSynced(kObj, &err));
-    }
-    EXPECT_EQ(err.kind, StoreError::Io);
+    StoreError err = failsAsOneTransaction("generation", [this](StoreError *e) { return store->removeSynced(kObj, e); });
     EXPECT_TRUE(err.message.contains(QStringLiteral("remove the synced records of s_c__product__c")))
         << err.message.toStdString();
-    EXPECT_EQ(rowsOf("records").toStdString(), records.toStdString());
-    EXPECT_EQ(rowsOf("objects").toStdString(), objects.toStdString());
     EXPECT_TRUE(store->removeSynced(kObj, &err)) << err.message.toStdString();
     expectCountersExact(kObj);
 }

@@ -48,6 +48,18 @@ public:
     }
     const char *pos() const { return m_p; }
 
+    /// What follows a member of an object or an element of an array: a ',' (another comes) or the
+    /// `close` that ends it, either consumed; anything else fails.
+    enum class Next { More, Closed, Failed };
+    Next next(char close)
+    {
+        if (peek(',')) {
+            ++m_p;
+            return Next::More;
+        }
+        return expect(close) ? Next::Closed : Next::Failed;
+    }
+
     /// Scans a string; [*b, *e) is its raw content, *escaped says whether it holds backslashes.
     bool string(const char **b, const char **e, bool *escaped)
     {
@@ -275,9 +287,8 @@ public:
             while (true) {
                 if (!skipString() || !expect(':') || !value(depth + 1))
                     return false;
-                ws();
-                if (m_p < m_end && *m_p == ',') { ++m_p; continue; }
-                return expect('}');
+                if (const Next n = next('}'); n != Next::More)
+                    return n == Next::Closed;
             }
         }
         case '[': {
@@ -286,9 +297,8 @@ public:
             while (true) {
                 if (!value(depth + 1))
                     return false;
-                ws();
-                if (m_p < m_end && *m_p == ',') { ++m_p; continue; }
-                return expect(']');
+                if (const Next n = next(']'); n != Next::More)
+                    return n == Next::Closed;
             }
         }
         case 't': return literal("true");
@@ -548,26 +558,22 @@ std::optional<QueryPage> QueryPage::parse(const QByteArray &body, QString *error
                                 page.records.push_back(std::move(rec));
                             else
                                 ++page.skippedWithoutId;
-                            if (s.peek(',')) {
-                                s.expect(',');
-                                continue;
+                            if (const Scanner::Next n = s.next(']'); n != Scanner::Next::More) {
+                                if (n == Scanner::Next::Failed)
+                                    return failed();
+                                break;
                             }
-                            if (!s.expect(']'))
-                                return failed();
-                            break;
                         }
                     }
                 }
             } else if (!s.value(1)) {
                 return failed();
             }
-            if (s.peek(',')) {
-                s.expect(',');
-                continue;
+            if (const Scanner::Next n = s.next('}'); n != Scanner::Next::More) {
+                if (n == Scanner::Next::Failed)
+                    return failed();
+                break;
             }
-            if (!s.expect('}'))
-                return failed();
-            break;
         }
     } else {
         s.expect('}');

@@ -281,15 +281,23 @@ int CliApp::clearResync(const CliOptions &o, LocalStore &store, const QStringLis
     return Ok;
 }
 
-int CliApp::sync(const CliOptions &o)
+std::optional<DeviceContext> CliApp::loadDevice(const CliOptions &o)
 {
     QString error;
-    const auto device = loadDeviceContext(o.devicePath, &error);
+    auto device = loadDeviceContext(o.devicePath, &error);
     if (!device) {
         printError(error);
-        return Failed;
+        return std::nullopt;
     }
     m_secret = device->refreshToken;
+    return device;
+}
+
+int CliApp::sync(const CliOptions &o)
+{
+    const auto device = loadDevice(o);
+    if (!device)
+        return Failed;
     auto config = loadConfig(o);
     if (!config)
         return Failed;
@@ -303,23 +311,16 @@ int CliApp::sync(const CliOptions &o)
         const SyncObjectConfig keep = *only;
         config->objects = {keep};
     }
-    return runEngine(o, *config, o.once);
+    return runEngine(o, *device, *config, o.once);
 }
 
-int CliApp::runEngine(const CliOptions &o, const SyncConfig &config, bool once)
+int CliApp::runEngine(const CliOptions &o, const DeviceContext &device, const SyncConfig &config, bool once)
 {
-    QString error;
-    const auto device = loadDeviceContext(o.devicePath, &error);
-    if (!device) {
-        printError(error);
-        return Failed;
-    }
-    m_secret = device->refreshToken;
     SyncEngineOptions options;
     options.dbPath = o.dbPath.isEmpty() ? defaultDatabasePath() : o.dbPath;
     QDir().mkpath(QFileInfo(options.dbPath).absolutePath());
     options.config = config;
-    options.device = *device;
+    options.device = device;
 
     SyncEngine engine(options);
     ProgressPrinter printer(*m_io.out, m_io.terminal, m_secret);
@@ -481,6 +482,10 @@ int CliApp::unsaved(const CliOptions &o)
 
 int CliApp::upload(const CliOptions &o)
 {
+    // The device file first: a bad one is refused before the refusals are cleared.
+    const auto device = loadDevice(o);
+    if (!device)
+        return Failed;
     auto config = loadConfig(o);
     if (!config)
         return Failed;
@@ -507,7 +512,7 @@ int CliApp::upload(const CliOptions &o)
         if (names.contains(c.name, Qt::CaseInsensitive))
             only << c;
     config->objects = only;
-    const int engineExit = runEngine(o, *config, true);
+    const int engineExit = runEngine(o, *device, *config, true);
     if (engineExit == Usage)
         return engineExit;
     const auto store = openStore(o, true);

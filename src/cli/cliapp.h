@@ -2,11 +2,13 @@
 #pragma once
 
 #include "cli/clioptions.h"
+#include "config/devicecontext.h"
 
 #include <QString>
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 
 class QTextStream;
 
@@ -47,8 +49,11 @@ private:
     int sync(const CliOptions &o);
     int unsaved(const CliOptions &o);
     int upload(const CliOptions &o);
-    /// Runs the engine on `config` (until the first idle when `once`) and prints its progress.
-    int runEngine(const CliOptions &o, const SyncConfig &config, bool once);
+    /// Runs the engine for `device` on `config` (until the first idle when `once`) and prints its progress.
+    int runEngine(const CliOptions &o, const DeviceContext &device, const SyncConfig &config, bool once);
+    /// The device file --device names; nullopt (the error printed) when it cannot be read. Its
+    /// refresh token is scrubbed from everything printed from then on.
+    std::optional<DeviceContext> loadDevice(const CliOptions &o);
 
     std::unique_ptr<SyncConfig> loadConfig(const CliOptions &o);
     std::unique_ptr<LocalStore> openStore(const CliOptions &o, bool readOnly);

@@ -314,6 +314,22 @@ TEST_F(CliAppTest, MissingStoreAndBadConfigFail)
         << r.err.toStdString();
 }
 
+TEST_F(CliAppTest, UploadWithABadDeviceFileKeepsTheRefusals)
+{
+    // "Retry upload" forgets the refusals before the upload runs: with no device to upload with,
+    // it must not get that far.
+    ASSERT_TRUE(app->setUploadError(kOrder, id("a03", 99), QStringLiteral("FIELD_CUSTOM_VALIDATION_EXCEPTION"),
+                                    QStringLiteral("Order total cannot be negative"), QDateTime::currentDateTimeUtc()));
+    const CliOutput r = cli({QStringLiteral("upload"), kOrder, QStringLiteral("--device"),
+                             dir.filePath(QStringLiteral("absent-device.json"))});
+    EXPECT_EQ(r.code, 1);
+    EXPECT_TRUE(r.err.contains(QStringLiteral("absent-device.json"))) << r.err.toStdString();
+    const QList<UnsavedRecord> unsaved = app->unsaved(kOrder);
+    ASSERT_EQ(unsaved.size(), 1);
+    EXPECT_EQ(unsaved.first().errorCode, QStringLiteral("FIELD_CUSTOM_VALIDATION_EXCEPTION"));
+    EXPECT_EQ(app->objectState(kOrder).uploadFailedCount, 1);
+}
+
 TEST_F(CliAppTest, NoTokenInOutput)
 {
     const QString device = dir.filePath(QStringLiteral("device.json"));

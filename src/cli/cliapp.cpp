@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: MIT
+// CliApp: the `posdata` subcommands (status, pause/resume/resync, clear-resync, unsaved, upload, sync)
+// against the local store and, for sync and upload, the engine; every error printed in words.
 #include "cli/cliapp.h"
 
 #include "cli/progressprinter.h"

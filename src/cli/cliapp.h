@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+// CliApp: the `posdata` command line run in-process (injected streams, an exit code per run).
 #pragma once
 
 #include "cli/clioptions.h"

@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: MIT
+// CliOptions: the command table, the options each command accepts, parsing with one-sentence
+// refusals, and the help text.
 #include "cli/clioptions.h"
 
 #include <QHash>

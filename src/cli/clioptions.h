@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+// CliOptions: the parsed `posdata` command line.
 #pragma once
 
 #include <QString>

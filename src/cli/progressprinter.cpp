@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+// ProgressPrinter: `posdata sync` progress as redrawn bars on a terminal or plain lines in a pipe.
 #include "cli/progressprinter.h"
 
 #include "common/redact.h"

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+// ProgressPrinter: how `posdata sync` shows the engine's snapshots.
 #pragma once
 
 #include "sync/syncsnapshot.h"

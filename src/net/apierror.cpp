@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+// ApiError: reading Salesforce and OAuth error bodies and classifying them for the engine.
 #include "apierror.h"
 
 #include <nlohmann/json.hpp>

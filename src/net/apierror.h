@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+// ApiError: one failed REST call, classified (retry, restart, stop or sign in).
 #pragma once
 
 #include <QByteArray>

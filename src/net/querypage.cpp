@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: MIT
+// QueryPage::parse: the validating single-pass scanner of /query pages (JSON grammar, UTF-8, the
+// three fields the store needs, each record's raw JSON kept as its payload).
 #include "querypage.h"
 
 #include <QtAlgorithms>

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+// QueryPage: one parsed /query or /queryAll page, ready for the store.
 #pragma once
 
 #include "common/incomingrecord.h"

@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: MIT
+// SalesforceClient: OAuth refresh (single flight), queries and paging (optionally parsed on a page
+// thread), composite counts, redirects refused, errors classified, API calls counted.
 #include "salesforceclient.h"
 
 #include "common/urlpolicy.h"

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+// SalesforceClient: the Salesforce REST client the sync worker uses.
 #pragma once
 
 #include "net/apierror.h"

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+// The SOQL syntax tree: literals, conditions, ORDER BY items and the parsed query.
 #pragma once
 
 #include <cstdint>

@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: MIT
+// compile(): a parsed SOQL query into one parameterised SQLite statement on the emulator's tables
+// (values bound, never spliced; literal types checked against the fields).
 #include "soql/compiler.h"
 
 #include "soql/datetime.h"

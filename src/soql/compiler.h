@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+// compile(): SOQL to SQLite for the emulator, with the values to bind.
 #pragma once
 
 #include "soql/ast.h"

@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: MIT
+// SOQL dates and datetimes: strict literal checks, normalising, formatting and liberal parsing
+// (civil-calendar arithmetic, no time zone database).
 #include "soql/datetime.h"
 
 #include <cstdio>

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+// SOQL dates and datetimes as epoch milliseconds: validation, normalised text, parsing.
 #pragma once
 
 #include <cstdint>

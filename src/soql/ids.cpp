@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+// Salesforce Ids: the 18-character checksum, case restored from it, and made-up Ids for seeds.
 #include "soql/ids.h"
 
 namespace soql {

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+// Salesforce record Ids: 15 and 18 character forms, normalising, making new ones.
 #pragma once
 
 #include <cstdint>

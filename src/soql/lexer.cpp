@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: MIT
+// Lexer::tokenize: SOQL text into tokens (identifiers, strings with escapes, numbers, date and
+// datetime literals, bind variables, operators), errors with their column.
 #include "soql/lexer.h"
 
 #include <cstdio>

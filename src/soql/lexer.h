@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+// The SOQL lexer: tokens with their column, for the parser.
 #pragma once
 
 #include "soql/result.h"

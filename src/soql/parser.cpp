@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: MIT
+// The SOQL parser: recursive descent over the lexer's tokens into the syntax tree, with
+// Salesforce's error codes and wording, nesting capped.
 #include "soql/parser.h"
 
 #include "soql/datetime.h"

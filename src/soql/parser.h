@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+// parse(), parseCondition(), bindVariables(): the SOQL subset the product uses.
 #pragma once
 
 #include "soql/ast.h"

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+// Result<T> and Error: a value or a Salesforce-style error code and message.
 #pragma once
 
 #include <string>

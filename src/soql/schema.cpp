@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+// ObjectSchema: case-insensitive field lookup; field type names.
 #include "soql/schema.h"
 
 namespace soql {

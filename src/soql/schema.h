@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+// ObjectSchema and FieldDef: an object's fields and their types, and how they are stored.
 #pragma once
 
 #include <string>

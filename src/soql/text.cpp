@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+// SOQL text: string literal quoting, and which names are identifiers (not reserved words).
 #include "soql/text.h"
 
 #include "soql/schema.h"

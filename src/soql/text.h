@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+// SOQL text helpers: quoting string literals, checking identifiers.
 #pragma once
 
 #include <string>

@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: MIT
+// SOQL dates and datetimes: every literal form accepted or refused, normalising, formatting,
+// parsing and the calendar arithmetic.
 #include "soql/datetime.h"
 
 #include <gtest/gtest.h>

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+// Salesforce Ids: checksums against known Ids, case restored, made-up Ids valid and ordered.
 #include "soql/ids.h"
 
 #include <gtest/gtest.h>

@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: MIT
+// The SOQL parser: every accepted form, and each malformed query refused with Salesforce's code
+// and wording.
 #include "soql/parser.h"
 
 #include <gtest/gtest.h>

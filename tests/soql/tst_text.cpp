@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+// SOQL text helpers: quoting round-trips through the parser; identifiers and reserved words.
 #include "soql/parser.h"
 #include "soql/text.h"
 

@@ -358,6 +358,28 @@ QString decode(const char *b, const char *e, bool escaped)
     return out;
 }
 
+/// The members of an object that must appear once, a bit each: the second of one fails the scan
+/// with `what`.
+class SeenOnce
+{
+public:
+    explicit SeenOnce(Scanner &s)
+        : m_s(s)
+    {
+    }
+    bool operator()(unsigned bit, const char *what)
+    {
+        if (m_seen & bit)
+            return m_s.fail(what);
+        m_seen |= bit;
+        return true;
+    }
+
+private:
+    Scanner &m_s;
+    unsigned m_seen = 0;
+};
+
 /// A member name as JSON means it: raw bytes when it has no escapes (almost always), else decoded,
 /// so that "\u0049d" is Id for the scanner as for any other JSON reader.
 class Key
@@ -405,13 +427,7 @@ bool record(Scanner &s, IncomingRecord *rec, bool *usable)
     // Each key the store reads must appear once: with two Ids, which one is the record? (Readers
     // disagree on duplicate names, RFC 8259 section 4.) A repeated one refuses the page. Not
     // attributes: only the first is the server's metadata, a second one is kept as data.
-    unsigned seen = 0;
-    const auto once = [&s, &seen](unsigned bit, const char *what) {
-        if (seen & bit)
-            return s.fail(what);
-        seen |= bit;
-        return true;
-    };
+    SeenOnce once(s);
     while (true) {
         const char *kb, *ke;
         bool kesc;
@@ -503,13 +519,7 @@ std::optional<QueryPage> QueryPage::parse(const QByteArray &body, QString *error
         return failed();
     // As in records: a member that decides what the page is appears once (two "records" arrays, or a
     // nextRecordsUrl and then null, have no one meaning).
-    unsigned seen = 0;
-    const auto once = [&s, &seen](unsigned bit, const char *what) {
-        if (seen & bit)
-            return s.fail(what);
-        seen |= bit;
-        return true;
-    };
+    SeenOnce once(s);
     if (!s.peek('}')) {
         while (true) {
             const char *kb, *ke;

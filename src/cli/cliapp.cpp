@@ -295,12 +295,18 @@ std::optional<DeviceContext> CliApp::loadDevice(const CliOptions &o)
     return device;
 }
 
+CliApp::EngineInputs CliApp::loadEngineInputs(const CliOptions &o)
+{
+    EngineInputs in;
+    in.device = loadDevice(o);
+    if (in.device)
+        in.config = loadConfig(o);
+    return in;
+}
+
 int CliApp::sync(const CliOptions &o)
 {
-    const auto device = loadDevice(o);
-    if (!device)
-        return Failed;
-    auto config = loadConfig(o);
+    auto [device, config] = loadEngineInputs(o);
     if (!config)
         return Failed;
     if (!o.syncObject.isEmpty()) {
@@ -485,10 +491,7 @@ int CliApp::unsaved(const CliOptions &o)
 int CliApp::upload(const CliOptions &o)
 {
     // The device file first: a bad one is refused before the refusals are cleared.
-    const auto device = loadDevice(o);
-    if (!device)
-        return Failed;
-    auto config = loadConfig(o);
+    auto [device, config] = loadEngineInputs(o);
     if (!config)
         return Failed;
     QStringList names;

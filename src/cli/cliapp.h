@@ -55,6 +55,15 @@ private:
     /// The device file --device names; nullopt (the error printed) when it cannot be read. Its
     /// refresh token is scrubbed from everything printed from then on.
     std::optional<DeviceContext> loadDevice(const CliOptions &o);
+    /// What the commands that run the engine need: the device file first (its token scrubbed from
+    /// then on, and nothing touched when it is bad), then the configuration. Config null (the
+    /// error printed) when either cannot be had.
+    struct EngineInputs
+    {
+        std::optional<DeviceContext> device;
+        std::unique_ptr<SyncConfig> config;
+    };
+    EngineInputs loadEngineInputs(const CliOptions &o);
 
     std::unique_ptr<SyncConfig> loadConfig(const CliOptions &o);
     std::unique_ptr<LocalStore> openStore(const CliOptions &o, bool readOnly);

@@ -521,7 +521,7 @@ namespace {
 
 SalesforceClient::CountResult countResult(const responses::Count &c)
 {
-    return {c.error, c.count};
+    return {c.error, c.count, c.firstId, c.firstModstamp};
 }
 
 SalesforceClient::CountResult countFromBody(const ApiError &error, const QByteArray &body)

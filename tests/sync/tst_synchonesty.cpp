@@ -393,6 +393,7 @@ TEST_F(SmallPageHonestyTest, ALocatorThatAlwaysFailsEndsTheAttemptInWords)
     const int64_t calls = server->emulator().apiCalls();
     auto o = options(kProductsOnly);
     o.batchSize = 50; // 20 pages: more than the restarts a download may spend
+    o.rangesPerDownload = 0; // one cursor chain: range pages hold no locator to fail
     SyncEngine engine(o);
     IdleCounter idle(engine);
     engine.start();

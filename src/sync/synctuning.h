@@ -35,6 +35,9 @@ inline constexpr int kRangesPerDownload = 4;
 /// of the same user: 8 leaves room for them, and bounds the pages held in memory (each in flight
 /// or parsed and waiting to be written, ~2-3 MiB at 2000 wide records).
 inline constexpr int kMaxQueriesInFlight = 8;
+/// Salesforce's open query cursors per user: whatever the options say, no more query requests than
+/// this are in flight at once (SyncEngineOptions::maxQueriesInFlight is clamped to it).
+inline constexpr int kSalesforceQueryCursors = 10;
 /// A local write is uploaded this long after it (the next writes of the same sale join its batch).
 inline constexpr int kUploadAfterWriteMs = 1000;
 /// The server counts of an object whose idle cycles found nothing changed are read again after this

@@ -37,12 +37,18 @@ IdRange *rangeAt(RangePlan &plan, const QString &lo)
 
 bool SyncWorker::startRanged(Run *run, const ObjectState &st)
 {
-    if (m_options.rangesPerDownload <= 0)
-        return false;
+    // A download that began in ranges goes on in ranges (also when they have been turned off since:
+    // its plan must end with finishRanges()).
     if (const std::optional<RangePlan> plan = m_store->rangePlan(run->config.name)) {
         resumeRanges(run, *plan);
         return true;
     }
+    if (m_options.rangesPerDownload <= 0)
+        return false;
+    // A small object (its last count fits in one page) keeps the simple path: one query, one page,
+    // no probe. An unknown count (a first download) is read by the probe.
+    if (st.serverCount >= 0 && st.serverCount <= m_options.batchSize)
+        return false;
     // A full download that began as one cursor (an earlier version, or ranges were off) and got
     // a checkpoint goes on as it began.
     if (!st.checkpoint.isEmpty())
@@ -108,7 +114,7 @@ void SyncWorker::rangesProbed(Run *run, quint64 seq, const QList<SalesforceClien
             failStore(run, error);
         return;
     }
-    qCInfo(lcSync) << run->config.name << "downloads" << plan.total << "records in" << plan.ranges.size() << "Id ranges";
+    qCInfo(lcSync) << run->config.name << "downloads" << plan.total << "records in Id ranges:" << plan.ranges.size();
     resumeRanges(run, plan);
 }
 
@@ -147,7 +153,7 @@ void SyncWorker::feedRanges()
     int cursors = 0;
     for (auto &r : m_runs)
         cursors += r->phase == Run::Phase::Downloading && !r->ranged ? 1 : 0;
-    const int cap = std::max(1, m_options.maxQueriesInFlight - cursors);
+    const int cap = std::max(1, std::min(m_options.maxQueriesInFlight, tuning::kSalesforceQueryCursors) - cursors);
     for (auto &r : m_runs) {
         Run *run = r.get();
         if (run->phase != Run::Phase::Downloading || !run->ranged || run->probing || run->paused)
@@ -236,14 +242,14 @@ void SyncWorker::rangePageArrived(Run *run, quint64 seq, const QString &lo, cons
         addError(run, QStringLiteral("RECORD_WITHOUT_ID"),
                  QStringLiteral("%1 record(s) without an Id were skipped").arg(skippedWithoutId), {});
     markDirty();
-    if (!next.done)
-        return;
     const bool allDone = std::all_of(run->plan.ranges.cbegin(), run->plan.ranges.cend(),
                                      [](const IdRange &r) { return r.done; });
     if (allDone) {
         finishDownload(run);
         return;
     }
+    // Also after a page that did not end its range: it tells how dense the range is, and a range
+    // that looked too small to split when another ended may turn out not to be.
     resplit(run);
     feedRanges();
 }

@@ -161,7 +161,8 @@ public:
                 return;
             }
             std::string body = r->body;
-            if (r->status == 200 && req.path.find("/queryAll") != std::string::npos
+            // The first page of products: of the delta's /queryAll or of a range's /query.
+            if (r->status == 200 && req.path.find("/query") != std::string::npos
                 && req.get_param_value("q").find("FROM s_c__product__c") != std::string::npos && !m_rewritten.exchange(true)) {
                 auto page = nlohmann::json::parse(body);
                 auto &records = page["records"];

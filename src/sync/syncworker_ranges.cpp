@@ -93,7 +93,10 @@ void SyncWorker::rangesProbed(Run *run, quint64 seq, const QList<SalesforceClien
     plan.lastId = results[LastId].firstId;
     plan.total = results[InScope].count;
     plan.reconcile = run->localAtStart > 0;
-    if (!plan.firstId.isEmpty()) {
+    // No range at all only when the probe says the object has nothing in scope; Ids it could not
+    // read (or a count that disagrees with them) leave one range open at both ends: everything is
+    // downloaded, never taken for gone.
+    if (!plan.firstId.isEmpty() || !plan.lastId.isEmpty() || plan.total != 0) {
         // One range per page at most: a small object costs no part pages more than it has pages.
         const qint64 pages = (plan.total + m_options.batchSize - 1) / std::max(1, m_options.batchSize);
         const int parts = int(std::clamp<qint64>(pages, 1, m_options.rangesPerDownload));

@@ -1,14 +1,17 @@
 // SPDX-License-Identifier: MIT
 // Benchmark (a program, not a test): the engine's initial sync of N products into a fresh store.
-// Prints one JSON line: records, wall seconds, records/s, peak RSS (VmHWM) and the API calls.
+// Prints one JSON line: records, wall seconds, records/s, peak RSS (VmHWM), the API calls and
+// readyToSellSeconds (from the start until the engine said "ready to sell": the products are
+// requiredForSale here, so that is when they were synced).
 //   engine-sync-bench [--records N] [--url URL] [--batch 2000] [--db PATH] [--fields F1,F2,...]
-//                     [--inline-checkpoints]
+//                     [--inline-checkpoints] [--ranges K] [--queries-in-flight Q]
 // Without --url an in-process emulator seeded "scale" serves the org; its memory then counts in
 // the peak RSS too. With --url (e.g. nginx in front of the emulator, scripts/bench) only ours does.
 #include "config/syncconfig.h"
 #include "emulator/emulatorserver.h"
 #include "store/localstore.h"
 #include "sync/syncengine.h"
+#include "sync/synctuning.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -57,7 +60,13 @@ int main(int argc, char **argv)
     // A/B of the store's background checkpoints (SyncEngineOptions::backgroundCheckpoints).
     QCommandLineOption inlineCkptOpt(QStringLiteral("inline-checkpoints"),
                                      QStringLiteral("checkpoint in the writing thread, as SQLite does by default"));
-    parser.addOptions({recordsOpt, urlOpt, batchOpt, dbOpt, fieldsOpt, inlineCkptOpt});
+    // Range downloads (SyncEngineOptions::rangesPerDownload; 0: one cursor chain, which is all a
+    // static page server such as nginx in front of dumped pages can serve).
+    QCommandLineOption rangesOpt(QStringLiteral("ranges"), QStringLiteral("Id ranges per full download (0: one cursor)"),
+                                 QStringLiteral("k"), QString::number(posdata::tuning::kRangesPerDownload));
+    QCommandLineOption queriesOpt(QStringLiteral("queries-in-flight"), QStringLiteral("query requests in flight at most"),
+                                  QStringLiteral("q"), QString::number(posdata::tuning::kMaxQueriesInFlight));
+    parser.addOptions({recordsOpt, urlOpt, batchOpt, dbOpt, fieldsOpt, inlineCkptOpt, rangesOpt, queriesOpt});
     parser.process(app);
 
     std::unique_ptr<emu::EmulatorServer> server;
@@ -85,6 +94,7 @@ int main(int argc, char **argv)
         fields.append(f.trimmed());
     const QJsonObject product{{QStringLiteral("name"), QStringLiteral("s_c__product__c")},
                               {QStringLiteral("priority"), 40},
+                              {QStringLiteral("requiredForSale"), true},
                               {QStringLiteral("fields"), fields}};
     const QJsonObject configJson{{QStringLiteral("version"), 1},
                                  {QStringLiteral("objects"), QJsonArray{product}}};
@@ -103,6 +113,8 @@ int main(int argc, char **argv)
     options.cycleIntervalMs = 0; // one cycle only
     options.batchSize = parser.value(batchOpt).toInt();
     options.backgroundCheckpoints = !parser.isSet(inlineCkptOpt);
+    options.rangesPerDownload = parser.value(rangesOpt).toInt();
+    options.maxQueriesInFlight = parser.value(queriesOpt).toInt();
 
     posdata::SyncEngine engine(options);
     QElapsedTimer clock;
@@ -113,6 +125,11 @@ int main(int argc, char **argv)
         app.quit();
     });
     QObject::connect(&engine, &posdata::SyncEngine::idle, &app, [&] { app.quit(); });
+    double readySeconds = -1;
+    QObject::connect(&engine, &posdata::SyncEngine::readyToSellChanged, &app, [&](bool ready) {
+        if (ready && readySeconds < 0)
+            readySeconds = clock.nsecsElapsed() / 1e9;
+    });
     clock.start();
     engine.start();
     app.exec();
@@ -125,7 +142,10 @@ int main(int argc, char **argv)
                     {QStringLiteral("peakRssMiB"), qRound(vmHwmKiB() / 102.4) / 10.0},
                     {QStringLiteral("peakRssBeforeSyncMiB"), qRound(hwmBeforeSync / 102.4) / 10.0},
                     {QStringLiteral("apiCalls"), snap.apiCallsTotal},
+                    {QStringLiteral("ranges"), options.rangesPerDownload},
                     {QStringLiteral("inProcessEmulator"), server != nullptr}};
+    if (readySeconds >= 0)
+        out.insert(QStringLiteral("readyToSellSeconds"), qRound(readySeconds * 1000) / 1000.0);
     if (!snap.objects.isEmpty() && !snap.objects.first().errors.isEmpty())
         out.insert(QStringLiteral("lastError"), snap.objects.first().errors.constLast().message);
     std::printf("%s\n", QJsonDocument(out).toJson(QJsonDocument::Compact).constData());

@@ -121,6 +121,36 @@ QString SoqlBuilder::countChangedAfter(const QDateTime &lastModstamp, const QStr
     return QStringLiteral("SELECT COUNT() FROM %1").arg(m_object.name) + whereClause(cond);
 }
 
+QString SoqlBuilder::idEnd(bool last) const
+{
+    return QStringLiteral("SELECT Id FROM %1").arg(m_object.name) + whereClause(QString())
+        + (last ? QStringLiteral(" ORDER BY Id DESC LIMIT 1") : QStringLiteral(" ORDER BY Id ASC LIMIT 1"));
+}
+
+QString SoqlBuilder::newestChange() const
+{
+    return QStringLiteral("SELECT Id, SystemModstamp FROM %1").arg(m_object.name) + whereClause(QString())
+        + QStringLiteral(" ORDER BY SystemModstamp DESC, Id DESC LIMIT 1");
+}
+
+QString SoqlBuilder::rangePage(const QString &lo, const QString &after, const QString &hi, int limit) const
+{
+    QStringList conditions;
+    if (!after.isEmpty())
+        conditions << QStringLiteral("Id > ") + stringLiteral(after);
+    else if (!lo.isEmpty())
+        conditions << QStringLiteral("Id >= ") + stringLiteral(lo);
+    if (!hi.isEmpty())
+        conditions << QStringLiteral("Id < ") + stringLiteral(hi);
+    // IsDeleted is in the list although /query only has live records: the payload of a record is
+    // the same whichever download brought it (a delta's /queryAll has it).
+    QString q = selectPart(m_object, true) + whereClause(conditions.join(QStringLiteral(" AND ")))
+        + QStringLiteral(" ORDER BY Id");
+    if (limit > 0)
+        q += QStringLiteral(" LIMIT %1").arg(limit);
+    return q;
+}
+
 QString SoqlBuilder::stringLiteral(const QString &value)
 {
     return QString::fromStdString(soql::quoteString(value.toStdString()));

@@ -50,6 +50,21 @@ public:
     /// changed or deleted since the last one applied (the keyset condition of deltaAfter()).
     QString countChangedAfter(const QDateTime &lastModstamp, const QString &lastId) const;
 
+    // --- range downloads: a full download split into Id ranges, each paged by keyset ---
+
+    /// One end of the object's Id space in scope: `SELECT Id FROM X [WHERE <scope>] ORDER BY Id ASC|DESC
+    /// LIMIT 1` (`last`: DESC), for /query.
+    QString idEnd(bool last) const;
+    /// The newest change in scope, tombstones included (for /queryAll): `SELECT Id, SystemModstamp FROM X
+    /// [WHERE <scope>] ORDER BY SystemModstamp DESC, Id DESC LIMIT 1`. Read before a full download's
+    /// ranges start, it is where the delta after them starts: a record changed meanwhile is newer.
+    QString newestChange() const;
+    /// A keyset page of the Id range [lo, hi): `SELECT <queryFields(true)> FROM X WHERE <Id condition>
+    /// [AND (<scope>)] ORDER BY Id LIMIT n`. The Id condition is `Id > 'after'` when `after` is set
+    /// (the last Id applied), else `Id >= 'lo'`; `AND Id < 'hi'` when `hi` is set; an empty lo and
+    /// hi leave that side open. No cursor is held: LIMIT makes the answer one page.
+    QString rangePage(const QString &lo, const QString &after, const QString &hi, int limit) const;
+
     /// A SOQL string literal: quoted, with quotes, backslashes and control characters escaped.
     static QString stringLiteral(const QString &value);
 

@@ -43,6 +43,14 @@ Count countOf(const json &doc)
         result.count = total->get<std::int64_t>();
     else
         result.error = ApiError::malformed(QStringLiteral("A count answer has no totalSize"));
+    const json *records = member(doc, "records");
+    if (result.error.ok() && records && records->is_array() && !records->empty()) {
+        const json &first = records->front();
+        if (const auto id = stringMember(first, "Id"))
+            result.firstId = QString::fromStdString(*id);
+        if (const auto modstamp = stringMember(first, "SystemModstamp"))
+            result.firstModstamp = QString::fromStdString(*modstamp);
+    }
     return result;
 }
 

@@ -14,14 +14,19 @@
 
 namespace posdata::responses {
 
-/// totalSize of one query answer, or why there is none.
+/// totalSize of one query answer, or why there is none; with the first record's Id and
+/// SystemModstamp when it has them (an `ORDER BY ... LIMIT 1` query: an end of an Id range, the
+/// newest change), empty otherwise.
 struct Count
 {
     ApiError error;
     qint64 count = -1;
+    QString firstId;
+    QString firstModstamp;
 };
 
-/// A query answer's totalSize (a non-negative integer), else a MALFORMED_RESPONSE error.
+/// A query answer's totalSize (a non-negative integer), else a MALFORMED_RESPONSE error; its first
+/// record's Id and SystemModstamp when they are strings (anything else there is left empty).
 Count countAnswer(const QByteArray &body);
 
 /// The answers of a /composite batch whose subrequests were named "q0".."q<n-1>", in that order:

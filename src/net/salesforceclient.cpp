@@ -80,22 +80,20 @@ struct SalesforceClient::Response
     }
 };
 
-/// Fetches and parses query pages on the page thread, with its own network access manager; the
+/// Fetches and parses query pages on the page thread, with network access managers of its own; the
 /// answers go back to the client, which keeps tokens, retries and error handling.
 class SalesforceClient::PageTransport : public QObject
 {
 public:
     void fetch(quint64 ticket, const QNetworkRequest &request, SalesforceClient *client)
     {
-        if (!m_nam) {
-            m_nam = new QNetworkAccessManager(this);
-            m_nam->setAutoDeleteReplies(false);
-            m_nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
-        }
-        QNetworkReply *reply = m_nam->get(request);
+        QNetworkAccessManager *nam = managerWithRoom();
+        QNetworkReply *reply = nam->get(request);
         m_replies.insert(ticket, reply);
-        connect(reply, &QNetworkReply::finished, this, [this, ticket, reply, client] {
+        m_inFlight[nam] += 1;
+        connect(reply, &QNetworkReply::finished, this, [this, ticket, reply, client, nam] {
             m_replies.remove(ticket);
+            m_inFlight[nam] -= 1;
             reply->deleteLater();
             auto response = std::make_shared<Response>(Response::of(reply));
             if (response->status >= 200 && response->status < 300 && response->error == QNetworkReply::NoError) {
@@ -112,13 +110,30 @@ public:
     {
         if (QNetworkReply *reply = m_replies.take(ticket)) {
             reply->disconnect(this);
+            m_inFlight[qobject_cast<QNetworkAccessManager *>(reply->manager())] -= 1;
             reply->abort();
             reply->deleteLater();
         }
     }
 
 private:
-    QNetworkAccessManager *m_nam = nullptr;
+    /// Qt 6.4 opens at most 6 HTTP/1.1 connections per host and manager and queues what is more:
+    /// parallel range pages beyond 6 go through a further manager (HTTP/2 multiplexes anyway).
+    static constexpr int kConnectionsPerManager = 6;
+    QNetworkAccessManager *managerWithRoom()
+    {
+        for (QNetworkAccessManager *nam : std::as_const(m_nams))
+            if (m_inFlight.value(nam) < kConnectionsPerManager)
+                return nam;
+        auto *nam = new QNetworkAccessManager(this);
+        nam->setAutoDeleteReplies(false);
+        nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+        m_nams.append(nam);
+        return nam;
+    }
+
+    QList<QNetworkAccessManager *> m_nams;
+    QHash<QNetworkAccessManager *, int> m_inFlight;
     QHash<quint64, QNetworkReply *> m_replies;
 };
 
@@ -523,13 +538,13 @@ namespace {
 
 SalesforceClient::CountResult countResult(const responses::Count &c)
 {
-    return {c.error, c.count};
+    return {c.error, c.count, c.firstId, c.firstModstamp};
 }
 
 SalesforceClient::CountResult countFromBody(const ApiError &error, const QByteArray &body)
 {
     if (!error.ok())
-        return {error, -1};
+        return {error, -1, {}, {}};
     return countResult(responses::countAnswer(body));
 }
 

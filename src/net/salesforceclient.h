@@ -59,11 +59,14 @@ public:
         QString soql;
         bool includeDeleted = false; ///< /queryAll instead of /query
     };
-    /// totalSize of one count query, or its error.
+    /// totalSize of one count query, or its error; for a query that selects records (ORDER BY ...
+    /// LIMIT 1) the first one's Id and SystemModstamp too (empty when it has none).
     struct CountResult
     {
         ApiError error;
         qint64 count = -1;
+        QString firstId;
+        QString firstModstamp;
     };
     using CountsCallback = std::function<void(const QList<CountResult> &results)>;
 
@@ -82,8 +85,9 @@ public:
     /// next one up (tokens, retries and errors stay here). The thread must outlive this client's
     /// requests: stop it before deleting the client.
     void setPageThread(QThread *thread);
-    /// totalSize of each query, through /composite (one call per 5 queries, a single query goes
-    /// alone). Falls back to one call per query if the server has no /composite.
+    /// totalSize (and the first record's Id and SystemModstamp) of each query, through /composite
+    /// (one call per 5 queries, a single query goes alone). Falls back to one call per query if the
+    /// server has no /composite.
     void counts(const QList<CountQuery> &queries, CountsCallback callback);
 
     /// Any other data call: `path` follows /services/data/vNN.N (e.g. "/composite/sobjects"), `jsonBody`

@@ -94,32 +94,42 @@ bool LocalStore::isValidObjectName(const QString &object)
     return re.match(object).hasMatch();
 }
 
+bool LocalStore::Private::writePage(qint64 key, const QVector<IncomingRecord> &page, qint64 generation,
+    ApplyResult *result, const QString &what, StoreError *error)
+{
+    if (!checkGeneration(key, generation, what, QStringLiteral("the page was dropped"), error))
+        return false;
+    SqlFailure failure;
+    if (!pageWriter->write(key, generation, page, result, &failure))
+        return failCode(error, failure.code, failure.text, what);
+    if (const qint64 delta = result->inserted - result->deleted; delta != 0) {
+        addLocalCount->bindValue(0, delta);
+        addLocalCount->bindValue(1, key);
+        if (!exec(*addLocalCount, error, what))
+            return false;
+    }
+    return result->inserted == 0 || recountInUseOf(key, error);
+}
+
+bool LocalStore::Private::checkPageIds(const QString &object, const QVector<IncomingRecord> &page, StoreError *error)
+{
+    for (const IncomingRecord &r : page) {
+        if (!isValidId(r.id))
+            return fail(error, StoreError::Invalid,
+                QStringLiteral("page for %1 has a record with an invalid Id; nothing was written").arg(object.left(100)));
+    }
+    return true;
+}
+
 ApplyResult LocalStore::applyPage(const QString &object, const QVector<IncomingRecord> &page,
     const Checkpoint &newCheckpoint, qint64 generation, StoreError *error)
 {
-    for (const IncomingRecord &r : page) {
-        if (!isValidId(r.id)) {
-            d->fail(error, StoreError::Invalid,
-                QStringLiteral("page for %1 has a record with an invalid Id; nothing was written")
-                    .arg(object.left(100)));
-            return {};
-        }
-    }
+    if (!d->checkPageIds(object, page, error))
+        return {};
     const QString what = QStringLiteral("write %1").arg(object);
     ApplyResult result;
     const bool written = d->writeObject(object, what, error, [&](qint64 key) {
-        if (!d->checkGeneration(key, generation, what, QStringLiteral("the page was dropped"), error))
-            return false;
-        SqlFailure failure;
-        if (!d->pageWriter->write(key, generation, page, &result, &failure))
-            return d->failCode(error, failure.code, failure.text, what);
-        if (const qint64 delta = result.inserted - result.deleted; delta != 0) {
-            d->addLocalCount->bindValue(0, delta);
-            d->addLocalCount->bindValue(1, key);
-            if (!d->exec(*d->addLocalCount, error, what))
-                return false;
-        }
-        if (result.inserted > 0 && !d->recountInUseOf(key, error))
+        if (!d->writePage(key, page, generation, &result, what, error))
             return false;
         if (!newCheckpoint.isEmpty()) {
             d->writeCheckpoint->bindValue(0, newCheckpoint.systemModstamp);

@@ -43,7 +43,7 @@ public:
     };
 
     /// The schema version this build writes (PRAGMA user_version).
-    static constexpr int SchemaVersion = 3;
+    static constexpr int SchemaVersion = 4;
     /// PRAGMA application_id of every store ("POSD"): a store carries its identity, so that an
     /// SQLite file of another program is never taken for one (and never written).
     static constexpr qint32 ApplicationId = 0x504F5344;
@@ -100,6 +100,31 @@ public:
     /// After a complete full download of `generation`: deletes Synced, non-protected rows not seen
     /// in it (records gone from the server or out of scope). Returns the number deleted, -1 on error.
     qint64 removeUnseen(const QString &object, qint64 generation, StoreError *error = nullptr);
+
+    // --- range downloads: a full download in Id ranges, each with its own checkpoint ---
+
+    /// Starts a ranged full download of `generation`: `plan` (its ranges with empty checkpoints, or
+    /// as given) replaces whatever plan the object had, in one transaction. Stale when the object
+    /// has moved on to a newer generation; Invalid when two ranges start at the same Id.
+    bool beginRanges(const QString &object, const RangePlan &plan, StoreError *error = nullptr);
+    /// The object's range plan, when one of its current generation exists: a plan left by a download
+    /// of an older generation (cleared or resynced since) is not one (nullopt), like its pages.
+    std::optional<RangePlan> rangePlan(const QString &object) const;
+    /// applyPage() for a page of one range: the records as above, and `range` (found by its lo) gets
+    /// the lastId, received and done given, in the same transaction; the object's own checkpoint is
+    /// left alone (the plan's highWater becomes it at the end). Stale when the generation moved on
+    /// or the plan has no such range any more.
+    ApplyResult applyRangePage(const QString &object, const QVector<IncomingRecord> &page, const IdRange &range,
+        qint64 generation, StoreError *error = nullptr);
+    /// Splits the range that starts at `lo` at `at`: it ends at `at`, and a new range [at, its old end)
+    /// with an empty checkpoint follows, in one transaction. Invalid unless `at` is after lo (and
+    /// before hi, when it has one, in the store's byte order); Stale as above.
+    bool splitRange(const QString &object, qint64 generation, const QString &lo, const QString &at,
+        StoreError *error = nullptr);
+    /// Every range of the plan of `generation` is in (and removeUnseen() ran when it had to): ONE
+    /// transaction makes the plan's highWater the object's checkpoint, ends the pending resync
+    /// (pending=None) and removes the plan. Stale when the generation moved on; Invalid without a plan.
+    bool finishRanges(const QString &object, qint64 generation, StoreError *error = nullptr);
 
     // --- local writes: the POS's API (the demo's, the tests') ---
 
@@ -195,14 +220,14 @@ public:
     // --- resync / clear & resync ---
 
     /// Starts a full re-download keeping local data: pending=FullResync, a new generation, empty
-    /// checkpoint. Returns the new generation, -1 on error.
+    /// checkpoint, no range plan. Returns the new generation, -1 on error.
     qint64 beginFullResync(const QString &object, StoreError *error = nullptr);
     /// Counts only, for the confirmation dialog and --dry-run: willDelete = Synced non-protected
     /// rows, keepUnsaved, keepInUse = Synced protected rows, willDownload = S (-1 if unknown).
     QList<ClearPlan> planClear(const QStringList &objects) const;
     ClearPlan planClear(const QString &object) const;
-    /// ONE transaction: deletes every Synced non-protected record, empties the checkpoint,
-    /// pending=ClearResync, a new generation. Returns the new generation, -1 on error.
+    /// ONE transaction: deletes every Synced non-protected record, empties the checkpoint and the
+    /// range plan, pending=ClearResync, a new generation. Returns the new generation, -1 on error.
     qint64 beginClearResync(const QString &object, StoreError *error = nullptr);
     /// The same for several objects ("clear & resync all") in ONE transaction: all cleared or none.
     /// Returns the new generation of each object (by name as given), empty on error.

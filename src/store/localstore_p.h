@@ -96,6 +96,7 @@ struct LocalStore::Private
     std::unique_ptr<QSqlQuery> recountInUse;
     std::unique_ptr<QSqlQuery> readGeneration;
     std::unique_ptr<QSqlQuery> writeLive; ///< prepared on first use (localstore_live.cpp)
+    std::unique_ptr<QSqlQuery> writeRange; ///< a range's checkpoint, prepared on first use (localstore_ranges.cpp)
 
     std::unique_ptr<WalCheckpointer> checkpointer; ///< set while background checkpoints are on
     /// The Qt driver runs on this program's libsqlite3 (see sameSqliteLibrary()): the C API write
@@ -158,6 +159,7 @@ struct LocalStore::Private
     bool migrateTo1(StoreError *error);
     bool migrateTo2(StoreError *error);
     bool migrateTo3(StoreError *error);
+    bool migrateTo4(StoreError *error);
     /// One migration step inside migrate()'s transaction: `statements`, then PRAGMA user_version.
     bool runMigration(int version, const QStringList &statements, StoreError *error);
 
@@ -170,6 +172,18 @@ struct LocalStore::Private
     // --- localstore.cpp ---
 
     bool prepareStatements(WritePath writePath, StoreError *error);
+    /// Inside applyPage()'s transaction: the generation check, the page's rows, the counters. The
+    /// caller writes its checkpoint (the object's or a range's) after it.
+    /// Every record of a page has a usable Id (else Invalid: nothing of it is written).
+    bool checkPageIds(const QString &object, const QVector<IncomingRecord> &page, StoreError *error);
+    bool writePage(qint64 key, const QVector<IncomingRecord> &page, qint64 generation, ApplyResult *result,
+        const QString &what, StoreError *error);
+
+    // --- localstore_ranges.cpp ---
+
+    /// Inside a write transaction: the object's range plan and ranges go (a new generation, a finished
+    /// download).
+    bool dropRanges(qint64 key, const QString &what, StoreError *error);
 
     // --- localstore_state.cpp ---
 

@@ -150,7 +150,7 @@ qint64 LocalStore::beginFullResync(const QString &object, StoreError *error)
                                  " cp_id = '' WHERE obj = ?"));
         q.addBindValue(int(PendingOp::FullResync));
         q.addBindValue(key);
-        if (!d->exec(q, error, what))
+        if (!d->exec(q, error, what) || !d->dropRanges(key, what, error))
             return false;
         generation = d->generationOf(key, error);
         return generation >= 0;
@@ -240,7 +240,7 @@ bool LocalStore::Private::dropSynced(qint64 key, PendingOp pending, const QStrin
     state.addBindValue(del.numRowsAffected());
     state.addBindValue(int(pending));
     state.addBindValue(key);
-    return exec(state, error, what);
+    return exec(state, error, what) && dropRanges(key, what, error);
 }
 
 bool LocalStore::removeSynced(const QString &object, StoreError *error)

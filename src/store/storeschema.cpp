@@ -171,6 +171,35 @@ bool LocalStore::Private::migrateTo3(StoreError *error)
     return runMigration(3, statements, error);
 }
 
+bool LocalStore::Private::migrateTo4(StoreError *error)
+{
+    const QStringList statements = {
+        // A full download split into Id ranges (LocalStore::beginRanges()): one plan per object, of
+        // the generation it was made for; hw_*: the checkpoint the object gets when every range is
+        // in; first_id/last_id: its Id space then; reconcile: removeUnseen() at the end.
+        QStringLiteral("CREATE TABLE range_plans ("
+                       " obj INTEGER PRIMARY KEY,"
+                       " gen INTEGER NOT NULL,"
+                       " hw_modstamp TEXT NOT NULL,"
+                       " hw_id TEXT NOT NULL,"
+                       " first_id TEXT NOT NULL,"
+                       " last_id TEXT NOT NULL,"
+                       " total INTEGER NOT NULL,"
+                       " reconcile INTEGER NOT NULL)"),
+        // Its ranges, each with its own checkpoint (the last Id applied), written with every page.
+        // lo '' is the range open below, hi '' the one open above.
+        QStringLiteral("CREATE TABLE ranges ("
+                       " obj INTEGER NOT NULL,"
+                       " lo TEXT NOT NULL,"
+                       " hi TEXT NOT NULL,"
+                       " last_id TEXT NOT NULL DEFAULT '',"
+                       " received INTEGER NOT NULL DEFAULT 0,"
+                       " done INTEGER NOT NULL DEFAULT 0,"
+                       " PRIMARY KEY (obj, lo)) WITHOUT ROWID"),
+    };
+    return runMigration(4, statements, error);
+}
+
 bool LocalStore::Private::migrate(StoreError *error)
 {
     const QString what = QStringLiteral("create or upgrade the store %1").arg(path);
@@ -190,7 +219,8 @@ bool LocalStore::Private::migrate(StoreError *error)
     if (from > SchemaVersion)
         return fail(error, StoreError::NewerSchema, newerSchemaMessage(from));
     // Forward only: each step ends with PRAGMA user_version = N.
-    if ((from < 1 && !migrateTo1(error)) || (from < 2 && !migrateTo2(error)) || (from < 3 && !migrateTo3(error)))
+    if ((from < 1 && !migrateTo1(error)) || (from < 2 && !migrateTo2(error)) || (from < 3 && !migrateTo3(error))
+        || (from < 4 && !migrateTo4(error)))
         return false;
     // A store made before stores carried an identity gets it now.
     if (contents->applicationId == 0

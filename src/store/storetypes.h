@@ -6,6 +6,7 @@
 #include "common/incomingrecord.h"
 
 #include <QByteArray>
+#include <QList>
 #include <QDateTime>
 #include <QMetaType>
 #include <QString>
@@ -52,6 +53,34 @@ struct Checkpoint
     QString id;
     bool isEmpty() const { return systemModstamp.isEmpty() && id.isEmpty(); }
     bool operator==(const Checkpoint &) const = default;
+};
+
+/// One Id range of a ranged full download and how far it got: the range's own checkpoint
+/// (LocalStore::rangePlan(), applyRangePage()).
+struct IdRange
+{
+    QString lo; ///< the range's first Id (inclusive); empty: open below
+    QString hi; ///< where it ends (exclusive); empty: open above
+    QString lastId; ///< the last Id applied from it: it goes on after this one; empty: none yet
+    qint64 received = 0; ///< records applied from it so far (progress)
+    bool done = false; ///< its last page was applied
+    bool operator==(const IdRange &) const = default;
+};
+
+/// A full download split into Id ranges, as the store keeps it so that a restart (after kill -9
+/// too) resumes every range where it was (LocalStore::beginRanges()).
+struct RangePlan
+{
+    qint64 generation = 0; ///< the download's generation: a plan of an older one is dropped
+    /// The object's checkpoint once every range is in: the newest change read before the ranges
+    /// started, so the delta after them misses nothing changed meanwhile. Empty: no record at all.
+    Checkpoint highWater;
+    QString firstId; ///< the object's smallest and largest Id in scope when it began (re-splits)
+    QString lastId;
+    qint64 total = 0; ///< records in scope when it began (progress)
+    bool reconcile = false; ///< synced records were there before: removeUnseen() at the end
+    QList<IdRange> ranges; ///< ordered by lo (the open one first)
+    bool operator==(const RangePlan &) const = default;
 };
 
 /// What one applyPage() did.
@@ -179,3 +208,4 @@ Q_DECLARE_METATYPE(posdata::DiscardedRecord)
 Q_DECLARE_METATYPE(posdata::ObjectState)
 Q_DECLARE_METATYPE(posdata::ClearPlan)
 Q_DECLARE_METATYPE(posdata::LiveState)
+Q_DECLARE_METATYPE(posdata::RangePlan)

@@ -32,6 +32,8 @@ struct SyncEngineOptions
     int stallTimeoutMs = tuning::kStallTimeoutMs;
     int requestTimeoutMs = tuning::kRequestTimeoutMs;
     int batchSize = tuning::kBatchSize;
+    int rangesPerDownload = tuning::kRangesPerDownload; ///< 0: a full download is one cursor
+    int maxQueriesInFlight = tuning::kMaxQueriesInFlight; ///< at most tuning::kSalesforceQueryCursors
     int snapshotIntervalMs = tuning::kSnapshotIntervalMs;
     int storePollMs = tuning::kStorePollMs;
     int backoffBaseMs = tuning::kBackoffBaseMs;

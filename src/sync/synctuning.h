@@ -21,6 +21,26 @@ inline constexpr int kMaxConcurrentDownloads = 2;
 /// Records per page asked for (Sforce-Query-Options batchSize): Salesforce's maximum, so a download
 /// costs as few API calls as the server allows.
 inline constexpr int kBatchSize = 2000;
+/// Id ranges a full download (first sync, resync, clear & resync, new fields, repair) is split into,
+/// fetched at the same time. Over a store's link (100 ms round trip, ~200 ms of server time a page
+/// of wide records, 50 Mbit/s) one chain of pages waits ~300 ms for each 2000 records and uses a
+/// tenth of the bandwidth; four chains cut the wait about four times (200,000 products: 43 s -> 10.5
+/// s, docs/benchmarks.md section 4) and still leave room under kMaxQueriesInFlight for a second
+/// object (small objects download beside a big one). More ranges gain less and less (8: 6.8 s; the
+/// ranges share the link, each range ends with a part page: about one API call more per range) and
+/// cost memory: every page in flight or parsed and waiting is ~2.4 MiB, and 1,000,000 products
+/// peaked at 55.8 MiB in one chain, 63.3 MiB in 4 ranges, 72.6 MiB in 8 (the budget is 64 MiB).
+/// 0: one cursor by SystemModstamp, as a delta (the loopback benchmark's page server serves only
+/// that query).
+inline constexpr int kRangesPerDownload = 4;
+/// Query requests in flight at once, all objects together. Salesforce allows a user 10 open query
+/// cursors; keyset range pages hold none, but a delta chain holds one and so may another program
+/// of the same user: 8 leaves room for them, and bounds the pages held in memory (each in flight
+/// or parsed and waiting to be written, ~2.4 MiB at 2000 wide records).
+inline constexpr int kMaxQueriesInFlight = 8;
+/// Salesforce's open query cursors per user: whatever the options say, no more query requests than
+/// this are in flight at once (SyncEngineOptions::maxQueriesInFlight is clamped to it).
+inline constexpr int kSalesforceQueryCursors = 10;
 /// A local write is uploaded this long after it (the next writes of the same sale join its batch).
 inline constexpr int kUploadAfterWriteMs = 1000;
 /// The server counts of an object whose idle cycles found nothing changed are read again after this

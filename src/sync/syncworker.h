@@ -116,6 +116,25 @@ private:
     void finishDownload(Run *run);
     /// Stops what the object is doing (requests dropped, slot freed) and leaves it Idle.
     void stopQuietly(Run *run);
+    /// A store write was Stale (a clear or resync since the download began): the download starts
+    /// again from what the store says now.
+    void restartStale(Run *run);
+    /// A written page's progress, or not: false when the download gave up (NO_PROGRESS).
+    bool checkProgress(Run *run, bool progressed, bool more);
+
+    // full downloads in Id ranges (syncworker_ranges.cpp)
+    /// Takes over a full download when ranges are on: resumes the object's range plan, or makes one.
+    bool startRanged(Run *run, const ObjectState &st);
+    void rangesProbed(Run *run, quint64 seq, const QList<SalesforceClient::CountResult> &results);
+    void resumeRanges(Run *run, const RangePlan &plan);
+    /// Sends the next page of every range that waits for one, within maxQueriesInFlight.
+    void feedRanges();
+    void rangePageArrived(Run *run, quint64 seq, const QString &lo, const ApiError &error,
+                          const std::shared_ptr<SalesforceClient::ParsedPage> &parsed);
+    /// Splits the range with the most records left while fewer than rangesWanted run.
+    void resplit(Run *run);
+    qint64 recordsLeft(const Run *run, const IdRange &range) const;
+    void abortRanges(Run *run);
 
     // recounts and settling
     void requestRecount(Run *run);
@@ -182,6 +201,7 @@ private:
     std::vector<std::unique_ptr<Run>> m_runs; ///< in priority order
     QList<Run *> m_queue; ///< waiting for a download slot, in priority order
     int m_active = 0; ///< downloads in flight (Backoff holds no slot)
+    int m_rangeQueries = 0; ///< range pages in flight, all objects together
 
     bool m_cycleActive = false;
     bool m_cycleAgain = false;

@@ -69,6 +69,7 @@ void SyncWorker::pump()
         run->retryAt = {};
         startDownload(run);
     }
+    feedRanges(); // a request slot may have come free
     maybeEndCycle();
 }
 
@@ -87,6 +88,9 @@ void SyncWorker::startDownload(Run *run)
         run->clock.start();
     run->lastProgressMs = run->clock.elapsed();
     run->progressBase = run->progressDone;
+    run->ranged = false;
+    if (run->full && startRanged(run, st))
+        return;
     // Always queryAll: a delta must see tombstones; in a full download they are harmless (a deleted
     // row is not "seen", so the reconciliation at the end removes it) and one query shape lets a
     // static page server stand in for the org in the benchmark.
@@ -167,16 +171,10 @@ void SyncWorker::pageArrived(Run *run, quint64 seq, const ApiError &error,
                                                    newCheckpoint ? checkpoint : Checkpoint{}, run->generation,
                                                    &storeError);
     if (!storeError.ok()) {
-        if (storeError.kind == StoreError::Stale) {
-            // Cleared or resynced since this download started (here or by another process): the page
-            // was dropped whole; the download starts again from what the store says now.
-            qCInfo(lcSync) << run->config.name << "was cleared or resynced meanwhile; restarting";
-            stopQuietly(run);
-            requestDownload(run);
-            pump();
-            return;
-        }
-        failStore(run, storeError);
+        if (storeError.kind == StoreError::Stale)
+            restartStale(run); // the page was dropped whole
+        else
+            failStore(run, storeError);
         return;
     }
     const qint64 received = page.records.size() + page.skippedWithoutId;
@@ -192,19 +190,8 @@ void SyncWorker::pageArrived(Run *run, quint64 seq, const ApiError &error,
         run->checkpointIds.insert(checkpoint.id);
         run->lastCheckpoint = checkpoint;
     }
-    if (newCheckpoint || applied.inserted > 0 || applied.deleted > 0) {
-        run->pagesWithoutProgress = 0;
-        run->attempts = 0;
-        run->locatorRestarts = 0;
-    } else if (hasNext && ++run->pagesWithoutProgress >= tuning::kMaxPagesWithoutProgress) {
-        addError(run, QStringLiteral("NO_PROGRESS"),
-                 QStringLiteral("Salesforce kept sending pages with nothing new (%1 in a row); this attempt "
-                                "stopped and the next sync tries again")
-                     .arg(run->pagesWithoutProgress),
-                 {});
-        giveUp(run);
+    if (!checkProgress(run, newCheckpoint || applied.inserted > 0 || applied.deleted > 0, hasNext))
         return;
-    }
     if (skippedWithoutId > 0)
         addError(run, QStringLiteral("RECORD_WITHOUT_ID"),
                  QStringLiteral("%1 record(s) without an Id were skipped").arg(skippedWithoutId), {});
@@ -213,38 +200,67 @@ void SyncWorker::pageArrived(Run *run, quint64 seq, const ApiError &error,
         finishDownload(run);
 }
 
+bool SyncWorker::checkProgress(Run *run, bool progressed, bool more)
+{
+    if (progressed) {
+        run->pagesWithoutProgress = 0;
+        run->attempts = 0;
+        run->locatorRestarts = 0;
+    } else if (more && ++run->pagesWithoutProgress >= tuning::kMaxPagesWithoutProgress) {
+        addError(run, QStringLiteral("NO_PROGRESS"),
+                 QStringLiteral("Salesforce kept sending pages with nothing new (%1 in a row); this attempt "
+                                "stopped and the next sync tries again")
+                     .arg(run->pagesWithoutProgress),
+                 {});
+        giveUp(run);
+        return false;
+    }
+    return true;
+}
+
+void SyncWorker::restartStale(Run *run)
+{
+    // Cleared or resynced since this download started (here or by another process): what it was
+    // about to write was dropped whole.
+    qCInfo(lcSync) << run->config.name << "was cleared or resynced meanwhile; restarting";
+    stopQuietly(run);
+    requestDownload(run);
+    pump();
+}
+
 void SyncWorker::finishDownload(Run *run)
 {
     const QString &name = run->config.name;
     StoreError error;
-    const auto stale = [&] {
-        if (error.kind != StoreError::Stale)
-            return false;
-        stopQuietly(run);
-        requestDownload(run);
-        pump();
-        return true;
+    const auto failed = [&] {
+        if (error.kind == StoreError::Stale)
+            restartStale(run);
+        else
+            failStore(run, error);
     };
     // Id reconciliation: what this full download did not see is gone from the server or the scope.
     // A download into an object with no synced record has nothing to reconcile (every synced row was
-    // written by it, with its generation): the scan of a million rows is skipped.
+    // written by it, with its generation): the scan of a million rows is skipped. A ranged download
+    // kept that fact in its plan: after a restart the store is no longer empty.
     if (run->full) {
-        if (run->localAtStart > 0) {
+        if (run->ranged ? run->plan.reconcile : run->localAtStart > 0) {
             const qint64 removed = m_store->removeUnseen(name, run->generation, &error);
-            if (removed < 0) {
-                if (!stale())
-                    failStore(run, error);
-                return;
-            }
+            if (removed < 0)
+                return failed();
             run->newRecords += removed;
         }
-        const ObjectState st = m_store->objectState(name);
-        if (st.pending != PendingOp::None && !m_store->finishPending(name, run->generation, &error)) {
-            if (!stale())
-                failStore(run, error);
-            return;
+        if (run->ranged) {
+            // The high-water mark read before the ranges began becomes the checkpoint, and the
+            // pending resync ends, in one transaction.
+            if (!m_store->finishRanges(name, run->generation, &error))
+                return failed();
+        } else if (m_store->objectState(name).pending != PendingOp::None
+                   && !m_store->finishPending(name, run->generation, &error)) {
+            return failed();
         }
         shapeDownloaded(run);
+        if (run->phase != Run::Phase::Downloading)
+            return; // the shape could not be written: the object gave up with that error
     }
     const ObjectState st = m_store->objectState(name);
     run->knownPending = st.pending;
@@ -263,6 +279,7 @@ void SyncWorker::stopQuietly(Run *run)
     if (run->fetchId && m_client)
         m_client->abort(run->fetchId);
     run->fetchId = 0;
+    abortRanges(run);
     if (run->phase == Run::Phase::Downloading)
         --m_active;
     else if (run->phase == Run::Phase::Queued)

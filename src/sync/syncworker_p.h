@@ -6,6 +6,8 @@
 
 #include "sync/syncworker.h"
 
+#include "config/idspace.h"
+
 #include <QLoggingCategory>
 
 Q_DECLARE_LOGGING_CATEGORY(lcSync)
@@ -63,6 +65,14 @@ struct SyncWorker::Run
     qint64 progressTotal = 0;
     QElapsedTimer clock; ///< since the download started
     qint64 lastProgressMs = 0;
+
+    // a full download in Id ranges (syncworker_ranges.cpp)
+    bool ranged = false; ///< the current download is one
+    bool probing = false; ///< its plan is being made: the Id ends, the count, the high-water mark
+    RangePlan plan; ///< as the store keeps it, each range's checkpoint as its last page left it
+    std::optional<IdSpace> idSpace; ///< the plan's Ids as numbers; none: no re-split
+    QHash<QString, SalesforceClient::RequestId> rangeFetches; ///< a range's page in flight, by the range's lo
+    int rangesWanted = 1; ///< ranges that run at once (rangesPerDownload, fewer for a small object)
 
     QList<SyncError> errors;
     bool lastAttemptFailed = false;

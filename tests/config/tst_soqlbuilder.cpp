@@ -172,3 +172,38 @@ TEST(SoqlBuilderTest, BadScopeOrNameIsRefused)
     EXPECT_FALSE(SoqlBuilder::create(o, device(), &error).has_value());
     EXPECT_TRUE(error.contains(QStringLiteral("not a Salesforce API name"))) << error.toStdString();
 }
+
+TEST(SoqlBuilderTest, RangeDownloadQueries)
+{
+    const auto scoped = SoqlBuilder::create(order(), device());
+    const auto all = SoqlBuilder::create(contact(), device());
+    ASSERT_TRUE(scoped && all);
+    EXPECT_EQ(scoped->idEnd(false), QStringLiteral("SELECT Id FROM s_c__order__c WHERE s_c__outlet__c = "
+                                                   "'a01000000000001AAA' ORDER BY Id ASC LIMIT 1"));
+    EXPECT_EQ(all->idEnd(true), QStringLiteral("SELECT Id FROM contact ORDER BY Id DESC LIMIT 1"));
+    EXPECT_EQ(scoped->newestChange(),
+              QStringLiteral("SELECT Id, SystemModstamp FROM s_c__order__c WHERE s_c__outlet__c = "
+                             "'a01000000000001AAA' ORDER BY SystemModstamp DESC, Id DESC LIMIT 1"));
+    EXPECT_EQ(all->newestChange(),
+              QStringLiteral("SELECT Id, SystemModstamp FROM contact ORDER BY SystemModstamp DESC, Id DESC LIMIT 1"));
+    // The first range: open below; a middle one from its start; after a page: from the last Id.
+    EXPECT_EQ(all->rangePage({}, {}, QStringLiteral("003B"), 2000),
+              QStringLiteral("SELECT Id, SystemModstamp, IsDeleted, FirstName FROM contact WHERE Id < '003B' "
+                             "ORDER BY Id LIMIT 2000"));
+    EXPECT_EQ(scoped->rangePage(QStringLiteral("a03A"), {}, QStringLiteral("a03B"), 200),
+              QStringLiteral("SELECT Id, SystemModstamp, IsDeleted, Name, s_c__outlet__c FROM s_c__order__c "
+                             "WHERE Id >= 'a03A' AND Id < 'a03B' AND (s_c__outlet__c = 'a01000000000001AAA') "
+                             "ORDER BY Id LIMIT 200"));
+    EXPECT_EQ(scoped->rangePage(QStringLiteral("a03A"), QStringLiteral("a03A5"), {}, 200),
+              QStringLiteral("SELECT Id, SystemModstamp, IsDeleted, Name, s_c__outlet__c FROM s_c__order__c "
+                             "WHERE Id > 'a03A5' AND (s_c__outlet__c = 'a01000000000001AAA') ORDER BY Id LIMIT 200"));
+    EXPECT_EQ(all->rangePage({}, {}, {}, 0),
+              QStringLiteral("SELECT Id, SystemModstamp, IsDeleted, FirstName FROM contact ORDER BY Id"));
+    // A bound is a literal like any other: a quote in it cannot end the string.
+    EXPECT_EQ(all->rangePage(QStringLiteral("x' OR Id != '"), {}, {}, 1),
+              QStringLiteral("SELECT Id, SystemModstamp, IsDeleted, FirstName FROM contact WHERE Id >= "
+                             "'x\\' OR Id != \\'' ORDER BY Id LIMIT 1"));
+    for (const QString &q : {scoped->idEnd(false), all->idEnd(true), scoped->newestChange(), all->newestChange(),
+                             scoped->rangePage(QStringLiteral("a03A"), QStringLiteral("a03A5"), QStringLiteral("a03B"), 200)})
+        expectParses(q);
+}

@@ -347,6 +347,28 @@ TEST(Responses, CountAnswerAcceptsOnlyANonNegativeIntegerTotal)
     }
 }
 
+TEST(Responses, ACountAnswerCarriesItsFirstRecordsIdAndModstamp)
+{
+    // The ends of an Id range and the newest change: ORDER BY ... LIMIT 1 through the counts' path.
+    const auto c = responses::countAnswer(R"({"totalSize":1,"done":true,"records":[{"attributes":{"type":"X"},
+        "Id":"a02000000000001AAA","SystemModstamp":"2026-12-01T10:00:00.000+0000"}]})");
+    EXPECT_EQ(c.count, 1);
+    EXPECT_EQ(c.firstId, QStringLiteral("a02000000000001AAA"));
+    EXPECT_EQ(c.firstModstamp, QStringLiteral("2026-12-01T10:00:00.000+0000"));
+    // No record, or members of the wrong type: nothing read, the count still stands.
+    for (const char *body : {R"({"totalSize":0,"records":[]})", R"({"totalSize":1,"records":[{"Id":7,"SystemModstamp":null}]})",
+                             R"({"totalSize":1,"records":["a02"]})", R"({"totalSize":1,"records":{"Id":"x"}})"}) {
+        const auto r = responses::countAnswer(body);
+        EXPECT_TRUE(r.error.ok()) << body;
+        EXPECT_TRUE(r.firstId.isEmpty()) << body;
+        EXPECT_TRUE(r.firstModstamp.isEmpty()) << body;
+    }
+    const auto composite = responses::compositeCounts(
+        R"({"compositeResponse":[{"referenceId":"q0","httpStatusCode":200,"body":{"totalSize":1,"records":[{"Id":"001x"}]}}]})", 1);
+    ASSERT_EQ(composite.size(), 1);
+    EXPECT_EQ(composite[0].firstId, QStringLiteral("001x"));
+}
+
 TEST(Responses, CompositeCountsAreMatchedByReferenceIdAndCarryTheirOwnErrors)
 {
     const auto r = responses::compositeCounts(

@@ -110,6 +110,8 @@ public:
             std::reverse(out.begin(), out.end());
             res.set_content(nlohmann::json({{"compositeResponse", out}}).dump(), "application/json");
         });
+        // Room for more requests at once than the client may send (parallel range pages).
+        m_server.new_task_queue = [] { return new httplib::ThreadPool(16); };
         m_port = m_server.bind_to_any_port("127.0.0.1");
         m_thread = std::thread([this] { m_server.listen_after_bind(); });
         while (!m_server.is_running()) // a stop() before listening starts would leave it listening
@@ -478,6 +480,35 @@ TEST_F(ClientTest, QueryPagesOnAPageThreadAreParsedThereAndKeepTokenAndErrorHand
     EXPECT_FALSE(called);
     EXPECT_EQ(client->apiCalls(), 8); // 2 + 401 and its retry + 2 errors + the aborted one + the one after
 
+    pageThread.quit();
+    pageThread.wait();
+}
+
+// Range downloads send up to 10 pages at once; Qt 6.4 opens at most 6 HTTP/1.1 connections per host
+// and manager and queues the rest, so the page thread must spread them: all 10 reach the server
+// before any is answered.
+TEST_F(ClientTest, TenPagesAtOnceAreTenRequestsAtTheServer)
+{
+    QThread pageThread;
+    pageThread.start();
+    auto client = makeClient();
+    client->setPageThread(&pageThread);
+    int answered = 0;
+    QList<SalesforceClient::RequestId> ids;
+    for (int i = 0; i < 10; ++i)
+        ids << client->queryPage(QStringLiteral("SELECT Id FROM GATED"), 0, false,
+                                 [&](const ApiError &e, const std::shared_ptr<SalesforceClient::ParsedPage> &) {
+                                     EXPECT_TRUE(e.ok()) << e.message.toStdString();
+                                     ++answered;
+                                 });
+    EXPECT_TRUE(waitFor([&] { return server.gatedArrived.load() == 10; })) << server.gatedArrived.load() << " arrived";
+    // One given up while in flight frees its place: the next one is sent at once too.
+    client->abort(ids.takeFirst());
+    ids << client->queryPage(QStringLiteral("SELECT Id FROM GATED"), 0, false,
+                             [&](const ApiError &, const std::shared_ptr<SalesforceClient::ParsedPage> &) { ++answered; });
+    EXPECT_TRUE(waitFor([&] { return server.gatedArrived.load() == 11; }));
+    server.release();
+    EXPECT_TRUE(waitFor([&] { return answered == 10; }));
     pageThread.quit();
     pageThread.wait();
 }

@@ -208,6 +208,23 @@ inline bool writeSchema2Store(const QString &path)
                     "PRAGMA user_version = 2; COMMIT;");
 }
 
+/// The same store after the schema-3 release's migrateTo3 (which stamped the application_id too).
+inline bool writeSchema3Store(const QString &path)
+{
+    if (!writeSchema2Store(path))
+        return false;
+    RawDb raw(path);
+    return raw.exec("BEGIN;"
+                    "ALTER TABLE objects ADD COLUMN fields_sig TEXT NOT NULL DEFAULT '';"
+                    "ALTER TABLE objects ADD COLUMN scope_sig TEXT NOT NULL DEFAULT '';"
+                    "CREATE TABLE live (one INTEGER PRIMARY KEY CHECK (one = 1), pid INTEGER NOT NULL,"
+                    " heartbeat INTEGER NOT NULL, json BLOB NOT NULL);"
+                    "CREATE TABLE discarded (obj INTEGER NOT NULL, id TEXT NOT NULL, state INTEGER NOT NULL,"
+                    " payload BLOB NOT NULL, ext_id TEXT, err_code TEXT, err_message TEXT, err_at INTEGER,"
+                    " changed_at INTEGER, discarded_at INTEGER NOT NULL);"
+                    "PRAGMA user_version = 3; PRAGMA application_id = 1347375940; COMMIT;");
+}
+
 /// Root reads and writes any file whatever its mode, so permission tests run their reading or
 /// writing part as this user when the tests run as root (uid and gid 65534, "nobody").
 constexpr uid_t kUnprivileged = 65534;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// The store's forward migrations, run on files the earlier releases wrote: a schema-1 or schema-2
+// The store's forward migrations, run on files the earlier releases wrote: a schema-1, 2 or 3
 // store (application_id 0, or already stamped) ends up with exactly the schema of a new store and
 // every row it held; two programs upgrading one file at once both get it; what schema 3 added to
 // the per-object state (the download shape).
@@ -29,6 +29,7 @@ const OldStore kOldStores[] = {
     { "schema1", &writeSchema1Store, false },
     { "schema2", &writeSchema2Store, false },
     { "schema2stamped", &writeSchema2Store, true },
+    { "schema3", &writeSchema3Store, true },
 };
 
 void PrintTo(const OldStore &store, std::ostream *os)
@@ -94,7 +95,7 @@ TEST_P(Schema, AnOldStoreGetsExactlyTheSchemaOfANewOne)
     ASSERT_TRUE(LocalStore::open(path, LocalStore::Mode::ReadWrite, &err)) << err.message.toStdString();
     EXPECT_EQ(schemaOf(path).toStdString(), schemaOf(fresh).toStdString());
     RawDb raw(path, SQLITE_OPEN_READONLY);
-    EXPECT_EQ(raw.scalar("PRAGMA user_version").toInt(), 3);
+    EXPECT_EQ(raw.scalar("PRAGMA user_version").toInt(), LocalStore::SchemaVersion);
     EXPECT_EQ(raw.scalar("PRAGMA application_id").toLongLong(), LocalStore::ApplicationId);
     EXPECT_EQ(raw.scalar("PRAGMA integrity_check"), QStringLiteral("ok"));
 }
@@ -164,7 +165,7 @@ TEST_P(Schema, TwoProgramsUpgradingTheSameStoreBothGetIt)
         b.join();
         ASSERT_TRUE(opened[0]) << "round " << round << ": " << errors[0].message.toStdString();
         ASSERT_TRUE(opened[1]) << "round " << round << ": " << errors[1].message.toStdString();
-        ASSERT_EQ(RawDb(path).scalar("PRAGMA user_version").toInt(), 3) << "round " << round;
+        ASSERT_EQ(RawDb(path).scalar("PRAGMA user_version").toInt(), LocalStore::SchemaVersion) << "round " << round;
         ASSERT_EQ(schema1Rows(path), before) << "round " << round;
     }
 }

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Helper process for the SIGKILL tests: runs the engine on a store until the first cycle ends.
-//   tst_enginechild <url> <db> <config.json> <outletId> <shiftId> <sync|resync|clear> [noupload]
+//   tst_enginechild <url> <db> <config.json> <outletId> <shiftId> <sync|resync|clear> [noupload] [batch=N]
 // "resync"/"clear" start that operation on every object first; a restarted child is given "sync"
-// and must finish whatever the killed one left pending.
+// and must finish whatever the killed one left pending. batch=N: pages of N records (default 200).
 #include "sync/syncengine.h"
 
 #include <QCoreApplication>
@@ -14,8 +14,19 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
-    if (args.size() != 7 && !(args.size() == 8 && args[7] == QLatin1String("noupload"))) {
-        std::fprintf(stderr, "usage: tst_enginechild url db config outletId shiftId sync|resync|clear [noupload]\n");
+    bool uploads = true;
+    int batch = 200;
+    bool usage = args.size() < 7;
+    for (const QString &extra : args.mid(7)) {
+        if (extra == QLatin1String("noupload"))
+            uploads = false;
+        else if (extra.startsWith(QLatin1String("batch=")) && extra.mid(6).toInt() > 0)
+            batch = extra.mid(6).toInt();
+        else
+            usage = true;
+    }
+    if (usage) {
+        std::fprintf(stderr, "usage: tst_enginechild url db config outletId shiftId sync|resync|clear [noupload] [batch=N]\n");
         return 2;
     }
     QFile file(args[3]);
@@ -36,10 +47,10 @@ int main(int argc, char **argv)
     o.device.outletId = args[4];
     o.device.shiftId = args[5];
     o.cycleIntervalMs = 0;
-    o.batchSize = 200;
+    o.batchSize = batch;
     o.backoffBaseMs = 50;
     o.backoffMaxMs = 200;
-    o.uploads = args.size() != 8;
+    o.uploads = uploads;
     posdata::SyncEngine engine(o);
     const QString mode = args[6];
     int idles = 0;

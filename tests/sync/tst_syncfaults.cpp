@@ -133,7 +133,8 @@ TEST_F(FaultTest, DownloadWithoutProgressBecomesStalledRetrying)
 
 /// A pass-through in front of the emulator that rewrites the first product page once: its first
 /// record loses its Id, its second gains a field nobody asked for. The emulator cannot send such
-/// records; a real org behind a broken proxy could.
+/// records; a real org behind a broken proxy could. With `breakCompositeIds`, every record in a
+/// /composite answer gets a number for an Id instead (the first product page is then left alone).
 class RewritingProxy
 {
 public:
@@ -161,7 +162,18 @@ public:
                 return;
             }
             std::string body = r->body;
-            if (r->status == 200 && req.path.find("/queryAll") != std::string::npos
+            if (breakCompositeIds && r->status == 200 && req.path.find("/composite") != std::string::npos) {
+                auto answer = nlohmann::json::parse(body);
+                for (auto &sub : answer["compositeResponse"])
+                    if (sub.contains("body") && sub["body"].is_object() && sub["body"].contains("records"))
+                        for (auto &record : sub["body"]["records"])
+                            record["Id"] = 7;
+                res.status = r->status;
+                res.set_content(answer.dump(), r->get_header_value("Content-Type").c_str());
+                return;
+            }
+            // The first page of products: of the delta's /queryAll or of a range's /query.
+            if (r->status == 200 && req.path.find("/query") != std::string::npos
                 && req.get_param_value("q").find("FROM s_c__product__c") != std::string::npos && !m_rewritten.exchange(true)) {
                 auto page = nlohmann::json::parse(body);
                 auto &records = page["records"];
@@ -190,6 +202,7 @@ public:
 
     QString removedId;
     QString extraId;
+    std::atomic<bool> breakCompositeIds{false};
 
 private:
     std::string m_upstream;
@@ -234,6 +247,28 @@ TEST_F(FaultTest, RecordWithoutIdIsSkippedAndUnknownFieldsAreKept)
     engine.resync(kProduct);
     ASSERT_TRUE(idle.waitNext(before));
     expectIdentical({kProduct});
+}
+
+// A range download's probe whose Ids cannot be read (not strings) tells nothing about where the
+// records are: the download is then one open range, and a resync must not take the object for empty
+// (its reconciliation would remove every synced record).
+TEST_F(FaultTest, AProbeWithoutReadableIdsStillDownloadsEverything)
+{
+    RewritingProxy proxy(url);
+    proxy.breakCompositeIds = true;
+    applyFaults(*server, {{"tokenInstanceUrl", proxy.url()}});
+    auto o = options(R"({"version":1,"objects":[{"name":"s_c__product__c","priority":1,"fields":["Name"]}]})");
+    o.device.instanceUrl = QUrl(QString::fromStdString(proxy.url()));
+    SyncEngine engine(o);
+    IdleCounter idle(engine);
+    engine.start();
+    ASSERT_TRUE(idle.waitNext(0));
+    expectIdentical({kProduct});
+    const int before = idle.count;
+    engine.resync(kProduct);
+    ASSERT_TRUE(idle.waitNext(before));
+    expectIdentical({kProduct});
+    EXPECT_EQ(objectIn(engine.snapshot(), kProduct)->status, SyncStatus::FullySynced);
 }
 
 class LocatorTest : public EngineTest

@@ -1,0 +1,337 @@
+// SPDX-License-Identifier: MIT
+// Full downloads in Id ranges, end to end against the emulator: the result is exact and the ranges
+// ran side by side; the delta after them starts at the high-water mark read before them, so changes
+// made during the download arrive with the next cycle; a clear & resync or a resync in the middle
+// ends exact; a range that ends early splits the one with the most left (skewed Ids); a small object
+// keeps the one-query path. The store's range plan is watched from another connection meanwhile.
+#include "enginefixture.h"
+
+#include <QTimer>
+
+using namespace enginetest;
+using posdata::IdRange;
+using posdata::RangePlan;
+
+namespace {
+
+const QByteArray kProductsOnly = R"({"version":1,"objects":[
+    {"name":"s_c__product__c","priority":1,"fields":["Name","s_c__sku__c","s_c__price__c"]}]})";
+
+/// The products' range plan as the store holds it, read from another connection every few
+/// milliseconds while the engine runs (a plan exists only while a ranged download is unfinished).
+class PlanWatcher
+{
+public:
+    explicit PlanWatcher(const QString &dbPath) : m_path(dbPath)
+    {
+        QObject::connect(&m_timer, &QTimer::timeout, [this] { sample(); });
+        m_timer.start(2);
+    }
+    void stop() { m_timer.stop(); }
+
+    QList<RangePlan> samples;
+    std::function<void(const RangePlan &)> onPlan;
+
+    qsizetype maxRanges() const
+    {
+        qsizetype most = 0;
+        for (const RangePlan &p : samples)
+            most = std::max(most, p.ranges.size());
+        return most;
+    }
+    /// At some moment two ranges or more had records in and were not done.
+    bool sawRangesSideBySide() const
+    {
+        for (const RangePlan &p : samples) {
+            int busy = 0;
+            for (const IdRange &r : p.ranges)
+                busy += r.received > 0 && !r.done ? 1 : 0;
+            if (busy >= 2)
+                return true;
+        }
+        return false;
+    }
+
+private:
+    void sample()
+    {
+        if (QFileInfo(m_path).size() == 0)
+            return; // not created yet
+        const auto store = posdata::LocalStore::open(m_path, posdata::LocalStore::Mode::ReadOnly);
+        if (!store)
+            return;
+        const std::optional<RangePlan> plan = store->rangePlan(kProduct);
+        if (!plan)
+            return;
+        samples.append(*plan);
+        if (onPlan)
+            onPlan(*plan);
+    }
+
+    QString m_path;
+    QTimer m_timer;
+};
+
+} // namespace
+
+class RangesTest : public EngineTest
+{
+protected:
+    void customise(emu::EmulatorOptions &eo) override { eo.minBatchSize = 50; }
+
+    /// Products only (1000 of them), pages of 50: a full download is 20 pages in 4 ranges.
+    SyncEngineOptions rangedOptions(const QByteArray &config = kProductsOnly)
+    {
+        auto o = options(config);
+        o.batchSize = 50;
+        o.rangesPerDownload = 4;
+        o.repairMismatches = false; // a gap must not exist, not be repaired afterwards
+        o.storePollMs = 50;
+        return o;
+    }
+    posdata::ObjectState productState() const
+    {
+        const auto store = posdata::LocalStore::open(dbPath, posdata::LocalStore::Mode::ReadOnly);
+        return store ? store->objectState(kProduct) : posdata::ObjectState{};
+    }
+    bool planLeft() const
+    {
+        const auto store = posdata::LocalStore::open(dbPath, posdata::LocalStore::Mode::ReadOnly);
+        return store && store->rangePlan(kProduct).has_value();
+    }
+    void expectProductsExact(SyncEngine &engine)
+    {
+        setFaults({{"latencyMs", 0}});
+        EXPECT_TRUE(localRecords(dbPath, kProduct) == rest->records(kProduct)) << "local and server differ";
+        const auto *p = objectIn(engine.snapshot(), kProduct);
+        ASSERT_TRUE(p);
+        EXPECT_EQ(p->status, SyncStatus::FullySynced);
+        EXPECT_EQ(p->local, p->server);
+        EXPECT_FALSE(planLeft());
+    }
+    /// The newest change of the products on the server, tombstones included (the high-water mark).
+    posdata::Checkpoint newestChange()
+    {
+        const auto rows = rest->query("SELECT Id, SystemModstamp FROM s_c__product__c ORDER BY SystemModstamp DESC, Id DESC LIMIT 1", true);
+        if (rows.size() != 1)
+            return {};
+        return {QString::fromStdString(rows[0]["SystemModstamp"].get<std::string>()),
+                QString::fromStdString(rows[0]["Id"].get<std::string>())};
+    }
+};
+
+TEST_F(RangesTest, ARangedDownloadIsExactAndItsRangesRunSideBySide)
+{
+    setFaults({{"latencyMs", 5}});
+    const posdata::Checkpoint mark = newestChange();
+    ASSERT_FALSE(mark.isEmpty());
+    const int64_t calls = server->emulator().apiCalls();
+    SyncEngine engine(rangedOptions());
+    IdleCounter idle(engine);
+    PlanWatcher plans(dbPath);
+    engine.start();
+    ASSERT_TRUE(idle.waitNext(0));
+    plans.stop();
+    ASSERT_FALSE(plans.samples.isEmpty()) << "no range plan was ever seen";
+    const RangePlan &first = plans.samples.first();
+    EXPECT_EQ(first.ranges.size(), 4);
+    EXPECT_EQ(first.total, 1000);
+    EXPECT_FALSE(first.reconcile); // nothing local before: nothing to reconcile
+    EXPECT_EQ(first.highWater, mark);
+    EXPECT_TRUE(plans.sawRangesSideBySide());
+    expectProductsExact(engine);
+    // The delta after the ranges starts where the server stood when they began.
+    EXPECT_EQ(productState().checkpoint, mark);
+    EXPECT_EQ(productState().pending, posdata::PendingOp::None);
+    // 20 pages, one closing page per range at most (these ranges hold whole pages), the probe,
+    // the recount, and a closing page for each re-split.
+    const int64_t used = server->emulator().apiCalls() - calls;
+    const qsizetype splits = plans.maxRanges() - 4;
+    EXPECT_LE(used, 20 + 4 + 2 + splits) << "re-splits: " << splits;
+
+    // Nothing changed: the next cycle downloads nothing.
+    const int before = idle.count;
+    engine.syncNow();
+    ASSERT_TRUE(idle.waitNext(before));
+    expectProductsExact(engine);
+}
+
+TEST_F(RangesTest, ChangesDuringARangedDownloadArriveWithTheNextDelta)
+{
+    setFaults({{"latencyMs", 10}});
+    SyncEngine engine(rangedOptions());
+    IdleCounter idle(engine);
+    auto plans = std::make_unique<PlanWatcher>(dbPath);
+    QStringList updated;
+    plans->onPlan = [&](const RangePlan &p) {
+        const IdRange &r0 = p.ranges.first();
+        if (!updated.isEmpty() || r0.received < 100 || r0.done)
+            return;
+        // Records the first range has written already (up to its checkpoint) change on the server;
+        // the counts stay as they were, so nothing but the delta can bring the changes.
+        const QStringList behind = rest->ids(kProduct, QStringLiteral("Id <= '%1'").arg(r0.lastId));
+        ASSERT_GE(behind.size(), 100);
+        updated = behind.mid(0, 20);
+        ASSERT_TRUE(rest->update(kProduct, updated, {{"Name", "changed meanwhile"}}));
+    };
+    engine.start();
+    ASSERT_TRUE(idle.waitNext(0));
+    plans->stop();
+    ASSERT_FALSE(updated.isEmpty()) << "the changes never met the download";
+    setFaults({{"latencyMs", 0}});
+
+    // The ranges had passed these records: the device still has them as they were, and the
+    // checkpoint is the mark read before the ranges, older than the changes.
+    RecordMap local = localRecords(dbPath, kProduct);
+    RecordMap serverSide = rest->records(kProduct);
+    for (const QString &id : std::as_const(updated)) {
+        ASSERT_TRUE(local.contains(id));
+        EXPECT_NE(local.value(id), serverSide.value(id)) << id.toStdString();
+    }
+    const posdata::Checkpoint checkpoint = productState().checkpoint;
+    EXPECT_EQ(checkpoint, plans->samples.first().highWater);
+    EXPECT_LT(checkpoint.systemModstamp, serverSide.value(updated.first()));
+    int before = idle.count;
+    engine.syncNow();
+    ASSERT_TRUE(idle.waitNext(before));
+    expectProductsExact(engine);
+
+    // The same in a resync, with a record the ranges had passed deleted and one created meanwhile:
+    // the counts differ after the ranges, and the engine's delta settles them.
+    setFaults({{"latencyMs", 10}});
+    plans = std::make_unique<PlanWatcher>(dbPath);
+    QString deleted, added;
+    plans->onPlan = [&](const RangePlan &p) {
+        const IdRange &r0 = p.ranges.first();
+        if (!deleted.isEmpty() || r0.received < 100 || r0.done)
+            return;
+        deleted = rest->ids(kProduct, QStringLiteral("Id <= '%1'").arg(r0.lastId)).value(40);
+        ASSERT_TRUE(rest->remove({deleted}));
+        const auto made = server->emulator().insertRecords(kProduct.toStdString(),
+                                                           nlohmann::json::array({{{"Name", "made meanwhile"}}}));
+        added = QString::fromStdString(made.at(0).value("id", std::string()));
+    };
+    before = idle.count;
+    engine.resync(kProduct);
+    ASSERT_TRUE(idle.waitNext(before));
+    plans->stop();
+    ASSERT_FALSE(deleted.isEmpty()) << "the changes never met the download";
+    if (!objectIn(engine.snapshot(), kProduct) || objectIn(engine.snapshot(), kProduct)->status != SyncStatus::FullySynced) {
+        before = idle.count;
+        engine.syncNow();
+        ASSERT_TRUE(idle.waitNext(before));
+    }
+    expectProductsExact(engine);
+    local = localRecords(dbPath, kProduct);
+    EXPECT_FALSE(local.contains(deleted));
+    EXPECT_TRUE(local.contains(added));
+}
+
+// A clear & resync or a resync in the middle of a ranged download, from another connection (what
+// the CLI does) and from the engine itself: the old generation's pages and range checkpoints are
+// dropped, a new plan starts, and the end is exact.
+TEST_F(RangesTest, AClearOrResyncInTheMiddleOfARangedDownloadEndsExact)
+{
+    for (int round = 0; round < 4; ++round) {
+        SCOPED_TRACE(round);
+        for (const QString suffix : {"", "-wal", "-shm"})
+            QFile::remove(dbPath + suffix);
+        setFaults({{"latencyMs", 10}});
+        SyncEngine engine(rangedOptions());
+        IdleCounter idle(engine);
+        PlanWatcher plans(dbPath);
+        const bool fromAnotherConnection = round % 2 == 0;
+        const bool clear = round < 2;
+        bool done = false;
+        plans.onPlan = [&](const RangePlan &p) {
+            qint64 received = 0;
+            for (const IdRange &r : p.ranges)
+                received += r.received;
+            if (done || received < 300)
+                return;
+            done = true;
+            if (fromAnotherConnection) {
+                auto cli = posdata::LocalStore::open(dbPath, posdata::LocalStore::Mode::ReadWrite);
+                ASSERT_TRUE(cli);
+                if (clear)
+                    ASSERT_FALSE(cli->beginClearResync(QStringList{kProduct}).isEmpty());
+                else
+                    ASSERT_GE(cli->beginFullResync(kProduct), 0);
+            } else if (clear) {
+                engine.clearResync(kProduct);
+            } else {
+                engine.resync(kProduct);
+            }
+        };
+        engine.start();
+        ASSERT_TRUE(idle.waitNext(0));
+        ASSERT_TRUE(done) << "the action never met the download";
+        // The cleared or resynced object went on in ranges of its new generation.
+        waitFor([&] { return !planLeft(); }, 5000);
+        plans.stop();
+        const qint64 firstGeneration = plans.samples.first().generation;
+        EXPECT_TRUE(std::any_of(plans.samples.cbegin(), plans.samples.cend(),
+                                [&](const RangePlan &p) { return p.generation > firstGeneration; }));
+        // A second cycle must have nothing left to do: no gap that only a resync would repair.
+        const int before = idle.count;
+        engine.syncNow();
+        ASSERT_TRUE(idle.waitNext(before));
+        expectProductsExact(engine);
+    }
+}
+
+TEST_F(RangesTest, ARangeThatEndsEarlySplitsTheOneWithTheMostLeft)
+{
+    // Skewed Ids: of the first 750 products only every tenth is left, so three of the four even
+    // ranges hold about 25 records each and the last one about 250.
+    const QStringList ids = rest->ids(kProduct);
+    ASSERT_EQ(ids.size(), 1000);
+    QStringList gone;
+    for (int i = 0; i < 750; ++i)
+        if (i % 10 != 9)
+            gone << ids[i];
+    ASSERT_TRUE(rest->remove(gone));
+    setFaults({{"latencyMs", 10}});
+    SyncEngine engine(rangedOptions());
+    IdleCounter idle(engine);
+    PlanWatcher plans(dbPath);
+    engine.start();
+    ASSERT_TRUE(idle.waitNext(0));
+    plans.stop();
+    ASSERT_FALSE(plans.samples.isEmpty());
+    EXPECT_EQ(plans.samples.first().ranges.size(), 4);
+    EXPECT_EQ(plans.samples.first().total, 325);
+    EXPECT_GT(plans.maxRanges(), 4) << "no range was split";
+    expectProductsExact(engine);
+}
+
+// A small object (its known count fits in one page) is downloaded with one query, as before: its
+// resync costs the same API calls with ranges on as with ranges off.
+TEST_F(RangesTest, ASmallObjectKeepsTheOneQueryPath)
+{
+    const auto resyncCalls = [&](int ranges) {
+        for (const QString suffix : {"", "-wal", "-shm"})
+            QFile::remove(dbPath + suffix);
+        auto o = options();
+        o.rangesPerDownload = ranges;
+        SyncEngine engine(o);
+        IdleCounter idle(engine);
+        engine.start();
+        EXPECT_TRUE(idle.waitNext(0));
+        const int64_t calls = server->emulator().apiCalls();
+        const int before = idle.count;
+        engine.resync(kOutlet); // 3 records, counted by the first sync
+        EXPECT_TRUE(idle.waitNext(before));
+        expectIdentical(allObjects());
+        return server->emulator().apiCalls() - calls;
+    };
+    const int64_t oneQuery = resyncCalls(0);
+    EXPECT_EQ(resyncCalls(4), oneQuery);
+}
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    ::testing::InitGoogleTest(&argc, argv);
+    return RUN_ALL_TESTS();
+}

@@ -33,7 +33,7 @@ QSet<QString> allowedFlags(Command c)
     case Command::Resync: return common + actions;
     case Command::ClearResync: return common + actions + QSet<QString>{QStringLiteral("--yes")};
     case Command::Sync: return common + QSet<QString>{QStringLiteral("--once"), QStringLiteral("--object")};
-    case Command::Unsaved: return common + QSet<QString>{QStringLiteral("--json")};
+    case Command::Unsaved: return common + QSet<QString>{QStringLiteral("--json"), QStringLiteral("--discarded")};
     case Command::Upload: return common;
     case Command::Help: return {};
     }
@@ -114,7 +114,8 @@ std::optional<CliOptions> CliOptions::parse(const QStringList &arguments, QStrin
     for (const auto &[flag, value] : flags) {
         static const QSet<QString> known{QStringLiteral("--device"), QStringLiteral("--db"), QStringLiteral("--config"),
                                          QStringLiteral("--json"), QStringLiteral("--all"), QStringLiteral("--dry-run"),
-                                         QStringLiteral("--yes"), QStringLiteral("--once"), QStringLiteral("--object")};
+                                         QStringLiteral("--yes"), QStringLiteral("--once"), QStringLiteral("--object"),
+                                         QStringLiteral("--discarded")};
         if (!known.contains(flag))
             return fail(QStringLiteral("unknown option %1").arg(flag));
         if (!allowed.contains(flag))
@@ -137,6 +138,8 @@ std::optional<CliOptions> CliOptions::parse(const QStringList &arguments, QStrin
             o.yes = true;
         else if (flag == u"--once")
             o.once = true;
+        else if (flag == u"--discarded")
+            o.discarded = true;
     }
 
     switch (o.command) {
@@ -177,8 +180,11 @@ QString CliOptions::usage()
         "                                         stay), then re-download; asks unless --yes\n"
         "  sync --device FILE [--once] [--object NAME]\n"
         "                                         run the sync engine in this terminal\n"
-        "  unsaved [NAME...] [--json]             records made or changed on this device and not\n"
-        "                                         yet uploaded, with the server's refusal if any\n"
+        "  unsaved [NAME...] [--json] [--discarded]\n"
+        "                                         records made or changed on this device and not\n"
+        "                                         yet uploaded, with the server's refusal if any;\n"
+        "                                         --discarded: those a person discarded on the\n"
+        "                                         screen (kept 30 days), with what they held\n"
         "  upload --device FILE [NAME...]         upload them now (refused ones are tried again),\n"
         "                                         then refresh those objects\n"
         "\n"

@@ -51,6 +51,12 @@ TEST(CliOptionsTest, AcceptsEachCommand)
     EXPECT_TRUE(o->once);
     EXPECT_EQ(o->syncObject, QStringLiteral("contact"));
 
+    o = CliOptions::parse({QStringLiteral("unsaved"), QStringLiteral("--discarded"), QStringLiteral("contact")}, &error);
+    ASSERT_TRUE(o) << error.toStdString();
+    EXPECT_EQ(o->command, Command::Unsaved);
+    EXPECT_TRUE(o->discarded);
+    EXPECT_EQ(o->objects, QStringList{QStringLiteral("contact")});
+
     o = CliOptions::parse({QStringLiteral("resume"), QStringLiteral("--help")}, &error);
     ASSERT_TRUE(o);
     EXPECT_EQ(o->command, Command::Help);

@@ -85,6 +85,20 @@ Page {
             Layout.leftMargin: Theme.pageMargin
             Layout.rightMargin: Theme.pageMargin
         }
+        // Whether the till can sell yet: the objects it needs (requiredForSale) download first.
+        Label {
+            objectName: "readyToSell"
+            visible: page.controller.readyToSellShown
+            text: page.controller.readyToSellText
+            font: Theme.bodyStrong
+            color: page.controller.readyToSell ? Theme.statusColor(StatusKind.FullySynced) : Theme.textPrimary
+            wrapMode: Text.WordWrap
+            Layout.fillWidth: true
+            Layout.maximumWidth: Theme.maxContentWidth
+            Layout.alignment: Qt.AlignHCenter
+            Layout.leftMargin: Theme.pageMargin + Theme.gapSmall
+            Layout.rightMargin: Theme.pageMargin
+        }
         Label {
             objectName: "summary"
             text: page.controller.ready ? page.controller.summaryText : qsTr("Loading sync status\u2026")

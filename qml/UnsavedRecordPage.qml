@@ -35,6 +35,7 @@ Page {
 
     Flickable {
         id: flick
+        objectName: "recordFlick"
         anchors.fill: parent
         contentHeight: column.implicitHeight + 2 * Theme.pageMargin
         boundsBehavior: Flickable.StopAtBounds

@@ -220,4 +220,52 @@ TestCase {
         tryCompare(shell.stack, "busy", false)
         back()
     }
+    function test_8_aRefusedSaleIsDiscardedAfterAskingAndIsKeptInTheLog() {
+        const detailPage = openDetail("s_c__order__c")
+        const d = detailPage.detail
+        tryVerify(() => !d.uploading, 30000)
+        const failedBefore = d.uploadFailed
+        const loggedBefore = rig.discardedCount("s_c__order__c")
+        rig.createOrder(-7) // refused by the org's rule; titled by its total and date
+        tryVerify(() => d.uploadFailed === failedBefore + 1 && !d.uploading, 30000, "refused")
+        mouseClick(findChild(detailPage, "unsavedField"))
+        tryCompare(shell.stack, "busy", false)
+        const listPage = shell.stack.currentItem
+        const title = "Order \u00b7 -7 \u00b7 3/12/26"
+        const view = findChild(listPage, "unsavedList")
+        const rowTitled = () => {
+            for (let i = 0; i < view.count; ++i) {
+                const item = view.itemAtIndex(i)
+                if (item && item.title === title)
+                    return item
+            }
+            return null
+        }
+        tryVerify(() => rowTitled() !== null, 10000, "the sale, titled by its display fields")
+        mouseClick(rowTitled())
+        tryCompare(shell.stack, "busy", false)
+        const page = shell.stack.currentItem
+        compare(page.objectName, "unsavedRecordPage")
+        verify(findText(page, "A Salesforce rule refused the record."))
+        verify(findText(page, "-7"), "its total, as sent")
+
+        const flick = findChild(page, "recordFlick") // the button is under the fields: scroll to it
+        flick.contentY = Math.max(0, flick.contentHeight - flick.height)
+        const button = findChild(page, "discardButton")
+        tryVerify(() => button.enabled, 10000)
+        mouseClick(button)
+        const dialog = findChild(page, "discardDialog")
+        tryCompare(dialog, "opened", true)
+        mouseClick(findChild(dialog.footer, "confirmButton"))
+        // The engine moves it to its discarded log; the list reads again and the page goes back.
+        tryCompare(shell.stack, "currentItem", listPage, 10000)
+        tryVerify(() => rowTitled() === null, 10000, "no longer listed")
+        tryCompare(d, "uploadFailed", failedBefore, 10000)
+        compare(rig.discardedCount("s_c__order__c"), loggedBefore + 1)
+        verify(findText(listPage, "Discarded " + title + ". A copy stays in this device's discarded log for 30 days."))
+        shell.stack.pop()
+        tryCompare(shell.stack, "busy", false)
+        back()
+    }
 }
+

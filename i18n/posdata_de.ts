@@ -537,10 +537,6 @@
         <translation>Datensatz</translation>
     </message>
     <message>
-        <source>On this device</source>
-        <translation>Auf diesem Gerät</translation>
-    </message>
-    <message>
         <source>Upload</source>
         <translation>Hochladen</translation>
     </message>
@@ -575,6 +571,10 @@
     <message>
         <source>Discard this change</source>
         <translation>Diese Änderung verwerfen</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
     </message>
 </context>
 <context>

@@ -537,10 +537,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>On this device</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Upload</source>
         <translation type="unfinished"></translation>
     </message>
@@ -574,6 +570,10 @@
     </message>
     <message>
         <source>Discard this change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

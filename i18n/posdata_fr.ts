@@ -537,10 +537,6 @@
         <translation>Enregistrement</translation>
     </message>
     <message>
-        <source>On this device</source>
-        <translation>Sur cet appareil</translation>
-    </message>
-    <message>
         <source>Upload</source>
         <translation>Envoi</translation>
     </message>
@@ -575,6 +571,10 @@
     <message>
         <source>Discard this change</source>
         <translation>Abandonner cette modification</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Modification</translation>
     </message>
 </context>
 <context>

@@ -76,7 +76,7 @@ Page {
                     }
                     DetailField {
                         objectName: "changeField"
-                        label: qsTr("On this device")
+                        label: qsTr("Change")
                         value: page.record.kindText ?? ""
                         secondary: page.record.changedAtText ?? ""
                     }

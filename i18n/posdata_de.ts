@@ -183,6 +183,10 @@
         <source>Resume all syncing</source>
         <translation>Gesamte Synchronisierung fortsetzen</translation>
     </message>
+    <message>
+        <source>Sign in again</source>
+        <translation>Erneut anmelden</translation>
+    </message>
 </context>
 <context>
     <name>MoreActionsButton</name>

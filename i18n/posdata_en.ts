@@ -183,6 +183,10 @@
         <source>Resume all syncing</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Sign in again</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MoreActionsButton</name>

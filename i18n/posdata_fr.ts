@@ -183,6 +183,10 @@
         <source>Resume all syncing</source>
         <translation>Reprendre toute la synchronisation</translation>
     </message>
+    <message>
+        <source>Sign in again</source>
+        <translation>Se reconnecter</translation>
+    </message>
 </context>
 <context>
     <name>MoreActionsButton</name>

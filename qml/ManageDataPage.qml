@@ -57,6 +57,9 @@ Page {
             detailText: page.controller.signInNextText
             actionText: qsTr("Try again")
             onActionClicked: page.controller.tryAgain()
+            // Embedded in a host app that signs in by itself: its sign-in, from here.
+            secondaryActionText: page.controller.hostSignIn ? qsTr("Sign in again") : ""
+            onSecondaryActionClicked: page.controller.signIn()
             Layout.fillWidth: true
             Layout.maximumWidth: Theme.maxContentWidth
             Layout.alignment: Qt.AlignHCenter

@@ -404,6 +404,20 @@ void ManageDataController::tryAgain()
         request(SyncAction::Kind::TryAgain);
 }
 
+void ManageDataController::setHostSignIn(bool on)
+{
+    if (m_hostSignIn == on)
+        return;
+    m_hostSignIn = on;
+    emit stateChanged();
+}
+
+void ManageDataController::signIn()
+{
+    if (m_snapshot.signInRequired && m_hostSignIn)
+        emit signInRequested();
+}
+
 void ManageDataController::discardUnsaved(const QString &name, const QString &id)
 {
     if (knows(name) && !id.isEmpty())

@@ -48,6 +48,10 @@ class ManageDataController : public QObject
     Q_PROPERTY(QString signInText READ signInText NOTIFY stateChanged)
     /// What happens next: "Retrying in 30 s", "Will try again at 7:55 PM".
     Q_PROPERTY(QString signInNextText READ signInNextText NOTIFY stateChanged)
+    /// The module is embedded in a host app that can sign the device in again (it listens to
+    /// signInRequested(), shows its own sign-in, then hands the engine new credentials with
+    /// SyncEngine::setRefreshToken()): the sign-in banner offers "Sign in again" then.
+    Q_PROPERTY(bool hostSignIn READ hostSignIn WRITE setHostSignIn NOTIFY stateChanged)
     /// "5 objects · 2 syncing · 1 incomplete" (by status, as the rows say it).
     Q_PROPERTY(QString summaryText READ summaryText NOTIFY stateChanged)
     /// Some objects are required for selling (SyncObjectConfig::requiredForSale): the list says
@@ -82,6 +86,8 @@ public:
     bool canPauseAll() const { return anythingSyncing(); }
     bool canResumeAll() const { return anythingPaused(); }
     bool signInRequired() const { return m_snapshot.signInRequired; }
+    bool hostSignIn() const { return m_hostSignIn; }
+    void setHostSignIn(bool on);
     bool allSynced() const;
     QString primaryActionText() const;
     QString pausedBannerText() const;
@@ -146,6 +152,8 @@ public:
     Q_INVOKABLE void retryUpload(const QString &name);
     /// Sign-in refused: the engine tries the sign-in again now instead of at signInRetryAt.
     Q_INVOKABLE void tryAgain();
+    /// Sign-in refused and a host can sign in (hostSignIn): asks it to, through signInRequested().
+    Q_INVOKABLE void signIn();
     /// "Discard this change": the engine moves the record to its discarded log (kept
     /// tuning::kKeepDiscardedDays); the answer arrives through applyDiscarded().
     Q_INVOKABLE void discardUnsaved(const QString &name, const QString &id);
@@ -178,6 +186,8 @@ signals:
     void clearPlanRequested(const QStringList &names);
     void unsavedRequested(const QString &name);
     void discardRequested(const QString &name, const QString &id);
+    /// To the host app (hostSignIn): a person asked to sign this device in again.
+    void signInRequested();
 
 private:
     bool knows(const QString &name) const { return find(name) != nullptr; }
@@ -186,6 +196,7 @@ private:
     SyncObjectListModel m_model;
     EngineSnapshot m_snapshot;
     bool m_ready = false;
+    bool m_hostSignIn = false;
     QString m_fatalError;
     SyncObjectListModel::Clock m_clock;
     QLocale m_locale;

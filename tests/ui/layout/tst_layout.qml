@@ -318,6 +318,9 @@ TestCase {
         check("manage-data-paused", data)
         feeder.apply(controller, sample(), { signInRequired: true, signInRetryInSecs: 30 })
         check("manage-data-sign-in", data)
+        controller.hostSignIn = true // embedded: the host's sign-in beside Try again
+        check("manage-data-sign-in-host", data)
+        controller.hostSignIn = false
         feeder.apply(controller, sample())
         showDialog([], sample().map(o => ({ object: o.name, willDelete: 1000, keepUnsaved: o.unsaved || 0,
                                              keepInUse: o.inUse || 0, willDownload: o.server })))

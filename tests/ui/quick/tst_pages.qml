@@ -266,6 +266,19 @@ TestCase {
         verify(tryAgain.parent.height >= 48)
         mouseClick(tryAgain)
         compare(asked(actions, "try-again"), [""])
+        verify(!findChild(banner, "bannerSecondaryAction").visible, "no host to sign in with")
+
+        // Embedded in a host app that signs in by itself: the banner offers its sign-in too.
+        const hostAsked = spy(controller, "signInRequested")
+        controller.hostSignIn = true
+        const signIn = findChild(banner, "bannerSecondaryAction")
+        verify(signIn.visible)
+        waitForRendering(banner) // laid out with its new button before it is tapped
+        compare(signIn.text, "Sign in again")
+        verify(signIn.height >= 48)
+        mouseClick(signIn)
+        compare(hostAsked.count, 1)
+        compare(asked(actions, "try-again"), [""], "signing in is the host's, not a try again")
         feeder.apply(controller, sample())
         verify(!banner.visible)
     }

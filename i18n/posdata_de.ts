@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>ClearResyncDialog</name>
+    <name>ConfirmDialog</name>
     <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
@@ -182,6 +182,10 @@
     <message>
         <source>Resume all syncing</source>
         <translation>Gesamte Synchronisierung fortsetzen</translation>
+    </message>
+    <message>
+        <source>Sign in again</source>
+        <translation>Erneut anmelden</translation>
     </message>
 </context>
 <context>
@@ -523,6 +527,61 @@
     </message>
 </context>
 <context>
+    <name>UnsavedRecordPage</name>
+    <message>
+        <source>Unsaved record</source>
+        <translation>Nicht gespeicherter Datensatz</translation>
+    </message>
+    <message>
+        <source>This record is no longer waiting to upload: it reached Salesforce or was discarded.</source>
+        <translation>Dieser Datensatz wartet nicht mehr auf das Hochladen: Er ist in Salesforce angekommen oder wurde verworfen.</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation>Hochladen</translation>
+    </message>
+    <message>
+        <source>Refused by Salesforce</source>
+        <translation>Von Salesforce abgelehnt</translation>
+    </message>
+    <message>
+        <source>Why Salesforce refused it</source>
+        <translation>Warum Salesforce ihn abgelehnt hat</translation>
+    </message>
+    <message>
+        <source>It stays on this device. Fix the cause, in Salesforce or on the till, then use Retry upload; or discard this change.</source>
+        <translation>Er bleibt auf diesem Gerät. Beheben Sie die Ursache in Salesforce oder an der Kasse und tippen Sie dann auf „Erneut hochladen“ – oder verwerfen Sie diese Änderung.</translation>
+    </message>
+    <message>
+        <source>What is sent to Salesforce</source>
+        <translation>Was an Salesforce gesendet wird</translation>
+    </message>
+    <message>
+        <source>No fields</source>
+        <translation>Keine Felder</translation>
+    </message>
+    <message>
+        <source>Discarding…</source>
+        <translation>Wird verworfen…</translation>
+    </message>
+    <message>
+        <source>This object is uploading right now: a change can be discarded once the upload is over.</source>
+        <translation>Dieses Objekt wird gerade hochgeladen: Eine Änderung lässt sich verwerfen, sobald das Hochladen abgeschlossen ist.</translation>
+    </message>
+    <message>
+        <source>Discard this change</source>
+        <translation>Diese Änderung verwerfen</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+</context>
+<context>
     <name>UnsavedRecordsPage</name>
     <message>
         <source>Unsaved records</source>
@@ -547,6 +606,17 @@
     <message>
         <source>Syncing is paused for this object: its unsaved records upload when you resume syncing.</source>
         <translation>Die Synchronisierung dieses Objekts ist pausiert: Die nicht gespeicherten Datensätze werden hochgeladen, sobald Sie sie fortsetzen.</translation>
+    </message>
+</context>
+<context>
+    <name>UnsavedWords</name>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
     </message>
 </context>
 <context>
@@ -666,6 +736,24 @@
             <numerusform>%Ln Datensätze werden erneut geladen</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Ready to sell</source>
+        <translation>Verkaufsbereit</translation>
+    </message>
+    <message numerus="yes">
+        <source>Getting ready to sell: %1 still downloading</source>
+        <translation>
+            <numerusform>Verkauf wird vorbereitet: %1 wird noch geladen</numerusform>
+            <numerusform>Verkauf wird vorbereitet: %1 werden noch geladen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not ready to sell: %1 not downloaded</source>
+        <translation>
+            <numerusform>Noch nicht verkaufsbereit: %1 ist nicht geladen</numerusform>
+            <numerusform>Noch nicht verkaufsbereit: %1 sind nicht geladen</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>posdata::UnsavedRecordListModel</name>
@@ -723,6 +811,72 @@
     <message>
         <source>%1, %2 %3, %4</source>
         <translation>%1, %2 %3, %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>Total: %Ln unsaved record(s)</source>
+        <translation>
+            <numerusform>Gesamt: %Ln nicht gespeicherter Datensatz</numerusform>
+            <numerusform>Gesamt: %Ln nicht gespeicherte Datensätze</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln created</source>
+        <translation>
+            <numerusform>%Ln erstellt</numerusform>
+            <numerusform>%Ln erstellt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln changed</source>
+        <translation>
+            <numerusform>%Ln geändert</numerusform>
+            <numerusform>%Ln geändert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln deleted</source>
+        <translation>
+            <numerusform>%Ln gelöscht</numerusform>
+            <numerusform>%Ln gelöscht</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>It was made on this device and is not in Salesforce. Discarding removes it from this device: it will never be uploaded.</source>
+        <translation>Er wurde auf diesem Gerät angelegt und ist nicht in Salesforce. Verwerfen entfernt ihn von diesem Gerät: Er wird nie hochgeladen.</translation>
+    </message>
+    <message>
+        <source>The changes made to it on this device will not reach Salesforce. The record leaves this device until a resync brings back Salesforce&apos;s version.</source>
+        <translation>Die Änderungen auf diesem Gerät erreichen Salesforce nicht. Der Datensatz verschwindet von diesem Gerät, bis eine erneute Synchronisierung die Version aus Salesforce zurückbringt.</translation>
+    </message>
+    <message>
+        <source>It will not be deleted in Salesforce. Salesforce&apos;s version comes back to this device with the next resync.</source>
+        <translation>Er wird in Salesforce nicht gelöscht. Die Version aus Salesforce kommt mit der nächsten erneuten Synchronisierung auf dieses Gerät zurück.</translation>
+    </message>
+    <message>
+        <source>Discard this change to %1?</source>
+        <translation>Diese Änderung an %1 verwerfen?</translation>
+    </message>
+    <message>
+        <source>%1 was not discarded; nothing was lost (%2).</source>
+        <translation>%1 wurde nicht verworfen, nichts ging verloren (%2).</translation>
+    </message>
+    <message numerus="yes">
+        <source>A copy stays in this device&apos;s discarded log for %Ln day(s).</source>
+        <translation>
+            <numerusform>Eine Kopie bleibt %Ln Tag lang im Protokoll der verworfenen Änderungen dieses Geräts.</numerusform>
+            <numerusform>Eine Kopie bleibt %Ln Tage lang im Protokoll der verworfenen Änderungen dieses Geräts.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Discarded %1. A copy stays in this device&apos;s discarded log for %Ln day(s).</source>
+        <translation>
+            <numerusform>%1 verworfen. Eine Kopie bleibt %Ln Tag lang im Protokoll der verworfenen Änderungen dieses Geräts.</numerusform>
+            <numerusform>%1 verworfen. Eine Kopie bleibt %Ln Tage lang im Protokoll der verworfenen Änderungen dieses Geräts.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name>ClearResyncDialog</name>
+    <name>ConfirmDialog</name>
     <message>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
@@ -181,6 +181,10 @@
     </message>
     <message>
         <source>Resume all syncing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in again</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -523,6 +527,61 @@
     </message>
 </context>
 <context>
+    <name>UnsavedRecordPage</name>
+    <message>
+        <source>Unsaved record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This record is no longer waiting to upload: it reached Salesforce or was discarded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused by Salesforce</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why Salesforce refused it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It stays on this device. Fix the cause, in Salesforce or on the till, then use Retry upload; or discard this change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is sent to Salesforce</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discarding…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This object is uploading right now: a change can be discarded once the upload is over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard this change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>UnsavedRecordsPage</name>
     <message>
         <source>Unsaved records</source>
@@ -546,6 +605,17 @@
     </message>
     <message>
         <source>Syncing is paused for this object: its unsaved records upload when you resume syncing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnsavedWords</name>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -666,6 +736,24 @@
             <numerusform>%Ln records will download again</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Ready to sell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Getting ready to sell: %1 still downloading</source>
+        <translation>
+            <numerusform>Getting ready to sell: %1 still downloading</numerusform>
+            <numerusform>Getting ready to sell: %1 still downloading</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not ready to sell: %1 not downloaded</source>
+        <translation>
+            <numerusform>Not ready to sell: %1 not downloaded</numerusform>
+            <numerusform>Not ready to sell: %1 not downloaded</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>posdata::UnsavedRecordListModel</name>
@@ -723,6 +811,72 @@
     <message>
         <source>%1, %2 %3, %4</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Total: %Ln unsaved record(s)</source>
+        <translation>
+            <numerusform>Total: %Ln unsaved record</numerusform>
+            <numerusform>Total: %Ln unsaved records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln created</source>
+        <translation>
+            <numerusform>%Ln created</numerusform>
+            <numerusform>%Ln created</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln changed</source>
+        <translation>
+            <numerusform>%Ln changed</numerusform>
+            <numerusform>%Ln changed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln deleted</source>
+        <translation>
+            <numerusform>%Ln deleted</numerusform>
+            <numerusform>%Ln deleted</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It was made on this device and is not in Salesforce. Discarding removes it from this device: it will never be uploaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The changes made to it on this device will not reach Salesforce. The record leaves this device until a resync brings back Salesforce&apos;s version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It will not be deleted in Salesforce. Salesforce&apos;s version comes back to this device with the next resync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard this change to %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not discarded; nothing was lost (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>A copy stays in this device&apos;s discarded log for %Ln day(s).</source>
+        <translation>
+            <numerusform>A copy stays in this device&apos;s discarded log for %Ln day.</numerusform>
+            <numerusform>A copy stays in this device&apos;s discarded log for %Ln days.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Discarded %1. A copy stays in this device&apos;s discarded log for %Ln day(s).</source>
+        <translation>
+            <numerusform>Discarded %1. A copy stays in this device&apos;s discarded log for %Ln day.</numerusform>
+            <numerusform>Discarded %1. A copy stays in this device&apos;s discarded log for %Ln days.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

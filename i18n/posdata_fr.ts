@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
-    <name>ClearResyncDialog</name>
+    <name>ConfirmDialog</name>
     <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
@@ -182,6 +182,10 @@
     <message>
         <source>Resume all syncing</source>
         <translation>Reprendre toute la synchronisation</translation>
+    </message>
+    <message>
+        <source>Sign in again</source>
+        <translation>Se reconnecter</translation>
     </message>
 </context>
 <context>
@@ -523,6 +527,61 @@
     </message>
 </context>
 <context>
+    <name>UnsavedRecordPage</name>
+    <message>
+        <source>Unsaved record</source>
+        <translation>Enregistrement non sauvegardé</translation>
+    </message>
+    <message>
+        <source>This record is no longer waiting to upload: it reached Salesforce or was discarded.</source>
+        <translation>Cet enregistrement n&apos;attend plus d&apos;être envoyé : il est arrivé dans Salesforce ou a été abandonné.</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Enregistrement</translation>
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation>Envoi</translation>
+    </message>
+    <message>
+        <source>Refused by Salesforce</source>
+        <translation>Refusé par Salesforce</translation>
+    </message>
+    <message>
+        <source>Why Salesforce refused it</source>
+        <translation>Pourquoi Salesforce l&apos;a refusé</translation>
+    </message>
+    <message>
+        <source>It stays on this device. Fix the cause, in Salesforce or on the till, then use Retry upload; or discard this change.</source>
+        <translation>Il reste sur cet appareil. Corrigez la cause, dans Salesforce ou sur la caisse, puis utilisez « Réessayer l&apos;envoi » ; ou abandonnez cette modification.</translation>
+    </message>
+    <message>
+        <source>What is sent to Salesforce</source>
+        <translation>Ce qui est envoyé à Salesforce</translation>
+    </message>
+    <message>
+        <source>No fields</source>
+        <translation>Aucun champ</translation>
+    </message>
+    <message>
+        <source>Discarding…</source>
+        <translation>Abandon en cours…</translation>
+    </message>
+    <message>
+        <source>This object is uploading right now: a change can be discarded once the upload is over.</source>
+        <translation>Cet objet est en cours d&apos;envoi : une modification pourra être abandonnée une fois l&apos;envoi terminé.</translation>
+    </message>
+    <message>
+        <source>Discard this change</source>
+        <translation>Abandonner cette modification</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Modification</translation>
+    </message>
+</context>
+<context>
     <name>UnsavedRecordsPage</name>
     <message>
         <source>Unsaved records</source>
@@ -547,6 +606,17 @@
     <message>
         <source>Syncing is paused for this object: its unsaved records upload when you resume syncing.</source>
         <translation>La synchronisation de cet objet est en pause&#xa0;: ses enregistrements non sauvegardés seront envoyés à la reprise de la synchronisation.</translation>
+    </message>
+</context>
+<context>
+    <name>UnsavedWords</name>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
     </message>
 </context>
 <context>
@@ -666,6 +736,24 @@
             <numerusform>%Ln enregistrements seront à nouveau téléchargés</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Ready to sell</source>
+        <translation>Prêt à vendre</translation>
+    </message>
+    <message numerus="yes">
+        <source>Getting ready to sell: %1 still downloading</source>
+        <translation>
+            <numerusform>Préparation de la vente : %1 encore en cours de téléchargement</numerusform>
+            <numerusform>Préparation de la vente : %1 encore en cours de téléchargement</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not ready to sell: %1 not downloaded</source>
+        <translation>
+            <numerusform>Pas encore prêt à vendre : %1 non téléchargé</numerusform>
+            <numerusform>Pas encore prêt à vendre : %1 non téléchargés</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>posdata::UnsavedRecordListModel</name>
@@ -723,6 +811,72 @@
     <message>
         <source>%1, %2 %3, %4</source>
         <translation>%1, %2 %3, %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>Total: %Ln unsaved record(s)</source>
+        <translation>
+            <numerusform>Total : %Ln enregistrement non sauvegardé</numerusform>
+            <numerusform>Total : %Ln enregistrements non sauvegardés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln created</source>
+        <translation>
+            <numerusform>%Ln créé</numerusform>
+            <numerusform>%Ln créés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln changed</source>
+        <translation>
+            <numerusform>%Ln modifié</numerusform>
+            <numerusform>%Ln modifiés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln deleted</source>
+        <translation>
+            <numerusform>%Ln supprimé</numerusform>
+            <numerusform>%Ln supprimés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>It was made on this device and is not in Salesforce. Discarding removes it from this device: it will never be uploaded.</source>
+        <translation>Il a été créé sur cet appareil et n&apos;est pas dans Salesforce. L&apos;abandonner le retire de cet appareil : il ne sera jamais envoyé.</translation>
+    </message>
+    <message>
+        <source>The changes made to it on this device will not reach Salesforce. The record leaves this device until a resync brings back Salesforce&apos;s version.</source>
+        <translation>Les modifications faites sur cet appareil n&apos;arriveront pas dans Salesforce. L&apos;enregistrement quitte cet appareil jusqu&apos;à ce qu&apos;une resynchronisation ramène la version de Salesforce.</translation>
+    </message>
+    <message>
+        <source>It will not be deleted in Salesforce. Salesforce&apos;s version comes back to this device with the next resync.</source>
+        <translation>Il ne sera pas supprimé dans Salesforce. La version de Salesforce revient sur cet appareil à la prochaine resynchronisation.</translation>
+    </message>
+    <message>
+        <source>Discard this change to %1?</source>
+        <translation>Abandonner cette modification de %1 ?</translation>
+    </message>
+    <message>
+        <source>%1 was not discarded; nothing was lost (%2).</source>
+        <translation>%1 n&apos;a pas été abandonné ; rien n&apos;a été perdu (%2).</translation>
+    </message>
+    <message numerus="yes">
+        <source>A copy stays in this device&apos;s discarded log for %Ln day(s).</source>
+        <translation>
+            <numerusform>Une copie reste %Ln jour dans le journal des modifications abandonnées de cet appareil.</numerusform>
+            <numerusform>Une copie reste %Ln jours dans le journal des modifications abandonnées de cet appareil.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Discarded %1. A copy stays in this device&apos;s discarded log for %Ln day(s).</source>
+        <translation>
+            <numerusform>%1 abandonné. Une copie reste %Ln jour dans le journal des modifications abandonnées de cet appareil.</numerusform>
+            <numerusform>%1 abandonné. Une copie reste %Ln jours dans le journal des modifications abandonnées de cet appareil.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -5,8 +5,8 @@ import QtQuick.Controls
 import QtQuick.Controls.Material
 import PosData
 
-// Settings navigation: Settings, Manage data, object detail and unsaved records pages on a stack,
-// plus the one clear & resync confirmation dialog they share.
+// Settings navigation: Settings, Manage data, object detail, unsaved records and one unsaved record
+// on a stack, plus the one clear & resync confirmation dialog they share.
 Item {
     id: shell
     required property ManageDataController controller
@@ -26,6 +26,11 @@ Item {
     }
     function openUnsaved(name, immediate) {
         stack.push(unsavedComponent, { name: name }, immediate ? StackView.Immediate : StackView.PushTransition)
+    }
+    // A record of the unsaved records page `records` (its list model: the record page follows it).
+    function openRecord(records, recordId, immediate) {
+        stack.push(recordComponent, { records: records, recordId: recordId },
+                   immediate ? StackView.Immediate : StackView.PushTransition)
     }
 
     StackView {
@@ -59,7 +64,15 @@ Item {
     Component {
         id: unsavedComponent
         UnsavedRecordsPage {
+            id: unsavedPage
             controller: shell.controller
+            onBackClicked: stack.pop()
+            onOpenRecord: recordId => shell.openRecord(unsavedPage.records, recordId, false)
+        }
+    }
+    Component {
+        id: recordComponent
+        UnsavedRecordPage {
             onBackClicked: stack.pop()
         }
     }

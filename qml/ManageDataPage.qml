@@ -57,6 +57,9 @@ Page {
             detailText: page.controller.signInNextText
             actionText: qsTr("Try again")
             onActionClicked: page.controller.tryAgain()
+            // Embedded in a host app that signs in by itself: its sign-in, from here.
+            secondaryActionText: page.controller.hostSignIn ? qsTr("Sign in again") : ""
+            onSecondaryActionClicked: page.controller.signIn()
             Layout.fillWidth: true
             Layout.maximumWidth: Theme.maxContentWidth
             Layout.alignment: Qt.AlignHCenter
@@ -83,6 +86,20 @@ Page {
             Layout.maximumWidth: Theme.maxContentWidth
             Layout.alignment: Qt.AlignHCenter
             Layout.leftMargin: Theme.pageMargin
+            Layout.rightMargin: Theme.pageMargin
+        }
+        // Whether the till can sell yet: the objects it needs (requiredForSale) download first.
+        Label {
+            objectName: "readyToSell"
+            visible: page.controller.readyToSellShown
+            text: page.controller.readyToSellText
+            font: Theme.bodyStrong
+            color: page.controller.readyToSell ? Theme.statusColor(StatusKind.FullySynced) : Theme.textPrimary
+            wrapMode: Text.WordWrap
+            Layout.fillWidth: true
+            Layout.maximumWidth: Theme.maxContentWidth
+            Layout.alignment: Qt.AlignHCenter
+            Layout.leftMargin: Theme.pageMargin + Theme.gapSmall
             Layout.rightMargin: Theme.pageMargin
         }
         Label {

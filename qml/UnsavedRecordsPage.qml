@@ -6,7 +6,8 @@ import QtQuick.Layouts
 import PosData
 
 // One object's unsaved records (created, changed or deleted on this device and not yet in
-// Salesforce), each with where its upload stands, and "Retry upload" for the object.
+// Salesforce), each with where its upload stands, a total line under them, and "Retry upload" for
+// the object. A tap on a record opens it (openRecord).
 Page {
     id: page
     required property ManageDataController controller
@@ -17,6 +18,7 @@ Page {
         name: page.name
     }
     signal backClicked()
+    signal openRecord(string recordId)
 
     objectName: "unsavedRecordsPage"
     title: qsTr("Unsaved records")
@@ -46,7 +48,7 @@ Page {
             Layout.fillWidth: true
             Layout.maximumWidth: Theme.maxContentWidth
             Layout.alignment: Qt.AlignHCenter
-            Layout.leftMargin: Theme.pageMargin + 4
+            Layout.leftMargin: Theme.pageMargin + Theme.gapSmall
             Layout.rightMargin: Theme.pageMargin
             Label {
                 objectName: "summary"
@@ -66,9 +68,10 @@ Page {
             Label {
                 objectName: "uploadingText"
                 visible: text.length > 0
-                // The retry in words (its progress, then its outcome), else a running upload.
-                text: page.records.retryText.length > 0 ? page.records.retryText
-                                                   : page.records.uploading ? qsTr("Uploading\u2026") : ""
+                // The last retry or discard in words (a retry's progress, then its outcome), else a
+                // running upload.
+                text: page.records.noticeText.length > 0 ? page.records.noticeText
+                                                    : page.records.uploading ? qsTr("Uploading\u2026") : ""
                 wrapMode: Text.WordWrap
                 Layout.maximumWidth: parent.width * 0.5
                 font: Theme.secondary
@@ -93,6 +96,8 @@ Page {
             visible: page.records.count > 0
             Layout.fillWidth: true
             Layout.fillHeight: true
+            // As tall as its records and the total, scrolling when the page is shorter.
+            Layout.maximumHeight: list.contentHeight + total.implicitHeight + 2
             Layout.maximumWidth: Theme.maxContentWidth
             Layout.alignment: Qt.AlignHCenter
             Layout.leftMargin: Theme.pageMargin
@@ -102,8 +107,12 @@ Page {
             ListView {
                 id: list
                 objectName: "unsavedList"
-                anchors.fill: parent
+                anchors.left: parent.left
+                anchors.right: parent.right
+                anchors.top: parent.top
+                anchors.bottom: total.top
                 anchors.margins: 1
+                clip: true // it scrolls under the total
                 model: page.records
                 boundsBehavior: Flickable.StopAtBounds
                 Accessible.role: Accessible.List
@@ -111,11 +120,35 @@ Page {
                 ScrollIndicator.vertical: ScrollIndicator {}
                 delegate: UnsavedRecordDelegate {
                     width: list.width
+                    onClicked: page.openRecord(recordId)
+                }
+            }
+            // The total under the records, on a divider of its own. Not the list's footer: with
+            // ComponentBehavior Bound, Qt 6.4 fails to create a ListView footer ("Component is not
+            // ready").
+            Label {
+                id: total
+                objectName: "totalText"
+                anchors.left: parent.left
+                anchors.right: parent.right
+                anchors.bottom: parent.bottom
+                text: page.records.totalText
+                font: Theme.secondaryStrong
+                color: Theme.textPrimary
+                wrapMode: Text.WordWrap
+                padding: Theme.gapLarge
+                topPadding: Theme.gap
+                bottomPadding: Theme.gap
+                Rectangle {
+                    anchors.top: parent.top
+                    anchors.left: parent.left
+                    anchors.right: parent.right
+                    height: 1
+                    color: Theme.divider
                 }
             }
         }
         Item {
-            visible: page.records.count === 0
             Layout.fillWidth: true
             Layout.fillHeight: true
         }

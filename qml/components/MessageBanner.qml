@@ -6,16 +6,19 @@ import QtQuick.Layouts
 import PosData
 
 // A full-width banner: the status icon, a message, an optional second line (what happens next) and,
-// optionally, one action button. The button goes under the words when they would not fit beside it.
+// optionally, an action button and a second, quieter one before it. The buttons go under the words
+// (one above the other) when they would not fit beside them.
 Rectangle {
     id: banner
     property string text
     property string detailText
     property string actionText
+    property string secondaryActionText
     property int kind: StatusKind.Incomplete
     property color background: Theme.errorBackground
     property color borderColor: Theme.errorBorder
     signal actionClicked()
+    signal secondaryActionClicked()
 
     readonly property bool stacked: width < Theme.narrowWidth
     implicitHeight: content.implicitHeight + 2 * Theme.gap
@@ -63,13 +66,27 @@ Rectangle {
             visible: banner.stacked && banner.actionText.length > 0
             implicitWidth: 1
         }
-        ActionButton {
-            objectName: "bannerAction"
+        GridLayout {
             visible: banner.actionText.length > 0
-            text: banner.actionText
-            highlighted: true
-            onClicked: banner.actionClicked()
+            columns: banner.stacked ? 1 : 2
+            columnSpacing: Theme.gap
+            rowSpacing: Theme.gapSmall
             Layout.alignment: banner.stacked ? Qt.AlignLeft : Qt.AlignVCenter
+            ActionButton {
+                objectName: "bannerSecondaryAction"
+                visible: banner.secondaryActionText.length > 0
+                text: banner.secondaryActionText
+                flat: true
+                onClicked: banner.secondaryActionClicked()
+                Layout.fillWidth: banner.stacked
+            }
+            ActionButton {
+                objectName: "bannerAction"
+                text: banner.actionText
+                highlighted: true
+                onClicked: banner.actionClicked()
+                Layout.fillWidth: banner.stacked
+            }
         }
     }
 }

@@ -5,9 +5,10 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import PosData
 
-// One unsaved record: its name (or Id), what happened to it on this device and when, and where
-// its upload stands: the server's refusal in words, or waiting to upload.
-Item {
+// One unsaved record: its title (its Name, or its kind and display fields), what happened to it on
+// this device and when, and where its upload stands: the server's refusal in words, or waiting to
+// upload. A tap opens the record (its fields as sent, "Discard this change").
+ItemDelegate {
     id: row
     required property int index
     required property string recordId
@@ -20,18 +21,17 @@ Item {
     required property string attemptsText
     required property string accessibleText
 
-    implicitHeight: Math.max(Theme.rowHeight, content.implicitHeight + 28)
-    Accessible.role: Accessible.StaticText
+    implicitHeight: Math.max(Theme.rowHeight, implicitContentHeight + topPadding + bottomPadding)
+    leftPadding: Theme.gapLarge
+    rightPadding: Theme.gap
+    topPadding: Theme.gap + 2
+    bottomPadding: Theme.gap + 2
+    Accessible.role: Accessible.Button
     Accessible.name: accessibleText
 
-    RowLayout {
-        id: content
-        anchors.left: parent.left
-        anchors.right: parent.right
-        anchors.verticalCenter: parent.verticalCenter
-        anchors.leftMargin: Theme.gapLarge
-        anchors.rightMargin: Theme.gapLarge
-        spacing: Theme.gap + 4
+    // No ids inside contentItem: it is a deferred property (qmllint).
+    contentItem: RowLayout {
+        spacing: Theme.gap + Theme.gapSmall
 
         // Refused records carry the red mark the error list uses; waiting ones an upload arrow.
         Item {
@@ -57,6 +57,7 @@ Item {
             Layout.fillWidth: true
             NameLabel {
                 objectName: "recordTitle"
+                holdSource: row
                 text: row.title
                 font: Theme.bodyStrong
                 Layout.fillWidth: true
@@ -100,13 +101,18 @@ Item {
                 Layout.fillWidth: true
             }
         }
+        Label {
+            text: "\u203a"
+            font: Theme.glyph
+            color: Theme.textSecondary
+        }
     }
     Rectangle {
         visible: row.index > 0
         anchors.top: parent.top
         anchors.left: parent.left
         anchors.right: parent.right
-        anchors.leftMargin: Theme.gapLarge + Theme.iconSize + Theme.gap + 4
+        anchors.leftMargin: Theme.gapLarge + Theme.iconSize + Theme.gap + Theme.gapSmall
         height: 1
         color: Theme.divider
     }

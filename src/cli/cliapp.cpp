@@ -10,6 +10,7 @@
 #include "config/syncconfig.h"
 #include "store/localstore.h"
 #include "sync/syncengine.h"
+#include "sync/synctuning.h"
 #include "sync/syncwords.h"
 
 #include <QCoreApplication>
@@ -413,6 +414,44 @@ QString isoOrEmpty(const QDateTime &t)
     return t.isValid() ? t.toUTC().toString(Qt::ISODate) : QString();
 }
 
+/// An unsaved (or discarded) record for --json: what it is and its last refusal.
+QJsonObject recordJson(const UnsavedRecord &r)
+{
+    QJsonObject j;
+    j.insert(u"object", r.object);
+    j.insert(u"id", r.id);
+    j.insert(u"kind", kindWord(r.state));
+    j.insert(u"name", r.name.isEmpty() ? QJsonValue() : QJsonValue(r.name));
+    j.insert(u"externalId", r.externalId.isEmpty() ? QJsonValue() : QJsonValue(r.externalId));
+    j.insert(u"changedAt", r.changedAt.isValid() ? QJsonValue(isoOrEmpty(r.changedAt)) : QJsonValue());
+    if (r.errorCode.isEmpty()) {
+        j.insert(u"error", QJsonValue());
+    } else {
+        j.insert(u"error", QJsonObject{{QStringLiteral("code"), r.errorCode},
+                                       {QStringLiteral("message"), r.errorMessage},
+                                       {QStringLiteral("at"), isoOrEmpty(r.errorAt)}});
+    }
+    return j;
+}
+
+/// "CODE: message", safe for a terminal.
+QString refusalWords(const UnsavedRecord &r)
+{
+    return QStringLiteral("%1: %2").arg(syncwords::printable(r.errorCode), syncwords::printable(r.errorMessage));
+}
+
+/// One line of the unsaved / discarded tables.
+QString recordLine(const QString &object, const QString &id, const QString &kind, const QString &when,
+                   const QString &last)
+{
+    return QStringLiteral("%1  %2  %3  %4  %5\n").arg(object, -16).arg(id, -42).arg(kind, -8).arg(when, -20).arg(last);
+}
+
+QString recordLine(const UnsavedRecord &r, const QDateTime &when, const QString &last)
+{
+    return recordLine(r.object, r.id, kindWord(r.state), isoOrEmpty(when), last);
+}
+
 } // namespace
 
 int CliApp::unsaved(const CliOptions &o)
@@ -426,6 +465,8 @@ int CliApp::unsaved(const CliOptions &o)
     QStringList names;
     if (!resolveObjects(which, *config, *store, &names))
         return Usage;
+    if (o.discarded)
+        return discarded(o, *store, names);
     QJsonArray array;
     QString text;
     qint64 total = 0;
@@ -435,34 +476,16 @@ int CliApp::unsaved(const CliOptions &o)
             ++total;
             refused += r.errorCode.isEmpty() ? 0 : 1;
             if (o.json) {
-                QJsonObject j;
-                j.insert(u"object", r.object);
-                j.insert(u"id", r.id);
-                j.insert(u"kind", kindWord(r.state));
-                j.insert(u"name", r.name.isEmpty() ? QJsonValue() : QJsonValue(r.name));
-                j.insert(u"externalId", r.externalId.isEmpty() ? QJsonValue() : QJsonValue(r.externalId));
-                j.insert(u"changedAt", r.changedAt.isValid() ? QJsonValue(isoOrEmpty(r.changedAt)) : QJsonValue());
+                QJsonObject j = recordJson(r);
                 j.insert(u"attempts", r.attempts);
-                if (r.errorCode.isEmpty()) {
-                    j.insert(u"error", QJsonValue());
-                } else {
-                    j.insert(u"error", QJsonObject{{QStringLiteral("code"), r.errorCode},
-                                                   {QStringLiteral("message"), r.errorMessage},
-                                                   {QStringLiteral("at"), isoOrEmpty(r.errorAt)}});
-                }
                 array.append(j);
             } else {
-                text += QStringLiteral("%1  %2  %3  %4  %5\n")
-                            .arg(r.object, -16)
-                            .arg(r.id, -42)
-                            .arg(kindWord(r.state), -8)
-                            .arg(isoOrEmpty(r.changedAt), -20)
-                            .arg(r.errorCode.isEmpty() ? QStringLiteral("waiting to upload")
-                                                       : QStringLiteral("refused (%1): %2: %3")
-                                                             .arg(r.attempts == 1 ? QStringLiteral("1 try")
-                                                                                  : QStringLiteral("%1 tries").arg(r.attempts))
-                                                             .arg(syncwords::printable(r.errorCode),
-                                                                  syncwords::printable(r.errorMessage)));
+                text += recordLine(r, r.changedAt,
+                                   r.errorCode.isEmpty() ? QStringLiteral("waiting to upload")
+                                                         : QStringLiteral("refused (%1): %2")
+                                                               .arg(r.attempts == 1 ? QStringLiteral("1 try")
+                                                                                    : QStringLiteral("%1 tries").arg(r.attempts),
+                                                                    refusalWords(r)));
             }
         }
     }
@@ -477,14 +500,53 @@ int CliApp::unsaved(const CliOptions &o)
         print(QStringLiteral("No unsaved records.\n"));
         return Ok;
     }
-    print(QStringLiteral("%1  %2  %3  %4  %5\n")
-              .arg(QStringLiteral("OBJECT"), -16)
-              .arg(QStringLiteral("ID"), -42)
-              .arg(QStringLiteral("KIND"), -8)
-              .arg(QStringLiteral("CHANGED (UTC)"), -20)
-              .arg(QStringLiteral("UPLOAD"))
+    print(recordLine(QStringLiteral("OBJECT"), QStringLiteral("ID"), QStringLiteral("KIND"),
+                     QStringLiteral("CHANGED (UTC)"), QStringLiteral("UPLOAD"))
           + text
           + QStringLiteral("%1 unsaved, %2 refused by the server\n").arg(num(total), num(refused)));
+    return Ok;
+}
+
+int CliApp::discarded(const CliOptions &o, const LocalStore &store, const QStringList &names)
+{
+    // Every object's when none is named: those no longer configured too (nothing hides).
+    QList<DiscardedRecord> records;
+    if (o.objects.isEmpty()) {
+        records = store.discarded();
+    } else {
+        for (const QString &name : names)
+            records += store.discarded(name);
+    }
+    if (!store.lastError().ok()) {
+        printError(QStringLiteral("%1: %2").arg(store.path(), store.lastError().message));
+        return Failed;
+    }
+    if (o.json) {
+        QJsonArray array;
+        for (const DiscardedRecord &d : std::as_const(records)) {
+            QJsonObject j = recordJson(d.record);
+            j.insert(u"discardedAt", isoOrEmpty(d.discardedAt));
+            // What it held, so that a person can type it in again.
+            const QJsonDocument held = QJsonDocument::fromJson(d.record.payload);
+            j.insert(u"fields", held.isObject() ? QJsonValue(held.object()) : QJsonValue(QString::fromUtf8(d.record.payload)));
+            array.append(j);
+        }
+        print(QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented)));
+        return Ok;
+    }
+    if (records.isEmpty()) {
+        print(QStringLiteral("No discarded records.\n"));
+        return Ok;
+    }
+    QString text = recordLine(QStringLiteral("OBJECT"), QStringLiteral("ID"), QStringLiteral("KIND"),
+                              QStringLiteral("DISCARDED (UTC)"), QStringLiteral("LAST REFUSAL"));
+    for (const DiscardedRecord &d : std::as_const(records))
+        text += recordLine(d.record, d.discardedAt,
+                           d.record.errorCode.isEmpty() ? QStringLiteral("none") : refusalWords(d.record));
+    print(text
+          + QStringLiteral("%1 discarded, kept %2 days after discarding (--json shows what each held)\n")
+                .arg(num(records.size()))
+                .arg(tuning::kKeepDiscardedDays));
     return Ok;
 }
 

@@ -49,6 +49,8 @@ private:
     int clearResync(const CliOptions &o, LocalStore &store, const QStringList &names);
     int sync(const CliOptions &o);
     int unsaved(const CliOptions &o);
+    /// `unsaved --discarded`: the records a person discarded on the screen, newest first.
+    int discarded(const CliOptions &o, const LocalStore &store, const QStringList &names);
     int upload(const CliOptions &o);
     /// Runs the engine for `device` on `config` (until the first idle when `once`) and prints its progress.
     int runEngine(const CliOptions &o, const DeviceContext &device, const SyncConfig &config, bool once);

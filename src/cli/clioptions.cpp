@@ -35,7 +35,7 @@ QSet<QString> allowedFlags(Command c)
     case Command::Resync: return common + actions;
     case Command::ClearResync: return common + actions + QSet<QString>{QStringLiteral("--yes")};
     case Command::Sync: return common + QSet<QString>{QStringLiteral("--once"), QStringLiteral("--object")};
-    case Command::Unsaved: return common + QSet<QString>{QStringLiteral("--json")};
+    case Command::Unsaved: return common + QSet<QString>{QStringLiteral("--json"), QStringLiteral("--discarded")};
     case Command::Upload: return common;
     case Command::Help: return {};
     }
@@ -55,7 +55,7 @@ constexpr Flag kFlags[] = {
     {u"--config", &CliOptions::configPath, nullptr}, {u"--object", &CliOptions::syncObject, nullptr},
     {u"--json", nullptr, &CliOptions::json},         {u"--all", nullptr, &CliOptions::all},
     {u"--dry-run", nullptr, &CliOptions::dryRun},    {u"--yes", nullptr, &CliOptions::yes},
-    {u"--once", nullptr, &CliOptions::once}};
+    {u"--once", nullptr, &CliOptions::once},         {u"--discarded", nullptr, &CliOptions::discarded}};
 
 const Flag *findFlag(const QString &name)
 {
@@ -188,8 +188,11 @@ QString CliOptions::usage()
         "                                         stay), then re-download; asks unless --yes\n"
         "  sync --device FILE [--once] [--object NAME]\n"
         "                                         run the sync engine in this terminal\n"
-        "  unsaved [NAME...] [--json]             records made or changed on this device and not\n"
-        "                                         yet uploaded, with the server's refusal if any\n"
+        "  unsaved [NAME...] [--json] [--discarded]\n"
+        "                                         records made or changed on this device and not\n"
+        "                                         yet uploaded, with the server's refusal if any;\n"
+        "                                         --discarded: those a person discarded on the\n"
+        "                                         screen (kept 30 days), with what they held\n"
         "  upload --device FILE [NAME...]         upload them now (refused ones are tried again),\n"
         "                                         then refresh those objects\n"
         "\n"

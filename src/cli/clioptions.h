@@ -22,6 +22,7 @@ struct CliOptions
     QString syncObject; ///< sync --object NAME
     bool all = false; ///< --all
     bool json = false; ///< status/unsaved --json
+    bool discarded = false; ///< unsaved --discarded: the records a person discarded instead
     bool yes = false; ///< clear-resync --yes
     bool dryRun = false; ///< --dry-run (pause/resume/resync/clear-resync)
     bool once = false; ///< sync --once

@@ -22,7 +22,9 @@ namespace {
 const QStringList kTopKeys{QStringLiteral("version"), QStringLiteral("objects")};
 const QStringList kObjectKeys{QStringLiteral("name"), QStringLiteral("fields"), QStringLiteral("scope"),
                               QStringLiteral("priority"), QStringLiteral("inUse"), QStringLiteral("externalId"),
-                              QStringLiteral("uploadAllOrNone"), QStringLiteral("requiredForSale")};
+                              QStringLiteral("uploadAllOrNone"), QStringLiteral("requiredForSale"),
+                              QStringLiteral("display")};
+constexpr int kMaxDisplayFields = 3; // a title, not a table
 
 /// Collects the context of one message: "<file>: object "<name>": key "<key>": <problem>".
 class Where
@@ -205,6 +207,34 @@ std::optional<SyncObjectConfig> parseObject(const QJsonValue &value, int index, 
             return fail(QStringLiteral("requiredForSale"),
                         QStringLiteral("must be true or false, not %1").arg(typeName(required)));
         cfg.requiredForSale = required.toBool();
+    }
+
+    // display
+    if (o.contains(u"display")) {
+        const QJsonValue display = o.value(u"display");
+        if (!display.isArray())
+            return fail(QStringLiteral("display"),
+                        QStringLiteral("must be an array of field names, not %1").arg(typeName(display)));
+        const QJsonArray names = display.toArray();
+        if (names.isEmpty() || names.size() > kMaxDisplayFields)
+            return fail(QStringLiteral("display"),
+                        QStringLiteral("must list 1 to %1 fields, not %2").arg(kMaxDisplayFields).arg(names.size()));
+        for (qsizetype i = 0; i < names.size(); ++i) {
+            const QJsonValue f = names.at(i);
+            if (!f.isString())
+                return fail(QStringLiteral("display"),
+                            QStringLiteral("entry #%1 must be a string, not %2").arg(i + 1).arg(typeName(f)));
+            const QString field = f.toString();
+            const auto listed = std::find_if(cfg.fields.cbegin(), cfg.fields.cend(), [&field](const QString &f) {
+                return f.compare(field, Qt::CaseInsensitive) == 0;
+            });
+            if (listed == cfg.fields.cend())
+                return fail(QStringLiteral("display"),
+                            QStringLiteral("field \"%1\" must also be listed in \"fields\"").arg(field));
+            if (cfg.display.contains(field, Qt::CaseInsensitive))
+                return fail(QStringLiteral("display"), QStringLiteral("field \"%1\" is listed twice").arg(field));
+            cfg.display << *listed; // as spelled in "fields": the payload's key
+        }
     }
     return cfg;
 }

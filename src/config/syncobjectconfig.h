@@ -24,6 +24,9 @@ struct SyncObjectConfig
     /// The till cannot sell without it (outlet, shift, products): such objects download before all
     /// others, and the engine says "Ready to sell" once each of them is synced.
     bool requiredForSale = false;
+    /// Fields (one to three, listed in `fields`) that name an unsaved record on the screen when it has
+    /// no Name yet, e.g. an order's total and date: "Order · 42.50 · 3/12/26".
+    QStringList display;
 
     bool scoped() const { return !scope.isEmpty(); }
 

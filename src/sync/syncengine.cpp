@@ -58,6 +58,7 @@ void SyncEngine::start()
     });
     connect(m_worker, &SyncWorker::clearPlanReady, this, &SyncEngine::clearPlanReady);
     connect(m_worker, &SyncWorker::unsavedReady, this, &SyncEngine::unsavedReady);
+    connect(m_worker, &SyncWorker::unsavedDiscarded, this, &SyncEngine::unsavedDiscarded);
     connect(m_worker, &SyncWorker::localWriteStored, this, &SyncEngine::localWriteStored);
     connect(m_worker, &SyncWorker::localWriteFailed, this, &SyncEngine::localWriteFailed);
     connect(m_worker, &SyncWorker::recordUploaded, this, &SyncEngine::recordUploaded);
@@ -113,6 +114,18 @@ void SyncEngine::requestClearPlan(const QStringList &objects)
 void SyncEngine::requestUnsaved(const QString &object)
 {
     toWorker([w = m_worker, object] { w->requestUnsaved(object); });
+}
+
+void SyncEngine::discardUnsaved(const QString &object, const QString &id)
+{
+    if (!m_worker) {
+        // Not started: say so like the worker would, never silently.
+        QMetaObject::invokeMethod(this, [this, object, id] {
+            emit unsavedDiscarded(object, id, QStringLiteral("the sync engine is not running"));
+        }, Qt::QueuedConnection);
+        return;
+    }
+    toWorker([w = m_worker, object, id] { w->discardUnsaved(object, id); });
 }
 
 quint64 SyncEngine::createLocal(const QString &object, const QJsonObject &fields)

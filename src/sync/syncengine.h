@@ -67,6 +67,8 @@ public:
     /// Every object the till needs to sell is synced (EngineSnapshot::readyToSell): a host app may
     /// open the till now, while the other objects still download.
     bool readyToSell() const { return m_snapshot.readyToSell; }
+    /// The sync objects it runs with (the screen names unsaved records by their `display` fields).
+    const SyncConfig &config() const { return m_options.config; }
 
     // Shorthands for perform().
     void syncNow() { perform({SyncAction::Kind::SyncNow, {}}); }
@@ -95,6 +97,9 @@ public slots:
     void requestClearPlan(const QStringList &objects);
     /// Reads the object's unsaved records on the worker; the answer comes as unsavedReady().
     void requestUnsaved(const QString &object);
+    /// A person throws one unsaved record away (kept in the store's discarded log for
+    /// tuning::kKeepDiscardedDays): done on the worker, the answer comes as unsavedDiscarded().
+    void discardUnsaved(const QString &object, const QString &id);
     /// Local writes through the worker's store connection (the GUI thread never runs SQL). Each
     /// returns a ticket: the write's outcome comes as localWriteStored() (with the record's Id: a
     /// new record's local Id) or localWriteFailed() with it; the record's upload then ends in
@@ -108,6 +113,8 @@ signals:
     void readyToSellChanged(bool ready);
     void clearPlanReady(const QList<posdata::ClearPlan> &plans);
     void unsavedReady(const QString &object, const QList<posdata::UnsavedRecord> &records);
+    /// The record is discarded (`error` empty), or why not in words.
+    void unsavedDiscarded(const QString &object, const QString &id, const QString &error);
     void localWriteStored(quint64 ticket, const QString &object, const QString &id);
     void localWriteFailed(quint64 ticket, const QString &object, const QString &message);
     /// A record written on this device reached Salesforce: `serverId` is its Id there.

@@ -100,6 +100,10 @@ inline constexpr int kStorePollMs = 1000;
 inline constexpr int kMaxErrorsPerObject = 20;
 /// Unsaved records listed per object on the screen (the uploader is not limited by it).
 inline constexpr int kMaxUnsavedListed = 1000;
+/// Unsaved records a person discarded stay in the store's discarded log this long (`posdata unsaved
+/// --discarded` lists them), so that nothing vanishes without trace; the engine purges older ones
+/// when it starts.
+inline constexpr int kKeepDiscardedDays = 30;
 
 /// The delay before retry number `attempt` (1-based): base * 2^(attempt-1), at most `maxMs`, then
 /// jittered into [0.75, 1.25) so that devices that failed together do not retry together.

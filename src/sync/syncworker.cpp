@@ -161,6 +161,10 @@ void SyncWorker::start()
         m_runs.push_back(std::move(run));
     }
     markInUse();
+    // The discarded log keeps what a person threw away for a while, not for ever.
+    if (m_store->purgeDiscarded(QDateTime::currentDateTimeUtc().addDays(-tuning::kKeepDiscardedDays), &error) < 0)
+        qCWarning(lcSync) << "Discarded records older than" << tuning::kKeepDiscardedDays
+                          << "days stay for now:" << error.message;
 
     SalesforceClient::Options co;
     co.instanceUrl = m_options.device.instanceUrl;
@@ -402,6 +406,25 @@ void SyncWorker::requestUnsaved(const QString &object)
     if (!m_store)
         return;
     emit unsavedReady(object, m_store->unsaved(object, tuning::kMaxUnsavedListed));
+}
+
+void SyncWorker::discardUnsaved(const QString &object, const QString &id)
+{
+    const Run *run = find(object);
+    StoreError error;
+    if (!m_store)
+        error = StoreError{StoreError::Io, QStringLiteral("the local store is not open")};
+    else if (!run)
+        error = StoreError{StoreError::Invalid, QStringLiteral("%1 is not a sync object").arg(object)};
+    else if (m_uploader->busy() && m_uploader->currentObject().compare(run->config.name, Qt::CaseInsensitive) == 0)
+        // The record may be in the batch in flight: its answer would find nothing to settle.
+        error = StoreError{StoreError::Busy,
+                           QStringLiteral("%1 is uploading right now; try again when the upload is over").arg(run->config.name)};
+    else
+        m_store->discardUnsaved(run->config.name, id, &error);
+    if (error.ok())
+        markDirty();
+    emit unsavedDiscarded(run ? run->config.name : object, id, error.message);
 }
 
 void SyncWorker::localWriteDone(quint64 ticket, const QString &object, const QString &id, const StoreError &error)

@@ -68,6 +68,9 @@ public:
     void setAccessToken(const QByteArray &token); ///< a fresh access token from the host: go on now
     void requestClearPlan(const QStringList &objects);
     void requestUnsaved(const QString &object);
+    /// A person discards one unsaved record (LocalStore::discardUnsaved): the answer comes as
+    /// unsavedDiscarded(). Refused while that object's upload is in flight (the record may be in it).
+    void discardUnsaved(const QString &object, const QString &id);
     void createLocal(quint64 ticket, const QString &object, const QJsonObject &fields);
     void updateLocal(quint64 ticket, const QString &object, const QString &id, const QJsonObject &fields);
     void deleteLocal(quint64 ticket, const QString &object, const QString &id);
@@ -77,6 +80,8 @@ signals:
     void snapshotReady(const posdata::EngineSnapshot &snapshot);
     void clearPlanReady(const QList<posdata::ClearPlan> &plans);
     void unsavedReady(const QString &object, const QList<posdata::UnsavedRecord> &records);
+    /// The answer to discardUnsaved(): `error` is empty when the record went to the discarded log.
+    void unsavedDiscarded(const QString &object, const QString &id, const QString &error);
     void localWriteStored(quint64 ticket, const QString &object, const QString &id);
     void localWriteFailed(quint64 ticket, const QString &object, const QString &message);
     void recordUploaded(const QString &object, const QString &id, const QString &serverId);

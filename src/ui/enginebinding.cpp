@@ -12,10 +12,13 @@ void bindEngine(ManageDataController *c, SyncEngine *e)
     QObject::connect(e, &SyncEngine::clearPlanReady, c, &ManageDataController::applyClearPlan);
     QObject::connect(e, &SyncEngine::fatalError, c, &ManageDataController::setFatalError);
     QObject::connect(e, &SyncEngine::unsavedReady, c, &ManageDataController::applyUnsaved);
+    QObject::connect(e, &SyncEngine::unsavedDiscarded, c, &ManageDataController::applyDiscarded);
 
     QObject::connect(c, &ManageDataController::actionRequested, e, &SyncEngine::perform);
     QObject::connect(c, &ManageDataController::clearPlanRequested, e, &SyncEngine::requestClearPlan);
     QObject::connect(c, &ManageDataController::unsavedRequested, e, &SyncEngine::requestUnsaved);
+    QObject::connect(c, &ManageDataController::discardRequested, e, &SyncEngine::discardUnsaved);
+    c->setConfig(e->config()); // how unsaved records are titled
 
     // A page opened after the engine started still shows the current state at once; before the
     // worker's first snapshot there is nothing to show, and the page keeps saying it is loading.

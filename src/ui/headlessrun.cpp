@@ -4,8 +4,10 @@
 #include "managedatacontroller.h"
 #include "syncformatter.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QImage>
+#include <QMouseEvent>
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QTimer>
@@ -91,6 +93,11 @@ void HeadlessRun::onStateChanged()
             finish(0);
             return;
         }
+        // Under Xvfb the pointer rests mid-screen: a row under it would show hovered.
+        const QPointF corner(1, m_window->height() - 1);
+        QMouseEvent away(QEvent::MouseMove, corner, m_window->mapToGlobal(corner), Qt::NoButton, Qt::NoButton,
+                         Qt::NoModifier);
+        QCoreApplication::sendEvent(m_window, &away);
         QTimer::singleShot(kSettleMs, this, &HeadlessRun::captureList);
     }
 }

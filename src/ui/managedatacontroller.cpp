@@ -7,6 +7,8 @@
 #include "sync/syncwords.h"
 
 #include <QCoreApplication>
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace posdata {
 
@@ -35,6 +37,7 @@ ManageDataController::ManageDataController(QObject *parent)
         emit refreshed();
     });
     m_minuteTimer.start();
+    m_describer.setMaxThreadCount(1);
 }
 
 SyncObjectListModel *ManageDataController::objects()
@@ -137,6 +140,32 @@ QString ManageDataController::summaryText() const
     return parts.join(QStringLiteral(" \u00b7 "));
 }
 
+bool ManageDataController::readyToSellShown() const
+{
+    return std::any_of(m_snapshot.objects.cbegin(), m_snapshot.objects.cend(),
+                       [](const SyncObjectSnapshot &o) { return o.requiredForSale; });
+}
+
+QString ManageDataController::readyToSellText() const
+{
+    if (!readyToSellShown())
+        return {};
+    if (m_snapshot.readyToSell)
+        return tr("Ready to sell");
+    QStringList missing;
+    bool allComing = true; // each missing one is on its way (Syncing), none paused or stopped
+    for (const auto &o : m_snapshot.objects) {
+        if (o.requiredForSale && !o.readyForSale) {
+            missing << objectKindLabel(o.name);
+            allComing = allComing && o.status == SyncStatus::Syncing;
+        }
+    }
+    const QString names = m_locale.createSeparatedList(missing);
+    if (allComing)
+        return tr("Getting ready to sell: %1 still downloading", nullptr, int(missing.size())).arg(names);
+    return tr("Not ready to sell: %1 not downloaded", nullptr, int(missing.size())).arg(names);
+}
+
 QString ManageDataController::clearPlanTitle() const
 {
     if (m_clearPlanAll)
@@ -205,6 +234,19 @@ const SyncObjectSnapshot *ManageDataController::find(const QString &name) const
             return &o;
     }
     return nullptr;
+}
+
+void ManageDataController::setConfig(const SyncConfig &config)
+{
+    m_looks.clear();
+    for (const SyncObjectConfig &o : config.objects)
+        m_looks.insert(o.name, UnsavedLook::of(o));
+}
+
+UnsavedLook ManageDataController::look(const QString &name) const
+{
+    const auto it = m_looks.constFind(name);
+    return it != m_looks.cend() ? *it : UnsavedLook::of(name);
 }
 
 void ManageDataController::setClock(SyncObjectListModel::Clock clock)
@@ -362,9 +404,47 @@ void ManageDataController::tryAgain()
         request(SyncAction::Kind::TryAgain);
 }
 
+void ManageDataController::setHostSignIn(bool on)
+{
+    if (m_hostSignIn == on)
+        return;
+    m_hostSignIn = on;
+    emit stateChanged();
+}
+
+void ManageDataController::signIn()
+{
+    if (m_snapshot.signInRequired && m_hostSignIn)
+        emit signInRequested();
+}
+
+void ManageDataController::discardUnsaved(const QString &name, const QString &id)
+{
+    if (knows(name) && !id.isEmpty())
+        emit discardRequested(name, id);
+}
+
 void ManageDataController::applyUnsaved(const QString &object, const QList<UnsavedRecord> &records)
 {
-    emit unsavedArrived(object, records);
+    // Up to kMaxUnsavedListed payloads to parse: not on the GUI thread.
+    auto *watcher = new QFutureWatcher<QList<UnsavedView>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, object] {
+        watcher->deleteLater();
+        applyUnsavedViews(object, watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run(&m_describer, [records, look = look(object), locale = m_locale] {
+        return describeUnsaved(records, look, locale);
+    }));
+}
+
+void ManageDataController::applyUnsavedViews(const QString &object, const QList<UnsavedView> &views)
+{
+    emit unsavedArrived(object, views);
+}
+
+void ManageDataController::applyDiscarded(const QString &object, const QString &id, const QString &error)
+{
+    emit unsavedDiscarded(object, id, error);
 }
 
 void ManageDataController::applySnapshot(const EngineSnapshot &snapshot)

@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "config/syncconfig.h"
 #include "store/storetypes.h"
 #include "sync/syncaction.h"
 #include "sync/syncsnapshot.h"
 #include "syncobjectlistmodel.h"
+#include "unsavedview.h"
 
+#include <QHash>
 #include <QObject>
 #include <QStringList>
+#include <QThreadPool>
 #include <QTimer>
 #include <QtQml/qqmlregistration.h>
 
@@ -44,8 +48,20 @@ class ManageDataController : public QObject
     Q_PROPERTY(QString signInText READ signInText NOTIFY stateChanged)
     /// What happens next: "Retrying in 30 s", "Will try again at 7:55 PM".
     Q_PROPERTY(QString signInNextText READ signInNextText NOTIFY stateChanged)
+    /// The module is embedded in a host app that can sign the device in again (it listens to
+    /// signInRequested(), shows its own sign-in, then hands the engine new credentials with
+    /// SyncEngine::setRefreshToken()): the sign-in banner offers "Sign in again" then.
+    Q_PROPERTY(bool hostSignIn READ hostSignIn WRITE setHostSignIn NOTIFY stateChanged)
     /// "5 objects · 2 syncing · 1 incomplete" (by status, as the rows say it).
     Q_PROPERTY(QString summaryText READ summaryText NOTIFY stateChanged)
+    /// Some objects are required for selling (SyncObjectConfig::requiredForSale): the list says
+    /// whether the till can sell yet. False when none is (then there is nothing to wait for).
+    Q_PROPERTY(bool readyToSellShown READ readyToSellShown NOTIFY stateChanged)
+    /// EngineSnapshot::readyToSell, the value of SyncEngine::readyToSell().
+    Q_PROPERTY(bool readyToSell READ readyToSell NOTIFY stateChanged)
+    /// "Ready to sell"; "Getting ready to sell: Product and Shift still downloading"; "Not ready to
+    /// sell: Product not downloaded" when what is missing does not download (paused, stopped).
+    Q_PROPERTY(QString readyToSellText READ readyToSellText NOTIFY stateChanged)
 
     // The clear & resync confirmation: filled by applyClearPlan(), shown while clearPlanPending.
     Q_PROPERTY(bool clearPlanPending READ clearPlanPending NOTIFY clearPlanChanged)
@@ -70,6 +86,8 @@ public:
     bool canPauseAll() const { return anythingSyncing(); }
     bool canResumeAll() const { return anythingPaused(); }
     bool signInRequired() const { return m_snapshot.signInRequired; }
+    bool hostSignIn() const { return m_hostSignIn; }
+    void setHostSignIn(bool on);
     bool allSynced() const;
     QString primaryActionText() const;
     QString pausedBannerText() const;
@@ -78,6 +96,9 @@ public:
     QString signInText() const;
     QString signInNextText() const;
     QString summaryText() const;
+    bool readyToSellShown() const;
+    bool readyToSell() const { return m_snapshot.readyToSell; }
+    QString readyToSellText() const;
 
     bool clearPlanPending() const { return m_clearPlanPending; }
     bool clearPlanAll() const { return m_clearPlanAll; }
@@ -94,6 +115,11 @@ public:
     const EngineSnapshot &snapshot() const { return m_snapshot; }
     /// The object's last snapshot, nullptr if the engine does not know it.
     const SyncObjectSnapshot *find(const QString &name) const;
+
+    /// The sync objects the engine runs (SyncEngine::config()): how unsaved records are titled.
+    void setConfig(const SyncConfig &config);
+    /// How the object's unsaved records are titled and listed (from its name alone when unknown).
+    UnsavedLook look(const QString &name) const;
 
     /// Pins the clock and locale for the model and the detail pages (tests).
     void setClock(SyncObjectListModel::Clock clock);
@@ -126,12 +152,23 @@ public:
     Q_INVOKABLE void retryUpload(const QString &name);
     /// Sign-in refused: the engine tries the sign-in again now instead of at signInRetryAt.
     Q_INVOKABLE void tryAgain();
+    /// Sign-in refused and a host can sign in (hostSignIn): asks it to, through signInRequested().
+    Q_INVOKABLE void signIn();
+    /// "Discard this change": the engine moves the record to its discarded log (kept
+    /// tuning::kKeepDiscardedDays); the answer arrives through applyDiscarded().
+    Q_INVOKABLE void discardUnsaved(const QString &name, const QString &id);
 
 public slots:
     void applySnapshot(const posdata::EngineSnapshot &snapshot);
     void applyClearPlan(const QList<posdata::ClearPlan> &plans);
     void setFatalError(const QString &message);
+    /// The engine's answer to requestUnsaved(): the records are described (payloads read, titles
+    /// made) on a pool thread, in the order they came, then leave as unsavedArrived().
     void applyUnsaved(const QString &object, const QList<posdata::UnsavedRecord> &records);
+    /// Records already described: leave as unsavedArrived() at once.
+    void applyUnsavedViews(const QString &object, const QList<posdata::UnsavedView> &views);
+    /// The engine's answer to discardUnsaved(): `error` is empty when the record was discarded.
+    void applyDiscarded(const QString &object, const QString &id, const QString &error);
 
 signals:
     void stateChanged();
@@ -139,13 +176,18 @@ signals:
     /// Every snapshot (and every minute, for "ago" texts): detail pages refresh on it.
     void refreshed();
     /// An answer to requestUnsaved() (value copies): unsaved record lists pick their object's.
-    void unsavedArrived(const QString &object, const QList<posdata::UnsavedRecord> &records);
+    void unsavedArrived(const QString &object, const QList<posdata::UnsavedView> &records);
+    /// An answer to discardUnsaved().
+    void unsavedDiscarded(const QString &object, const QString &id, const QString &error);
 
     // To the engine.
     /// A person's action, checked against the last snapshot: the app connects it to SyncEngine::perform.
     void actionRequested(const posdata::SyncAction &action);
     void clearPlanRequested(const QStringList &names);
     void unsavedRequested(const QString &name);
+    void discardRequested(const QString &name, const QString &id);
+    /// To the host app (hostSignIn): a person asked to sign this device in again.
+    void signInRequested();
 
 private:
     bool knows(const QString &name) const { return find(name) != nullptr; }
@@ -154,10 +196,14 @@ private:
     SyncObjectListModel m_model;
     EngineSnapshot m_snapshot;
     bool m_ready = false;
+    bool m_hostSignIn = false;
     QString m_fatalError;
     SyncObjectListModel::Clock m_clock;
     QLocale m_locale;
     QTimer m_minuteTimer;
+    QHash<QString, UnsavedLook> m_looks; ///< by object name
+    /// Describes unsaved records off the GUI thread; one thread, so answers keep their order.
+    QThreadPool m_describer;
 
     bool m_clearPlanWaiting = false; ///< asked the engine, no answer yet
     bool m_clearPlanPending = false;

@@ -30,6 +30,11 @@ QString SyncFormatter::syncedText(qint64 local, qint64 server, const QLocale &lo
     return tr("Synced %1 of %2").arg(number(local, locale), number(server, locale));
 }
 
+QString SyncFormatter::syncedText(const SyncObjectSnapshot &object, const QLocale &locale)
+{
+    return syncedText(localRecords(object), object.server, locale);
+}
+
 QString SyncFormatter::countText(qint64 value, const QLocale &locale)
 {
     if (value < 0)
@@ -191,7 +196,7 @@ QString SyncFormatter::statusTable(const QList<SyncObjectSnapshot> &objects, con
         QString progressText;
         if (o.syncing)
             progressText = p < 0 ? tr("...") : locale.toString(p * 100.0, 'f', 0) + QLatin1Char('%');
-        rows.append({o.name, statusText(o.status), countText(o.stored, locale), countText(o.server, locale),
+        rows.append({o.name, statusText(o.status), countText(localRecords(o), locale), countText(o.server, locale),
                      o.scoped ? countText(o.serverAll, locale) : QString(), countText(o.unsaved, locale),
                      countText(o.uploadFailed, locale), progressText});
     }

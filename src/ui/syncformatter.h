@@ -26,7 +26,14 @@ public:
 
     static QString number(qint64 value, const QLocale &locale);
 
-    /// "Synced 1,234 of 2,000"; "Synced 1,234" while the server count is unknown.
+    /// The product page's "Local records" (and the X of the row's "Synced X of Y", the detail's
+    /// field, `posdata status`'s LOCAL): every record stored for the object, unsaved ones included.
+    /// The one place the screen picks that count from a snapshot.
+    static qint64 localRecords(const SyncObjectSnapshot &object) { return object.stored; }
+
+    /// "Synced 1,234 of 2,000": localRecords() of the server count; "Synced 1,234" while the server
+    /// count is unknown.
+    static QString syncedText(const SyncObjectSnapshot &object, const QLocale &locale);
     static QString syncedText(qint64 local, qint64 server, const QLocale &locale);
 
     /// A count for the detail page: "1,234", or "Unknown" while it is not known (-1).

@@ -86,7 +86,7 @@ void SyncObjectDetail::refresh()
     m_downloading = SyncFormatter::downloading(s);
     m_paused = s.paused;
     m_scoped = s.scoped;
-    m_localText = SyncFormatter::countText(s.stored, locale);
+    m_localText = SyncFormatter::countText(SyncFormatter::localRecords(s), locale);
     m_serverText = SyncFormatter::countText(s.server, locale);
     m_serverCheckedText = s.countsReadAt.isValid()
         ? QCoreApplication::translate("SyncObjectDetail", "Checked %1").arg(syncwords::age(s.countsReadAt, now, locale))
@@ -98,7 +98,7 @@ void SyncObjectDetail::refresh()
     m_uploadFailed = s.uploadFailed;
     m_uploadFailedText = SyncFormatter::uploadFailedText(s.uploadFailed, locale);
     m_uploading = s.uploading;
-    m_syncedText = SyncFormatter::syncedText(s.stored, s.server, locale);
+    m_syncedText = SyncFormatter::syncedText(s, locale);
     // A value on its own: "Yesterday", "5 min ago", "Never" (the row's "Last synced ..." says it in a sentence).
     m_lastSyncedText = syncwords::age(s.lastSynced, now, locale);
     if (!m_lastSyncedText.isEmpty())

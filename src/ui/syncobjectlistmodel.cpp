@@ -97,13 +97,13 @@ QList<QVariant> SyncObjectListModel::valuesFor(const SyncObjectSnapshot &o, cons
     QList<QVariant> v(kRoleCount);
     auto set = [&v](int role, QVariant value) { v[role - NameRole] = std::move(value); };
     const QString words = SyncFormatter::statusText(o.status);
-    const QString synced = SyncFormatter::syncedText(o.stored, o.server, m_locale);
+    const QString synced = SyncFormatter::syncedText(o, m_locale);
     const QString activity = syncwords::activity(o, now, m_locale);
     set(NameRole, o.name);
     set(StatusRole, int(o.status));
     set(StatusTextRole, words);
     set(StatusIconRole, SyncFormatter::statusIconSource(o.status));
-    set(LocalRole, o.stored);
+    set(LocalRole, SyncFormatter::localRecords(o));
     set(ServerRole, o.server);
     set(ServerAllRole, o.serverAll);
     set(ScopedRole, o.scoped);

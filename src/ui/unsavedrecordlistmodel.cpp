@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "unsavedrecordlistmodel.h"
 
+#include "errorgroups.h"
 #include "managedatacontroller.h"
 #include "rowchanges.h"
 #include "syncformatter.h"
 
+#include "sync/synctuning.h"
 #include "sync/syncwords.h"
 
 
@@ -36,8 +38,11 @@ void UnsavedRecordListModel::setController(ManageDataController *controller)
         m_connections << connect(m_controller, &ManageDataController::refreshed, this,
                                  &UnsavedRecordListModel::onRefreshed)
                       << connect(m_controller, &ManageDataController::unsavedArrived, this,
-                                 &UnsavedRecordListModel::onArrived);
+                                 &UnsavedRecordListModel::onArrived)
+                      << connect(m_controller, &ManageDataController::unsavedDiscarded, this,
+                                 &UnsavedRecordListModel::onDiscarded);
     }
+    m_discardingId.clear();
     m_inFlight = false;
     m_askAgain = false;
     m_watchValid = false;
@@ -58,6 +63,8 @@ void UnsavedRecordListModel::setName(const QString &name)
     m_watchValid = false;
     m_retry = Retry::None;
     m_retryText.clear();
+    m_discardingId.clear();
+    m_discardText.clear();
     emit nameChanged();
     onRefreshed();
 }
@@ -72,6 +79,7 @@ void UnsavedRecordListModel::clearRows()
         endResetModel();
         emit countChanged();
         emit summaryChanged();
+        bumpRevision();
     }
     if (m_loaded) {
         m_loaded = false;
@@ -115,7 +123,7 @@ QHash<int, QByteArray> UnsavedRecordListModel::roleNames() const
 
 int UnsavedRecordListModel::failedCount() const
 {
-    return int(std::count_if(m_rows.cbegin(), m_rows.cend(), [](const Row &r) { return refused(r.record); }));
+    return int(std::count_if(m_rows.cbegin(), m_rows.cend(), [](const Row &r) { return refused(r.view.record); }));
 }
 
 QString UnsavedRecordListModel::summaryText() const
@@ -139,13 +147,127 @@ QString UnsavedRecordListModel::summaryText() const
     return text;
 }
 
+QString UnsavedRecordListModel::totalText() const
+{
+    if (m_rows.isEmpty())
+        return {};
+    qint64 byState[4] = {0, 0, 0, 0};
+    for (const Row &r : m_rows)
+        ++byState[std::clamp(int(r.view.record.state), 0, 3)];
+    const qint64 total = m_watchValid ? std::max<qint64>(m_watch.unsaved, m_rows.size()) : m_rows.size();
+    const QString head = tr("Total: %Ln unsaved record(s)", nullptr, int(total));
+    if (total > m_rows.size())
+        return head; // what the unlisted ones are is not known here
+    QStringList parts;
+    if (const qint64 n = byState[int(RecordState::LocallyCreated)])
+        parts << tr("%Ln created", nullptr, int(n));
+    if (const qint64 n = byState[int(RecordState::LocallyUpdated)])
+        parts << tr("%Ln changed", nullptr, int(n));
+    if (const qint64 n = byState[int(RecordState::LocallyDeleted)])
+        parts << tr("%Ln deleted", nullptr, int(n));
+    return tr("%1 (%2)").arg(head, parts.join(QStringLiteral(", ")));
+}
+
 int UnsavedRecordListModel::indexOf(const QString &id) const
 {
     for (int i = 0; i < m_rows.size(); ++i) {
-        if (m_rows.at(i).record.id == id)
+        if (m_rows.at(i).view.record.id == id)
             return i;
     }
     return -1;
+}
+
+QVariantMap UnsavedRecordListModel::recordData(const QString &id) const
+{
+    const int row = indexOf(id);
+    if (row < 0)
+        return {{QStringLiteral("exists"), false}, {QStringLiteral("id"), id}};
+    const Row &r = m_rows.at(row);
+    const UnsavedRecord &rec = r.view.record;
+    const QLocale l = locale();
+    const QDateTime now = this->now();
+    auto value = [&r](int role) { return r.values.at(role - IdRole); };
+    QVariantList fields;
+    for (const RecordField &f : r.view.fields)
+        fields.append(QVariantMap{{QStringLiteral("name"), f.name}, {QStringLiteral("label"), f.label},
+                                  {QStringLiteral("value"), f.value}});
+    const bool failed = refused(rec);
+    const QString server = syncwords::printable(rec.errorMessage);
+    QString warning;
+    switch (rec.state) {
+    case RecordState::LocallyCreated:
+        warning = tr("It was made on this device and is not in Salesforce. Discarding removes it from this device: "
+                     "it will never be uploaded.");
+        break;
+    case RecordState::LocallyUpdated:
+        warning = tr("The changes made to it on this device will not reach Salesforce. The record leaves this "
+                     "device until a resync brings back Salesforce's version.");
+        break;
+    case RecordState::LocallyDeleted:
+        warning = tr("It will not be deleted in Salesforce. Salesforce's version comes back to this device with "
+                     "the next resync.");
+        break;
+    case RecordState::Synced:
+        break;
+    }
+    warning += QLatin1Char(' ')
+        + tr("A copy stays in this device's discarded log for %Ln day(s).", nullptr, tuning::kKeepDiscardedDays);
+    return {
+        {QStringLiteral("exists"), true},
+        {QStringLiteral("id"), rec.id},
+        {QStringLiteral("title"), r.view.title},
+        {QStringLiteral("kindText"), value(KindTextRole)},
+        {QStringLiteral("whenText"), value(WhenTextRole)},
+        {QStringLiteral("changedAtText"), rec.changedAt.isValid() ? errorTimeText(rec.changedAt, now, l) : QString()},
+        {QStringLiteral("failed"), failed},
+        {QStringLiteral("uploadText"), value(UploadTextRole)},
+        {QStringLiteral("errorSentence"), failed ? errorKindSentence(rec.errorCode) : QString()},
+        {QStringLiteral("errorRaw"),
+         !failed ? QString()
+         : rec.errorCode.isEmpty() ? server
+         : server.isEmpty() ? rec.errorCode
+                            : rec.errorCode + QStringLiteral(": ") + server},
+        {QStringLiteral("errorAtText"), failed && rec.errorAt.isValid() ? errorTimeText(rec.errorAt, now, l) : QString()},
+        {QStringLiteral("attemptsText"), value(AttemptsTextRole)},
+        {QStringLiteral("fields"), fields},
+        {QStringLiteral("discardTitle"), tr("Discard this change to %1?").arg(r.view.title)},
+        {QStringLiteral("discardWarning"), warning},
+    };
+}
+
+void UnsavedRecordListModel::discard(const QString &id)
+{
+    const int row = indexOf(id);
+    if (!m_controller || row < 0 || !canDiscard())
+        return;
+    m_discardingId = id;
+    m_discardingTitle = m_rows.at(row).view.title;
+    emit stateChanged();
+    m_controller->discardUnsaved(m_name, id);
+}
+
+void UnsavedRecordListModel::onDiscarded(const QString &object, const QString &id, const QString &error)
+{
+    if (object != m_name || id != m_discardingId)
+        return;
+    m_discardingId.clear();
+    m_noticeIsDiscard = true;
+    if (error.isEmpty()) {
+        m_discardText = tr("Discarded %1. A copy stays in this device's discarded log for %Ln day(s).", nullptr,
+                           tuning::kKeepDiscardedDays)
+                            .arg(m_discardingTitle);
+        reload(); // the record is gone: the list follows at once
+    } else {
+        m_discardText = tr("%1 was not discarded; nothing was lost (%2).")
+                            .arg(m_discardingTitle, syncwords::printable(error));
+    }
+    emit stateChanged();
+}
+
+void UnsavedRecordListModel::bumpRevision()
+{
+    ++m_revision;
+    emit revisionChanged();
 }
 
 QDateTime UnsavedRecordListModel::now() const
@@ -185,6 +307,7 @@ void UnsavedRecordListModel::retryUpload()
         return;
     m_retryPassesBase = o->uploadPasses;
     m_retryCount = std::max<qint64>(o->unsaved, m_rows.size());
+    m_noticeIsDiscard = false;
     setRetry(Retry::Uploading, tr("Uploading %Ln unsaved record(s)\u2026", nullptr, int(m_retryCount)));
     m_controller->retryUpload(m_name);
     // The worker runs our calls in order: this read sees the refusals forgotten; the upload's end
@@ -251,7 +374,7 @@ void UnsavedRecordListModel::onRefreshed()
     refreshRelativeTimes();
 }
 
-void UnsavedRecordListModel::onArrived(const QString &object, const QList<UnsavedRecord> &records)
+void UnsavedRecordListModel::onArrived(const QString &object, const QList<UnsavedView> &records)
 {
     if (object != m_name)
         return;
@@ -265,12 +388,13 @@ void UnsavedRecordListModel::onArrived(const QString &object, const QList<Unsave
     }
 }
 
-QList<QVariant> UnsavedRecordListModel::valuesFor(const UnsavedRecord &r, const QDateTime &now) const
+QList<QVariant> UnsavedRecordListModel::valuesFor(const UnsavedView &view, const QDateTime &now) const
 {
+    const UnsavedRecord &r = view.record;
     const QLocale l = locale();
     QList<QVariant> v(kRoleCount);
     auto set = [&v](int role, QVariant value) { v[role - IdRole] = std::move(value); };
-    const QString title = r.name.trimmed().isEmpty() ? r.id : r.name.trimmed();
+    const QString &title = view.title;
     const QString kind = SyncFormatter::unsavedKindText(r.state);
     const QString when = syncwords::age(r.changedAt, now, l);
     const QString upload = SyncFormatter::uploadStateText(r.errorCode, r.errorMessage);
@@ -290,36 +414,45 @@ QList<QVariant> UnsavedRecordListModel::valuesFor(const UnsavedRecord &r, const 
     return v;
 }
 
-void UnsavedRecordListModel::applyRecords(const QList<UnsavedRecord> &incoming)
+void UnsavedRecordListModel::applyRecords(const QList<UnsavedView> &incoming)
 {
     const QDateTime now = this->now();
     const int oldCount = int(m_rows.size());
     const int oldFailed = failedCount();
+    const QString oldTotal = totalText();
     const bool firstAnswer = !m_loaded;
 
-    QList<UnsavedRecord> records;
+    QList<UnsavedView> records;
     records.reserve(incoming.size());
     for (const auto &r : incoming) {
-        if (r.object.isEmpty() || r.object == m_name)
+        if (r.record.object.isEmpty() || r.record.object == m_name)
             records.append(r);
     }
+    bool moved = false;
     applyKeyed(
-        m_rows, records, [](const UnsavedRecord &r) { return r.id; }, [](const Row &row) { return row.record.id; },
-        [&](const UnsavedRecord &r) { return Row{r, valuesFor(r, now)}; },
-        [&](Row &row, const UnsavedRecord &r) {
-            if (row.record == r)
+        m_rows, records, [](const UnsavedView &r) { return r.record.id; },
+        [](const Row &row) { return row.view.record.id; },
+        [&](const UnsavedView &r) {
+            moved = true;
+            return Row{r, valuesFor(r, now)};
+        },
+        [&](Row &row, const UnsavedView &r) {
+            if (row.view == r)
                 return QList<int>();
+            moved = true; // fields or title may differ where no role does
             QList<QVariant> values = valuesFor(r, now);
             const QList<int> changed = differingRoles(row.values, values, IdRole);
-            row.record = r;
+            row.view = r;
             row.values = std::move(values);
             return changed;
         });
 
-    if (oldCount != m_rows.size() || oldFailed != failedCount()) {
+    if (oldCount != m_rows.size() || oldFailed != failedCount() || oldTotal != totalText()) {
         emit countChanged();
         emit summaryChanged();
     }
+    if (moved || oldCount != m_rows.size())
+        bumpRevision();
     if (firstAnswer) {
         m_loaded = true;
         emit loadedChanged();
@@ -334,15 +467,18 @@ void UnsavedRecordListModel::refreshRelativeTimes()
     QList<QList<int>> changed(m_rows.size());
     for (int i = 0; i < m_rows.size(); ++i) {
         Row &row = m_rows[i];
-        const QVariant when = syncwords::age(row.record.changedAt, now, l);
+        const QVariant when = syncwords::age(row.view.record.changedAt, now, l);
         if (when != row.values.at(WhenTextRole - IdRole)) {
             // The accessible sentence carries the time too: recompute the row whole.
-            QList<QVariant> values = valuesFor(row.record, now);
+            QList<QVariant> values = valuesFor(row.view, now);
             changed[i] = differingRoles(row.values, values, IdRole);
             row.values = std::move(values);
         }
     }
+    const bool any = std::any_of(changed.cbegin(), changed.cend(), [](const QList<int> &c) { return !c.isEmpty(); });
     emitRowChanges(*this, changed);
+    if (any)
+        bumpRevision();
 }
 
 } // namespace posdata

@@ -3,6 +3,7 @@
 
 #include "rowchanges.h"
 #include "store/storetypes.h"
+#include "unsavedview.h"
 
 #include <QAbstractListModel>
 #include <QDateTime>
@@ -10,6 +11,7 @@
 #include <QLocale>
 #include <QPointer>
 #include <QVariant>
+#include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 
 namespace posdata {
@@ -17,9 +19,11 @@ namespace posdata {
 class ManageDataController;
 
 /// One object's unsaved records (created, changed or deleted on this device, not yet in
-/// Salesforce), one row each, with the last upload error in words. The rows are value copies from
-/// the engine's unsavedReady (read on its worker: the GUI thread runs no SQL); the list asks again
-/// when the object's unsaved or failed counts, or its upload activity, move in a snapshot.
+/// Salesforce), one row each, titled for people, with the last upload error in words; a record's
+/// fields as sent for its own page (recordData), and "Discard this change". The rows are value
+/// copies from the engine's unsavedReady (read on its worker: the GUI thread runs no SQL), described
+/// off the GUI thread by the controller; the list asks again when the object's unsaved or failed
+/// counts, or its upload activity, move in a snapshot.
 class UnsavedRecordListModel : public KeyedListModel
 {
     Q_OBJECT
@@ -32,6 +36,11 @@ class UnsavedRecordListModel : public KeyedListModel
     /// "5 unsaved records, 2 failed to upload"; "No unsaved records" once all are uploaded; "Showing
     /// the oldest 1,000 of 1,234 unsaved records, ..." when the engine lists fewer than there are.
     Q_PROPERTY(QString summaryText READ summaryText NOTIFY summaryChanged)
+    /// The line under the list: "Total: 5 unsaved records (3 created, 1 changed, 1 deleted)";
+    /// empty without rows.
+    Q_PROPERTY(QString totalText READ totalText NOTIFY summaryChanged)
+    /// Moves whenever any row's values do: a record page re-reads recordData() on it.
+    Q_PROPERTY(int revision READ revision NOTIFY revisionChanged)
     Q_PROPERTY(bool uploading READ uploading NOTIFY stateChanged) ///< an upload of the object is in flight
     Q_PROPERTY(bool paused READ paused NOTIFY stateChanged) ///< the object is paused: uploads wait too
     /// "Retry upload" makes sense: there are unsaved records, no upload of them is running, and the
@@ -42,11 +51,19 @@ class UnsavedRecordListModel : public KeyedListModel
     /// The retry in words: "Uploading 3 unsaved records…", then its outcome ("All 3 records reached
     /// Salesforce", "1 record uploaded, 2 refused again", "Not sent: syncing is paused"); empty before.
     Q_PROPERTY(QString retryText READ retryText NOTIFY stateChanged)
-
+    /// "Discard this change" makes sense now: no upload of the object is in flight (the record may
+    /// be in it) and no other discard waits for its answer.
+    Q_PROPERTY(bool canDiscard READ canDiscard NOTIFY stateChanged)
+    Q_PROPERTY(bool discarding READ discarding NOTIFY stateChanged) ///< a discard waits for the engine
+    /// The last discard in words: "Discarded Order · 42.5. A copy stays in the discarded log for 30
+    /// days." or why it was not; empty before.
+    Q_PROPERTY(QString discardText READ discardText NOTIFY stateChanged)
+    /// The line under the summary: the latest of retryText and discardText.
+    Q_PROPERTY(QString noticeText READ noticeText NOTIFY stateChanged)
 public:
     enum Role {
         IdRole = Qt::UserRole + 1, ///< the local Id until the server assigns one, else the server Id
-        TitleRole, ///< the record's Name for people, its Id when it has none
+        TitleRole, ///< UnsavedView::title: its Name, else its kind and display fields
         StateRole, ///< int value of posdata::RecordState
         KindTextRole, ///< "Created on this device", "Changed on this device", "Deleted on this device"
         ChangedAtRole, ///< QDateTime (UTC) of the last local write
@@ -80,6 +97,12 @@ public:
     bool canRetry() const { return !m_rows.isEmpty() && !m_uploading && !m_paused && !retrying(); }
     bool retrying() const { return m_retry == Retry::Uploading || m_retry == Retry::Reading; }
     QString retryText() const { return m_retryText; }
+    QString totalText() const;
+    int revision() const { return m_revision; }
+    bool canDiscard() const { return !m_uploading && !discarding(); }
+    bool discarding() const { return !m_discardingId.isEmpty(); }
+    QString discardText() const { return m_discardText; }
+    QString noticeText() const { return m_noticeIsDiscard ? m_discardText : m_retryText; }
 
     /// Row of the record with this Id, -1 if absent.
     Q_INVOKABLE int indexOf(const QString &id) const;
@@ -87,12 +110,20 @@ public:
     Q_INVOKABLE void reload();
     /// "Retry upload": uploads this object's unsaved records now, then reads the list again.
     Q_INVOKABLE void retryUpload();
+    /// One record for its page: {exists, id, title, kindText, whenText, changedAtText, failed,
+    /// uploadText, errorSentence (the refusal in plain words), errorRaw ("CODE: Salesforce's text"),
+    /// errorAtText, attemptsText, fields: [{name, label, value}] as sent, discardTitle,
+    /// discardWarning (what discarding loses)}; {exists: false} once it is no longer listed.
+    Q_INVOKABLE QVariantMap recordData(const QString &id) const;
+    /// "Discard this change" (after the page's confirmation): the engine moves the record to its
+    /// discarded log, then the list is read again.
+    Q_INVOKABLE void discard(const QString &id);
 
 public slots:
     /// Brings the rows to `records` (keyed by Id, in the engine's order): removes, inserts and moves
     /// rows only when the set or order changes, one dataChanged per run of changed rows. Never
     /// resets. Records of another object are ignored.
-    void applyRecords(const QList<posdata::UnsavedRecord> &records);
+    void applyRecords(const QList<posdata::UnsavedView> &records);
     /// Recomputes the "ago" texts, which change with time alone.
     void refreshRelativeTimes();
 
@@ -103,11 +134,12 @@ signals:
     void summaryChanged();
     void loadedChanged();
     void stateChanged();
+    void revisionChanged();
 
 private:
     struct Row
     {
-        UnsavedRecord record;
+        UnsavedView view;
         QList<QVariant> values; ///< indexed by role - IdRole
     };
     /// What in the object's snapshot means the list may have changed.
@@ -122,12 +154,14 @@ private:
     };
 
     void onRefreshed();
-    void onArrived(const QString &object, const QList<posdata::UnsavedRecord> &records);
+    void onArrived(const QString &object, const QList<posdata::UnsavedView> &records);
+    void onDiscarded(const QString &object, const QString &id, const QString &error);
+    void bumpRevision();
     void request();
     void clearRows();
     QDateTime now() const;
     QLocale locale() const;
-    QList<QVariant> valuesFor(const UnsavedRecord &record, const QDateTime &now) const;
+    QList<QVariant> valuesFor(const UnsavedView &view, const QDateTime &now) const;
 
     QPointer<ManageDataController> m_controller;
     QList<QMetaObject::Connection> m_connections;
@@ -150,6 +184,11 @@ private:
     QString m_retryText;
     bool m_uploading = false;
     bool m_paused = false;
+    int m_revision = 0;
+    QString m_discardingId; ///< the record whose discard waits for the engine's answer
+    QString m_discardingTitle;
+    QString m_discardText;
+    bool m_noticeIsDiscard = false; ///< the discard came after the last retry
 };
 
 } // namespace posdata

@@ -279,6 +279,51 @@ TEST_F(CliAppTest, ClearResyncKeepsUnsavedAndInUse)
     EXPECT_EQ(app->countSlow(kProduct), 0);
 }
 
+TEST_F(CliAppTest, UnsavedDiscardedListsWhatAPersonThrewAwayWithWhatItHeld)
+{
+    const CliRun none = cli({QStringLiteral("unsaved"), QStringLiteral("--discarded")});
+    ASSERT_EQ(none.code, 0) << none.err.toStdString();
+    EXPECT_EQ(none.out, QStringLiteral("No discarded records.\n"));
+
+    // A refused sale, discarded on the screen.
+    ASSERT_TRUE(app->createLocal(kContact, id("003", 7), R"({"FirstName":"Ada","LastName":"Lovelace"})"));
+    ASSERT_TRUE(app->setUploadError(kContact, id("003", 7), QStringLiteral("DUPLICATES_DETECTED"),
+                                 QStringLiteral("Use one of these records?\nDuplicate"), QDateTime::currentDateTimeUtc()));
+    ASSERT_TRUE(app->discardUnsaved(kContact, id("003", 7)));
+    ASSERT_TRUE(app->discardUnsaved(kOrder, id("a03", 99)));
+
+    const CliRun text = cli({QStringLiteral("unsaved"), QStringLiteral("--discarded")});
+    ASSERT_EQ(text.code, 0) << text.err.toStdString();
+    const QStringList lines = text.out.split(u'\n', Qt::SkipEmptyParts);
+    ASSERT_EQ(lines.size(), 4) << text.out.toStdString();
+    EXPECT_TRUE(lines[0].startsWith(QStringLiteral("OBJECT"))) << text.out.toStdString();
+    EXPECT_TRUE(lines[0].contains(QStringLiteral("DISCARDED (UTC)")));
+    // Newest first; the refusal on one line, safe for a terminal.
+    EXPECT_TRUE(lines[1].startsWith(kOrder)) << text.out.toStdString();
+    EXPECT_TRUE(lines[1].endsWith(QStringLiteral("none")));
+    EXPECT_TRUE(lines[2].startsWith(kContact));
+    EXPECT_TRUE(lines[2].endsWith(QStringLiteral("DUPLICATES_DETECTED: Use one of these records? Duplicate")))
+        << lines[2].toStdString();
+    EXPECT_EQ(lines[3], QStringLiteral("2 discarded, kept 30 days after discarding (--json shows what each held)"));
+    // The unsaved list no longer has them.
+    EXPECT_EQ(cli({QStringLiteral("unsaved")}).out, QStringLiteral("No unsaved records.\n"));
+
+    const CliRun json = cli({QStringLiteral("unsaved"), QStringLiteral("contact"), QStringLiteral("--discarded"),
+                             QStringLiteral("--json")});
+    ASSERT_EQ(json.code, 0) << json.err.toStdString();
+    const QJsonArray rows = QJsonDocument::fromJson(json.out.toUtf8()).array();
+    ASSERT_EQ(rows.size(), 1) << json.out.toStdString();
+    const QJsonObject row = rows.first().toObject();
+    EXPECT_EQ(row.value(u"object").toString(), kContact);
+    EXPECT_EQ(row.value(u"kind").toString(), QStringLiteral("created"));
+    EXPECT_EQ(row.value(u"fields").toObject().value(u"LastName").toString(), QStringLiteral("Lovelace"));
+    EXPECT_EQ(row.value(u"error").toObject().value(u"code").toString(), QStringLiteral("DUPLICATES_DETECTED"));
+    EXPECT_TRUE(QDateTime::fromString(row.value(u"discardedAt").toString(), Qt::ISODate).isValid());
+    EXPECT_FALSE(row.contains(u"attempts")); // the log does not keep them
+
+    EXPECT_EQ(cli({QStringLiteral("status"), QStringLiteral("--discarded")}).code, 2);
+}
+
 TEST_F(CliAppTest, RefusesBadInputWithExitTwo)
 {
     CliOutput r = cli({QStringLiteral("status"), QStringLiteral("--colour")});

@@ -53,6 +53,11 @@ TEST(CliOptionsTest, AcceptsEachCommand)
     EXPECT_TRUE(o.once);
     EXPECT_EQ(o.syncObject, QStringLiteral("contact"));
 
+    o = accepted({QStringLiteral("unsaved"), QStringLiteral("--discarded"), QStringLiteral("contact")});
+    EXPECT_EQ(o.command, Command::Unsaved);
+    EXPECT_TRUE(o.discarded);
+    EXPECT_EQ(o.objects, QStringList{QStringLiteral("contact")});
+
     EXPECT_EQ(accepted({QStringLiteral("resume"), QStringLiteral("--help")}).command, Command::Help);
 }
 

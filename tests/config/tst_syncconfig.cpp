@@ -295,3 +295,34 @@ TEST_F(SyncConfigTest, EveryTruncationIsRefusedWithAMessage)
     }
     EXPECT_TRUE(parseSyncConfig(full, QStringLiteral("full.json")).has_value());
 }
+
+TEST_F(SyncConfigTest, DisplayFieldsNameUnsavedRecords)
+{
+    QString error;
+    const auto bundled = loadBundledSyncConfig(&error);
+    ASSERT_TRUE(bundled.has_value()) << error.toStdString();
+    EXPECT_EQ(bundled->find(u"s_c__order__c")->display,
+              (QStringList{QStringLiteral("s_c__total__c"), QStringLiteral("s_c__order_date__c")}));
+    EXPECT_TRUE(bundled->find(u"s_c__product__c")->display.isEmpty());
+
+    // Spelled as in "fields", whatever the case written in "display".
+    const auto ok = parseSyncConfig(withObject(R"({"name": "x", "priority": 1, "fields": ["Total__c", "Day__c"],
+                                                 "display": ["total__c", "Day__c"]})"),
+                                    QStringLiteral("t.json"), &error);
+    ASSERT_TRUE(ok.has_value()) << error.toStdString();
+    EXPECT_EQ(ok->find(u"x")->display, (QStringList{QStringLiteral("Total__c"), QStringLiteral("Day__c")}));
+
+    EXPECT_HAS(refuse(withObject(R"({"name": "x", "priority": 1, "fields": ["a"], "display": "a"})")),
+               "object \"x\": key \"display\": must be an array of field names, not a string");
+    EXPECT_HAS(refuse(withObject(R"({"name": "x", "priority": 1, "fields": ["a"], "display": []})")),
+               "key \"display\": must list 1 to 3 fields, not 0");
+    EXPECT_HAS(refuse(withObject(R"({"name": "x", "priority": 1, "fields": ["a", "b", "c", "d"],
+                                    "display": ["a", "b", "c", "d"]})")),
+               "key \"display\": must list 1 to 3 fields, not 4");
+    EXPECT_HAS(refuse(withObject(R"({"name": "x", "priority": 1, "fields": ["a"], "display": [1]})")),
+               "key \"display\": entry #1 must be a string, not a number");
+    EXPECT_HAS(refuse(withObject(R"({"name": "x", "priority": 1, "fields": ["a"], "display": ["b"]})")),
+               "key \"display\": field \"b\" must also be listed in \"fields\"");
+    EXPECT_HAS(refuse(withObject(R"({"name": "x", "priority": 1, "fields": ["a"], "display": ["a", "A"]})")),
+               "key \"display\": field \"A\" is listed twice");
+}

@@ -6,6 +6,7 @@
 
 #include "enginefixture.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
@@ -140,9 +141,17 @@ TEST_F(UploadTest, AnAllOrNoneBatchWithARefusalLosesNothing)
 {
     QFile f(QStringLiteral(POSDATA_SOURCE_DIR "/resources/sync-objects.json"));
     ASSERT_TRUE(f.open(QIODevice::ReadOnly));
-    QByteArray config = f.readAll();
-    config.replace("\"externalId\": \"s_c__pos_uuid__c\"\n    }",
-        "\"externalId\": \"s_c__pos_uuid__c\", \"uploadAllOrNone\": true\n    }");
+    // The bundled config with the orders' uploads all-or-none (set in its JSON, whatever the layout).
+    QJsonObject root = QJsonDocument::fromJson(f.readAll()).object();
+    QJsonArray objects = root.value(u"objects").toArray();
+    for (qsizetype i = 0; i < objects.size(); ++i) {
+        QJsonObject o = objects.at(i).toObject();
+        if (o.value(u"name").toString() == kOrder)
+            o.insert(u"uploadAllOrNone", true);
+        objects[i] = o;
+    }
+    root.insert(u"objects", objects);
+    const QByteArray config = QJsonDocument(root).toJson();
     ASSERT_TRUE(config.contains("uploadAllOrNone"));
     startSynced(config);
     for (const double total : { 5.0, -1.0, 7.0 })

@@ -324,4 +324,21 @@ TEST_F(ControllerTest, TryAgainOnlyWhileSignInIsRequired)
     EXPECT_EQ(actions.all().at(0).word(), "try-again");
 }
 
+TEST_F(ControllerTest, SignInAsksTheHostOnlyWhenItCanAndSignInIsRequired)
+{
+    QSignalSpy asked(&c, &ManageDataController::signInRequested);
+    EngineSnapshot s = snapshot({object("a", SyncStatus::Incomplete)});
+    s.signInRequired = true;
+    c.applySnapshot(s);
+    c.signIn();
+    EXPECT_EQ(asked.size(), 0); // no host to ask
+    c.setHostSignIn(true);
+    c.signIn();
+    EXPECT_EQ(asked.size(), 1);
+    s.signInRequired = false;
+    c.applySnapshot(s);
+    c.signIn();
+    EXPECT_EQ(asked.size(), 1); // accepted again meanwhile: nothing to sign in
+}
+
 } // namespace

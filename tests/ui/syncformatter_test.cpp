@@ -21,6 +21,16 @@ TEST(SyncFormatter, SyncedTextUsesLocaleGrouping)
     EXPECT_EQ(SyncFormatter::syncedText(1234, 2000, kDe), "Synced 1.234 of 2.000");
     EXPECT_EQ(SyncFormatter::syncedText(0, 0, kUs), "Synced 0 of 0");
     EXPECT_EQ(SyncFormatter::syncedText(1234567, -1, kUs), "Synced 1,234,567");
+
+    // Issue 12's orders: 10,003 synced and 2 unsaved sales stored. The row counts the 10,005 stored
+    // (the product page's local records, posdata status's LOCAL), not the 10,003 synced.
+    SyncObjectSnapshot orders;
+    orders.local = 10003;
+    orders.stored = 10005;
+    orders.unsaved = 2;
+    orders.server = 10005;
+    EXPECT_EQ(SyncFormatter::localRecords(orders), 10005);
+    EXPECT_EQ(SyncFormatter::syncedText(orders, kUs), "Synced 10,005 of 10,005");
 }
 
 TEST(SyncFormatter, CLocaleBecomesUsEnglish)

@@ -5,8 +5,11 @@
 #include "ui/managedatacontroller.h"
 #include "ui/unsavedrecordlistmodel.h"
 
+#include "config/syncconfig.h"
+
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
+#include <QTest>
 
 #include <gtest/gtest.h>
 
@@ -77,10 +80,22 @@ protected:
     {
         controller.setClock([] { return kNow; });
         controller.setLocale(QLocale(QLocale::English, QLocale::UnitedStates));
+        controller.setConfig(*loadBundledSyncConfig()); // orders are titled by total and date
         model.setController(&controller);
         model.setName(kOrder);
     }
     QVariant value(int row, int role) const { return model.data(model.index(row), role); }
+    /// Records as the controller hands them on, described (here, on the test's thread).
+    QList<UnsavedView> described(const QString &object, const QList<UnsavedRecord> &records) const
+    {
+        return describeUnsaved(records, controller.look(object), controller.locale());
+    }
+    void apply(const QList<UnsavedRecord> &records) { model.applyRecords(described(kOrder, records)); }
+    /// An answer of the engine, as the controller passes it on once described.
+    void arrive(const QString &object, const QList<UnsavedRecord> &records)
+    {
+        controller.applyUnsavedViews(object, described(object, records));
+    }
     QStringList ids() const
     {
         QStringList out;
@@ -97,20 +112,24 @@ protected:
 TEST_F(UnsavedModelTest, RowsSayWhatHappenedWhenAndWhyInWords)
 {
     EXPECT_FALSE(model.loaded());
+    auto sale = refused(record("local-1"));
+    sale.payload = R"({"s_c__total__c":-3.5,"s_c__order_date__c":"2026-03-11","s_c__status__c":"Till"})";
     auto named = record("a03000000000099AAA", RecordState::LocallyUpdated, 7200);
     named.name = QStringLiteral("ORD-000042");
-    model.applyRecords({refused(record("local-1")), named, record("a03000000000098AAA", RecordState::LocallyDeleted, 10)});
+    apply({sale, named, record("a03000000000098AAA", RecordState::LocallyDeleted, 10)});
     EXPECT_TRUE(model.loaded());
     ASSERT_EQ(model.rowCount(), 3);
 
-    EXPECT_EQ(value(0, UnsavedRecordListModel::TitleRole).toString(), "local-1"); // no Name yet: the Id
+    // No Name yet: the kind and the configured display fields, never the bare local Id.
+    EXPECT_EQ(value(0, UnsavedRecordListModel::TitleRole).toString(), "Order \u00b7 -3.5 \u00b7 3/11/26");
     EXPECT_EQ(value(0, UnsavedRecordListModel::KindTextRole).toString(), "Created on this device");
     EXPECT_EQ(value(0, UnsavedRecordListModel::WhenTextRole).toString(), "5 min ago");
     EXPECT_TRUE(value(0, UnsavedRecordListModel::FailedRole).toBool());
     EXPECT_EQ(value(0, UnsavedRecordListModel::UploadTextRole).toString(),
               "Refused by Salesforce: Order total cannot be negative");
     EXPECT_EQ(value(0, UnsavedRecordListModel::AccessibleTextRole).toString(),
-              "local-1, Created on this device 5 min ago, Refused by Salesforce: Order total cannot be negative");
+              "Order \u00b7 -3.5 \u00b7 3/11/26, Created on this device 5 min ago, Refused by Salesforce: Order total "
+              "cannot be negative");
 
     EXPECT_EQ(value(1, UnsavedRecordListModel::TitleRole).toString(), "ORD-000042");
     EXPECT_EQ(value(1, UnsavedRecordListModel::KindTextRole).toString(), "Changed on this device");
@@ -118,26 +137,114 @@ TEST_F(UnsavedModelTest, RowsSayWhatHappenedWhenAndWhyInWords)
     EXPECT_FALSE(value(1, UnsavedRecordListModel::FailedRole).toBool());
     EXPECT_EQ(value(1, UnsavedRecordListModel::UploadTextRole).toString(), "Waiting to upload");
 
+    // Nothing to title it by: the kind and when it was changed.
+    EXPECT_TRUE(value(2, UnsavedRecordListModel::TitleRole).toString().startsWith("Order \u00b7 3/12/26 "))
+        << value(2, UnsavedRecordListModel::TitleRole).toString().toStdString();
     EXPECT_EQ(value(2, UnsavedRecordListModel::KindTextRole).toString(), "Deleted on this device");
     EXPECT_EQ(value(2, UnsavedRecordListModel::WhenTextRole).toString(), "just now");
 
     EXPECT_EQ(model.failedCount(), 1);
     EXPECT_EQ(model.summaryText(), "3 unsaved records, 1 failed to upload");
+    EXPECT_EQ(model.totalText(), "Total: 3 unsaved records (1 created, 1 changed, 1 deleted)");
     EXPECT_EQ(model.indexOf("a03000000000099AAA"), 1);
     EXPECT_EQ(model.roleNames().value(UnsavedRecordListModel::UploadTextRole), "uploadText");
 }
 
+TEST_F(UnsavedModelTest, ARecordPageHasItsFieldsAsSentAndTheRefusalInWords)
+{
+    auto sale = refused(record("local-1"), QStringLiteral("Order total cannot be negative"));
+    sale.payload = R"({"attributes":{"type":"s_c__order__c"},"s_c__status__c":"Till","s_c__total__c":-3.5,)"
+                   R"("s_c__item_count__c":1200,"s_c__contact__c":null,"s_c__pos_uuid__c":"b558","zz_extra__c":true})";
+    sale.attempts = 3;
+    apply({sale});
+    const QVariantMap r = model.recordData("local-1");
+    EXPECT_TRUE(r.value("exists").toBool());
+    EXPECT_EQ(r.value("title").toString(), "Order \u00b7 -3.5");
+    EXPECT_EQ(r.value("kindText").toString(), "Created on this device");
+    EXPECT_TRUE(r.value("failed").toBool());
+    EXPECT_EQ(r.value("errorSentence").toString(), "A Salesforce rule refused the record.");
+    EXPECT_EQ(r.value("errorRaw").toString(), "FIELD_CUSTOM_VALIDATION_EXCEPTION: Order total cannot be negative");
+    EXPECT_EQ(r.value("attemptsText").toString(), "Refused 3 times");
+    EXPECT_FALSE(r.value("errorAtText").toString().isEmpty());
+
+    // The configured fields in their order, then the others; no "attributes"; empty as a dash.
+    QStringList lines;
+    for (const QVariant &f : r.value("fields").toList()) {
+        const QVariantMap m = f.toMap();
+        lines << m.value("label").toString() + "=" + m.value("value").toString();
+    }
+    EXPECT_EQ(lines, (QStringList{"Contact=\u2014", "Total=-3.5", "Status=Till", "Item count=1,200", "Pos uuid=b558",
+                                  "Zz extra=Yes"}));
+    EXPECT_TRUE(r.value("discardWarning").toString().startsWith("It was made on this device and is not in Salesforce."));
+    EXPECT_TRUE(r.value("discardWarning").toString().endsWith("discarded log for 30 days."));
+    EXPECT_EQ(r.value("discardTitle").toString(), "Discard this change to Order \u00b7 -3.5?");
+
+    EXPECT_FALSE(model.recordData("nope").value("exists").toBool());
+}
+
+TEST_F(UnsavedModelTest, DiscardAsksTheEngineThenSaysWhatHappened)
+{
+    controller.applySnapshot(snapshot(order(2, 1)));
+    auto sale = refused(record("local-1"));
+    sale.payload = R"({"s_c__total__c":-3.5})";
+    arrive(kOrder, {sale, record("local-2")});
+    QSignalSpy asked(&controller, &ManageDataController::discardRequested);
+    QSignalSpy reads(&controller, &ManageDataController::unsavedRequested);
+    EXPECT_TRUE(model.canDiscard());
+
+    model.discard("local-1");
+    ASSERT_EQ(asked.size(), 1);
+    EXPECT_EQ(asked.at(0).at(0).toString(), kOrder);
+    EXPECT_EQ(asked.at(0).at(1).toString(), "local-1");
+    EXPECT_TRUE(model.discarding());
+    EXPECT_FALSE(model.canDiscard()); // one at a time
+    model.discard("local-2");
+    EXPECT_EQ(asked.size(), 1);
+
+    controller.applyDiscarded(QStringLiteral("contact"), "local-1", {}); // another list's answer
+    EXPECT_TRUE(model.discarding());
+    controller.applyDiscarded(kOrder, "local-1", {});
+    EXPECT_FALSE(model.discarding());
+    EXPECT_EQ(model.discardText(), "Discarded Order \u00b7 -3.5. A copy stays in this device's discarded log for 30 days.");
+    EXPECT_EQ(model.noticeText(), model.discardText());
+    EXPECT_EQ(reads.size(), 1); // read again: the record has gone
+
+    model.discard("local-2");
+    controller.applyDiscarded(kOrder, "local-2", QStringLiteral("s_c__order__c is uploading right now"));
+    EXPECT_TRUE(model.discardText().endsWith("was not discarded; nothing was lost (s_c__order__c is uploading right now)."))
+        << model.discardText().toStdString();
+
+    // Not while the object uploads: the record may be in the batch in flight.
+    controller.applySnapshot(snapshot(order(1, 0, true)));
+    EXPECT_FALSE(model.canDiscard());
+    model.discard("local-2");
+    EXPECT_EQ(asked.size(), 2);
+}
+
+TEST_F(UnsavedModelTest, TheEnginesAnswerIsDescribedOffTheGuiThread)
+{
+    controller.applySnapshot(snapshot(order(1)));
+    auto sale = record("local-1");
+    sale.payload = R"({"s_c__total__c":12,"s_c__order_date__c":"2026-03-11"})";
+    controller.applyUnsaved(kOrder, {sale}); // as the engine answers
+    EXPECT_EQ(model.rowCount(), 0); // not described yet: that happens on the describer's thread
+    for (int i = 0; i < 500 && model.rowCount() == 0; ++i)
+        QTest::qWait(10);
+    ASSERT_EQ(model.rowCount(), 1);
+    EXPECT_EQ(value(0, UnsavedRecordListModel::TitleRole).toString(), "Order \u00b7 12 \u00b7 3/11/26");
+}
+
 TEST_F(UnsavedModelTest, SecondAnswerEmitsTheNarrowestChanges)
 {
-    model.applyRecords({record("a"), record("b"), record("c")});
+    apply({record("a"), record("b"), record("c")});
     Spies spies(&model);
     QSignalSpy counts(&model, &UnsavedRecordListModel::countChanged);
 
-    model.applyRecords({record("a"), record("b"), record("c")}); // same values: nothing
+    apply({record("a"), record("b"), record("c")}); // same values: nothing
     EXPECT_EQ(spies.dataChanged.size() + spies.inserted.size() + spies.removed.size() + spies.moved.size(), 0);
 
     // "b" is refused: one dataChanged on row 1 with exactly the roles that moved.
-    model.applyRecords({record("a"), refused(record("b")), record("c")});
+    apply({record("a"), refused(record("b")), record("c")});
     ASSERT_EQ(spies.dataChanged.size(), 1);
     EXPECT_EQ(spies.dataChanged.at(0).at(0).toModelIndex().row(), 1);
     EXPECT_EQ(spies.dataChanged.at(0).at(1).toModelIndex().row(), 1);
@@ -150,7 +257,7 @@ TEST_F(UnsavedModelTest, SecondAnswerEmitsTheNarrowestChanges)
     // Refused again after a retry: only the attempts move.
     auto again = refused(record("b"));
     again.attempts = 2;
-    model.applyRecords({record("a"), again, record("c")});
+    apply({record("a"), again, record("c")});
     ASSERT_EQ(spies.dataChanged.size(), 2);
     EXPECT_EQ(spies.dataChanged.at(1).at(2).value<QList<int>>(),
               QList<int>({UnsavedRecordListModel::AttemptsRole, UnsavedRecordListModel::AttemptsTextRole}));
@@ -158,14 +265,14 @@ TEST_F(UnsavedModelTest, SecondAnswerEmitsTheNarrowestChanges)
     EXPECT_EQ(counts.size(), 1);
 
     // "a" and "c" uploaded, "d" new: two removals (not adjacent) and one insert, never a reset.
-    model.applyRecords({again, record("d")});
+    apply({again, record("d")});
     EXPECT_EQ(spies.removed.size(), 2);
     EXPECT_EQ(spies.inserted.size(), 1);
     EXPECT_EQ(spies.reset.size(), 0);
     EXPECT_EQ(ids(), QStringList({"b", "d"}));
 
     // Everything uploaded.
-    model.applyRecords({});
+    apply({});
     EXPECT_EQ(model.rowCount(), 0);
     EXPECT_EQ(model.summaryText(), "No unsaved records");
     EXPECT_FALSE(model.canRetry());
@@ -174,16 +281,16 @@ TEST_F(UnsavedModelTest, SecondAnswerEmitsTheNarrowestChanges)
 
 TEST_F(UnsavedModelTest, ReorderMovesRowsAndOtherObjectsAreIgnored)
 {
-    model.applyRecords({record("a"), record("b"), record("c")});
+    apply({record("a"), record("b"), record("c")});
     Spies spies(&model);
-    model.applyRecords({record("c"), record("a"), record("b")});
+    apply({record("c"), record("a"), record("b")});
     EXPECT_EQ(spies.moved.size(), 1);
     EXPECT_EQ(spies.inserted.size() + spies.removed.size() + spies.reset.size(), 0);
     EXPECT_EQ(ids(), QStringList({"c", "a", "b"}));
 
     auto contact = record("x");
     contact.object = QStringLiteral("contact");
-    model.applyRecords({record("c"), contact, record("a"), record("b"), record("a")}); // duplicate "a": first wins
+    apply({record("c"), contact, record("a"), record("b"), record("a")}); // duplicate "a": first wins
     EXPECT_EQ(ids(), QStringList({"c", "a", "b"}));
 }
 
@@ -204,12 +311,12 @@ TEST_F(UnsavedModelTest, AsksTheEngineWhenTheCountsMoveOneQuestionAtATime)
     controller.applySnapshot(snapshot(order(4)));
     controller.applySnapshot(snapshot(order(5, 2)));
     EXPECT_EQ(asked.size(), 1);
-    controller.applyUnsaved(QStringLiteral("contact"), {}); // another object's answer: still waiting
+    arrive(QStringLiteral("contact"), {}); // another object's answer: still waiting
     EXPECT_EQ(asked.size(), 1);
-    controller.applyUnsaved(kOrder, {record("a"), record("b"), record("c")});
+    arrive(kOrder, {record("a"), record("b"), record("c")});
     EXPECT_EQ(model.rowCount(), 3);
     ASSERT_EQ(asked.size(), 2);
-    controller.applyUnsaved(kOrder, {record("a"), record("b"), record("c"), refused(record("d")), refused(record("e"))});
+    arrive(kOrder, {record("a"), record("b"), record("c"), refused(record("d")), refused(record("e"))});
     EXPECT_EQ(model.rowCount(), 5);
     EXPECT_EQ(asked.size(), 2);
 
@@ -217,7 +324,7 @@ TEST_F(UnsavedModelTest, AsksTheEngineWhenTheCountsMoveOneQuestionAtATime)
     controller.applySnapshot(snapshot(order(5, 2, true)));
     EXPECT_TRUE(model.uploading());
     EXPECT_FALSE(model.canRetry());
-    controller.applyUnsaved(kOrder, {record("a"), record("b"), record("c"), refused(record("d")), refused(record("e"))});
+    arrive(kOrder, {record("a"), record("b"), record("c"), refused(record("d")), refused(record("e"))});
     controller.applySnapshot(snapshot(order(5, 2, false)));
     EXPECT_EQ(asked.size(), 4);
     EXPECT_TRUE(model.canRetry());
@@ -230,7 +337,7 @@ TEST_F(UnsavedModelTest, RetryUploadAsksTheEngineThenReadsAgain)
     model.retryUpload(); // nothing known yet
     EXPECT_EQ(actions.size(), 0);
     controller.applySnapshot(snapshot(order(2, 1)));
-    controller.applyUnsaved(kOrder, {refused(record("a")), record("b")});
+    arrive(kOrder, {refused(record("a")), record("b")});
     EXPECT_TRUE(model.canRetry());
     const auto before = asked.size();
     model.retryUpload();
@@ -247,7 +354,7 @@ TEST_F(UnsavedModelTest, AfterARetryReadsOnceMoreWhenItsUploadPassIsOverEvenIfTh
     EngineSnapshot s = snapshot(o);
     s.apiCallsTotal = 10;
     controller.applySnapshot(s);
-    controller.applyUnsaved(kOrder, {refused(record("a"))});
+    arrive(kOrder, {refused(record("a"))});
     EXPECT_EQ(model.retryText(), "");
     model.retryUpload();
     EXPECT_TRUE(model.retrying());
@@ -256,7 +363,7 @@ TEST_F(UnsavedModelTest, AfterARetryReadsOnceMoreWhenItsUploadPassIsOverEvenIfTh
     ASSERT_EQ(asked.size(), 2); // the first read, the read right after the retry
     auto forgotten = record("a");
     forgotten.attempts = 1;
-    controller.applyUnsaved(kOrder, {forgotten}); // the retry forgot the refusal: waiting
+    arrive(kOrder, {forgotten}); // the retry forgot the refusal: waiting
     EXPECT_EQ(value(0, UnsavedRecordListModel::UploadTextRole).toString(), "Waiting to upload");
     EXPECT_TRUE(model.retrying());
 
@@ -274,7 +381,7 @@ TEST_F(UnsavedModelTest, AfterARetryReadsOnceMoreWhenItsUploadPassIsOverEvenIfTh
     ASSERT_EQ(asked.size(), 3);
     auto again = refused(record("a"));
     again.attempts = 2;
-    controller.applyUnsaved(kOrder, {again});
+    arrive(kOrder, {again});
     EXPECT_EQ(value(0, UnsavedRecordListModel::UploadTextRole).toString(),
               "Refused by Salesforce: Order total cannot be negative");
     EXPECT_EQ(value(0, UnsavedRecordListModel::AttemptsTextRole).toString(), "Refused 2 times");
@@ -292,30 +399,30 @@ TEST_F(UnsavedModelTest, RetryOutcomeSaysWhatReachedSalesforce)
     const QList<UnsavedRecord> three{refused(record("a")), record("b"), record("c")};
     auto o = order(3, 1);
     controller.applySnapshot(snapshot(o));
-    controller.applyUnsaved(kOrder, three);
+    arrive(kOrder, three);
     model.retryUpload();
     EXPECT_EQ(model.retryText(), "Uploading 3 unsaved records\u2026");
-    controller.applyUnsaved(kOrder, three); // the read right after the retry: the pass has not ended
+    arrive(kOrder, three); // the read right after the retry: the pass has not ended
     EXPECT_TRUE(model.retrying());
     o.uploading = true;
     controller.applySnapshot(snapshot(o));
-    controller.applyUnsaved(kOrder, three);
+    arrive(kOrder, three);
     EXPECT_TRUE(model.retrying());
     o.uploading = false;
     o.uploadPasses = 1;
     o.unsaved = 1;
     controller.applySnapshot(snapshot(o));
-    controller.applyUnsaved(kOrder, {refused(record("a"))});
+    arrive(kOrder, {refused(record("a"))});
     EXPECT_FALSE(model.retrying());
     EXPECT_EQ(model.retryText(), "2 records uploaded, 1 refused again");
 
     model.retryUpload();
-    controller.applyUnsaved(kOrder, {record("a")});
+    arrive(kOrder, {record("a")});
     o.uploadPasses = 2;
     o.unsaved = 0;
     o.uploadFailed = 0;
     controller.applySnapshot(snapshot(o));
-    controller.applyUnsaved(kOrder, {});
+    arrive(kOrder, {});
     EXPECT_EQ(model.retryText(), "The record reached Salesforce");
 }
 
@@ -323,7 +430,7 @@ TEST_F(UnsavedModelTest, RetryWhilePausedSaysItWasNotSent)
 {
     auto o = order(1, 1);
     controller.applySnapshot(snapshot(o));
-    controller.applyUnsaved(kOrder, {refused(record("a"))});
+    arrive(kOrder, {refused(record("a"))});
     model.retryUpload();
     o.paused = true;
     o.status = SyncStatus::Paused;
@@ -336,7 +443,7 @@ TEST_F(UnsavedModelTest, SummaryCountsFromTheSnapshotWhenTheListIsCutShort)
 {
     controller.applySnapshot(snapshot(order(1234, 3)));
     QSignalSpy summary(&model, &UnsavedRecordListModel::summaryChanged);
-    controller.applyUnsaved(kOrder, {record("a"), refused(record("b"))});
+    arrive(kOrder, {record("a"), refused(record("b"))});
     EXPECT_EQ(summary.size(), 1);
     EXPECT_EQ(model.summaryText(), "Showing the oldest 2 of 1,234 unsaved records, 3 failed to upload");
     controller.applySnapshot(snapshot(order(2, 1)));
@@ -348,7 +455,7 @@ TEST_F(UnsavedModelTest, NoRetryWhilePausedPauseHoldsUploads)
 {
     auto o = order(2, 1);
     controller.applySnapshot(snapshot(o));
-    controller.applyUnsaved(kOrder, {refused(record("a")), record("b")});
+    arrive(kOrder, {refused(record("a")), record("b")});
     EXPECT_TRUE(model.canRetry());
     QSignalSpy state(&model, &UnsavedRecordListModel::stateChanged);
     o.paused = true;
@@ -364,7 +471,7 @@ TEST_F(UnsavedModelTest, NoRetryWhilePausedPauseHoldsUploads)
 
 TEST_F(UnsavedModelTest, AnotherObjectStartsAnEmptyList)
 {
-    model.applyRecords({record("a")});
+    apply({record("a")});
     QSignalSpy loaded(&model, &UnsavedRecordListModel::loadedChanged);
     model.setName(QStringLiteral("contact"));
     EXPECT_EQ(model.rowCount(), 0);
@@ -376,7 +483,7 @@ TEST_F(UnsavedModelTest, RelativeTimesFollowTheClock)
 {
     QDateTime now = kNow;
     controller.setClock([&now] { return now; });
-    model.applyRecords({record("a"), record("b", RecordState::LocallyCreated, 30)});
+    apply({record("a"), record("b", RecordState::LocallyCreated, 30)});
     Spies spies(&model);
     now = kNow.addSecs(120);
     model.refreshRelativeTimes();

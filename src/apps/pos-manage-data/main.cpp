@@ -43,7 +43,10 @@ void collectQmlProblems(QtMsgType type, const QMessageLogContext &context, const
 {
     // Only QML's own complaints count: the platform's (XDG_RUNTIME_DIR, fonts) are not the pages'.
     const QLatin1String category(context.category ? context.category : "");
+    // QQmlComponent's own ("Component is not ready": a list's header or footer that failed to
+    // build) names no file: it counts too.
     const bool fromQml = category.startsWith(QLatin1String("qml")) || category.startsWith(QLatin1String("js"))
+        || category.startsWith(QLatin1String("qt.qml")) || message.startsWith(QLatin1String("QQmlComponent"))
         || message.contains(QLatin1String("qrc:/")) || message.contains(QLatin1String(".qml"));
     if (type != QtDebugMsg && type != QtInfoMsg && fromQml)
         g_qmlProblems.append(message);

@@ -26,9 +26,9 @@ TestCase {
     function sample() {
         return [
             { name: "s_c__outlet__c", status: "Fully synced", local: 20, server: 20, inUse: 1, lastSyncedSecsAgo: 300,
-              countsSecsAgo: 300 },
+              countsSecsAgo: 300, requiredForSale: true, readyForSale: true },
             { name: "s_c__shift__c", status: "Subset synced", scoped: true, local: 100, server: 100, serverAll: 2000,
-              inUse: 1, lastSyncedSecsAgo: 240 },
+              inUse: 1, lastSyncedSecsAgo: 240, requiredForSale: true, readyForSale: true },
             { name: "contact", status: "Incomplete", activity: "stopped", local: 12000, server: 20000,
               lastSyncedSecsAgo: 7200, countsSecsAgo: 7200,
               errors: [ { code: "HTTP_503", secsAgo: 900, message: "Salesforce answered HTTP 503",
@@ -39,7 +39,8 @@ TestCase {
                           message: "Field s_c__no_such_field__c is not available in Salesforce",
                           detail: "No such column 's_c__no_such_field__c' on entity 'Contact'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. Please reference your WSDL or the describe call for the appropriate names." } ] },
             { name: "s_c__product__c", status: "Syncing", activity: "resyncing", local: 61234, server: 100007,
-              progressDone: 61234, progressTotal: 100007, rate: 1234, secondsLeft: 95, countsSecsAgo: 180 },
+              progressDone: 61234, progressTotal: 100007, rate: 1234, secondsLeft: 95, countsSecsAgo: 180,
+              requiredForSale: true },
             { name: "s_c__order__c", status: "Subset synced", scoped: true, local: 10000, server: 10000,
               serverAll: 200000, unsaved: 3, uploadFailed: 1, lastSyncedSecsAgo: 60 },
             { name: tc.longName, status: "Syncing", activity: "retrying", retryInSecs: 30, local: 1234567,
@@ -52,7 +53,10 @@ TestCase {
     function unsavedSample() {
         return [
             { id: "local-7f3a9c", state: "created", changedSecsAgo: 300, errorCode: "FIELD_CUSTOM_VALIDATION_EXCEPTION",
-              errorMessage: "Order total cannot be negative", attempts: 3 },
+              errorMessage: "Order total cannot be negative", attempts: 3,
+              payload: { s_c__total__c: -1234.5, s_c__order_date__c: "2026-03-11", s_c__status__c: "Till",
+                         s_c__item_count__c: 12, s_c__outlet__c: "a00000000000001AAA", s_c__contact__c: null,
+                         s_c__pos_uuid__c: "7f3a9c2e-5d1b-4c8e-9a57-0b6e2f4d8c31" } },
             { id: "a03000000000042AAA", name: "ORD-000042", state: "updated", changedSecsAgo: 7200 },
             { id: "a03000000000043AAA", name: "ORD-000043", state: "deleted", changedSecsAgo: 20 }
         ]
@@ -314,6 +318,9 @@ TestCase {
         check("manage-data-paused", data)
         feeder.apply(controller, sample(), { signInRequired: true, signInRetryInSecs: 30 })
         check("manage-data-sign-in", data)
+        controller.hostSignIn = true // embedded: the host's sign-in beside Try again
+        check("manage-data-sign-in-host", data)
+        controller.hostSignIn = false
         feeder.apply(controller, sample())
         showDialog([], sample().map(o => ({ object: o.name, willDelete: 1000, keepUnsaved: o.unsaved || 0,
                                              keepInUse: o.inUse || 0, willDownload: o.server })))
@@ -340,6 +347,15 @@ TestCase {
         feeder.applyUnsaved(controller, "s_c__order__c", unsavedSample())
         tryCompare(findChild(page(), "unsavedList"), "count", 3)
         check("unsaved-records", data)
+        win.shell.openRecord(page().records, "local-7f3a9c", true)
+        check("unsaved-record", data)
+        const discard = findChild(page(), "discardDialog")
+        discard.open()
+        tryCompare(discard, "opened", true)
+        check("discard-dialog", data)
+        discard.close()
+        tryCompare(discard, "visible", false)
+        back()
         back()
         back()
         back()

@@ -112,6 +112,13 @@ bool EngineRig::addUnsaved(const QString &object, int count)
     return true;
 }
 
+int EngineRig::discardedCount(const QString &object) const
+{
+    auto store = posdata::LocalStore::open(m_dir.filePath(QStringLiteral("device.sqlite")),
+                                           posdata::LocalStore::Mode::ReadOnly);
+    return store ? int(store->discarded(object).size()) : -1;
+}
+
 void EngineRig::createOrder(double total)
 {
     if (!m_engine)

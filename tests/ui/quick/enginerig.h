@@ -35,6 +35,8 @@ public:
     Q_INVOKABLE bool addUnsaved(const QString &object, int count);
     /// A sale rung up on this device through the engine (SyncEngine::createLocal), as the POS does.
     Q_INVOKABLE void createOrder(double total);
+    /// Records of `object` in the store's discarded log (read from the file, as `posdata` would).
+    Q_INVOKABLE int discardedCount(const QString &object) const;
     Q_INVOKABLE void stop();
 
 private:

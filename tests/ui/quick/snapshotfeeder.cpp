@@ -3,10 +3,15 @@
 
 #include "ui/managedatacontroller.h"
 #include "ui/translations.h"
+#include "ui/unsavedview.h"
+
+#include "config/syncconfig.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QHash>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QQmlEngine>
 
 using namespace posdata;
@@ -36,6 +41,8 @@ void SnapshotFeeder::pinClock(ManageDataController *controller)
 {
     controller->setClock([] { return kNow; });
     controller->setLocale(QLocale());
+    if (const auto config = loadBundledSyncConfig())
+        controller->setConfig(*config); // titles of unsaved records by their display fields
 }
 
 bool SnapshotFeeder::useLanguage(const QString &language)
@@ -91,8 +98,12 @@ void SnapshotFeeder::apply(ManageDataController *controller, const QVariantList 
                              kNow.addSecs(-em.value("secsAgo", 0).toLongLong()), em.value("detail").toString()});
         }
         o.lastAttemptFailed = !o.errors.isEmpty();
+        o.requiredForSale = m.value("requiredForSale").toBool();
+        o.readyForSale = m.value("readyForSale").toBool();
         snapshot.objects.append(o);
     }
+    snapshot.readyToSell = std::all_of(snapshot.objects.cbegin(), snapshot.objects.cend(),
+                                       [](const SyncObjectSnapshot &o) { return !o.requiredForSale || o.readyForSale; });
     snapshot.signInRequired = engine.value("signInRequired").toBool();
     if (engine.contains("signInRetryInSecs"))
         snapshot.signInRetryAt = kNow.addSecs(engine.value("signInRetryInSecs").toLongLong());
@@ -119,9 +130,12 @@ void SnapshotFeeder::applyUnsaved(ManageDataController *controller, const QStrin
             r.errorAt = kNow;
             r.attempts = m.value("attempts", 1).toInt();
         }
+        if (m.contains("payload"))
+            r.payload = QJsonDocument(QJsonObject::fromVariantMap(m.value("payload").toMap())).toJson(QJsonDocument::Compact);
         list.append(r);
     }
-    controller->applyUnsaved(object, list);
+    // Described here, as the controller's pool thread would (the engine rig goes that way).
+    controller->applyUnsavedViews(object, describeUnsaved(list, controller->look(object), controller->locale()));
 }
 
 void SnapshotFeeder::applyPlan(ManageDataController *controller, const QVariantList &plans)

@@ -22,17 +22,17 @@ public:
     /// objects: [{name, status: "Syncing"|..., local, server, serverAll, scoped, unsaved, uploadFailed,
     /// uploading, inUse,
     /// paused, syncing, progressDone, progressTotal, rate, secondsLeft, lastSyncedSecsAgo,
-    /// errors: [{code, message, secsAgo}]}]; engine: {signInRequired}.
+    /// errors: [{code, message, secsAgo}], requiredForSale, readyForSale}]; engine: {signInRequired}.
     Q_INVOKABLE void apply(posdata::ManageDataController *controller, const QVariantList &objects,
                            const QVariantMap &engine = {});
     /// An answer to requestUnsaved(): records: [{id, name, state: "created"|"updated"|"deleted",
-    /// changedSecsAgo, errorCode, errorMessage, attempts}].
+    /// changedSecsAgo, errorCode, errorMessage, attempts, payload: {field: value}}].
     Q_INVOKABLE void applyUnsaved(posdata::ManageDataController *controller, const QString &object,
                                   const QVariantList &records);
     /// plans: [{object, willDelete, keepUnsaved, keepInUse, willDownload}]
     Q_INVOKABLE void applyPlan(posdata::ManageDataController *controller, const QVariantList &plans);
     /// Pins the controller's clock to a fixed instant so "ago" texts are stable, and its locale to
-    /// the default one (en_US unless useLanguage() chose another).
+    /// the default one (en_US unless useLanguage() chose another); gives it the bundled sync config.
     Q_INVOKABLE void pinClock(posdata::ManageDataController *controller);
     /// Switches the screen's language as the app's --lang does ("en", "de", "fr"): installs its
     /// translation, makes its locale the default and re-evaluates the QML texts. False if missing.

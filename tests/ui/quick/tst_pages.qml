@@ -56,11 +56,15 @@ TestCase {
     function unsavedSample() {
         return [
             { id: "local-7f3a9c", state: "created", changedSecsAgo: 300, errorCode: "FIELD_CUSTOM_VALIDATION_EXCEPTION",
-              errorMessage: "Order total cannot be negative", attempts: 3 },
+              errorMessage: "Order total cannot be negative", attempts: 3,
+              payload: { s_c__total__c: -12.5, s_c__order_date__c: "2026-03-11", s_c__status__c: "Till",
+                         s_c__item_count__c: 2 } },
             { id: "a03000000000042AAA", name: "ORD-000042", state: "updated", changedSecsAgo: 7200 },
             { id: "a03000000000043AAA", name: "ORD-000043", state: "deleted", changedSecsAgo: 20 }
         ]
     }
+    // The refused sale of unsavedSample(), titled by its kind and display fields.
+    readonly property string saleTitle: "Order \u00b7 -12.5 \u00b7 3/11/26"
 
     function openUnsavedPage() {
         const detail = openDetailByTap(4)
@@ -262,6 +266,19 @@ TestCase {
         verify(tryAgain.parent.height >= 48)
         mouseClick(tryAgain)
         compare(asked(actions, "try-again"), [""])
+        verify(!findChild(banner, "bannerSecondaryAction").visible, "no host to sign in with")
+
+        // Embedded in a host app that signs in by itself: the banner offers its sign-in too.
+        const hostAsked = spy(controller, "signInRequested")
+        controller.hostSignIn = true
+        const signIn = findChild(banner, "bannerSecondaryAction")
+        verify(signIn.visible)
+        waitForRendering(banner) // laid out with its new button before it is tapped
+        compare(signIn.text, "Sign in again")
+        verify(signIn.height >= 48)
+        mouseClick(signIn)
+        compare(hostAsked.count, 1)
+        compare(asked(actions, "try-again"), [""], "signing in is the host's, not a try again")
         feeder.apply(controller, sample())
         verify(!banner.visible)
     }
@@ -403,13 +420,14 @@ TestCase {
         const view = findChild(page, "unsavedList")
         tryCompare(view, "count", 3)
         tryVerify(() => view.itemAtIndex(2) !== null, 5000, "rows laid out")
-        for (const t of ["3 unsaved records, 1 failed to upload", "local-7f3a9c", "Created on this device", "5 min ago",
+        for (const t of ["3 unsaved records, 1 failed to upload", tc.saleTitle, "Created on this device", "5 min ago",
                          "Refused by Salesforce: Order total cannot be negative", "ORD-000042", "Changed on this device",
                          "2 h ago", "Waiting to upload", "ORD-000043", "Deleted on this device", "just now",
-                         "Refused 3 times"])
+                         "Refused 3 times", "Total: 3 unsaved records (1 created, 1 changed, 1 deleted)"])
             verify(findText(page, t), t)
+        verify(!findText(page, "local-7f3a9c"), "never titled by its bare local Id")
         compare(view.itemAtIndex(0).Accessible.name,
-                "local-7f3a9c, Created on this device 5 min ago, Refused by Salesforce: Order total cannot be negative")
+                tc.saleTitle + ", Created on this device 5 min ago, Refused by Salesforce: Order total cannot be negative")
         verify(view.itemAtIndex(0).height >= 48)
 
         verify(button.enabled)
@@ -448,6 +466,107 @@ TestCase {
         mouseClick(findText(page.header, "←"))
         tryCompare(shell.stack, "busy", false)
         compare(shell.stack.currentItem.objectName, "objectDetailPage")
+    }
+
+    function openRecordPage(row) {
+        const view = findChild(shell.stack.currentItem, "unsavedList")
+        tryVerify(() => view.itemAtIndex(row) !== null, 5000, "record row " + row)
+        mouseClick(view.itemAtIndex(row))
+        tryCompare(shell.stack, "busy", false)
+        compare(shell.stack.currentItem.objectName, "unsavedRecordPage")
+        return shell.stack.currentItem
+    }
+
+    function test_aRecordShowsWhatWasSentAndTheRefusalThenIsDiscardedAfterAsking() {
+        feeder.apply(controller, withUnsaved(3, 1))
+        tryCompare(list(), "count", 5)
+        const listPage = openUnsavedPage()
+        feeder.applyUnsaved(controller, "s_c__order__c", unsavedSample())
+        const page = openRecordPage(0)
+        compare(findChild(page.header, "pageTitle").text, tc.saleTitle)
+        for (const t of ["Created on this device", "Refused by Salesforce", "Refused 3 times",
+                         "A Salesforce rule refused the record.",
+                         "FIELD_CUSTOM_VALIDATION_EXCEPTION: Order total cannot be negative (10:00 AM)",
+                         "What is sent to Salesforce", "Total", "-12.5", "s_c__total__c", "Status", "Till",
+                         "Order date", "3/11/26", "Item count", "2"])
+            verify(findText(page, t), t)
+
+        const asked = spy(controller, "discardRequested")
+        const button = findChild(page, "discardButton")
+        verify(button.enabled)
+        verify(button.height >= 48)
+        mouseClick(button)
+        const dialog = findChild(page, "discardDialog")
+        tryCompare(dialog, "opened", true)
+        compare(dialog.title, "Discard this change to " + tc.saleTitle + "?")
+        // It names what is lost, and that a copy is kept.
+        const warning = findChild(dialog.contentItem, "discardWarning").text
+        verify(warning.startsWith("It was made on this device and is not in Salesforce."), warning)
+        verify(warning.endsWith("discarded log for 30 days."), warning)
+        mouseClick(findChild(dialog.footer, "cancelButton"))
+        tryCompare(dialog, "visible", false)
+        compare(asked.count, 0, "Cancel discards nothing")
+
+        mouseClick(button)
+        tryCompare(dialog, "opened", true)
+        mouseClick(findChild(dialog.footer, "confirmButton"))
+        tryCompare(dialog, "visible", false)
+        compare(asked.count, 1)
+        compare(asked.signalArguments[0][0], "s_c__order__c")
+        compare(asked.signalArguments[0][1], "local-7f3a9c")
+        verify(!button.enabled, "one discard at a time")
+        verify(findText(page, "Discarding\u2026"))
+
+        // The engine discarded it and the list no longer has it: back to the list, which says so.
+        controller.applyDiscarded("s_c__order__c", "local-7f3a9c", "")
+        feeder.apply(controller, withUnsaved(2, 0))
+        feeder.applyUnsaved(controller, "s_c__order__c", unsavedSample().slice(1))
+        tryCompare(shell.stack, "busy", false)
+        compare(shell.stack.currentItem, listPage)
+        verify(findText(listPage, "Discarded " + tc.saleTitle
+                                  + ". A copy stays in this device's discarded log for 30 days."))
+        verify(findText(listPage, "Total: 2 unsaved records (1 changed, 1 deleted)"))
+    }
+
+    function test_aRecordCannotBeDiscardedWhileItsObjectUploads() {
+        feeder.apply(controller, withUnsaved(3, 1))
+        tryCompare(list(), "count", 5)
+        openUnsavedPage()
+        feeder.applyUnsaved(controller, "s_c__order__c", unsavedSample())
+        const page = openRecordPage(1)
+        compare(findChild(page.header, "pageTitle").text, "ORD-000042")
+        const uploading = withUnsaved(3, 1)
+        uploading[4].uploading = true
+        feeder.apply(controller, uploading)
+        verify(!findChild(page, "discardButton").enabled)
+        verify(findChild(page, "discardWaits").visible)
+        // It reached Salesforce meanwhile: the page says so instead of showing stale fields.
+        feeder.apply(controller, withUnsaved(2, 1))
+        feeder.applyUnsaved(controller, "s_c__order__c", [unsavedSample()[0], unsavedSample()[2]])
+        tryVerify(() => findChild(page, "goneText").visible)
+        verify(!findChild(page, "discardButton").visible)
+    }
+
+    function test_readyToSellLine() {
+        const objects = sample()
+        const line = findChild(shell.stack.currentItem, "readyToSell")
+        feeder.apply(controller, objects)
+        verify(!line.visible, "nothing is required for selling: no line")
+        objects[0].requiredForSale = true
+        objects[0].readyForSale = true
+        objects[1].requiredForSale = true
+        objects[1].status = "Syncing" // its first download runs
+        objects[3].requiredForSale = true
+        feeder.apply(controller, objects)
+        verify(line.visible)
+        compare(line.text, "Getting ready to sell: Shift and Product still downloading")
+        objects[1].status = "Paused"
+        feeder.apply(controller, objects)
+        compare(line.text, "Not ready to sell: Shift and Product not downloaded")
+        objects[1].readyForSale = true
+        objects[3].readyForSale = true
+        feeder.apply(controller, objects)
+        compare(line.text, "Ready to sell")
     }
 
     function test_unsavedRecordsPageWhilePaused() {

@@ -76,6 +76,9 @@ TestCase {
             check("red note", Theme.destructive, bgs[name], name)
         }
         check("flat button text", Theme.accent, Theme.card, "card")
+        // The sign-in banner's "Sign in again" and the paused banner's buttons stand on banners.
+        check("flat button text", Theme.accent, Theme.errorBackground, "error banner")
+        check("flat button text", Theme.accent, Theme.warningBackground, "warning banner")
         check("button text", Theme.textOnAccent, Theme.accent, "accent")
         check("button text", Theme.textOnAccent, Theme.destructive, "destructive")
         compare(failures, [])

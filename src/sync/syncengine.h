@@ -83,6 +83,7 @@ public slots:
     /// A person's (or the host's) action, carried to the worker.
     void perform(const posdata::SyncAction &action);
     /// New credentials from the host (a fresh sign-in): the engine signs in with them at once.
+    /// Credentials and device values handed before start() are kept and used from the start.
     void setRefreshToken(const QString &token);
     /// A fresh access token from a host that signs in by itself (no refresh token): used until the
     /// server refuses it, then credentialsNeeded() asks for another.
@@ -127,6 +128,7 @@ private:
     EngineSnapshot m_snapshot;
     QThread *m_thread = nullptr;
     quint64 m_nextTicket = 1;
+    QByteArray m_pendingAccessToken; ///< secret: handed before start(), given to the worker by start()
     SyncWorker *m_worker = nullptr;
 };
 

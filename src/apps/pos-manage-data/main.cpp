@@ -27,12 +27,9 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTimer>
-#include <QtQml/qqmlextensionplugin.h>
 
 #include <cstdio>
 #include <memory>
-
-Q_IMPORT_QML_PLUGIN(PosDataPlugin)
 
 namespace {
 
@@ -197,9 +194,8 @@ int main(int argc, char *argv[])
                      [](const QString &message) { std::fprintf(stderr, "sync: %s\n", qPrintable(message)); });
 
     QQmlApplicationEngine qml;
-    qml.addImportPath(QStringLiteral("qrc:/"));
     qml.setInitialProperties({{QStringLiteral("controller"), QVariant::fromValue(&controller)}});
-    qml.load(QUrl(QStringLiteral("qrc:/PosData/Main.qml")));
+    qml.load(QUrl(QStringLiteral("qrc:/qt-project.org/imports/PosData/Main.qml")));
     if (qml.rootObjects().isEmpty())
         return fail(QStringLiteral("cannot load the QML"));
     auto *window = qobject_cast<QQuickWindow *>(qml.rootObjects().constFirst());

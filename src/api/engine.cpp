@@ -301,7 +301,7 @@ void Engine::setShiftId(const QString &shiftId)
 void Engine::pauseAll()
 {
     if (d->sync)
-        d->sync->pauseAll();
+        d->sync->hostPauseAll();
 }
 
 void Engine::resumeAll()

@@ -71,6 +71,7 @@ public:
     void pause(const QString &object) { perform({SyncAction::Kind::Pause, object}); }
     void resume(const QString &object) { perform({SyncAction::Kind::Resume, object}); }
     void pauseAll() { perform({SyncAction::Kind::Pause, {}}); }
+    void hostPauseAll() { perform({SyncAction::Kind::HostPause, {}}); }
     void resumeAll() { perform({SyncAction::Kind::Resume, {}}); }
     void resync(const QString &object) { perform({SyncAction::Kind::Resync, object}); }
     void resyncAll() { perform({SyncAction::Kind::Resync, {}}); }

@@ -44,6 +44,7 @@ Item {
         id: manageComponent
         ManageDataPage {
             controller: shell.controller
+            navigatesItself: false
             onBackClicked: stack.pop()
             onOpenDetail: name => shell.openDetail(name, false)
         }

@@ -96,10 +96,15 @@ struct ObjectState
     /// Manage data page shows it in the screen's language.
     QString statusText;
     QString note; ///< a fact the status does not say, e.g. that no shift is open; may be empty
+    /// Its configuration limits it to part of the org (a scope, e.g. this outlet's orders): it
+    /// can be Subset synced.
+    bool scoped = false;
     qint64 local = 0; ///< synced records on the device
+    qint64 stored = 0; ///< every record of it on the device: synced and unsaved
     qint64 server = -1; ///< records in scope on the server
     qint64 unsaved = 0; ///< written on this device, not uploaded yet
     qint64 uploadFailed = 0; ///< unsaved records Salesforce refused (they stay, with the reason)
+    bool uploading = false; ///< some of its unsaved records are on their way to Salesforce
     qint64 inUse = 0; ///< records kept because the till uses them (its outlet, its shift)
     bool paused = false;
     bool requiredForSale = false; ///< the till cannot sell without it

@@ -213,6 +213,9 @@ bool Engine::start()
     if (d->started)
         return true;
     d->started = true;
+    if (d->settings.databasePath.isEmpty())
+        QDir().mkpath(QFileInfo(defaultDatabasePath()).absolutePath()); // the app's data folder may be new
+
     d->credentialsNeeded(CredentialsReason::Start);
     d->sync->start();
     return true;

@@ -44,10 +44,13 @@ Snapshot publicSnapshot(const posdata::EngineSnapshot &snapshot)
         p.status = publicStatus(o.status);
         p.statusText = posdata::statusWords(o.status);
         p.note = o.note;
+        p.scoped = o.scoped;
         p.local = o.local;
+        p.stored = o.stored;
         p.server = o.server;
         p.unsaved = o.unsaved;
         p.uploadFailed = o.uploadFailed;
+        p.uploading = o.uploading;
         p.inUse = o.inUse;
         p.paused = o.paused;
         p.requiredForSale = o.requiredForSale;

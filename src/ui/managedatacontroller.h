@@ -137,6 +137,9 @@ public:
     Q_INVOKABLE void retryUpload(const QString &name);
     /// Sign-in refused: the engine tries the sign-in again now instead of at signInRetryAt.
     Q_INVOKABLE void tryAgain();
+    /// What the page shows as a text table (object, status, counts, progress) in the page's
+    /// locale: for a terminal, when nobody sees the window (pos-manage-data offscreen).
+    Q_INVOKABLE QString statusTable() const;
 
 public slots:
     void applySnapshot(const posdata::EngineSnapshot &snapshot);

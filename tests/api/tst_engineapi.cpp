@@ -3,11 +3,13 @@
 // over loopback: a device context in memory, credentials on request, a sale from Stored to Uploaded
 // or Refused, the shift and the outlet changed at run time, pause/resume, and bad settings refused
 // in words. The org is read back with the tests' own REST client.
+#include <posdatasync/devicefile.h>
 #include <posdatasync/engine.h>
 
 #include "emulator/emulatorserver.h"
 #include "enginetestutil.h"
 
+#include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 
@@ -360,6 +362,44 @@ TEST_F(EngineApiTest, BadSettingsAreRefusedInWordsAndNothingStarts)
         EXPECT_FALSE(engine.isRunning());
     }
     EXPECT_FALSE(QFile::exists(settings().databasePath)); // no store was created for any of them
+}
+
+TEST_F(EngineApiTest, ADeviceFileGivesTheDeviceAndItsToken)
+{
+    const QString path = dir.filePath(QStringLiteral("device.json"));
+    const QString token = kRefreshToken;
+    auto write = [&](QFile::Permissions permissions) {
+        QFile f(path);
+        f.remove();
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write(QJsonDocument(QJsonObject{{"instanceUrl", QString::fromStdString(server->url())},
+                                          {"clientId", "pos-demo"},
+                                          {"refreshToken", token},
+                                          {"outletId", outletId},
+                                          {"shiftId", shiftId}})
+                    .toJson());
+        f.close();
+        ASSERT_TRUE(f.setPermissions(permissions));
+    };
+    // Open to other users: refused in words, without the token.
+    write(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther);
+    QString error;
+    EXPECT_FALSE(posdatasync::readDeviceFile(path, &error));
+    EXPECT_TRUE(error.contains(QStringLiteral("chmod 600"))) << error.toStdString();
+    EXPECT_FALSE(error.contains(token));
+
+    write(QFile::ReadOwner | QFile::WriteOwner);
+    const auto file = posdatasync::readDeviceFile(path, &error);
+    ASSERT_TRUE(file) << error.toStdString();
+    EXPECT_EQ(file->device.outletId, outletId);
+    EXPECT_EQ(file->device.shiftId, shiftId);
+    EXPECT_EQ(file->credentials.refreshToken, token);
+    EngineSettings s = settings();
+    s.device = file->device;
+    const Credentials credentials = file->credentials;
+    Engine engine(s, [credentials](CredentialsReason) { return std::optional(credentials); });
+    ASSERT_TRUE(engine.start());
+    ASSERT_TRUE(waitFor([&] { return settled(engine.snapshot()); }));
 }
 
 int main(int argc, char **argv)

@@ -32,14 +32,15 @@ set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_CONTACT ${POSDATA_DEB_MAINTAINER})
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "Salesforce data sync module for point-of-sale apps")
 set(CPACK_PACKAGE_DESCRIPTION
-  "The \"Manage data\" settings module of a touchscreen point-of-sale app: it keeps a till's\n\
-Salesforce records on the device (SQLite), syncs them in the background and uploads what the\n\
-till writes, exactly once.\n\
+  "The Manage data settings module of a touchscreen point-of-sale app: it\n\
+keeps a till's Salesforce records on the device (SQLite), syncs them in the\n\
+background and uploads what the till writes, exactly once.\n\
 .\n\
-This package holds the engine library and its public C++ API (PosDataSync::Core), the QML\n\
-module PosData with the Manage data page (PosDataSync::Quick), the CMake package for\n\
-find_package(PosDataSync), the posdata command line for support staff, the pos-manage-data\n\
-app and sf-emulator, a local emulator of the Salesforce REST API.")
+This package holds the engine library and its public C++ API\n\
+(PosDataSync::Core), the QML module PosData with the Manage data page\n\
+(PosDataSync::Quick), the CMake package for find_package(PosDataSync), the\n\
+posdata command line for support staff, the pos-manage-data app and\n\
+sf-emulator, a local emulator of the Salesforce REST API.")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION libs)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
@@ -56,5 +57,8 @@ qml6-module-qtqml, qml6-module-qtqml-models, qml6-module-qtqml-workerscript")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "qt6-declarative-dev")
 set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS ON)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
+# The ldconfig trigger Debian's policy asks of a package with shared libraries (CPack 3.25 still
+# writes postinst/postrm calling ldconfig as well: lintian's maintscript-calls-ldconfig).
+set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA ${PROJECT_SOURCE_DIR}/packaging/triggers)
 set(CPACK_STRIP_FILES ON)
 include(CPack)

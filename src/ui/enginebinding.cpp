@@ -37,10 +37,10 @@ void ManageDataController::setEngine(posdatasync::Engine *engine)
     if (SyncEngine *old = posdatasync::EnginePrivate::syncEngine(m_engine))
         unbindEngine(this, old);
     m_engine = engine;
+    // An engine whose settings were refused has nothing to bind: the page says why instead.
+    setFatalError(engine ? engine->errorString() : QString());
     if (SyncEngine *bound = posdatasync::EnginePrivate::syncEngine(engine))
         bindEngine(this, bound);
-    else if (engine)
-        setFatalError(engine->errorString()); // its settings were refused: the page says why
     emit engineChanged();
 }
 

@@ -86,6 +86,11 @@ TEST_F(EngineBindingTest, RefusedSettingsAreShownOnThePage)
     controller.setEngine(&engine);
     EXPECT_TRUE(controller.engineErrorText().contains(QStringLiteral("outletId must not be empty")))
         << controller.engineErrorText().toStdString();
+
+    // The host corrects its settings and hands a new engine: the complaint goes.
+    posdatasync::Engine good(settings(), demoCredentials);
+    controller.setEngine(&good);
+    EXPECT_TRUE(controller.engineErrorText().isEmpty()) << controller.engineErrorText().toStdString();
 }
 
 } // namespace

@@ -49,6 +49,7 @@ Item {
         id: manageComponent
         ManageDataPage {
             controller: shell.controller
+            navigatesItself: false
             onBackClicked: stack.pop()
             onOpenDetail: name => shell.openDetail(name, false)
         }

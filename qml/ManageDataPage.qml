@@ -11,6 +11,10 @@ Page {
     id: page
     required property ManageDataController controller
     property bool backVisible: true
+    /// Pushed onto a host app's StackView, the page finds its own way: back pops it, a row pushes
+    /// the object's detail page (and that one its unsaved records) onto the same stack, and the
+    /// clear & resync confirmation is its own. A shell that does this itself (AppShell) sets false.
+    property bool navigatesItself: true
     signal backClicked()
     signal openDetail(string name)
 
@@ -142,5 +146,42 @@ Page {
                 }
             }
         }
+    }
+
+    // Navigation inside a host's StackView (navigatesItself); the signals above still fire.
+    readonly property bool hosted: navigatesItself && StackView.view !== null
+    onBackClicked: if (hosted) StackView.view.pop()
+    onOpenDetail: name => {
+        if (hosted)
+            StackView.view.push(hostedDetail, { name: name })
+    }
+    Component {
+        id: hostedDetail
+        ObjectDetailPage {
+            id: detailPage
+            controller: page.controller
+            onBackClicked: detailPage.StackView.view.pop()
+            onOpenUnsaved: name => detailPage.StackView.view.push(hostedUnsaved, { name: name })
+        }
+    }
+    Component {
+        id: hostedUnsaved
+        UnsavedRecordsPage {
+            id: unsavedPage
+            controller: page.controller
+            onBackClicked: unsavedPage.StackView.view.pop()
+        }
+    }
+    // The clear & resync confirmation, made once the page is on a host's stack, centred on the
+    // host's window above it, and gone with the page.
+    property ClearResyncDialog hostedClearDialog: null
+    onHostedChanged: {
+        if (hosted && !hostedClearDialog)
+            hostedClearDialog = hostedDialogComponent.createObject(Overlay.overlay, { controller: page.controller })
+    }
+    Component.onDestruction: if (hostedClearDialog) hostedClearDialog.destroy()
+    Component {
+        id: hostedDialogComponent
+        ClearResyncDialog {}
     }
 }

@@ -19,13 +19,11 @@
 #include <QQuickStyle>
 #include <QTemporaryDir>
 #include <QTimer>
-#include <QtQml/qqmlextensionplugin.h>
 
 #include <algorithm>
 #include <cstdio>
 #include <vector>
 
-Q_IMPORT_QML_PLUGIN(PosDataPlugin)
 
 namespace {
 constexpr int kTickMs = 2; // the watchdog's resolution: fine enough to see a 50 ms stall clearly
@@ -83,9 +81,8 @@ int main(int argc, char *argv[])
     QQmlApplicationEngine qml;
     const bool screen = !parser.isSet(noScreenOpt);
     if (screen) {
-        qml.addImportPath(QStringLiteral("qrc:/"));
         qml.setInitialProperties({{QStringLiteral("controller"), QVariant::fromValue(&controller)}});
-        qml.load(QUrl(QStringLiteral("qrc:/PosData/Main.qml")));
+        qml.load(QUrl(QStringLiteral("qrc:/qt-project.org/imports/PosData/Main.qml")));
         if (qml.rootObjects().isEmpty())
             return 2;
     }

@@ -6,7 +6,8 @@ import QtQuick.Controls.Material
 import PosData
 
 // A labelled action with a 48 px touch target; `destructive` paints it red for deleting actions.
-// Its words wrap onto a second line when the button is given less than their width.
+// Its words wrap onto a second line when the button is given less than their width. Its colour is
+// the Material accent it inherits: a host app's own, or the module's (AppShell sets Theme.accent).
 Button {
     id: control
     property bool destructive: false
@@ -18,8 +19,8 @@ Button {
     leftPadding: Theme.gapLarge
     rightPadding: Theme.gapLarge
     font: Theme.button
-    Material.background: destructive ? Theme.destructive : (highlighted ? Theme.accent : undefined)
-    Material.foreground: destructive || highlighted ? Theme.textOnAccent : Theme.accent
+    Material.background: destructive ? Theme.destructive : (highlighted ? Material.accent : undefined)
+    Material.foreground: destructive || highlighted ? Theme.textOnAccent : Material.accent
     Accessible.name: text
 
     // A plain label: the product's words contain "&" ("Clear & resync"), which the default
@@ -27,7 +28,7 @@ Button {
     contentItem: Label {
         text: control.text
         font: control.font
-        color: control.destructive || control.highlighted ? Theme.textOnAccent : Theme.accent
+        color: control.destructive || control.highlighted ? Theme.textOnAccent : control.Material.accent
         horizontalAlignment: Text.AlignHCenter
         verticalAlignment: Text.AlignVCenter
         // Long words (German, French) in a narrow window: two lines rather than cut.

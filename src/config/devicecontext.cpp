@@ -32,6 +32,13 @@ QString tooLarge(qint64 size)
         .arg(kMaxDeviceFileSize);
 }
 
+QString tokenTooShort(const QString &token)
+{
+    return QStringLiteral("too short for a refresh token (%1 characters, at least %2 expected)")
+        .arg(token.size())
+        .arg(kMinRefreshTokenLength);
+}
+
 } // namespace
 
 QStringList DeviceContext::bindableVariables()
@@ -70,10 +77,7 @@ std::optional<DeviceContext> parseDeviceContext(const QByteArray &json, const QS
     // token too long to match ordinary words.
     const QString token = o.value(u"refreshToken").toString();
     if (!token.trimmed().isEmpty() && token.size() < kMinRefreshTokenLength)
-        return fail(QStringLiteral("key \"refreshToken\": too short for a refresh token (%1 characters, at "
-                                   "least %2 expected)")
-                        .arg(token.size())
-                        .arg(kMinRefreshTokenLength));
+        return fail(QStringLiteral("key \"refreshToken\": %1").arg(tokenTooShort(token)));
     if (token.size() >= kMinRefreshTokenLength)
         secret = token; // a blank token is refused below ("must not be empty"), unscrubbed
     for (auto it = o.begin(); it != o.end(); ++it) {
@@ -101,10 +105,24 @@ std::optional<DeviceContext> parseDeviceContext(const QByteArray &json, const QS
     const QString shift = o.value(kShiftId).toString();
     ctx.shiftId = shift.trimmed().isEmpty() ? QString() : shift;
     ctx.instanceUrl = QUrl(o.value(u"instanceUrl").toString(), QUrl::StrictMode);
-    // The same rule the client applies before it sends credentials anywhere.
-    if (const QString why = urlpolicy::instanceUrlProblem(ctx.instanceUrl); !why.isEmpty())
-        return fail(QStringLiteral("key \"instanceUrl\": %1").arg(why));
+    if (const auto problem = deviceContextProblem(ctx))
+        return fail(QStringLiteral("key \"%1\": %2").arg(problem->key, problem->why));
     return ctx;
+}
+
+std::optional<DeviceContextProblem> deviceContextProblem(const DeviceContext &context)
+{
+    for (const auto &[key, value] : {std::pair{QStringLiteral("clientId"), context.clientId},
+                                     std::pair{QStringLiteral("outletId"), context.outletId}}) {
+        if (value.trimmed().isEmpty())
+            return DeviceContextProblem{key, QStringLiteral("must not be empty")};
+    }
+    if (!context.refreshToken.isEmpty() && context.refreshToken.size() < kMinRefreshTokenLength)
+        return DeviceContextProblem{QStringLiteral("refreshToken"), tokenTooShort(context.refreshToken)};
+    // The same rule the client applies before it sends credentials anywhere.
+    if (const QString why = urlpolicy::instanceUrlProblem(context.instanceUrl); !why.isEmpty())
+        return DeviceContextProblem{QStringLiteral("instanceUrl"), why};
+    return std::nullopt;
 }
 
 std::optional<DeviceContext> loadDeviceContext(const QString &path, QString *error)

@@ -43,6 +43,19 @@ struct DeviceContext
     bool operator==(const DeviceContext &) const = default;
 };
 
+/// Why a device context cannot be used: the key at fault and why, in words (never its value).
+struct DeviceContextProblem
+{
+    QString key;
+    QString why;
+};
+
+/// The rules every device context obeys, whether read from a file or handed in memory by a host
+/// app (the public API): clientId and outletId not blank, a refresh token empty (the host hands
+/// credentials when asked) or at least kMinRefreshTokenLength long, an instance URL credentials
+/// may be sent to (https, or http for loopback). nullopt when it is usable.
+std::optional<DeviceContextProblem> deviceContextProblem(const DeviceContext &context);
+
 /// Loads a device context JSON file. Refused (nullopt, *error set, naming the file and the key) when
 /// the group or others may read or write it, when it is larger than kMaxDeviceFileSize (refused
 /// without reading it), when a key is unknown, when a required key is missing or not a non-empty

@@ -29,6 +29,9 @@ public:
         ClearResync, ///< "Clear & resync records": synced records go, then a full download
         RetryUpload, ///< send the unsaved records again, the refused ones included
         TryAgain, ///< sign-in required: try the refresh again now
+        /// The host app's pause of every object for its own bulk work on the device: at any time,
+        /// not only while a sync runs (posdatasync::Engine::pauseAll()). Resume ends it.
+        HostPause,
     };
     Q_ENUM(Kind)
     Kind kind = Kind::SyncNow;
@@ -50,6 +53,7 @@ inline QString actionWord(SyncAction::Kind kind)
     case SyncAction::Kind::ClearResync: return QStringLiteral("clear-resync");
     case SyncAction::Kind::RetryUpload: return QStringLiteral("retry-upload");
     case SyncAction::Kind::TryAgain: return QStringLiteral("try-again");
+    case SyncAction::Kind::HostPause: return QStringLiteral("host-pause");
     }
     return QString();
 }

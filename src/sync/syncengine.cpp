@@ -6,6 +6,8 @@
 
 #include <QThread>
 
+#include <utility>
+
 namespace posdata {
 
 SyncEngine::SyncEngine(SyncEngineOptions options, QObject *parent)
@@ -68,6 +70,9 @@ void SyncEngine::start()
     connect(m_worker, &SyncWorker::fatalError, this, &SyncEngine::fatalError);
     connect(m_worker, &SyncWorker::idle, this, &SyncEngine::idle);
     m_thread->start();
+    // Handed before start(): the worker takes it after its own start (queued behind it).
+    if (!m_pendingAccessToken.isEmpty())
+        setAccessToken(std::exchange(m_pendingAccessToken, QByteArray()));
 }
 
 quint64 SyncEngine::refuseWrite(quint64 ticket, const QString &object)
@@ -80,6 +85,10 @@ quint64 SyncEngine::refuseWrite(quint64 ticket, const QString &object)
 
 void SyncEngine::setAccessToken(const QByteArray &token)
 {
+    if (!m_worker) {
+        m_pendingAccessToken = token;
+        return;
+    }
     toWorker([w = m_worker, token] { w->setAccessToken(token); });
 }
 
@@ -98,11 +107,23 @@ void SyncEngine::perform(const SyncAction &action)
 
 void SyncEngine::setRefreshToken(const QString &token)
 {
+    if (!m_worker) {
+        m_options.device.refreshToken = token; // the worker starts with it
+        return;
+    }
     toWorker([w = m_worker, token] { w->setRefreshToken(token); });
 }
 
 void SyncEngine::setDeviceValues(const QString &outletId, const QString &shiftId)
 {
+    if (!m_worker) {
+        // Before start(): the worker starts with them (an empty outlet is refused as it would be there).
+        if (outletId.isEmpty())
+            return;
+        m_options.device.outletId = outletId;
+        m_options.device.shiftId = shiftId;
+        return;
+    }
     toWorker([w = m_worker, outletId, shiftId] { w->setDeviceValues(outletId, shiftId); });
 }
 

@@ -75,6 +75,7 @@ public:
     void pause(const QString &object) { perform({SyncAction::Kind::Pause, object}); }
     void resume(const QString &object) { perform({SyncAction::Kind::Resume, object}); }
     void pauseAll() { perform({SyncAction::Kind::Pause, {}}); }
+    void hostPauseAll() { perform({SyncAction::Kind::HostPause, {}}); }
     void resumeAll() { perform({SyncAction::Kind::Resume, {}}); }
     void resync(const QString &object) { perform({SyncAction::Kind::Resync, object}); }
     void resyncAll() { perform({SyncAction::Kind::Resync, {}}); }
@@ -87,6 +88,7 @@ public slots:
     /// A person's (or the host's) action, carried to the worker.
     void perform(const posdata::SyncAction &action);
     /// New credentials from the host (a fresh sign-in): the engine signs in with them at once.
+    /// Credentials and device values handed before start() are kept and used from the start.
     void setRefreshToken(const QString &token);
     /// A fresh access token from a host that signs in by itself (no refresh token): used until the
     /// server refuses it, then credentialsNeeded() asks for another.
@@ -136,6 +138,7 @@ private:
     EngineSnapshot m_snapshot;
     QThread *m_thread = nullptr;
     quint64 m_nextTicket = 1;
+    QByteArray m_pendingAccessToken; ///< secret: handed before start(), given to the worker by start()
     SyncWorker *m_worker = nullptr;
 };
 

@@ -254,9 +254,11 @@ void SyncWorker::perform(const SyncAction &action)
         else
             startCycle(action.all() ? std::nullopt : std::optional<QSet<Run *>>(QSet<Run *>(runs.begin(), runs.end())));
         break;
-    case SyncAction::Kind::Pause: {
-        // The product page: "Pause all syncing - Only available while a sync is in progress."
-        bool busy = !action.all();
+    case SyncAction::Kind::Pause:
+    case SyncAction::Kind::HostPause: {
+        // The product page: "Pause all syncing - Only available while a sync is in progress." The
+        // host's own pause holds the engine whenever the host needs it.
+        bool busy = !action.all() || action.kind == SyncAction::Kind::HostPause;
         for (auto &run : m_runs)
             busy = busy || run->phase != Run::Phase::Idle;
         if (!busy)

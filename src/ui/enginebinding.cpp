@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "enginebinding.h"
 
+#include "api/engine_p.h"
 #include "managedatacontroller.h"
 #include "sync/syncengine.h"
 
@@ -24,6 +25,26 @@ void bindEngine(ManageDataController *c, SyncEngine *e)
     // worker's first snapshot there is nothing to show, and the page keeps saying it is loading.
     if (!e->snapshot().objects.isEmpty())
         c->applySnapshot(e->snapshot());
+}
+
+void unbindEngine(ManageDataController *c, SyncEngine *e)
+{
+    QObject::disconnect(e, nullptr, c, nullptr);
+    QObject::disconnect(c, nullptr, e, nullptr);
+}
+
+void ManageDataController::setEngine(posdatasync::Engine *engine)
+{
+    if (engine == m_engine)
+        return;
+    if (SyncEngine *old = posdatasync::EnginePrivate::syncEngine(m_engine))
+        unbindEngine(this, old);
+    m_engine = engine;
+    // An engine whose settings were refused has nothing to bind: the page says why instead.
+    setFatalError(engine ? engine->errorString() : QString());
+    if (SyncEngine *bound = posdatasync::EnginePrivate::syncEngine(engine))
+        bindEngine(this, bound);
+    emit engineChanged();
 }
 
 } // namespace posdata

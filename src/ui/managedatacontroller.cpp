@@ -466,4 +466,9 @@ void ManageDataController::setFatalError(const QString &message)
     emit stateChanged();
 }
 
+QString ManageDataController::statusTable() const
+{
+    return SyncFormatter::statusTable(m_snapshot.objects, m_locale);
+}
+
 } // namespace posdata

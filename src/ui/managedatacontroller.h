@@ -8,8 +8,11 @@
 #include "syncobjectlistmodel.h"
 #include "unsavedview.h"
 
+#include <posdatasync/engine.h>
+
 #include <QHash>
 #include <QObject>
+#include <QPointer>
 #include <QStringList>
 #include <QThreadPool>
 #include <QTimer>
@@ -20,10 +23,14 @@ namespace posdata {
 /// The Manage data page's facade: what the page shows and which actions it offers, decided from
 /// engine snapshots; the page's intents leave as one actionRequested(SyncAction) that the app wires
 /// to SyncEngine::perform (questions - a clear plan, unsaved records - have signals of their own).
+/// A host app sets `engine` and the wiring is done (enginebinding.cpp).
 class ManageDataController : public QObject
 {
     Q_OBJECT
     QML_ELEMENT
+    /// The host's engine: the page shows its state and its actions go to it. Null: nothing bound
+    /// (tests feed snapshots through applySnapshot()).
+    Q_PROPERTY(posdatasync::Engine *engine READ engine WRITE setEngine NOTIFY engineChanged)
     Q_PROPERTY(posdata::SyncObjectListModel *objects READ objects CONSTANT)
     Q_PROPERTY(bool ready READ ready NOTIFY stateChanged) ///< a first snapshot has arrived
     Q_PROPERTY(bool anythingSyncing READ anythingSyncing NOTIFY stateChanged)
@@ -77,6 +84,10 @@ class ManageDataController : public QObject
 
 public:
     explicit ManageDataController(QObject *parent = nullptr);
+
+    posdatasync::Engine *engine() const { return m_engine; }
+    /// Unbinds the engine set before and binds this one (in enginebinding.cpp, with the binding).
+    void setEngine(posdatasync::Engine *engine);
 
     SyncObjectListModel *objects();
     bool ready() const { return m_ready; }
@@ -157,6 +168,9 @@ public:
     /// "Discard this change": the engine moves the record to its discarded log (kept
     /// tuning::kKeepDiscardedDays); the answer arrives through applyDiscarded().
     Q_INVOKABLE void discardUnsaved(const QString &name, const QString &id);
+    /// What the page shows as a text table (object, status, counts, progress) in the page's
+    /// locale: for a terminal, when nobody sees the window (pos-manage-data offscreen).
+    Q_INVOKABLE QString statusTable() const;
 
 public slots:
     void applySnapshot(const posdata::EngineSnapshot &snapshot);
@@ -171,6 +185,7 @@ public slots:
     void applyDiscarded(const QString &object, const QString &id, const QString &error);
 
 signals:
+    void engineChanged();
     void stateChanged();
     void clearPlanChanged();
     /// Every snapshot (and every minute, for "ago" texts): detail pages refresh on it.
@@ -193,6 +208,7 @@ private:
     bool knows(const QString &name) const { return find(name) != nullptr; }
     void request(SyncAction::Kind kind, const QString &name = {}) { emit actionRequested({kind, name}); }
 
+    QPointer<posdatasync::Engine> m_engine;
     SyncObjectListModel m_model;
     EngineSnapshot m_snapshot;
     bool m_ready = false;

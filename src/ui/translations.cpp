@@ -34,7 +34,7 @@ QLocale uiLocale(const QString &language)
     return QLocale::c();
 }
 
-bool installTranslations(QCoreApplication &app, const QLocale &locale, QString *error)
+bool loadTranslation(QCoreApplication &app, const QLocale &locale, QString *error)
 {
     QString language = QLocale::languageToCode(locale.language(), QLocale::ISO639Part1);
     if (!uiLanguages().contains(language)) {
@@ -51,9 +51,16 @@ bool installTranslations(QCoreApplication &app, const QLocale &locale, QString *
         QCoreApplication::removeTranslator(g_installed);
         delete g_installed;
     }
-    QLocale::setDefault(locale);
     g_installed = translator.release();
     QCoreApplication::installTranslator(g_installed);
+    return true;
+}
+
+bool installTranslations(QCoreApplication &app, const QLocale &locale, QString *error)
+{
+    if (!loadTranslation(app, locale, error))
+        return false;
+    QLocale::setDefault(locale);
     return true;
 }
 

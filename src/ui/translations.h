@@ -20,8 +20,12 @@ QStringList uiLanguages();
 /// (QLocale::C) for a language the screen does not have.
 QLocale uiLocale(const QString &language);
 
-/// Loads the compiled translation for `locale`'s language into `app` (replacing one installed
-/// before by this function) and makes `locale` the default (QML's Qt.locale() and number formats
+/// Loads the compiled translation for `locale`'s language into `app`, replacing one installed
+/// before by this function or installTranslations() (English for a language the screen does not
+/// have). False with `error` in words when it cannot be loaded. The default locale stays.
+bool loadTranslation(QCoreApplication &app, const QLocale &locale, QString *error = nullptr);
+
+/// loadTranslation(), and makes `locale` the default (QML's Qt.locale() and number formats
 /// follow it). English loads too: it carries the plural forms (%n). False with `error` in words
 /// when the language has no translation.
 bool installTranslations(QCoreApplication &app, const QLocale &locale, QString *error = nullptr);

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
-// pos-manage-data: the Settings > Manage data screen on the real sync engine. Builds and wires only.
-#include "config/devicecontext.h"
-#include "config/syncconfig.h"
-#include "sync/syncengine.h"
-#include "ui/enginebinding.h"
-#include "ui/headlessrun.h"
-#include "ui/managedatacontroller.h"
-#include "ui/translations.h"
+// pos-manage-data: the Settings > Manage data screen on the real sync engine, built as any host app
+// builds it: the public engine API (include/posdatasync/) and the QML module PosData. Builds and
+// wires only; --demo runs the emulator in-process.
+#include "headlessrun.h"
+
+#include <posdatasync/devicefile.h>
+#include <posdatasync/engine.h>
+#include <posdatasync/quick.h>
 
 #ifdef POSDATA_HAVE_EMULATOR
 #include "emulator/emulatorserver.h"
@@ -16,23 +16,16 @@
 
 #include <QCommandLineParser>
 #include <QDate>
-#include <QDir>
-#include <QFile>
 #include <QGuiApplication>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
 #include <QQuickWindow>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTimer>
-#include <QtQml/qqmlextensionplugin.h>
 
 #include <cstdio>
 #include <memory>
-
-Q_IMPORT_QML_PLUGIN(PosDataPlugin)
 
 namespace {
 
@@ -60,29 +53,23 @@ int fail(const QString &message)
 }
 
 #ifdef POSDATA_HAVE_EMULATOR
-// The demo device context is a secret-bearing file: written 0600 in a private temp dir.
-bool writeDemoDevice(const QString &path, const QString &url, QString *error)
+// The demo org's device, in memory: its first outlet and that outlet's first shift.
+posdatasync::DeviceFile demoDevice(const QString &url)
 {
-    QJsonObject o{{"instanceUrl", url},
-                  {"clientId", "pos-demo"},
-                  {"refreshToken", "pos-demo-refresh"},
-                  {"outletId", QString::fromStdString(emu::Seeder::outletId(1))},
-                  // Shift 1 (key prefix a01) belongs to outlet 1 in the seeded orgs.
-                  {"shiftId", QString::fromStdString(soql::makeId("a01", 1))}};
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)
-        || !file.setPermissions(QFile::ReadOwner | QFile::WriteOwner)
-        || file.write(QJsonDocument(o).toJson()) < 0) {
-        *error = QStringLiteral("cannot write the demo device context %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    posdatasync::DeviceFile demo;
+    demo.device.instanceUrl = QUrl(url);
+    demo.device.clientId = QStringLiteral("pos-demo");
+    demo.device.outletId = QString::fromStdString(emu::Seeder::outletId(1));
+    // Shift 1 (key prefix a01) belongs to outlet 1 in the seeded orgs.
+    demo.device.shiftId = QString::fromStdString(soql::makeId("a01", 1));
+    demo.credentials.refreshToken = QStringLiteral("pos-demo-refresh");
+    return demo;
 }
 
 // A few sales rung up on this device before the upload, so that unsaved records show: the demo
 // org refuses a negative total (FIELD_CUSTOM_VALIDATION_EXCEPTION "Order total cannot be negative"),
 // so two of them stay unsaved with that error on the screen. Name is an auto-number: left out.
-void createDemoSales(posdata::SyncEngine &engine, const QString &outletId)
+void createDemoSales(posdatasync::Engine &engine)
 {
     struct Sale
     {
@@ -94,12 +81,12 @@ void createDemoSales(posdata::SyncEngine &engine, const QString &outletId)
                           {-12.40, "Refunded", 2}};
     const QString today = QDate::currentDate().toString(Qt::ISODate);
     for (const Sale &sale : sales) {
-        engine.createLocal(QStringLiteral("s_c__order__c"),
-                           QJsonObject{{"s_c__outlet__c", outletId},
-                                       {"s_c__total__c", sale.total},
-                                       {"s_c__status__c", QString::fromLatin1(sale.status)},
-                                       {"s_c__order_date__c", today},
-                                       {"s_c__item_count__c", sale.items}});
+        engine.createRecord(QStringLiteral("s_c__order__c"),
+                            QJsonObject{{"s_c__outlet__c", engine.outletId()},
+                                        {"s_c__total__c", sale.total},
+                                        {"s_c__status__c", QString::fromLatin1(sale.status)},
+                                        {"s_c__order_date__c", today},
+                                        {"s_c__item_count__c", sale.items}});
     }
 }
 #endif
@@ -133,32 +120,33 @@ int main(int argc, char *argv[])
 
     // Before anything formats a number: the language's translation and locale become the defaults.
     const QString language = parser.value(langOpt);
-    if (!language.isEmpty() && !posdata::uiLanguages().contains(language))
+    if (!language.isEmpty() && !posdatasync::screenLanguages().contains(language))
         return fail(QStringLiteral("unknown --lang \"%1\": use one of %2")
-                        .arg(language, posdata::uiLanguages().join(QStringLiteral(", "))));
+                        .arg(language, posdatasync::screenLanguages().join(QStringLiteral(", "))));
+    // The system's locale by default; a bare container's "C" locale reads as US English.
+    QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+    if (locale.language() == QLocale::C || language == u"en")
+        locale = QLocale(QLocale::English, QLocale::UnitedStates);
     QString languageError;
-    if (!posdata::installTranslations(app, posdata::uiLocale(language), &languageError))
+    if (!posdatasync::installTranslations(app, locale, &languageError))
         return fail(languageError);
+    QLocale::setDefault(locale);
 
     const bool selfTest = parser.isSet(selfTestOpt);
     if (selfTest)
         g_previousHandler = qInstallMessageHandler(collectQmlProblems);
 
-    QString error;
-    const auto config = parser.isSet(configOpt) ? posdata::loadSyncConfig(parser.value(configOpt), &error)
-                                                : posdata::loadBundledSyncConfig(&error);
-    if (!config)
-        return fail(error);
-
-    QTemporaryDir privateDir; // demo device context and demo database live and die here
+    QTemporaryDir privateDir; // the demo database lives and dies here
     if (!privateDir.isValid())
         return fail(QStringLiteral("cannot create a temporary folder"));
-    QString devicePath = parser.value(deviceOpt);
-    QString dbPath = parser.value(dbOpt);
+    const QString devicePath = parser.value(deviceOpt);
+    QString error;
+    std::optional<posdatasync::DeviceFile> device;
+    bool demo = false;
 
 #ifdef POSDATA_HAVE_EMULATOR
     std::unique_ptr<emu::EmulatorServer> emulator;
-    const bool demo = parser.isSet(demoOpt) || (selfTest && devicePath.isEmpty());
+    demo = parser.isSet(demoOpt) || (selfTest && devicePath.isEmpty());
     if (demo) {
         emu::EmulatorOptions options;
         // The self-test only needs the pages to load: the small org starts in an instant.
@@ -168,41 +156,45 @@ int main(int argc, char *argv[])
         std::string startError;
         if (!emulator->start(&startError))
             return fail(QStringLiteral("emulator: %1").arg(QString::fromStdString(startError)));
-        devicePath = privateDir.filePath(QStringLiteral("device.json"));
-        if (!writeDemoDevice(devicePath, QString::fromStdString(emulator->url()), &error))
-            return fail(error);
-        if (dbPath.isEmpty())
-            dbPath = privateDir.filePath(QStringLiteral("demo.sqlite"));
+        device = demoDevice(QString::fromStdString(emulator->url()));
     }
 #else
     if (parser.isSet(demoOpt))
         return fail(QStringLiteral("--demo needs the emulator, which this build does not have"));
 #endif
-    if (devicePath.isEmpty())
-        return fail(QStringLiteral("no device context: pass --device FILE, or --demo"));
-    const auto device = posdata::loadDeviceContext(devicePath, &error);
-    if (!device)
-        return fail(error);
-    if (dbPath.isEmpty()) {
-        const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-        QDir().mkpath(dir);
-        dbPath = QDir(dir).filePath(QStringLiteral("posdata.db")); // shared with `posdata --db` default
+    if (!device) {
+        if (devicePath.isEmpty())
+            return fail(QStringLiteral("no device context: pass --device FILE, or --demo"));
+        device = posdatasync::readDeviceFile(devicePath, &error);
+        if (!device)
+            return fail(error);
     }
 
-    posdata::SyncEngineOptions engineOptions;
-    engineOptions.dbPath = dbPath;
-    engineOptions.config = *config;
-    engineOptions.device = *device;
-    posdata::SyncEngine engine(engineOptions);
-    posdata::ManageDataController controller;
-    posdata::bindEngine(&controller, &engine);
-    QObject::connect(&engine, &posdata::SyncEngine::fatalError, &app,
-                     [](const QString &message) { std::fprintf(stderr, "sync: %s\n", qPrintable(message)); });
+    posdatasync::EngineSettings settings;
+    settings.device = device->device;
+    settings.syncConfigPath = parser.value(configOpt); // empty: the bundled one
+    // Empty: the app's data folder, shared with `posdata --db`'s default.
+    settings.databasePath = parser.isSet(dbOpt) || !demo ? parser.value(dbOpt)
+                                                          : privateDir.filePath(QStringLiteral("demo.sqlite"));
+    const posdatasync::Credentials credentials = device->credentials;
+    posdatasync::Engine engine(settings, [credentials](posdatasync::CredentialsReason) {
+        return std::optional(credentials); // the device file's token, again when refused
+    });
+    QObject::connect(&engine, &posdatasync::Engine::errorOccurred, &app, [](const posdatasync::Error &e) {
+        if (e.object.isEmpty() && e.code != u"SIGN_IN_REQUIRED") // the screen says the rest
+            std::fprintf(stderr, "sync: %s\n", qPrintable(e.message));
+    });
 
+    // The window is the module's Main.qml, with a controller bound to this engine, as a host
+    // would write it in its own QML.
     QQmlApplicationEngine qml;
-    qml.addImportPath(QStringLiteral("qrc:/"));
-    qml.setInitialProperties({{QStringLiteral("controller"), QVariant::fromValue(&controller)}});
-    qml.load(QUrl(QStringLiteral("qrc:/PosData/Main.qml")));
+    qml.setInitialProperties({{QStringLiteral("syncEngine"), QVariant::fromValue(&engine)}});
+    qml.loadData(QByteArrayLiteral("import PosData\n"
+                                   "Main {\n"
+                                   "    id: window\n"
+                                   "    required property Engine syncEngine\n"
+                                   "    controller: ManageDataController { engine: window.syncEngine }\n"
+                                   "}\n"));
     if (qml.rootObjects().isEmpty())
         return fail(QStringLiteral("cannot load the QML"));
     auto *window = qobject_cast<QQuickWindow *>(qml.rootObjects().constFirst());
@@ -212,39 +204,40 @@ int main(int argc, char *argv[])
 
 #ifdef POSDATA_HAVE_EMULATOR
     if (parser.isSet(demoOpt) && !selfTest) {
-        // Once the worker has its store open; the engine uploads them about a second later, in one
-        // batch, next to the first download.
-        QObject::connect(&engine, &posdata::SyncEngine::started, &engine,
-                         [&engine, outletId = device->outletId] { createDemoSales(engine, outletId); },
-                         Qt::SingleShotConnection);
+        // Once the engine has its store open; it uploads them about a second later, in one batch,
+        // next to the first download.
+        QObject::connect(&engine, &posdatasync::Engine::runningChanged, &engine,
+                         [&engine] { createDemoSales(engine); }, Qt::SingleShotConnection);
     }
 #endif
-    QObject::connect(&engine, &posdata::SyncEngine::localWriteFailed, &app,
-                     [](quint64, const QString &object, const QString &message) {
-                         std::fprintf(stderr, "sync: local write to %s failed: %s\n", qPrintable(object),
-                                      qPrintable(message));
-                     });
-    engine.start();
+    QObject::connect(&engine, &posdatasync::Engine::recordOutcome, &app, [](const posdatasync::RecordOutcome &o) {
+        if (o.stage == posdatasync::RecordStage::Failed)
+            std::fprintf(stderr, "sync: local write to %s failed: %s\n", qPrintable(o.object), qPrintable(o.message));
+    });
+    if (!engine.start())
+        return fail(engine.errorString());
 
     if (selfTest) {
         // Let the first snapshots arrive, open a detail page, its unsaved records and the
         // confirmation, then judge.
+        QObject *controller = window ? window->property("controller").value<QObject *>() : nullptr;
         QTimer::singleShot(1500, &app, [&] {
             QObject *shell = window ? window->property("shell").value<QObject *>() : nullptr;
-            const QString name = posdata::HeadlessRun::detailObjectFor(controller);
-            if (shell && !name.isEmpty()) {
+            const QString name = HeadlessRun::detailObjectFor(engine.snapshot());
+            if (shell && controller && !name.isEmpty()) {
                 QMetaObject::invokeMethod(shell, "openDetail", Q_ARG(QVariant, name), Q_ARG(QVariant, true));
                 QMetaObject::invokeMethod(shell, "openUnsaved", Q_ARG(QVariant, name), Q_ARG(QVariant, true));
-                controller.requestClearPlan({name});
+                QMetaObject::invokeMethod(controller, "requestClearPlan", Q_ARG(QStringList, {name}));
             }
         });
         QTimer::singleShot(3000, &app, [&] {
-            if (!controller.ready())
+            if (!controller || !controller->property("ready").toBool())
                 g_qmlProblems.append(QStringLiteral("no snapshot from the engine"));
             for (const auto &problem : std::as_const(g_qmlProblems))
                 std::fprintf(stderr, "self-test: %s\n", qPrintable(problem));
             // The summary in the screen's language: the self-test of each --lang shows it is in use.
-            std::fprintf(stdout, "self-test: %s: %s\n", qPrintable(QLocale().name()), qPrintable(controller.summaryText()));
+            const QString summary = controller ? controller->property("summaryText").toString() : QString();
+            std::fprintf(stdout, "self-test: %s: %s\n", qPrintable(QLocale().name()), qPrintable(summary));
             std::fprintf(stdout, "self-test: %s\n", g_qmlProblems.isEmpty() ? "ok" : "FAILED");
             QCoreApplication::exit(g_qmlProblems.isEmpty() ? 0 : 1);
         });
@@ -254,12 +247,12 @@ int main(int argc, char *argv[])
     // Without a display nobody sees the window, and a run that quits by itself (scripts/demo under
     // Xvfb) is watched from a terminal: print the table while syncing.
     const QString platform = QGuiApplication::platformName();
-    posdata::HeadlessRun::Options headless;
+    HeadlessRun::Options headless;
     headless.screenshotDir = parser.value(shotsOpt);
     headless.quitWhenSynced = parser.isSet(quitOpt);
     headless.printTable = platform == u"offscreen" || platform == u"minimal" || headless.quitWhenSynced;
-    posdata::HeadlessRun run(&controller, window, headless);
-    QObject::connect(&run, &posdata::HeadlessRun::finished, &app, &QCoreApplication::exit);
+    HeadlessRun run(&engine, window, headless);
+    QObject::connect(&run, &HeadlessRun::finished, &app, &QCoreApplication::exit);
     if (headless.quitWhenSynced) {
         QTimer::singleShot(parser.value(timeoutOpt).toInt() * 1000, &app, [] {
             std::fprintf(stderr, "pos-manage-data: not synced before --timeout\n");

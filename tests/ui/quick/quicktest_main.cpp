@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Qt Quick Test runner for the real pages: imports the PosData module from qrc and registers the
+// Qt Quick Test runner for the real pages: imports the PosData module (linked) and registers the
 // test helpers (SnapshotFeeder, EngineRig) as the PosDataTest module.
 #include "enginerig.h"
 #include "snapshotfeeder.h"
@@ -9,10 +9,7 @@
 
 #include <QQmlEngine>
 #include <QQuickStyle>
-#include <QtQml/qqmlextensionplugin.h>
 #include <QtQuickTest/quicktest.h>
-
-Q_IMPORT_QML_PLUGIN(PosDataPlugin)
 
 class Setup : public QObject
 {
@@ -24,9 +21,8 @@ public slots:
         // English as in the app (it carries the %n plural forms); the layout test switches languages.
         posdata::installTranslations(*QCoreApplication::instance(), posdata::uiLocale(QStringLiteral("en")));
     }
-    void qmlEngineAvailable(QQmlEngine *engine)
+    void qmlEngineAvailable(QQmlEngine *)
     {
-        engine->addImportPath(QStringLiteral("qrc:/"));
         qmlRegisterType<SnapshotFeeder>("PosDataTest", 1, 0, "SnapshotFeeder");
         qmlRegisterType<EngineRig>("PosDataTest", 1, 0, "EngineRig");
     }

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: MIT
+// HeadlessRun: the table while syncing, then the screenshots, then the exit code.
 #include "headlessrun.h"
-
-#include "managedatacontroller.h"
-#include "syncformatter.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -11,8 +9,6 @@
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QTimer>
-
-namespace posdata {
 
 namespace {
 // A terminal shows the table about once a second; status changes print at once.
@@ -31,50 +27,52 @@ void HeadlessRun::finish(int code)
     emit finished(code);
 }
 
-HeadlessRun::HeadlessRun(ManageDataController *controller, QQuickWindow *window, Options options,
-                         QObject *parent)
+HeadlessRun::HeadlessRun(const posdatasync::Engine *engine, QQuickWindow *window, Options options, QObject *parent)
     : QObject(parent)
-    , m_controller(controller)
+    , m_engine(engine)
     , m_window(window)
     , m_options(std::move(options))
     , m_out(stdout)
 {
-    connect(controller, &ManageDataController::stateChanged, this, &HeadlessRun::onStateChanged);
+    // Queued: the page's controller takes the same snapshot first, so the table and its verdict
+    // (allSynced) are the screen's at this snapshot.
+    connect(engine, &posdatasync::Engine::snapshotChanged, this, &HeadlessRun::onSnapshot, Qt::QueuedConnection);
 }
 
-QString HeadlessRun::detailObjectFor(const ManageDataController &controller)
+QString HeadlessRun::detailObjectFor(const posdatasync::Snapshot &snapshot)
 {
-    const auto &objects = controller.snapshot().objects;
-    for (const auto &o : objects) {
+    for (const auto &o : snapshot.objects) {
         if (o.scoped)
             return o.name;
     }
-    return objects.isEmpty() ? QString() : objects.constFirst().name;
+    return snapshot.objects.isEmpty() ? QString() : snapshot.objects.constFirst().name;
 }
 
-QString HeadlessRun::unsavedObjectFor(const ManageDataController &controller)
+QString HeadlessRun::unsavedObjectFor(const posdatasync::Snapshot &snapshot)
 {
-    const auto &objects = controller.snapshot().objects;
-    for (const auto &o : objects) {
+    for (const auto &o : snapshot.objects) {
         if (o.uploadFailed > 0)
             return o.name;
     }
-    for (const auto &o : objects) {
+    for (const auto &o : snapshot.objects) {
         if (o.unsaved > 0)
             return o.name;
     }
     return {};
 }
 
-void HeadlessRun::onStateChanged()
+QObject *HeadlessRun::windowObject(const char *name) const
 {
-    if (!m_controller)
-        return;
+    return m_window ? m_window->property(name).value<QObject *>() : nullptr;
+}
+
+void HeadlessRun::onSnapshot(const posdatasync::Snapshot &snapshot)
+{
     QString statuses;
-    for (const auto &o : m_controller->snapshot().objects) {
-        statuses += o.name + QLatin1Char('=') + SyncFormatter::statusText(o.status) + QLatin1Char(';');
+    for (const auto &o : snapshot.objects) {
+        statuses += o.name + QLatin1Char('=') + o.statusText + QLatin1Char(';');
         const QString seen = QStringLiteral("%1 %2/%3").arg(o.name).arg(o.stored).arg(o.server);
-        if (o.status == SyncStatus::Incomplete && !m_sawIncomplete.contains(seen))
+        if (o.status == posdatasync::Status::Incomplete && !m_sawIncomplete.contains(seen))
             m_sawIncomplete << seen;
     }
     const bool statusMoved = statuses != m_lastStatuses;
@@ -83,9 +81,12 @@ void HeadlessRun::onStateChanged()
         printTable(statusMoved);
     // Synced, and every unsaved record either uploaded or refused (the demo's sales have their answer).
     bool uploadsSettled = true;
-    for (const auto &o : m_controller->snapshot().objects)
+    for (const auto &o : snapshot.objects)
         uploadsSettled = uploadsSettled && !o.uploading && o.unsaved == o.uploadFailed;
-    if (m_options.quitWhenSynced && !m_capturing && m_controller->allSynced() && uploadsSettled) {
+    // The screen's own verdict: what it shows is what is captured.
+    const QObject *controller = windowObject("controller");
+    const bool allSynced = controller && controller->property("allSynced").toBool();
+    if (m_options.quitWhenSynced && !m_capturing && allSynced && uploadsSettled) {
         m_capturing = true;
         if (m_options.printTable)
             printTable(true);
@@ -107,7 +108,10 @@ void HeadlessRun::printTable(bool force)
     if (!force && m_sincePrint.isValid() && m_sincePrint.elapsed() < kTablePrintIntervalMs)
         return;
     m_sincePrint.start();
-    m_out << SyncFormatter::statusTable(m_controller->snapshot().objects, m_controller->locale()) << Qt::endl;
+    QString table;
+    if (QObject *controller = windowObject("controller"))
+        QMetaObject::invokeMethod(controller, "statusTable", Q_RETURN_ARG(QString, table));
+    m_out << table << Qt::endl;
 }
 
 bool HeadlessRun::save(const QString &name)
@@ -126,11 +130,11 @@ bool HeadlessRun::save(const QString &name)
 
 void HeadlessRun::captureList()
 {
-    if (!m_window || !m_controller)
+    if (!m_window || !m_engine)
         return finish(1);
     save(QStringLiteral("manage-data"));
-    QObject *shell = m_window->property("shell").value<QObject *>();
-    const QString name = detailObjectFor(*m_controller);
+    QObject *shell = windowObject("shell");
+    const QString name = detailObjectFor(m_engine->snapshot());
     if (!shell || name.isEmpty()
         || !QMetaObject::invokeMethod(shell, "openDetail", Q_ARG(QVariant, name), Q_ARG(QVariant, true))) {
         m_out << "could not open the detail page" << Qt::endl;
@@ -144,8 +148,8 @@ void HeadlessRun::captureDetail()
     if (!m_window)
         return finish(1);
     save(QStringLiteral("object-detail"));
-    const QString name = m_controller ? unsavedObjectFor(*m_controller) : QString();
-    QObject *shell = m_window->property("shell").value<QObject *>();
+    const QString name = m_engine ? unsavedObjectFor(m_engine->snapshot()) : QString();
+    QObject *shell = windowObject("shell");
     if (name.isEmpty() || !shell)
         return finish(m_failed ? 1 : 0);
     if (!QMetaObject::invokeMethod(shell, "openUnsaved", Q_ARG(QVariant, name), Q_ARG(QVariant, true))) {
@@ -164,5 +168,3 @@ void HeadlessRun::captureUnsaved()
     save(QStringLiteral("unsaved-records"));
     finish(m_failed ? 1 : 0);
 }
-
-} // namespace posdata

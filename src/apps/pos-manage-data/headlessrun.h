@@ -1,5 +1,9 @@
 // SPDX-License-Identifier: MIT
+// pos-manage-data's unattended runs (scripts/demo, screenshots for the docs), on the public API:
+// the engine's snapshot, and the window's QML objects as any host's code would see them.
 #pragma once
+
+#include <posdatasync/engine.h>
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -9,13 +13,10 @@
 
 class QQuickWindow;
 
-namespace posdata {
-
-class ManageDataController;
-
-/// The unattended part of pos-manage-data: prints the live status table and, once every object
-/// is synced, saves screenshots of the list, a detail page and (when there are some) an object's
-/// unsaved records, and asks the app to quit.
+/// Prints the live status table and, once every object is synced, saves screenshots of the list,
+/// a detail page and (when there are some) an object's unsaved records, and asks the app to quit.
+/// The window is pos-manage-data's Main.qml: its `controller` (ManageDataController: allSynced,
+/// statusTable()) and its `shell` (openDetail(), openUnsaved()).
 class HeadlessRun : public QObject
 {
     Q_OBJECT
@@ -28,14 +29,13 @@ public:
         QString suffix; ///< appended to file names, e.g. "-portrait"
     };
 
-    HeadlessRun(ManageDataController *controller, QQuickWindow *window, Options options,
-                QObject *parent = nullptr);
+    HeadlessRun(const posdatasync::Engine *engine, QQuickWindow *window, Options options, QObject *parent = nullptr);
 
     /// The object whose detail page is captured: a scoped one if any (it shows more), else the first.
-    static QString detailObjectFor(const ManageDataController &controller);
+    static QString detailObjectFor(const posdatasync::Snapshot &snapshot);
     /// The object whose unsaved records are captured: one with refused uploads if any, else one
     /// with unsaved records; empty when nothing is unsaved (no such screenshot then).
-    static QString unsavedObjectFor(const ManageDataController &controller);
+    static QString unsavedObjectFor(const posdatasync::Snapshot &snapshot);
 
 signals:
     /// 0 when done, non-zero when a screenshot could not be written.
@@ -44,14 +44,15 @@ signals:
 private:
     /// Ends the run with `code`, or 1 when an object showed Incomplete (see m_sawIncomplete).
     void finish(int code);
-    void onStateChanged();
+    void onSnapshot(const posdatasync::Snapshot &snapshot);
     void printTable(bool force);
     void captureList();
     void captureDetail();
     void captureUnsaved();
     bool save(const QString &name);
+    QObject *windowObject(const char *name) const;
 
-    QPointer<ManageDataController> m_controller;
+    QPointer<const posdatasync::Engine> m_engine;
     QPointer<QQuickWindow> m_window;
     Options m_options;
     QTextStream m_out;
@@ -63,5 +64,3 @@ private:
     /// device must never show red, so --quit-when-synced ends with exit 1 when this is not empty.
     QStringList m_sawIncomplete;
 };
-
-} // namespace posdata

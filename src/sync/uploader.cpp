@@ -115,7 +115,7 @@ void Uploader::nextObject()
             done(m_results);
         return;
     }
-    m_results.append(ObjectResult { m_objects[m_index].name, 0, 0, std::nullopt });
+    m_results.append(ObjectResult { m_objects[m_index].name, 0, 0, std::nullopt, std::nullopt });
     m_attempts = 0;
     m_sentThisPass.clear();
     describeThen([this] { nextBatch(); });

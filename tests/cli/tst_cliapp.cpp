@@ -281,7 +281,7 @@ TEST_F(CliAppTest, ClearResyncKeepsUnsavedAndInUse)
 
 TEST_F(CliAppTest, UnsavedDiscardedListsWhatAPersonThrewAwayWithWhatItHeld)
 {
-    const CliRun none = cli({QStringLiteral("unsaved"), QStringLiteral("--discarded")});
+    const CliOutput none = cli({QStringLiteral("unsaved"), QStringLiteral("--discarded")});
     ASSERT_EQ(none.code, 0) << none.err.toStdString();
     EXPECT_EQ(none.out, QStringLiteral("No discarded records.\n"));
 
@@ -292,7 +292,7 @@ TEST_F(CliAppTest, UnsavedDiscardedListsWhatAPersonThrewAwayWithWhatItHeld)
     ASSERT_TRUE(app->discardUnsaved(kContact, id("003", 7)));
     ASSERT_TRUE(app->discardUnsaved(kOrder, id("a03", 99)));
 
-    const CliRun text = cli({QStringLiteral("unsaved"), QStringLiteral("--discarded")});
+    const CliOutput text = cli({QStringLiteral("unsaved"), QStringLiteral("--discarded")});
     ASSERT_EQ(text.code, 0) << text.err.toStdString();
     const QStringList lines = text.out.split(u'\n', Qt::SkipEmptyParts);
     ASSERT_EQ(lines.size(), 4) << text.out.toStdString();
@@ -308,7 +308,7 @@ TEST_F(CliAppTest, UnsavedDiscardedListsWhatAPersonThrewAwayWithWhatItHeld)
     // The unsaved list no longer has them.
     EXPECT_EQ(cli({QStringLiteral("unsaved")}).out, QStringLiteral("No unsaved records.\n"));
 
-    const CliRun json = cli({QStringLiteral("unsaved"), QStringLiteral("contact"), QStringLiteral("--discarded"),
+    const CliOutput json = cli({QStringLiteral("unsaved"), QStringLiteral("contact"), QStringLiteral("--discarded"),
                              QStringLiteral("--json")});
     ASSERT_EQ(json.code, 0) << json.err.toStdString();
     const QJsonArray rows = QJsonDocument::fromJson(json.out.toUtf8()).array();

@@ -15,7 +15,6 @@ using namespace posdata::test;
 
 namespace {
 
-const QString kObj = QStringLiteral("s_c__product__c");
 const Checkpoint kHighWater{QStringLiteral("2026-11-28T09:00:00.000+0000"), QStringLiteral("k9")};
 
 class Ranges : public FreshStore

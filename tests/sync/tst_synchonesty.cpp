@@ -430,9 +430,11 @@ TEST_F(HonestyTest, LimitAnswersEndTheAttemptAndHoldNoSlot)
     EXPECT_EQ(outlet->errors.constLast().code, QStringLiteral("REQUEST_LIMIT_EXCEEDED"));
     EXPECT_EQ(outlet->activity, SyncActivity::Retrying);
     EXPECT_GT(outlet->retryAt, QDateTime::currentDateTimeUtc().addSecs(200));
-    for (const auto &obj : snap.objects)
-        if (obj.name != kOutlet)
+    for (const auto &obj : snap.objects) {
+        if (obj.name != kOutlet) {
             EXPECT_TRUE(obj.status == SyncStatus::FullySynced || obj.status == SyncStatus::SubsetSynced) << obj.name.toStdString();
+        }
+    }
 }
 
 // Item 9: a till between shifts syncs; an object scoped by the shift has nothing in scope and says
@@ -535,8 +537,9 @@ TEST_F(HonestyTest, RequiredObjectsDownloadFirstThenTheTillIsReadyToSell)
     for (const auto &obj : atReady->objects) {
         EXPECT_EQ(obj.requiredForSale, obj.name == kOutlet || obj.name == kShift || obj.name == kProduct)
             << obj.name.toStdString();
-        if (obj.requiredForSale)
+        if (obj.requiredForSale) {
             EXPECT_TRUE(obj.readyForSale) << obj.name.toStdString();
+        }
     }
     // Clear & resync of the products: not ready until they are back.
     std::optional<bool> readyDuringClear;

@@ -461,6 +461,25 @@ TEST_F(ClientSecurityTest, TokenAnswerWithANonHttpsSchemeIsRefused)
     expectNothingStolen();
 }
 
+// A page's nextRecordsUrl is the server's text: only its path is taken, on the instance in use.
+TEST_F(ClientSecurityTest, ANextRecordsUrlNamingAnotherHostIsFollowedOnTheInstanceOnly)
+{
+    auto client = makeClient();
+    const QString next = QString::fromStdString(attacker.url("/services/data/v62.0/query/LOC-2"));
+    auto body = std::make_shared<std::optional<ApiError>>();
+    client->queryMore(next, 0, [body](const ApiError &e, const QByteArray &) { *body = e; });
+    ASSERT_TRUE(waitFor([body] { return body->has_value(); }));
+    EXPECT_TRUE((*body)->ok()) << (*body)->message.toStdString();
+    auto page = std::make_shared<std::optional<ApiError>>();
+    client->queryMorePage(next, 0, [page](const ApiError &e, const std::shared_ptr<SalesforceClient::ParsedPage> &) {
+        *page = e;
+    });
+    ASSERT_TRUE(waitFor([page] { return page->has_value(); }));
+    EXPECT_TRUE((*page)->ok()) << (*page)->message.toStdString();
+    EXPECT_EQ(instance.dataCalls.load(), 2);
+    expectNothingStolen();
+}
+
 TEST_F(ClientSecurityTest, ConfiguredUrlThatMayNotCarryCredentialsSendsNothing)
 {
     auto client = makeClient("http://203.0.113.7:1");

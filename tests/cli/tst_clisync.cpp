@@ -144,6 +144,33 @@ TEST_F(CliSyncTest, SyncOnceThenStatus)
     }
 }
 
+// docs/security.md: the device keeps its tokens in the device file only. After a sync, neither the
+// refresh token nor an access token the emulator issued (they start with the org Id's 15 characters
+// and "!AQ") is in the store, its -wal or -shm, and the device file is as it was written.
+TEST_F(CliSyncTest, TokensNeverReachTheStoreFiles)
+{
+    const QString device = writeDevice(QString::fromLatin1(emu::Emulator::kRefreshToken));
+    QFile deviceFile(device);
+    ASSERT_TRUE(deviceFile.open(QIODevice::ReadOnly));
+    const QByteArray deviceBefore = deviceFile.readAll();
+    deviceFile.close();
+    const Output sync = posdata({QStringLiteral("sync"), QStringLiteral("--once"), QStringLiteral("--device"), device,
+                                 QStringLiteral("--db"), dbPath});
+    ASSERT_EQ(sync.code, 0) << sync.out.toStdString() << sync.err.toStdString();
+    const QByteArray accessTokenPrefix = QByteArray(emu::Emulator::kOrgId).left(15) + "!AQ";
+    QByteArray stored; // the store's files, whichever exist now
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+        QFile f(dbPath + suffix);
+        if (f.open(QIODevice::ReadOnly))
+            stored += f.readAll();
+    }
+    EXPECT_TRUE(stored.contains("s_c__product__c")) << "these are the files the sync wrote";
+    EXPECT_FALSE(stored.contains(emu::Emulator::kRefreshToken));
+    EXPECT_FALSE(stored.contains(accessTokenPrefix));
+    ASSERT_TRUE(deviceFile.open(QIODevice::ReadOnly));
+    EXPECT_EQ(deviceFile.readAll(), deviceBefore);
+}
+
 TEST_F(CliSyncTest, RefusedTokenFailsWithoutPrintingIt)
 {
     const QString token = QStringLiteral("wrong-refresh-token-SECRET-42");

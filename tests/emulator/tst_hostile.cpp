@@ -102,6 +102,12 @@ TEST_F(EmulatorTest, LowLevelRefusalsAnswerInSalesforceErrorShape)
 
 TEST_F(EmulatorTest, ResidentMemoryStaysBoundedUnderOversizedRequests)
 {
+#if defined(__SANITIZE_ADDRESS__)
+    // ASan keeps freed blocks in its quarantine (256 MB by default) to catch use after free, and
+    // malloc_trim does not reach its allocator: resident memory would measure ASan, not the front's
+    // bounds. The normal suite runs this test.
+    GTEST_SKIP() << "resident memory is not the emulator's under AddressSanitizer";
+#endif
     const uint16_t port = server->port();
     const std::string auth = "Authorization: Bearer " + token + "\r\n";
     const std::string block(1 << 20, 'x');

@@ -119,8 +119,11 @@ protected:
     {
         const emu::Response r = call("GET", kV + "/" + resource + "?q=" + enc("SELECT Id FROM " + obj.name() + " ORDER BY Id"));
         std::vector<std::string> out;
-        for (const auto &rec : json::parse(r.body)["records"])
-            out.push_back(rec["Id"]);
+        // Named: a range-for over json::parse(...)["records"] iterates a member of a temporary that
+        // is destroyed before the loop's first step (C++20 extends no lifetime there; ASan saw it).
+        const json page = json::parse(r.body);
+        for (const auto &rec : page.at("records"))
+            out.push_back(rec.at("Id"));
         return out;
     }
 

@@ -2,17 +2,22 @@
 // Credentials never leave the instance: the client over real loopback HTTP against an instance that
 // redirects, and hands out hostile instance URLs, with an "attacker" listening on 127.0.0.2 that
 // records whatever reaches it. Also answers of the wrong JSON types (never a crash, an error in words).
+// The same over TLS (both servers with a certificate made for the run): a redirect to another https
+// host is refused too, and a certificate that is not trusted or names another host sends nothing.
 #include "common/urlpolicy.h"
 #include "net/responses.h"
 #include "net/salesforceclient.h"
 #include "support/waitfor.h"
 
 #include <QCoreApplication>
+#include <QSslConfiguration>
 #include <QThread>
 
 #include <gtest/gtest.h>
 #include <httplib.h>
 #include <nlohmann/json.hpp>
+#include <openssl/pem.h>
+#include <openssl/x509v3.h>
 
 #include <atomic>
 #include <mutex>
@@ -26,6 +31,78 @@ using testsupport::waitFor;
 
 namespace {
 
+/// A self-signed certificate and its key, made for this run (nothing on disk), naming `ips` as its
+/// hosts. Trusted by the client only when trust() was called.
+class TlsIdentity
+{
+public:
+    TlsIdentity(const std::string &commonName, const std::string &ips)
+    {
+        m_key = EVP_EC_gen("P-256");
+        m_cert = X509_new();
+        X509_set_version(m_cert, 2);
+        ASN1_INTEGER_set(X509_get_serialNumber(m_cert), 1);
+        X509_gmtime_adj(X509_getm_notBefore(m_cert), -3600);
+        X509_gmtime_adj(X509_getm_notAfter(m_cert), 24 * 3600);
+        X509_set_pubkey(m_cert, m_key);
+        X509_NAME *name = X509_get_subject_name(m_cert);
+        X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char *>(commonName.c_str()),
+                                   -1, -1, 0);
+        X509_set_issuer_name(m_cert, name);
+        X509V3_CTX ctx;
+        X509V3_set_ctx_nodb(&ctx);
+        X509V3_set_ctx(&ctx, m_cert, m_cert, nullptr, nullptr, 0);
+        for (const auto &[nid, value] : {std::pair{NID_basic_constraints, "critical,CA:TRUE"},
+                                         std::pair{NID_subject_alt_name, ips.c_str()}}) {
+            X509_EXTENSION *ext = X509V3_EXT_conf_nid(nullptr, &ctx, nid, value);
+            X509_add_ext(m_cert, ext, -1);
+            X509_EXTENSION_free(ext);
+        }
+        X509_sign(m_cert, m_key, EVP_sha256());
+    }
+    ~TlsIdentity()
+    {
+        X509_free(m_cert);
+        EVP_PKEY_free(m_key);
+    }
+    TlsIdentity(const TlsIdentity &) = delete;
+    TlsIdentity &operator=(const TlsIdentity &) = delete;
+
+    bool valid() const { return m_key && m_cert; }
+    std::unique_ptr<httplib::Server> server() const { return std::make_unique<httplib::SSLServer>(m_cert, m_key); }
+    /// Adds the certificate to the authorities every later QNetworkRequest trusts.
+    void trust() const
+    {
+        BIO *bio = BIO_new(BIO_s_mem());
+        PEM_write_bio_X509(bio, m_cert);
+        char *pem = nullptr;
+        const long size = BIO_get_mem_data(bio, &pem);
+        QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+        config.addCaCertificate(QSslCertificate(QByteArray(pem, int(size)), QSsl::Pem));
+        QSslConfiguration::setDefaultConfiguration(config);
+        BIO_free(bio);
+    }
+
+private:
+    EVP_PKEY *m_key = nullptr;
+    X509 *m_cert = nullptr;
+};
+
+/// The client trusts it; it names both test hosts (the instance and the attacker).
+const TlsIdentity &trustedIdentity()
+{
+    static const TlsIdentity identity("posdata test", "IP:127.0.0.1,IP:127.0.0.2");
+    static const bool trusted = (identity.trust(), true);
+    (void)trusted;
+    return identity;
+}
+
+/// A plain HTTP server, or an https one with `tls`'s certificate.
+std::unique_ptr<httplib::Server> makeServer(const TlsIdentity *tls)
+{
+    return tls ? tls->server() : std::make_unique<httplib::Server>();
+}
+
 /// Listens on 127.0.0.2 and records every request: nothing may ever arrive here.
 class Attacker
 {
@@ -34,9 +111,9 @@ public:
     std::mutex mutex;
     std::string seen; ///< headers and bodies of what arrived
 
-    Attacker()
+    explicit Attacker(const TlsIdentity *tls = nullptr) : m_server(makeServer(tls)), m_scheme(tls ? "https" : "http")
     {
-        m_server.set_pre_routing_handler([this](const httplib::Request &req, httplib::Response &res) {
+        m_server->set_pre_routing_handler([this](const httplib::Request &req, httplib::Response &res) {
             ++requests;
             std::lock_guard lock(mutex);
             seen += req.method + " " + req.path + "\n";
@@ -47,21 +124,25 @@ public:
                             "application/json");
             return httplib::Server::HandlerResponse::Handled;
         });
-        m_port = m_server.bind_to_any_port("127.0.0.2");
-        m_thread = std::thread([this] { m_server.listen_after_bind(); });
-        while (m_port > 0 && !m_server.is_running()) // a stop() before listening starts would leave it listening
+        m_port = m_server->bind_to_any_port("127.0.0.2");
+        m_thread = std::thread([this] { m_server->listen_after_bind(); });
+        while (m_port > 0 && !m_server->is_running()) // a stop() before listening starts would leave it listening
             std::this_thread::sleep_for(std::chrono::milliseconds(1));
     }
     ~Attacker()
     {
-        m_server.stop();
+        m_server->stop();
         m_thread.join();
     }
     bool listening() const { return m_port > 0; }
-    std::string url(const std::string &path = "/") const { return "http://127.0.0.2:" + std::to_string(m_port) + path; }
+    std::string url(const std::string &path = "/") const
+    {
+        return m_scheme + "://127.0.0.2:" + std::to_string(m_port) + path;
+    }
 
 private:
-    httplib::Server m_server;
+    std::unique_ptr<httplib::Server> m_server;
+    std::string m_scheme;
     int m_port = 0;
     std::thread m_thread;
 };
@@ -81,9 +162,9 @@ public:
     std::string tokenBody; ///< when set, the token answer verbatim
     std::string compositeBody; ///< when set, the composite answer verbatim
 
-    Instance()
+    explicit Instance(const TlsIdentity *tls = nullptr) : m_server(makeServer(tls)), m_scheme(tls ? "https" : "http")
     {
-        m_server.Post("/services/oauth2/token", [this](const httplib::Request &, httplib::Response &res) {
+        m_server->Post("/services/oauth2/token", [this](const httplib::Request &, httplib::Response &res) {
             ++tokenCalls;
             std::lock_guard lock(mutex);
             if (redirect("token", res))
@@ -96,7 +177,7 @@ public:
             res.set_content(nlohmann::json({{"access_token", "AT-instance"}, {"instance_url", instance}}).dump(),
                             "application/json");
         });
-        m_server.Get(R"(/services/data/v62\.0/(query|queryAll)(/.*)?)", [this](const httplib::Request &, httplib::Response &res) {
+        m_server->Get(R"(/services/data/v62\.0/(query|queryAll)(/.*)?)", [this](const httplib::Request &, httplib::Response &res) {
             ++dataCalls;
             std::lock_guard lock(mutex);
             if (redirect("query", res))
@@ -104,7 +185,7 @@ public:
             res.set_content(R"({"totalSize":1,"done":true,"records":[{"Id":"a0X000000000001AAA","SystemModstamp":"2024-05-01T00:00:01.000+0000"}]})",
                             "application/json");
         });
-        m_server.Post("/services/data/v62.0/composite", [this](const httplib::Request &, httplib::Response &res) {
+        m_server->Post("/services/data/v62.0/composite", [this](const httplib::Request &, httplib::Response &res) {
             ++dataCalls;
             std::lock_guard lock(mutex);
             if (redirect("composite", res))
@@ -112,17 +193,17 @@ public:
             res.set_content(compositeBody.empty() ? std::string(R"({"compositeResponse":[]})") : compositeBody,
                             "application/json");
         });
-        m_port = m_server.bind_to_any_port("127.0.0.1");
-        m_thread = std::thread([this] { m_server.listen_after_bind(); });
-        while (!m_server.is_running()) // a stop() before listening starts would leave it listening
+        m_port = m_server->bind_to_any_port("127.0.0.1");
+        m_thread = std::thread([this] { m_server->listen_after_bind(); });
+        while (!m_server->is_running()) // a stop() before listening starts would leave it listening
             std::this_thread::sleep_for(std::chrono::milliseconds(1));
     }
     ~Instance()
     {
-        m_server.stop();
+        m_server->stop();
         m_thread.join();
     }
-    std::string url() const { return "http://127.0.0.1:" + std::to_string(m_port); }
+    std::string url() const { return m_scheme + "://127.0.0.1:" + std::to_string(m_port); }
 
 private:
     bool redirect(const char *what, httplib::Response &res)
@@ -134,7 +215,8 @@ private:
         res.set_content(R"({"moved":true})", "application/json");
         return true;
     }
-    httplib::Server m_server;
+    std::unique_ptr<httplib::Server> m_server;
+    std::string m_scheme;
     int m_port = 0;
     std::thread m_thread;
 };
@@ -142,6 +224,9 @@ private:
 class ClientSecurityTest : public ::testing::Test
 {
 protected:
+    /// Both servers over TLS with `tls`'s certificate, or plain HTTP.
+    explicit ClientSecurityTest(const TlsIdentity *tls = nullptr) : attacker(tls), instance(tls) {}
+
     void SetUp() override { ASSERT_TRUE(attacker.listening()) << "cannot listen on 127.0.0.2"; }
 
     std::unique_ptr<SalesforceClient> makeClient(const std::string &instanceUrl = {})
@@ -253,6 +338,83 @@ TEST_P(RedirectTest, RedirectOnTheTokenCallNeverResendsTheRefreshToken)
 
 INSTANTIATE_TEST_SUITE_P(EveryRedirectStatus, RedirectTest, ::testing::Values(301, 302, 303, 307, 308));
 
+/// The instance and the attacker over https, with a certificate the client trusts: Qt's default
+/// policy would follow an https -> https redirect to another host.
+class TlsRedirectTest : public ClientSecurityTest, public ::testing::WithParamInterface<std::string>
+{
+protected:
+    TlsRedirectTest() : ClientSecurityTest(&trustedIdentity()) {}
+};
+
+TEST_P(TlsRedirectTest, RedirectToAnotherHttpsHostIsRefusedAndNothingGoesThere)
+{
+    const std::string what = GetParam();
+    for (const int status : {302, 307}) {
+        auto client = makeClient();
+        ASSERT_EQ(client->instanceUrl().scheme(), QStringLiteral("https"));
+        setRedirect(status, what);
+        ASSERT_EQ(attacker.url().substr(0, 8), "https://");
+        QList<ApiError> errors;
+        if (what == "composite") {
+            for (const auto &r : counts(*client))
+                errors.append(r.error);
+        } else {
+            errors.append(query(*client));
+        }
+        ASSERT_FALSE(errors.isEmpty());
+        for (const ApiError &e : errors) {
+            EXPECT_EQ(e.code.toStdString(), "REDIRECT_REFUSED") << status << " " << e.message.toStdString();
+            EXPECT_EQ(e.httpStatus, status); // the answer came over TLS: the refusal is not a TLS failure
+        }
+        expectNothingStolen();
+    }
+    if (what == "token") {
+        EXPECT_EQ(instance.dataCalls.load(), 0);
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(EveryCall, TlsRedirectTest, ::testing::Values("query", "composite", "token"));
+
+TEST_F(TlsRedirectTest, OverTlsWithATrustedCertificateTheClientWorks)
+{
+    auto client = makeClient();
+    const ApiError e = query(*client);
+    EXPECT_TRUE(e.ok()) << e.message.toStdString();
+    EXPECT_EQ(instance.tokenCalls.load(), 1);
+    EXPECT_EQ(instance.dataCalls.load(), 1);
+}
+
+/// TLS errors are fatal: a certificate the client does not trust, or one naming another host, ends
+/// the request before any HTTP byte (the refresh token, a query) is sent.
+TEST(ClientTls, ACertificateThatIsNotTrustedOrNamesAnotherHostSendsNothing)
+{
+    trustedIdentity(); // trusting another certificate must not make these pass
+    const TlsIdentity untrusted("posdata untrusted", "IP:127.0.0.1");
+    const TlsIdentity otherHost("posdata other host", "IP:127.0.0.3");
+    otherHost.trust();
+    ASSERT_TRUE(untrusted.valid() && otherHost.valid());
+    for (const TlsIdentity *identity : {&untrusted, &otherHost}) {
+        Instance instance(identity);
+        SalesforceClient::Options o;
+        o.instanceUrl = QUrl(QString::fromStdString(instance.url()));
+        o.clientId = QStringLiteral("pos-demo");
+        o.refreshToken = QStringLiteral("refresh-secret-0123456789");
+        o.requestTimeoutMs = 5000;
+        SalesforceClient client(o);
+        auto done = std::make_shared<std::optional<ApiError>>();
+        client.query(QStringLiteral("SELECT Id FROM P__c"), 0, false,
+                     [done](const ApiError &e, const QByteArray &) { *done = e; });
+        ASSERT_TRUE(waitFor([done] { return done->has_value(); }));
+        const ApiError e = **done;
+        EXPECT_EQ(e.code.toStdString(), "NETWORK") << e.message.toStdString();
+        EXPECT_EQ(e.httpStatus, 0);
+        EXPECT_TRUE(e.message.contains(QStringLiteral("SSL"), Qt::CaseInsensitive)) << e.message.toStdString();
+        EXPECT_FALSE(e.message.contains(QStringLiteral("refresh-secret"))) << e.message.toStdString();
+        EXPECT_EQ(instance.tokenCalls.load(), 0);
+        EXPECT_EQ(instance.dataCalls.load(), 0);
+    }
+}
+
 TEST_F(ClientSecurityTest, TokenAnswerNamingAnotherHostIsRefusedAndNothingGoesThere)
 {
     {
@@ -287,6 +449,25 @@ TEST_F(ClientSecurityTest, TokenAnswerWithANonHttpsSchemeIsRefused)
         EXPECT_EQ(e.code, QStringLiteral("INSTANCE_URL_REFUSED")) << bad;
         EXPECT_EQ(client->instanceUrl(), QUrl(QString::fromStdString(instance.url()))) << bad;
     }
+    expectNothingStolen();
+}
+
+// A page's nextRecordsUrl is the server's text: only its path is taken, on the instance in use.
+TEST_F(ClientSecurityTest, ANextRecordsUrlNamingAnotherHostIsFollowedOnTheInstanceOnly)
+{
+    auto client = makeClient();
+    const QString next = QString::fromStdString(attacker.url("/services/data/v62.0/query/LOC-2"));
+    auto body = std::make_shared<std::optional<ApiError>>();
+    client->queryMore(next, 0, [body](const ApiError &e, const QByteArray &) { *body = e; });
+    ASSERT_TRUE(waitFor([body] { return body->has_value(); }));
+    EXPECT_TRUE((*body)->ok()) << (*body)->message.toStdString();
+    auto page = std::make_shared<std::optional<ApiError>>();
+    client->queryMorePage(next, 0, [page](const ApiError &e, const std::shared_ptr<SalesforceClient::ParsedPage> &) {
+        *page = e;
+    });
+    ASSERT_TRUE(waitFor([page] { return page->has_value(); }));
+    EXPECT_TRUE((*page)->ok()) << (*page)->message.toStdString();
+    EXPECT_EQ(instance.dataCalls.load(), 2);
     expectNothingStolen();
 }
 

@@ -131,6 +131,12 @@ public:
         m_released = true;
         m_gate.notify_all();
     }
+    /// One of the last* fields, copied under the lock the server's thread writes them with.
+    std::string last(std::string ScriptedServer::*field)
+    {
+        std::lock_guard lock(mutex);
+        return this->*field;
+    }
     void expireToken()
     {
         std::lock_guard lock(mutex);
@@ -247,7 +253,7 @@ TEST_F(ClientTest, RefreshesFirstThenQueriesAndFollowsNextRecordsUrl)
     Reply first = query(*client, QStringLiteral("SELECT Id FROM P__c"), 500);
     ASSERT_TRUE(first.error.ok()) << first.error.message.toStdString();
     EXPECT_EQ(server.tokenCalls.load(), 1);
-    EXPECT_EQ(server.lastBatchHeader, "batchSize=500");
+    EXPECT_EQ(server.last(&ScriptedServer::lastBatchHeader), "batchSize=500");
     const auto page = posdata::QueryPage::parse(first.body);
     ASSERT_TRUE(page);
     ASSERT_TRUE(page->hasNext());
@@ -259,7 +265,7 @@ TEST_F(ClientTest, RefreshesFirstThenQueriesAndFollowsNextRecordsUrl)
         more->body = b;
     });
     ASSERT_TRUE(waitFor([more] { return more->arrived; }));
-    EXPECT_EQ(server.lastPath, "/services/data/v62.0/query/LOC-1");
+    EXPECT_EQ(server.last(&ScriptedServer::lastPath), "/services/data/v62.0/query/LOC-1");
     const auto last = posdata::QueryPage::parse(more->body);
     ASSERT_TRUE(last);
     EXPECT_FALSE(last->hasNext());
@@ -293,7 +299,7 @@ TEST_F(ClientTest, RotatedRefreshTokenReplacesTheOldOne)
     server.expireToken();
     ASSERT_TRUE(query(*client, QStringLiteral("SELECT Id FROM P__c")).error.ok());
     std::lock_guard lock(server.mutex);
-    EXPECT_EQ(server.lastRefreshToken, "rotated");
+    EXPECT_EQ(server.last(&ScriptedServer::lastRefreshToken), "rotated");
 }
 
 TEST_F(ClientTest, RefusedRefreshMeansSignInRequiredWithoutRetryStorm)
@@ -352,7 +358,7 @@ TEST_F(ClientTest, GzipBodyIsDecodedByQt)
     auto client = makeClient();
     Reply r = query(*client, QStringLiteral("SELECT Id FROM GZIP"));
     ASSERT_TRUE(r.error.ok()) << r.error.message.toStdString();
-    EXPECT_NE(server.lastAcceptEncoding.find("gzip"), std::string::npos);
+    EXPECT_NE(server.last(&ScriptedServer::lastAcceptEncoding).find("gzip"), std::string::npos);
     const auto page = posdata::QueryPage::parse(r.body);
     ASSERT_TRUE(page);
     ASSERT_EQ(page->records.size(), 1);
@@ -448,11 +454,11 @@ TEST_F(ClientTest, QueryPagesOnAPageThreadAreParsedThereAndKeepTokenAndErrorHand
     EXPECT_EQ(first.calledOn, QThread::currentThread()); // callbacks stay on the client's thread
     ASSERT_TRUE(first.page && first.page->page);
     EXPECT_EQ(first.page->page->records.size(), 2);
-    EXPECT_EQ(server.lastBatchHeader, "batchSize=500");
+    EXPECT_EQ(server.last(&ScriptedServer::lastBatchHeader), "batchSize=500");
     const auto next = call([&](auto cb) { client->queryMorePage(first.page->page->nextRecordsUrl, 500, cb); });
     ASSERT_TRUE(next.error.ok());
     EXPECT_FALSE(next.page->page->hasNext());
-    EXPECT_EQ(server.lastPath, "/services/data/v62.0/query/LOC-1");
+    EXPECT_EQ(server.last(&ScriptedServer::lastPath), "/services/data/v62.0/query/LOC-1");
 
     // 401: the token is refreshed once on the client's thread and the page fetched again.
     server.expireToken();

@@ -146,6 +146,16 @@ inline RecordMap localRecords(const QString &dbPath, const QString &object)
     return out;
 }
 
+/// How many times slower than an ordinary build this test runs: scripts/test --sanitize thread sets
+/// POSDATA_TEST_TIME_SCALE (a TSan engine is several times slower), 1 otherwise. Only for the tests
+/// that time a fault against the engine's own timers (a slow server against the stall watchdog).
+inline int timeScale()
+{
+    bool ok = false;
+    const int scale = qEnvironmentVariableIntValue("POSDATA_TEST_TIME_SCALE", &ok);
+    return ok && scale > 1 ? scale : 1;
+}
+
 /// Runs the event loop until done() or the limit (a hang guard, not a performance assertion).
 inline bool waitFor(const std::function<bool()> &done, int ms = 40000)
 {

@@ -120,10 +120,12 @@ TEST_F(FaultTest, SlowServerTimesOutThenRecovers)
 
 TEST_F(FaultTest, DownloadWithoutProgressBecomesStalledRetrying)
 {
-    setFaults({{"latencyMs", 800}});
+    // A sanitized engine is slower: its healthy pages must stay under the watchdog (timeScale()).
+    const int scale = timeScale();
+    setFaults({{"latencyMs", 800 * scale}});
     auto o = options();
-    o.requestTimeoutMs = 10000; // the server is slow, not silent: only the watchdog sees it
-    o.stallTimeoutMs = 300;
+    o.requestTimeoutMs = 10000 * scale; // the server is slow, not silent: only the watchdog sees it
+    o.stallTimeoutMs = 300 * scale;
     o.maxAttemptsPerCycle = 2;
     RunResult run = runOnce(this, o, [this](SyncEngine &) { setFaults({{"latencyMs", 0}}); });
     EXPECT_TRUE(run.codes.contains(QStringLiteral("STALLED")));

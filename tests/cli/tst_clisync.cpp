@@ -154,7 +154,7 @@ TEST_F(CliSyncTest, TokensNeverReachTheStoreFiles)
     ASSERT_TRUE(deviceFile.open(QIODevice::ReadOnly));
     const QByteArray deviceBefore = deviceFile.readAll();
     deviceFile.close();
-    const Output sync = posdata({QStringLiteral("sync"), QStringLiteral("--once"), QStringLiteral("--device"), device,
+    const CliOutput sync = runPosdata({QStringLiteral("sync"), QStringLiteral("--once"), QStringLiteral("--device"), device,
                                  QStringLiteral("--db"), dbPath});
     ASSERT_EQ(sync.code, 0) << sync.out.toStdString() << sync.err.toStdString();
     const QByteArray accessTokenPrefix = QByteArray(emu::Emulator::kOrgId).left(15) + "!AQ";

@@ -298,7 +298,6 @@ TEST_F(ClientTest, RotatedRefreshTokenReplacesTheOldOne)
     EXPECT_EQ(client->refreshToken(), QStringLiteral("rotated"));
     server.expireToken();
     ASSERT_TRUE(query(*client, QStringLiteral("SELECT Id FROM P__c")).error.ok());
-    std::lock_guard lock(server.mutex);
     EXPECT_EQ(server.last(&ScriptedServer::lastRefreshToken), "rotated");
 }
 

@@ -12,7 +12,7 @@ namespace testsupport {
 
 /// Processes events until `done()` or `ms` pass; returns `done()`. The limit only stops a broken
 /// test from hanging the suite: nothing is asserted about time.
-inline bool waitFor(const std::function<bool()> &done, int ms = 10000)
+inline bool waitFor(const std::function<bool()> &done, int ms = 40000)
 {
     QElapsedTimer t;
     t.start();

@@ -6,6 +6,7 @@
 #include "config/syncconfig.h"
 #include "store/localstore.h"
 #include "sync/syncengine.h"
+#include "support/waitfor.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -157,14 +158,7 @@ inline int timeScale()
 }
 
 /// Runs the event loop until done() or the limit (a hang guard, not a performance assertion).
-inline bool waitFor(const std::function<bool()> &done, int ms = 40000)
-{
-    QElapsedTimer t;
-    t.start();
-    while (!done() && t.elapsed() < ms)
-        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 20);
-    return done();
-}
+using testsupport::waitFor;
 
 /// Counts idle() signals so a test can wait for the next cycle end.
 struct IdleCounter

@@ -231,10 +231,3 @@ TEST_F(ConfigDriftTest, AFieldTheOrgDoesNotHaveStopsOnlyThatObjectOnAnExistingSt
     // The records synced before stay usable.
     EXPECT_EQ(c->local, rest->ids(kContact).size());
 }
-
-int main(int argc, char **argv)
-{
-    QCoreApplication app(argc, argv);
-    ::testing::InitGoogleTest(&argc, argv);
-    return RUN_ALL_TESTS();
-}

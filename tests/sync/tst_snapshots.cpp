@@ -187,10 +187,3 @@ TEST(SyncWords, PrintableDropsEscapeSequencesNewlinesAndBidiOverrides)
               QStringLiteral("[2J ]0;pwned Bad thing gnp.exe"));
     EXPECT_EQ(syncwords::printable(QStringLiteral("  plain   words ")), QStringLiteral("plain words"));
 }
-
-int main(int argc, char **argv)
-{
-    QCoreApplication app(argc, argv);
-    ::testing::InitGoogleTest(&argc, argv);
-    return RUN_ALL_TESTS();
-}

@@ -167,10 +167,3 @@ TEST_F(DiscardTest, TheLogForgetsRecordsOlderThanItsKeepingTime)
 }
 
 } // namespace
-
-int main(int argc, char **argv)
-{
-    QCoreApplication app(argc, argv);
-    ::testing::InitGoogleTest(&argc, argv);
-    return RUN_ALL_TESTS();
-}

@@ -6,7 +6,6 @@
 
 using namespace enginetest;
 
-
 TEST_F(EngineTest, FullSyncEndsIdenticalToTheServer)
 {
     SyncEngine engine(options());
@@ -333,11 +332,4 @@ TEST_F(EngineTest, FullDiskStopsTheDownloadAndLosesNothing)
     engine.start();
     ASSERT_TRUE(idle.waitNext(0));
     expectIdentical(allObjects());
-}
-
-int main(int argc, char **argv)
-{
-    QCoreApplication app(argc, argv);
-    ::testing::InitGoogleTest(&argc, argv);
-    return RUN_ALL_TESTS();
 }

@@ -11,7 +11,6 @@ using namespace enginetest;
 
 namespace {
 
-
 /// Runs an engine until its first cycle ends, recording every error code seen in snapshots.
 struct RunResult
 {
@@ -131,7 +130,6 @@ TEST_F(FaultTest, DownloadWithoutProgressBecomesStalledRetrying)
     EXPECT_TRUE(run.codes.contains(QStringLiteral("STALLED")));
     expectIdentical(allObjects());
 }
-
 
 /// A pass-through in front of the emulator that rewrites the first product page once: its first
 /// record loses its Id, its second gains a field nobody asked for. The emulator cannot send such
@@ -312,11 +310,4 @@ TEST_F(FaultTest, CursorsExpiredMidDownloadRestartFromTheCheckpoint)
     expectIdentical(allObjects());
     for (const auto &obj : engine.snapshot().objects)
         EXPECT_FALSE(obj.lastAttemptFailed) << obj.name.toStdString();
-}
-
-int main(int argc, char **argv)
-{
-    QCoreApplication app(argc, argv);
-    ::testing::InitGoogleTest(&argc, argv);
-    return RUN_ALL_TESTS();
 }

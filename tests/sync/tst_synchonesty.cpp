@@ -499,13 +499,6 @@ TEST_F(HonestyTest, AnIdleCycleCostsOneApiCall)
     EXPECT_EQ(server->emulator().apiCalls() - calls, 1);
 }
 
-int main(int argc, char **argv)
-{
-    QCoreApplication app(argc, argv);
-    ::testing::InitGoogleTest(&argc, argv);
-    return RUN_ALL_TESTS();
-}
-
 // Issue 14, "Ready to sell": the objects the till needs (requiredForSale: outlet, shift, products in
 // the bundled config) download before the others, and the engine says readyToSell once each of them
 // is on the device; a clear & resync of one of them makes it not ready until it is back.

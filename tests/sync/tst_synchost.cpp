@@ -73,10 +73,3 @@ TEST_F(HostTest, AHostThatSignsInItselfIsAskedForCredentialsAndGoesOnWithAnAcces
     EXPECT_FALSE(engine.snapshot().signInRequired);
     expectIdentical(allObjects());
 }
-
-int main(int argc, char **argv)
-{
-    QCoreApplication app(argc, argv);
-    ::testing::InitGoogleTest(&argc, argv);
-    return RUN_ALL_TESTS();
-}

@@ -318,10 +318,3 @@ TEST_F(KillTest, AThousandLocalSalesReachTheServerExactlyOnceThroughFaultsAndKil
     std::printf("upload kills: %d, %d of them with the upload half done (an idle run: %d ms)\n", kills, killsMidUpload,
                 idleMs);
 }
-
-int main(int argc, char **argv)
-{
-    QCoreApplication app(argc, argv);
-    ::testing::InitGoogleTest(&argc, argv);
-    return RUN_ALL_TESTS();
-}

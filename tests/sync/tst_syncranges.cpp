@@ -328,10 +328,3 @@ TEST_F(RangesTest, ASmallObjectKeepsTheOneQueryPath)
     const int64_t oneQuery = resyncCalls(0);
     EXPECT_EQ(resyncCalls(4), oneQuery);
 }
-
-int main(int argc, char **argv)
-{
-    QCoreApplication app(argc, argv);
-    ::testing::InitGoogleTest(&argc, argv);
-    return RUN_ALL_TESTS();
-}

@@ -376,10 +376,3 @@ TEST_F(UploadTest, SalesEveryFewHundredMillisecondsDoNotPostponeTheFullCycle)
 }
 
 } // namespace
-
-int main(int argc, char **argv)
-{
-    QCoreApplication app(argc, argv);
-    ::testing::InitGoogleTest(&argc, argv);
-    return RUN_ALL_TESTS();
-}

@@ -525,6 +525,14 @@
         <source>yesterday</source>
         <translation>gestern</translation>
     </message>
+    <message>
+        <source>Downloading %1 of %2</source>
+        <translation>Wird geladen: %1 von %2</translation>
+    </message>
+    <message>
+        <source>Downloading</source>
+        <translation>Wird geladen</translation>
+    </message>
 </context>
 <context>
     <name>UnsavedRecordPage</name>

@@ -525,6 +525,14 @@
         <source>yesterday</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Downloading %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>UnsavedRecordPage</name>

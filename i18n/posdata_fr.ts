@@ -525,6 +525,14 @@
         <source>yesterday</source>
         <translation>hier</translation>
     </message>
+    <message>
+        <source>Downloading %1 of %2</source>
+        <translation>Téléchargement&#xa0;: %1 sur %2</translation>
+    </message>
+    <message>
+        <source>Downloading</source>
+        <translation>Téléchargement</translation>
+    </message>
 </context>
 <context>
     <name>UnsavedRecordPage</name>

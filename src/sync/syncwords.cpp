@@ -52,6 +52,11 @@ QString activity(const SyncObjectSnapshot &o, const QDateTime &now, const QLocal
         return progress(QT_TRANSLATE_NOOP("SyncWords", "Downloading changes: %1 of %2"),
             QT_TRANSLATE_NOOP("SyncWords", "Downloading changes"), o, locale);
     case SyncActivity::Resyncing:
+        // The first download of an object is no "re"-sync: staff who never synced it read
+        // "Resyncing" as a repeat of something that went wrong.
+        if (!o.lastSynced.isValid())
+            return progress(QT_TRANSLATE_NOOP("SyncWords", "Downloading %1 of %2"),
+                QT_TRANSLATE_NOOP("SyncWords", "Downloading"), o, locale);
         return progress(QT_TRANSLATE_NOOP("SyncWords", "Resyncing %1 of %2"),
             QT_TRANSLATE_NOOP("SyncWords", "Resyncing"), o, locale);
     case SyncActivity::UpdatingFields:

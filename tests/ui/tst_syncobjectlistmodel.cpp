@@ -114,6 +114,17 @@ TEST_F(ModelTest, RolesCarryWordsAndFormattedNumbers)
               "s_c__product__c, Syncing, Resyncing 500 of 1,000");
     EXPECT_TRUE(value(0, SyncObjectListModel::DownloadingRole).toBool());
 
+    // The first download of an object that was never synced is no "re"-sync.
+    auto first = o;
+    first.lastSynced = {};
+    model.applyObjects({first});
+    EXPECT_EQ(value(0, SyncObjectListModel::CountTextRole).toString(), "Downloading 500 of 1,000");
+    EXPECT_EQ(value(0, SyncObjectListModel::LastSyncedTextRole).toString(), "Never synced");
+    first.progressTotal = 0; // the total is not known yet
+    model.applyObjects({first});
+    EXPECT_EQ(value(0, SyncObjectListModel::CountTextRole).toString(), "Downloading");
+    model.applyObjects({o});
+
     // Still wanted (Syncing) but waiting to retry: no download runs, so no bar and no download
     // numbers; the row keeps its synced count and says when it tries again.
     o.activity = posdata::SyncActivity::Retrying;

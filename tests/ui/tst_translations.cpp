@@ -154,7 +154,10 @@ TEST(Translations, GermanWordsNumbersAndPluralsAtRunTime)
     o.activity = SyncActivity::Resyncing;
     o.progressDone = 12000;
     o.progressTotal = 100007;
+    o.lastSynced = kNow.addSecs(-3600);
     EXPECT_EQ(syncwords::activity(o, kNow, l), "Neu synchronisiert: 12.000 von 100.007");
+    o.lastSynced = {}; // never synced: the first download
+    EXPECT_EQ(syncwords::activity(o, kNow, l), "Wird geladen: 12.000 von 100.007");
     EXPECT_EQ(syncwords::age(kNow.addSecs(-300), kNow, l), "vor 5 Min.");
     // The controller's summary: plurals by %Ln.
     ManageDataController controller;

@@ -153,12 +153,12 @@ TestCase {
         rowItem(4)
         const page = shell.stack.currentItem
         for (const t of ["s_c__outlet__c", "Synced 20 of 20", "Fully synced", "Subset synced", "Incomplete",
-                         "Resyncing 61,234 of 100,000", "Syncing", "2 min left", "Synced 12,000 of 20,000",
+                         "Downloading 61,234 of 100,000", "Syncing", "2 min left", "Synced 12,000 of 20,000",
                          "Downloading changes: 1,234 of 10,000", "Stopped until the error is fixed",
                          "Last synced 5 min ago", "Never synced", "5 objects \u00b7 2 syncing \u00b7 1 incomplete"])
             verify(findText(page, t), t)
         const row = rowItem(3)
-        compare(row.Accessible.name, "s_c__product__c, Syncing, Resyncing 61,234 of 100,000")
+        compare(row.Accessible.name, "s_c__product__c, Syncing, Downloading 61,234 of 100,000")
         verify(row.height >= 48)
     }
 

@@ -102,6 +102,24 @@ protected:
         }
     }
 
+    /// Asks for a resync or a clear & resync of `object` now: from the engine (the screen's
+    /// actions) or from another connection to the store (`posdata resync` beside a running app).
+    void resyncNow(SyncEngine &engine, const QString &object, bool clear, bool fromAnotherConnection)
+    {
+        if (fromAnotherConnection) {
+            auto cli = posdata::LocalStore::open(dbPath, posdata::LocalStore::Mode::ReadWrite);
+            ASSERT_TRUE(cli);
+            if (clear)
+                ASSERT_FALSE(cli->beginClearResync(QStringList{object}).isEmpty());
+            else
+                ASSERT_GE(cli->beginFullResync(object), 0);
+        } else if (clear) {
+            engine.clearResync(object);
+        } else {
+            engine.resync(object);
+        }
+    }
+
     static QStringList allObjects() { return {kOutlet, kShift, QStringLiteral("contact"), kProduct, kOrder}; }
 
     QTemporaryDir dir;

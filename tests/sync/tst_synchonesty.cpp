@@ -106,18 +106,7 @@ TEST_F(HonestyTest, ClearAndResyncAtRandomMomentsOfADownloadEachEndExact)
             if (done || !p || !p->syncing || p->progressDone < at)
                 return;
             done = true;
-            if (fromAnotherConnection) {
-                auto cli = posdata::LocalStore::open(dbPath, posdata::LocalStore::Mode::ReadWrite);
-                ASSERT_TRUE(cli);
-                if (clear)
-                    ASSERT_FALSE(cli->beginClearResync(QStringList{kProduct}).isEmpty());
-                else
-                    ASSERT_GE(cli->beginFullResync(kProduct), 0);
-            } else if (clear) {
-                engine.clearResync(kProduct);
-            } else {
-                engine.resync(kProduct);
-            }
+            resyncNow(engine, kProduct, clear, fromAnotherConnection);
         });
         engine.start();
         ASSERT_TRUE(idle.waitNext(0));

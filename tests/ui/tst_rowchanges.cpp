@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // KeyedListModel::applyKeyed and emitRowChanges on a small model of (key, value) rows: the exact
 // signals for each kind of change, and random lists checked against the expected rows.
+#include "modelspies.h"
 #include "ui/rowchanges.h"
 
 #include <QAbstractItemModelTester>
@@ -75,19 +76,6 @@ QList<Item> items(const QString &spec) // "a=1 b=2"
     return out;
 }
 
-struct Spies
-{
-    explicit Spies(QAbstractItemModel *m)
-        : dataChanged(m, &QAbstractItemModel::dataChanged)
-        , inserted(m, &QAbstractItemModel::rowsInserted)
-        , removed(m, &QAbstractItemModel::rowsRemoved)
-        , moved(m, &QAbstractItemModel::rowsMoved)
-        , reset(m, &QAbstractItemModel::modelReset)
-    {
-    }
-    QSignalSpy dataChanged, inserted, removed, moved, reset;
-};
-
 class KeyedTest : public ::testing::Test
 {
 protected:
@@ -97,7 +85,7 @@ protected:
 
 TEST_F(KeyedTest, FirstListIsOneInsert)
 {
-    Spies s(&model);
+    ModelSpies s(&model);
     model.apply(items("a=1 b=2 c=3"));
     ASSERT_EQ(s.inserted.size(), 1);
     EXPECT_EQ(s.inserted.at(0).at(1).toInt(), 0);
@@ -109,7 +97,7 @@ TEST_F(KeyedTest, FirstListIsOneInsert)
 TEST_F(KeyedTest, SameListIsSilent)
 {
     model.apply(items("a=1 b=2 c=3"));
-    Spies s(&model);
+    ModelSpies s(&model);
     model.apply(items("a=1 b=2 c=3"));
     EXPECT_EQ(s.inserted.size() + s.removed.size() + s.moved.size() + s.dataChanged.size() + s.reset.size(), 0);
 }
@@ -117,7 +105,7 @@ TEST_F(KeyedTest, SameListIsSilent)
 TEST_F(KeyedTest, AdjacentValueChangesAreOneSignalWithTheRole)
 {
     model.apply(items("a=1 b=2 c=3 d=4"));
-    Spies s(&model);
+    ModelSpies s(&model);
     model.apply(items("a=1 b=20 c=30 d=4"));
     ASSERT_EQ(s.dataChanged.size(), 1);
     EXPECT_EQ(s.dataChanged.at(0).at(0).toModelIndex().row(), 1);
@@ -129,7 +117,7 @@ TEST_F(KeyedTest, AdjacentValueChangesAreOneSignalWithTheRole)
 TEST_F(KeyedTest, RemovalsAreOneSignalPerRunBottomUp)
 {
     model.apply(items("a b c d e f"));
-    Spies s(&model);
+    ModelSpies s(&model);
     model.apply(items("a d f"));
     ASSERT_EQ(s.removed.size(), 2);
     EXPECT_EQ(s.removed.at(0).at(1).toInt(), 4); // e
@@ -142,7 +130,7 @@ TEST_F(KeyedTest, InsertedRunsAreOneSignalEachAndBuildOnlyNewRows)
 {
     model.apply(items("a d"));
     model.made = 0;
-    Spies s(&model);
+    ModelSpies s(&model);
     model.apply(items("a b c d e"));
     ASSERT_EQ(s.inserted.size(), 2);
     EXPECT_EQ(s.inserted.at(0).at(1).toInt(), 1);
@@ -155,7 +143,7 @@ TEST_F(KeyedTest, InsertedRunsAreOneSignalEachAndBuildOnlyNewRows)
 TEST_F(KeyedTest, AMoveIsAMoveNotARemoveAndInsert)
 {
     model.apply(items("a=1 b=2 c=3"));
-    Spies s(&model);
+    ModelSpies s(&model);
     model.apply(items("c=3 a=1 b=2"));
     EXPECT_EQ(s.moved.size(), 1);
     EXPECT_EQ(s.inserted.size() + s.removed.size() + s.dataChanged.size(), 0);
@@ -173,7 +161,7 @@ TEST_F(KeyedTest, ADuplicateKeyKeepsTheFirst)
 TEST_F(KeyedTest, RandomListsAlwaysEndAsWanted)
 {
     QRandomGenerator rng(12345);
-    Spies s(&model);
+    ModelSpies s(&model);
     for (int round = 0; round < 500; ++round) {
         QStringList keys;
         for (char c = 'a'; c <= 'p'; ++c) {
@@ -209,7 +197,7 @@ TEST_F(KeyedTest, InterleavedInsertsBuildEachRowOnce)
     }
     model.apply(half);
     model.made = 0;
-    Spies s(&model);
+    ModelSpies s(&model);
     model.apply(all);
     EXPECT_EQ(model.made, 1000);
     EXPECT_EQ(s.inserted.size(), 1000);

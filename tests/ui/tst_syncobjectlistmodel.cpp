@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // SyncObjectListModel: the exact change signals a snapshot produces.
+#include "modelspies.h"
 #include "ui/syncobjectlistmodel.h"
 
 #include <QAbstractItemModelTester>
@@ -37,21 +38,6 @@ QList<SyncObjectSnapshot> objects(const QStringList &names)
     return list;
 }
 
-struct Spies
-{
-    explicit Spies(SyncObjectListModel *m)
-        : dataChanged(m, &QAbstractItemModel::dataChanged)
-        , inserted(m, &QAbstractItemModel::rowsInserted)
-        , removed(m, &QAbstractItemModel::rowsRemoved)
-        , moved(m, &QAbstractItemModel::rowsMoved)
-        , reset(m, &QAbstractItemModel::modelReset)
-        , layout(m, &QAbstractItemModel::layoutChanged)
-    {
-    }
-    QSignalSpy dataChanged, inserted, removed, moved, reset, layout;
-    int structural() const { return inserted.size() + removed.size() + moved.size() + reset.size() + layout.size(); }
-};
-
 class ModelTest : public ::testing::Test
 {
 protected:
@@ -75,7 +61,7 @@ protected:
 
 TEST_F(ModelTest, FirstSnapshotInsertsAllRowsInOneSignal)
 {
-    Spies spies(&model);
+    ModelSpies spies(&model);
     model.applyObjects(objects({"contact", "s_c__product__c", "s_c__order__c"}));
     ASSERT_EQ(spies.inserted.size(), 1);
     EXPECT_EQ(spies.inserted.at(0).at(1).toInt(), 0);
@@ -151,7 +137,7 @@ TEST_F(ModelTest, FailedUploadsShowBesideTheStatusNotInsteadOfIt)
     o.unsaved = 5;
     model.applyObjects({o});
     EXPECT_EQ(value(0, SyncObjectListModel::UploadFailedTextRole).toString(), "");
-    Spies spies(&model);
+    ModelSpies spies(&model);
     o.uploadFailed = 2;
     model.applyObjects({o});
     ASSERT_EQ(spies.dataChanged.size(), 1);
@@ -168,7 +154,7 @@ TEST_F(ModelTest, FailedUploadsShowBesideTheStatusNotInsteadOfIt)
 TEST_F(ModelTest, IdenticalSnapshotEmitsNothing)
 {
     model.applyObjects(objects({"a", "b", "c"}));
-    Spies spies(&model);
+    ModelSpies spies(&model);
     model.applyObjects(objects({"a", "b", "c"}));
     EXPECT_EQ(spies.dataChanged.size(), 0);
     EXPECT_EQ(spies.structural(), 0);
@@ -178,7 +164,7 @@ TEST_F(ModelTest, ProgressOnOneRowIsOneNarrowDataChanged)
 {
     auto list = objects({"a", "b", "c"});
     model.applyObjects(list);
-    Spies spies(&model);
+    ModelSpies spies(&model);
     list[1].stored = 150; // "Local records": every record stored
     list[1].server = 300;
     model.applyObjects(list);
@@ -202,7 +188,7 @@ TEST_F(ModelTest, OnlyLocalCountChangedGivesExactlyThoseRoles)
     list[0].stored = 10;
     list[0].status = SyncStatus::Incomplete;
     model.applyObjects(list);
-    Spies spies(&model);
+    ModelSpies spies(&model);
     list[0].stored = 20;
     model.applyObjects(list);
     ASSERT_EQ(spies.dataChanged.size(), 1);
@@ -215,7 +201,7 @@ TEST_F(ModelTest, AdjacentChangedRowsMergeAndGapsSplit)
 {
     auto list = objects({"a", "b", "c", "d", "e"});
     model.applyObjects(list);
-    Spies spies(&model);
+    ModelSpies spies(&model);
     list[1].unsaved = 1; // b and c: adjacent, different roles -> one signal with the union
     list[2].inUse = 2;
     list[4].unsaved = 3; // e: separate
@@ -234,7 +220,7 @@ TEST_F(ModelTest, AdjacentChangedRowsMergeAndGapsSplit)
 TEST_F(ModelTest, NewObjectIsInsertedNotReset)
 {
     model.applyObjects(objects({"a", "c"}));
-    Spies spies(&model);
+    ModelSpies spies(&model);
     model.applyObjects(objects({"a", "b", "c", "d"}));
     ASSERT_EQ(spies.inserted.size(), 2);
     EXPECT_EQ(spies.inserted.at(0).at(1).toInt(), 1);
@@ -249,7 +235,7 @@ TEST_F(ModelTest, NewObjectIsInsertedNotReset)
 TEST_F(ModelTest, VanishedObjectsAreRemovedInContiguousRuns)
 {
     model.applyObjects(objects({"a", "b", "c", "d", "e"}));
-    Spies spies(&model);
+    ModelSpies spies(&model);
     model.applyObjects(objects({"a", "d"}));
     ASSERT_EQ(spies.removed.size(), 2);
     EXPECT_EQ(spies.removed.at(0).at(1).toInt(), 4); // bottom-up: e first
@@ -264,7 +250,7 @@ TEST_F(ModelTest, ReorderIsAMoveKeepingValues)
 {
     auto list = objects({"a", "b", "c"});
     model.applyObjects(list);
-    Spies spies(&model);
+    ModelSpies spies(&model);
     model.applyObjects({list[2], list[0], list[1]});
     EXPECT_EQ(spies.moved.size(), 1);
     EXPECT_EQ(spies.inserted.size() + spies.removed.size() + spies.reset.size(), 0);
@@ -289,7 +275,7 @@ TEST_F(ModelTest, RelativeTimesRefreshOnlyThatRole)
     auto list = objects({"a", "b"});
     list[1].lastSynced = {};
     model.applyObjects(list);
-    Spies spies(&model);
+    ModelSpies spies(&model);
     now = now.addSecs(120);
     model.refreshRelativeTimes();
     ASSERT_EQ(spies.dataChanged.size(), 1); // "b" was never synced: its text does not move
@@ -308,7 +294,7 @@ TEST_F(ModelTest, TwoHundredObjectsOneTickTouchesOnlyChangedRows)
         many << QStringLiteral("obj_%1__c").arg(i, 3, 10, QLatin1Char('0'));
     auto list = objects(many);
     model.applyObjects(list);
-    Spies spies(&model);
+    ModelSpies spies(&model);
     list[57].stored = 7;
     list[58].stored = 8;
     list[199].syncing = true;

@@ -2,6 +2,7 @@
 // UnsavedRecordListModel: rows in words from value snapshots, the exact change signals, and when it
 // asks the engine again.
 #include "actionspy.h"
+#include "modelspies.h"
 #include "ui/managedatacontroller.h"
 #include "ui/unsavedrecordlistmodel.h"
 
@@ -59,19 +60,6 @@ EngineSnapshot snapshot(const SyncObjectSnapshot &o)
     s.objects = {o};
     return s;
 }
-
-struct Spies
-{
-    explicit Spies(QAbstractItemModel *m)
-        : dataChanged(m, &QAbstractItemModel::dataChanged)
-        , inserted(m, &QAbstractItemModel::rowsInserted)
-        , removed(m, &QAbstractItemModel::rowsRemoved)
-        , moved(m, &QAbstractItemModel::rowsMoved)
-        , reset(m, &QAbstractItemModel::modelReset)
-    {
-    }
-    QSignalSpy dataChanged, inserted, removed, moved, reset;
-};
 
 class UnsavedModelTest : public ::testing::Test
 {
@@ -237,7 +225,7 @@ TEST_F(UnsavedModelTest, TheEnginesAnswerIsDescribedOffTheGuiThread)
 TEST_F(UnsavedModelTest, SecondAnswerEmitsTheNarrowestChanges)
 {
     apply({record("a"), record("b"), record("c")});
-    Spies spies(&model);
+    ModelSpies spies(&model);
     QSignalSpy counts(&model, &UnsavedRecordListModel::countChanged);
 
     apply({record("a"), record("b"), record("c")}); // same values: nothing
@@ -282,7 +270,7 @@ TEST_F(UnsavedModelTest, SecondAnswerEmitsTheNarrowestChanges)
 TEST_F(UnsavedModelTest, ReorderMovesRowsAndOtherObjectsAreIgnored)
 {
     apply({record("a"), record("b"), record("c")});
-    Spies spies(&model);
+    ModelSpies spies(&model);
     apply({record("c"), record("a"), record("b")});
     EXPECT_EQ(spies.moved.size(), 1);
     EXPECT_EQ(spies.inserted.size() + spies.removed.size() + spies.reset.size(), 0);
@@ -484,7 +472,7 @@ TEST_F(UnsavedModelTest, RelativeTimesFollowTheClock)
     QDateTime now = kNow;
     controller.setClock([&now] { return now; });
     apply({record("a"), record("b", RecordState::LocallyCreated, 30)});
-    Spies spies(&model);
+    ModelSpies spies(&model);
     now = kNow.addSecs(120);
     model.refreshRelativeTimes();
     ASSERT_EQ(spies.dataChanged.size(), 1);

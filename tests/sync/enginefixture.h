@@ -120,6 +120,17 @@ protected:
         }
     }
 
+    /// `object` on the device is exactly the server's (faults off first) and the engine says Fully synced.
+    void expectFullySyncedExact(SyncEngine &engine, const QString &object)
+    {
+        setFaults({{"latencyMs", 0}});
+        EXPECT_TRUE(localRecords(dbPath, object) == rest->records(object)) << "local and server differ";
+        const auto *p = objectIn(engine.snapshot(), object);
+        ASSERT_TRUE(p);
+        EXPECT_EQ(p->status, posdata::SyncStatus::FullySynced);
+        EXPECT_EQ(p->local, p->server);
+    }
+
     static QStringList allObjects() { return {kOutlet, kShift, QStringLiteral("contact"), kProduct, kOrder}; }
 
     QTemporaryDir dir;

@@ -18,6 +18,7 @@
 #include <nlohmann/json.hpp>
 
 #include <functional>
+#include <optional>
 #include <string>
 
 namespace enginetest {
@@ -159,6 +160,21 @@ inline int timeScale()
 
 /// Runs the event loop until done() or the limit (a hang guard, not a performance assertion).
 using testsupport::waitFor;
+
+/// The engine's unsaved records of `object` (requestUnsaved() and its answer); empty if none came.
+inline QList<posdata::UnsavedRecord> unsavedOf(posdata::SyncEngine &engine, const QString &object)
+{
+    std::optional<QList<posdata::UnsavedRecord>> answer;
+    const QMetaObject::Connection c = QObject::connect(&engine, &posdata::SyncEngine::unsavedReady,
+        [&](const QString &answered, const QList<posdata::UnsavedRecord> &records) {
+            if (answered == object)
+                answer = records;
+        });
+    engine.requestUnsaved(object);
+    waitFor([&] { return answer.has_value(); });
+    QObject::disconnect(c);
+    return answer.value_or(QList<posdata::UnsavedRecord>{});
+}
 
 /// Counts idle() signals so a test can wait for the next cycle end.
 struct IdleCounter

@@ -39,14 +39,7 @@ protected:
         return {{"s_c__outlet__c", outletId}, {"s_c__total__c", total}, {"s_c__status__c", "Till"},
                 {"s_c__item_count__c", 1}};
     }
-    QList<UnsavedRecord> unsavedOf(const QString &object)
-    {
-        QSignalSpy spy(engine.get(), &SyncEngine::unsavedReady);
-        engine->requestUnsaved(object);
-        if (!waitFor([&] { return spy.count() > 0; }))
-            return {};
-        return spy.takeFirst().at(1).value<QList<UnsavedRecord>>();
-    }
+    QList<UnsavedRecord> unsavedOf(const QString &object) { return enginetest::unsavedOf(*engine, object); }
     /// Discards through the engine and returns its answer: empty when discarded, else why not.
     QString discard(const QString &object, const QString &id)
     {

@@ -101,12 +101,7 @@ protected:
     }
     void expectProductsExact(SyncEngine &engine)
     {
-        setFaults({{"latencyMs", 0}});
-        EXPECT_TRUE(localRecords(dbPath, kProduct) == rest->records(kProduct)) << "local and server differ";
-        const auto *p = objectIn(engine.snapshot(), kProduct);
-        ASSERT_TRUE(p);
-        EXPECT_EQ(p->status, SyncStatus::FullySynced);
-        EXPECT_EQ(p->local, p->server);
+        expectFullySyncedExact(engine, kProduct);
         EXPECT_FALSE(planLeft());
     }
     /// The newest change of the products on the server, tombstones included (the high-water mark).

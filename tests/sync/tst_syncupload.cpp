@@ -63,14 +63,7 @@ protected:
         }
         return out;
     }
-    QList<UnsavedRecord> unsavedOf(const QString &object)
-    {
-        QSignalSpy spy(engine.get(), &SyncEngine::unsavedReady);
-        engine->requestUnsaved(object);
-        if (!waitFor([&] { return spy.count() > 0; }))
-            return {};
-        return spy.takeFirst().at(1).value<QList<UnsavedRecord>>();
-    }
+    QList<UnsavedRecord> unsavedOf(const QString &object) { return enginetest::unsavedOf(*engine, object); }
 
     std::unique_ptr<SyncEngine> engine;
     std::unique_ptr<IdleCounter> idles;

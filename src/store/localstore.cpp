@@ -124,27 +124,14 @@ bool LocalStore::Private::checkPageIds(const QString &object, const QVector<Inco
 ApplyResult LocalStore::applyPage(const QString &object, const QVector<IncomingRecord> &page,
     const Checkpoint &newCheckpoint, qint64 generation, StoreError *error)
 {
-    if (!d->checkPageIds(object, page, error))
-        return {};
-    const QString what = QStringLiteral("write %1").arg(object);
-    ApplyResult result;
-    const bool written = d->writeObject(object, what, error, [&](qint64 key) {
-        if (!d->writePage(key, page, generation, &result, what, error))
-            return false;
-        if (!newCheckpoint.isEmpty()) {
-            d->writeCheckpoint->bindValue(0, newCheckpoint.systemModstamp);
-            d->writeCheckpoint->bindValue(1, newCheckpoint.id);
-            d->writeCheckpoint->bindValue(2, key);
-            if (!d->exec(*d->writeCheckpoint, error, what))
-                return false;
-        }
-        return true;
+    return d->applyPageWith(object, page, generation, error, [&](qint64 key, const QString &what) {
+        if (newCheckpoint.isEmpty())
+            return true;
+        d->writeCheckpoint->bindValue(0, newCheckpoint.systemModstamp);
+        d->writeCheckpoint->bindValue(1, newCheckpoint.id);
+        d->writeCheckpoint->bindValue(2, key);
+        return d->exec(*d->writeCheckpoint, error, what);
     });
-    if (!written)
-        return {};
-    if (d->checkpointer)
-        d->checkpointer->poke();
-    return result;
 }
 
 qint64 LocalStore::removeUnseen(const QString &object, qint64 generation, StoreError *error)

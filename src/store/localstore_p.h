@@ -178,6 +178,26 @@ struct LocalStore::Private
     bool checkPageIds(const QString &object, const QVector<IncomingRecord> &page, StoreError *error);
     bool writePage(qint64 key, const QVector<IncomingRecord> &page, qint64 generation, ApplyResult *result,
         const QString &what, StoreError *error);
+    /// applyPage() and applyRangePage(): the Id check, then in one transaction the page's rows and
+    /// `checkpoint(key, what)` (the object's or the range's; false = failed, *error set, all rolled
+    /// back), then a poke of the WAL checkpointer. An empty result when nothing was written.
+    template<typename WriteCheckpoint>
+    ApplyResult applyPageWith(const QString &object, const QVector<IncomingRecord> &page, qint64 generation,
+        StoreError *error, WriteCheckpoint &&checkpoint)
+    {
+        if (!checkPageIds(object, page, error))
+            return {};
+        const QString what = QStringLiteral("write %1").arg(object);
+        ApplyResult result;
+        const bool written = writeObject(object, what, error, [&](qint64 key) {
+            return writePage(key, page, generation, &result, what, error) && checkpoint(key, what);
+        });
+        if (!written)
+            return {};
+        if (checkpointer)
+            checkpointer->poke();
+        return result;
+    }
 
     // --- localstore_ranges.cpp ---
 

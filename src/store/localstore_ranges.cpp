@@ -102,13 +102,7 @@ std::optional<RangePlan> LocalStore::rangePlan(const QString &object) const
 ApplyResult LocalStore::applyRangePage(const QString &object, const QVector<IncomingRecord> &page, const IdRange &range,
     qint64 generation, StoreError *error)
 {
-    if (!d->checkPageIds(object, page, error))
-        return {};
-    const QString what = QStringLiteral("write %1").arg(object);
-    ApplyResult result;
-    const bool written = d->writeObject(object, what, error, [&](qint64 key) {
-        if (!d->writePage(key, page, generation, &result, what, error))
-            return false;
+    return d->applyPageWith(object, page, generation, error, [&](qint64 key, const QString &what) {
         if (!d->writeRange) {
             // Prepared once: it goes with every page of a ranged download.
             d->writeRange = d->prepare(QStringLiteral(
@@ -129,11 +123,6 @@ ApplyResult LocalStore::applyRangePage(const QString &object, const QVector<Inco
                     .arg(what));
         return true;
     });
-    if (!written)
-        return {};
-    if (d->checkpointer)
-        d->checkpointer->poke();
-    return result;
 }
 
 bool LocalStore::splitRange(const QString &object, qint64 generation, const QString &lo, const QString &at,

@@ -71,7 +71,11 @@ bool FaultConfig::apply(const nlohmann::json &j, std::string *error)
     }
     FaultConfig c = *this;
     try {
-        for (const auto &[k, v] : j.items()) {
+        for (const auto &item : j.items()) {
+            // Named copies, not a structured binding: clang before 16 (the fuzz build) cannot
+            // capture a binding in the lambda below.
+            const std::string &k = item.key();
+            const nlohmann::json &v = item.value();
             bool known = false;
             forEachSetting(c, [&](const char *key, auto &field) {
                 if (!known && k == key) {

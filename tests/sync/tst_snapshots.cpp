@@ -160,6 +160,8 @@ TEST(SyncWords, ActivityInWords)
     o.activity = SyncActivity::Resyncing;
     o.progressDone = 12000;
     o.progressTotal = 100007;
+    EXPECT_EQ(syncwords::activity(o, kNow, c), QStringLiteral("Downloading 12,000 of 100,007")); // never synced
+    o.lastSynced = kNow.addSecs(-3600);
     EXPECT_EQ(syncwords::activity(o, kNow, c), QStringLiteral("Resyncing 12,000 of 100,007"));
     o.activity = SyncActivity::Retrying;
     o.retryAt = kNow.addSecs(30);

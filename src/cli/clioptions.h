@@ -12,7 +12,7 @@ namespace posdata {
 /// The parsed `posdata` command line: one subcommand, its targets and the common options.
 struct CliOptions
 {
-    enum class Command { Help, Status, Pause, Resume, Resync, ClearResync, Sync, Unsaved, Upload };
+    enum class Command { Help, Status, Pause, Resume, Resync, ClearResync, Sync, Unsaved, Upload, Check, Repair };
 
     Command command = Command::Help;
     QString devicePath; ///< --device FILE (needed by sync)
@@ -26,6 +26,7 @@ struct CliOptions
     bool yes = false; ///< clear-resync --yes
     bool dryRun = false; ///< --dry-run (pause/resume/resync/clear-resync)
     bool once = false; ///< sync --once
+    bool exact = false; ///< check --exact: compare every Id, not counts first
 
     /// Parses the arguments after the program name. On a usage error returns nullopt and sets *error
     /// to one sentence (the caller prints it with the usage hint and exits with 2).

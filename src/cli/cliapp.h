@@ -54,6 +54,8 @@ private:
     int upload(const CliOptions &o);
     /// `check` and `repair` (clidiagnostics.cpp): IntegrityCheck / IntegrityRepair per object.
     int check(const CliOptions &o);
+    /// `report` (clidiagnostics.cpp): SupportReport, printed or written with its text twin.
+    int report(const CliOptions &o);
     /// Runs the engine for `device` on `config` (until the first idle when `once`) and prints its progress.
     int runEngine(const CliOptions &o, const DeviceContext &device, const SyncConfig &config, bool once);
     /// The device file --device names; nullopt (the error printed) when it cannot be read. Its

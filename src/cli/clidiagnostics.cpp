@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 // CliApp's support diagnostics: `posdata check` (where this device and the server differ, in words or
-// JSON) and `posdata repair` (the check, then only the difference downloaded or removed). The work is
-// src/sync/integritycheck.h's; this file runs it on an event loop and words it.
+// JSON), `posdata repair` (the check, then only the difference downloaded or removed) and `posdata
+// report`. The work is src/sync/integritycheck.h's and SupportReport's; this file runs and words it.
 #include "cli/cliapp.h"
 
+#include "cli/supportreport.h"
+#include "common/redact.h"
 #include "config/soqlbuilder.h"
 #include "config/syncconfig.h"
 #include "net/salesforceclient.h"
@@ -11,6 +13,9 @@
 #include "sync/integritycheck.h"
 
 #include <QEventLoop>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -157,6 +162,59 @@ int CliApp::check(const CliOptions &o)
     if (o.json)
         print(QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented)));
     return exitCode;
+}
+
+namespace {
+
+/// Writes `bytes` to `path` whole or not at all.
+bool writeWhole(const QString &path, const QByteArray &bytes, QString *error)
+{
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit()) {
+        *error = QStringLiteral("%1: cannot write: %2").arg(path, f.errorString());
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+int CliApp::report(const CliOptions &o)
+{
+    std::optional<DeviceContext> device;
+    if (!o.devicePath.isEmpty()) {
+        device = loadDevice(o);
+        if (!device)
+            return Failed;
+    }
+    // Read-only: safe next to a running app.
+    const auto [config, store] = openWorkspace(o, true);
+    if (!store)
+        return Failed;
+    QFile configFile(config->source);
+    SupportReport::Inputs in;
+    in.config = config.get();
+    in.configBytes = configFile.open(QIODevice::ReadOnly) ? configFile.readAll() : QByteArray();
+    in.store = store.get();
+    in.dbPath = store->path();
+    in.instanceHost = device ? device->instanceUrl.host() : QString();
+    in.secret = m_secret;
+    const QJsonObject report = SupportReport::build(in);
+    const QByteArray json = redactSecret(QString::fromUtf8(QJsonDocument(report).toJson(QJsonDocument::Indented)), m_secret).toUtf8();
+    const QString text = redactSecret(SupportReport::text(report), m_secret);
+    if (o.outputPath.isEmpty()) {
+        print(text);
+        return Ok;
+    }
+    const QFileInfo out(o.outputPath);
+    const QString textPath = out.path() + u'/' + out.completeBaseName() + QStringLiteral(".txt");
+    QString error;
+    if (textPath == out.filePath() || !writeWhole(o.outputPath, json, &error) || !writeWhole(textPath, text.toUtf8(), &error)) {
+        printError(error.isEmpty() ? QStringLiteral("%1: give a file name that does not end in .txt (the text twin gets .txt)").arg(o.outputPath) : error);
+        return Failed;
+    }
+    print(QStringLiteral("report written: %1 and %2\n").arg(o.outputPath, textPath));
+    return Ok;
 }
 
 } // namespace posdata

@@ -20,6 +20,7 @@ const QHash<QString, Command> &commands()
         {QStringLiteral("clear-resync"), Command::ClearResync}, {QStringLiteral("sync"), Command::Sync},
         {QStringLiteral("unsaved"), Command::Unsaved}, {QStringLiteral("upload"), Command::Upload},
         {QStringLiteral("check"), Command::Check}, {QStringLiteral("repair"), Command::Repair},
+        {QStringLiteral("report"), Command::Report},
         {QStringLiteral("help"), Command::Help}};
     return map;
 }
@@ -41,6 +42,7 @@ QSet<QString> allowedFlags(Command c)
     case Command::Check:
         return common + QSet<QString>{QStringLiteral("--json"), QStringLiteral("--all"), QStringLiteral("--exact")};
     case Command::Repair: return common + QSet<QString>{QStringLiteral("--json"), QStringLiteral("--all")};
+    case Command::Report: return common + QSet<QString>{QStringLiteral("--output")};
     case Command::Help: return {};
     }
     return {};
@@ -60,7 +62,7 @@ constexpr Flag kFlags[] = {
     {u"--json", nullptr, &CliOptions::json},         {u"--all", nullptr, &CliOptions::all},
     {u"--dry-run", nullptr, &CliOptions::dryRun},    {u"--yes", nullptr, &CliOptions::yes},
     {u"--once", nullptr, &CliOptions::once},         {u"--discarded", nullptr, &CliOptions::discarded},
-    {u"--exact", nullptr, &CliOptions::exact}};
+    {u"--exact", nullptr, &CliOptions::exact},       {u"--output", &CliOptions::outputPath, nullptr}};
 
 const Flag *findFlag(const QString &name)
 {
@@ -128,7 +130,7 @@ std::optional<CliOptions> CliOptions::parse(const QStringList &arguments, QStrin
         if (!haveCommand) {
             if (!commands().contains(arg))
                 return fail(QStringLiteral("unknown command \"%1\" (commands: status, pause, resume, resync, "
-                                           "clear-resync, sync, unsaved, upload, check, repair)")
+                                           "clear-resync, sync, unsaved, upload, check, repair, report)")
                                 .arg(arg));
             o.command = commands().value(arg);
             haveCommand = true;
@@ -213,6 +215,10 @@ QString CliOptions::usage()
         "                                         check --exact, then download only the missing records and\n"
         "                                         remove those the server no longer has (unsaved and\n"
         "                                         in-use ones stay)\n"
+        "  report [--output FILE]                 a support report (versions, configuration digest,\n"
+        "                                         status, counts, errors, storage, free space),\n"
+        "                                         without tokens, e-mail addresses or phone numbers;\n"
+        "                                         --output writes FILE (JSON) and its .txt twin\n"
         "\n"
         "Common options:\n"
         "  --db FILE       local store (default: the app's data folder, posdata.db)\n"

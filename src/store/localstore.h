@@ -136,6 +136,9 @@ public:
     std::optional<QList<RangeRecord>> recordsInIdRange(const QString &object, const QString &lo, const QString &hi) const;
     /// The smallest and largest Id of those records (both empty when there is none).
     QPair<QString, QString> idEnds(const QString &object) const;
+    /// Bytes of record data (Ids and payloads) per object name, for the support report: one pass over
+    /// the records (O(records)); empty on error.
+    QHash<QString, qint64> recordBytes() const;
     /// Repair: ONE transaction deletes those of `ids` that are Synced and not protected (unsaved and in-use
     /// records stay); then counts the object's counters again from its rows (local, unsaved, in use: exact
     /// even when rows changed behind the store's back). Stale when the object moved on from `generation`. Returns how

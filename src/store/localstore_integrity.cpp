@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-// LocalStore's side of the integrity check and repair: counts and Ids of an Id range read through the
-// records' (obj, id) key, the ends of the object's Ids, and the removal of records the server no
-// longer has (src/sync/integritycheck.h compares them with the server's).
+// LocalStore's side of the support diagnostics: counts and Ids of an Id range read through the
+// records' (obj, id) key, the ends of the object's Ids, the removal of records the server no longer
+// has (src/sync/integritycheck.h compares them with the server's), and the bytes per object.
 #include "store/localstore_p.h"
 
 namespace posdata {
@@ -84,6 +84,19 @@ QPair<QString, QString> LocalStore::idEnds(const QString &object) const
     if (!q.exec() || !q.next())
         return {};
     return {q.value(0).toString(), q.value(1).toString()};
+}
+
+QHash<QString, qint64> LocalStore::recordBytes() const
+{
+    QSqlQuery q(d->db);
+    q.setForwardOnly(true);
+    QHash<QString, qint64> out;
+    if (!q.exec(QStringLiteral("SELECT o.name, SUM(LENGTH(r.id) + LENGTH(r.payload)) FROM records r"
+                               " JOIN objects o ON o.obj = r.obj GROUP BY r.obj")))
+        return out;
+    while (q.next())
+        out.insert(q.value(0).toString(), q.value(1).toLongLong());
+    return out;
 }
 
 qint64 LocalStore::removeRecords(const QString &object, const QStringList &ids, qint64 generation, StoreError *error)

@@ -29,9 +29,10 @@ measure() { # label, command...
     local label=$1; shift
     local before after t0 t1
     before=$(calls); t0=$(date +%s.%N)
-    "$@" > "$DIR/last.out"
+    /usr/bin/time -f '%U %S' -o "$DIR/cpu" "$@" > "$DIR/last.out"
     t1=$(date +%s.%N); after=$(calls)
-    printf '%-28s %6d calls %8.2f s\n' "$label" $((after - before)) "$(echo "$t1 - $t0" | bc)"
+    printf '%-28s %6d calls %8.2f s wall, posdata CPU %s s\n' "$label" $((after - before)) \
+        "$(echo "$t1 - $t0" | bc)" "$(awk '{print $1 + $2}' "$DIR/cpu")"
 }
 measure "initial sync ($N)" "$POSDATA" sync --once --object $OBJ --device "$DIR/device.json" --db "$DB"
 damage() {

@@ -12,6 +12,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
@@ -284,4 +285,30 @@ TEST_F(CliCheckTest, ACheckThatCannotReachTheServerFailsInWordsAndChangesNothing
     EXPECT_FALSE(o.err.contains(QString::fromLatin1(emu::Emulator::kRefreshToken)));
     EXPECT_TRUE(storedIds(kProducts) == before);
     server.reset();
+}
+
+TEST_F(CliCheckTest, ARepairKilledMidwayLeavesAStoreThatTheNextRepairFinishes)
+{
+    syncOnce(kOrders);
+    const QStringList before = storedIds(kOrders);
+    ASSERT_EQ(before.size(), 10000);
+    deleteRandomRows(kOrders, 37, QString());
+    addGhostRows(kOrders, 5);
+    // kill -9 somewhere in the check or the repair (where depends on the machine; every point must be safe).
+    QProcess repair;
+    repair.start(QStringLiteral(POSDATA_BINARY), {QStringLiteral("repair"), kOrders, QStringLiteral("--device"), device,
+                                                  QStringLiteral("--db"), dbPath});
+    ASSERT_TRUE(repair.waitForStarted());
+    repair.waitForFinished(700);
+    repair.kill();
+    repair.waitForFinished();
+
+    const QJsonObject again = runJson(QStringLiteral("repair"), kOrders);
+    EXPECT_TRUE(again.value(u"repair").toObject().value(u"error").isNull()) << QJsonDocument(again).toJson().toStdString();
+    const QJsonObject after = runJson(QStringLiteral("check"), kOrders, {QStringLiteral("--exact")});
+    EXPECT_TRUE(after.value(u"clean").toBool()) << QJsonDocument(after).toJson().toStdString();
+    EXPECT_TRUE(storedIds(kOrders) == before);
+    auto store = posdata::LocalStore::open(dbPath, posdata::LocalStore::Mode::ReadOnly);
+    ASSERT_TRUE(store);
+    EXPECT_EQ(store->objectState(kOrders).localCount, 10000);
 }

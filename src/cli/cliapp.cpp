@@ -95,6 +95,9 @@ int CliApp::run(const QStringList &arguments)
     case CliOptions::Command::Sync: return sync(*options);
     case CliOptions::Command::Unsaved: return unsaved(*options);
     case CliOptions::Command::Upload: return upload(*options);
+    case CliOptions::Command::Check:
+    case CliOptions::Command::Repair: return check(*options);
+    case CliOptions::Command::Report: return report(*options);
     default: return action(*options);
     }
 }

@@ -52,6 +52,10 @@ private:
     /// `unsaved --discarded`: the records a person discarded on the screen, newest first.
     int discarded(const CliOptions &o, const LocalStore &store, const QStringList &names);
     int upload(const CliOptions &o);
+    /// `check` and `repair` (clidiagnostics.cpp): IntegrityCheck / IntegrityRepair per object.
+    int check(const CliOptions &o);
+    /// `report` (clidiagnostics.cpp): SupportReport, printed or written with its text twin.
+    int report(const CliOptions &o);
     /// Runs the engine for `device` on `config` (until the first idle when `once`) and prints its progress.
     int runEngine(const CliOptions &o, const DeviceContext &device, const SyncConfig &config, bool once);
     /// The device file --device names; nullopt (the error printed) when it cannot be read. Its

@@ -19,6 +19,8 @@ const QHash<QString, Command> &commands()
         {QStringLiteral("resume"), Command::Resume}, {QStringLiteral("resync"), Command::Resync},
         {QStringLiteral("clear-resync"), Command::ClearResync}, {QStringLiteral("sync"), Command::Sync},
         {QStringLiteral("unsaved"), Command::Unsaved}, {QStringLiteral("upload"), Command::Upload},
+        {QStringLiteral("check"), Command::Check}, {QStringLiteral("repair"), Command::Repair},
+        {QStringLiteral("report"), Command::Report},
         {QStringLiteral("help"), Command::Help}};
     return map;
 }
@@ -37,6 +39,10 @@ QSet<QString> allowedFlags(Command c)
     case Command::Sync: return common + QSet<QString>{QStringLiteral("--once"), QStringLiteral("--object")};
     case Command::Unsaved: return common + QSet<QString>{QStringLiteral("--json"), QStringLiteral("--discarded")};
     case Command::Upload: return common;
+    case Command::Check:
+        return common + QSet<QString>{QStringLiteral("--json"), QStringLiteral("--all"), QStringLiteral("--exact")};
+    case Command::Repair: return common + QSet<QString>{QStringLiteral("--json"), QStringLiteral("--all")};
+    case Command::Report: return common + QSet<QString>{QStringLiteral("--output")};
     case Command::Help: return {};
     }
     return {};
@@ -55,7 +61,8 @@ constexpr Flag kFlags[] = {
     {u"--config", &CliOptions::configPath, nullptr}, {u"--object", &CliOptions::syncObject, nullptr},
     {u"--json", nullptr, &CliOptions::json},         {u"--all", nullptr, &CliOptions::all},
     {u"--dry-run", nullptr, &CliOptions::dryRun},    {u"--yes", nullptr, &CliOptions::yes},
-    {u"--once", nullptr, &CliOptions::once},         {u"--discarded", nullptr, &CliOptions::discarded}};
+    {u"--once", nullptr, &CliOptions::once},         {u"--discarded", nullptr, &CliOptions::discarded},
+    {u"--exact", nullptr, &CliOptions::exact},       {u"--output", &CliOptions::outputPath, nullptr}};
 
 const Flag *findFlag(const QString &name)
 {
@@ -123,7 +130,7 @@ std::optional<CliOptions> CliOptions::parse(const QStringList &arguments, QStrin
         if (!haveCommand) {
             if (!commands().contains(arg))
                 return fail(QStringLiteral("unknown command \"%1\" (commands: status, pause, resume, resync, "
-                                           "clear-resync, sync, unsaved, upload)")
+                                           "clear-resync, sync, unsaved, upload, check, repair, report)")
                                 .arg(arg));
             o.command = commands().value(arg);
             haveCommand = true;
@@ -155,6 +162,8 @@ std::optional<CliOptions> CliOptions::parse(const QStringList &arguments, QStrin
     case Command::Resume:
     case Command::Resync:
     case Command::ClearResync:
+    case Command::Check:
+    case Command::Repair:
         if (o.all && !o.objects.isEmpty())
             return fail(QStringLiteral("give object names or --all, not both"));
         if (!o.all && o.objects.isEmpty())
@@ -168,7 +177,9 @@ std::optional<CliOptions> CliOptions::parse(const QStringList &arguments, QStrin
             return fail(QStringLiteral("unexpected argument \"%1\"").arg(o.objects.first()));
         break;
     }
-    if ((o.command == Command::Sync || o.command == Command::Upload) && o.devicePath.isEmpty())
+    if ((o.command == Command::Sync || o.command == Command::Upload || o.command == Command::Check
+            || o.command == Command::Repair)
+        && o.devicePath.isEmpty())
         return fail(QStringLiteral("\"%1\" needs --device FILE").arg(commandName));
     return o;
 }
@@ -195,6 +206,19 @@ QString CliOptions::usage()
         "                                         screen (kept 30 days), with what they held\n"
         "  upload --device FILE [NAME...]         upload them now (refused ones are tried again),\n"
         "                                         then refresh those objects\n"
+        "  check --device FILE (NAME... | --all) [--json] [--exact]\n"
+        "                                         where this device and the server differ (counts\n"
+        "                                         per Id range, then Ids), without downloading;\n"
+        "                                         --exact compares every Id (counts cannot see as\n"
+        "                                         many missing as extra records in one range)\n"
+        "  repair --device FILE (NAME... | --all) [--json]\n"
+        "                                         check --exact, then download only the missing records and\n"
+        "                                         remove those the server no longer has (unsaved and\n"
+        "                                         in-use ones stay)\n"
+        "  report [--output FILE]                 a support report (versions, configuration digest,\n"
+        "                                         status, counts, errors, storage, free space),\n"
+        "                                         without tokens, e-mail addresses or phone numbers;\n"
+        "                                         --output writes FILE (JSON) and its .txt twin\n"
         "\n"
         "Common options:\n"
         "  --db FILE       local store (default: the app's data folder, posdata.db)\n"

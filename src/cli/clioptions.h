@@ -12,7 +12,7 @@ namespace posdata {
 /// The parsed `posdata` command line: one subcommand, its targets and the common options.
 struct CliOptions
 {
-    enum class Command { Help, Status, Pause, Resume, Resync, ClearResync, Sync, Unsaved, Upload };
+    enum class Command { Help, Status, Pause, Resume, Resync, ClearResync, Sync, Unsaved, Upload, Check, Repair, Report };
 
     Command command = Command::Help;
     QString devicePath; ///< --device FILE (needed by sync)
@@ -20,12 +20,14 @@ struct CliOptions
     QString configPath; ///< --config FILE; empty = the bundled sync-objects.json
     QStringList objects; ///< NAME arguments of pause/resume/resync/clear-resync/unsaved/upload
     QString syncObject; ///< sync --object NAME
+    QString outputPath; ///< report --output FILE
     bool all = false; ///< --all
     bool json = false; ///< status/unsaved --json
     bool discarded = false; ///< unsaved --discarded: the records a person discarded instead
     bool yes = false; ///< clear-resync --yes
     bool dryRun = false; ///< --dry-run (pause/resume/resync/clear-resync)
     bool once = false; ///< sync --once
+    bool exact = false; ///< check --exact: compare every Id, not counts first
 
     /// Parses the arguments after the program name. On a usage error returns nullopt and sets *error
     /// to one sentence (the caller prints it with the usage hint and exits with 2).

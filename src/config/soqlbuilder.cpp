@@ -133,22 +133,57 @@ QString SoqlBuilder::newestChange() const
         + QStringLiteral(" ORDER BY SystemModstamp DESC, Id DESC LIMIT 1");
 }
 
-QString SoqlBuilder::rangePage(const QString &lo, const QString &after, const QString &hi, int limit) const
+/// The Id condition of a keyset page of [lo, hi): `Id > 'after'` when set, else `Id >= 'lo'`; `Id < 'hi'`.
+static QString idCondition(const QString &lo, const QString &after, const QString &hi)
 {
     QStringList conditions;
     if (!after.isEmpty())
-        conditions << QStringLiteral("Id > ") + stringLiteral(after);
+        conditions << QStringLiteral("Id > ") + SoqlBuilder::stringLiteral(after);
     else if (!lo.isEmpty())
-        conditions << QStringLiteral("Id >= ") + stringLiteral(lo);
+        conditions << QStringLiteral("Id >= ") + SoqlBuilder::stringLiteral(lo);
     if (!hi.isEmpty())
-        conditions << QStringLiteral("Id < ") + stringLiteral(hi);
+        conditions << QStringLiteral("Id < ") + SoqlBuilder::stringLiteral(hi);
+    return conditions.join(QStringLiteral(" AND "));
+}
+
+QString SoqlBuilder::rangePage(const QString &lo, const QString &after, const QString &hi, int limit) const
+{
     // IsDeleted is in the list although /query only has live records: the payload of a record is
     // the same whichever download brought it (a delta's /queryAll has it).
-    QString q = selectPart(m_object, true) + whereClause(conditions.join(QStringLiteral(" AND ")))
+    QString q = selectPart(m_object, true) + whereClause(idCondition(lo, after, hi))
         + QStringLiteral(" ORDER BY Id");
     if (limit > 0)
         q += QStringLiteral(" LIMIT %1").arg(limit);
     return q;
+}
+
+QString SoqlBuilder::countInRange(const QString &lo, const QString &hi) const
+{
+    return QStringLiteral("SELECT COUNT() FROM %1").arg(m_object.name) + whereClause(idCondition(lo, {}, hi));
+}
+
+QString SoqlBuilder::idPage(const QString &lo, const QString &after, const QString &hi, int limit) const
+{
+    return QStringLiteral("SELECT Id FROM %1").arg(m_object.name) + whereClause(idCondition(lo, after, hi))
+        + QStringLiteral(" ORDER BY Id LIMIT %1").arg(limit);
+}
+
+static QString idList(const QStringList &ids)
+{
+    QStringList quoted;
+    for (const QString &id : ids)
+        quoted << SoqlBuilder::stringLiteral(id);
+    return QStringLiteral("Id IN (%1)").arg(quoted.join(QLatin1Char(',')));
+}
+
+QString SoqlBuilder::idsAnywhere(const QStringList &ids) const
+{
+    return QStringLiteral("SELECT Id FROM %1 WHERE %2").arg(m_object.name, idList(ids));
+}
+
+QString SoqlBuilder::recordsAmong(const QStringList &ids) const
+{
+    return selectPart(m_object, true) + whereClause(idList(ids)) + QStringLiteral(" ORDER BY Id");
 }
 
 QString SoqlBuilder::stringLiteral(const QString &value)

@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -64,6 +65,18 @@ public:
     /// (the last Id applied), else `Id >= 'lo'`; `AND Id < 'hi'` when `hi` is set; an empty lo and
     /// hi leave that side open. No cursor is held: LIMIT makes the answer one page.
     QString rangePage(const QString &lo, const QString &after, const QString &hi, int limit) const;
+
+    // --- integrity check and repair (src/sync/integritycheck.h) ---
+
+    /// `SELECT COUNT() FROM X WHERE <Id in [lo, hi)> [AND (<scope>)]` (an empty bound is open).
+    QString countInRange(const QString &lo, const QString &hi) const;
+    /// `SELECT Id FROM X WHERE <Id condition of rangePage()> [AND (<scope>)] ORDER BY Id LIMIT n`.
+    QString idPage(const QString &lo, const QString &after, const QString &hi, int limit) const;
+    /// `SELECT Id FROM X WHERE Id IN (...)`, without the scope: which of these the server has at all.
+    QString idsAnywhere(const QStringList &ids) const;
+    /// `SELECT <queryFields(true)> FROM X WHERE Id IN (...) [AND (<scope>)] ORDER BY Id`: the records a
+    /// repair downloads.
+    QString recordsAmong(const QStringList &ids) const;
 
     /// A SOQL string literal: quoted, with quotes, backslashes and control characters escaped.
     static QString stringLiteral(const QString &value);

@@ -50,6 +50,9 @@ Count countOf(const json &doc)
             result.firstId = QString::fromStdString(*id);
         if (const auto modstamp = stringMember(first, "SystemModstamp"))
             result.firstModstamp = QString::fromStdString(*modstamp);
+        for (const json &record : *records)
+            if (const auto id = stringMember(record, "Id"))
+                result.ids << QString::fromStdString(*id);
     }
     return result;
 }
@@ -83,13 +86,13 @@ QList<Count> compositeCounts(const QByteArray &body, qsizetype n)
         const json *sub = member(item, "body");
         if (code >= 200 && code < 300) {
             results[index] = sub ? countOf(*sub)
-                                 : Count{ApiError::malformed(QStringLiteral("A count answer has no body")), -1, {}, {}};
+                                 : Count{ApiError::malformed(QStringLiteral("A count answer has no body")), -1, {}, {}, {}};
         } else {
             // The subrequest's own error, in Salesforce's shape: ApiError reads the bytes.
             const QByteArray subBody = sub ? QByteArray::fromStdString(sub->dump(-1, ' ', false,
                                                                                  json::error_handler_t::replace))
                                            : QByteArray();
-            results[index] = Count{ApiError::fromResponse(code, subBody), -1, {}, {}};
+            results[index] = Count{ApiError::fromResponse(code, subBody), -1, {}, {}, {}};
         }
     }
     return results;

@@ -9,6 +9,7 @@
 #include <QByteArray>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -23,6 +24,7 @@ struct Count
     qint64 count = -1;
     QString firstId;
     QString firstModstamp;
+    QStringList ids; ///< the Id of every record the answer holds (an Id-only page: the integrity check)
 };
 
 /// A query answer's totalSize (a non-negative integer), else a MALFORMED_RESPONSE error; its first

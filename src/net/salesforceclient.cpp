@@ -538,13 +538,13 @@ namespace {
 
 SalesforceClient::CountResult countResult(const responses::Count &c)
 {
-    return {c.error, c.count, c.firstId, c.firstModstamp};
+    return {c.error, c.count, c.firstId, c.firstModstamp, c.ids};
 }
 
 SalesforceClient::CountResult countFromBody(const ApiError &error, const QByteArray &body)
 {
     if (!error.ok())
-        return {error, -1, {}, {}};
+        return {error, -1, {}, {}, {}};
     return countResult(responses::countAnswer(body));
 }
 

@@ -67,6 +67,7 @@ public:
         qint64 count = -1;
         QString firstId;
         QString firstModstamp;
+        QStringList ids; ///< every record's Id (an Id-only query of at most one page)
     };
     using CountsCallback = std::function<void(const QList<CountResult> &results)>;
 

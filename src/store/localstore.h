@@ -126,6 +126,25 @@ public:
     /// (pending=None) and removes the plan. Stale when the generation moved on; Invalid without a plan.
     bool finishRanges(const QString &object, qint64 generation, StoreError *error = nullptr);
 
+    // --- integrity check and repair (src/sync/integritycheck.h): Id ranges read through the key index ---
+
+    /// Records of `object` with lo <= id < hi (an empty bound is open) that the server may hold: every
+    /// state but LocallyCreated (no server Id yet). Through the (obj, id) key: milliseconds. -1 on error.
+    qint64 countIdRange(const QString &object, const QString &lo, const QString &hi) const;
+    /// Those records themselves, by Id, with their state and whether they are protected (in use or
+    /// pinned); nullopt on error.
+    std::optional<QList<RangeRecord>> recordsInIdRange(const QString &object, const QString &lo, const QString &hi) const;
+    /// The smallest and largest Id of those records (both empty when there is none).
+    QPair<QString, QString> idEnds(const QString &object) const;
+    /// Bytes of record data (Ids and payloads) per object name, for the support report: one pass over
+    /// the records (O(records)); empty on error.
+    QHash<QString, qint64> recordBytes() const;
+    /// Repair: ONE transaction deletes those of `ids` that are Synced and not protected (unsaved and in-use
+    /// records stay); then counts the object's counters again from its rows (local, unsaved, in use: exact
+    /// even when rows changed behind the store's back). Stale when the object moved on from `generation`. Returns how
+    /// many went, -1 on error.
+    qint64 removeRecords(const QString &object, const QStringList &ids, qint64 generation, StoreError *error = nullptr);
+
     // --- local writes: the POS's API (the demo's, the tests') ---
 
     /// Creates a record on this device from its fields (a JSON object without Id): it gets a local Id

@@ -128,6 +128,14 @@ struct ObjectState
     QString scopeSig;
 };
 
+/// One local record in an Id range, as the integrity check compares it with the server's Ids.
+struct RangeRecord
+{
+    QString id;
+    RecordState state = RecordState::Synced;
+    bool isProtected = false; ///< in use or pinned
+};
+
 /// One local record as stored.
 struct StoredRecord
 {

@@ -264,7 +264,7 @@ void SyncWorker::recountDone(const QList<SalesforceClient::CountResult> &results
         Counts &c = counts[asked[i].first];
         const SalesforceClient::CountResult res = i < results.size()
             ? results[i]
-            : SalesforceClient::CountResult{ApiError::malformed(QStringLiteral("A count got no answer")), -1, {}, {}};
+            : SalesforceClient::CountResult{ApiError::malformed(QStringLiteral("A count got no answer")), -1, {}, {}, {}};
         if (!res.error.ok()) {
             if (!c.error || res.error.kind == ApiError::Kind::Auth || res.error.kind == ApiError::Kind::Permanent)
                 c.error = res.error;

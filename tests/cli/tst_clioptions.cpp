@@ -83,3 +83,26 @@ TEST(CliOptionsTest, RefusesBadCommandLines)
     EXPECT_EQ(refusal({QStringLiteral("pause"), QStringLiteral("contact"), QStringLiteral("--once")}),
               QStringLiteral("option --once does not apply to \"pause\""));
 }
+
+TEST(CliOptionsTest, DiagnosticsCommands)
+{
+    CliOptions o = accepted({QStringLiteral("check"), QStringLiteral("contact"), QStringLiteral("--exact"),
+        QStringLiteral("--json"), QStringLiteral("--device"), QStringLiteral("d.json")});
+    EXPECT_EQ(o.command, Command::Check);
+    EXPECT_TRUE(o.exact && o.json);
+    EXPECT_EQ(o.objects, QStringList{QStringLiteral("contact")});
+    o = accepted({QStringLiteral("repair"), QStringLiteral("--all"), QStringLiteral("--device"), QStringLiteral("d.json")});
+    EXPECT_EQ(o.command, Command::Repair);
+    o = accepted({QStringLiteral("report"), QStringLiteral("--output"), QStringLiteral("r.json")});
+    EXPECT_EQ(o.command, Command::Report);
+    EXPECT_EQ(o.outputPath, QStringLiteral("r.json"));
+
+    EXPECT_EQ(refusal({QStringLiteral("check"), QStringLiteral("contact")}), QStringLiteral("\"check\" needs --device FILE"));
+    EXPECT_EQ(refusal({QStringLiteral("repair"), QStringLiteral("--device"), QStringLiteral("d.json")}),
+        QStringLiteral("\"repair\" needs an object name or --all"));
+    // A repair always compares every Id: --exact is not its option.
+    EXPECT_EQ(refusal({QStringLiteral("repair"), QStringLiteral("contact"), QStringLiteral("--exact"),
+                  QStringLiteral("--device"), QStringLiteral("d.json")}),
+        QStringLiteral("option --exact does not apply to \"repair\""));
+    EXPECT_EQ(refusal({QStringLiteral("report"), QStringLiteral("contact")}), QStringLiteral("unexpected argument \"contact\""));
+}

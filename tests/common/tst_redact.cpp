@@ -26,3 +26,17 @@ TEST(RedactTest, LeavesOtherTextAlone)
     EXPECT_EQ(redactSecret(QStringLiteral("5Aep861TSESvWeug"), QStringLiteral("5Aep861TSESvWeug_SECRET")),
               QStringLiteral("5Aep861TSESvWeug"));
 }
+
+TEST(RedactTest, HidesEmailsAndPhoneNumbersForSupport)
+{
+    EXPECT_EQ(redactPersonal(QStringLiteral("duplicate value jane.doe+pos@mail.example.co.uk on Contact")),
+              QStringLiteral("duplicate value <email> on Contact"));
+    EXPECT_EQ(redactPersonal(QStringLiteral("call +49 30 1234567 or (030) 123-4567, or 015112345678.")),
+              QStringLiteral("call <phone> or <phone>, or <phone>."));
+}
+
+TEST(RedactTest, LeavesDatesIdsAndShortNumbersAlone)
+{
+    const QString text = QStringLiteral("at 2026-12-04T13:00:00Z, 2026-12-04 13:00: record a02000000000001AAA, 37 of 100000 rows");
+    EXPECT_EQ(redactPersonal(text), text);
+}

@@ -207,3 +207,29 @@ TEST(SoqlBuilderTest, RangeDownloadQueries)
                              scoped->rangePage(QStringLiteral("a03A"), QStringLiteral("a03A5"), QStringLiteral("a03B"), 200)})
         expectParses(q);
 }
+
+TEST(SoqlBuilderTest, IntegrityCheckQueries)
+{
+    const auto scoped = SoqlBuilder::create(order(), device());
+    const auto all = SoqlBuilder::create(contact(), device());
+    ASSERT_TRUE(scoped && all);
+    EXPECT_EQ(scoped->countInRange(QStringLiteral("a03A"), QStringLiteral("a03B")),
+              QStringLiteral("SELECT COUNT() FROM s_c__order__c WHERE Id >= 'a03A' AND Id < 'a03B' AND "
+                             "(s_c__outlet__c = 'a01000000000001AAA')"));
+    // Open ends stay open: the first and the last range.
+    EXPECT_EQ(all->countInRange({}, QStringLiteral("003B")), QStringLiteral("SELECT COUNT() FROM contact WHERE Id < '003B'"));
+    EXPECT_EQ(all->countInRange({}, {}), QStringLiteral("SELECT COUNT() FROM contact"));
+    EXPECT_EQ(scoped->idPage(QStringLiteral("a03A"), QStringLiteral("a03A5"), QStringLiteral("a03B"), 2000),
+              QStringLiteral("SELECT Id FROM s_c__order__c WHERE Id > 'a03A5' AND Id < 'a03B' AND "
+                             "(s_c__outlet__c = 'a01000000000001AAA') ORDER BY Id LIMIT 2000"));
+    // Which of these exist at all: without the scope.
+    EXPECT_EQ(scoped->idsAnywhere({QStringLiteral("a03A"), QStringLiteral("x'y")}),
+              QStringLiteral("SELECT Id FROM s_c__order__c WHERE Id IN ('a03A','x\\'y')"));
+    EXPECT_EQ(scoped->recordsAmong({QStringLiteral("a03A")}),
+              QStringLiteral("SELECT Id, SystemModstamp, IsDeleted, Name, s_c__outlet__c FROM s_c__order__c WHERE "
+                             "Id IN ('a03A') AND (s_c__outlet__c = 'a01000000000001AAA') ORDER BY Id"));
+    for (const QString &q : {scoped->countInRange(QStringLiteral("a03A"), QStringLiteral("a03B")),
+             scoped->idPage({}, {}, {}, 2000), scoped->idsAnywhere({QStringLiteral("a03A")}),
+             scoped->recordsAmong({QStringLiteral("a03A"), QStringLiteral("a03B")})})
+        expectParses(q);
+}

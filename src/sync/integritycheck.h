@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// IntegrityCheck and IntegrityRepair: where the device and the server differ for one object, found
+// without downloading its records (counts per Id range, then the Ids of the few ranges that differ),
+// and the repair of only that difference (docs/support.md).
+
+#include "config/soqlbuilder.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <optional>
+
+namespace posdata {
+
+class LocalStore;
+class SalesforceClient;
+
+/// An Id range [lo, hi) (an empty bound is open) and how many records of it the device misses.
+struct IntegrityRange
+{
+    QString lo;
+    QString hi;
+    qint64 count = 0;
+};
+
+/// What a check found for one object.
+struct IntegrityResult
+{
+    QString object;
+    bool scoped = false;
+    bool exact = false; ///< every page's Ids compared (else counts first: see IntegrityCheck)
+    qint64 serverCount = -1; ///< records in scope on the server
+    qint64 deviceCount = 0; ///< records on the device the server may hold (all but those created here)
+    QStringList missingIds; ///< on the server (in scope), not on the device
+    QList<IntegrityRange> missingRanges; ///< where they are
+    QStringList extraIds; ///< synced on the device, gone from the server
+    QStringList outsideScopeIds; ///< synced on the device, on the server but outside the scope
+    qint64 inUseKept = 0; ///< in use or pinned on the device, not on the server in scope: kept
+    qint64 unsavedNotOnServer = 0; ///< unsaved changes of records not on the server in scope: kept
+    qint64 unsaved = 0; ///< every unsaved record of the object (never compared, never removed)
+    qint64 apiCalls = 0;
+    QString error; ///< why the check did not finish (then the rest is partial); empty when it did
+
+    bool ok() const { return error.isEmpty(); }
+    /// Nothing to repair.
+    bool clean() const { return ok() && missingIds.isEmpty() && extraIds.isEmpty() && outsideScopeIds.isEmpty(); }
+};
+
+/// What a repair did.
+struct RepairResult
+{
+    qint64 downloaded = 0;
+    qint64 removed = 0;
+    qint64 serverCount = -1; ///< recounted after the repair
+    qint64 apiCalls = 0;
+    QString error;
+    bool ok() const { return error.isEmpty(); }
+};
+
+/// Compares one object's records on the device with the server's, on the thread that owns `client` and
+/// `store` (runs from its event loop; `done` is called once).
+///
+/// 1. One composite call: the count in scope and both ends of the server's Ids.
+/// 2. The Id space from the smallest to the largest Id of either side is cut into ranges of about
+///    kCountRange records (the first open below, the last open above, so every Id is in one); each
+///    range's COUNT() on the server (5 per composite call) is compared with the store's (its key index).
+/// 3. A range that differs and holds more than kCountRange records is cut in 5 and counted again;
+///    one that holds fewer is cut into pages of about kLeaf and the Ids of each page are read (an
+///    Id-only keyset page, 5 per composite call) and compared with the device's.
+/// 4. Records the device has and the server's scope does not: unsaved and in-use ones are set apart;
+///    for a scoped object the rest are looked up without the scope (outside the scope, or gone).
+///
+/// Counts cannot see a range in which as many records are missing as are extra (a record deleted on
+/// the server and another added in the same range): a count-only check may miss such pairs, and says
+/// what it found. `Mode::Exact` skips the counts and compares the Ids of every page (Id-only pages, 5
+/// per composite call: a fifth of a resync's calls, a quarter of its bytes): exact, and what a repair
+/// uses.
+class IntegrityCheck
+{
+public:
+    static constexpr int kCountRange = 10000; ///< a range read by Ids, not counted further, below this
+    static constexpr int kLeaf = 1800; ///< Ids per page aimed at (a page holds 2000: room for extras)
+    static constexpr int kPage = 2000; ///< LIMIT of an Id page
+    static constexpr int kIdsPerLookup = 100; ///< Ids per `Id IN (...)` query (URL length)
+
+    enum class Mode { Counts, Exact };
+
+    IntegrityCheck(SalesforceClient &client, LocalStore &store, SoqlBuilder soql);
+    void run(std::function<void(const IntegrityResult &)> done, Mode mode = Mode::Counts);
+
+private:
+    struct Range
+    {
+        QString lo;
+        QString hi;
+        QString after; ///< Id pages: the last Id read
+        QStringList ids; ///< Id pages: the server's Ids read so far
+    };
+    void probe();
+    void countRanges(const QList<Range> &ranges);
+    void fetchIds(QList<Range> pages);
+    void compare(const Range &page);
+    void lookUpCandidates();
+    /// `range` cut into `parts` ranges (fewer when it has fewer Ids), open ends kept open.
+    QList<Range> split(const Range &range, int parts) const;
+    void finish(const QString &error = {});
+
+    SalesforceClient &m_client;
+    LocalStore &m_store;
+    SoqlBuilder m_soql;
+    std::function<void(const IntegrityResult &)> m_done;
+    IntegrityResult m_result;
+    Mode m_mode = Mode::Counts;
+    qint64 m_callsBefore = 0;
+    QString m_first; ///< the smallest Id of either side
+    QString m_last;
+    QStringList m_candidates; ///< synced, unprotected, not on the server in scope
+    QList<Range> m_pendingPages; ///< pages to read once the recounts of this round are in
+};
+
+/// Repairs what an exact check found (IntegrityCheck::Mode::Exact), on the thread that owns `client` and `store`: downloads the missing
+/// records (by Id, in scope, 100 per call) and removes the synced, unprotected records the server's
+/// scope no longer has, each write in the store's own transaction under the object's generation (a
+/// kill leaves a partly repaired object that the next check or download finishes; a clear or resync
+/// meanwhile makes the repair stop, Stale). Then recounts the server (one composite call).
+class IntegrityRepair
+{
+public:
+    IntegrityRepair(SalesforceClient &client, LocalStore &store, SoqlBuilder soql);
+    void run(const IntegrityResult &found, std::function<void(const RepairResult &)> done);
+
+private:
+    void downloadNext();
+    void removeAndRecount();
+    void finish(const QString &error = {});
+
+    SalesforceClient &m_client;
+    LocalStore &m_store;
+    SoqlBuilder m_soql;
+    std::function<void(const RepairResult &)> m_done;
+    IntegrityResult m_found;
+    RepairResult m_result;
+    qint64 m_generation = 0;
+    qint64 m_callsBefore = 0;
+    qsizetype m_next = 0; ///< index into m_found.missingIds of the next download
+};
+
+} // namespace posdata

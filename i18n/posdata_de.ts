@@ -415,6 +415,26 @@
         <source>...</source>
         <translation>…</translation>
     </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>about %1 s</source>
+        <translation>etwa %1 s</translation>
+    </message>
+    <message>
+        <source>about %1 min</source>
+        <translation>etwa %1 Min.</translation>
+    </message>
+    <message>
+        <source>about %1 h</source>
+        <translation>etwa %1 Std.</translation>
+    </message>
+    <message>
+        <source>about %1 h %2 min</source>
+        <translation>etwa %1 Std. %2 Min.</translation>
+    </message>
 </context>
 <context>
     <name>SyncObjectDetail</name>
@@ -748,19 +768,31 @@
         <source>Ready to sell</source>
         <translation>Verkaufsbereit</translation>
     </message>
-    <message numerus="yes">
-        <source>Getting ready to sell: %1 still downloading</source>
-        <translation>
-            <numerusform>Verkauf wird vorbereitet: %1 wird noch geladen</numerusform>
-            <numerusform>Verkauf wird vorbereitet: %1 werden noch geladen</numerusform>
-        </translation>
+    <message>
+        <source>%1 %2</source>
+        <comment>an object, then how much of it is in</comment>
+        <translation>%1 %2</translation>
     </message>
-    <message numerus="yes">
-        <source>Not ready to sell: %1 not downloaded</source>
-        <translation>
-            <numerusform>Noch nicht verkaufsbereit: %1 ist nicht geladen</numerusform>
-            <numerusform>Noch nicht verkaufsbereit: %1 sind nicht geladen</numerusform>
-        </translation>
+    <message>
+        <source>%1 paused</source>
+        <translation>%1 pausiert</translation>
+    </message>
+    <message>
+        <source>%1 not downloading</source>
+        <translation>%1 wird nicht geladen</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the objects of the ready-to-sell line</comment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Not ready: %1</source>
+        <translation>Noch nicht bereit: %1</translation>
+    </message>
+    <message>
+        <source>Not ready: %1, %2</source>
+        <translation>Noch nicht bereit: %1, %2</translation>
     </message>
 </context>
 <context>

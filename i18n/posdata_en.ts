@@ -415,6 +415,26 @@
         <source>...</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>about %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>about %1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>about %1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>about %1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SyncObjectDetail</name>
@@ -748,19 +768,31 @@
         <source>Ready to sell</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>Getting ready to sell: %1 still downloading</source>
-        <translation>
-            <numerusform>Getting ready to sell: %1 still downloading</numerusform>
-            <numerusform>Getting ready to sell: %1 still downloading</numerusform>
-        </translation>
+    <message>
+        <source>%1 %2</source>
+        <comment>an object, then how much of it is in</comment>
+        <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>Not ready to sell: %1 not downloaded</source>
-        <translation>
-            <numerusform>Not ready to sell: %1 not downloaded</numerusform>
-            <numerusform>Not ready to sell: %1 not downloaded</numerusform>
-        </translation>
+    <message>
+        <source>%1 paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 not downloading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the objects of the ready-to-sell line</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not ready: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not ready: %1, %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

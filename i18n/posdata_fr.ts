@@ -415,6 +415,26 @@
         <source>...</source>
         <translation>…</translation>
     </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1&#xa0;%</translation>
+    </message>
+    <message>
+        <source>about %1 s</source>
+        <translation>environ %1&#xa0;s</translation>
+    </message>
+    <message>
+        <source>about %1 min</source>
+        <translation>environ %1&#xa0;min</translation>
+    </message>
+    <message>
+        <source>about %1 h</source>
+        <translation>environ %1&#xa0;h</translation>
+    </message>
+    <message>
+        <source>about %1 h %2 min</source>
+        <translation>environ %1&#xa0;h %2&#xa0;min</translation>
+    </message>
 </context>
 <context>
     <name>SyncObjectDetail</name>
@@ -748,19 +768,31 @@
         <source>Ready to sell</source>
         <translation>Prêt à vendre</translation>
     </message>
-    <message numerus="yes">
-        <source>Getting ready to sell: %1 still downloading</source>
-        <translation>
-            <numerusform>Préparation de la vente : %1 encore en cours de téléchargement</numerusform>
-            <numerusform>Préparation de la vente : %1 encore en cours de téléchargement</numerusform>
-        </translation>
+    <message>
+        <source>%1 %2</source>
+        <comment>an object, then how much of it is in</comment>
+        <translation>%1 %2</translation>
     </message>
-    <message numerus="yes">
-        <source>Not ready to sell: %1 not downloaded</source>
-        <translation>
-            <numerusform>Pas encore prêt à vendre : %1 non téléchargé</numerusform>
-            <numerusform>Pas encore prêt à vendre : %1 non téléchargés</numerusform>
-        </translation>
+    <message>
+        <source>%1 paused</source>
+        <translation>%1 en pause</translation>
+    </message>
+    <message>
+        <source>%1 not downloading</source>
+        <translation>%1 non téléchargé</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the objects of the ready-to-sell line</comment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Not ready: %1</source>
+        <translation>Pas encore prêt&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Not ready: %1, %2</source>
+        <translation>Pas encore prêt&#xa0;: %1, %2</translation>
     </message>
 </context>
 <context>

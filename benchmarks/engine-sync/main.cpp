@@ -4,7 +4,10 @@
 // readyToSellSeconds (from the start until the engine said "ready to sell": the products are
 // requiredForSale here, so that is when they were synced).
 //   engine-sync-bench [--records N] [--url URL] [--batch 2000] [--db PATH] [--fields F1,F2,...]
-//                     [--inline-checkpoints] [--ranges K] [--queries-in-flight Q]
+//                     [--inline-checkpoints] [--ranges K] [--queries-in-flight Q] [--delta M]
+// --delta M (in-process emulator only): after the initial sync, M products spread over the store
+// change on the server and one more cycle brings them; its wall time and API calls are printed too
+// (deltaSeconds, deltaApiCalls: the "1 + 5 pages" for 10,000 changes).
 // Without --url an in-process emulator seeded "scale" serves the org; its memory then counts in
 // the peak RSS too. With --url (e.g. nginx in front of the emulator, scripts/bench) only ours does.
 #include "config/syncconfig.h"
@@ -20,11 +23,17 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTimer>
 
 #include <cstdio>
 #include <memory>
+#include <optional>
+
+#include <nlohmann/json.hpp>
 
 namespace {
 
@@ -37,6 +46,62 @@ qint64 vmHwmKiB()
         if (line.startsWith("VmHWM:"))
             return line.mid(6).trimmed().split(' ').value(0).toLongLong();
     return -1;
+}
+
+struct DeltaRun
+{
+    qint64 changed = 0; ///< records the server changed
+    double seconds = 0; ///< the cycle that brought them, from syncNow() to idle
+    qint64 localChanged = 0; ///< of those, the records whose new name the store holds afterwards
+};
+
+/// Changes `count` products spread over the store (every n-th Id the first sync stored) on the
+/// emulator, then times one cycle of the engine.
+std::optional<DeltaRun> runDelta(QCoreApplication &app, posdata::SyncEngine &engine, emu::EmulatorServer &server,
+                                 const QString &dbPath, qint64 count)
+{
+    QStringList ids;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("bench-delta"));
+        db.setDatabaseName(dbPath);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        if (!db.open()) {
+            std::fprintf(stderr, "delta: %s\n", qPrintable(db.lastError().text()));
+            return std::nullopt;
+        }
+        QSqlQuery q(db);
+        q.exec(QStringLiteral("SELECT count(*) FROM records"));
+        const qint64 stored = q.next() ? q.value(0).toLongLong() : 0;
+        const qint64 step = std::max<qint64>(1, stored / count);
+        q.exec(QStringLiteral("SELECT id FROM records WHERE rowid % %1 = 0 LIMIT %2").arg(step).arg(count));
+        while (q.next())
+            ids << q.value(0).toString();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("bench-delta"));
+    nlohmann::json changes = nlohmann::json::array();
+    for (const QString &id : std::as_const(ids))
+        changes.push_back({{"Id", id.toStdString()}, {"Name", "changed by the delta benchmark"}});
+    server.emulator().updateRecords("s_c__product__c", changes);
+
+    DeltaRun run;
+    run.changed = ids.size();
+    QElapsedTimer clock;
+    clock.start();
+    engine.syncNow();
+    app.exec(); // main()'s connection to idle() ends it
+    run.seconds = clock.nsecsElapsed() / 1e9;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("bench-delta"));
+        db.setDatabaseName(dbPath);
+        if (db.open()) {
+            QSqlQuery q(db);
+            // The payload is the record's JSON: the new name is in it once the change is stored.
+            q.exec(QStringLiteral("SELECT count(*) FROM records WHERE instr(payload, 'changed by the delta benchmark') > 0"));
+            run.localChanged = q.next() ? q.value(0).toLongLong() : -1;
+        }
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("bench-delta"));
+    return run;
 }
 
 } // namespace
@@ -66,8 +131,15 @@ int main(int argc, char **argv)
                                  QStringLiteral("k"), QString::number(posdata::tuning::kRangesPerDownload));
     QCommandLineOption queriesOpt(QStringLiteral("queries-in-flight"), QStringLiteral("query requests in flight at most"),
                                   QStringLiteral("q"), QString::number(posdata::tuning::kMaxQueriesInFlight));
-    parser.addOptions({recordsOpt, urlOpt, batchOpt, dbOpt, fieldsOpt, inlineCkptOpt, rangesOpt, queriesOpt});
+    QCommandLineOption deltaOpt(QStringLiteral("delta"), QStringLiteral("records changed on the server after the first sync"),
+                                QStringLiteral("m"), QStringLiteral("0"));
+    parser.addOptions({recordsOpt, urlOpt, batchOpt, dbOpt, fieldsOpt, inlineCkptOpt, rangesOpt, queriesOpt, deltaOpt});
     parser.process(app);
+    const qint64 deltaRecords = parser.value(deltaOpt).toLongLong();
+    if (deltaRecords > 0 && parser.isSet(urlOpt)) {
+        std::fprintf(stderr, "--delta needs the in-process emulator (no --url): it changes records on it\n");
+        return 2;
+    }
 
     std::unique_ptr<emu::EmulatorServer> server;
     QString url = parser.value(urlOpt);
@@ -134,6 +206,10 @@ int main(int argc, char **argv)
     engine.start();
     app.exec();
     const double seconds = clock.nsecsElapsed() / 1e9;
+    const qint64 callsAfterSync = engine.snapshot().apiCallsTotal;
+    const std::optional<DeltaRun> delta = deltaRecords > 0 && exitCode == 0
+        ? runDelta(app, engine, *server, options.dbPath, deltaRecords)
+        : std::nullopt;
     const posdata::EngineSnapshot snap = engine.snapshot();
     const qint64 local = snap.objects.isEmpty() ? 0 : snap.objects.first().local;
     QJsonObject out{{QStringLiteral("records"), local},
@@ -141,9 +217,15 @@ int main(int argc, char **argv)
                     {QStringLiteral("recordsPerSecond"), seconds > 0 ? qRound64(local / seconds) : 0},
                     {QStringLiteral("peakRssMiB"), qRound(vmHwmKiB() / 102.4) / 10.0},
                     {QStringLiteral("peakRssBeforeSyncMiB"), qRound(hwmBeforeSync / 102.4) / 10.0},
-                    {QStringLiteral("apiCalls"), snap.apiCallsTotal},
+                    {QStringLiteral("apiCalls"), callsAfterSync},
                     {QStringLiteral("ranges"), options.rangesPerDownload},
                     {QStringLiteral("inProcessEmulator"), server != nullptr}};
+    if (delta) {
+        out.insert(QStringLiteral("deltaRecords"), delta->changed);
+        out.insert(QStringLiteral("deltaSeconds"), qRound(delta->seconds * 1000) / 1000.0);
+        out.insert(QStringLiteral("deltaApiCalls"), snap.apiCallsTotal - callsAfterSync);
+        out.insert(QStringLiteral("deltaLocalChanged"), delta->localChanged);
+    }
     if (readySeconds >= 0)
         out.insert(QStringLiteral("readyToSellSeconds"), qRound(readySeconds * 1000) / 1000.0);
     if (!snap.objects.isEmpty() && !snap.objects.first().errors.isEmpty())

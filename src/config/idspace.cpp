@@ -111,6 +111,13 @@ QString IdSpace::midpoint(const QString &from, const QString &to) const
     return idOf(*a + (*b - *a) / 2);
 }
 
+bool IdSpace::adjacent(const QString &id, const QString &next) const
+{
+    const std::optional<Number> a = numberOf(id);
+    const std::optional<Number> b = numberOf(next);
+    return a && b && *b == *a + 1;
+}
+
 double IdSpace::fraction(const QString &id) const
 {
     const std::optional<Number> n = numberOf(id);

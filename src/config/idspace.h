@@ -40,6 +40,10 @@ public:
     /// either is not of this space).
     QString midpoint(const QString &from, const QString &to) const;
 
+    /// `next` is the Id right after `id`: no Id of this space can lie strictly between them (false
+    /// when either is not of this space). A range [lo, next) whose page ended with `id` is complete.
+    bool adjacent(const QString &id, const QString &next) const;
+
     /// How far into the space `id` lies: 0 at `first`, 1 at `last`, clamped to [0, 1]; an Id of another
     /// prefix (or not an Id) gives -1. For estimates only (records left in a range).
     double fraction(const QString &id) const;

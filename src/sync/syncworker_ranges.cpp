@@ -23,7 +23,31 @@ using namespace workerdetail;
 namespace {
 
 // The probe's queries, in the order of its composite call.
-enum ProbeQuery { FirstId, LastId, InScope, NewestChange, ProbeQueries };
+// The newest change is read first: a record created after it is newer than the high-water mark, so
+// one whose Id is past the last Id read next arrives with the delta (see rangeComplete()).
+enum ProbeQuery { NewestChange, FirstId, LastId, InScope, ProbeQueries };
+
+/// A page of `range` (a full one: a part page ends its range anyway) leaves nothing of
+/// `range` to fetch, so the range ends without asking for an empty page: the page reached the range's
+/// end (a re-split moved it below a page in flight), or ended with the object's largest Id in scope
+/// when the plan was made (anything after it is newer than the high-water mark: the delta brings it),
+/// or with the Id right before the range's end. Only a page that starts where the range stood says
+/// so: one from a server that ignored the Id condition says nothing about the Ids it skipped.
+bool rangeComplete(const IdRange &range, const QueryPage &page, const RangePlan &plan,
+                   const std::optional<IdSpace> &space)
+{
+    if (page.records.isEmpty())
+        return false;
+    const QString &firstId = page.records.constFirst().id;
+    if (range.lastId.isEmpty() ? (!range.lo.isEmpty() && firstId < range.lo) : firstId <= range.lastId)
+        return false;
+    const QString &lastId = page.records.constLast().id;
+    if (lastId == plan.lastId)
+        return true;
+    if (range.hi.isEmpty())
+        return false;
+    return lastId >= range.hi || (space && space->adjacent(lastId, range.hi));
+}
 
 IdRange *rangeAt(RangePlan &plan, const QString &lo)
 {
@@ -208,8 +232,9 @@ void SyncWorker::rangePageArrived(Run *run, quint64 seq, const QString &lo, cons
     // Fewer records than asked for and no more to follow: the range is in. A server that chose a
     // smaller page than LIMIT (it may, for wide records) says so with nextRecordsUrl: the range then
     // goes on by keyset from its last Id (the cursor behind that URL is left to expire).
-    next.done = received < m_options.batchSize && !page.hasNext();
     const QString lastId = page.records.isEmpty() ? QString() : page.records.constLast().id;
+    next.done = (received < m_options.batchSize && !page.hasNext())
+                || rangeComplete(*range, page, run->plan, run->idSpace);
     // Progress is an Id this download has not ended a page with: a server that ignores the range's
     // condition sends the same page again.
     const bool newLast = !lastId.isEmpty() && lastId != range->lastId && !run->checkpointIds.contains(lastId);
@@ -309,7 +334,7 @@ void SyncWorker::resplit(Run *run)
             return;
         }
         // The page in flight for the first half may reach past `at`: its records are written twice
-        // (an upsert) and that half then ends with an empty page.
+        // (an upsert) and that page ends the half (rangeComplete()).
         for (IdRange &r : run->plan.ranges)
             if (r.lo == lo)
                 r.hi = at;

@@ -152,18 +152,27 @@ QString ManageDataController::readyToSellText() const
         return {};
     if (m_snapshot.readyToSell)
         return tr("Ready to sell");
-    QStringList missing;
-    bool allComing = true; // each missing one is on its way (Syncing), none paused or stopped
+    // Each object the till still waits for, with the share of its download in; the wait is the
+    // longest of theirs (they download side by side), shown only while each one is on its way and
+    // its rate says how long it takes.
+    QStringList parts;
+    qint64 longest = 0;
     for (const auto &o : m_snapshot.objects) {
-        if (o.requiredForSale && !o.readyForSale) {
-            missing << objectKindLabel(o.name);
-            allComing = allComing && o.status == SyncStatus::Syncing;
+        if (!o.requiredForSale || o.readyForSale)
+            continue;
+        const QString kind = objectKindLabel(o.name);
+        if (o.status == SyncStatus::Syncing) {
+            const QString percent = SyncFormatter::percentText(o.progressDone, o.progressTotal, m_locale);
+            parts << (percent.isEmpty() ? kind : tr("%1 %2", "an object, then how much of it is in").arg(kind, percent));
+            longest = o.secondsLeft < 0 || longest < 0 ? -1 : std::max(longest, o.secondsLeft);
+        } else {
+            parts << (o.status == SyncStatus::Paused ? tr("%1 paused").arg(kind) : tr("%1 not downloading").arg(kind));
+            longest = -1;
         }
     }
-    const QString names = m_locale.createSeparatedList(missing);
-    if (allComing)
-        return tr("Getting ready to sell: %1 still downloading", nullptr, int(missing.size())).arg(names);
-    return tr("Not ready to sell: %1 not downloaded", nullptr, int(missing.size())).arg(names);
+    const QString names = parts.join(tr(", ", "between the objects of the ready-to-sell line"));
+    const QString wait = SyncFormatter::aboutText(longest, m_locale);
+    return wait.isEmpty() ? tr("Not ready: %1").arg(names) : tr("Not ready: %1, %2").arg(names, wait);
 }
 
 QString ManageDataController::clearPlanTitle() const

@@ -66,8 +66,9 @@ class ManageDataController : public QObject
     Q_PROPERTY(bool readyToSellShown READ readyToSellShown NOTIFY stateChanged)
     /// EngineSnapshot::readyToSell, the value of SyncEngine::readyToSell().
     Q_PROPERTY(bool readyToSell READ readyToSell NOTIFY stateChanged)
-    /// "Ready to sell"; "Getting ready to sell: Product and Shift still downloading"; "Not ready to
-    /// sell: Product not downloaded" when what is missing does not download (paused, stopped).
+    /// "Ready to sell"; "Not ready: Shift 100 %, Product 40 %, about 20 s" while what is missing
+    /// downloads (the share of each download in, the wait from the observed rates); "Not ready:
+    /// Product paused" (or "not downloading": stopped, failed) when it does not.
     Q_PROPERTY(QString readyToSellText READ readyToSellText NOTIFY stateChanged)
 
     // The clear & resync confirmation: filled by applyClearPlan(), shown while clearPlanPending.

@@ -68,6 +68,30 @@ QString SyncFormatter::timeLeftText(qint64 secondsLeft, const QLocale &locale)
     return tr("%1 h %2 min left").arg(number(hours, locale), number(rest, locale));
 }
 
+QString SyncFormatter::percentText(qint64 done, qint64 total, const QLocale &locale)
+{
+    if (total <= 0)
+        return {};
+    const qint64 in = std::clamp<qint64>(done, 0, total);
+    const qint64 percent = in == total ? 100 : std::min<qint64>(99, in * 100 / total);
+    return tr("%1 %").arg(number(percent, locale));
+}
+
+QString SyncFormatter::aboutText(qint64 seconds, const QLocale &locale)
+{
+    if (seconds < 0)
+        return {};
+    // Steps a person can read at a glance, which do not change with every snapshot.
+    if (seconds < 60)
+        return tr("about %1 s").arg(number(std::max<qint64>(5, (seconds + 4) / 5 * 5), locale));
+    const qint64 minutes = (seconds + 59) / 60;
+    if (minutes < 60)
+        return tr("about %1 min").arg(number(minutes, locale));
+    if (minutes % 60 == 0)
+        return tr("about %1 h").arg(number(minutes / 60, locale));
+    return tr("about %1 h %2 min").arg(number(minutes / 60, locale), number(minutes % 60, locale));
+}
+
 QString SyncFormatter::lastSyncedText(const QDateTime &when, const QDateTime &now, const QLocale &locale)
 {
     if (!when.isValid())

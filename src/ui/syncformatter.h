@@ -45,6 +45,14 @@ public:
     /// "2 min left", "1 h 5 min left", "Less than 1 min left"; empty while unknown (-1).
     static QString timeLeftText(qint64 secondsLeft, const QLocale &locale);
 
+    /// "40 %": the share of a download in, rounded down (no 100 % before it is all in); empty while
+    /// the total is unknown (<= 0).
+    static QString percentText(qint64 done, qint64 total, const QLocale &locale);
+
+    /// "about 20 s" (below a minute, rounded up to 5 s), "about 3 min", "about 1 h 5 min" (minutes
+    /// rounded up): a rough wait from the observed rate; empty while unknown (-1).
+    static QString aboutText(qint64 seconds, const QLocale &locale);
+
     /// "Last synced 5 min ago", "Last synced yesterday", "Never synced" (the age in syncwords' words).
     static QString lastSyncedText(const QDateTime &when, const QDateTime &now, const QLocale &locale);
 

@@ -132,20 +132,27 @@ TEST_F(CliHonestyTest, AStoreThisUserMayNotWriteIsExitOneInWords)
 }
 
 // Item 6: `sync --once` against a server that never advances ends with exit 1 naming the object
-// and the reason, after a bounded number of requests.
+// and the reason, after a bounded number of requests. The delta follows the server's cursor (a
+// first download pages Id ranges by keyset and holds none): the server goes round in circles there.
 TEST_F(CliHonestyTest, SyncOnceAgainstAServerGoingRoundInCirclesEndsWithExitOne)
 {
     start("small");
+    const QStringList sync = {QStringLiteral("sync"), QStringLiteral("--once"), QStringLiteral("--device"),
+                              writeDevice(url), QStringLiteral("--config"),
+                              writeFile(QStringLiteral("objects.json"), kProductsOnly), QStringLiteral("--db"),
+                              dir.filePath(QStringLiteral("posdata.db"))};
+    ASSERT_EQ(runPosdata(sync).code, 0);
+    const nlohmann::json changed = server->emulator().insertRecords("s_c__product__c",
+                                                                    nlohmann::json::array({{{"Name", "new"}}}));
+    ASSERT_EQ(changed.size(), 1u);
     std::string error;
     ASSERT_TRUE(server->emulator().setFaults({{"stuckQueries", "s_c__product__c"}}, &error)) << error;
-    const CliOutput r = runPosdata({QStringLiteral("sync"), QStringLiteral("--once"), QStringLiteral("--device"),
-                                    writeDevice(url), QStringLiteral("--config"),
-                                    writeFile(QStringLiteral("objects.json"), kProductsOnly), QStringLiteral("--db"),
-                                    dir.filePath(QStringLiteral("posdata.db"))});
+    const int64_t calls = server->emulator().apiCalls();
+    const CliOutput r = runPosdata(sync);
     EXPECT_EQ(r.code, 1) << r.out.toStdString() << r.err.toStdString();
     EXPECT_TRUE(r.err.contains(QStringLiteral("s_c__product__c"))) << r.err.toStdString();
     EXPECT_TRUE(r.err.contains(QStringLiteral("NO_PROGRESS"))) << r.err.toStdString();
-    EXPECT_LT(server->emulator().apiCalls(), 30);
+    EXPECT_LT(server->emulator().apiCalls() - calls, 30);
 }
 
 // Issue 11, item 6: what a hostile server writes in its errors never reaches the terminal as

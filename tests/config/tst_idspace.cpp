@@ -115,6 +115,20 @@ TEST(IdSpaceTest, MidpointIsStrictlyBetweenOrEmpty)
     EXPECT_TRUE(space->midpoint(QStringLiteral("001000000000001AAA"), id62(300)).isEmpty());
 }
 
+TEST(IdSpaceTest, AdjacentIdsHaveNoIdBetweenThem)
+{
+    const auto space = IdSpace::between(id62(0), id62(1000));
+    ASSERT_TRUE(space);
+    EXPECT_TRUE(space->adjacent(id62(100), id62(101)));
+    EXPECT_TRUE(space->adjacent(id62(61), id62(62))); // a carry into the next base-62 digit
+    EXPECT_FALSE(space->adjacent(id62(100), id62(102)));
+    EXPECT_FALSE(space->adjacent(id62(101), id62(100)));
+    EXPECT_FALSE(space->adjacent(id62(100), id62(100)));
+    EXPECT_FALSE(space->adjacent(id62(100), QString()));
+    EXPECT_FALSE(space->adjacent(QStringLiteral("001000000000001AAA"), id62(101))); // another prefix
+    EXPECT_FALSE(space->adjacent(QStringLiteral("not an id"), id62(101)));
+}
+
 TEST(IdSpaceTest, NotIdsOrTwoPrefixesAreRefused)
 {
     EXPECT_FALSE(IdSpace::between(id62(1), QStringLiteral("a03000000000001AAA")));

@@ -47,6 +47,51 @@ protected:
     ManageDataController c;
 };
 
+// The ready-to-sell line: the share of each download the till waits for and the longest wait,
+// from the snapshot's progress and observed rates; what does not download says so, without a wait.
+TEST_F(ControllerTest, ReadyToSellLineSaysHowFarAndHowLong)
+{
+    const auto required = [](const QString &name, SyncStatus status, qint64 done, qint64 total, qint64 left) {
+        SyncObjectSnapshot o = object(name, status);
+        o.requiredForSale = true;
+        o.progressDone = done;
+        o.progressTotal = total;
+        o.secondsLeft = left;
+        return o;
+    };
+    QSignalSpy changed(&c, &ManageDataController::stateChanged);
+    c.applySnapshot(snapshot({object("s_c__order__c", SyncStatus::Syncing)}));
+    EXPECT_FALSE(c.readyToSellShown());
+    EXPECT_EQ(c.readyToSellText(), "");
+
+    SyncObjectSnapshot shift = required("s_c__shift__c", SyncStatus::FullySynced, 0, 0, -1);
+    shift.readyForSale = true;
+    c.applySnapshot(snapshot({shift, required("s_c__product__c", SyncStatus::Syncing, 400, 1000, 18)}));
+    EXPECT_TRUE(c.readyToSellShown());
+    EXPECT_FALSE(c.readyToSell());
+    EXPECT_EQ(c.readyToSellText(), "Not ready: Product 40 %, about 20 s");
+
+    // Two on their way: the longer wait; one whose count is not known yet shows no share.
+    c.applySnapshot(snapshot({required("s_c__shift__c", SyncStatus::Syncing, 0, 0, 3),
+                              required("s_c__product__c", SyncStatus::Syncing, 999, 1000, 130)}));
+    EXPECT_EQ(c.readyToSellText(), "Not ready: Shift, Product 99 %, about 3 min");
+    // A rate not known yet: no wait to show.
+    c.applySnapshot(snapshot({required("s_c__product__c", SyncStatus::Syncing, 0, 1000, -1)}));
+    EXPECT_EQ(c.readyToSellText(), "Not ready: Product 0 %");
+    // Paused or failed: said so, and no wait (it is not coming by itself).
+    c.applySnapshot(snapshot({required("s_c__shift__c", SyncStatus::Incomplete, 0, 0, -1),
+                              required("s_c__product__c", SyncStatus::Paused, 400, 1000, 18)}));
+    EXPECT_EQ(c.readyToSellText(), "Not ready: Shift not downloading, Product paused");
+
+    EngineSnapshot ready = snapshot({shift});
+    ready.readyToSell = true;
+    changed.clear();
+    c.applySnapshot(ready);
+    EXPECT_TRUE(c.readyToSell());
+    EXPECT_EQ(c.readyToSellText(), "Ready to sell");
+    EXPECT_EQ(changed.count(), 1);
+}
+
 TEST_F(ControllerTest, PauseAllOnlyWhileSomethingSyncs)
 {
     ActionSpy actions(&c);

@@ -68,6 +68,31 @@ TEST(SyncFormatter, TimeLeftRoundsUpToWholeMinutes)
     EXPECT_EQ(SyncFormatter::timeLeftText(3900, kUs), "1 h 5 min left");
 }
 
+TEST(SyncFormatter, PercentIsRoundedDownAndNeverAHundredBeforeTheEnd)
+{
+    EXPECT_EQ(SyncFormatter::percentText(0, 0, kUs), "");
+    EXPECT_EQ(SyncFormatter::percentText(5, -1, kUs), "");
+    EXPECT_EQ(SyncFormatter::percentText(0, 200, kUs), "0 %");
+    EXPECT_EQ(SyncFormatter::percentText(80, 200, kUs), "40 %");
+    EXPECT_EQ(SyncFormatter::percentText(1999, 2000, kUs), "99 %");
+    EXPECT_EQ(SyncFormatter::percentText(2000, 2000, kUs), "100 %");
+    EXPECT_EQ(SyncFormatter::percentText(2100, 2000, kUs), "100 %"); // more came than counted
+    EXPECT_EQ(SyncFormatter::percentText(-3, 2000, kUs), "0 %");
+}
+
+TEST(SyncFormatter, AboutIsARoughWaitInSteps)
+{
+    EXPECT_EQ(SyncFormatter::aboutText(-1, kUs), "");
+    EXPECT_EQ(SyncFormatter::aboutText(0, kUs), "about 5 s");
+    EXPECT_EQ(SyncFormatter::aboutText(16, kUs), "about 20 s");
+    EXPECT_EQ(SyncFormatter::aboutText(20, kUs), "about 20 s");
+    EXPECT_EQ(SyncFormatter::aboutText(59, kUs), "about 60 s");
+    EXPECT_EQ(SyncFormatter::aboutText(60, kUs), "about 1 min");
+    EXPECT_EQ(SyncFormatter::aboutText(61, kUs), "about 2 min");
+    EXPECT_EQ(SyncFormatter::aboutText(3600, kUs), "about 1 h");
+    EXPECT_EQ(SyncFormatter::aboutText(3900, kUs), "about 1 h 5 min");
+}
+
 TEST(SyncFormatter, LastSynced)
 {
     EXPECT_EQ(SyncFormatter::lastSyncedText({}, kNow, kUs), "Never synced");

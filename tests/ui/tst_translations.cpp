@@ -97,6 +97,25 @@ QStringList placeholders(const QString &text)
     return out;
 }
 
+/// The controller's ready-to-sell line for a product required for selling, 40 % in, 100 s to go.
+QString readyToSellLine(SyncStatus status, const QLocale &locale)
+{
+    ManageDataController controller;
+    controller.setClock([] { return kNow; });
+    controller.setLocale(locale);
+    SyncObjectSnapshot o;
+    o.name = QStringLiteral("s_c__product__c");
+    o.status = status;
+    o.requiredForSale = true;
+    o.progressDone = 400;
+    o.progressTotal = 1000;
+    o.secondsLeft = 100;
+    EngineSnapshot s;
+    s.objects.append(o);
+    controller.applySnapshot(s);
+    return controller.readyToSellText();
+}
+
 } // namespace
 
 TEST(Translations, GermanAndFrenchAreCompleteWithTheirPlaceholders)
@@ -172,6 +191,9 @@ TEST(Translations, GermanWordsNumbersAndPluralsAtRunTime)
     }
     controller.applySnapshot(s);
     EXPECT_EQ(controller.summaryText(), "5 Objekte \u00b7 2 werden synchronisiert \u00b7 1 unvollständig");
+    // The ready-to-sell line.
+    EXPECT_EQ(readyToSellLine(SyncStatus::Syncing, l), "Noch nicht bereit: Product 40 %, etwa 2 Min.");
+    EXPECT_EQ(readyToSellLine(SyncStatus::Paused, l), "Noch nicht bereit: Product pausiert");
 }
 
 TEST(Translations, FrenchWordsNumbersAndPluralsAtRunTime)
@@ -190,6 +212,8 @@ TEST(Translations, FrenchWordsNumbersAndPluralsAtRunTime)
     EXPECT_EQ(errorKindSentence("INVALID_FIELD"),
               "Un champ synchronisé par cet objet n'est pas disponible dans Salesforce.");
     EXPECT_EQ(syncwords::retry(kNow.addSecs(30), kNow, l), "Nouvel essai dans 30 s");
+    EXPECT_EQ(readyToSellLine(SyncStatus::Syncing, l),
+              QStringLiteral("Pas encore prêt\u00a0: Product 40\u00a0%, environ 2\u00a0min"));
 }
 
 TEST(Translations, AnUnknownLanguageIsRefusedAndTheSystemLocaleIsTheDefault)

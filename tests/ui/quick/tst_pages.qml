@@ -556,13 +556,20 @@ TestCase {
         objects[0].readyForSale = true
         objects[1].requiredForSale = true
         objects[1].status = "Syncing" // its first download runs
+        objects[1].progressDone = 400
+        objects[1].progressTotal = 1000
+        objects[1].secondsLeft = 18
         objects[3].requiredForSale = true
+        objects[3].status = "Syncing"
+        objects[3].progressDone = 50
+        objects[3].progressTotal = 100
+        objects[3].secondsLeft = 4
         feeder.apply(controller, objects)
         verify(line.visible)
-        compare(line.text, "Getting ready to sell: Shift and Product still downloading")
+        compare(line.text, "Not ready: Shift 40 %, Product 50 %, about 20 s")
         objects[1].status = "Paused"
         feeder.apply(controller, objects)
-        compare(line.text, "Not ready to sell: Shift and Product not downloaded")
+        compare(line.text, "Not ready: Shift paused, Product 50 %")
         objects[1].readyForSale = true
         objects[3].readyForSale = true
         feeder.apply(controller, objects)

@@ -127,7 +127,18 @@ std::unique_ptr<LocalStore> LocalStore::open(const QString &path, Mode mode, Sto
             break;
         }
         QSqlError sqlError;
-        const std::optional<StoreContents> contents = inspect(path, file, &sqlError);
+        std::optional<StoreContents> contents = inspect(path, file, &sqlError);
+        // Another program may be upgrading or checkpointing this very file, and a reading without
+        // the -wal file (immutable) has no lock to wait on: call the file another program's only
+        // when a second reading, a moment later, says the same.
+        for (int again = 0; again < tuning::StableReadings && contents && contents->identity() == StoreIdentity::Foreign;
+             ++again) {
+            QThread::msleep(tuning::StableReadingPauseMs);
+            std::optional<StoreContents> next = inspect(path, StoreFile::look(path), &sqlError);
+            if (next == contents)
+                break;
+            contents = std::move(next);
+        }
         if (!contents) {
             if ((sqlError.nativeErrorCode().toInt() & 0xff) == SQLITE_NOTADB)
                 return refuse(StoreError::NotSqlite,

@@ -74,7 +74,9 @@ struct StoreContents
     QStringList tables; ///< sorted; SQLite's own (sqlite_*) left out
 
     StoreIdentity identity() const;
-    /// Reads it on an open connection; nullopt and *error when SQLite cannot.
+    bool operator==(const StoreContents &) const = default;
+    /// Reads it on an open connection, in one read transaction (one moment of the file, even while
+    /// another program upgrades it); nullopt and *error when SQLite cannot.
     static std::optional<StoreContents> read(const QSqlDatabase &db, QSqlError *error);
 };
 

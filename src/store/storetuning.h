@@ -31,4 +31,10 @@ constexpr qint64 WalGuardBytes = 64 * 1024 * 1024;
 // object); this much is a caller's bug, refused in words rather than slowing every download.
 constexpr qint64 LiveStateMaxBytes = 256 * 1024;
 
+// A file read as another program's is read again this many times, this far apart, until two
+// readings agree (open(): another program may be upgrading or checkpointing it that moment). A
+// migration of an old store takes a few milliseconds; a foreign file costs 3 x 20 ms once.
+constexpr int StableReadings = 3;
+constexpr int StableReadingPauseMs = 20;
+
 } // namespace posdata::tuning

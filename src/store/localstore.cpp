@@ -136,22 +136,17 @@ ApplyResult LocalStore::applyPage(const QString &object, const QVector<IncomingR
 
 qint64 LocalStore::removeUnseen(const QString &object, qint64 generation, StoreError *error)
 {
-    const QString what = QStringLiteral("remove records gone from %1").arg(object);
-    qint64 removed = -1;
-    const bool ok = d->writeObject(object, what, error, [&](qint64 key) {
-        if (!d->checkGeneration(key, generation, what, QStringLiteral("nothing was removed"), error))
-            return false;
+    return d->removeSynced(object, generation, error, [&](qint64 key, const QString &what) -> qint64 {
         QSqlQuery q(d->db);
         q.prepare(QStringLiteral("DELETE FROM records WHERE obj = ? AND state = 0 AND seen_gen <> ? AND ")
             + QLatin1String(kNotProtected));
         q.addBindValue(key);
         q.addBindValue(generation);
         if (!d->exec(q, error, what))
-            return false;
-        removed = q.numRowsAffected();
-        return removed == 0 || d->addCounts(key, -removed, 0, error);
+            return -1;
+        const qint64 removed = q.numRowsAffected();
+        return removed == 0 || d->addCounts(key, -removed, 0, error) ? removed : -1;
     });
-    return ok ? removed : -1;
 }
 
 std::optional<StoredRecord> LocalStore::record(const QString &object, const QString &id) const
@@ -190,13 +185,7 @@ QStringList LocalStore::ids(const QString &object, std::optional<RecordState> st
     const qint64 key = isValidObjectName(object) ? d->findKey(object) : -1;
     if (key < 0)
         return out;
-    QSqlQuery q(d->db);
-    q.setForwardOnly(true);
-    q.prepare(state ? QStringLiteral("SELECT id FROM records WHERE obj = ? AND state = ? ORDER BY id")
-                    : QStringLiteral("SELECT id FROM records WHERE obj = ? ORDER BY id"));
-    q.addBindValue(key);
-    if (state)
-        q.addBindValue(int(*state));
+    QSqlQuery q = d->recordsQuery(key, QLatin1String("id"), state, QLatin1String(" ORDER BY id"));
     if (!q.exec())
         return out;
     while (q.next())
@@ -209,13 +198,7 @@ qint64 LocalStore::countSlow(const QString &object, std::optional<RecordState> s
     const qint64 key = isValidObjectName(object) ? d->findKey(object) : -1;
     if (key < 0)
         return 0;
-    QSqlQuery q(d->db);
-    q.setForwardOnly(true);
-    q.prepare(state ? QStringLiteral("SELECT COUNT(*) FROM records WHERE obj = ? AND state = ?")
-                    : QStringLiteral("SELECT COUNT(*) FROM records WHERE obj = ?"));
-    q.addBindValue(key);
-    if (state)
-        q.addBindValue(int(*state));
+    QSqlQuery q = d->recordsQuery(key, QLatin1String("COUNT(*)"), state);
     return q.exec() && q.next() ? q.value(0).toLongLong() : -1;
 }
 

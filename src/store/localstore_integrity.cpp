@@ -101,11 +101,8 @@ QHash<QString, qint64> LocalStore::recordBytes() const
 
 qint64 LocalStore::removeRecords(const QString &object, const QStringList &ids, qint64 generation, StoreError *error)
 {
-    const QString what = QStringLiteral("remove records gone from %1").arg(object);
-    qint64 removed = 0;
-    const bool ok = d->writeObject(object, what, error, [&](qint64 key) {
-        if (!d->checkGeneration(key, generation, what, QStringLiteral("nothing was removed"), error))
-            return false;
+    return d->removeSynced(object, generation, error, [&](qint64 key, const QString &what) -> qint64 {
+        qint64 removed = 0;
         QSqlQuery q(d->db);
         q.prepare(QStringLiteral("DELETE FROM records WHERE obj = ? AND id = ? AND state = 0 AND ")
             + QLatin1String(kNotProtected));
@@ -113,7 +110,7 @@ qint64 LocalStore::removeRecords(const QString &object, const QStringList &ids, 
             q.bindValue(0, key);
             q.bindValue(1, id);
             if (!d->exec(q, error, what))
-                return false;
+                return -1;
             removed += q.numRowsAffected();
         }
         // The counters are counted again from the rows (O(records), a repair is rare): a store whose
@@ -124,9 +121,8 @@ qint64 LocalStore::removeRecords(const QString &object, const QStringList &ids, 
             " unsaved_count = (SELECT COUNT(*) FROM records WHERE obj = ? AND state <> 0) WHERE obj = ?"));
         for (int i = 0; i < 3; ++i)
             recount.addBindValue(key);
-        return d->exec(recount, error, what) && d->recountInUseOf(key, error);
+        return d->exec(recount, error, what) && d->recountInUseOf(key, error) ? removed : -1;
     });
-    return ok ? removed : -1;
 }
 
 } // namespace posdata

@@ -124,6 +124,19 @@ std::unique_ptr<QSqlQuery> LocalStore::Private::prepare(const QString &sql)
     return q;
 }
 
+QSqlQuery LocalStore::Private::recordsQuery(qint64 key, QLatin1String columns, std::optional<RecordState> state,
+                                            QLatin1String tail) const
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT %1 FROM records WHERE obj = ?%2%3")
+                  .arg(columns, state ? QLatin1String(" AND state = ?") : QLatin1String(), tail));
+    q.addBindValue(key);
+    if (state)
+        q.addBindValue(int(*state));
+    return q;
+}
+
 qint64 LocalStore::Private::findKey(const QString &object) const
 {
     if (const auto it = keys.constFind(object); it != keys.constEnd())

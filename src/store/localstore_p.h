@@ -121,6 +121,9 @@ struct LocalStore::Private
 
     /// Key of an existing object row, -1 if none (or on error).
     qint64 findKey(const QString &object) const;
+    /// `SELECT columns FROM records WHERE obj = key [AND state = state] tail`, prepared and bound.
+    QSqlQuery recordsQuery(qint64 key, QLatin1String columns, std::optional<RecordState> state,
+                           QLatin1String tail = {}) const;
     /// Key of the object, creating its row in its own committed statement: never call inside a
     /// transaction that may roll back, or the cache would name a row that does not exist.
     qint64 objectKey(const QString &object, StoreError *error);
@@ -236,6 +239,23 @@ struct LocalStore::Private
         if (!tx.commit())
             return failSql(error, tx.lastError(), what);
         return succeed(error);
+    }
+
+    /// The shape of removing synced records the server no longer has: in writeObject(), while the
+    /// object is still at `generation` (a clear or resync meanwhile removes nothing: Stale),
+    /// `remove(key, what)` returns how many rows it removed (-1 = failed, *error set).
+    template<typename Remove>
+    qint64 removeSynced(const QString &object, qint64 generation, StoreError *error, Remove &&remove)
+    {
+        const QString what = QStringLiteral("remove records gone from %1").arg(object);
+        qint64 removed = -1;
+        const bool ok = writeObject(object, what, error, [&](qint64 key) {
+            if (!checkGeneration(key, generation, what, QStringLiteral("nothing was removed"), error))
+                return false;
+            removed = remove(key, what);
+            return removed >= 0;
+        });
+        return ok ? removed : -1;
     }
 };
 

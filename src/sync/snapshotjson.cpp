@@ -31,6 +31,25 @@ constexpr std::array<std::pair<SyncStatus, const char *>, 5> kStatuses{{
     {SyncStatus::Incomplete, "incomplete"},
 }};
 
+// The stable JSON word of an enum value, and back, through one of the tables above.
+template<typename E, std::size_t N>
+QString keyOf(const std::array<std::pair<E, const char *>, N> &table, E value, const char *fallback)
+{
+    for (const auto &[v, key] : table)
+        if (v == value)
+            return QString::fromLatin1(key);
+    return QString::fromLatin1(fallback);
+}
+
+template<typename E, std::size_t N>
+std::optional<E> valueOf(const std::array<std::pair<E, const char *>, N> &table, const QString &key)
+{
+    for (const auto &[v, k] : table)
+        if (key == QLatin1String(k))
+            return v;
+    return std::nullopt;
+}
+
 QJsonValue time(const QDateTime &t)
 {
     return t.isValid() ? QJsonValue(t.toUTC().toString(Qt::ISODateWithMs)) : QJsonValue();
@@ -65,34 +84,22 @@ qint64 integer(const QJsonObject &o, QStringView key, qint64 fallback)
 
 QString activityKey(SyncActivity activity)
 {
-    for (const auto &[a, key] : kActivities)
-        if (a == activity)
-            return QString::fromLatin1(key);
-    return QStringLiteral("idle");
+    return keyOf(kActivities, activity, "idle");
 }
 
 std::optional<SyncActivity> activityFromKey(const QString &key)
 {
-    for (const auto &[a, k] : kActivities)
-        if (key == QLatin1String(k))
-            return a;
-    return std::nullopt;
+    return valueOf(kActivities, key);
 }
 
 QString statusKey(SyncStatus status)
 {
-    for (const auto &[s, key] : kStatuses)
-        if (s == status)
-            return QString::fromLatin1(key);
-    return QStringLiteral("incomplete");
+    return keyOf(kStatuses, status, "incomplete");
 }
 
 std::optional<SyncStatus> statusFromKey(const QString &key)
 {
-    for (const auto &[s, k] : kStatuses)
-        if (key == QLatin1String(k))
-            return s;
-    return std::nullopt;
+    return valueOf(kStatuses, key);
 }
 
 QJsonObject toJson(const EngineSnapshot &snapshot)

@@ -149,31 +149,30 @@ void SyncEngine::discardUnsaved(const QString &object, const QString &id)
     toWorker([w = m_worker, object, id] { w->discardUnsaved(object, id); });
 }
 
-quint64 SyncEngine::createLocal(const QString &object, const QJsonObject &fields)
+template<typename F>
+quint64 SyncEngine::localWrite(const QString &object, F &&write)
 {
     const quint64 ticket = m_nextTicket++;
     if (!m_worker)
         return refuseWrite(ticket, object);
-    toWorker([w = m_worker, ticket, object, fields] { w->createLocal(ticket, object, fields); });
+    toWorker([w = m_worker, ticket, write = std::forward<F>(write)] { write(w, ticket); });
     return ticket;
+}
+
+quint64 SyncEngine::createLocal(const QString &object, const QJsonObject &fields)
+{
+    return localWrite(object, [object, fields](SyncWorker *w, quint64 t) { w->createLocal(t, object, fields); });
 }
 
 quint64 SyncEngine::updateLocal(const QString &object, const QString &id, const QJsonObject &fields)
 {
-    const quint64 ticket = m_nextTicket++;
-    if (!m_worker)
-        return refuseWrite(ticket, object);
-    toWorker([w = m_worker, ticket, object, id, fields] { w->updateLocal(ticket, object, id, fields); });
-    return ticket;
+    return localWrite(object,
+                      [object, id, fields](SyncWorker *w, quint64 t) { w->updateLocal(t, object, id, fields); });
 }
 
 quint64 SyncEngine::deleteLocal(const QString &object, const QString &id)
 {
-    const quint64 ticket = m_nextTicket++;
-    if (!m_worker)
-        return refuseWrite(ticket, object);
-    toWorker([w = m_worker, ticket, object, id] { w->deleteLocal(ticket, object, id); });
-    return ticket;
+    return localWrite(object, [object, id](SyncWorker *w, quint64 t) { w->deleteLocal(t, object, id); });
 }
 
 } // namespace posdata

@@ -132,6 +132,9 @@ signals:
 private:
     template<typename F>
     void toWorker(F &&f);
+    /// A local write handed to the worker with a new ticket (refused at once, by signal, when stopped).
+    template<typename F>
+    quint64 localWrite(const QString &object, F &&write);
     quint64 refuseWrite(quint64 ticket, const QString &object);
 
     SyncEngineOptions m_options;

@@ -304,13 +304,19 @@ void SyncWorker::setAccessToken(const QByteArray &token)
     startCycle();
 }
 
-void SyncWorker::pauseRun(Run *run, bool writeStore)
+bool SyncWorker::storePaused(Run *run, bool paused)
 {
     StoreError error;
-    if (writeStore && !m_store->setPaused(run->config.name, true, &error)) {
-        failStore(run, error);
+    if (m_store->setPaused(run->config.name, paused, &error))
+        return true;
+    failStore(run, error);
+    return false;
+}
+
+void SyncWorker::pauseRun(Run *run, bool writeStore)
+{
+    if (writeStore && !storePaused(run, true))
         return;
-    }
     run->paused = true;
     // No further request; a page in flight is dropped whole (it was not written).
     stopQuietly(run);
@@ -320,11 +326,8 @@ void SyncWorker::pauseRun(Run *run, bool writeStore)
 
 void SyncWorker::resumeRun(Run *run, bool writeStore)
 {
-    StoreError error;
-    if (writeStore && !m_store->setPaused(run->config.name, false, &error)) {
-        failStore(run, error);
+    if (writeStore && !storePaused(run, false))
         return;
-    }
     if (!run->paused)
         return;
     run->paused = false;

@@ -151,6 +151,9 @@ private:
 
     // failures
     /// `retry` runs when a transient failure's back-off ends (a download, or the counts).
+    /// False (and the run failed as malformed, to `retry` later) when a page came without its records.
+    bool readable(Run *run, const std::shared_ptr<SalesforceClient::ParsedPage> &parsed,
+                  const std::function<void()> &retry);
     void fail(Run *run, const ApiError &error, std::function<void()> retry);
     void failStore(Run *run, const StoreError &error);
     /// The object waits for the next cycle (or `until`) with its error.
@@ -164,6 +167,8 @@ private:
     void engineStoreError(const QString &what, const StoreError &error);
 
     // actions
+    /// Writes the object's pause flag; false (the run failed on the store's error) when it cannot.
+    bool storePaused(Run *run, bool paused);
     void pauseRun(Run *run, bool writeStore);
     void resumeRun(Run *run, bool writeStore);
     /// `byPerson`: a person asked (their earlier errors are done with); else the engine repairs.

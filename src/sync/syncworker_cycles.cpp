@@ -63,11 +63,7 @@ void SyncWorker::countPhase()
             continue;
         }
         if (!run->noScopeNote.isEmpty()) {
-            run->askChanged = false;
-            run->askCounts = true;
-            run->afterDownload = false;
-            run->phase = Run::Phase::Counting;
-            run->countSent = false;
+            run->countAgain(false, true, false);
             continue;
         }
         const ObjectState st = m_store->objectState(run->config.name);
@@ -78,12 +74,8 @@ void SyncWorker::countPhase()
         }
         const bool countsOld = !st.countsReadAt.isValid()
             || st.countsReadAt.msecsTo(now) > tuning::kFullRecountAfterMs;
-        run->askChanged = true;
-        run->askCounts = st.serverCount < 0 || (run->config.scoped() && st.serverAllCount < 0) || countsOld
-            || !st.lastErrorCode.isEmpty();
-        run->afterDownload = false;
-        run->phase = Run::Phase::Counting;
-        run->countSent = false;
+        const bool countsUnknown = st.serverCount < 0 || (run->config.scoped() && st.serverAllCount < 0);
+        run->countAgain(true, countsUnknown || countsOld || !st.lastErrorCode.isEmpty(), false);
     }
     markDirty();
     recount(); // sends the counts of every object marked above, in /composite batches
@@ -203,11 +195,7 @@ void SyncWorker::uploadsDone(const QList<Uploader::ObjectResult> &results)
 
 void SyncWorker::requestRecount(Run *run)
 {
-    run->askChanged = false;
-    run->askCounts = true;
-    run->afterDownload = true;
-    run->phase = Run::Phase::Counting;
-    run->countSent = false;
+    run->countAgain(false, true, true);
     // Downloads ending close together share one /composite call; the last one sends it at once.
     if (m_active == 0 && m_queue.isEmpty())
         m_recountTimer.start(0);
@@ -289,11 +277,7 @@ void SyncWorker::recountDone(const QList<SalesforceClient::CountResult> &results
         if (c.error) {
             const bool askChanged = run->askChanged, askCounts = run->askCounts, afterDownload = run->afterDownload;
             fail(run, *c.error, [this, run, askChanged, askCounts, afterDownload] {
-                run->askChanged = askChanged;
-                run->askCounts = askCounts;
-                run->afterDownload = afterDownload;
-                run->phase = Run::Phase::Counting;
-                run->countSent = false;
+                run->countAgain(askChanged, askCounts, afterDownload);
                 recount();
             });
             continue;
@@ -336,11 +320,7 @@ void SyncWorker::compareCounts(Run *run, bool countsReadNow)
             run->countsConfirmedAt = QDateTime::currentDateTimeUtc();
             settle(run);
         } else {
-            run->askChanged = false;
-            run->askCounts = true;
-            run->afterDownload = false;
-            run->phase = Run::Phase::Counting;
-            run->countSent = false;
+            run->countAgain(false, true, false);
             recount();
         }
         return;

@@ -115,6 +115,17 @@ void SyncWorker::fetchNext(Run *run, const QString &nextUrl)
         });
 }
 
+bool SyncWorker::readable(Run *run, const std::shared_ptr<SalesforceClient::ParsedPage> &parsed,
+                          const std::function<void()> &retry)
+{
+    if (parsed && parsed->page)
+        return true;
+    fail(run, ApiError::malformed(QStringLiteral("A page of %1 could not be read: %2")
+                                      .arg(run->config.name, parsed ? parsed->parseError : QString())),
+         retry);
+    return false;
+}
+
 void SyncWorker::pageArrived(Run *run, quint64 seq, const ApiError &error,
                              const std::shared_ptr<SalesforceClient::ParsedPage> &parsed)
 {
@@ -144,12 +155,8 @@ void SyncWorker::pageArrived(Run *run, quint64 seq, const ApiError &error,
         fail(run, error, retryDownload);
         return;
     }
-    if (!parsed || !parsed->page) {
-        fail(run, ApiError::malformed(QStringLiteral("A page of %1 could not be read: %2")
-                                          .arg(run->config.name, parsed ? parsed->parseError : QString())),
-             retryDownload);
+    if (!readable(run, parsed, retryDownload))
         return;
-    }
     const QueryPage &page = *parsed->page;
     // Ask for the next page now: it is received and parsed on the parser thread while this one is
     // written here.

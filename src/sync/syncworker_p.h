@@ -38,6 +38,15 @@ struct SyncWorker::Run
     bool askCounts = false; ///< ... and S (and A)
     bool afterDownload = false; ///< ... after a download of this object ended
     bool countSent = false;
+    /// Back to Counting: the next count of this object asks what the three flags say.
+    void countAgain(bool changed, bool counts, bool afterDownloadEnded)
+    {
+        askChanged = changed;
+        askCounts = counts;
+        afterDownload = afterDownloadEnded;
+        phase = Phase::Counting;
+        countSent = false;
+    }
     qint64 countGeneration = -1; ///< the generation the counts in flight were asked for
     QDateTime countsConfirmedAt;
     int mismatchRounds = 0;

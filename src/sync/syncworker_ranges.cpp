@@ -214,12 +214,8 @@ void SyncWorker::rangePageArrived(Run *run, quint64 seq, const QString &lo, cons
         fail(run, error, retryDownload); // the retry resumes every range from its checkpoint
         return;
     }
-    if (!parsed || !parsed->page) {
-        fail(run, ApiError::malformed(QStringLiteral("A page of %1 could not be read: %2")
-                                          .arg(run->config.name, parsed ? parsed->parseError : QString())),
-             retryDownload);
+    if (!readable(run, parsed, retryDownload))
         return;
-    }
     IdRange *range = rangeAt(run->plan, lo);
     if (!range) {
         restartStale(run); // not a range of this plan any more

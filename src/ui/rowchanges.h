@@ -32,6 +32,21 @@ public:
     using QAbstractListModel::QAbstractListModel;
 
 protected:
+    /// data() of a model whose rows keep one value per role in `Row::values`, indexed by role -
+    /// firstRole; Qt::DisplayRole reads `displayRole`.
+    template<typename Row>
+    QVariant roleValue(const QList<Row> &rows, const QModelIndex &index, int role, int firstRole, int lastRole,
+                       int displayRole) const
+    {
+        if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+            return {};
+        if (role == Qt::DisplayRole)
+            role = displayRole;
+        if (role < firstRole || role > lastRole)
+            return {};
+        return rows.at(index.row()).values.at(role - firstRole);
+    }
+
     /// Brings `rows` to `items` (in that order): removes rows whose key is gone (bottom-up, one
     /// signal per contiguous run), moves rows whose key comes earlier, inserts runs of new keys in
     /// one signal each, then asks `update(row, item)` for the roles that changed in every row that

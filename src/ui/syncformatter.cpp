@@ -101,19 +101,11 @@ QString SyncFormatter::lastSyncedText(const QDateTime &when, const QDateTime &no
 
 QString SyncFormatter::statusText(SyncStatus status)
 {
-    switch (status) {
-    case SyncStatus::Syncing:
-        return tr("Syncing");
-    case SyncStatus::Paused:
-        return tr("Paused");
-    case SyncStatus::FullySynced:
-        return tr("Fully synced");
-    case SyncStatus::SubsetSynced:
-        return tr("Subset synced");
-    case SyncStatus::Incomplete:
-        break;
-    }
-    return tr("Incomplete");
+    // The status names of syncstatus.h (the command line's words), translated here. lupdate reads
+    // them from this list; tr() finds them at run time by the same source text.
+    [[maybe_unused]] static const char *const kNames[] = {QT_TR_NOOP("Syncing"), QT_TR_NOOP("Paused"),
+        QT_TR_NOOP("Fully synced"), QT_TR_NOOP("Subset synced"), QT_TR_NOOP("Incomplete")};
+    return tr(statusWords(status).toLatin1().constData());
 }
 
 QString SyncFormatter::unsavedKindText(RecordState state)
@@ -182,19 +174,8 @@ double SyncFormatter::progress(const SyncObjectSnapshot &object)
 
 QString SyncFormatter::statusKey(SyncStatus status)
 {
-    switch (status) {
-    case SyncStatus::Syncing:
-        return QStringLiteral("syncing");
-    case SyncStatus::Paused:
-        return QStringLiteral("paused");
-    case SyncStatus::FullySynced:
-        return QStringLiteral("fully-synced");
-    case SyncStatus::SubsetSynced:
-        return QStringLiteral("subset-synced");
-    case SyncStatus::Incomplete:
-        return QStringLiteral("incomplete");
-    }
-    return QStringLiteral("incomplete");
+    // "Fully synced" -> "fully-synced": the status names in the form of a file name.
+    return statusWords(status).toLower().replace(u' ', u'-');
 }
 
 bool SyncFormatter::svgIconsAvailable()

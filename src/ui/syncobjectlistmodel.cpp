@@ -39,13 +39,7 @@ int SyncObjectListModel::rowCount(const QModelIndex &parent) const
 
 QVariant SyncObjectListModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    if (role == Qt::DisplayRole)
-        role = NameRole;
-    if (role < NameRole || role > LastRole)
-        return {};
-    return m_rows.at(index.row()).values.at(role - NameRole);
+    return roleValue(m_rows, index, role, NameRole, LastRole, NameRole);
 }
 
 QHash<int, QByteArray> SyncObjectListModel::roleNames() const

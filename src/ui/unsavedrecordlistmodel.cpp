@@ -94,13 +94,7 @@ int UnsavedRecordListModel::rowCount(const QModelIndex &parent) const
 
 QVariant UnsavedRecordListModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    if (role == Qt::DisplayRole)
-        role = TitleRole;
-    if (role < IdRole || role > LastRole)
-        return {};
-    return m_rows.at(index.row()).values.at(role - IdRole);
+    return roleValue(m_rows, index, role, IdRole, LastRole, TitleRole);
 }
 
 QHash<int, QByteArray> UnsavedRecordListModel::roleNames() const

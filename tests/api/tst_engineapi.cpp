@@ -73,12 +73,9 @@ class EngineApiTest : public ::testing::Test
 protected:
     void SetUp() override
     {
-        emu::EmulatorOptions eo;
-        eo.seed = "small";
-        eo.minBatchSize = 200;
-        server = std::make_unique<emu::EmulatorServer>(eo);
         std::string error;
-        ASSERT_TRUE(server->start(&error)) << error;
+        server = startSmallOrg(&error);
+        ASSERT_TRUE(server) << error;
         rest = std::make_unique<Rest>(server->url());
         ASSERT_TRUE(rest->ok());
         const QStringList outlets = rest->ids(kOutlet, QString(), 2);
@@ -88,7 +85,11 @@ protected:
         shiftId = rest->ids(kShift, QStringLiteral("s_c__outlet__c = '%1'").arg(outletId), 1).value(0);
         ASSERT_FALSE(shiftId.isEmpty());
     }
-    void TearDown() override { server->stop(); }
+    void TearDown() override
+    {
+        if (server)
+            server->stop();
+    }
 
     /// What a host has in memory: no file anywhere.
     EngineSettings settings() const

@@ -120,6 +120,17 @@ protected:
         return ghosts;
     }
 
+    /// The outlet's 10,000 orders synced, then 37 of them deleted and 5 ghosts added in SQLite; returns
+    /// the Ids the device held after the sync.
+    QStringList syncedOrdersWith37MissingAnd5Ghosts()
+    {
+        syncOnce(kOrders);
+        const QStringList synced = storedIds(kOrders);
+        deleteRandomRows(kOrders, 37, QString());
+        addGhostRows(kOrders, 5);
+        return synced;
+    }
+
     void addRow(const QString &object, const QString &id)
     {
         execSql(dbPath,
@@ -242,11 +253,8 @@ TEST_F(CliCheckTest, ChecksAndRepairs37MissingAnd5GhostProductsOf100kWithAFewCal
 
 TEST_F(CliCheckTest, ChecksAndRepairsAScopedObjectWithinItsScope)
 {
-    syncOnce(kOrders);
-    const QStringList before = storedIds(kOrders);
+    const QStringList before = syncedOrdersWith37MissingAnd5Ghosts();
     ASSERT_EQ(before.size(), 10000);
-    deleteRandomRows(kOrders, 37, QString());
-    addGhostRows(kOrders, 5);
     // An order the server has, of another outlet: on this device it is outside the scope.
     QString otherOutlet;
     for (int n = 1; n < 10 && otherOutlet.isEmpty(); ++n) {
@@ -289,11 +297,8 @@ TEST_F(CliCheckTest, ACheckThatCannotReachTheServerFailsInWordsAndChangesNothing
 
 TEST_F(CliCheckTest, ARepairKilledMidwayLeavesAStoreThatTheNextRepairFinishes)
 {
-    syncOnce(kOrders);
-    const QStringList before = storedIds(kOrders);
+    const QStringList before = syncedOrdersWith37MissingAnd5Ghosts();
     ASSERT_EQ(before.size(), 10000);
-    deleteRandomRows(kOrders, 37, QString());
-    addGhostRows(kOrders, 5);
     // kill -9 somewhere in the check or the repair (where depends on the machine; every point must be safe).
     QProcess repair;
     repair.start(QStringLiteral(POSDATA_BINARY), {QStringLiteral("repair"), kOrders, QStringLiteral("--device"), device,

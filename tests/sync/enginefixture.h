@@ -30,13 +30,9 @@ class EngineTest : public ::testing::Test
 protected:
     void SetUp() override
     {
-        emu::EmulatorOptions eo;
-        eo.seed = "small";
-        eo.minBatchSize = 200;
-        customise(eo);
-        server = std::make_unique<emu::EmulatorServer>(eo);
         std::string error;
-        ASSERT_TRUE(server->start(&error)) << error;
+        server = startSmallOrg(&error, [this](emu::EmulatorOptions &eo) { customise(eo); });
+        ASSERT_TRUE(server) << error;
         url = server->url();
         rest = std::make_unique<Rest>(url);
         ASSERT_TRUE(rest->ok());

@@ -4,6 +4,7 @@
 // truth read from the store file, and waiting for the engine without timed assertions.
 
 #include "config/syncconfig.h"
+#include "emulator/emulatorserver.h"
 #include "store/localstore.h"
 #include "sync/syncengine.h"
 #include "support/waitfor.h"
@@ -18,6 +19,7 @@
 #include <nlohmann/json.hpp>
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -148,15 +150,9 @@ inline RecordMap localRecords(const QString &dbPath, const QString &object)
     return out;
 }
 
-/// How many times slower than an ordinary build this test runs: scripts/test --sanitize thread sets
-/// POSDATA_TEST_TIME_SCALE (a TSan engine is several times slower), 1 otherwise. Only for the tests
-/// that time a fault against the engine's own timers (a slow server against the stall watchdog).
-inline int timeScale()
-{
-    bool ok = false;
-    const int scale = qEnvironmentVariableIntValue("POSDATA_TEST_TIME_SCALE", &ok);
-    return ok && scale > 1 ? scale : 1;
-}
+/// Tests that time a fault against the engine's own timers (a slow server against the stall
+/// watchdog) stretch both by it; every wait's hang guard is stretched by it too.
+using testsupport::timeScale;
 
 /// Runs the event loop until done() or the limit (a hang guard, not a performance assertion).
 using testsupport::waitFor;
@@ -176,17 +172,46 @@ inline QList<posdata::UnsavedRecord> unsavedOf(posdata::SyncEngine &engine, cons
     return answer.value_or(QList<posdata::UnsavedRecord>{});
 }
 
+/// The engine tests' org ("small" seed, pages of at least 200) served over loopback, `customise`d
+/// first; null with `error` said when it cannot listen.
+inline std::unique_ptr<emu::EmulatorServer> startSmallOrg(
+    std::string *error, const std::function<void(emu::EmulatorOptions &)> &customise = {})
+{
+    emu::EmulatorOptions eo;
+    eo.seed = "small";
+    eo.minBatchSize = 200;
+    if (customise)
+        customise(eo);
+    auto server = std::make_unique<emu::EmulatorServer>(eo);
+    return server->start(error) ? std::move(server) : nullptr;
+}
+
 /// Counts idle() signals so a test can wait for the next cycle end.
 struct IdleCounter
 {
     int count = 0;
-    explicit IdleCounter(posdata::SyncEngine &engine)
+    posdata::SyncEngine *engine;
+    explicit IdleCounter(posdata::SyncEngine &e)
+        : engine(&e)
     {
-        QObject::connect(&engine, &posdata::SyncEngine::idle, [this] { ++count; });
+        QObject::connect(&e, &posdata::SyncEngine::idle, [this] { ++count; });
     }
     bool waitNext(int before, int ms = 40000)
     {
         return waitFor([&] { return count > before; }, ms);
+    }
+    /// Starts the engine and waits for its first cycle to end.
+    bool startAndWait()
+    {
+        engine->start();
+        return waitNext(0);
+    }
+    /// Asks for a cycle now and waits for it to end.
+    bool syncNowAndWait()
+    {
+        const int before = count;
+        engine->syncNow();
+        return waitNext(before);
     }
 };
 
@@ -196,6 +221,14 @@ inline const posdata::SyncObjectSnapshot *objectIn(const posdata::EngineSnapshot
         if (o.name == name)
             return &o;
     return nullptr;
+}
+
+/// A copy of `name`'s row in the engine's snapshot now (empty when it has none).
+inline std::optional<posdata::SyncObjectSnapshot> objectOf(const posdata::SyncEngine &engine, const QString &name)
+{
+    const posdata::EngineSnapshot s = engine.snapshot();
+    const auto *o = objectIn(s, name);
+    return o ? std::optional(*o) : std::nullopt;
 }
 
 } // namespace enginetest

@@ -73,8 +73,7 @@ protected:
     {
         SyncEngine engine(o);
         IdleCounter idle(engine);
-        engine.start();
-        EXPECT_TRUE(idle.waitNext(0));
+        EXPECT_TRUE(idle.startAndWait());
         return engine.snapshot();
     }
 };
@@ -95,8 +94,7 @@ TEST_F(ConfigDriftTest, AFieldAddedReachesTheRecordsSyncedBefore)
             localWhileUpdating << c->local;
     });
     IdleCounter idle(engine);
-    engine.start();
-    ASSERT_TRUE(idle.waitNext(0));
+    ASSERT_TRUE(idle.startAndWait());
     EXPECT_TRUE(activities.contains(SyncActivity::UpdatingFields));
     // The records stay usable while their fields are updated: none was cleared for it.
     ASSERT_FALSE(localWhileUpdating.isEmpty());
@@ -117,8 +115,7 @@ TEST_F(ConfigDriftTest, AFieldRemovedDownloadsNothing)
     SyncEngine engine(options(contactsWith(QStringLiteral(R"("Name","Phone")"))));
     Activities activities(engine, kContact);
     IdleCounter idle(engine);
-    engine.start();
-    ASSERT_TRUE(idle.waitNext(0));
+    ASSERT_TRUE(idle.startAndWait());
     EXPECT_FALSE(activities.contains(SyncActivity::UpdatingFields));
     EXPECT_FALSE(activities.contains(SyncActivity::Resyncing));
     const auto st = stateOf(dbPath, kContact);
@@ -167,8 +164,7 @@ TEST_F(ConfigDriftTest, AnotherOutletSweepsTheOrdersOfTheLastOne)
     SyncEngine engine(o);
     Activities activities(engine, kOrder);
     IdleCounter idle(engine);
-    engine.start();
-    ASSERT_TRUE(idle.waitNext(0));
+    ASSERT_TRUE(idle.startAndWait());
     EXPECT_TRUE(activities.contains(SyncActivity::Resyncing));
     expectIdentical({kOrder}); // the orders of the second outlet, and none of the first
     EXPECT_EQ(objectIn(engine.snapshot(), kOrder)->status, SyncStatus::SubsetSynced);
@@ -182,8 +178,7 @@ TEST_F(ConfigDriftTest, AShiftClosedAndOpenedWhileRunningFollowsTheTill)
     ASSERT_FALSE(shiftId.isEmpty());
     SyncEngine engine(options(config));
     IdleCounter idle(engine);
-    engine.start();
-    ASSERT_TRUE(idle.waitNext(0));
+    ASSERT_TRUE(idle.startAndWait());
     ASSERT_EQ(localRecords(dbPath, kShift).keys(), QStringList{shiftId});
 
     // The shift is closed: nothing is in scope, the closed shift is no longer in use nor kept.
@@ -216,10 +211,8 @@ TEST_F(ConfigDriftTest, AFieldTheOrgDoesNotHaveStopsOnlyThatObjectOnAnExistingSt
     syncOnce(options(contactsWith(QStringLiteral(R"("Name")"))));
     SyncEngine engine(options(contactsWith(QStringLiteral(R"("Name","Nope__c")"))));
     IdleCounter idle(engine);
-    engine.start();
-    ASSERT_TRUE(idle.waitNext(0));
-    const auto snap = engine.snapshot();
-    const auto *c = objectIn(snap, kContact);
+    ASSERT_TRUE(idle.startAndWait());
+    const auto c = objectOf(engine, kContact);
     ASSERT_TRUE(c);
     EXPECT_EQ(c->activity, SyncActivity::Stopped);
     ASSERT_FALSE(c->errors.isEmpty());
@@ -227,7 +220,7 @@ TEST_F(ConfigDriftTest, AFieldTheOrgDoesNotHaveStopsOnlyThatObjectOnAnExistingSt
         << c->errors.constLast().message.toStdString();
     EXPECT_TRUE(c->errors.constLast().message.contains(QStringLiteral("not available in Salesforce")))
         << c->errors.constLast().message.toStdString();
-    EXPECT_EQ(objectIn(snap, kProduct)->status, SyncStatus::FullySynced);
+    EXPECT_EQ(objectOf(engine, kProduct)->status, SyncStatus::FullySynced);
     // The records synced before stay usable.
     EXPECT_EQ(c->local, rest->ids(kContact).size());
 }

@@ -10,8 +10,7 @@ TEST_F(EngineTest, FullSyncEndsIdenticalToTheServer)
 {
     SyncEngine engine(options());
     IdleCounter idle(engine);
-    engine.start();
-    ASSERT_TRUE(idle.waitNext(0));
+    ASSERT_TRUE(idle.startAndWait());
     expectIdentical(allObjects());
     const auto snap = engine.snapshot();
     ASSERT_EQ(snap.objects.size(), 5);
@@ -30,8 +29,7 @@ TEST_F(EngineTest, DeltaAppliesServerUpdatesAndDeletesAndAnIdleCycleOnlyCounts)
 {
     SyncEngine engine(options());
     IdleCounter idle(engine);
-    engine.start();
-    ASSERT_TRUE(idle.waitNext(0));
+    ASSERT_TRUE(idle.startAndWait());
     const QStringList products = rest->ids(kProduct);
     ASSERT_GT(products.size(), 20);
     {
@@ -79,8 +77,7 @@ TEST_F(EngineTest, PauseMidSyncThenResumeEndsIdentical)
             engine.pause(kProduct);
         }
     });
-    engine.start();
-    ASSERT_TRUE(idle.waitNext(0));
+    ASSERT_TRUE(idle.startAndWait());
     ASSERT_TRUE(pausedOnce);
     {
         auto store = posdata::LocalStore::open(dbPath, posdata::LocalStore::Mode::ReadOnly);
@@ -108,8 +105,7 @@ TEST_F(EngineTest, PauseAllOnlyWhileSyncingAndResumeAllResumesEverything)
 {
     SyncEngine engine(options());
     IdleCounter idle(engine);
-    engine.start();
-    ASSERT_TRUE(idle.waitNext(0));
+    ASSERT_TRUE(idle.startAndWait());
     engine.pauseAll(); // nothing syncing: refused
     engine.syncNow();
     ASSERT_TRUE(idle.waitNext(1));
@@ -130,8 +126,7 @@ TEST_F(EngineTest, ClearAndResyncKeepsUnsavedAndProtectedRecords)
     {
         SyncEngine engine(options());
         IdleCounter idle(engine);
-        engine.start();
-        ASSERT_TRUE(idle.waitNext(0));
+        ASSERT_TRUE(idle.startAndWait());
     }
     const QStringList products = localRecords(dbPath, kProduct).keys();
     ASSERT_GT(products.size(), 3);
@@ -152,8 +147,7 @@ TEST_F(EngineTest, ClearAndResyncKeepsUnsavedAndProtectedRecords)
     IdleCounter idle(engine);
     QList<posdata::ClearPlan> plans;
     QObject::connect(&engine, &SyncEngine::clearPlanReady, [&](const QList<posdata::ClearPlan> &p) { plans = p; });
-    engine.start();
-    ASSERT_TRUE(idle.waitNext(0));
+    ASSERT_TRUE(idle.startAndWait());
     engine.requestClearPlan({kProduct, kOutlet});
     ASSERT_TRUE(waitFor([&] { return !plans.isEmpty(); }));
     ASSERT_EQ(plans.size(), 2);
@@ -186,8 +180,7 @@ TEST_F(EngineTest, ResyncRemovesRecordsThatLeftTheScope)
 {
     SyncEngine engine(options());
     IdleCounter idle(engine);
-    engine.start();
-    ASSERT_TRUE(idle.waitNext(0));
+    ASSERT_TRUE(idle.startAndWait());
     const QStringList otherOutlets = rest->ids(kOutlet, QStringLiteral("Id != '%1'").arg(outletId), 1);
     ASSERT_FALSE(otherOutlets.isEmpty());
     QStringList orders = rest->ids(kOrder, scopeOf(kOrder));
@@ -211,8 +204,7 @@ TEST_F(EngineTest, PauseFlagsAndPendingMarkersWrittenByAnotherProcessArePickedUp
 {
     SyncEngine engine(options());
     IdleCounter idle(engine);
-    engine.start();
-    ASSERT_TRUE(idle.waitNext(0));
+    ASSERT_TRUE(idle.startAndWait());
     const int generationBefore = [&] {
         auto store = posdata::LocalStore::open(dbPath, posdata::LocalStore::Mode::ReadOnly);
         return static_cast<int>(store->objectState(kOrder).generation);
@@ -246,8 +238,7 @@ TEST_F(EngineTest, ApiCallsCountedAsTheServerCountsThem)
     const int64_t before = server->emulator().apiCalls();
     SyncEngine engine(options());
     IdleCounter idle(engine);
-    engine.start();
-    ASSERT_TRUE(idle.waitNext(0));
+    ASSERT_TRUE(idle.startAndWait());
     const auto first = engine.snapshot();
     EXPECT_EQ(first.apiCallsTotal, server->emulator().apiCalls() - before);
     EXPECT_EQ(first.apiCallsLastCycle, first.apiCallsTotal);
@@ -265,8 +256,7 @@ TEST_F(EngineTest, ObjectTheOrgLacksStopsOnlyThatObject)
         {"name":"s_c__nope__c","priority":2,"fields":["Name"]}]})";
     SyncEngine engine(options(config));
     IdleCounter idle(engine);
-    engine.start();
-    ASSERT_TRUE(idle.waitNext(0));
+    ASSERT_TRUE(idle.startAndWait());
     const auto snap = engine.snapshot();
     const auto *nope = objectIn(snap, QStringLiteral("s_c__nope__c"));
     ASSERT_TRUE(nope);
@@ -283,8 +273,7 @@ TEST_F(EngineTest, RefusedRefreshTokenIsOneSignInRequiredError)
     o.device.refreshToken = QStringLiteral("revoked-token");
     SyncEngine engine(o);
     IdleCounter idle(engine);
-    engine.start();
-    ASSERT_TRUE(idle.waitNext(0));
+    ASSERT_TRUE(idle.startAndWait());
     const auto snap = engine.snapshot();
     EXPECT_TRUE(snap.signInRequired);
     ASSERT_TRUE(snap.engineError);
@@ -299,8 +288,7 @@ TEST_F(EngineTest, FullDiskStopsTheDownloadAndLosesNothing)
         // A first sync of a small object so the file exists with its schema.
         SyncEngine engine(options(R"({"version":1,"objects":[{"name":"s_c__outlet__c","priority":1,"fields":["Name"]}]})"));
         IdleCounter idle(engine);
-        engine.start();
-        ASSERT_TRUE(idle.waitNext(0));
+        ASSERT_TRUE(idle.startAndWait());
     }
     {
         auto store = posdata::LocalStore::open(dbPath, posdata::LocalStore::Mode::ReadWrite);
@@ -314,8 +302,7 @@ TEST_F(EngineTest, FullDiskStopsTheDownloadAndLosesNothing)
     {
         SyncEngine engine(o);
         IdleCounter idle(engine);
-        engine.start();
-        ASSERT_TRUE(idle.waitNext(0));
+        ASSERT_TRUE(idle.startAndWait());
         bool sawDiskFull = false;
         for (const auto &obj : engine.snapshot().objects)
             for (const auto &e : obj.errors)
@@ -329,7 +316,6 @@ TEST_F(EngineTest, FullDiskStopsTheDownloadAndLosesNothing)
     o.storeMaxPageCount = 0;
     SyncEngine engine(o);
     IdleCounter idle(engine);
-    engine.start();
-    ASSERT_TRUE(idle.waitNext(0));
+    ASSERT_TRUE(idle.startAndWait());
     expectIdentical(allObjects());
 }

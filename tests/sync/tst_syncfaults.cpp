@@ -29,13 +29,10 @@ RunResult runOnce(EngineTest *test, SyncEngineOptions o, const std::function<voi
                 run.codes.insert(e.code);
     });
     (void)test;
-    engine.start();
-    EXPECT_TRUE(idle.waitNext(0));
+    EXPECT_TRUE(idle.startAndWait());
     if (midway) {
         midway(engine);
-        const int before = idle.count;
-        engine.syncNow();
-        EXPECT_TRUE(idle.waitNext(before));
+        EXPECT_TRUE(idle.syncNowAndWait());
     }
     run.last = engine.snapshot();
     return run;
@@ -223,8 +220,7 @@ TEST_F(FaultTest, RecordWithoutIdIsSkippedAndUnknownFieldsAreKept)
     o.repairMismatches = false; // the difference must show (tst_synchonesty covers its repair)
     SyncEngine engine(o);
     IdleCounter idle(engine);
-    engine.start();
-    ASSERT_TRUE(idle.waitNext(0));
+    ASSERT_TRUE(idle.startAndWait());
     ASSERT_FALSE(proxy.removedId.isEmpty());
     const auto *product = objectIn(engine.snapshot(), kProduct);
     ASSERT_TRUE(product);
@@ -261,8 +257,7 @@ TEST_F(FaultTest, AProbeWithoutReadableIdsStillDownloadsEverything)
     o.device.instanceUrl = QUrl(QString::fromStdString(proxy.url()));
     SyncEngine engine(o);
     IdleCounter idle(engine);
-    engine.start();
-    ASSERT_TRUE(idle.waitNext(0));
+    ASSERT_TRUE(idle.startAndWait());
     expectIdentical({kProduct});
     const int before = idle.count;
     engine.resync(kProduct);
@@ -303,8 +298,7 @@ TEST_F(FaultTest, CursorsExpiredMidDownloadRestartFromTheCheckpoint)
             server->emulator().expireAllCursors();
         }
     });
-    engine.start();
-    ASSERT_TRUE(idle.waitNext(0));
+    ASSERT_TRUE(idle.startAndWait());
     EXPECT_GT(expired, 0);
     setFaults({{"latencyMs", 0}});
     expectIdentical(allObjects());

@@ -103,13 +103,10 @@ TEST_F(HonestyTest, ClearAndResyncAtRandomMomentsOfADownloadEachEndExact)
             done = true;
             resyncNow(engine, kProduct, clear, fromAnotherConnection);
         });
-        engine.start();
-        ASSERT_TRUE(idle.waitNext(0));
+        ASSERT_TRUE(idle.startAndWait());
         ASSERT_TRUE(done) << "the action never met the download";
         // A second cycle must have nothing left to do: no gap that only a resync would repair.
-        const int before = idle.count;
-        engine.syncNow();
-        ASSERT_TRUE(idle.waitNext(before));
+        ASSERT_TRUE(idle.syncNowAndWait());
         expectProductsExact(engine);
     }
 }
@@ -157,8 +154,7 @@ TEST_F(HonestyTest, AFirstSyncNeverShowsIncomplete)
     EXPECT_EQ(engine.snapshot().objects.value(0).status, SyncStatus::Syncing); // before the worker speaks
     Recorder recorder(engine);
     IdleCounter idle(engine);
-    engine.start();
-    ASSERT_TRUE(idle.waitNext(0));
+    ASSERT_TRUE(idle.startAndWait());
     EXPECT_TRUE(recorder.everIncomplete().isEmpty()) << recorder.everIncomplete().join(u", ").toStdString();
     bool sawWaiting = false;
     for (const auto &s : recorder.snapshots)
@@ -183,8 +179,7 @@ TEST_F(HonestyTest, AFinishedResyncEndsWithFreshCountsNotIncomplete)
 {
     SyncEngine engine(options());
     IdleCounter idle(engine);
-    engine.start();
-    ASSERT_TRUE(idle.waitNext(0));
+    ASSERT_TRUE(idle.startAndWait());
     ASSERT_TRUE(rest->upsert("Contact", "s_c__pos_uuid__c",
                              nlohmann::json::array({{{"attributes", {{"type", "Contact"}}}, {"LastName", "Added A"},
                                                      {"s_c__pos_uuid__c", "honesty-a"}},
@@ -217,8 +212,7 @@ TEST_F(HonestyTest, LocalAboveServerIsSweptNotRed)
 {
     SyncEngine engine(options());
     IdleCounter idle(engine);
-    engine.start();
-    ASSERT_TRUE(idle.waitNext(0));
+    ASSERT_TRUE(idle.startAndWait());
     {
         // Two ghosts: synced rows the server never had (as if their deletion was purged).
         auto store = posdata::LocalStore::open(dbPath, posdata::LocalStore::Mode::ReadWrite);
@@ -238,9 +232,7 @@ TEST_F(HonestyTest, LocalAboveServerIsSweptNotRed)
         ASSERT_TRUE(store->setServerCounts(kProduct, -1, -1, QDateTime()));
     }
     Recorder recorder(engine);
-    const int before = idle.count;
-    engine.syncNow();
-    ASSERT_TRUE(idle.waitNext(before));
+    ASSERT_TRUE(idle.syncNowAndWait());
     EXPECT_TRUE(recorder.everIncomplete().isEmpty()) << recorder.everIncomplete().join(u", ").toStdString();
     const auto *p = objectIn(engine.snapshot(), kProduct);
     EXPECT_EQ(p->status, SyncStatus::FullySynced);
@@ -254,8 +246,7 @@ TEST_F(HonestyTest, TransientCountFailuresAreRetriedAndSaidInWords)
 {
     SyncEngine engine(options());
     IdleCounter idle(engine);
-    engine.start();
-    ASSERT_TRUE(idle.waitNext(0));
+    ASSERT_TRUE(idle.startAndWait());
     setFaults({{"failNextCount", 2}, {"failNextMode", "503"}, {"failPathContains", "/composite"}});
     {
         auto store = posdata::LocalStore::open(dbPath, posdata::LocalStore::Mode::ReadWrite);
@@ -268,9 +259,7 @@ TEST_F(HonestyTest, TransientCountFailuresAreRetriedAndSaidInWords)
             for (const auto &e : o.errors)
                 codes.insert(e.code);
     });
-    const int before = idle.count;
-    engine.syncNow();
-    ASSERT_TRUE(idle.waitNext(before));
+    ASSERT_TRUE(idle.syncNowAndWait());
     EXPECT_TRUE(codes.contains(QStringLiteral("SERVER_UNAVAILABLE"))) << QStringList(codes.values()).join(u',').toStdString();
     expectSettled(engine.snapshot());
 }
@@ -284,8 +273,7 @@ TEST_F(HonestyTest, ACountThatKeepsFailingIsAnErrorNotASilentDash)
     o.maxAttemptsPerCycle = 3;
     SyncEngine engine(o);
     IdleCounter idle(engine);
-    engine.start();
-    ASSERT_TRUE(idle.waitNext(0));
+    ASSERT_TRUE(idle.startAndWait());
     for (const auto &obj : engine.snapshot().objects) {
         EXPECT_NE(obj.status, SyncStatus::FullySynced) << obj.name.toStdString();
         EXPECT_NE(obj.status, SyncStatus::Incomplete) << obj.name.toStdString(); // unknown is not red
@@ -294,9 +282,7 @@ TEST_F(HonestyTest, ACountThatKeepsFailingIsAnErrorNotASilentDash)
         EXPECT_FALSE(obj.errors.constLast().message.isEmpty());
     }
     setFaults({{"error503Rate", 0.0}});
-    const int before = idle.count;
-    engine.syncNow();
-    ASSERT_TRUE(idle.waitNext(before));
+    ASSERT_TRUE(idle.syncNowAndWait());
     expectSettled(engine.snapshot());
 }
 
@@ -341,8 +327,7 @@ TEST_F(HonestyTest, TryAgainSignsInAtOnce)
     o.signInRetryBaseMs = 600000; // the engine alone would wait ten minutes
     SyncEngine engine(o);
     IdleCounter idle(engine);
-    engine.start();
-    ASSERT_TRUE(idle.waitNext(0));
+    ASSERT_TRUE(idle.startAndWait());
     ASSERT_TRUE(engine.snapshot().signInRequired);
     engine.tryAgain();
     ASSERT_TRUE(idle.waitNext(1));
@@ -358,8 +343,7 @@ TEST_F(HonestyTest, AQueryThatNeverAdvancesEndsTheAttemptInWords)
     const int64_t calls = server->emulator().apiCalls();
     SyncEngine engine(options(kProductsOnly));
     IdleCounter idle(engine);
-    engine.start();
-    ASSERT_TRUE(idle.waitNext(0));
+    ASSERT_TRUE(idle.startAndWait());
     const auto *p = objectIn(engine.snapshot(), kProduct);
     ASSERT_TRUE(p);
     EXPECT_TRUE(p->lastAttemptFailed);
@@ -386,8 +370,7 @@ TEST_F(SmallPageHonestyTest, ALocatorThatAlwaysFailsEndsTheAttemptInWords)
     o.rangesPerDownload = 0; // one cursor chain: range pages hold no locator to fail
     SyncEngine engine(o);
     IdleCounter idle(engine);
-    engine.start();
-    ASSERT_TRUE(idle.waitNext(0));
+    ASSERT_TRUE(idle.startAndWait());
     const auto *p = objectIn(engine.snapshot(), kProduct);
     EXPECT_TRUE(p->lastAttemptFailed);
     ASSERT_FALSE(p->errors.isEmpty());
@@ -433,10 +416,8 @@ TEST_F(HonestyTest, ADeviceWithNoOpenShiftSyncsAndSaysWhyTheShiftObjectIsEmpty)
     o.device.shiftId.clear();
     SyncEngine engine(o);
     IdleCounter idle(engine);
-    engine.start();
-    ASSERT_TRUE(idle.waitNext(0));
-    const auto snap = engine.snapshot();
-    const auto *shift = objectIn(snap, kShift);
+    ASSERT_TRUE(idle.startAndWait());
+    const auto shift = objectOf(engine, kShift);
     ASSERT_TRUE(shift);
     EXPECT_EQ(shift->status, SyncStatus::SubsetSynced);
     EXPECT_EQ(shift->local, 0);
@@ -453,8 +434,7 @@ TEST_F(HonestyTest, AnIdleCycleCostsOneApiCall)
 {
     SyncEngine engine(options());
     IdleCounter idle(engine);
-    engine.start();
-    ASSERT_TRUE(idle.waitNext(0));
+    ASSERT_TRUE(idle.startAndWait());
     int64_t calls = server->emulator().apiCalls();
     engine.syncNow();
     ASSERT_TRUE(idle.waitNext(1));
@@ -505,8 +485,7 @@ TEST_F(HonestyTest, RequiredObjectsDownloadFirstThenTheTillIsReadyToSell)
             atReady = engine.snapshot();
     });
     EXPECT_FALSE(engine.readyToSell());
-    engine.start();
-    ASSERT_TRUE(idle.waitNext(0));
+    ASSERT_TRUE(idle.startAndWait());
     ASSERT_TRUE(atReady) << "never ready to sell";
     EXPECT_TRUE(engine.readyToSell());
     ASSERT_GE(started.size(), 5) << started.join(u',').toStdString();

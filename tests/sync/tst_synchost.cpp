@@ -35,8 +35,7 @@ TEST_F(HostTest, EveryLocalWriteHasATicketAndAnOutcome)
     QObject::connect(&engine, &SyncEngine::recordRefused,
                      [&](const QString &, const QString &id, const QString &code, const QString &) { refused.insert(id, code); });
     const quint64 early = engine.createLocal(kOrder, order(outletId, 1.0)); // before start(): refused in words
-    engine.start();
-    ASSERT_TRUE(idle.waitNext(0));
+    ASSERT_TRUE(idle.startAndWait());
     ASSERT_TRUE(waitFor([&] { return failed.contains(early); }));
 
     const quint64 good = engine.createLocal(kOrder, order(outletId, 12.5));
@@ -61,8 +60,7 @@ TEST_F(HostTest, AHostThatSignsInItselfIsAskedForCredentialsAndGoesOnWithAnAcces
     IdleCounter idle(engine);
     int asked = 0;
     QObject::connect(&engine, &SyncEngine::credentialsNeeded, [&] { ++asked; });
-    engine.start();
-    ASSERT_TRUE(idle.waitNext(0));
+    ASSERT_TRUE(idle.startAndWait());
     EXPECT_GE(asked, 1);
     EXPECT_TRUE(engine.snapshot().signInRequired);
     EXPECT_EQ(server->emulator().apiCalls(), callsBefore); // nothing was sent without credentials

@@ -96,6 +96,15 @@ protected:
         const auto store = posdata::LocalStore::open(dbPath, posdata::LocalStore::Mode::ReadOnly);
         return store ? store->objectState(kProduct) : posdata::ObjectState{};
     }
+    /// Runs `idle`'s engine's first cycle while `plans` watches; the API calls it cost (before any
+    /// check's own queries).
+    int64_t firstCycleCalls(IdleCounter &idle, PlanWatcher &plans)
+    {
+        const int64_t calls = server->emulator().apiCalls();
+        EXPECT_TRUE(idle.startAndWait());
+        plans.stop();
+        return server->emulator().apiCalls() - calls;
+    }
     bool planLeft() const
     {
         const auto store = posdata::LocalStore::open(dbPath, posdata::LocalStore::Mode::ReadOnly);
@@ -122,14 +131,10 @@ TEST_F(RangesTest, ARangedDownloadIsExactAndItsRangesRunSideBySide)
     setFaults({{"latencyMs", 5}});
     const posdata::Checkpoint mark = newestChange();
     ASSERT_FALSE(mark.isEmpty());
-    const int64_t calls = server->emulator().apiCalls();
     SyncEngine engine(rangedOptions());
     IdleCounter idle(engine);
     PlanWatcher plans(dbPath);
-    engine.start();
-    ASSERT_TRUE(idle.waitNext(0));
-    plans.stop();
-    const int64_t used = server->emulator().apiCalls() - calls; // before the checks' own queries
+    const int64_t used = firstCycleCalls(idle, plans);
     ASSERT_FALSE(plans.samples.isEmpty()) << "no range plan was ever seen";
     const RangePlan &first = plans.samples.first();
     EXPECT_EQ(first.ranges.size(), 4);
@@ -147,9 +152,7 @@ TEST_F(RangesTest, ARangedDownloadIsExactAndItsRangesRunSideBySide)
     EXPECT_LE(used, 20 + 3 + splits + 2) << "re-splits: " << splits;
 
     // Nothing changed: the next cycle downloads nothing.
-    const int before = idle.count;
-    engine.syncNow();
-    ASSERT_TRUE(idle.waitNext(before));
+    ASSERT_TRUE(idle.syncNowAndWait());
     expectProductsExact(engine);
 }
 
@@ -184,14 +187,10 @@ TEST_F(RangesTest, ARangedDownloadCostsItsPagesAndAtMostTwoCallsMore)
     ASSERT_TRUE(rest->remove(gone));
 
     setFaults({{"latencyMs", 5}});
-    const int64_t calls = server->emulator().apiCalls();
     SyncEngine engine(rangedOptions());
     IdleCounter idle(engine);
     PlanWatcher plans(dbPath);
-    engine.start();
-    ASSERT_TRUE(idle.waitNext(0));
-    plans.stop();
-    const int64_t used = server->emulator().apiCalls() - calls;
+    const int64_t used = firstCycleCalls(idle, plans);
     ASSERT_FALSE(plans.samples.isEmpty());
     EXPECT_EQ(plans.samples.first().total, 280);
     EXPECT_EQ(plans.maxRanges(), 4); // no range ever holds two pages more than it has in: no re-split
@@ -217,8 +216,7 @@ TEST_F(RangesTest, ChangesDuringARangedDownloadArriveWithTheNextDelta)
         updated = behind.mid(0, 20);
         ASSERT_TRUE(rest->update(kProduct, updated, {{"Name", "changed meanwhile"}}));
     };
-    engine.start();
-    ASSERT_TRUE(idle.waitNext(0));
+    ASSERT_TRUE(idle.startAndWait());
     plans->stop();
     ASSERT_FALSE(updated.isEmpty()) << "the changes never met the download";
     setFaults({{"latencyMs", 0}});
@@ -295,8 +293,7 @@ TEST_F(RangesTest, AClearOrResyncInTheMiddleOfARangedDownloadEndsExact)
             done = true;
             resyncNow(engine, kProduct, clear, fromAnotherConnection);
         };
-        engine.start();
-        ASSERT_TRUE(idle.waitNext(0));
+        ASSERT_TRUE(idle.startAndWait());
         ASSERT_TRUE(done) << "the action never met the download";
         // The cleared or resynced object went on in ranges of its new generation.
         waitFor([&] { return !planLeft(); }, 5000);
@@ -305,9 +302,7 @@ TEST_F(RangesTest, AClearOrResyncInTheMiddleOfARangedDownloadEndsExact)
         EXPECT_TRUE(std::any_of(plans.samples.cbegin(), plans.samples.cend(),
                                 [&](const RangePlan &p) { return p.generation > firstGeneration; }));
         // A second cycle must have nothing left to do: no gap that only a resync would repair.
-        const int before = idle.count;
-        engine.syncNow();
-        ASSERT_TRUE(idle.waitNext(before));
+        ASSERT_TRUE(idle.syncNowAndWait());
         expectProductsExact(engine);
     }
 }
@@ -327,8 +322,7 @@ TEST_F(RangesTest, ARangeThatEndsEarlySplitsTheOneWithTheMostLeft)
     SyncEngine engine(rangedOptions());
     IdleCounter idle(engine);
     PlanWatcher plans(dbPath);
-    engine.start();
-    ASSERT_TRUE(idle.waitNext(0));
+    ASSERT_TRUE(idle.startAndWait());
     plans.stop();
     ASSERT_FALSE(plans.samples.isEmpty());
     EXPECT_EQ(plans.samples.first().ranges.size(), 4);
@@ -348,8 +342,7 @@ TEST_F(RangesTest, ASmallObjectKeepsTheOneQueryPath)
         o.rangesPerDownload = ranges;
         SyncEngine engine(o);
         IdleCounter idle(engine);
-        engine.start();
-        EXPECT_TRUE(idle.waitNext(0));
+        EXPECT_TRUE(idle.startAndWait());
         const int64_t calls = server->emulator().apiCalls();
         const int before = idle.count;
         engine.resync(kOutlet); // 3 records, counted by the first sync

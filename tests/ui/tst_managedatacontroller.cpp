@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // ManageDataController and SyncObjectDetail: which actions are offered and what reaches the engine.
 #include "actionspy.h"
+#include "uitestclock.h"
 #include "ui/managedatacontroller.h"
 #include "ui/syncobjectdetail.h"
 
@@ -13,7 +14,8 @@ using namespace posdata;
 
 namespace {
 
-const QDateTime kNow(QDate(2026, 3, 12), QTime(10, 0), Qt::UTC);
+using uitest::kNow;
+using uitest::snapshot;
 
 SyncObjectSnapshot object(const QString &name, SyncStatus status)
 {
@@ -29,20 +31,12 @@ SyncObjectSnapshot object(const QString &name, SyncStatus status)
     return o;
 }
 
-EngineSnapshot snapshot(std::initializer_list<SyncObjectSnapshot> objects)
-{
-    EngineSnapshot s;
-    s.objects = objects;
-    return s;
-}
-
 class ControllerTest : public ::testing::Test
 {
 protected:
     void SetUp() override
     {
-        c.setClock([] { return kNow; });
-        c.setLocale(QLocale(QLocale::English, QLocale::UnitedStates));
+        uitest::atTestTimeInEnglish(c);
     }
     ManageDataController c;
 };

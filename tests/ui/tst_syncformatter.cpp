@@ -152,15 +152,11 @@ TEST(SyncFormatter, StatusTableAlignsColumns)
     SyncObjectSnapshot a;
     a.name = "contact";
     a.status = SyncStatus::FullySynced;
-    a.local = 1234;
-    a.stored = 1234;
-    a.server = 1234;
-    a.serverAll = 1234;
-    SyncObjectSnapshot b;
+    a.local = a.stored = a.server = a.serverAll = 1234;
+    SyncObjectSnapshot b = a;
     b.name = "s_c__product__c";
     b.status = SyncStatus::Syncing;
-    b.syncing = true;
-    b.scoped = true;
+    b.syncing = b.scoped = true;
     b.local = 5;
     b.stored = 8; // Local records: the 5 synced and the 3 unsaved
     b.server = 10;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // SyncObjectListModel: the exact change signals a snapshot produces.
 #include "modelspies.h"
+#include "uitestclock.h"
 #include "ui/syncobjectlistmodel.h"
 
 #include <QAbstractItemModelTester>
@@ -15,7 +16,7 @@ using posdata::SyncStatus;
 
 namespace {
 
-const QDateTime kNow = QDateTime(QDate(2026, 3, 12), QTime(10, 0), Qt::UTC);
+using uitest::kNow;
 
 SyncObjectSnapshot object(const QString &name, qint64 local = 100, qint64 server = 100)
 {
@@ -43,8 +44,7 @@ class ModelTest : public ::testing::Test
 protected:
     void SetUp() override
     {
-        model.setClock([] { return kNow; });
-        model.setLocale(QLocale(QLocale::English, QLocale::UnitedStates));
+        uitest::atTestTimeInEnglish(model);
     }
     QStringList names() const
     {

@@ -3,6 +3,7 @@
 // asks the engine again.
 #include "actionspy.h"
 #include "modelspies.h"
+#include "uitestclock.h"
 #include "ui/managedatacontroller.h"
 #include "ui/unsavedrecordlistmodel.h"
 
@@ -18,7 +19,7 @@ using namespace posdata;
 
 namespace {
 
-const QDateTime kNow(QDate(2026, 3, 12), QTime(10, 0), Qt::UTC);
+using uitest::kNow;
 const QString kOrder = QStringLiteral("s_c__order__c");
 
 UnsavedRecord record(const QString &id, RecordState state = RecordState::LocallyCreated, qint64 secsAgo = 300)
@@ -56,9 +57,7 @@ SyncObjectSnapshot order(qint64 unsaved, qint64 failed = 0, bool uploading = fal
 
 EngineSnapshot snapshot(const SyncObjectSnapshot &o)
 {
-    EngineSnapshot s;
-    s.objects = {o};
-    return s;
+    return uitest::snapshot({o});
 }
 
 class UnsavedModelTest : public ::testing::Test
@@ -66,8 +65,7 @@ class UnsavedModelTest : public ::testing::Test
 protected:
     void SetUp() override
     {
-        controller.setClock([] { return kNow; });
-        controller.setLocale(QLocale(QLocale::English, QLocale::UnitedStates));
+        uitest::atTestTimeInEnglish(controller);
         controller.setConfig(*loadBundledSyncConfig()); // orders are titled by total and date
         model.setController(&controller);
         model.setName(kOrder);

@@ -95,13 +95,16 @@ bool StoreFile::folderWritable(const QString &path)
 
 QString StoreFile::whyNotWritable(const QString &path)
 {
-    // access() asks with the real user's rights, which are this program's (no setuid here).
-    const auto writable = [](const QString &file) { return ::access(QFile::encodeName(file).constData(), W_OK) == 0; };
+    // access() asks with the real user's rights, which are this program's (no setuid here). A file
+    // that is not there (yet, or any more: another program closing the store removes its -wal
+    // between two looks) is one to make, never a read-only one.
     bool toMake = false;
     for (const QString &file : { path, path + QStringLiteral("-wal"), path + QStringLiteral("-shm") }) {
-        if (!QFileInfo::exists(file))
+        if (::access(QFile::encodeName(file).constData(), W_OK) == 0)
+            continue;
+        if (errno == ENOENT)
             toMake = true;
-        else if (!writable(file))
+        else
             return QStringLiteral("%1 is read-only for this user").arg(file);
     }
     if (toMake && !folderWritable(path))

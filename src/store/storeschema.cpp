@@ -3,8 +3,6 @@
 // migrations, all of them run in one exclusive transaction that re-reads the file inside the lock.
 #include "store/localstore_p.h"
 
-#include <QScopeGuard>
-
 namespace posdata {
 
 namespace {
@@ -39,12 +37,6 @@ std::optional<StoreContents> StoreContents::read(const QSqlDatabase &db, QSqlErr
         q.finish();
         return true;
     };
-    // The header and the tables from one snapshot: read apart, an upgrade committed in between
-    // by another program gives an old application_id beside a new user_version (not ours).
-    // A savepoint: a read transaction of its own on a fresh connection, nested in the upgrade's.
-    if (!q.exec(QStringLiteral("SAVEPOINT read_contents")))
-        return *error = q.lastError(), std::nullopt;
-    const auto end = qScopeGuard([&q] { q.exec(QStringLiteral("RELEASE read_contents")); });
     qint64 version = 0;
     if (!scalar(QStringLiteral("PRAGMA application_id"), &c.applicationId)
         || !scalar(QStringLiteral("PRAGMA user_version"), &version))

@@ -241,6 +241,10 @@
         <source>No sync errors</source>
         <translation>Keine Synchronisierungsfehler</translation>
     </message>
+    <message>
+        <source>Scope</source>
+        <translation>Umfang</translation>
+    </message>
 </context>
 <context>
     <name>PageToolBar</name>
@@ -552,6 +556,31 @@
     <message>
         <source>Downloading</source>
         <translation>Wird geladen</translation>
+    </message>
+    <message>
+        <source>Only records of this outlet (%1)</source>
+        <translation>Nur Datensätze dieser Filiale (%1)</translation>
+    </message>
+    <message>
+        <source>Only records of this outlet</source>
+        <translation>Nur Datensätze dieser Filiale</translation>
+    </message>
+    <message>
+        <source>Only records of the open shift (%1)</source>
+        <translation>Nur Datensätze der offenen Schicht (%1)</translation>
+    </message>
+    <message>
+        <source>Only records of the open shift</source>
+        <translation>Nur Datensätze der offenen Schicht</translation>
+    </message>
+    <message>
+        <source>Only records in this device&apos;s scope</source>
+        <translation>Nur Datensätze im Umfang dieses Geräts</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3</source>
+        <extracomment>%1 = &quot;Only records of this outlet (Berlin Mitte)&quot;, %2 records in scope, %3 all records</extracomment>
+        <translation>%1: %2 von %3</translation>
     </message>
 </context>
 <context>

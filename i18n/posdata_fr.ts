@@ -241,6 +241,10 @@
         <source>No sync errors</source>
         <translation>Aucune erreur de synchronisation</translation>
     </message>
+    <message>
+        <source>Scope</source>
+        <translation>Périmètre</translation>
+    </message>
 </context>
 <context>
     <name>PageToolBar</name>
@@ -552,6 +556,31 @@
     <message>
         <source>Downloading</source>
         <translation>Téléchargement</translation>
+    </message>
+    <message>
+        <source>Only records of this outlet (%1)</source>
+        <translation>Uniquement les enregistrements de ce point de vente (%1)</translation>
+    </message>
+    <message>
+        <source>Only records of this outlet</source>
+        <translation>Uniquement les enregistrements de ce point de vente</translation>
+    </message>
+    <message>
+        <source>Only records of the open shift (%1)</source>
+        <translation>Uniquement les enregistrements de la session de caisse ouverte (%1)</translation>
+    </message>
+    <message>
+        <source>Only records of the open shift</source>
+        <translation>Uniquement les enregistrements de la session de caisse ouverte</translation>
+    </message>
+    <message>
+        <source>Only records in this device&apos;s scope</source>
+        <translation>Uniquement les enregistrements du périmètre de cet appareil</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3</source>
+        <extracomment>%1 = &quot;Only records of this outlet (Berlin Mitte)&quot;, %2 records in scope, %3 all records</extracomment>
+        <translation>%1 : %2 sur %3</translation>
     </message>
 </context>
 <context>

@@ -6,7 +6,7 @@ import QtQuick.Layouts
 import PosData
 
 // One sync object: its status and what the engine does, local and server counts (with how old the
-// server count is), unsaved records (a tap opens their list when there are some), last sync and its
+// server count is), a scoped object's scope in words, unsaved records (a tap opens their list when there are some), last sync and its
 // errors grouped by kind, with the per-object pause/resume and More actions.
 Page {
     id: page
@@ -103,6 +103,12 @@ Page {
                         visible: detail.scoped
                         label: qsTr("Server records (all)")
                         value: detail.serverAllText
+                    }
+                    DetailField {
+                        objectName: "scopeField"
+                        visible: detail.scopeText.length > 0
+                        label: qsTr("Scope")
+                        value: detail.scopeText
                     }
                     DetailField {
                         objectName: "unsavedField"

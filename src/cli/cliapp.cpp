@@ -9,6 +9,7 @@
 #include "common/redact.h"
 #include "config/syncconfig.h"
 #include "store/localstore.h"
+#include "sync/scopelabel.h"
 #include "sync/syncengine.h"
 #include "sync/synctuning.h"
 #include "sync/syncwords.h"
@@ -156,7 +157,13 @@ int CliApp::status(const CliOptions &o)
         return storeFailed(*store);
     }
     // The live state of an engine at work on this store (the app, or `posdata sync`), if any.
-    const StatusView view = StatusReport::build(*config, states, store->liveState(), QDateTime::currentDateTimeUtc());
+    QHash<QString, QString> scopeRecords;
+    for (const SyncObjectConfig &object : config->objects) {
+        if (const auto source = scopelabel::sourceOf(*config, object); source && !scopeRecords.contains(source->variable))
+            scopeRecords.insert(source->variable, scopelabel::inUseLabel(*store, *source));
+    }
+    const StatusView view = StatusReport::build(*config, states, store->liveState(), QDateTime::currentDateTimeUtc(),
+                                                scopeRecords);
     print(o.json ? QString::fromUtf8(StatusReport::json(view)) : StatusReport::text(view));
     return Ok;
 }

@@ -3,6 +3,7 @@
 #include "cli/statusreport.h"
 
 #include "config/syncconfig.h"
+#include "sync/scopelabel.h"
 #include "sync/snapshotjson.h"
 #include "sync/snapshotpublisher.h"
 #include "sync/synctuning.h"
@@ -117,7 +118,8 @@ bool StatusReport::isAlive(const LiveState &live, const QDateTime &now)
 }
 
 StatusView StatusReport::build(const SyncConfig &config, const QList<ObjectState> &states,
-                               const std::optional<LiveState> &live, const QDateTime &now)
+                               const std::optional<LiveState> &live, const QDateTime &now,
+                               const QHash<QString, QString> &scopeRecords)
 {
     StatusView view;
     view.now = now.toUTC();
@@ -146,7 +148,12 @@ StatusView StatusReport::build(const SyncConfig &config, const QList<ObjectState
             const ObjectState *st = stateOf(states, object.name);
             ObjectState none;
             none.object = object.name;
-            rows << fromStore(object, st ? *st : none);
+            SyncObjectSnapshot row = fromStore(object, st ? *st : none);
+            if (const auto source = scopelabel::sourceOf(config, object)) {
+                row.scopeBy = source->variable;
+                row.scopeRecord = scopeRecords.value(source->variable);
+            }
+            rows << row;
         }
     }
     // The running engine may have been started with another configuration: what it syncs is shown.
@@ -217,6 +224,14 @@ QString StatusReport::text(const StatusView &view)
         }
         out += l.trimmed() + u'\n';
     }
+    bool scopes = false;
+    for (const SyncObjectSnapshot &o : view.engine.objects) {
+        const QString scope = syncwords::scope(o, tableLocale());
+        if (scope.isEmpty())
+            continue;
+        out += QStringLiteral("%1%2: %3\n").arg(scopes ? QString() : QStringLiteral("\n"), o.name, scope);
+        scopes = true;
+    }
     return out;
 }
 
@@ -253,6 +268,11 @@ QByteArray StatusReport::json(const StatusView &view)
                                                                 {QStringLiteral("message"), error->message},
                                                                 {QStringLiteral("time"), iso(error->time)}})
                                        : QJsonValue());
+        row.insert(u"scope", o.scoped ? QJsonValue(QJsonObject{
+                                 {QStringLiteral("by"), o.scopeBy.isEmpty() ? QJsonValue() : QJsonValue(o.scopeBy)},
+                                 {QStringLiteral("record"), o.scopeRecord.isEmpty() ? QJsonValue() : QJsonValue(o.scopeRecord)},
+                                 {QStringLiteral("text"), syncwords::scope(o, tableLocale())}})
+                                      : QJsonValue());
         objects.append(row);
     }
     return QJsonDocument(QJsonObject{{QStringLiteral("engine"), engine}, {QStringLiteral("objects"), objects}})

@@ -9,6 +9,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -37,8 +38,11 @@ class StatusReport
 {
 public:
     /// `live`: the store's live state, if any. `now` is passed in so that tests can fix it.
+    /// `scopeRecords`: without a running engine, the label of the record each scope variable
+    /// follows, as the store keeps it in use (scopelabel::inUseLabel), by variable.
     static StatusView build(const SyncConfig &config, const QList<ObjectState> &states,
-                            const std::optional<LiveState> &live, const QDateTime &now);
+                            const std::optional<LiveState> &live, const QDateTime &now,
+                            const QHash<QString, QString> &scopeRecords = {});
 
     /// Whether a live state is an engine at work: fresh heartbeat, and (on this host) its process
     /// exists. A killed engine leaves its last live state behind; this is what tells.
@@ -46,13 +50,16 @@ public:
 
     /// For people: one line about the engine (running, sign-in, or none), then the table (object,
     /// status, activity, local, server, server (all), unsaved, failed uploads, last synced, server
-    /// counted, last error). Server text is kept to one printable line.
+    /// counted, last error), then a line per scoped object with its scope in words. Server text is
+    /// kept to one printable line.
     static QString text(const StatusView &view);
 
     /// {"engine": {running, pid, heartbeat, signInRequired, signInRetryAt, error},
     ///  "objects": [{name, status, activity, local, server, serverAll, unsaved, uploadFailed,
-    ///               lastSynced, countsReadAt, countAgeSeconds, lastError}]}: the table's columns as
-    /// keys; unknown counts, never and no error are null; lastError is {code, message, time}.
+    ///               lastSynced, countsReadAt, countAgeSeconds, lastError, scope}]}: the table's
+    /// columns as keys; unknown counts, never and no error are null; lastError is {code, message,
+    /// time}; scope is {by, record, text} for a scoped object (by and record null when unknown),
+    /// else null.
     static QByteArray json(const StatusView &view);
 };
 

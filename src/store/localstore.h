@@ -278,6 +278,9 @@ public:
     // --- reads (tests, CLI, UI detail) ---
 
     std::optional<StoredRecord> record(const QString &object, const QString &id) const;
+    /// Ids the last setInUse() marked in use for the object (the active outlet, the open shift),
+    /// whether or not their records are on the device yet; sorted.
+    QStringList inUseIds(const QString &object) const;
     /// Ids of an object's records, sorted; all states when state is nullopt.
     QStringList ids(const QString &object, std::optional<RecordState> state = std::nullopt) const;
     /// COUNT(*) over the records table: for tests and diagnostics only, never for the screen.

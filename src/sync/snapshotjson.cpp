@@ -115,6 +115,8 @@ QJsonObject toJson(const EngineSnapshot &snapshot)
             {QStringLiteral("activity"), activityKey(o.activity)},
             {QStringLiteral("retryAt"), time(o.retryAt)},
             {QStringLiteral("scoped"), o.scoped},
+            {QStringLiteral("scopeBy"), o.scopeBy},
+            {QStringLiteral("scopeRecord"), o.scopeRecord},
             {QStringLiteral("paused"), o.paused},
             {QStringLiteral("syncing"), o.syncing},
             {QStringLiteral("local"), o.local},
@@ -165,6 +167,8 @@ EngineSnapshot fromJson(const QJsonObject &json)
         o.activity = activityFromKey(j.value(u"activity").toString()).value_or(SyncActivity::Waiting);
         o.retryAt = timeOf(j.value(u"retryAt"));
         o.scoped = j.value(u"scoped").toBool();
+        o.scopeBy = j.value(u"scopeBy").toString();
+        o.scopeRecord = j.value(u"scopeRecord").toString();
         o.paused = j.value(u"paused").toBool();
         o.syncing = j.value(u"syncing").toBool();
         o.local = integer(j, u"local", 0);

@@ -50,6 +50,11 @@ struct SyncObjectSnapshot
     SyncActivity activity = SyncActivity::Waiting;
     QDateTime retryAt; ///< Retrying / WaitingForSignIn: when the next try is due (UTC); invalid if unknown
     bool scoped = false;
+    /// Scoped objects: the device value the scope follows ("outletId", "shiftId"; empty when it
+    /// follows no record of the device, see scopelabel.h) and that record's Name, or its Id while
+    /// the record is not on the device (empty without a value: no shift open).
+    QString scopeBy;
+    QString scopeRecord;
     bool paused = false;
     bool syncing = false; ///< a download is running (Downloading, Resyncing, UpdatingFields)
     qint64 local = 0; ///< records in state Synced

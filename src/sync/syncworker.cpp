@@ -650,13 +650,34 @@ ObjectActivity SyncWorker::activityOf(Run *run, const ObjectState &st)
     return a;
 }
 
+QString SyncWorker::scopeRecord(const scopelabel::Source &source)
+{
+    // Snapshots are built ~10 times a second: the record is read again only when the device value
+    // or its object's records may have changed (a download of it settles, a clear, a resync).
+    const QString id = m_options.device.variable(source.variable).value_or(QString());
+    const ObjectState st = m_store->objectState(source.object);
+    const QString key = QStringLiteral("%1|%2|%3|%4").arg(id).arg(st.localCount).arg(st.generation)
+        .arg(st.lastSyncedAt.toMSecsSinceEpoch());
+    ScopeLabel &label = m_scopeLabels[source.variable];
+    if (label.key != key) {
+        label.key = key;
+        label.text = scopelabel::recordLabel(*m_store, source.object, id);
+    }
+    return label.text;
+}
+
 EngineSnapshot SyncWorker::buildSnapshot()
 {
     EngineSnapshot out;
     out.running = true;
     for (auto &r : m_runs) {
         const ObjectState st = m_store->objectState(r->config.name);
-        out.objects.append(SnapshotPublisher::object(r->config, st, activityOf(r.get(), st)));
+        SyncObjectSnapshot o = SnapshotPublisher::object(r->config, st, activityOf(r.get(), st));
+        if (const auto source = scopelabel::sourceOf(m_options.config, r->config)) {
+            o.scopeBy = source->variable;
+            o.scopeRecord = scopeRecord(*source);
+        }
+        out.objects.append(std::move(o));
     }
     out.readyToSell = SnapshotPublisher::readyToSell(out.objects);
     out.signInRequired = m_engineError && m_engineError->code == QLatin1String("SIGN_IN_REQUIRED");

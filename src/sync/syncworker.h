@@ -7,6 +7,7 @@
 #include "net/apierror.h"
 #include "net/salesforceclient.h"
 #include "store/storetypes.h"
+#include "sync/scopelabel.h"
 #include "sync/snapshotpublisher.h"
 #include "sync/syncaction.h"
 #include "sync/syncengine.h"
@@ -197,6 +198,9 @@ private:
     /// when it changed (at most every tuning::kLiveStateIntervalMs), else as a heartbeat.
     void writeLiveState();
     EngineSnapshot buildSnapshot();
+    /// The name of the record a scope follows (SyncObjectSnapshot::scopeRecord), read again only
+    /// when it may have changed.
+    QString scopeRecord(const scopelabel::Source &source);
     ObjectActivity activityOf(Run *run, const ObjectState &st);
 
     SyncEngineOptions m_options;
@@ -247,7 +251,13 @@ private:
     SnapshotPublisher m_publisher;
     bool m_liveChanged = true; ///< a snapshot was published since the live state was written
     QElapsedTimer m_sinceLive; ///< since the live state was written; invalid before the first write
-    bool m_liveFailed = false; ///< the last write of the live state failed (logged once)
+    bool m_liveFailed = false;
+    struct ScopeLabel
+    {
+        QString key; ///< the device value and its object's state the label was read at
+        QString text;
+    };
+    QHash<QString, ScopeLabel> m_scopeLabels; ///< by bind variable (scopeRecord()) ///< the last write of the live state failed (logged once)
 };
 
 } // namespace posdata

@@ -93,6 +93,7 @@ void SyncObjectDetail::refresh()
         : QString();
     m_activityText = m_found ? syncwords::activity(s, now, locale) : QString();
     m_serverAllText = SyncFormatter::countText(s.scoped ? s.serverAll : s.server, locale);
+    m_scopeText = m_found ? syncwords::scope(s, locale) : QString();
     m_unsavedText = SyncFormatter::countText(s.unsaved, locale);
     m_hasUnsaved = s.unsaved > 0;
     m_uploadFailed = s.uploadFailed;
@@ -124,7 +125,7 @@ void SyncObjectDetail::refresh()
     // Snapshots arrive ~10 times a second; the page re-binds (and its error list rebuilds) only
     // when something it shows has changed.
     const QVariantList signature{m_found, m_statusText, m_statusIcon, m_syncing, m_downloading, m_paused, m_scoped,
-                                 m_localText, m_serverText, m_serverCheckedText, m_activityText, m_serverAllText, m_unsavedText, m_hasUnsaved,
+                                 m_localText, m_serverText, m_serverCheckedText, m_activityText, m_serverAllText, m_scopeText, m_unsavedText, m_hasUnsaved,
                                  m_uploadFailed, m_uploadFailedText, m_uploading, m_syncedText,
                                  m_lastSyncedText, m_progress, m_rateText, m_timeLeftText, m_errors};
     if (signature == m_signature)

@@ -33,6 +33,9 @@ class SyncObjectDetail : public QObject
     /// What the engine does for the object: "Resyncing 12,000 of 100,007", "Retrying in 30 s", ...
     Q_PROPERTY(QString activityText READ activityText NOTIFY changed)
     Q_PROPERTY(QString serverAllText READ serverAllText NOTIFY changed)
+    /// Scoped objects: "Only records of this outlet (Berlin Mitte): 10,000 of 200,000"
+    /// (syncwords::scope); empty for the others.
+    Q_PROPERTY(QString scopeText READ scopeText NOTIFY changed)
     Q_PROPERTY(QString unsavedText READ unsavedText NOTIFY changed)
     /// There are unsaved records: the "Unsaved records" field opens their list only then.
     Q_PROPERTY(bool hasUnsaved READ hasUnsaved NOTIFY changed)
@@ -74,6 +77,7 @@ public:
     QString serverCheckedText() const { return m_serverCheckedText; }
     QString activityText() const { return m_activityText; }
     QString serverAllText() const { return m_serverAllText; }
+    QString scopeText() const { return m_scopeText; }
     QString unsavedText() const { return m_unsavedText; }
     bool hasUnsaved() const { return m_hasUnsaved; }
     int uploadFailed() const { return int(m_uploadFailed); }
@@ -115,6 +119,7 @@ private:
     QString m_serverCheckedText;
     QString m_activityText;
     QString m_serverAllText;
+    QString m_scopeText;
     QString m_unsavedText;
     bool m_hasUnsaved = false;
     qint64 m_uploadFailed = 0;

@@ -135,6 +135,8 @@ TEST(SnapshotJson, RoundTripsEveryMember)
     o.note = QStringLiteral("a note");
     o.uploadPasses = 7;
     o.stored = 8;
+    o.scopeBy = QStringLiteral("outletId");
+    o.scopeRecord = QStringLiteral("Berlin Mitte");
     s.objects.append(o);
     const QByteArray bytes = QJsonDocument(snapshotjson::toJson(s)).toJson();
     EXPECT_EQ(snapshotjson::fromJson(QJsonDocument::fromJson(bytes).object()), s);
@@ -173,6 +175,26 @@ TEST(SyncWords, ActivityInWords)
     o.activity = SyncActivity::Downloading;
     o.paused = true;
     EXPECT_TRUE(syncwords::activity(o, kNow, c).isEmpty());
+}
+
+TEST(SyncWords, ScopeInWords)
+{
+    const QLocale c(QLocale::English, QLocale::UnitedStates);
+    SyncObjectSnapshot o;
+    EXPECT_TRUE(syncwords::scope(o, c).isEmpty()) << "an unscoped object has no scope to explain";
+    o.scoped = true;
+    o.scopeBy = QStringLiteral("outletId");
+    EXPECT_EQ(syncwords::scope(o, c), QStringLiteral("Only records of this outlet")) << "no outlet, no counts yet";
+    o.scopeRecord = QStringLiteral("Berlin Mitte");
+    o.server = 10000;
+    EXPECT_EQ(syncwords::scope(o, c), QStringLiteral("Only records of this outlet (Berlin Mitte)")) << "A unknown";
+    o.serverAll = 200000;
+    EXPECT_EQ(syncwords::scope(o, c), QStringLiteral("Only records of this outlet (Berlin Mitte): 10,000 of 200,000"));
+    o.scopeBy = QStringLiteral("shiftId");
+    o.scopeRecord = QStringLiteral("S-0001\nEvil");
+    EXPECT_EQ(syncwords::scope(o, c), QStringLiteral("Only records of the open shift (S-0001 Evil): 10,000 of 200,000"));
+    o.scopeBy.clear();
+    EXPECT_EQ(syncwords::scope(o, c), QStringLiteral("Only records in this device's scope: 10,000 of 200,000"));
 }
 
 TEST(SyncWords, AgeInWords)

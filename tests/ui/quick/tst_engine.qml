@@ -102,6 +102,14 @@ TestCase {
         // Local records: every record stored, the unsaved ones (another test's refused sale) too.
         compare(count(findChild(page, "localField").value),
                 count(findChild(page, "serverField").value) + count(findChild(page, "unsavedField").value))
+        // The scope in words, by the outlet's Name as the outlet object synced it.
+        const scope = findChild(page, "scopeField")
+        verify(scope.visible)
+        compare(scope.value, "Only records of this outlet (Outlet 1 Lisbon): " + findChild(page, "serverField").value
+                + " of " + all.value)
+        verify(findText(page, scope.value))
+        back()
+        verify(!findChild(openDetail("s_c__product__c"), "scopeField").visible, "an unscoped object says no scope")
         back()
     }
 

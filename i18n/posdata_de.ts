@@ -2,6 +2,65 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>CheckWords</name>
+    <message>
+        <source>Checking against Salesforce...</source>
+        <translation>Abgleich mit Salesforce läuft …</translation>
+    </message>
+    <message>
+        <source>Repairing: downloading and removing only the records that differ...</source>
+        <translation>Reparatur: Nur die abweichenden Datensätze werden geladen oder entfernt …</translation>
+    </message>
+    <message>
+        <source>Not checked: this object is downloading. Check again when the download has finished.</source>
+        <translation>Nicht geprüft: Dieses Objekt wird gerade geladen. Prüfen Sie erneut, wenn der Download abgeschlossen ist.</translation>
+    </message>
+    <message>
+        <source>Not checked: %1</source>
+        <translation>Nicht geprüft: %1</translation>
+    </message>
+    <message>
+        <source>The check stopped: %1</source>
+        <translation>Die Prüfung wurde abgebrochen: %1</translation>
+    </message>
+    <message>
+        <source>The data on this device could not be read or written.</source>
+        <translation>Die Daten auf diesem Gerät konnten nicht gelesen oder geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>This device differs from Salesforce. Repair downloads or removes only these records.</source>
+        <translation>Dieses Gerät weicht von Salesforce ab. Reparieren lädt oder entfernt nur diese Datensätze.</translation>
+    </message>
+    <message>
+        <source>This device matches Salesforce.</source>
+        <translation>Dieses Gerät stimmt mit Salesforce überein.</translation>
+    </message>
+    <message>
+        <source>Repaired: %1 downloaded, %2 removed.</source>
+        <translation>Repariert: %1 geladen, %2 entfernt.</translation>
+    </message>
+    <message>
+        <source>API calls</source>
+        <translation>API-Aufrufe</translation>
+    </message>
+    <message>
+        <source>Missing on this device</source>
+        <translation>Fehlen auf diesem Gerät</translation>
+    </message>
+    <message>
+        <source>On this device, gone from Salesforce</source>
+        <translation>Auf diesem Gerät, in Salesforce gelöscht</translation>
+    </message>
+    <message>
+        <source>On this device, outside its scope</source>
+        <translation>Auf diesem Gerät, außerhalb des Umfangs</translation>
+    </message>
+    <message>
+        <source>Unsaved records (kept)</source>
+        <translation>Nicht gespeicherte Datensätze (bleiben erhalten)</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmDialog</name>
     <message>
         <source>Cancel</source>
@@ -245,6 +304,22 @@
         <source>Scope</source>
         <translation>Umfang</translation>
     </message>
+    <message>
+        <source>Check</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <source>On this device</source>
+        <translation>Auf diesem Gerät</translation>
+    </message>
+    <message>
+        <source>Database %1</source>
+        <translation>Datenbank %1</translation>
+    </message>
+    <message>
+        <source>Repair</source>
+        <translation>Reparieren</translation>
+    </message>
 </context>
 <context>
     <name>PageToolBar</name>
@@ -454,6 +529,13 @@
         <source>Checked %1</source>
         <translation>Geprüft %1</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 · %Ln record(s)</source>
+        <translation>
+            <numerusform>%1 · %Ln Datensatz</numerusform>
+            <numerusform>%1 · %Ln Datensätze</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SyncObjectListModel</name>
@@ -581,6 +663,10 @@
         <source>%1: %2 of %3</source>
         <extracomment>%1 = &quot;Only records of this outlet (Berlin Mitte)&quot;, %2 records in scope, %3 all records</extracomment>
         <translation>%1: %2 von %3</translation>
+    </message>
+    <message>
+        <source>Not enough free space for the next download: about %1 needed, %2 free</source>
+        <translation>Nicht genug freier Speicher für den nächsten Download: etwa %1 benötigt, %2 frei</translation>
     </message>
 </context>
 <context>
@@ -822,6 +908,10 @@
     <message>
         <source>Not ready: %1, %2</source>
         <translation>Noch nicht bereit: %1, %2</translation>
+    </message>
+    <message>
+        <source>%1, %2 free</source>
+        <translation>%1, %2 frei</translation>
     </message>
 </context>
 <context>

@@ -80,6 +80,19 @@ Page {
             Layout.leftMargin: Theme.pageMargin
             Layout.rightMargin: Theme.pageMargin
         }
+        MessageBanner {
+            objectName: "lowSpaceBanner"
+            // A warning, not a failure: nothing went wrong yet.
+            background: Theme.warningBackground
+            borderColor: Theme.warningBorder
+            visible: page.controller.lowSpaceText.length > 0
+            text: page.controller.lowSpaceText
+            Layout.fillWidth: true
+            Layout.maximumWidth: Theme.maxContentWidth
+            Layout.alignment: Qt.AlignHCenter
+            Layout.leftMargin: Theme.pageMargin
+            Layout.rightMargin: Theme.pageMargin
+        }
         PausedBanner {
             objectName: "pausedBanner"
             visible: page.controller.pausedBannerVisible

@@ -119,7 +119,7 @@ bool StatusReport::isAlive(const LiveState &live, const QDateTime &now)
 
 StatusView StatusReport::build(const SyncConfig &config, const QList<ObjectState> &states,
                                const std::optional<LiveState> &live, const QDateTime &now,
-                               const QHash<QString, QString> &scopeRecords)
+                               const StoreFacts &facts)
 {
     StatusView view;
     view.now = now.toUTC();
@@ -151,8 +151,10 @@ StatusView StatusReport::build(const SyncConfig &config, const QList<ObjectState
             SyncObjectSnapshot row = fromStore(object, st ? *st : none);
             if (const auto source = scopelabel::sourceOf(config, object)) {
                 row.scopeBy = source->variable;
-                row.scopeRecord = scopeRecords.value(source->variable);
+                row.scopeRecord = facts.scopeRecords.value(source->variable);
             }
+            if (facts.volume.databaseBytes >= 0) // measured: an object without rows has none
+                row.bytes = facts.bytes.value(object.name, 0);
             rows << row;
         }
     }
@@ -165,7 +167,16 @@ StatusView StatusReport::build(const SyncConfig &config, const QList<ObjectState
             continue;
         SyncObjectConfig unknown;
         unknown.name = s.object;
-        rows << fromStore(unknown, s);
+        SyncObjectSnapshot row = fromStore(unknown, s);
+        row.bytes = facts.volume.databaseBytes >= 0 ? facts.bytes.value(s.object, 0) : -1;
+        rows << row;
+    }
+    if (view.engineRunning) {
+        view.engine.databaseBytes = running.databaseBytes;
+        view.engine.freeBytes = running.freeBytes;
+        view.engine.neededBytes = running.neededBytes;
+    } else {
+        devicestorage::apply(view.engine, facts.volume);
     }
     return view;
 }
@@ -190,9 +201,9 @@ QString StatusReport::text(const StatusView &view)
 
     const QStringList header{QStringLiteral("OBJECT"), QStringLiteral("STATUS"), QStringLiteral("ACTIVITY"),
                              QStringLiteral("LOCAL"), QStringLiteral("SERVER"), QStringLiteral("SERVER (ALL)"),
-                             QStringLiteral("UNSAVED"), QStringLiteral("FAILED UPLOADS"), QStringLiteral("LAST SYNCED"),
-                             QStringLiteral("SERVER COUNTED"), QStringLiteral("LAST ERROR")};
-    constexpr qsizetype kFirstNumber = 3, kLastNumber = 7;
+                             QStringLiteral("UNSAVED"), QStringLiteral("FAILED UPLOADS"), QStringLiteral("BYTES"),
+                             QStringLiteral("LAST SYNCED"), QStringLiteral("SERVER COUNTED"), QStringLiteral("LAST ERROR")};
+    constexpr qsizetype kFirstNumber = 3, kLastNumber = 8;
     QList<QStringList> table{header};
     for (const SyncObjectSnapshot &o : view.engine.objects) {
         const SyncError *error = lastError(o);
@@ -206,6 +217,7 @@ QString StatusReport::text(const StatusView &view)
             o.scoped ? count(o.serverAll) : QStringLiteral("-"),
             count(o.unsaved),
             count(o.uploadFailed),
+            syncwords::bytes(o.bytes, tableLocale()),
             when(o.lastSynced),
             o.countsReadAt.isValid() ? syncwords::age(o.countsReadAt, view.now, tableLocale()) : QStringLiteral("never"),
             error ? QStringLiteral("%1: %2").arg(syncwords::printable(error->code), syncwords::printable(error->message))
@@ -232,6 +244,11 @@ QString StatusReport::text(const StatusView &view)
         out += QStringLiteral("%1%2: %3\n").arg(scopes ? QString() : QStringLiteral("\n"), o.name, scope);
         scopes = true;
     }
+    const EngineSnapshot &e = view.engine;
+    out += QStringLiteral("\nDatabase %1, %2 free on its volume\n")
+               .arg(syncwords::bytes(e.databaseBytes, tableLocale()), syncwords::bytes(e.freeBytes, tableLocale()));
+    if (e.lowSpace())
+        out += QStringLiteral("WARNING: %1\n").arg(syncwords::lowSpace(e, tableLocale()));
     return out;
 }
 
@@ -263,6 +280,7 @@ QByteArray StatusReport::json(const StatusView &view)
             {QStringLiteral("countsReadAt"), iso(o.countsReadAt)},
             {QStringLiteral("countAgeSeconds"),
              o.countsReadAt.isValid() ? QJsonValue(std::max<qint64>(0, o.countsReadAt.secsTo(view.now))) : QJsonValue()},
+            {QStringLiteral("bytes"), known(o.bytes)},
         };
         row.insert(u"lastError", error ? QJsonValue(QJsonObject{{QStringLiteral("code"), error->code},
                                                                 {QStringLiteral("message"), error->message},
@@ -275,7 +293,15 @@ QByteArray StatusReport::json(const StatusView &view)
                                       : QJsonValue());
         objects.append(row);
     }
-    return QJsonDocument(QJsonObject{{QStringLiteral("engine"), engine}, {QStringLiteral("objects"), objects}})
+    const EngineSnapshot &e = view.engine;
+    const QString warning = syncwords::lowSpace(e, tableLocale());
+    const QJsonObject storage{{QStringLiteral("databaseBytes"), known(e.databaseBytes)},
+                              {QStringLiteral("freeBytes"), known(e.freeBytes)},
+                              {QStringLiteral("neededBytes"), e.neededBytes},
+                              {QStringLiteral("lowSpace"), e.lowSpace()},
+                              {QStringLiteral("warning"), warning.isEmpty() ? QJsonValue() : QJsonValue(warning)}};
+    return QJsonDocument(QJsonObject{{QStringLiteral("engine"), engine}, {QStringLiteral("objects"), objects},
+                                     {QStringLiteral("storage"), storage}})
         .toJson(QJsonDocument::Indented);
 }
 

@@ -139,6 +139,9 @@ public:
     /// Bytes of record data (Ids and payloads) per object name, for the support report: one pass over
     /// the records (O(records)); empty on error.
     QHash<QString, qint64> recordBytes() const;
+    /// The same for one object: a pass over its rows in key order, reading no payload (a BLOB's
+    /// length is in its row header); -1 on error. The engine measures it at most once a cycle.
+    qint64 recordBytes(const QString &object) const;
     /// Repair: ONE transaction deletes those of `ids` that are Synced and not protected (unsaved and in-use
     /// records stay); then counts the object's counters again from its rows (local, unsaved, in use: exact
     /// even when rows changed behind the store's back). Stale when the object moved on from `generation`. Returns how

@@ -47,6 +47,21 @@ QString scope(const SyncObjectSnapshot &o, const QLocale &locale)
     return SyncWords::tr("%1: %2 of %3").arg(what, locale.toString(o.server), locale.toString(o.serverAll));
 }
 
+QString bytes(qint64 bytes, const QLocale &locale)
+{
+    if (bytes < 0)
+        return QStringLiteral("-");
+    return locale.formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+}
+
+QString lowSpace(const EngineSnapshot &snapshot, const QLocale &locale)
+{
+    if (!snapshot.lowSpace())
+        return {};
+    return SyncWords::tr("Not enough free space for the next download: about %1 needed, %2 free")
+        .arg(bytes(snapshot.neededBytes, locale), bytes(snapshot.freeBytes, locale));
+}
+
 QString retry(const QDateTime &at, const QDateTime &now, const QLocale &locale)
 {
     if (!at.isValid())

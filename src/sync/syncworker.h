@@ -7,6 +7,7 @@
 #include "net/apierror.h"
 #include "net/salesforceclient.h"
 #include "store/storetypes.h"
+#include "sync/devicestorage.h"
 #include "sync/scopelabel.h"
 #include "sync/snapshotpublisher.h"
 #include "sync/syncaction.h"
@@ -167,6 +168,13 @@ private:
     /// A store failure outside any object (the protected set, the live state): the engine's error.
     void engineStoreError(const QString &what, const StoreError &error);
 
+    // the screen's integrity check and repair (syncworker_check.cpp)
+    /// Runs "Check" (or "Repair") of the object on this thread, unless refuseCheck() says why not.
+    void checkObject(Run *run, bool repair);
+    /// Not while the object downloads or has no scope; true (the reason in its check) when refused.
+    bool refuseCheck(Run *run);
+    void checkEnded(Run *run, const QString &errorCode = {}, const QString &error = {});
+
     // actions
     /// Writes the object's pause flag; false (the run failed on the store's error) when it cannot.
     bool storePaused(Run *run, bool paused);
@@ -201,6 +209,9 @@ private:
     /// The name of the record a scope follows (SyncObjectSnapshot::scopeRecord), read again only
     /// when it may have changed.
     QString scopeRecord(const scopelabel::Source &source);
+    /// Bytes of each object's records whose rows changed since the last measure, the store's size
+    /// and its volume's free space (devicestorage.h): at start and at the end of each cycle.
+    void measureStorage();
     ObjectActivity activityOf(Run *run, const ObjectState &st);
 
     SyncEngineOptions m_options;
@@ -257,7 +268,14 @@ private:
         QString key; ///< the device value and its object's state the label was read at
         QString text;
     };
-    QHash<QString, ScopeLabel> m_scopeLabels; ///< by bind variable (scopeRecord()) ///< the last write of the live state failed (logged once)
+    QHash<QString, ScopeLabel> m_scopeLabels; ///< by bind variable (scopeRecord())
+    struct Measured
+    {
+        QString key; ///< the object's counters and generation the bytes were measured at
+        qint64 bytes = -1;
+    };
+    QHash<QString, Measured> m_bytes; ///< by object name (measureStorage())
+    devicestorage::Volume m_volume; ///< the last write of the live state failed (logged once)
 };
 
 } // namespace posdata

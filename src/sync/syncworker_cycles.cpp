@@ -98,6 +98,7 @@ void SyncWorker::endCycle()
         return;
     m_cycleActive = false;
     m_apiCallsLastCycle = m_client->apiCalls() - m_apiAtCycleStart;
+    measureStorage();
     emitSnapshot();
     emit idle();
     const bool recount = m_cycleOnly.has_value();

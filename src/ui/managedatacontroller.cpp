@@ -116,6 +116,21 @@ QString ManageDataController::signInText() const
     return tr("Salesforce refused this device's sign-in. Nothing syncs until it is accepted.");
 }
 
+QString ManageDataController::lowSpaceText() const
+{
+    return syncwords::lowSpace(m_snapshot, m_locale);
+}
+
+QString ManageDataController::databaseText() const
+{
+    if (m_snapshot.databaseBytes < 0)
+        return {};
+    if (m_snapshot.freeBytes < 0)
+        return syncwords::bytes(m_snapshot.databaseBytes, m_locale);
+    return tr("%1, %2 free").arg(syncwords::bytes(m_snapshot.databaseBytes, m_locale),
+                                 syncwords::bytes(m_snapshot.freeBytes, m_locale));
+}
+
 QString ManageDataController::signInNextText() const
 {
     if (!m_snapshot.signInRequired)
@@ -313,6 +328,18 @@ void ManageDataController::resync(const QString &name)
 {
     if (knows(name))
         request(SyncAction::Kind::Resync, name);
+}
+
+void ManageDataController::check(const QString &name)
+{
+    if (knows(name))
+        request(SyncAction::Kind::Check, name);
+}
+
+void ManageDataController::repair(const QString &name)
+{
+    if (knows(name))
+        request(SyncAction::Kind::Repair, name);
 }
 
 void ManageDataController::resyncAll()

@@ -53,6 +53,11 @@ class ManageDataController : public QObject
     Q_PROPERTY(QString engineErrorText READ engineErrorText NOTIFY stateChanged)
     /// "Salesforce refused this device's sign-in. ..." while it is refused; empty otherwise.
     Q_PROPERTY(QString signInText READ signInText NOTIFY stateChanged)
+    /// "Not enough free space for the next download: about 120 MB needed, 80 MB free" while the
+    /// engine's storage rule says so (devicestorage.h); empty otherwise.
+    Q_PROPERTY(QString lowSpaceText READ lowSpaceText NOTIFY stateChanged)
+    /// "240 MB, 12 GB free": the database and its volume's free space, as the engine measured them.
+    Q_PROPERTY(QString databaseText READ databaseText NOTIFY stateChanged)
     /// What happens next: "Retrying in 30 s", "Will try again at 7:55 PM".
     Q_PROPERTY(QString signInNextText READ signInNextText NOTIFY stateChanged)
     /// The module is embedded in a host app that can sign the device in again (it listens to
@@ -106,6 +111,8 @@ public:
     bool pausedBannerActionVisible() const;
     QString engineErrorText() const;
     QString signInText() const;
+    QString lowSpaceText() const;
+    QString databaseText() const;
     QString signInNextText() const;
     QString summaryText() const;
     bool readyToSellShown() const;
@@ -148,6 +155,10 @@ public:
     Q_INVOKABLE void pause(const QString &name);
     Q_INVOKABLE void resume(const QString &name);
     Q_INVOKABLE void resync(const QString &name);
+    /// "Check": the object's integrity check on the engine's worker (its result comes in the
+    /// object's snapshot, SyncObjectDetail words it); "Repair" on a result that differs.
+    Q_INVOKABLE void check(const QString &name);
+    Q_INVOKABLE void repair(const QString &name);
     Q_INVOKABLE void resyncAll();
     Q_INVOKABLE void clearResync(const QString &name);
     Q_INVOKABLE void clearResyncAll();

@@ -37,6 +37,10 @@ public:
     Q_INVOKABLE void createOrder(double total);
     /// Records of `object` in the store's discarded log (read from the file, as `posdata` would).
     Q_INVOKABLE int discardedCount(const QString &object) const;
+    /// Damages the object's synced records behind the engine's back, directly in SQLite, as a
+    /// broken disk or a bad copy would: `removed` rows deleted, `ghosts` rows added whose Ids the
+    /// server never had (the store's counters left as they were). Returns the rows changed.
+    Q_INVOKABLE int damage(const QString &object, int removed, int ghosts);
     Q_INVOKABLE void stop();
 
 private:

@@ -246,6 +246,14 @@
         <source>Sign in again</source>
         <translation>Erneut anmelden</translation>
     </message>
+    <message>
+        <source>Share report</source>
+        <translation>Bericht teilen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
 </context>
 <context>
     <name>MoreActionsButton</name>
@@ -912,6 +920,22 @@
     <message>
         <source>%1, %2 free</source>
         <translation>%1, %2 frei</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>keine Antwort</translation>
+    </message>
+    <message>
+        <source>Saving the support report...</source>
+        <translation>Supportbericht wird gespeichert …</translation>
+    </message>
+    <message>
+        <source>The support report was not saved: %1</source>
+        <translation>Der Supportbericht wurde nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Support report saved: %1</source>
+        <translation>Supportbericht gespeichert: %1</translation>
     </message>
 </context>
 <context>

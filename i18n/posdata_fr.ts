@@ -246,6 +246,14 @@
         <source>Sign in again</source>
         <translation>Se reconnecter</translation>
     </message>
+    <message>
+        <source>Share report</source>
+        <translation>Partager le rapport</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
 </context>
 <context>
     <name>MoreActionsButton</name>
@@ -912,6 +920,22 @@
     <message>
         <source>%1, %2 free</source>
         <translation>%1, %2 libres</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>pas de réponse</translation>
+    </message>
+    <message>
+        <source>Saving the support report...</source>
+        <translation>Enregistrement du rapport d&apos;assistance…</translation>
+    </message>
+    <message>
+        <source>The support report was not saved: %1</source>
+        <translation>Le rapport d&apos;assistance n&apos;a pas été enregistré : %1</translation>
+    </message>
+    <message>
+        <source>Support report saved: %1</source>
+        <translation>Rapport d&apos;assistance enregistré : %1</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,7 @@
 #include "cli/cliapp.h"
 
 #include "cli/progressprinter.h"
-#include "cli/statusreport.h"
+#include "sync/statusreport.h"
 #include "config/devicecontext.h"
 #include "common/redact.h"
 #include "config/syncconfig.h"

@@ -295,6 +295,7 @@ void SyncWorker::perform(const SyncAction &action)
 
 void SyncWorker::setRefreshToken(const QString &token)
 {
+    m_options.device.refreshToken = token; // the secret the support report scrubs
     if (!m_client)
         return;
     m_client->setRefreshToken(token);

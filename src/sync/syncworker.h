@@ -73,6 +73,8 @@ public:
     /// A person discards one unsaved record (LocalStore::discardUnsaved): the answer comes as
     /// unsavedDiscarded(). Refused while that object's upload is in flight (the record may be in it).
     void discardUnsaved(const QString &object, const QString &id);
+    /// Writes the support report (SupportReport) into `folder`: the answer is reportWritten().
+    void writeReport(const QString &folder);
     void createLocal(quint64 ticket, const QString &object, const QJsonObject &fields);
     void updateLocal(quint64 ticket, const QString &object, const QString &id, const QJsonObject &fields);
     void deleteLocal(quint64 ticket, const QString &object, const QString &id);
@@ -84,6 +86,8 @@ signals:
     void unsavedReady(const QString &object, const QList<posdata::UnsavedRecord> &records);
     /// The answer to discardUnsaved(): `error` is empty when the record went to the discarded log.
     void unsavedDiscarded(const QString &object, const QString &id, const QString &error);
+    /// The answer to writeReport(): the JSON's path (its .txt twin beside it), or why not.
+    void reportWritten(const QString &path, const QString &error);
     void localWriteStored(quint64 ticket, const QString &object, const QString &id);
     void localWriteFailed(quint64 ticket, const QString &object, const QString &message);
     void recordUploaded(const QString &object, const QString &id, const QString &serverId);

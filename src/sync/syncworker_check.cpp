@@ -2,11 +2,16 @@
 // SyncWorker's integrity check and repair of one object, asked for on the screen ("Check" and
 // "Repair" in the object's More actions): run on the worker thread with the worker's client and
 // store (IntegrityCheck, IntegrityRepair), never while the object downloads, and reported in the
-// object's snapshot (SyncObjectSnapshot::check).
+// object's snapshot (SyncObjectSnapshot::check); and the screen's "Share report", written from the
+// worker's store connection (SupportReport).
 #include "sync/syncworker_p.h"
 
 #include "sync/integritycheck.h"
+#include "sync/supportreport.h"
 #include "store/localstore.h"
+
+#include <QDir>
+#include <QFile>
 
 namespace posdata {
 
@@ -76,6 +81,32 @@ void SyncWorker::checkObject(Run *run, bool repair)
             });
         },
         repair ? IntegrityCheck::Mode::Exact : IntegrityCheck::Mode::Counts);
+}
+
+void SyncWorker::writeReport(const QString &folder)
+{
+    if (!m_store) {
+        emit reportWritten({}, QStringLiteral("the engine has not opened its store"));
+        return;
+    }
+    if (folder.isEmpty() || !QDir().mkpath(folder)) {
+        emit reportWritten({}, QStringLiteral("%1: the folder cannot be made").arg(folder));
+        return;
+    }
+    QFile configFile(m_options.config.source);
+    SupportReport::Inputs in;
+    in.config = &m_options.config;
+    in.configBytes = configFile.open(QIODevice::ReadOnly) ? configFile.readAll() : QByteArray();
+    in.store = m_store.get();
+    in.dbPath = m_options.dbPath;
+    in.instanceHost = m_options.device.instanceUrl.host();
+    in.secret = m_options.device.refreshToken;
+    const QString path = QDir(folder).filePath(SupportReport::fileName(QDateTime::currentDateTimeUtc()));
+    QString textPath, error;
+    if (!SupportReport::save(SupportReport::build(in), path, in.secret, &textPath, &error))
+        emit reportWritten({}, error);
+    else
+        emit reportWritten(path, {});
 }
 
 void SyncWorker::checkEnded(Run *run, const QString &errorCode, const QString &error)

@@ -13,6 +13,7 @@
 #include "ui/enginebinding.h"
 #include "ui/managedatacontroller.h"
 
+#include <QFile>
 #include <QJsonDocument>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -159,6 +160,17 @@ int EngineRig::damage(const QString &object, int removed, int ghosts)
     }
     QSqlDatabase::removeDatabase(connection);
     return changed;
+}
+
+QString EngineRig::readFile(const QString &path) const
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+}
+
+QString EngineRig::refreshToken() const
+{
+    return QString::fromLatin1(emu::Emulator::kRefreshToken);
 }
 
 int EngineRig::discardedCount(const QString &object) const

@@ -199,6 +199,53 @@ TestCase {
         back()
     }
 
+    function menuItem(menu, name) {
+        for (let i = 0; i < menu.count; ++i)
+            if (menu.itemAt(i).objectName === name)
+                return menu.itemAt(i)
+        return null
+    }
+    function tapShareReport() {
+        const page = shell.stack.currentItem
+        const menu = findChild(page, "moreMenu")
+        mouseClick(findChild(page, "moreActions"))
+        tryCompare(menu, "opened", true)
+        const item = menuItem(menu, "shareReportItem")
+        compare(item.text, "Share report")
+        mouseClick(item)
+        tryCompare(menu, "visible", false)
+    }
+
+    // "Share report": the engine writes `posdata report`'s redacted report where the host app says,
+    // and the page says where; a folder it cannot write says why.
+    function test_shareReportSavesWhereTheHostSays() {
+        controller.reportFolder = rig.folder() + "/reports"
+        tapShareReport()
+        tryVerify(() => !controller.reportBusy, 10000)
+        const banner = findChild(shell.stack.currentItem, "reportBanner")
+        verify(banner.visible)
+        const path = controller.reportPath
+        verify(path.startsWith(rig.folder() + "/reports/posdata-report-") && path.endsWith(".json"), path)
+        compare(banner.text, "Support report saved: " + path)
+        const json = JSON.parse(rig.readFile(path))
+        compare(json.report, "POS Data Sync support report")
+        compare(json.objects.length, 5)
+        verify(json.objects.some(o => o.name === "s_c__product__c" && o.local === 1000), JSON.stringify(json.objects))
+        const text = rig.readFile(path.replace(/\.json$/, ".txt"))
+        verify(text.indexOf("POS Data Sync support report") >= 0)
+        for (const secret of [rig.refreshToken(), "@example.com"])
+            verify(rig.readFile(path).indexOf(secret) < 0 && text.indexOf(secret) < 0, secret)
+
+        controller.reportFolder = "/proc/no-such-folder"
+        tapShareReport()
+        tryVerify(() => !controller.reportBusy, 10000)
+        verify(controller.reportFailed)
+        verify(banner.visible)
+        verify(banner.text.startsWith("The support report was not saved: /proc/no-such-folder"), banner.text)
+        mouseClick(findChild(banner, "bannerAction"))
+        verify(!banner.visible, "closed")
+    }
+
     function test_detailShowsStorageTheEngineMeasured() {
         const page = openDetail("s_c__product__c")
         const storage = findChild(page, "storageField")

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The view, table and JSON of `posdata status` (statusreport.h).
-#include "cli/statusreport.h"
+#include "sync/statusreport.h"
 
 #include "config/syncconfig.h"
 #include "sync/scopelabel.h"

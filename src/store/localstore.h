@@ -43,7 +43,7 @@ public:
     };
 
     /// The schema version this build writes (PRAGMA user_version).
-    static constexpr int SchemaVersion = 4;
+    static constexpr int SchemaVersion = 5;
     /// PRAGMA application_id of every store ("POSD"): a store carries its identity, so that an
     /// SQLite file of another program is never taken for one (and never written).
     static constexpr qint32 ApplicationId = 0x504F5344;
@@ -277,6 +277,10 @@ public:
     std::optional<LiveState> liveState() const;
     /// Removes the live state (the engine stopped).
     bool clearLiveState(StoreError *error = nullptr);
+    /// Keeps one sync cycle in the store's history; only the newest tuning::KeptSyncCycles stay.
+    bool addSyncCycle(const SyncCycle &cycle, StoreError *error = nullptr);
+    /// The kept sync cycles, newest first (empty on error: lastError() says why).
+    QList<SyncCycle> syncCycles() const;
 
     // --- reads (tests, CLI, UI detail) ---
 

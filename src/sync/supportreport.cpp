@@ -115,9 +115,14 @@ QJsonObject SupportReport::build(const Inputs &in)
             {QStringLiteral("databaseBytes"),
                 fileSize(in.dbPath) + fileSize(in.dbPath + QStringLiteral("-wal"))},
             {QStringLiteral("freeBytes"), volume.isValid() ? QJsonValue(volume.bytesAvailable()) : QJsonValue()}});
-    // This version keeps no history of sync cycles: said, not left out silently.
-    report.insert(u"syncCycles", QJsonValue());
-    report.insert(u"syncCyclesNote", QStringLiteral("not recorded by this version"));
+    // The last sync cycles the engine kept in this store (newest first).
+    QJsonArray cycles;
+    for (const SyncCycle &c : in.store->syncCycles())
+        cycles.append(QJsonObject{{QStringLiteral("when"), c.startedAt.toUTC().toString(Qt::ISODateWithMs)},
+                                  {QStringLiteral("what"), c.what},
+                                  {QStringLiteral("apiCalls"), c.apiCalls},
+                                  {QStringLiteral("durationMs"), c.durationMs}});
+    report.insert(u"syncCycles", cycles);
     return redacted(report, in.secret).toObject();
 }
 

@@ -111,6 +111,8 @@ private:
     bool inCycle(Run *run) const;
     void maybeEndCycle();
     void endCycle();
+    /// The ended cycle into the store's history (LocalStore::addSyncCycle()) for the support report.
+    void keepCycle();
     /// Uploads the waiting records of every object that is not paused, then runs `then` (unless
     /// sign-in became required). While a pass runs, `then` waits for it.
     void runUploads(std::function<void()> then);
@@ -250,6 +252,10 @@ private:
     QDateTime m_signInRetryAt;
     std::optional<SyncError> m_engineError;
     qint64 m_apiAtCycleStart = 0;
+    QDateTime m_cycleStartedAt; ///< the running cycle's start (UTC), for the store's cycle history
+    QElapsedTimer m_cycleClock;
+    QStringList m_cycleDownloads; ///< objects that downloaded in the running cycle
+    QStringList m_cycleUploads; ///< objects that uploaded records in it
     qint64 m_apiCallsLastCycle = 0;
 
     // Parented so that moveToThread() takes them along: a parentless member timer stays in the GUI

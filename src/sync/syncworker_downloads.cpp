@@ -78,6 +78,8 @@ void SyncWorker::pump()
 
 void SyncWorker::startDownload(Run *run)
 {
+    if (m_cycleActive && !m_cycleDownloads.contains(run->config.name))
+        m_cycleDownloads << run->config.name;
     const ObjectState st = m_store->objectState(run->config.name);
     run->phase = Run::Phase::Downloading;
     run->knownGeneration = st.generation;

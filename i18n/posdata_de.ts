@@ -2,6 +2,65 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>CheckWords</name>
+    <message>
+        <source>Checking against Salesforce...</source>
+        <translation>Abgleich mit Salesforce läuft …</translation>
+    </message>
+    <message>
+        <source>Repairing: downloading and removing only the records that differ...</source>
+        <translation>Reparatur: Nur die abweichenden Datensätze werden geladen oder entfernt …</translation>
+    </message>
+    <message>
+        <source>Not checked: this object is downloading. Check again when the download has finished.</source>
+        <translation>Nicht geprüft: Dieses Objekt wird gerade geladen. Prüfen Sie erneut, wenn der Download abgeschlossen ist.</translation>
+    </message>
+    <message>
+        <source>Not checked: %1</source>
+        <translation>Nicht geprüft: %1</translation>
+    </message>
+    <message>
+        <source>The check stopped: %1</source>
+        <translation>Die Prüfung wurde abgebrochen: %1</translation>
+    </message>
+    <message>
+        <source>The data on this device could not be read or written.</source>
+        <translation>Die Daten auf diesem Gerät konnten nicht gelesen oder geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>This device differs from Salesforce. Repair downloads or removes only these records.</source>
+        <translation>Dieses Gerät weicht von Salesforce ab. Reparieren lädt oder entfernt nur diese Datensätze.</translation>
+    </message>
+    <message>
+        <source>This device matches Salesforce.</source>
+        <translation>Dieses Gerät stimmt mit Salesforce überein.</translation>
+    </message>
+    <message>
+        <source>Repaired: %1 downloaded, %2 removed.</source>
+        <translation>Repariert: %1 geladen, %2 entfernt.</translation>
+    </message>
+    <message>
+        <source>API calls</source>
+        <translation>API-Aufrufe</translation>
+    </message>
+    <message>
+        <source>Missing on this device</source>
+        <translation>Fehlen auf diesem Gerät</translation>
+    </message>
+    <message>
+        <source>On this device, gone from Salesforce</source>
+        <translation>Auf diesem Gerät, in Salesforce gelöscht</translation>
+    </message>
+    <message>
+        <source>On this device, outside its scope</source>
+        <translation>Auf diesem Gerät, außerhalb des Umfangs</translation>
+    </message>
+    <message>
+        <source>Unsaved records (kept)</source>
+        <translation>Nicht gespeicherte Datensätze (bleiben erhalten)</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmDialog</name>
     <message>
         <source>Cancel</source>
@@ -187,6 +246,14 @@
         <source>Sign in again</source>
         <translation>Erneut anmelden</translation>
     </message>
+    <message>
+        <source>Share report</source>
+        <translation>Bericht teilen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
 </context>
 <context>
     <name>MoreActionsButton</name>
@@ -240,6 +307,26 @@
     <message>
         <source>No sync errors</source>
         <translation>Keine Synchronisierungsfehler</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Umfang</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <source>On this device</source>
+        <translation>Auf diesem Gerät</translation>
+    </message>
+    <message>
+        <source>Database %1</source>
+        <translation>Datenbank %1</translation>
+    </message>
+    <message>
+        <source>Repair</source>
+        <translation>Reparieren</translation>
     </message>
 </context>
 <context>
@@ -450,6 +537,13 @@
         <source>Checked %1</source>
         <translation>Geprüft %1</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 · %Ln record(s)</source>
+        <translation>
+            <numerusform>%1 · %Ln Datensatz</numerusform>
+            <numerusform>%1 · %Ln Datensätze</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SyncObjectListModel</name>
@@ -552,6 +646,35 @@
     <message>
         <source>Downloading</source>
         <translation>Wird geladen</translation>
+    </message>
+    <message>
+        <source>Only records of this outlet (%1)</source>
+        <translation>Nur Datensätze dieser Filiale (%1)</translation>
+    </message>
+    <message>
+        <source>Only records of this outlet</source>
+        <translation>Nur Datensätze dieser Filiale</translation>
+    </message>
+    <message>
+        <source>Only records of the open shift (%1)</source>
+        <translation>Nur Datensätze der offenen Schicht (%1)</translation>
+    </message>
+    <message>
+        <source>Only records of the open shift</source>
+        <translation>Nur Datensätze der offenen Schicht</translation>
+    </message>
+    <message>
+        <source>Only records in this device&apos;s scope</source>
+        <translation>Nur Datensätze im Umfang dieses Geräts</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3</source>
+        <extracomment>%1 = &quot;Only records of this outlet (Berlin Mitte)&quot;, %2 records in scope, %3 all records</extracomment>
+        <translation>%1: %2 von %3</translation>
+    </message>
+    <message>
+        <source>Not enough free space for the next download: about %1 needed, %2 free</source>
+        <translation>Nicht genug freier Speicher für den nächsten Download: etwa %1 benötigt, %2 frei</translation>
     </message>
 </context>
 <context>
@@ -793,6 +916,26 @@
     <message>
         <source>Not ready: %1, %2</source>
         <translation>Noch nicht bereit: %1, %2</translation>
+    </message>
+    <message>
+        <source>%1, %2 free</source>
+        <translation>%1, %2 frei</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>keine Antwort</translation>
+    </message>
+    <message>
+        <source>Saving the support report...</source>
+        <translation>Supportbericht wird gespeichert …</translation>
+    </message>
+    <message>
+        <source>The support report was not saved: %1</source>
+        <translation>Der Supportbericht wurde nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Support report saved: %1</source>
+        <translation>Supportbericht gespeichert: %1</translation>
     </message>
 </context>
 <context>

@@ -36,6 +36,16 @@
     </message>
 </context>
 <context>
+    <name>SyncObjectDetail</name>
+    <message numerus="yes">
+        <source>%1 · %Ln record(s)</source>
+        <translation>
+            <numerusform>%1 · %Ln record</numerusform>
+            <numerusform>%1 · %Ln records</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SyncWords</name>
     <message numerus="yes">
         <source>Retrying in %n s</source>

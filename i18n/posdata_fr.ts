@@ -2,6 +2,65 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>CheckWords</name>
+    <message>
+        <source>Checking against Salesforce...</source>
+        <translation>Comparaison avec Salesforce…</translation>
+    </message>
+    <message>
+        <source>Repairing: downloading and removing only the records that differ...</source>
+        <translation>Réparation : seuls les enregistrements différents sont téléchargés ou supprimés…</translation>
+    </message>
+    <message>
+        <source>Not checked: this object is downloading. Check again when the download has finished.</source>
+        <translation>Non vérifié : cet objet est en cours de téléchargement. Vérifiez à nouveau une fois le téléchargement terminé.</translation>
+    </message>
+    <message>
+        <source>Not checked: %1</source>
+        <translation>Non vérifié : %1</translation>
+    </message>
+    <message>
+        <source>The check stopped: %1</source>
+        <translation>La vérification s&apos;est arrêtée : %1</translation>
+    </message>
+    <message>
+        <source>The data on this device could not be read or written.</source>
+        <translation>Les données de cet appareil n&apos;ont pas pu être lues ou écrites.</translation>
+    </message>
+    <message>
+        <source>This device differs from Salesforce. Repair downloads or removes only these records.</source>
+        <translation>Cet appareil diffère de Salesforce. Réparer télécharge ou supprime uniquement ces enregistrements.</translation>
+    </message>
+    <message>
+        <source>This device matches Salesforce.</source>
+        <translation>Cet appareil correspond à Salesforce.</translation>
+    </message>
+    <message>
+        <source>Repaired: %1 downloaded, %2 removed.</source>
+        <translation>Réparé : %1 téléchargés, %2 supprimés.</translation>
+    </message>
+    <message>
+        <source>API calls</source>
+        <translation>Appels d&apos;API</translation>
+    </message>
+    <message>
+        <source>Missing on this device</source>
+        <translation>Manquants sur cet appareil</translation>
+    </message>
+    <message>
+        <source>On this device, gone from Salesforce</source>
+        <translation>Sur cet appareil, supprimés de Salesforce</translation>
+    </message>
+    <message>
+        <source>On this device, outside its scope</source>
+        <translation>Sur cet appareil, hors de son périmètre</translation>
+    </message>
+    <message>
+        <source>Unsaved records (kept)</source>
+        <translation>Enregistrements non sauvegardés (conservés)</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmDialog</name>
     <message>
         <source>Cancel</source>
@@ -187,6 +246,14 @@
         <source>Sign in again</source>
         <translation>Se reconnecter</translation>
     </message>
+    <message>
+        <source>Share report</source>
+        <translation>Partager le rapport</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
 </context>
 <context>
     <name>MoreActionsButton</name>
@@ -240,6 +307,26 @@
     <message>
         <source>No sync errors</source>
         <translation>Aucune erreur de synchronisation</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Périmètre</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Vérifier</translation>
+    </message>
+    <message>
+        <source>On this device</source>
+        <translation>Sur cet appareil</translation>
+    </message>
+    <message>
+        <source>Database %1</source>
+        <translation>Base de données %1</translation>
+    </message>
+    <message>
+        <source>Repair</source>
+        <translation>Réparer</translation>
     </message>
 </context>
 <context>
@@ -450,6 +537,13 @@
         <source>Checked %1</source>
         <translation>Vérifié %1</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 · %Ln record(s)</source>
+        <translation>
+            <numerusform>%1 · %Ln enregistrement</numerusform>
+            <numerusform>%1 · %Ln enregistrements</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SyncObjectListModel</name>
@@ -552,6 +646,35 @@
     <message>
         <source>Downloading</source>
         <translation>Téléchargement</translation>
+    </message>
+    <message>
+        <source>Only records of this outlet (%1)</source>
+        <translation>Uniquement les enregistrements de ce point de vente (%1)</translation>
+    </message>
+    <message>
+        <source>Only records of this outlet</source>
+        <translation>Uniquement les enregistrements de ce point de vente</translation>
+    </message>
+    <message>
+        <source>Only records of the open shift (%1)</source>
+        <translation>Uniquement les enregistrements de la session de caisse ouverte (%1)</translation>
+    </message>
+    <message>
+        <source>Only records of the open shift</source>
+        <translation>Uniquement les enregistrements de la session de caisse ouverte</translation>
+    </message>
+    <message>
+        <source>Only records in this device&apos;s scope</source>
+        <translation>Uniquement les enregistrements du périmètre de cet appareil</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3</source>
+        <extracomment>%1 = &quot;Only records of this outlet (Berlin Mitte)&quot;, %2 records in scope, %3 all records</extracomment>
+        <translation>%1 : %2 sur %3</translation>
+    </message>
+    <message>
+        <source>Not enough free space for the next download: about %1 needed, %2 free</source>
+        <translation>Espace libre insuffisant pour le prochain téléchargement : environ %1 nécessaires, %2 libres</translation>
     </message>
 </context>
 <context>
@@ -793,6 +916,26 @@
     <message>
         <source>Not ready: %1, %2</source>
         <translation>Pas encore prêt&#xa0;: %1, %2</translation>
+    </message>
+    <message>
+        <source>%1, %2 free</source>
+        <translation>%1, %2 libres</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>pas de réponse</translation>
+    </message>
+    <message>
+        <source>Saving the support report...</source>
+        <translation>Enregistrement du rapport d&apos;assistance…</translation>
+    </message>
+    <message>
+        <source>The support report was not saved: %1</source>
+        <translation>Le rapport d&apos;assistance n&apos;a pas été enregistré : %1</translation>
+    </message>
+    <message>
+        <source>Support report saved: %1</source>
+        <translation>Rapport d&apos;assistance enregistré : %1</translation>
     </message>
 </context>
 <context>

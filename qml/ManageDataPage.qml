@@ -45,6 +45,12 @@ Page {
                     text: qsTr("Clear & resync all records")
                     onTriggered: page.controller.requestClearPlan([])
                 }
+                MenuEntry {
+                    objectName: "shareReportItem"
+                    text: qsTr("Share report")
+                    enabled: !page.controller.reportBusy
+                    onTriggered: page.controller.shareReport()
+                }
             }
         ]
     }
@@ -74,6 +80,41 @@ Page {
             objectName: "engineErrorBanner"
             visible: page.controller.engineErrorText.length > 0
             text: page.controller.engineErrorText
+            Layout.fillWidth: true
+            Layout.maximumWidth: Theme.maxContentWidth
+            Layout.alignment: Qt.AlignHCenter
+            Layout.leftMargin: Theme.pageMargin
+            Layout.rightMargin: Theme.pageMargin
+        }
+        MessageBanner {
+            id: reportBanner
+            objectName: "reportBanner"
+            // Where the support report was saved (or why not), until a person closes it.
+            visible: page.controller.reportText.length > 0 && !closed
+            property bool closed: false
+            text: page.controller.reportText
+            background: page.controller.reportFailed ? Theme.errorBackground : Theme.card
+            borderColor: page.controller.reportFailed ? Theme.errorBorder : Theme.divider
+            kind: page.controller.reportFailed ? StatusKind.Incomplete : StatusKind.FullySynced
+            actionText: page.controller.reportBusy ? "" : qsTr("Close")
+            onActionClicked: closed = true
+            Connections {
+                target: page.controller
+                function onReportChanged() { reportBanner.closed = false }
+            }
+            Layout.fillWidth: true
+            Layout.maximumWidth: Theme.maxContentWidth
+            Layout.alignment: Qt.AlignHCenter
+            Layout.leftMargin: Theme.pageMargin
+            Layout.rightMargin: Theme.pageMargin
+        }
+        MessageBanner {
+            objectName: "lowSpaceBanner"
+            // A warning, not a failure: nothing went wrong yet.
+            background: Theme.warningBackground
+            borderColor: Theme.warningBorder
+            visible: page.controller.lowSpaceText.length > 0
+            text: page.controller.lowSpaceText
             Layout.fillWidth: true
             Layout.maximumWidth: Theme.maxContentWidth
             Layout.alignment: Qt.AlignHCenter

@@ -6,7 +6,7 @@ import QtQuick.Layouts
 import PosData
 
 // One sync object: its status and what the engine does, local and server counts (with how old the
-// server count is), unsaved records (a tap opens their list when there are some), last sync and its
+// server count is), a scoped object's scope in words, its storage (and the database's), the last integrity check (Check, Repair), unsaved records (a tap opens their list when there are some), last sync and its
 // errors grouped by kind, with the per-object pause/resume and More actions.
 Page {
     id: page
@@ -48,12 +48,19 @@ Page {
                     text: qsTr("Clear & resync records")
                     onTriggered: page.controller.requestClearPlan([page.name])
                 }
+                MenuEntry {
+                    objectName: "checkItem"
+                    text: qsTr("Check")
+                    enabled: !detail.checkBusy
+                    onTriggered: detail.check()
+                }
             }
         ]
     }
 
     Flickable {
         id: flick
+        objectName: "detailFlick"
         anchors.fill: parent
         contentHeight: column.implicitHeight + 2 * Theme.pageMargin
         boundsBehavior: Flickable.StopAtBounds
@@ -67,6 +74,14 @@ Page {
             width: Math.min(flick.width - 2 * Theme.pageMargin, Theme.maxContentWidth)
             spacing: Theme.gap
 
+            MessageBanner {
+                objectName: "lowSpaceBanner"
+                background: Theme.warningBackground // a warning: nothing went wrong yet
+                borderColor: Theme.warningBorder
+                visible: page.controller.lowSpaceText.length > 0
+                text: page.controller.lowSpaceText
+                Layout.fillWidth: true
+            }
             Card {
                 Layout.fillWidth: true
                 implicitHeight: fields.implicitHeight
@@ -105,12 +120,27 @@ Page {
                         value: detail.serverAllText
                     }
                     DetailField {
+                        objectName: "scopeField"
+                        visible: detail.scopeText.length > 0
+                        label: qsTr("Scope")
+                        value: detail.scopeText
+                    }
+                    DetailField {
                         objectName: "unsavedField"
                         label: qsTr("Unsaved records")
                         value: detail.unsavedText
                         note: detail.uploadFailedText
                         clickable: detail.hasUnsaved
                         onClicked: page.openUnsaved(page.name)
+                    }
+                    DetailField {
+                        objectName: "storageField"
+                        visible: detail.storageText.length > 0
+                        label: qsTr("On this device")
+                        value: detail.storageText
+                        // The whole database and what is left: a download needs room for what is missing.
+                        secondary: page.controller.databaseText.length > 0
+                                   ? qsTr("Database %1").arg(page.controller.databaseText) : ""
                     }
                     DetailField {
                         objectName: "lastSyncedField"
@@ -138,6 +168,66 @@ Page {
                             wrapMode: Text.WordWrap
                             Layout.fillWidth: true
                         }
+                    }
+                }
+            }
+
+            Label {
+                visible: detail.checkShown
+                text: qsTr("Check")
+                font: Theme.heading
+                color: Theme.textPrimary
+                topPadding: Theme.gap
+                Accessible.role: Accessible.Heading
+            }
+            Card {
+                objectName: "checkCard"
+                visible: detail.checkShown
+                Layout.fillWidth: true
+                implicitHeight: checkColumn.implicitHeight
+                ColumnLayout {
+                    id: checkColumn
+                    anchors.left: parent.left
+                    anchors.right: parent.right
+                    spacing: 0
+                    RowLayout {
+                        spacing: Theme.gap
+                        Layout.fillWidth: true
+                        Layout.margins: Theme.gapLarge
+                        BusyIndicator {
+                            visible: detail.checkBusy
+                            running: visible
+                            Layout.preferredWidth: Theme.iconSizeSmall * 1.5
+                            Layout.preferredHeight: Theme.iconSizeSmall * 1.5
+                        }
+                        Label {
+                            objectName: "checkText"
+                            text: detail.checkText
+                            font: Theme.bodyStrong
+                            color: Theme.textPrimary
+                            wrapMode: Text.WordWrap
+                            Layout.fillWidth: true
+                        }
+                    }
+                    Repeater {
+                        objectName: "checkRows"
+                        model: detail.checkRows
+                        delegate: DetailField {
+                            required property var modelData
+                            required property int index
+                            label: modelData.label
+                            value: modelData.value
+                            lastInGroup: index === detail.checkRows.length - 1 && !detail.canRepair
+                        }
+                    }
+                    ActionButton {
+                        objectName: "repairButton"
+                        visible: detail.canRepair
+                        text: qsTr("Repair")
+                        highlighted: true
+                        onClicked: detail.repair()
+                        Layout.alignment: Qt.AlignRight
+                        Layout.margins: Theme.gapLarge
                     }
                 }
             }

@@ -4,11 +4,13 @@
 #include "cli/cliapp.h"
 
 #include "cli/progressprinter.h"
-#include "cli/statusreport.h"
+#include "sync/statusreport.h"
 #include "config/devicecontext.h"
 #include "common/redact.h"
 #include "config/syncconfig.h"
 #include "store/localstore.h"
+#include "sync/devicestorage.h"
+#include "sync/scopelabel.h"
 #include "sync/syncengine.h"
 #include "sync/synctuning.h"
 #include "sync/syncwords.h"
@@ -156,7 +158,19 @@ int CliApp::status(const CliOptions &o)
         return storeFailed(*store);
     }
     // The live state of an engine at work on this store (the app, or `posdata sync`), if any.
-    const StatusView view = StatusReport::build(*config, states, store->liveState(), QDateTime::currentDateTimeUtc());
+    const std::optional<LiveState> live = store->liveState();
+    StatusReport::StoreFacts facts;
+    if (!live || !StatusReport::isAlive(*live, QDateTime::currentDateTimeUtc())) {
+        // No engine says it: read from the store (a pass over the rows for the bytes: the CLI's own time).
+        for (const SyncObjectConfig &object : config->objects) {
+            const auto source = scopelabel::sourceOf(*config, object);
+            if (source && !facts.scopeRecords.contains(source->variable))
+                facts.scopeRecords.insert(source->variable, scopelabel::inUseLabel(*store, *source));
+        }
+        facts.bytes = store->recordBytes();
+        facts.volume = devicestorage::measure(store->path());
+    }
+    const StatusView view = StatusReport::build(*config, states, live, QDateTime::currentDateTimeUtc(), facts);
     print(o.json ? QString::fromUtf8(StatusReport::json(view)) : StatusReport::text(view));
     return Ok;
 }

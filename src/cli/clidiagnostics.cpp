@@ -4,7 +4,7 @@
 // report`. The work is src/sync/integritycheck.h's and SupportReport's; this file runs and words it.
 #include "cli/cliapp.h"
 
-#include "cli/supportreport.h"
+#include "sync/supportreport.h"
 #include "common/redact.h"
 #include "config/soqlbuilder.h"
 #include "config/syncconfig.h"
@@ -164,21 +164,6 @@ int CliApp::check(const CliOptions &o)
     return exitCode;
 }
 
-namespace {
-
-/// Writes `bytes` to `path` whole or not at all.
-bool writeWhole(const QString &path, const QByteArray &bytes, QString *error)
-{
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit()) {
-        *error = QStringLiteral("%1: cannot write: %2").arg(path, f.errorString());
-        return false;
-    }
-    return true;
-}
-
-} // namespace
-
 int CliApp::report(const CliOptions &o)
 {
     std::optional<DeviceContext> device;
@@ -200,17 +185,13 @@ int CliApp::report(const CliOptions &o)
     in.instanceHost = device ? device->instanceUrl.host() : QString();
     in.secret = m_secret;
     const QJsonObject report = SupportReport::build(in);
-    const QByteArray json = redactSecret(QString::fromUtf8(QJsonDocument(report).toJson(QJsonDocument::Indented)), m_secret).toUtf8();
-    const QString text = redactSecret(SupportReport::text(report), m_secret);
     if (o.outputPath.isEmpty()) {
-        print(text);
+        print(redactSecret(SupportReport::text(report), m_secret));
         return Ok;
     }
-    const QFileInfo out(o.outputPath);
-    const QString textPath = out.path() + u'/' + out.completeBaseName() + QStringLiteral(".txt");
-    QString error;
-    if (textPath == out.filePath() || !writeWhole(o.outputPath, json, &error) || !writeWhole(textPath, text.toUtf8(), &error)) {
-        printError(error.isEmpty() ? QStringLiteral("%1: give a file name that does not end in .txt (the text twin gets .txt)").arg(o.outputPath) : error);
+    QString textPath, error;
+    if (!SupportReport::save(report, o.outputPath, m_secret, &textPath, &error)) {
+        printError(error);
         return Failed;
     }
     print(QStringLiteral("report written: %1 and %2\n").arg(o.outputPath, textPath));

@@ -43,7 +43,7 @@ public:
     };
 
     /// The schema version this build writes (PRAGMA user_version).
-    static constexpr int SchemaVersion = 4;
+    static constexpr int SchemaVersion = 5;
     /// PRAGMA application_id of every store ("POSD"): a store carries its identity, so that an
     /// SQLite file of another program is never taken for one (and never written).
     static constexpr qint32 ApplicationId = 0x504F5344;
@@ -139,6 +139,9 @@ public:
     /// Bytes of record data (Ids and payloads) per object name, for the support report: one pass over
     /// the records (O(records)); empty on error.
     QHash<QString, qint64> recordBytes() const;
+    /// The same for one object: a pass over its rows in key order, reading no payload (a BLOB's
+    /// length is in its row header); -1 on error. The engine measures it at most once a cycle.
+    qint64 recordBytes(const QString &object) const;
     /// Repair: ONE transaction deletes those of `ids` that are Synced and not protected (unsaved and in-use
     /// records stay); then counts the object's counters again from its rows (local, unsaved, in use: exact
     /// even when rows changed behind the store's back). Stale when the object moved on from `generation`. Returns how
@@ -274,10 +277,17 @@ public:
     std::optional<LiveState> liveState() const;
     /// Removes the live state (the engine stopped).
     bool clearLiveState(StoreError *error = nullptr);
+    /// Keeps one sync cycle in the store's history; only the newest tuning::KeptSyncCycles stay.
+    bool addSyncCycle(const SyncCycle &cycle, StoreError *error = nullptr);
+    /// The kept sync cycles, newest first (empty on error: lastError() says why).
+    QList<SyncCycle> syncCycles() const;
 
     // --- reads (tests, CLI, UI detail) ---
 
     std::optional<StoredRecord> record(const QString &object, const QString &id) const;
+    /// Ids the last setInUse() marked in use for the object (the active outlet, the open shift),
+    /// whether or not their records are on the device yet; sorted.
+    QStringList inUseIds(const QString &object) const;
     /// Ids of an object's records, sorted; all states when state is nullopt.
     QStringList ids(const QString &object, std::optional<RecordState> state = std::nullopt) const;
     /// COUNT(*) over the records table: for tests and diagnostics only, never for the screen.

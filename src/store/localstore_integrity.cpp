@@ -99,6 +99,20 @@ QHash<QString, qint64> LocalStore::recordBytes() const
     return out;
 }
 
+qint64 LocalStore::recordBytes(const QString &object) const
+{
+    const qint64 key = isValidObjectName(object) ? d->findKey(object) : -1;
+    if (key < 0)
+        return 0; // never stored anything
+    QSqlQuery q(d->db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT COALESCE(SUM(LENGTH(id) + LENGTH(payload)), 0) FROM records WHERE obj = ?"));
+    q.addBindValue(key);
+    if (!q.exec() || !q.next())
+        return -1;
+    return q.value(0).toLongLong();
+}
+
 qint64 LocalStore::removeRecords(const QString &object, const QStringList &ids, qint64 generation, StoreError *error)
 {
     return d->removeSynced(object, generation, error, [&](qint64 key, const QString &what) -> qint64 {

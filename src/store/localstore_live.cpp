@@ -64,6 +64,47 @@ std::optional<LiveState> LocalStore::liveState() const
     return live;
 }
 
+bool LocalStore::addSyncCycle(const SyncCycle &cycle, StoreError *error)
+{
+    if (!d->checkWritable(error))
+        return false;
+    const QString what = QStringLiteral("keep the sync cycle");
+    SqlTransaction tx(d->db);
+    if (!tx.isActive())
+        return d->failSql(error, tx.lastError(), what);
+    QSqlQuery q(d->db);
+    q.prepare(QStringLiteral("INSERT INTO sync_cycles(started_at, duration_ms, api_calls, what) VALUES (?, ?, ?, ?)"));
+    q.addBindValue(msOrNull(cycle.startedAt.isValid() ? cycle.startedAt : QDateTime::currentDateTimeUtc()));
+    q.addBindValue(cycle.durationMs);
+    q.addBindValue(cycle.apiCalls);
+    q.addBindValue(cycle.what);
+    if (!d->exec(q, error, what))
+        return false;
+    q.prepare(QStringLiteral("DELETE FROM sync_cycles WHERE id NOT IN"
+                             " (SELECT id FROM sync_cycles ORDER BY id DESC LIMIT ?)"));
+    q.addBindValue(tuning::KeptSyncCycles);
+    if (!d->exec(q, error, what))
+        return false;
+    if (!tx.commit())
+        return d->failSql(error, tx.lastError(), what);
+    return d->succeed(error);
+}
+
+QList<SyncCycle> LocalStore::syncCycles() const
+{
+    QSqlQuery q(d->db);
+    q.setForwardOnly(true);
+    QList<SyncCycle> out;
+    if (!q.exec(QStringLiteral("SELECT started_at, duration_ms, api_calls, what FROM sync_cycles ORDER BY id DESC"))) {
+        d->failSql(nullptr, q.lastError(), QStringLiteral("read the sync cycles"));
+        return out;
+    }
+    while (q.next())
+        out.append({dateOrInvalid(q.value(0)), q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toString()});
+    d->succeed(nullptr);
+    return out;
+}
+
 bool LocalStore::clearLiveState(StoreError *error)
 {
     if (!d->checkWritable(error) || !d->execSql(QStringLiteral("DELETE FROM live"), error))

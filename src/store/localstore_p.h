@@ -165,6 +165,7 @@ struct LocalStore::Private
     bool migrateTo2(StoreError *error);
     bool migrateTo3(StoreError *error);
     bool migrateTo4(StoreError *error);
+    bool migrateTo5(StoreError *error);
     /// One migration step inside migrate()'s transaction: `statements`, then PRAGMA user_version.
     bool runMigration(int version, const QStringList &statements, StoreError *error);
 

@@ -72,4 +72,22 @@ bool LocalStore::setInUse(const QList<QPair<QString, QString>> &records, StoreEr
     return d->succeed(error);
 }
 
+QStringList LocalStore::inUseIds(const QString &object) const
+{
+    const qint64 key = isValidObjectName(object) ? d->findKey(object) : -1;
+    if (key < 0)
+        return {};
+    QSqlQuery q(d->db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT id FROM protected WHERE obj = ? AND kind = ? ORDER BY id"));
+    q.addBindValue(key);
+    q.addBindValue(ProtectInUse);
+    QStringList ids;
+    if (!q.exec())
+        return ids;
+    while (q.next())
+        ids << q.value(0).toString();
+    return ids;
+}
+
 } // namespace posdata

@@ -200,6 +200,21 @@ bool LocalStore::Private::migrateTo4(StoreError *error)
     return runMigration(4, statements, error);
 }
 
+bool LocalStore::Private::migrateTo5(StoreError *error)
+{
+    const QStringList statements = {
+        // The last sync cycles (LocalStore::addSyncCycle()): when, what, API calls, how long; the
+        // support report reads them, from the app's process or from `posdata report` beside it.
+        QStringLiteral("CREATE TABLE sync_cycles ("
+                       " id INTEGER PRIMARY KEY,"
+                       " started_at INTEGER NOT NULL,"
+                       " duration_ms INTEGER NOT NULL,"
+                       " api_calls INTEGER NOT NULL,"
+                       " what TEXT NOT NULL)"),
+    };
+    return runMigration(5, statements, error);
+}
+
 bool LocalStore::Private::migrate(StoreError *error)
 {
     const QString what = QStringLiteral("create or upgrade the store %1").arg(path);
@@ -220,7 +235,7 @@ bool LocalStore::Private::migrate(StoreError *error)
         return fail(error, StoreError::NewerSchema, newerSchemaMessage(from));
     // Forward only: each step ends with PRAGMA user_version = N.
     if ((from < 1 && !migrateTo1(error)) || (from < 2 && !migrateTo2(error)) || (from < 3 && !migrateTo3(error))
-        || (from < 4 && !migrateTo4(error)))
+        || (from < 4 && !migrateTo4(error)) || (from < 5 && !migrateTo5(error)))
         return false;
     // A store made before stores carried an identity gets it now.
     if (contents->applicationId == 0

@@ -37,4 +37,8 @@ constexpr qint64 LiveStateMaxBytes = 256 * 1024;
 constexpr int StableReadings = 3;
 constexpr int StableReadingPauseMs = 20;
 
+// Sync cycles the store keeps for the support report: the issue asks for the last 20; a cycle every
+// five minutes makes that the last hour and a half, a few KiB.
+constexpr int KeptSyncCycles = 20;
+
 } // namespace posdata::tuning

@@ -198,6 +198,16 @@ struct LiveState
     bool operator==(const LiveState &) const = default;
 };
 
+/// One sync cycle as the store keeps it for support (LocalStore::addSyncCycle()).
+struct SyncCycle
+{
+    QDateTime startedAt; ///< UTC
+    qint64 durationMs = 0;
+    qint64 apiCalls = 0;
+    QString what; ///< in words: "downloaded s_c__product__c; uploaded contact", "nothing changed"
+    bool operator==(const SyncCycle &) const = default;
+};
+
 /// The server's answer for one record of an upload batch.
 struct UploadOutcome
 {

@@ -21,14 +21,16 @@ QString apiWords(const ApiError &e)
     return QStringLiteral("%1: %2").arg(e.code, e.message);
 }
 
-/// The first error among `results`, empty when none.
-QString firstError(const QList<SalesforceClient::CountResult> &results)
+/// The first error among `results`, nullopt when none.
+std::optional<ApiError> firstError(const QList<SalesforceClient::CountResult> &results)
 {
     for (const auto &r : results)
         if (!r.error.ok())
-            return apiWords(r.error);
-    return {};
+            return r.error;
+    return std::nullopt;
 }
+
+const QString kStore = QStringLiteral("STORE");
 
 qint64 partsFor(qint64 records, qint64 each)
 {
@@ -59,12 +61,12 @@ void IntegrityCheck::probe()
 {
     m_client.counts({{m_soql.countInScope()}, {m_soql.idEnd(false)}, {m_soql.idEnd(true)}},
         [this](const QList<SalesforceClient::CountResult> &r) {
-            if (const QString e = firstError(r); !e.isEmpty())
-                return finish(e);
+            if (const auto e = firstError(r))
+                return finish(apiWords(*e), e->code);
             m_result.serverCount = r[0].count;
             m_result.deviceCount = m_store.countIdRange(m_result.object, {}, {});
             if (m_result.deviceCount < 0)
-                return finish(m_store.lastError().message);
+                return finish(m_store.lastError().message, kStore);
             const auto [localFirst, localLast] = m_store.idEnds(m_result.object);
             QStringList firsts{r[1].firstId, localFirst}, lasts{r[2].firstId, localLast};
             firsts.removeAll(QString());
@@ -103,14 +105,14 @@ void IntegrityCheck::countRanges(const QList<Range> &ranges)
     for (const Range &r : ranges)
         queries.append({m_soql.countInRange(r.lo, r.hi)});
     m_client.counts(queries, [this, ranges](const QList<SalesforceClient::CountResult> &results) {
-        if (const QString e = firstError(results); !e.isEmpty())
-            return finish(e);
+        if (const auto e = firstError(results))
+            return finish(apiWords(*e), e->code);
         QList<Range> recount, pages;
         for (qsizetype i = 0; i < ranges.size(); ++i) {
             const qint64 server = results[i].count;
             const qint64 local = m_store.countIdRange(m_result.object, ranges[i].lo, ranges[i].hi);
             if (local < 0)
-                return finish(m_store.lastError().message);
+                return finish(m_store.lastError().message, kStore);
             if (server == local)
                 continue;
             const qint64 most = std::max(server, local);
@@ -139,8 +141,8 @@ void IntegrityCheck::fetchIds(QList<Range> pages)
     for (const Range &p : pages)
         queries.append({m_soql.idPage(p.lo, p.after, p.hi, kPage)});
     m_client.counts(queries, [this, pages](const QList<SalesforceClient::CountResult> &results) {
-        if (const QString e = firstError(results); !e.isEmpty())
-            return finish(e);
+        if (const auto e = firstError(results))
+            return finish(apiWords(*e), e->code);
         QList<Range> more;
         for (qsizetype i = 0; i < pages.size(); ++i) {
             Range p = pages[i];
@@ -190,7 +192,7 @@ void IntegrityCheck::compare(const Range &page)
 void IntegrityCheck::lookUpCandidates()
 {
     if (!m_result.error.isEmpty())
-        return finish(m_result.error);
+        return finish(m_result.error, kStore);
     if (!m_result.scoped || m_candidates.isEmpty()) {
         m_result.extraIds = m_candidates;
         return finish();
@@ -199,8 +201,8 @@ void IntegrityCheck::lookUpCandidates()
     for (qsizetype i = 0; i < m_candidates.size(); i += kIdsPerLookup)
         queries.append({m_soql.idsAnywhere(m_candidates.mid(i, kIdsPerLookup))});
     m_client.counts(queries, [this](const QList<SalesforceClient::CountResult> &results) {
-        if (const QString e = firstError(results); !e.isEmpty())
-            return finish(e);
+        if (const auto e = firstError(results))
+            return finish(apiWords(*e), e->code);
         QSet<QString> anywhere;
         for (const auto &r : results)
             for (const QString &id : r.ids)
@@ -211,11 +213,12 @@ void IntegrityCheck::lookUpCandidates()
     });
 }
 
-void IntegrityCheck::finish(const QString &error)
+void IntegrityCheck::finish(const QString &error, const QString &code)
 {
     if (!m_done)
         return; // finished already (an error of one batch among several)
     m_result.error = error;
+    m_result.errorCode = error.isEmpty() ? QString() : code;
     std::sort(m_result.missingRanges.begin(), m_result.missingRanges.end(),
         [](const IntegrityRange &a, const IntegrityRange &b) { return a.lo < b.lo; });
     m_result.missingIds.sort();
@@ -241,7 +244,7 @@ void IntegrityRepair::run(const IntegrityResult &found, std::function<void(const
     m_callsBefore = m_client.apiCalls();
     m_generation = m_store.objectState(found.object).generation;
     if (!found.ok())
-        return finish(QStringLiteral("the check did not finish: ") + found.error);
+        return finish(QStringLiteral("the check did not finish: ") + found.error, found.errorCode);
     downloadNext();
 }
 
@@ -254,15 +257,15 @@ void IntegrityRepair::downloadNext()
     m_client.queryPage(m_soql.recordsAmong(chunk), 0, false,
         [this](const ApiError &error, const std::shared_ptr<SalesforceClient::ParsedPage> &parsed) {
             if (!error.ok())
-                return finish(apiWords(error));
+                return finish(apiWords(error), error.code);
             if (!parsed->page)
-                return finish(parsed->parseError);
+                return finish(parsed->parseError, QStringLiteral("MALFORMED_RESPONSE"));
             StoreError storeError;
             // The object's checkpoint stays: the delta after it brings anything newer anyway.
             const ApplyResult applied
                 = m_store.applyPage(m_found.object, parsed->page->records, {}, m_generation, &storeError);
             if (!storeError.ok())
-                return finish(storeError.message);
+                return finish(storeError.message, kStore);
             m_result.downloaded += applied.inserted + applied.updated;
             downloadNext();
         });
@@ -274,24 +277,25 @@ void IntegrityRepair::removeAndRecount()
     const qint64 removed
         = m_store.removeRecords(m_found.object, m_found.extraIds + m_found.outsideScopeIds, m_generation, &error);
     if (removed < 0)
-        return finish(error.message);
+        return finish(error.message, kStore);
     m_result.removed = removed;
     m_client.counts({{m_soql.countInScope()}, {m_soql.countAll()}},
         [this](const QList<SalesforceClient::CountResult> &r) {
-            if (const QString e = firstError(r); !e.isEmpty())
-                return finish(e);
+            if (const auto e = firstError(r))
+                return finish(apiWords(*e), e->code);
             m_result.serverCount = r[0].count;
             StoreError storeError;
             if (!m_store.setServerCounts(m_found.object, r[0].count, r[1].count, QDateTime::currentDateTimeUtc(),
                     &storeError))
-                return finish(storeError.message);
+                return finish(storeError.message, kStore);
             finish();
         });
 }
 
-void IntegrityRepair::finish(const QString &error)
+void IntegrityRepair::finish(const QString &error, const QString &code)
 {
     m_result.error = error;
+    m_result.errorCode = error.isEmpty() ? QString() : code;
     m_result.apiCalls = m_client.apiCalls() - m_callsBefore;
     if (auto done = std::exchange(m_done, nullptr))
         done(m_result);

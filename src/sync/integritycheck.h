@@ -43,6 +43,7 @@ struct IntegrityResult
     qint64 unsaved = 0; ///< every unsaved record of the object (never compared, never removed)
     qint64 apiCalls = 0;
     QString error; ///< why the check did not finish (then the rest is partial); empty when it did
+    QString errorCode; ///< the server's error code (NETWORK, SIGN_IN_REQUIRED, HTTP_503, ...) or STORE
 
     bool ok() const { return error.isEmpty(); }
     /// Nothing to repair.
@@ -57,6 +58,7 @@ struct RepairResult
     qint64 serverCount = -1; ///< recounted after the repair
     qint64 apiCalls = 0;
     QString error;
+    QString errorCode; ///< as IntegrityResult::errorCode
     bool ok() const { return error.isEmpty(); }
 };
 
@@ -106,7 +108,7 @@ private:
     void lookUpCandidates();
     /// `range` cut into `parts` ranges (fewer when it has fewer Ids), open ends kept open.
     QList<Range> split(const Range &range, int parts) const;
-    void finish(const QString &error = {});
+    void finish(const QString &error = {}, const QString &code = {});
 
     SalesforceClient &m_client;
     LocalStore &m_store;
@@ -135,7 +137,7 @@ public:
 private:
     void downloadNext();
     void removeAndRecount();
-    void finish(const QString &error = {});
+    void finish(const QString &error = {}, const QString &code = {});
 
     SalesforceClient &m_client;
     LocalStore &m_store;

@@ -115,10 +115,13 @@ QJsonObject toJson(const EngineSnapshot &snapshot)
             {QStringLiteral("activity"), activityKey(o.activity)},
             {QStringLiteral("retryAt"), time(o.retryAt)},
             {QStringLiteral("scoped"), o.scoped},
+            {QStringLiteral("scopeBy"), o.scopeBy},
+            {QStringLiteral("scopeRecord"), o.scopeRecord},
             {QStringLiteral("paused"), o.paused},
             {QStringLiteral("syncing"), o.syncing},
             {QStringLiteral("local"), o.local},
             {QStringLiteral("stored"), o.stored},
+            {QStringLiteral("bytes"), o.bytes},
             {QStringLiteral("server"), o.server},
             {QStringLiteral("serverAll"), o.serverAll},
             {QStringLiteral("unsaved"), o.unsaved},
@@ -147,6 +150,9 @@ QJsonObject toJson(const EngineSnapshot &snapshot)
         {QStringLiteral("signInRetryAt"), time(snapshot.signInRetryAt)},
         {QStringLiteral("apiCallsLastCycle"), snapshot.apiCallsLastCycle},
         {QStringLiteral("apiCallsTotal"), snapshot.apiCallsTotal},
+        {QStringLiteral("databaseBytes"), snapshot.databaseBytes},
+        {QStringLiteral("freeBytes"), snapshot.freeBytes},
+        {QStringLiteral("neededBytes"), snapshot.neededBytes},
     };
     out.insert(u"engineError", snapshot.engineError ? QJsonValue(errorJson(*snapshot.engineError)) : QJsonValue());
     return out;
@@ -165,10 +171,13 @@ EngineSnapshot fromJson(const QJsonObject &json)
         o.activity = activityFromKey(j.value(u"activity").toString()).value_or(SyncActivity::Waiting);
         o.retryAt = timeOf(j.value(u"retryAt"));
         o.scoped = j.value(u"scoped").toBool();
+        o.scopeBy = j.value(u"scopeBy").toString();
+        o.scopeRecord = j.value(u"scopeRecord").toString();
         o.paused = j.value(u"paused").toBool();
         o.syncing = j.value(u"syncing").toBool();
         o.local = integer(j, u"local", 0);
         o.stored = integer(j, u"stored", 0);
+        o.bytes = integer(j, u"bytes", -1);
         o.server = integer(j, u"server", -1);
         o.serverAll = integer(j, u"serverAll", -1);
         o.unsaved = integer(j, u"unsaved", 0);
@@ -196,6 +205,9 @@ EngineSnapshot fromJson(const QJsonObject &json)
     s.signInRetryAt = timeOf(json.value(u"signInRetryAt"));
     s.apiCallsLastCycle = integer(json, u"apiCallsLastCycle", 0);
     s.apiCallsTotal = integer(json, u"apiCallsTotal", 0);
+    s.databaseBytes = integer(json, u"databaseBytes", -1);
+    s.freeBytes = integer(json, u"freeBytes", -1);
+    s.neededBytes = integer(json, u"neededBytes", 0);
     if (json.value(u"engineError").isObject())
         s.engineError = errorOf(json.value(u"engineError").toObject());
     return s;

@@ -32,6 +32,12 @@ public:
         /// The host app's pause of every object for its own bulk work on the device: at any time,
         /// not only while a sync runs (posdatasync::Engine::pauseAll()). Resume ends it.
         HostPause,
+        /// "Check": the integrity check of one object (counts per Id range, then Ids), on the
+        /// worker; its result comes in the object's snapshot (SyncObjectSnapshot::check).
+        Check,
+        /// "Repair" on a check's result: an exact check, then only the difference downloaded or
+        /// removed; the object then counts again.
+        Repair,
     };
     Q_ENUM(Kind)
     Kind kind = Kind::SyncNow;
@@ -54,6 +60,8 @@ inline QString actionWord(SyncAction::Kind kind)
     case SyncAction::Kind::RetryUpload: return QStringLiteral("retry-upload");
     case SyncAction::Kind::TryAgain: return QStringLiteral("try-again");
     case SyncAction::Kind::HostPause: return QStringLiteral("host-pause");
+    case SyncAction::Kind::Check: return QStringLiteral("check");
+    case SyncAction::Kind::Repair: return QStringLiteral("repair");
     }
     return QString();
 }

@@ -60,6 +60,7 @@ void SyncEngine::start()
     });
     connect(m_worker, &SyncWorker::clearPlanReady, this, &SyncEngine::clearPlanReady);
     connect(m_worker, &SyncWorker::unsavedReady, this, &SyncEngine::unsavedReady);
+    connect(m_worker, &SyncWorker::reportWritten, this, &SyncEngine::reportWritten);
     connect(m_worker, &SyncWorker::unsavedDiscarded, this, &SyncEngine::unsavedDiscarded);
     connect(m_worker, &SyncWorker::localWriteStored, this, &SyncEngine::localWriteStored);
     connect(m_worker, &SyncWorker::localWriteFailed, this, &SyncEngine::localWriteFailed);
@@ -130,6 +131,15 @@ void SyncEngine::setDeviceValues(const QString &outletId, const QString &shiftId
 void SyncEngine::requestClearPlan(const QStringList &objects)
 {
     toWorker([w = m_worker, objects] { w->requestClearPlan(objects); });
+}
+
+void SyncEngine::writeReport(const QString &folder)
+{
+    if (!m_worker) {
+        emit reportWritten({}, QStringLiteral("the engine has not started"));
+        return;
+    }
+    toWorker([w = m_worker, folder] { w->writeReport(folder); });
 }
 
 void SyncEngine::requestUnsaved(const QString &object)

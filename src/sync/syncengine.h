@@ -102,6 +102,9 @@ public slots:
     /// A person throws one unsaved record away (kept in the store's discarded log for
     /// tuning::kKeepDiscardedDays): done on the worker, the answer comes as unsavedDiscarded().
     void discardUnsaved(const QString &object, const QString &id);
+    /// Writes the support report (the same as `posdata report`) into `folder` on the worker thread;
+    /// the answer comes as reportWritten().
+    void writeReport(const QString &folder);
     /// Local writes through the worker's store connection (the GUI thread never runs SQL). Each
     /// returns a ticket: the write's outcome comes as localWriteStored() (with the record's Id: a
     /// new record's local Id) or localWriteFailed() with it; the record's upload then ends in
@@ -117,6 +120,8 @@ signals:
     void unsavedReady(const QString &object, const QList<posdata::UnsavedRecord> &records);
     /// The record is discarded (`error` empty), or why not in words.
     void unsavedDiscarded(const QString &object, const QString &id, const QString &error);
+    /// The report's JSON file (its .txt twin beside it), or why it was not written (path empty).
+    void reportWritten(const QString &path, const QString &error);
     void localWriteStored(quint64 ticket, const QString &object, const QString &id);
     void localWriteFailed(quint64 ticket, const QString &object, const QString &message);
     /// A record written on this device reached Salesforce: `serverId` is its Id there.

@@ -105,6 +105,17 @@ inline constexpr int kMaxUnsavedListed = 1000;
 /// when it starts.
 inline constexpr int kKeepDiscardedDays = 30;
 
+// --- storage (devicestorage.h: the rule that warns before the device runs out of space) ---
+/// Bytes per record assumed for an object with no records on the device yet: a wide record of the
+/// emulator's seed (a product with a description) is ~0.5 KiB of JSON; twice that errs on the safe side.
+inline constexpr qint64 kAssumedRecordBytes = 1024;
+/// The database grows by more than the records' own bytes: the key index (every Id again), pages
+/// left part full by inserts in Id order across ranges, and the free pages a rewrite leaves behind.
+inline constexpr qint64 kSpaceOverheadPercent = 150;
+/// A download also needs room for its write-ahead log before a checkpoint copies it back: the store
+/// lets it grow to 64 MiB (storetuning.h WalGuardBytes) before the writer checkpoints by itself.
+inline constexpr qint64 kSpaceMarginBytes = 64LL * 1024 * 1024;
+
 /// The delay before retry number `attempt` (1-based): base * 2^(attempt-1), at most `maxMs`, then
 /// jittered into [0.75, 1.25) so that devices that failed together do not retry together.
 inline int backoffDelay(int attempt, int baseMs, int maxMs)

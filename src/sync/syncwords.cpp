@@ -26,6 +26,42 @@ QString progress(
 
 } // namespace
 
+QString scope(const SyncObjectSnapshot &o, const QLocale &locale)
+{
+    if (!o.scoped)
+        return {};
+    QString what;
+    const bool named = !o.scopeRecord.isEmpty();
+    // Whole sentences per kind of record: word order differs between languages.
+    if (o.scopeBy == QLatin1String("outletId"))
+        what = named ? SyncWords::tr("Only records of this outlet (%1)").arg(printable(o.scopeRecord))
+                     : SyncWords::tr("Only records of this outlet");
+    else if (o.scopeBy == QLatin1String("shiftId"))
+        what = named ? SyncWords::tr("Only records of the open shift (%1)").arg(printable(o.scopeRecord))
+                     : SyncWords::tr("Only records of the open shift");
+    else
+        what = SyncWords::tr("Only records in this device's scope");
+    if (o.server < 0 || o.serverAll < 0)
+        return what;
+    //: %1 = "Only records of this outlet (Berlin Mitte)", %2 records in scope, %3 all records
+    return SyncWords::tr("%1: %2 of %3").arg(what, locale.toString(o.server), locale.toString(o.serverAll));
+}
+
+QString bytes(qint64 bytes, const QLocale &locale)
+{
+    if (bytes < 0)
+        return QStringLiteral("-");
+    return locale.formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+}
+
+QString lowSpace(const EngineSnapshot &snapshot, const QLocale &locale)
+{
+    if (!snapshot.lowSpace())
+        return {};
+    return SyncWords::tr("Not enough free space for the next download: about %1 needed, %2 free")
+        .arg(bytes(snapshot.neededBytes, locale), bytes(snapshot.freeBytes, locale));
+}
+
 QString retry(const QDateTime &at, const QDateTime &now, const QLocale &locale)
 {
     if (!at.isValid())

@@ -3,6 +3,7 @@
 #include "sync/syncworker_p.h"
 
 #include "store/localstore.h"
+#include "sync/devicestorage.h"
 #include "sync/snapshotjson.h"
 #include "sync/synctuning.h"
 
@@ -161,6 +162,7 @@ void SyncWorker::start()
         m_runs.push_back(std::move(run));
     }
     markInUse();
+    measureStorage();
     // The discarded log keeps what a person threw away for a while, not for ever.
     if (m_store->purgeDiscarded(QDateTime::currentDateTimeUtc().addDays(-tuning::kKeepDiscardedDays), &error) < 0)
         qCWarning(lcSync) << "Discarded records older than" << tuning::kKeepDiscardedDays
@@ -281,12 +283,19 @@ void SyncWorker::perform(const SyncAction &action)
     case SyncAction::Kind::RetryUpload:
         retryUpload(action.object);
         break;
+    case SyncAction::Kind::Check:
+    case SyncAction::Kind::Repair:
+        if (!action.all()) // one object at a time: each check is a person's question about it
+            for (Run *run : runs)
+                checkObject(run, action.kind == SyncAction::Kind::Repair);
+        break;
     }
     markDirty();
 }
 
 void SyncWorker::setRefreshToken(const QString &token)
 {
+    m_options.device.refreshToken = token; // the secret the support report scrubs
     if (!m_client)
         return;
     m_client->setRefreshToken(token);
@@ -650,14 +659,59 @@ ObjectActivity SyncWorker::activityOf(Run *run, const ObjectState &st)
     return a;
 }
 
+void SyncWorker::measureStorage()
+{
+    if (!m_store)
+        return;
+    // Once a cycle (and at start), and per object only when its records may have changed: a pass
+    // over an object's rows costs O(its records), too much for every snapshot (docs/benchmarks.md).
+    for (const auto &run : m_runs) {
+        const ObjectState st = m_store->objectState(run->config.name);
+        const QString key = QStringLiteral("%1|%2|%3|%4").arg(st.localCount).arg(st.unsavedCount).arg(st.generation)
+            .arg(st.lastSyncedAt.toMSecsSinceEpoch());
+        Measured &m = m_bytes[run->config.name];
+        if (m.key == key)
+            continue;
+        const qint64 bytes = m_store->recordBytes(run->config.name);
+        m.key = bytes >= 0 ? key : QString(); // a failed read is tried again next time
+        m.bytes = bytes;
+    }
+    m_volume = devicestorage::measure(m_options.dbPath);
+    markDirty();
+}
+
+QString SyncWorker::scopeRecord(const scopelabel::Source &source)
+{
+    // Snapshots are built ~10 times a second: the record is read again only when the device value
+    // or its object's records may have changed (a download of it settles, a clear, a resync).
+    const QString id = m_options.device.variable(source.variable).value_or(QString());
+    const ObjectState st = m_store->objectState(source.object);
+    const QString key = QStringLiteral("%1|%2|%3|%4").arg(id).arg(st.localCount).arg(st.generation)
+        .arg(st.lastSyncedAt.toMSecsSinceEpoch());
+    ScopeLabel &label = m_scopeLabels[source.variable];
+    if (label.key != key) {
+        label.key = key;
+        label.text = scopelabel::recordLabel(*m_store, source.object, id);
+    }
+    return label.text;
+}
+
 EngineSnapshot SyncWorker::buildSnapshot()
 {
     EngineSnapshot out;
     out.running = true;
     for (auto &r : m_runs) {
         const ObjectState st = m_store->objectState(r->config.name);
-        out.objects.append(SnapshotPublisher::object(r->config, st, activityOf(r.get(), st)));
+        SyncObjectSnapshot o = SnapshotPublisher::object(r->config, st, activityOf(r.get(), st));
+        if (const auto source = scopelabel::sourceOf(m_options.config, r->config)) {
+            o.scopeBy = source->variable;
+            o.scopeRecord = scopeRecord(*source);
+        }
+        o.check = r->check;
+        o.bytes = m_bytes.contains(r->config.name) ? m_bytes.value(r->config.name).bytes : -1;
+        out.objects.append(std::move(o));
     }
+    devicestorage::apply(out, m_volume);
     out.readyToSell = SnapshotPublisher::readyToSell(out.objects);
     out.signInRequired = m_engineError && m_engineError->code == QLatin1String("SIGN_IN_REQUIRED");
     out.signInRetryAt = out.signInRequired ? m_signInRetryAt : QDateTime();

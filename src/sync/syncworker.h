@@ -7,6 +7,8 @@
 #include "net/apierror.h"
 #include "net/salesforceclient.h"
 #include "store/storetypes.h"
+#include "sync/devicestorage.h"
+#include "sync/scopelabel.h"
 #include "sync/snapshotpublisher.h"
 #include "sync/syncaction.h"
 #include "sync/syncengine.h"
@@ -71,6 +73,8 @@ public:
     /// A person discards one unsaved record (LocalStore::discardUnsaved): the answer comes as
     /// unsavedDiscarded(). Refused while that object's upload is in flight (the record may be in it).
     void discardUnsaved(const QString &object, const QString &id);
+    /// Writes the support report (SupportReport) into `folder`: the answer is reportWritten().
+    void writeReport(const QString &folder);
     void createLocal(quint64 ticket, const QString &object, const QJsonObject &fields);
     void updateLocal(quint64 ticket, const QString &object, const QString &id, const QJsonObject &fields);
     void deleteLocal(quint64 ticket, const QString &object, const QString &id);
@@ -82,6 +86,8 @@ signals:
     void unsavedReady(const QString &object, const QList<posdata::UnsavedRecord> &records);
     /// The answer to discardUnsaved(): `error` is empty when the record went to the discarded log.
     void unsavedDiscarded(const QString &object, const QString &id, const QString &error);
+    /// The answer to writeReport(): the JSON's path (its .txt twin beside it), or why not.
+    void reportWritten(const QString &path, const QString &error);
     void localWriteStored(quint64 ticket, const QString &object, const QString &id);
     void localWriteFailed(quint64 ticket, const QString &object, const QString &message);
     void recordUploaded(const QString &object, const QString &id, const QString &serverId);
@@ -105,6 +111,8 @@ private:
     bool inCycle(Run *run) const;
     void maybeEndCycle();
     void endCycle();
+    /// The ended cycle into the store's history (LocalStore::addSyncCycle()) for the support report.
+    void keepCycle();
     /// Uploads the waiting records of every object that is not paused, then runs `then` (unless
     /// sign-in became required). While a pass runs, `then` waits for it.
     void runUploads(std::function<void()> then);
@@ -166,6 +174,13 @@ private:
     /// A store failure outside any object (the protected set, the live state): the engine's error.
     void engineStoreError(const QString &what, const StoreError &error);
 
+    // the screen's integrity check and repair (syncworker_check.cpp)
+    /// Runs "Check" (or "Repair") of the object on this thread, unless refuseCheck() says why not.
+    void checkObject(Run *run, bool repair);
+    /// Not while the object downloads or has no scope; true (the reason in its check) when refused.
+    bool refuseCheck(Run *run);
+    void checkEnded(Run *run, const QString &errorCode = {}, const QString &error = {});
+
     // actions
     /// Writes the object's pause flag; false (the run failed on the store's error) when it cannot.
     bool storePaused(Run *run, bool paused);
@@ -197,6 +212,12 @@ private:
     /// when it changed (at most every tuning::kLiveStateIntervalMs), else as a heartbeat.
     void writeLiveState();
     EngineSnapshot buildSnapshot();
+    /// The name of the record a scope follows (SyncObjectSnapshot::scopeRecord), read again only
+    /// when it may have changed.
+    QString scopeRecord(const scopelabel::Source &source);
+    /// Bytes of each object's records whose rows changed since the last measure, the store's size
+    /// and its volume's free space (devicestorage.h): at start and at the end of each cycle.
+    void measureStorage();
     ObjectActivity activityOf(Run *run, const ObjectState &st);
 
     SyncEngineOptions m_options;
@@ -231,6 +252,10 @@ private:
     QDateTime m_signInRetryAt;
     std::optional<SyncError> m_engineError;
     qint64 m_apiAtCycleStart = 0;
+    QDateTime m_cycleStartedAt; ///< the running cycle's start (UTC), for the store's cycle history
+    QElapsedTimer m_cycleClock;
+    QStringList m_cycleDownloads; ///< objects that downloaded in the running cycle
+    QStringList m_cycleUploads; ///< objects that uploaded records in it
     qint64 m_apiCallsLastCycle = 0;
 
     // Parented so that moveToThread() takes them along: a parentless member timer stays in the GUI
@@ -247,7 +272,20 @@ private:
     SnapshotPublisher m_publisher;
     bool m_liveChanged = true; ///< a snapshot was published since the live state was written
     QElapsedTimer m_sinceLive; ///< since the live state was written; invalid before the first write
-    bool m_liveFailed = false; ///< the last write of the live state failed (logged once)
+    bool m_liveFailed = false;
+    struct ScopeLabel
+    {
+        QString key; ///< the device value and its object's state the label was read at
+        QString text;
+    };
+    QHash<QString, ScopeLabel> m_scopeLabels; ///< by bind variable (scopeRecord())
+    struct Measured
+    {
+        QString key; ///< the object's counters and generation the bytes were measured at
+        qint64 bytes = -1;
+    };
+    QHash<QString, Measured> m_bytes; ///< by object name (measureStorage())
+    devicestorage::Volume m_volume; ///< the last write of the live state failed (logged once)
 };
 
 } // namespace posdata

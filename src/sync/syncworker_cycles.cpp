@@ -33,10 +33,34 @@ void SyncWorker::startCycle(const std::optional<QSet<Run *>> &only)
     m_cycleOnly = only;
     m_cycleActive = true;
     m_apiAtCycleStart = m_client->apiCalls();
+    m_cycleStartedAt = QDateTime::currentDateTimeUtc();
+    m_cycleClock.start();
+    m_cycleDownloads.clear();
+    m_cycleUploads.clear();
     // Uploads first: the server then holds this device's changes before we ask it what changed.
     m_countsAfterUploads = true;
     runUploads([this] { countPhase(); });
     markDirty();
+}
+
+void SyncWorker::keepCycle()
+{
+    QStringList what;
+    if (!m_cycleDownloads.isEmpty())
+        what << QStringLiteral("downloaded %1").arg(m_cycleDownloads.join(QStringLiteral(", ")));
+    if (!m_cycleUploads.isEmpty())
+        what << QStringLiteral("uploaded %1").arg(m_cycleUploads.join(QStringLiteral(", ")));
+    if (what.isEmpty())
+        what << (m_cycleOnly ? QStringLiteral("counted %1 again").arg(m_cycleOnly->size() == 1
+                                                                          ? (*m_cycleOnly->begin())->config.name
+                                                                          : QStringLiteral("%1 objects").arg(m_cycleOnly->size()))
+                             : QStringLiteral("nothing changed"));
+    StoreError error;
+    const SyncCycle cycle{m_cycleStartedAt, m_cycleClock.isValid() ? m_cycleClock.elapsed() : 0, m_apiCallsLastCycle,
+                          what.join(QStringLiteral("; "))};
+    // Support's history only: the sync goes on without it, and says so once in the log.
+    if (!m_store->addSyncCycle(cycle, &error))
+        qCWarning(lcSync) << "Cannot keep the sync cycle in the store's history:" << error.message;
 }
 
 bool SyncWorker::inCycle(Run *run) const
@@ -98,6 +122,8 @@ void SyncWorker::endCycle()
         return;
     m_cycleActive = false;
     m_apiCallsLastCycle = m_client->apiCalls() - m_apiAtCycleStart;
+    keepCycle();
+    measureStorage();
     emitSnapshot();
     emit idle();
     const bool recount = m_cycleOnly.has_value();
@@ -155,6 +181,8 @@ void SyncWorker::uploadsDone(const QList<Uploader::ObjectResult> &results)
             continue;
         ++run->uploadPasses;
         if (r.uploaded > 0) {
+            if (m_cycleActive && !m_cycleUploads.contains(r.object))
+                m_cycleUploads << r.object;
             m_uploadedUncounted.insert(run);
             run->settled = false;
         }

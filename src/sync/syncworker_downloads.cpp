@@ -18,6 +18,9 @@ void SyncWorker::requestDownload(Run *run)
 {
     if (run->paused || run->stopped || !run->soql || !run->noScopeNote.isEmpty())
         return;
+    // A check compares counts that a download would move; the check's end starts the cycle again.
+    if (run->check.busy())
+        return;
     if (run->phase == Run::Phase::Queued || run->phase == Run::Phase::Downloading)
         return;
     if (run->phase == Run::Phase::Backoff)
@@ -75,6 +78,8 @@ void SyncWorker::pump()
 
 void SyncWorker::startDownload(Run *run)
 {
+    if (m_cycleActive && !m_cycleDownloads.contains(run->config.name))
+        m_cycleDownloads << run->config.name;
     const ObjectState st = m_store->objectState(run->config.name);
     run->phase = Run::Phase::Downloading;
     run->knownGeneration = st.generation;

@@ -7,6 +7,7 @@
 #include "sync/syncworker.h"
 
 #include "config/idspace.h"
+#include "sync/integritycheck.h"
 
 #include <QLoggingCategory>
 
@@ -82,6 +83,11 @@ struct SyncWorker::Run
     std::optional<IdSpace> idSpace; ///< the plan's Ids as numbers; none: no re-split
     QHash<QString, SalesforceClient::RequestId> rangeFetches; ///< a range's page in flight, by the range's lo
     int rangesWanted = 1; ///< ranges that run at once (rangesPerDownload, fewer for a small object)
+
+    // the screen's integrity check (syncworker_check.cpp)
+    ObjectCheck check;
+    std::unique_ptr<IntegrityCheck> checker; ///< the last one, kept until the next starts
+    std::unique_ptr<IntegrityRepair> repairer;
 
     QList<SyncError> errors;
     bool lastAttemptFailed = false;

@@ -14,11 +14,13 @@ void bindEngine(ManageDataController *c, SyncEngine *e)
     QObject::connect(e, &SyncEngine::fatalError, c, &ManageDataController::setFatalError);
     QObject::connect(e, &SyncEngine::unsavedReady, c, &ManageDataController::applyUnsaved);
     QObject::connect(e, &SyncEngine::unsavedDiscarded, c, &ManageDataController::applyDiscarded);
+    QObject::connect(e, &SyncEngine::reportWritten, c, &ManageDataController::applyReport);
 
     QObject::connect(c, &ManageDataController::actionRequested, e, &SyncEngine::perform);
     QObject::connect(c, &ManageDataController::clearPlanRequested, e, &SyncEngine::requestClearPlan);
     QObject::connect(c, &ManageDataController::unsavedRequested, e, &SyncEngine::requestUnsaved);
     QObject::connect(c, &ManageDataController::discardRequested, e, &SyncEngine::discardUnsaved);
+    QObject::connect(c, &ManageDataController::reportRequested, e, &SyncEngine::writeReport);
     c->setConfig(e->config()); // how unsaved records are titled
 
     // A page opened after the engine started still shows the current state at once; before the

@@ -6,6 +6,8 @@
 
 #include "sync/syncwords.h"
 
+#include <QDir>
+#include <QStandardPaths>
 #include <QCoreApplication>
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
@@ -29,6 +31,7 @@ ManageDataController::ManageDataController(QObject *parent)
     , m_clock([] { return QDateTime::currentDateTimeUtc(); })
     , m_locale(SyncFormatter::displayLocale())
 {
+    m_reportFolder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     m_minuteTimer.setInterval(kRelativeTimeRefreshMs);
     connect(&m_minuteTimer, &QTimer::timeout, this, [this] {
         m_model.refreshRelativeTimes();
@@ -114,6 +117,59 @@ QString ManageDataController::signInText() const
     if (!m_snapshot.signInRequired)
         return {};
     return tr("Salesforce refused this device's sign-in. Nothing syncs until it is accepted.");
+}
+
+void ManageDataController::setReportFolder(const QString &folder)
+{
+    if (folder == m_reportFolder)
+        return;
+    m_reportFolder = folder;
+    emit reportChanged();
+}
+
+void ManageDataController::shareReport()
+{
+    if (m_reportBusy)
+        return;
+    m_reportBusy = true;
+    m_reportPath.clear();
+    m_reportError.clear();
+    emit reportChanged();
+    emit reportRequested(m_reportFolder);
+}
+
+void ManageDataController::applyReport(const QString &path, const QString &error)
+{
+    m_reportBusy = false;
+    m_reportPath = path;
+    m_reportError = path.isEmpty() && error.isEmpty() ? tr("no answer") : error;
+    emit reportChanged();
+}
+
+QString ManageDataController::reportText() const
+{
+    if (m_reportBusy)
+        return tr("Saving the support report...");
+    if (!m_reportError.isEmpty())
+        return tr("The support report was not saved: %1").arg(m_reportError);
+    if (!m_reportPath.isEmpty())
+        return tr("Support report saved: %1").arg(QDir::toNativeSeparators(m_reportPath));
+    return {};
+}
+
+QString ManageDataController::lowSpaceText() const
+{
+    return syncwords::lowSpace(m_snapshot, m_locale);
+}
+
+QString ManageDataController::databaseText() const
+{
+    if (m_snapshot.databaseBytes < 0)
+        return {};
+    if (m_snapshot.freeBytes < 0)
+        return syncwords::bytes(m_snapshot.databaseBytes, m_locale);
+    return tr("%1, %2 free").arg(syncwords::bytes(m_snapshot.databaseBytes, m_locale),
+                                 syncwords::bytes(m_snapshot.freeBytes, m_locale));
 }
 
 QString ManageDataController::signInNextText() const
@@ -313,6 +369,18 @@ void ManageDataController::resync(const QString &name)
 {
     if (knows(name))
         request(SyncAction::Kind::Resync, name);
+}
+
+void ManageDataController::check(const QString &name)
+{
+    if (knows(name))
+        request(SyncAction::Kind::Check, name);
+}
+
+void ManageDataController::repair(const QString &name)
+{
+    if (knows(name))
+        request(SyncAction::Kind::Repair, name);
 }
 
 void ManageDataController::resyncAll()

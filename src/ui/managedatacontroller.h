@@ -53,6 +53,19 @@ class ManageDataController : public QObject
     Q_PROPERTY(QString engineErrorText READ engineErrorText NOTIFY stateChanged)
     /// "Salesforce refused this device's sign-in. ..." while it is refused; empty otherwise.
     Q_PROPERTY(QString signInText READ signInText NOTIFY stateChanged)
+    /// "Not enough free space for the next download: about 120 MB needed, 80 MB free" while the
+    /// engine's storage rule says so (devicestorage.h); empty otherwise.
+    Q_PROPERTY(QString lowSpaceText READ lowSpaceText NOTIFY stateChanged)
+    /// "240 MB, 12 GB free": the database and its volume's free space, as the engine measured them.
+    Q_PROPERTY(QString databaseText READ databaseText NOTIFY stateChanged)
+    /// Where "Share report" saves the support report: the host app's choice, by default the app's
+    /// data folder (QStandardPaths::AppDataLocation).
+    Q_PROPERTY(QString reportFolder READ reportFolder WRITE setReportFolder NOTIFY reportChanged)
+    Q_PROPERTY(bool reportBusy READ reportBusy NOTIFY reportChanged) ///< the engine writes one now
+    /// "Report saved: /path/posdata-report-....json" or "The report was not saved: why"; empty before.
+    Q_PROPERTY(QString reportText READ reportText NOTIFY reportChanged)
+    Q_PROPERTY(bool reportFailed READ reportFailed NOTIFY reportChanged)
+    Q_PROPERTY(QString reportPath READ reportPath NOTIFY reportChanged) ///< the last saved report's JSON
     /// What happens next: "Retrying in 30 s", "Will try again at 7:55 PM".
     Q_PROPERTY(QString signInNextText READ signInNextText NOTIFY stateChanged)
     /// The module is embedded in a host app that can sign the device in again (it listens to
@@ -106,6 +119,16 @@ public:
     bool pausedBannerActionVisible() const;
     QString engineErrorText() const;
     QString signInText() const;
+    QString lowSpaceText() const;
+    QString reportFolder() const { return m_reportFolder; }
+    void setReportFolder(const QString &folder);
+    bool reportBusy() const { return m_reportBusy; }
+    QString reportText() const;
+    bool reportFailed() const { return !m_reportError.isEmpty(); }
+    QString reportPath() const { return m_reportPath; }
+    /// The engine's answer to reportRequested().
+    void applyReport(const QString &path, const QString &error);
+    QString databaseText() const;
     QString signInNextText() const;
     QString summaryText() const;
     bool readyToSellShown() const;
@@ -148,6 +171,12 @@ public:
     Q_INVOKABLE void pause(const QString &name);
     Q_INVOKABLE void resume(const QString &name);
     Q_INVOKABLE void resync(const QString &name);
+    /// "Check": the object's integrity check on the engine's worker (its result comes in the
+    /// object's snapshot, SyncObjectDetail words it); "Repair" on a result that differs.
+    Q_INVOKABLE void check(const QString &name);
+    /// "Share report": the engine writes the support report into reportFolder (never on this thread).
+    Q_INVOKABLE void shareReport();
+    Q_INVOKABLE void repair(const QString &name);
     Q_INVOKABLE void resyncAll();
     Q_INVOKABLE void clearResync(const QString &name);
     Q_INVOKABLE void clearResyncAll();
@@ -195,8 +224,11 @@ signals:
     void unsavedArrived(const QString &object, const QList<posdata::UnsavedView> &records);
     /// An answer to discardUnsaved().
     void unsavedDiscarded(const QString &object, const QString &id, const QString &error);
+    void reportChanged();
 
     // To the engine.
+    /// "Share report": the app connects it to SyncEngine::writeReport.
+    void reportRequested(const QString &folder);
     /// A person's action, checked against the last snapshot: the app connects it to SyncEngine::perform.
     void actionRequested(const posdata::SyncAction &action);
     void clearPlanRequested(const QStringList &names);
@@ -210,6 +242,10 @@ private:
     void request(SyncAction::Kind kind, const QString &name = {}) { emit actionRequested({kind, name}); }
 
     QPointer<posdatasync::Engine> m_engine;
+    QString m_reportFolder;
+    bool m_reportBusy = false;
+    QString m_reportPath;
+    QString m_reportError;
     SyncObjectListModel m_model;
     EngineSnapshot m_snapshot;
     bool m_ready = false;

@@ -5,6 +5,7 @@
 #include "errorgroups.h"
 #include "statuskind.h"
 #include "syncformatter.h"
+#include "checkwords.h"
 
 #include "sync/syncwords.h"
 
@@ -70,6 +71,18 @@ void SyncObjectDetail::triggerPrimaryAction()
         m_controller->pause(m_name);
 }
 
+void SyncObjectDetail::check()
+{
+    if (m_controller && m_found)
+        m_controller->check(m_name);
+}
+
+void SyncObjectDetail::repair()
+{
+    if (m_controller && m_found && m_canRepair)
+        m_controller->repair(m_name);
+}
+
 void SyncObjectDetail::refresh()
 {
     const SyncObjectSnapshot *o = m_controller ? m_controller->find(m_name) : nullptr;
@@ -93,7 +106,12 @@ void SyncObjectDetail::refresh()
         : QString();
     m_activityText = m_found ? syncwords::activity(s, now, locale) : QString();
     m_serverAllText = SyncFormatter::countText(s.scoped ? s.serverAll : s.server, locale);
+    m_scopeText = m_found ? syncwords::scope(s, locale) : QString();
     m_unsavedText = SyncFormatter::countText(s.unsaved, locale);
+    m_storageText = m_found && s.bytes >= 0
+        ? QCoreApplication::translate("SyncObjectDetail", "%1 · %Ln record(s)", nullptr, int(s.stored))
+              .arg(syncwords::bytes(s.bytes, locale))
+        : QString();
     m_hasUnsaved = s.unsaved > 0;
     m_uploadFailed = s.uploadFailed;
     m_uploadFailedText = SyncFormatter::uploadFailedText(s.uploadFailed, locale);
@@ -120,13 +138,20 @@ void SyncObjectDetail::refresh()
         });
     }
     m_errors = errors;
+    const CheckWords check = checkWords(s, locale);
+    m_checkShown = m_found && s.check.phase != ObjectCheck::Phase::None;
+    m_checkBusy = s.check.busy();
+    m_checkText = check.sentence;
+    m_checkRows = check.rows;
+    m_canRepair = m_found && check.canRepair;
 
     // Snapshots arrive ~10 times a second; the page re-binds (and its error list rebuilds) only
     // when something it shows has changed.
     const QVariantList signature{m_found, m_statusText, m_statusIcon, m_syncing, m_downloading, m_paused, m_scoped,
-                                 m_localText, m_serverText, m_serverCheckedText, m_activityText, m_serverAllText, m_unsavedText, m_hasUnsaved,
+                                 m_localText, m_serverText, m_serverCheckedText, m_activityText, m_serverAllText, m_scopeText, m_storageText, m_unsavedText, m_hasUnsaved,
                                  m_uploadFailed, m_uploadFailedText, m_uploading, m_syncedText,
-                                 m_lastSyncedText, m_progress, m_rateText, m_timeLeftText, m_errors};
+                                 m_lastSyncedText, m_progress, m_rateText, m_timeLeftText, m_errors,
+                                 m_checkShown, m_checkBusy, m_checkText, m_checkRows, m_canRepair};
     if (signature == m_signature)
         return;
     m_signature = signature;

@@ -33,7 +33,13 @@ class SyncObjectDetail : public QObject
     /// What the engine does for the object: "Resyncing 12,000 of 100,007", "Retrying in 30 s", ...
     Q_PROPERTY(QString activityText READ activityText NOTIFY changed)
     Q_PROPERTY(QString serverAllText READ serverAllText NOTIFY changed)
+    /// Scoped objects: "Only records of this outlet (Berlin Mitte): 10,000 of 200,000"
+    /// (syncwords::scope); empty for the others.
+    Q_PROPERTY(QString scopeText READ scopeText NOTIFY changed)
     Q_PROPERTY(QString unsavedText READ unsavedText NOTIFY changed)
+    /// "1.2 MB · 1,000 records": the bytes and rows of its records on the device (synced and
+    /// unsaved); empty until the engine measured them.
+    Q_PROPERTY(QString storageText READ storageText NOTIFY changed)
     /// There are unsaved records: the "Unsaved records" field opens their list only then.
     Q_PROPERTY(bool hasUnsaved READ hasUnsaved NOTIFY changed)
     Q_PROPERTY(int uploadFailed READ uploadFailed NOTIFY changed)
@@ -52,6 +58,14 @@ class SyncObjectDetail : public QObject
     /// last attempt only, else empty), raw: "CODE: server text" for support, code}.
     Q_PROPERTY(QVariantList errors READ errors NOTIFY changed)
     Q_PROPERTY(QString primaryActionText READ primaryActionText NOTIFY changed) ///< "Pause syncing"/"Resume syncing"
+    /// The last "Check" (checkwords.h): shown once asked for. checkText is the sentence ("The device
+    /// matches Salesforce.", "Checking against Salesforce...", why it failed or was refused);
+    /// checkRows the counts as [{label, value}]; canRepair offers "Repair" (something differs).
+    Q_PROPERTY(bool checkShown READ checkShown NOTIFY changed)
+    Q_PROPERTY(bool checkBusy READ checkBusy NOTIFY changed)
+    Q_PROPERTY(QString checkText READ checkText NOTIFY changed)
+    Q_PROPERTY(QVariantList checkRows READ checkRows NOTIFY changed)
+    Q_PROPERTY(bool canRepair READ canRepair NOTIFY changed)
 
 public:
     explicit SyncObjectDetail(QObject *parent = nullptr);
@@ -74,6 +88,8 @@ public:
     QString serverCheckedText() const { return m_serverCheckedText; }
     QString activityText() const { return m_activityText; }
     QString serverAllText() const { return m_serverAllText; }
+    QString scopeText() const { return m_scopeText; }
+    QString storageText() const { return m_storageText; }
     QString unsavedText() const { return m_unsavedText; }
     bool hasUnsaved() const { return m_hasUnsaved; }
     int uploadFailed() const { return int(m_uploadFailed); }
@@ -87,9 +103,16 @@ public:
     QString progressText() const;
     QVariantList errors() const { return m_errors; }
     QString primaryActionText() const;
+    bool checkShown() const { return m_checkShown; }
+    bool checkBusy() const { return m_checkBusy; }
+    QString checkText() const { return m_checkText; }
+    QVariantList checkRows() const { return m_checkRows; }
+    bool canRepair() const { return m_canRepair; }
 
     /// Pauses or resumes this object, whichever the primary action says.
     Q_INVOKABLE void triggerPrimaryAction();
+    Q_INVOKABLE void check();
+    Q_INVOKABLE void repair();
 
 signals:
     void controllerChanged();
@@ -115,6 +138,8 @@ private:
     QString m_serverCheckedText;
     QString m_activityText;
     QString m_serverAllText;
+    QString m_scopeText;
+    QString m_storageText;
     QString m_unsavedText;
     bool m_hasUnsaved = false;
     qint64 m_uploadFailed = 0;
@@ -126,6 +151,11 @@ private:
     QString m_rateText;
     QString m_timeLeftText;
     QVariantList m_errors;
+    bool m_checkShown = false;
+    bool m_checkBusy = false;
+    QString m_checkText;
+    QVariantList m_checkRows;
+    bool m_canRepair = false;
     QVariantList m_signature; ///< everything above, to emit changed() only on a real change
 };
 

@@ -8,6 +8,7 @@
 #include "store/localstore.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -125,37 +126,47 @@ TEST_F(CliAppTest, StatusTableWhileTheAppHoldsTheStore)
     ASSERT_EQ(r.code, 0) << r.err.toStdString();
     EXPECT_TRUE(r.err.isEmpty()) << r.err.toStdString();
     const QStringList lines = r.out.split(u'\n', Qt::SkipEmptyParts);
-    ASSERT_EQ(lines.size(), 7) << r.out.toStdString();
+    ASSERT_EQ(lines.size(), 10) << r.out.toStdString();
     // The app's connection holds the store, but no engine keeps a live state in it.
     EXPECT_TRUE(lines[0].startsWith(QStringLiteral("No engine running on this store"))) << r.out.toStdString();
     EXPECT_EQ(lines[1].split(QRegularExpression(QStringLiteral("\\s{2,}"))),
               (QStringList{QStringLiteral("OBJECT"), QStringLiteral("STATUS"), QStringLiteral("ACTIVITY"),
                            QStringLiteral("LOCAL"), QStringLiteral("SERVER"), QStringLiteral("SERVER (ALL)"),
-                           QStringLiteral("UNSAVED"), QStringLiteral("FAILED UPLOADS"), QStringLiteral("LAST SYNCED"),
-                           QStringLiteral("SERVER COUNTED"), QStringLiteral("LAST ERROR")}));
+                           QStringLiteral("UNSAVED"), QStringLiteral("FAILED UPLOADS"), QStringLiteral("BYTES"),
+                           QStringLiteral("LAST SYNCED"), QStringLiteral("SERVER COUNTED"), QStringLiteral("LAST ERROR")}));
     // Priority order of the bundled config.
     EXPECT_TRUE(lines[2].startsWith(kOutlet));
     EXPECT_TRUE(lines[6].startsWith(kOrder));
     // Local records are every record stored for the object: 4 synced and 1 unsaved order.
     const QStringList order = row(r.out, kOrder);
-    EXPECT_EQ(order.mid(0, 9), (QStringList{kOrder, QStringLiteral("Subset synced"), QStringLiteral("-"), QStringLiteral("5"),
-                                            QStringLiteral("4"), QStringLiteral("10"), QStringLiteral("1"), QStringLiteral("0"),
-                                            QStringLiteral("2026-11-28 03:10:00Z")}));
-    EXPECT_EQ(order.value(10), QStringLiteral("-"));
-    EXPECT_EQ(row(r.out, kOutlet).mid(0, 9), (QStringList{kOutlet, QStringLiteral("Fully synced"), QStringLiteral("-"),
-                                                          QStringLiteral("1"), QStringLiteral("1"), QStringLiteral("-"),
-                                                          QStringLiteral("0"), QStringLiteral("0"), QStringLiteral("never")}));
+    EXPECT_EQ(order.mid(0, 10), (QStringList{kOrder, QStringLiteral("Subset synced"), QStringLiteral("-"), QStringLiteral("5"),
+                                             QStringLiteral("4"), QStringLiteral("10"), QStringLiteral("1"), QStringLiteral("0"),
+                                             QStringLiteral("%1 bytes").arg(app->recordBytes(kOrder)),
+                                             QStringLiteral("2026-11-28 03:10:00Z")}));
+    EXPECT_EQ(order.value(11), QStringLiteral("-"));
+    // The outlet's one record: its Id and the fields as stored.
+    const qint64 outletBytes = id("a00", 1).size() + rec(kOutlet, id("a00", 1), 1).payload.size();
+    EXPECT_EQ(row(r.out, kOutlet).mid(0, 10), (QStringList{kOutlet, QStringLiteral("Fully synced"), QStringLiteral("-"),
+                                                           QStringLiteral("1"), QStringLiteral("1"), QStringLiteral("-"),
+                                                           QStringLiteral("0"), QStringLiteral("0"),
+                                                           QStringLiteral("%1 bytes").arg(outletBytes), QStringLiteral("never")}));
+    // The scope in words (no outlet is in use in this store: no name), the database and its volume.
+    EXPECT_EQ(lines[7], QStringLiteral("s_c__shift__c: Only records of this outlet"));
+    EXPECT_EQ(lines[8], QStringLiteral("s_c__order__c: Only records of this outlet: 4 of 10"));
+    EXPECT_TRUE(lines[9].startsWith(QStringLiteral("Database "))) << lines[9].toStdString();
+    EXPECT_TRUE(lines[9].endsWith(QStringLiteral(" free on its volume"))) << lines[9].toStdString();
     EXPECT_EQ(row(r.out, kContact).value(1), QStringLiteral("Paused"));
     // Counts never read: Incomplete as far as the file goes, "-" and "never" for them.
-    EXPECT_EQ(row(r.out, kShift).mid(1, 10),
+    EXPECT_EQ(row(r.out, kShift).mid(1, 11),
               (QStringList{QStringLiteral("Incomplete"), QStringLiteral("-"), QStringLiteral("0"), QStringLiteral("-"),
-                           QStringLiteral("-"), QStringLiteral("0"), QStringLiteral("0"), QStringLiteral("never"),
-                           QStringLiteral("never"), QStringLiteral("-")}));
+                           QStringLiteral("-"), QStringLiteral("0"), QStringLiteral("0"), QStringLiteral("0 bytes"),
+                           QStringLiteral("never"), QStringLiteral("never"), QStringLiteral("-")}));
     const QStringList product = row(r.out, kProduct);
-    EXPECT_EQ(product.mid(0, 9), (QStringList{kProduct, QStringLiteral("Incomplete"), QStringLiteral("-"), QStringLiteral("2"),
+    EXPECT_EQ(product.mid(0, 8), (QStringList{kProduct, QStringLiteral("Incomplete"), QStringLiteral("-"), QStringLiteral("2"),
                                               QStringLiteral("5"), QStringLiteral("-"), QStringLiteral("0"),
-                                              QStringLiteral("0"), QStringLiteral("never")}));
-    EXPECT_EQ(product.value(10), QStringLiteral("NETWORK: connection refused retrying"));
+                                              QStringLiteral("0")}));
+    EXPECT_EQ(product.value(9), QStringLiteral("never"));
+    EXPECT_EQ(product.value(11), QStringLiteral("NETWORK: connection refused retrying"));
 }
 
 TEST_F(CliAppTest, StatusJson)
@@ -174,11 +185,11 @@ TEST_F(CliAppTest, StatusJson)
     for (const QJsonValue &v : a) {
         QStringList keys = v.toObject().keys();
         keys.sort();
-        EXPECT_EQ(keys, (QStringList{QStringLiteral("activity"), QStringLiteral("countAgeSeconds"),
+        EXPECT_EQ(keys, (QStringList{QStringLiteral("activity"), QStringLiteral("bytes"), QStringLiteral("countAgeSeconds"),
                                      QStringLiteral("countsReadAt"), QStringLiteral("lastError"),
                                      QStringLiteral("lastSynced"), QStringLiteral("local"), QStringLiteral("name"),
-                                     QStringLiteral("server"), QStringLiteral("serverAll"), QStringLiteral("status"),
-                                     QStringLiteral("unsaved"), QStringLiteral("uploadFailed")}));
+                                     QStringLiteral("scope"), QStringLiteral("server"), QStringLiteral("serverAll"),
+                                     QStringLiteral("status"), QStringLiteral("unsaved"), QStringLiteral("uploadFailed")}));
     }
     const QJsonObject order = a.at(4).toObject();
     EXPECT_EQ(order.value(u"name").toString(), kOrder);
@@ -191,6 +202,21 @@ TEST_F(CliAppTest, StatusJson)
     EXPECT_EQ(order.value(u"uploadFailed").toInteger(), 0);
     EXPECT_EQ(order.value(u"lastSynced").toString(), QStringLiteral("2026-11-28T03:10:00.000Z"));
     EXPECT_TRUE(order.value(u"lastError").isNull());
+    EXPECT_EQ(order.value(u"bytes").toInteger(), app->recordBytes(kOrder));
+    EXPECT_GT(order.value(u"bytes").toInteger(), 5 * 18) << "five records, their Ids and fields";
+    const QJsonObject scope = order.value(u"scope").toObject();
+    EXPECT_EQ(scope.value(u"by").toString(), QStringLiteral("outletId"));
+    EXPECT_TRUE(scope.value(u"record").isNull()) << "no outlet in use in this store";
+    EXPECT_EQ(scope.value(u"text").toString(), QStringLiteral("Only records of this outlet: 4 of 10"));
+    const QJsonObject storage = doc.object().value(u"storage").toObject();
+    EXPECT_EQ(storage.value(u"databaseBytes").toInteger(),
+              QFileInfo(dbPath).size() + QFileInfo(dbPath + QStringLiteral("-wal")).size());
+    EXPECT_GT(storage.value(u"freeBytes").toInteger(), 0);
+    // Missing: 3 products (the others complete or never counted): their average bytes times 1.5,
+    // plus the 64 MiB margin, on a test machine's disk: no warning.
+    EXPECT_GT(storage.value(u"neededBytes").toInteger(), 64LL * 1024 * 1024);
+    EXPECT_FALSE(storage.value(u"lowSpace").toBool());
+    EXPECT_TRUE(storage.value(u"warning").isNull());
     const QJsonObject shift = a.at(1).toObject();
     EXPECT_TRUE(shift.value(u"server").isNull());
     EXPECT_TRUE(shift.value(u"lastSynced").isNull());

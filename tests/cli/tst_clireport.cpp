@@ -97,6 +97,15 @@ TEST(CliReportTest, ReportSaysStatusCountsAndStorageWithoutTokensEmailsOrPhones)
         EXPECT_TRUE(message.contains(QStringLiteral("<phone>"))) << message.toStdString();
     }
     EXPECT_TRUE(sawContact) << json.toStdString();
+    // The sync cycle `posdata sync --once` ran, as the engine kept it in the store.
+    const QJsonArray cycles = report.value(u"syncCycles").toArray();
+    ASSERT_GE(cycles.size(), 1) << json.toStdString();
+    const QJsonObject first = cycles.last().toObject(); // newest first: the first sync is last
+    EXPECT_TRUE(first.value(u"what").toString().startsWith(QStringLiteral("downloaded s_c__outlet__c")))
+        << first.value(u"what").toString().toStdString();
+    EXPECT_GT(first.value(u"apiCalls").toInteger(), 4) << "a token, counts, and a download per object";
+    EXPECT_GE(first.value(u"durationMs").toInteger(), 0);
+    EXPECT_FALSE(first.value(u"when").toString().isEmpty());
     EXPECT_TRUE(text.contains(QStringLiteral("DUPLICATE_VALUE"))) << text.toStdString();
 
     // Printed instead of written: the same care.

@@ -141,7 +141,21 @@ TEST_F(CliSyncTest, SyncOnceThenStatus)
             << status.out.toStdString();
         EXPECT_EQ(row.value(u"local").toInteger(), row.value(u"server").toInteger()) << name.toStdString();
         EXPECT_TRUE(row.value(u"lastError").isNull()) << name.toStdString();
+        // The scope in words, by the outlet's Name (the seed's outlet 1 of 3: a third of the orders).
+        const QJsonObject scope = row.value(u"scope").toObject();
+        EXPECT_EQ(row.value(u"scope").isNull(), !scoped) << name.toStdString();
+        if (name == u"s_c__order__c") {
+            EXPECT_EQ(scope.value(u"by").toString(), QStringLiteral("outletId"));
+            EXPECT_EQ(scope.value(u"record").toString(), QStringLiteral("Outlet 1 Lisbon"));
+            EXPECT_EQ(scope.value(u"text").toString(),
+                      QStringLiteral("Only records of this outlet (Outlet 1 Lisbon): 667 of 2,000"));
+        }
     }
+    const CliOutput text = runPosdata({QStringLiteral("status"), QStringLiteral("--db"), dbPath});
+    ASSERT_EQ(text.code, 0) << text.err.toStdString();
+    EXPECT_TRUE(text.out.contains(
+        QStringLiteral("\ns_c__shift__c: Only records of this outlet (Outlet 1 Lisbon): 10 of 30\n")))
+        << text.out.toStdString();
 }
 
 // docs/security.md: the device keeps its tokens in the device file only. After a sync, neither the

@@ -2,6 +2,7 @@
 // The running engine's live state (the `live` table): written with the writer's pid and a
 // heartbeat, replaced in place, read by a read-only store beside the writer (another connection,
 // another process, a writer in the middle of a transaction), cleared; bad input refused in words.
+// And the history of sync cycles kept beside it for the support report.
 
 #include "store/localstore.h"
 #include "store/storetuning.h"
@@ -170,6 +171,29 @@ TEST_F(LiveStates, AReadOnlyStoreReadsButNeverWritesIt)
     EXPECT_FALSE(reader->clearLiveState(&err));
     EXPECT_EQ(err.kind, StoreError::ReadOnly);
     EXPECT_EQ(reader->liveState()->json, QByteArray(R"({"state":"idle"})"));
+}
+
+} // namespace
+
+namespace {
+
+TEST_F(LiveStates, TheLastSyncCyclesAreKeptNewestFirstForAReaderToo)
+{
+    const QDateTime t0 = QDateTime(QDate(2026, 12, 4), QTime(10, 0), Qt::UTC);
+    for (int i = 0; i < tuning::KeptSyncCycles + 5; ++i) {
+        StoreError err;
+        ASSERT_TRUE(store->addSyncCycle({t0.addSecs(300 * i), 1000 + i, i, QStringLiteral("cycle %1").arg(i)}, &err))
+            << err.message.toStdString();
+    }
+    auto reader = openReader();
+    ASSERT_TRUE(reader);
+    const QList<SyncCycle> cycles = reader->syncCycles();
+    ASSERT_EQ(cycles.size(), tuning::KeptSyncCycles) << "only the newest are kept";
+    const int newest = tuning::KeptSyncCycles + 4;
+    EXPECT_EQ(cycles.first(), (SyncCycle{t0.addSecs(300 * newest), 1000 + newest, newest, QStringLiteral("cycle %1").arg(newest)}));
+    EXPECT_EQ(cycles.last().what, QStringLiteral("cycle 5"));
+    StoreError err;
+    EXPECT_FALSE(reader->addSyncCycle({t0, 1, 1, QStringLiteral("x")}, &err)) << "a reader never writes";
 }
 
 } // namespace

@@ -206,7 +206,7 @@ TEST(RangesMigration, AStoreOfSchema3GetsTheRangeTablesAndKeepsItsState)
     StoreError err;
     auto store = LocalStore::open(path, LocalStore::Mode::ReadWrite, &err);
     ASSERT_TRUE(store) << err.message.toStdString();
-    EXPECT_EQ(RawDb(path, SQLITE_OPEN_READONLY).scalar("PRAGMA user_version").toInt(), 4);
+    EXPECT_EQ(RawDb(path, SQLITE_OPEN_READONLY).scalar("PRAGMA user_version").toInt(), LocalStore::SchemaVersion);
     const ObjectState before = store->objectState(kObj);
     EXPECT_EQ(before.generation, 3);
     EXPECT_EQ(before.checkpoint, (Checkpoint{"t1", "a"}));

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 // The snapshot's pure parts, without threads: SnapshotPublisher (status by the rule from persisted
 // and run-time state, skip-unchanged), the JSON the live state travels in, and the shared words.
+#include "sync/devicestorage.h"
 #include "sync/snapshotjson.h"
+#include "sync/synctuning.h"
 #include "sync/snapshotpublisher.h"
 #include "sync/syncwords.h"
 
@@ -127,6 +129,9 @@ TEST(SnapshotJson, RoundTripsEveryMember)
     s.engineError = SyncError{QStringLiteral("SIGN_IN_REQUIRED"), QStringLiteral("Sign-in required"), kNow, {}};
     s.apiCallsLastCycle = 3;
     s.apiCallsTotal = 99;
+    s.databaseBytes = 1 << 20;
+    s.freeBytes = 1LL << 33;
+    s.neededBytes = 1 << 26;
     SyncObjectSnapshot o = SnapshotPublisher::object(config(true), state(5, 6, 9), settled());
     o.activity = SyncActivity::Retrying;
     o.retryAt = kNow.addSecs(45);
@@ -135,6 +140,9 @@ TEST(SnapshotJson, RoundTripsEveryMember)
     o.note = QStringLiteral("a note");
     o.uploadPasses = 7;
     o.stored = 8;
+    o.bytes = 4321;
+    o.scopeBy = QStringLiteral("outletId");
+    o.scopeRecord = QStringLiteral("Berlin Mitte");
     s.objects.append(o);
     const QByteArray bytes = QJsonDocument(snapshotjson::toJson(s)).toJson();
     EXPECT_EQ(snapshotjson::fromJson(QJsonDocument::fromJson(bytes).object()), s);
@@ -173,6 +181,57 @@ TEST(SyncWords, ActivityInWords)
     o.activity = SyncActivity::Downloading;
     o.paused = true;
     EXPECT_TRUE(syncwords::activity(o, kNow, c).isEmpty());
+}
+
+TEST(SyncWords, ScopeInWords)
+{
+    const QLocale c(QLocale::English, QLocale::UnitedStates);
+    SyncObjectSnapshot o;
+    EXPECT_TRUE(syncwords::scope(o, c).isEmpty()) << "an unscoped object has no scope to explain";
+    o.scoped = true;
+    o.scopeBy = QStringLiteral("outletId");
+    EXPECT_EQ(syncwords::scope(o, c), QStringLiteral("Only records of this outlet")) << "no outlet, no counts yet";
+    o.scopeRecord = QStringLiteral("Berlin Mitte");
+    o.server = 10000;
+    EXPECT_EQ(syncwords::scope(o, c), QStringLiteral("Only records of this outlet (Berlin Mitte)")) << "A unknown";
+    o.serverAll = 200000;
+    EXPECT_EQ(syncwords::scope(o, c), QStringLiteral("Only records of this outlet (Berlin Mitte): 10,000 of 200,000"));
+    o.scopeBy = QStringLiteral("shiftId");
+    o.scopeRecord = QStringLiteral("S-0001\nEvil");
+    EXPECT_EQ(syncwords::scope(o, c), QStringLiteral("Only records of the open shift (S-0001 Evil): 10,000 of 200,000"));
+    o.scopeBy.clear();
+    EXPECT_EQ(syncwords::scope(o, c), QStringLiteral("Only records in this device's scope: 10,000 of 200,000"));
+}
+
+TEST(DeviceStorage, NextDownloadNeedsMissingRecordsAtTheirAverageSizePlusMargin)
+{
+    SyncObjectSnapshot product;
+    product.server = 1000;
+    product.local = 600;
+    product.stored = 600;
+    product.bytes = 600 * 500; // 500 bytes a record on the device
+    SyncObjectSnapshot fresh; // nothing on the device yet: the assumed size
+    fresh.server = 10;
+    SyncObjectSnapshot uncounted; // server count unknown: nothing known to be missing
+    SyncObjectSnapshot paused = fresh;
+    paused.paused = true;
+    const qint64 records = 400 * 500 + 10 * tuning::kAssumedRecordBytes;
+    EXPECT_EQ(devicestorage::neededBytes({product, fresh, uncounted, paused}),
+              records * tuning::kSpaceOverheadPercent / 100 + tuning::kSpaceMarginBytes);
+    product.local = 1000;
+    EXPECT_EQ(devicestorage::neededBytes({product, uncounted, paused}), 0) << "nothing to download, no margin";
+
+    EngineSnapshot s;
+    s.objects = {fresh};
+    devicestorage::apply(s, {1000, 1024LL * 1024 * 1024});
+    EXPECT_FALSE(s.lowSpace());
+    EXPECT_TRUE(syncwords::lowSpace(s).isEmpty());
+    devicestorage::apply(s, {1000, 10 * 1024 * 1024});
+    ASSERT_TRUE(s.lowSpace());
+    EXPECT_EQ(syncwords::lowSpace(s, QLocale(QLocale::English, QLocale::UnitedStates)),
+              QStringLiteral("Not enough free space for the next download: about 64.0 MB needed, 10.0 MB free"));
+    devicestorage::apply(s, {1000, -1});
+    EXPECT_FALSE(s.lowSpace()) << "free space unknown: no warning made up";
 }
 
 TEST(SyncWords, AgeInWords)

@@ -348,6 +348,32 @@ TestCase {
         hideDialog()
         back()
 
+        // Issue 16: the scope in words with the storage, a check that found differences (Repair
+        // offered), and the warning when the next download may not fit.
+        const diagnosed = sample()
+        diagnosed[4] = Object.assign({}, diagnosed[4], { scopeBy: "outletId", scopeRecord: "Berlin Mitte",
+                                                         bytes: 5347737 })
+        diagnosed[3] = Object.assign({}, diagnosed[3], { status: "Incomplete", activity: "idle", syncing: false,
+                                                         local: 99965, server: 100002, bytes: 51200000,
+                                                         check: { phase: "done", missing: 37, extra: 5,
+                                                                  unsaved: 0, apiCalls: 23 } })
+        feeder.apply(controller, diagnosed, { databaseBytes: 262144000, freeBytes: 12884901888 })
+        win.shell.openDetail("s_c__order__c", true)
+        check("object-detail-scope-storage", data)
+        back()
+        win.shell.openDetail("s_c__product__c", true)
+        // The check's result is below the fields: scrolled to, as a person would after tapping Check.
+        const flick = findChild(page(), "detailFlick")
+        const card = findChild(page(), "checkCard")
+        settle()
+        flick.contentY = Math.max(0, Math.min(flick.contentHeight - flick.height,
+                                              card.mapToItem(flick.contentItem, 0, 0).y - 80))
+        check("object-detail-check", data)
+        back()
+        feeder.apply(controller, diagnosed, { databaseBytes: 262144000, freeBytes: 52428800 })
+        check("manage-data-low-space", data)
+        feeder.apply(controller, sample())
+
         win.shell.openDetail("s_c__order__c", true)
         check("object-detail-unsaved", data)
         win.shell.openUnsaved("s_c__order__c", true)

@@ -13,7 +13,11 @@
 #include "ui/enginebinding.h"
 #include "ui/managedatacontroller.h"
 
+#include <QFile>
 #include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QJsonObject>
 
 EngineRig::EngineRig(QObject *parent)
@@ -110,6 +114,63 @@ bool EngineRig::addUnsaved(const QString &object, int count)
             return false;
     }
     return true;
+}
+
+int EngineRig::damage(const QString &object, int removed, int ghosts)
+{
+    const QString connection = QStringLiteral("enginerig-damage");
+    int changed = 0;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        db.setDatabaseName(m_dir.filePath(QStringLiteral("device.sqlite")));
+        if (!db.open())
+            return -1;
+        QSqlQuery q(db);
+        // Synced rows, not in use (the active outlet's record stays), spread over the Id space.
+        q.prepare(QStringLiteral("SELECT r.id FROM records r JOIN objects o ON o.obj = r.obj"
+                                 " WHERE o.name = ? AND r.state = 0 ORDER BY r.id"));
+        q.addBindValue(object);
+        QStringList ids;
+        if (q.exec())
+            while (q.next())
+                ids << q.value(0).toString();
+        if (ids.size() < removed + ghosts)
+            return -1;
+        const qsizetype step = ids.size() / (removed + ghosts);
+        for (int i = 0; i < removed; ++i) {
+            q.prepare(QStringLiteral("DELETE FROM records WHERE id = ?"));
+            q.addBindValue(ids.at(i * step));
+            changed += q.exec() ? q.numRowsAffected() : 0;
+        }
+        for (int i = 0; i < ghosts; ++i) {
+            // A real Id's first ten characters (its object's prefix, and a place among the others)
+            // with "zzzz" and a digit: lower case, which the emulator's Ids never are, one per ghost.
+            const std::string ghost = soql::to18(
+                (ids.at((removed + i) * step).left(10) + QStringLiteral("zzzz") + QString::number(i % 10)).toStdString());
+            q.prepare(QStringLiteral("INSERT INTO records(obj, id, modstamp, state, seen_gen, payload)"
+                                     " SELECT obj, ?, '2025-01-01T00:00:00.000+0000', 0, generation, '{}'"
+                                     " FROM objects WHERE name = ?"));
+            q.addBindValue(QString::fromStdString(ghost));
+            q.addBindValue(object);
+            if (!q.exec())
+                qWarning() << "EngineRig::damage: ghost" << ghost.c_str() << q.lastError().text();
+            else
+                changed += q.numRowsAffected();
+        }
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return changed;
+}
+
+QString EngineRig::readFile(const QString &path) const
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+}
+
+QString EngineRig::refreshToken() const
+{
+    return QString::fromLatin1(emu::Emulator::kRefreshToken);
 }
 
 int EngineRig::discardedCount(const QString &object) const

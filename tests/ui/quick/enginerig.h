@@ -37,6 +37,15 @@ public:
     Q_INVOKABLE void createOrder(double total);
     /// Records of `object` in the store's discarded log (read from the file, as `posdata` would).
     Q_INVOKABLE int discardedCount(const QString &object) const;
+    /// Damages the object's synced records behind the engine's back, directly in SQLite, as a
+    /// broken disk or a bad copy would: `removed` rows deleted, `ghosts` rows added whose Ids the
+    /// server never had (the store's counters left as they were). Returns the rows changed.
+    Q_INVOKABLE int damage(const QString &object, int removed, int ghosts);
+    /// The rig's temporary folder (the store is in it), and a file's text (empty when unreadable).
+    Q_INVOKABLE QString folder() const { return m_dir.path(); }
+    Q_INVOKABLE QString readFile(const QString &path) const;
+    /// The device's refresh token: a report must never hold it.
+    Q_INVOKABLE QString refreshToken() const;
     Q_INVOKABLE void stop();
 
 private:

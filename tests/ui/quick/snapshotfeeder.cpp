@@ -6,6 +6,7 @@
 #include "ui/unsavedview.h"
 
 #include "config/syncconfig.h"
+#include "sync/devicestorage.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -65,6 +66,24 @@ void SnapshotFeeder::apply(ManageDataController *controller, const QVariantList 
         o.syncing = m.value("syncing", o.status == SyncStatus::Syncing).toBool();
         o.paused = m.value("paused", o.status == SyncStatus::Paused).toBool();
         o.scoped = m.value("scoped").toBool();
+        o.scopeBy = m.value("scopeBy").toString();
+        o.scopeRecord = m.value("scopeRecord").toString();
+        o.bytes = m.value("bytes", -1).toLongLong();
+        if (const QVariantMap c = m.value("check").toMap(); !c.isEmpty()) {
+            static const QHash<QString, ObjectCheck::Phase> phases{
+                {"checking", ObjectCheck::Phase::Checking}, {"repairing", ObjectCheck::Phase::Repairing},
+                {"done", ObjectCheck::Phase::Done}, {"repaired", ObjectCheck::Phase::Repaired},
+                {"refused", ObjectCheck::Phase::Refused}, {"failed", ObjectCheck::Phase::Failed}};
+            o.check.phase = phases.value(c.value("phase").toString(), ObjectCheck::Phase::Done);
+            o.check.missing = c.value("missing", 0).toLongLong();
+            o.check.extra = c.value("extra", 0).toLongLong();
+            o.check.outsideScope = c.value("outsideScope", 0).toLongLong();
+            o.check.unsaved = c.value("unsaved", 0).toLongLong();
+            o.check.apiCalls = c.value("apiCalls", 0).toLongLong();
+            o.check.downloaded = c.value("downloaded", 0).toLongLong();
+            o.check.removed = c.value("removed", 0).toLongLong();
+            o.check.errorCode = c.value("errorCode").toString();
+        }
         o.local = m.value("local", 0).toLongLong();
         o.stored = m.value("stored", o.local + m.value("unsaved", 0).toLongLong()).toLongLong();
         o.server = m.value("server", -1).toLongLong();
@@ -107,6 +126,8 @@ void SnapshotFeeder::apply(ManageDataController *controller, const QVariantList 
     snapshot.signInRequired = engine.value("signInRequired").toBool();
     if (engine.contains("signInRetryInSecs"))
         snapshot.signInRetryAt = kNow.addSecs(engine.value("signInRetryInSecs").toLongLong());
+    // The engine's own rule says what the next download needs.
+    devicestorage::apply(snapshot, {engine.value("databaseBytes", -1).toLongLong(), engine.value("freeBytes", -1).toLongLong()});
     controller->applySnapshot(snapshot);
 }
 

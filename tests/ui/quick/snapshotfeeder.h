@@ -22,7 +22,11 @@ public:
     /// objects: [{name, status: "Syncing"|..., local, server, serverAll, scoped, unsaved, uploadFailed,
     /// uploading, inUse,
     /// paused, syncing, progressDone, progressTotal, rate, secondsLeft, lastSyncedSecsAgo,
-    /// errors: [{code, message, secsAgo}], requiredForSale, readyForSale}]; engine: {signInRequired}.
+    /// errors: [{code, message, secsAgo}], requiredForSale, readyForSale, scopeBy, scopeRecord, bytes,
+    /// check: {phase: "checking"|"repairing"|"done"|"repaired"|"refused"|"failed", missing, extra,
+    /// outsideScope, unsaved, apiCalls, downloaded, removed, errorCode}}];
+    /// engine: {signInRequired, signInRetryInSecs, databaseBytes, freeBytes} (neededBytes by the
+    /// engine's rule, devicestorage.h).
     Q_INVOKABLE void apply(posdata::ManageDataController *controller, const QVariantList &objects,
                            const QVariantMap &engine = {});
     /// An answer to requestUnsaved(): records: [{id, name, state: "created"|"updated"|"deleted",

@@ -102,6 +102,158 @@ TestCase {
         // Local records: every record stored, the unsaved ones (another test's refused sale) too.
         compare(count(findChild(page, "localField").value),
                 count(findChild(page, "serverField").value) + count(findChild(page, "unsavedField").value))
+        // The scope in words, by the outlet's Name as the outlet object synced it.
+        const scope = findChild(page, "scopeField")
+        verify(scope.visible)
+        compare(scope.value, "Only records of this outlet (Outlet 1 Lisbon): " + findChild(page, "serverField").value
+                + " of " + all.value)
+        verify(findText(page, scope.value))
+        back()
+        verify(!findChild(openDetail("s_c__product__c"), "scopeField").visible, "an unscoped object says no scope")
+        back()
+    }
+
+    function tapCheck(page) {
+        const menu = findChild(page, "moreMenu")
+        mouseClick(findChild(page, "moreActions"))
+        tryCompare(menu, "opened", true)
+        const item = findChild(menu.contentItem, "checkItem") || menu.itemAt(2)
+        compare(item.text, "Check")
+        mouseClick(item)
+        tryCompare(menu, "visible", false)
+    }
+    function checkRow(page, label) {
+        const rows = findChild(page, "checkRows")
+        for (let i = 0; i < rows.count; ++i)
+            if (rows.itemAt(i).label === label)
+                return rows.itemAt(i).value
+        return undefined
+    }
+
+    // Check and Repair from the object's More actions, on the worker, over loopback: a clean object
+    // says so; 37 rows removed and 5 ghost rows added behind the engine's back are found exactly and
+    // repaired, and the object ends Fully synced with its 1,000 records.
+    function test_checkThenRepairFromMoreActions() {
+        const page = openDetail("s_c__product__c")
+        const text = findChild(page, "checkText")
+        tapCheck(page)
+        verify(findChild(page, "checkCard").visible)
+        tryCompare(text, "text", "This device matches Salesforce.", 20000)
+        compare(checkRow(page, "Missing on this device"), "0")
+        compare(checkRow(page, "On this device, gone from Salesforce"), "0")
+        verify(Number(checkRow(page, "API calls")) > 0)
+        verify(!findChild(page, "repairButton").visible, "nothing to repair")
+
+        compare(rig.damage("s_c__product__c", 37, 5), 42)
+        const before = rig.apiCalls()
+        tapCheck(page)
+        tryCompare(text, "text", "This device differs from Salesforce. Repair downloads or removes only these records.", 20000)
+        compare(checkRow(page, "Missing on this device"), "37")
+        compare(checkRow(page, "On this device, gone from Salesforce"), "5")
+        compare(checkRow(page, "Unsaved records (kept)"), "0")
+        compare(checkRow(page, "On this device, outside its scope"), undefined, "an unscoped object has no scope row")
+        const calls = Number(checkRow(page, "API calls"))
+        verify(calls > 0 && calls <= rig.apiCalls() - before, calls)
+        verify(findText(page, text.text))
+        const repair = findChild(page, "repairButton")
+        verify(repair.visible)
+        // The result is under the fields: scrolled to, as a person would, then tapped.
+        const flick = findChild(page, "detailFlick")
+        flick.contentY = Math.max(0, flick.contentHeight - flick.height)
+        wait(50)
+        mouseClick(repair)
+        tryCompare(text, "text", "Repaired: 37 downloaded, 5 removed.", 30000)
+        verify(!repair.visible)
+        tryCompare(findChild(page, "statusField"), "value", "Fully synced", 30000)
+        tryCompare(findChild(page, "localField"), "value", "1,000", 10000)
+        back()
+        tryCompare(row("s_c__product__c"), "countText", "Synced 1,000 of 1,000", 10000)
+    }
+
+    // Errors in words: Salesforce answering HTTP 503 stops the check and says so; the next one works.
+    function test_checkSaysWhyItStopped() {
+        const page = openDetail("s_c__product__c")
+        const text = findChild(page, "checkText")
+        rig.failNext(20, "503", "/composite")
+        tapCheck(page)
+        tryVerify(() => text.text.startsWith("The check stopped: "), 30000, text.text)
+        verify(text.text.indexOf("(HTTP 503)") > 0 || text.text.indexOf("not available") > 0, text.text)
+        verify(!findChild(page, "repairButton").visible)
+        rig.failNext(0, "503", "/composite")
+        tapCheck(page)
+        tryCompare(text, "text", "This device matches Salesforce.", 20000)
+        back()
+    }
+
+    // Not while the object downloads: said in words, and the download goes on.
+    function test_checkIsRefusedWhileTheObjectDownloads() {
+        const page = openDetail("s_c__product__c")
+        rig.setLatency(150)
+        controller.resync("s_c__product__c")
+        tryVerify(() => page.detail.downloading, 10000)
+        tapCheck(page)
+        tryCompare(findChild(page, "checkText"), "text",
+                   "Not checked: this object is downloading. Check again when the download has finished.", 5000)
+        rig.setLatency(0)
+        tryCompare(findChild(page, "statusField"), "value", "Fully synced", 30000)
+        back()
+    }
+
+    function menuItem(menu, name) {
+        for (let i = 0; i < menu.count; ++i)
+            if (menu.itemAt(i).objectName === name)
+                return menu.itemAt(i)
+        return null
+    }
+    function tapShareReport() {
+        const page = shell.stack.currentItem
+        const menu = findChild(page, "moreMenu")
+        mouseClick(findChild(page, "moreActions"))
+        tryCompare(menu, "opened", true)
+        const item = menuItem(menu, "shareReportItem")
+        compare(item.text, "Share report")
+        mouseClick(item)
+        tryCompare(menu, "visible", false)
+    }
+
+    // "Share report": the engine writes `posdata report`'s redacted report where the host app says,
+    // and the page says where; a folder it cannot write says why.
+    function test_shareReportSavesWhereTheHostSays() {
+        controller.reportFolder = rig.folder() + "/reports"
+        tapShareReport()
+        tryVerify(() => !controller.reportBusy, 10000)
+        const banner = findChild(shell.stack.currentItem, "reportBanner")
+        verify(banner.visible)
+        const path = controller.reportPath
+        verify(path.startsWith(rig.folder() + "/reports/posdata-report-") && path.endsWith(".json"), path)
+        compare(banner.text, "Support report saved: " + path)
+        const json = JSON.parse(rig.readFile(path))
+        compare(json.report, "POS Data Sync support report")
+        compare(json.objects.length, 5)
+        verify(json.objects.some(o => o.name === "s_c__product__c" && o.local === 1000), JSON.stringify(json.objects))
+        const text = rig.readFile(path.replace(/\.json$/, ".txt"))
+        verify(text.indexOf("POS Data Sync support report") >= 0)
+        for (const secret of [rig.refreshToken(), "@example.com"])
+            verify(rig.readFile(path).indexOf(secret) < 0 && text.indexOf(secret) < 0, secret)
+
+        controller.reportFolder = "/proc/no-such-folder"
+        tapShareReport()
+        tryVerify(() => !controller.reportBusy, 10000)
+        verify(controller.reportFailed)
+        verify(banner.visible)
+        verify(banner.text.startsWith("The support report was not saved: /proc/no-such-folder"), banner.text)
+        mouseClick(findChild(banner, "bannerAction"))
+        verify(!banner.visible, "closed")
+    }
+
+    function test_detailShowsStorageTheEngineMeasured() {
+        const page = openDetail("s_c__product__c")
+        const storage = findChild(page, "storageField")
+        // Measured by the worker at the end of a cycle: the product's 1,000 records, ~0.5 KB each.
+        tryVerify(() => storage.visible && storage.value.endsWith(" \u00b7 1,000 records"), 10000, storage.value)
+        verify(/^[0-9.]+ kB \u00b7/.test(storage.value) && parseFloat(storage.value) > 200, storage.value)
+        verify(/^Database [0-9.]+ (kB|MB|GB), [0-9.]+ (kB|MB|GB|TB) free$/.test(storage.secondary), storage.secondary)
+        verify(!findChild(page, "lowSpaceBanner").visible)
         back()
     }
 

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 // The view, table and JSON of `posdata status` (statusreport.h).
-#include "cli/statusreport.h"
+#include "sync/statusreport.h"
 
 #include "config/syncconfig.h"
+#include "sync/scopelabel.h"
 #include "sync/snapshotjson.h"
 #include "sync/snapshotpublisher.h"
 #include "sync/synctuning.h"
@@ -117,7 +118,8 @@ bool StatusReport::isAlive(const LiveState &live, const QDateTime &now)
 }
 
 StatusView StatusReport::build(const SyncConfig &config, const QList<ObjectState> &states,
-                               const std::optional<LiveState> &live, const QDateTime &now)
+                               const std::optional<LiveState> &live, const QDateTime &now,
+                               const StoreFacts &facts)
 {
     StatusView view;
     view.now = now.toUTC();
@@ -146,7 +148,14 @@ StatusView StatusReport::build(const SyncConfig &config, const QList<ObjectState
             const ObjectState *st = stateOf(states, object.name);
             ObjectState none;
             none.object = object.name;
-            rows << fromStore(object, st ? *st : none);
+            SyncObjectSnapshot row = fromStore(object, st ? *st : none);
+            if (const auto source = scopelabel::sourceOf(config, object)) {
+                row.scopeBy = source->variable;
+                row.scopeRecord = facts.scopeRecords.value(source->variable);
+            }
+            if (facts.volume.databaseBytes >= 0) // measured: an object without rows has none
+                row.bytes = facts.bytes.value(object.name, 0);
+            rows << row;
         }
     }
     // The running engine may have been started with another configuration: what it syncs is shown.
@@ -158,7 +167,16 @@ StatusView StatusReport::build(const SyncConfig &config, const QList<ObjectState
             continue;
         SyncObjectConfig unknown;
         unknown.name = s.object;
-        rows << fromStore(unknown, s);
+        SyncObjectSnapshot row = fromStore(unknown, s);
+        row.bytes = facts.volume.databaseBytes >= 0 ? facts.bytes.value(s.object, 0) : -1;
+        rows << row;
+    }
+    if (view.engineRunning) {
+        view.engine.databaseBytes = running.databaseBytes;
+        view.engine.freeBytes = running.freeBytes;
+        view.engine.neededBytes = running.neededBytes;
+    } else {
+        devicestorage::apply(view.engine, facts.volume);
     }
     return view;
 }
@@ -183,9 +201,9 @@ QString StatusReport::text(const StatusView &view)
 
     const QStringList header{QStringLiteral("OBJECT"), QStringLiteral("STATUS"), QStringLiteral("ACTIVITY"),
                              QStringLiteral("LOCAL"), QStringLiteral("SERVER"), QStringLiteral("SERVER (ALL)"),
-                             QStringLiteral("UNSAVED"), QStringLiteral("FAILED UPLOADS"), QStringLiteral("LAST SYNCED"),
-                             QStringLiteral("SERVER COUNTED"), QStringLiteral("LAST ERROR")};
-    constexpr qsizetype kFirstNumber = 3, kLastNumber = 7;
+                             QStringLiteral("UNSAVED"), QStringLiteral("FAILED UPLOADS"), QStringLiteral("BYTES"),
+                             QStringLiteral("LAST SYNCED"), QStringLiteral("SERVER COUNTED"), QStringLiteral("LAST ERROR")};
+    constexpr qsizetype kFirstNumber = 3, kLastNumber = 8;
     QList<QStringList> table{header};
     for (const SyncObjectSnapshot &o : view.engine.objects) {
         const SyncError *error = lastError(o);
@@ -199,6 +217,7 @@ QString StatusReport::text(const StatusView &view)
             o.scoped ? count(o.serverAll) : QStringLiteral("-"),
             count(o.unsaved),
             count(o.uploadFailed),
+            syncwords::bytes(o.bytes, tableLocale()),
             when(o.lastSynced),
             o.countsReadAt.isValid() ? syncwords::age(o.countsReadAt, view.now, tableLocale()) : QStringLiteral("never"),
             error ? QStringLiteral("%1: %2").arg(syncwords::printable(error->code), syncwords::printable(error->message))
@@ -217,6 +236,19 @@ QString StatusReport::text(const StatusView &view)
         }
         out += l.trimmed() + u'\n';
     }
+    bool scopes = false;
+    for (const SyncObjectSnapshot &o : view.engine.objects) {
+        const QString scope = syncwords::scope(o, tableLocale());
+        if (scope.isEmpty())
+            continue;
+        out += QStringLiteral("%1%2: %3\n").arg(scopes ? QString() : QStringLiteral("\n"), o.name, scope);
+        scopes = true;
+    }
+    const EngineSnapshot &e = view.engine;
+    out += QStringLiteral("\nDatabase %1, %2 free on its volume\n")
+               .arg(syncwords::bytes(e.databaseBytes, tableLocale()), syncwords::bytes(e.freeBytes, tableLocale()));
+    if (e.lowSpace())
+        out += QStringLiteral("WARNING: %1\n").arg(syncwords::lowSpace(e, tableLocale()));
     return out;
 }
 
@@ -248,14 +280,28 @@ QByteArray StatusReport::json(const StatusView &view)
             {QStringLiteral("countsReadAt"), iso(o.countsReadAt)},
             {QStringLiteral("countAgeSeconds"),
              o.countsReadAt.isValid() ? QJsonValue(std::max<qint64>(0, o.countsReadAt.secsTo(view.now))) : QJsonValue()},
+            {QStringLiteral("bytes"), known(o.bytes)},
         };
         row.insert(u"lastError", error ? QJsonValue(QJsonObject{{QStringLiteral("code"), error->code},
                                                                 {QStringLiteral("message"), error->message},
                                                                 {QStringLiteral("time"), iso(error->time)}})
                                        : QJsonValue());
+        row.insert(u"scope", o.scoped ? QJsonValue(QJsonObject{
+                                 {QStringLiteral("by"), o.scopeBy.isEmpty() ? QJsonValue() : QJsonValue(o.scopeBy)},
+                                 {QStringLiteral("record"), o.scopeRecord.isEmpty() ? QJsonValue() : QJsonValue(o.scopeRecord)},
+                                 {QStringLiteral("text"), syncwords::scope(o, tableLocale())}})
+                                      : QJsonValue());
         objects.append(row);
     }
-    return QJsonDocument(QJsonObject{{QStringLiteral("engine"), engine}, {QStringLiteral("objects"), objects}})
+    const EngineSnapshot &e = view.engine;
+    const QString warning = syncwords::lowSpace(e, tableLocale());
+    const QJsonObject storage{{QStringLiteral("databaseBytes"), known(e.databaseBytes)},
+                              {QStringLiteral("freeBytes"), known(e.freeBytes)},
+                              {QStringLiteral("neededBytes"), e.neededBytes},
+                              {QStringLiteral("lowSpace"), e.lowSpace()},
+                              {QStringLiteral("warning"), warning.isEmpty() ? QJsonValue() : QJsonValue(warning)}};
+    return QJsonDocument(QJsonObject{{QStringLiteral("engine"), engine}, {QStringLiteral("objects"), objects},
+                                     {QStringLiteral("storage"), storage}})
         .toJson(QJsonDocument::Indented);
 }
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 // SupportReport (see supportreport.h): versions, configuration digest, per-object status, counts,
 // errors and storage, free space; every string redacted before it leaves.
-#include "cli/supportreport.h"
+#include "sync/supportreport.h"
 
-#include "cli/statusreport.h"
+#include "sync/statusreport.h"
 #include "common/redact.h"
 #include "config/syncconfig.h"
 #include "store/localstore.h"
@@ -13,6 +13,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSaveFile>
 #include <QStorageInfo>
 
 namespace posdata {
@@ -114,10 +115,41 @@ QJsonObject SupportReport::build(const Inputs &in)
             {QStringLiteral("databaseBytes"),
                 fileSize(in.dbPath) + fileSize(in.dbPath + QStringLiteral("-wal"))},
             {QStringLiteral("freeBytes"), volume.isValid() ? QJsonValue(volume.bytesAvailable()) : QJsonValue()}});
-    // This version keeps no history of sync cycles: said, not left out silently.
-    report.insert(u"syncCycles", QJsonValue());
-    report.insert(u"syncCyclesNote", QStringLiteral("not recorded by this version"));
+    // The last sync cycles the engine kept in this store (newest first).
+    QJsonArray cycles;
+    for (const SyncCycle &c : in.store->syncCycles())
+        cycles.append(QJsonObject{{QStringLiteral("when"), c.startedAt.toUTC().toString(Qt::ISODateWithMs)},
+                                  {QStringLiteral("what"), c.what},
+                                  {QStringLiteral("apiCalls"), c.apiCalls},
+                                  {QStringLiteral("durationMs"), c.durationMs}});
+    report.insert(u"syncCycles", cycles);
     return redacted(report, in.secret).toObject();
+}
+
+QString SupportReport::fileName(const QDateTime &now)
+{
+    return QStringLiteral("posdata-report-%1.json").arg(now.toUTC().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+}
+
+bool SupportReport::save(const QJsonObject &report, const QString &jsonPath, const QString &secret, QString *textPath,
+                         QString *error)
+{
+    const QFileInfo out(jsonPath);
+    *textPath = out.path() + u'/' + out.completeBaseName() + QStringLiteral(".txt");
+    if (*textPath == out.filePath()) {
+        *error = QStringLiteral("%1: give a file name that does not end in .txt (the text twin gets .txt)").arg(jsonPath);
+        return false;
+    }
+    const QByteArray json = redactSecret(QString::fromUtf8(QJsonDocument(report).toJson(QJsonDocument::Indented)), secret).toUtf8();
+    const QByteArray words = redactSecret(text(report), secret).toUtf8();
+    for (const auto &[path, bytes] : {std::pair{jsonPath, json}, std::pair{*textPath, words}}) {
+        QSaveFile f(path);
+        if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit()) {
+            *error = QStringLiteral("%1: cannot write: %2").arg(path, f.errorString());
+            return false;
+        }
+    }
+    return true;
 }
 
 QString SupportReport::text(const QJsonObject &report)

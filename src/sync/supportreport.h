@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: MIT
-// SupportReport: what `posdata report` hands to support, as one redacted JSON and its text twin.
+// SupportReport: what `posdata report` and the screen's "Share report" hand to support, as one
+// redacted JSON and its text twin. In the sync layer: the CLI builds it from a store it opens, the
+// engine's worker from its own (the screen never touches the store).
 #pragma once
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QJsonObject>
 #include <QString>
 
@@ -31,6 +34,13 @@ public:
     static QJsonObject build(const Inputs &in);
     /// The same report in words, for a person reading it.
     static QString text(const QJsonObject &report);
+    /// "posdata-report-20261204-142500.json": a name per moment, so that reports never overwrite.
+    static QString fileName(const QDateTime &now);
+    /// Writes the report to `jsonPath` and its text twin beside it (`.txt` for its extension), each
+    /// whole or not at all, `secret` scrubbed once more from both. Sets *textPath; false with *error
+    /// in words when a file cannot be written (or `jsonPath` itself ends in .txt).
+    static bool save(const QJsonObject &report, const QString &jsonPath, const QString &secret, QString *textPath,
+                     QString *error);
 };
 
 } // namespace posdata

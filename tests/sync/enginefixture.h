@@ -83,6 +83,14 @@ protected:
         return o;
     }
 
+    /// options() with one download at a time: the queue's order, one object's pages in flight.
+    SyncEngineOptions oneDownloadAtATime()
+    {
+        auto o = options();
+        o.maxConcurrentDownloads = 1;
+        return o;
+    }
+
     QString scopeOf(const QString &object) const
     {
         return object == kShift || object == kOrder ? QStringLiteral("s_c__outlet__c = '%1'").arg(outletId) : QString();
@@ -121,7 +129,7 @@ protected:
     {
         setFaults({{"latencyMs", 0}});
         EXPECT_TRUE(localRecords(dbPath, object) == rest->records(object)) << "local and server differ";
-        const auto *p = objectIn(engine.snapshot(), object);
+        auto p = objectOf(engine, object);
         ASSERT_TRUE(p);
         EXPECT_EQ(p->status, posdata::SyncStatus::FullySynced);
         EXPECT_EQ(p->local, p->server);

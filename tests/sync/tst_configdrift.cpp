@@ -100,7 +100,7 @@ TEST_F(ConfigDriftTest, AFieldAddedReachesTheRecordsSyncedBefore)
     ASSERT_FALSE(localWhileUpdating.isEmpty());
     EXPECT_EQ(*std::min_element(localWhileUpdating.begin(), localWhileUpdating.end()), contacts);
     EXPECT_EQ(withField(dbPath, kContact, QStringLiteral("Email")), contacts);
-    const auto *c = objectIn(engine.snapshot(), kContact);
+    auto c = objectOf(engine, kContact);
     ASSERT_TRUE(c);
     EXPECT_EQ(c->status, SyncStatus::FullySynced);
     EXPECT_EQ(c->local, contacts);
@@ -121,7 +121,7 @@ TEST_F(ConfigDriftTest, AFieldRemovedDownloadsNothing)
     const auto st = stateOf(dbPath, kContact);
     EXPECT_EQ(st.generation, generation) << "no full download ran";
     EXPECT_EQ(st.fieldsSig, QStringLiteral("name,phone"));
-    EXPECT_EQ(objectIn(engine.snapshot(), kContact)->status, SyncStatus::FullySynced);
+    EXPECT_EQ(objectOf(engine, kContact)->status, SyncStatus::FullySynced);
 }
 
 TEST_F(ConfigDriftTest, AnObjectRemovedKeepsAndUploadsItsUnsavedRecords)
@@ -167,7 +167,7 @@ TEST_F(ConfigDriftTest, AnotherOutletSweepsTheOrdersOfTheLastOne)
     ASSERT_TRUE(idle.startAndWait());
     EXPECT_TRUE(activities.contains(SyncActivity::Resyncing));
     expectIdentical({kOrder}); // the orders of the second outlet, and none of the first
-    EXPECT_EQ(objectIn(engine.snapshot(), kOrder)->status, SyncStatus::SubsetSynced);
+    EXPECT_EQ(objectOf(engine, kOrder)->status, SyncStatus::SubsetSynced);
 }
 
 TEST_F(ConfigDriftTest, AShiftClosedAndOpenedWhileRunningFollowsTheTill)
@@ -185,8 +185,8 @@ TEST_F(ConfigDriftTest, AShiftClosedAndOpenedWhileRunningFollowsTheTill)
     int before = idle.count;
     engine.setDeviceValues(outletId, QString());
     ASSERT_TRUE(idle.waitNext(before));
-    ASSERT_TRUE(waitFor([&] { return objectIn(engine.snapshot(), kShift)->local == 0; }, 5000));
-    const auto *shift = objectIn(engine.snapshot(), kShift);
+    ASSERT_TRUE(waitFor([&] { return objectOf(engine, kShift)->local == 0; }, 5000));
+    auto shift = objectOf(engine, kShift);
     EXPECT_TRUE(shift->note.contains(QStringLiteral("No shift is open"))) << shift->note.toStdString();
     EXPECT_EQ(shift->inUse, 0);
     EXPECT_TRUE(localRecords(dbPath, kShift).isEmpty());
@@ -197,9 +197,9 @@ TEST_F(ConfigDriftTest, AShiftClosedAndOpenedWhileRunningFollowsTheTill)
     before = idle.count;
     engine.setDeviceValues(outletId, next);
     ASSERT_TRUE(idle.waitNext(before));
-    ASSERT_TRUE(waitFor([&] { return objectIn(engine.snapshot(), kShift)->local == 1; }, 5000));
+    ASSERT_TRUE(waitFor([&] { return objectOf(engine, kShift)->local == 1; }, 5000));
     EXPECT_EQ(localRecords(dbPath, kShift).keys(), QStringList{next});
-    shift = objectIn(engine.snapshot(), kShift);
+    shift = objectOf(engine, kShift);
     EXPECT_EQ(shift->inUse, 1);
     EXPECT_TRUE(shift->note.isEmpty());
     EXPECT_EQ(shift->status, SyncStatus::SubsetSynced);

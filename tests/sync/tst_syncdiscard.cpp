@@ -33,7 +33,7 @@ protected:
         engine.reset();
         EngineTest::TearDown();
     }
-    const SyncObjectSnapshot *snap(const QString &object) const { return objectIn(engine->snapshot(), object); }
+    std::optional<SyncObjectSnapshot> snap(const QString &object) const { return objectOf(*engine, object); }
     QJsonObject order(double total) const
     {
         return {{"s_c__outlet__c", outletId}, {"s_c__total__c", total}, {"s_c__status__c", "Till"},

@@ -83,7 +83,7 @@ TEST_F(EngineTest, PauseMidSyncThenResumeEndsIdentical)
         auto store = posdata::LocalStore::open(dbPath, posdata::LocalStore::Mode::ReadOnly);
         ASSERT_TRUE(store);
         EXPECT_TRUE(store->objectState(kProduct).paused); // persisted
-        const auto *p = objectIn(engine.snapshot(), kProduct);
+        auto p = objectOf(engine, kProduct);
         ASSERT_TRUE(p);
         EXPECT_EQ(p->status, SyncStatus::Paused);
         EXPECT_FALSE(p->syncing);
@@ -217,7 +217,7 @@ TEST_F(EngineTest, PauseFlagsAndPendingMarkersWrittenByAnotherProcessArePickedUp
         ASSERT_GE(cli->beginFullResync(kOrder), 0);
     }
     ASSERT_TRUE(waitFor([&] {
-        const auto *p = objectIn(engine.snapshot(), kProduct);
+        auto p = objectOf(engine, kProduct);
         return p && p->paused && p->status == SyncStatus::Paused;
     }));
     // The pending resync is run and finished without anyone calling the engine.
@@ -227,7 +227,7 @@ TEST_F(EngineTest, PauseFlagsAndPendingMarkersWrittenByAnotherProcessArePickedUp
         return st.pending == posdata::PendingOp::None && st.generation > generationBefore;
     }));
     ASSERT_TRUE(waitFor([&] {
-        const auto *o = objectIn(engine.snapshot(), kOrder);
+        auto o = objectOf(engine, kOrder);
         return o && !o->syncing;
     }));
     expectIdentical({kOrder});

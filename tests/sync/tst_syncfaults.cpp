@@ -222,7 +222,7 @@ TEST_F(FaultTest, RecordWithoutIdIsSkippedAndUnknownFieldsAreKept)
     IdleCounter idle(engine);
     ASSERT_TRUE(idle.startAndWait());
     ASSERT_FALSE(proxy.removedId.isEmpty());
-    const auto *product = objectIn(engine.snapshot(), kProduct);
+    auto product = objectOf(engine, kProduct);
     ASSERT_TRUE(product);
     bool sawSkip = false;
     for (const auto &e : product->errors)
@@ -263,7 +263,7 @@ TEST_F(FaultTest, AProbeWithoutReadableIdsStillDownloadsEverything)
     engine.resync(kProduct);
     ASSERT_TRUE(idle.waitNext(before));
     expectIdentical({kProduct});
-    EXPECT_EQ(objectIn(engine.snapshot(), kProduct)->status, SyncStatus::FullySynced);
+    EXPECT_EQ(objectOf(engine, kProduct)->status, SyncStatus::FullySynced);
 }
 
 class LocatorTest : public EngineTest
@@ -286,9 +286,7 @@ TEST_F(LocatorTest, ExpiredLocatorRestartsFromTheCheckpoint)
 TEST_F(FaultTest, CursorsExpiredMidDownloadRestartFromTheCheckpoint)
 {
     setFaults({{"latencyMs", 20}});
-    auto o = options();
-    o.maxConcurrentDownloads = 1;
-    SyncEngine engine(o);
+    SyncEngine engine(oneDownloadAtATime());
     IdleCounter idle(engine);
     int expired = 0;
     QObject::connect(&engine, &SyncEngine::snapshotChanged, [&](const posdata::EngineSnapshot &s) {

@@ -135,7 +135,7 @@ TEST_F(HonestyTest, ClearResyncFromTheCliDuringADownloadEndsExact)
         ASSERT_TRUE(cli.state() == QProcess::NotRunning || cli.waitForFinished(30000)) << cli.errorString().toStdString();
         EXPECT_EQ(cli.exitCode(), 0) << cli.readAllStandardError().toStdString();
         // The clear may have landed after the first download ended: the engine sees it within a poll.
-        waitFor([&] { return objectIn(engine.snapshot(), kProduct)->status != SyncStatus::Syncing; }, 500);
+        waitFor([&] { return objectOf(engine, kProduct)->status != SyncStatus::Syncing; }, 500);
         const int before = idle.count;
         engine.syncNow();
         ASSERT_TRUE(idle.waitNext(before, 60000));
@@ -148,9 +148,7 @@ TEST_F(HonestyTest, ClearResyncFromTheCliDuringADownloadEndsExact)
 TEST_F(HonestyTest, AFirstSyncNeverShowsIncomplete)
 {
     setFaults({{"latencyMs", 10}});
-    auto o = options();
-    o.maxConcurrentDownloads = 1;
-    SyncEngine engine(o);
+    SyncEngine engine(oneDownloadAtATime());
     EXPECT_EQ(engine.snapshot().objects.value(0).status, SyncStatus::Syncing); // before the worker speaks
     Recorder recorder(engine);
     IdleCounter idle(engine);
@@ -189,7 +187,7 @@ TEST_F(HonestyTest, AFinishedResyncEndsWithFreshCountsNotIncomplete)
     int before = idle.count;
     engine.resync(QStringLiteral("contact"));
     ASSERT_TRUE(idle.waitNext(before));
-    const auto *c = objectIn(engine.snapshot(), QStringLiteral("contact"));
+    auto c = objectOf(engine, QStringLiteral("contact"));
     ASSERT_TRUE(c);
     EXPECT_EQ(c->status, SyncStatus::FullySynced);
     EXPECT_EQ(c->local, c->server);
@@ -200,7 +198,7 @@ TEST_F(HonestyTest, AFinishedResyncEndsWithFreshCountsNotIncomplete)
     before = idle.count;
     engine.clearResync(QStringLiteral("contact"));
     ASSERT_TRUE(idle.waitNext(before));
-    c = objectIn(engine.snapshot(), QStringLiteral("contact"));
+    c = objectOf(engine, QStringLiteral("contact"));
     EXPECT_EQ(c->status, SyncStatus::FullySynced);
     EXPECT_EQ(c->local, c->server);
     expectIdentical({QStringLiteral("contact")});
@@ -234,7 +232,7 @@ TEST_F(HonestyTest, LocalAboveServerIsSweptNotRed)
     Recorder recorder(engine);
     ASSERT_TRUE(idle.syncNowAndWait());
     EXPECT_TRUE(recorder.everIncomplete().isEmpty()) << recorder.everIncomplete().join(u", ").toStdString();
-    const auto *p = objectIn(engine.snapshot(), kProduct);
+    auto p = objectOf(engine, kProduct);
     EXPECT_EQ(p->status, SyncStatus::FullySynced);
     EXPECT_EQ(p->local, p->server);
     expectIdentical({kProduct});
@@ -344,7 +342,7 @@ TEST_F(HonestyTest, AQueryThatNeverAdvancesEndsTheAttemptInWords)
     SyncEngine engine(options(kProductsOnly));
     IdleCounter idle(engine);
     ASSERT_TRUE(idle.startAndWait());
-    const auto *p = objectIn(engine.snapshot(), kProduct);
+    auto p = objectOf(engine, kProduct);
     ASSERT_TRUE(p);
     EXPECT_TRUE(p->lastAttemptFailed);
     ASSERT_FALSE(p->errors.isEmpty());
@@ -371,7 +369,7 @@ TEST_F(SmallPageHonestyTest, ALocatorThatAlwaysFailsEndsTheAttemptInWords)
     SyncEngine engine(o);
     IdleCounter idle(engine);
     ASSERT_TRUE(idle.startAndWait());
-    const auto *p = objectIn(engine.snapshot(), kProduct);
+    auto p = objectOf(engine, kProduct);
     EXPECT_TRUE(p->lastAttemptFailed);
     ASSERT_FALSE(p->errors.isEmpty());
     EXPECT_EQ(p->errors.constLast().code, QStringLiteral("INVALID_QUERY_LOCATOR"));
@@ -384,9 +382,7 @@ TEST_F(SmallPageHonestyTest, ALocatorThatAlwaysFailsEndsTheAttemptInWords)
 TEST_F(HonestyTest, LimitAnswersEndTheAttemptAndHoldNoSlot)
 {
     setFaults({{"failNextCount", 1}, {"failNextMode", "403"}, {"failPathContains", "/query"}});
-    auto o = options();
-    o.maxConcurrentDownloads = 1;
-    SyncEngine engine(o); // limitBackoffMs stays 5 minutes
+    SyncEngine engine(oneDownloadAtATime()); // limitBackoffMs stays 5 minutes
     IdleCounter idle(engine);
     engine.start();
     ASSERT_TRUE(idle.waitNext(0, 30000));
@@ -469,9 +465,7 @@ TEST_F(HonestyTest, AnIdleCycleCostsOneApiCall)
 TEST_F(HonestyTest, RequiredObjectsDownloadFirstThenTheTillIsReadyToSell)
 {
     setFaults({{"latencyMs", 40}}); // each download lasts a few snapshots, so that each is seen
-    auto o = options();
-    o.maxConcurrentDownloads = 1; // one download at a time: the order is the queue's
-    SyncEngine engine(o);
+    SyncEngine engine(oneDownloadAtATime()); // the order is the queue's
     IdleCounter idle(engine);
     QStringList started;
     std::optional<posdata::EngineSnapshot> atReady;

@@ -257,7 +257,7 @@ TEST_F(RangesTest, ChangesDuringARangedDownloadArriveWithTheNextDelta)
     ASSERT_TRUE(idle.waitNext(before));
     plans->stop();
     ASSERT_FALSE(deleted.isEmpty()) << "the changes never met the download";
-    if (!objectIn(engine.snapshot(), kProduct) || objectIn(engine.snapshot(), kProduct)->status != SyncStatus::FullySynced) {
+    if (!objectOf(engine, kProduct) || objectOf(engine, kProduct)->status != SyncStatus::FullySynced) {
         before = idle.count;
         engine.syncNow();
         ASSERT_TRUE(idle.waitNext(before));

@@ -35,15 +35,25 @@ protected:
         engine.reset(); // closes its connections before the server stops (no keep-alive wait)
         EngineTest::TearDown();
     }
-    const SyncObjectSnapshot *snap(const QString &object) const
+    /// A copy of the object's row now (a pointer into engine->snapshot() would point into a
+    /// temporary, alive only while the engine's own copy shares its list).
+    std::optional<SyncObjectSnapshot> snap(const QString &object) const
     {
-        return objectIn(engine->snapshot(), object);
+        return objectOf(*engine, object);
+    }
+    /// Sales with these totals written on the device (a negative total is refused by the server);
+    /// true once the engine counts them all unsaved.
+    bool sell(std::initializer_list<double> totals)
+    {
+        for (const double total : totals)
+            engine->createLocal(kOrder, order(total));
+        return waitFor([&] { return snap(kOrder)->unsaved == qint64(totals.size()); });
     }
     /// Waits until the object's unsaved count reaches `unsaved` with nothing uploading.
     bool waitUnsaved(const QString &object, qint64 unsaved, qint64 failed = -1)
     {
         return waitFor([&] {
-            const SyncObjectSnapshot *s = snap(object);
+            const auto s = snap(object);
             return s && s->unsaved == unsaved && !s->uploading && (failed < 0 || s->uploadFailed == failed);
         });
     }
@@ -98,9 +108,7 @@ TEST_F(UploadTest, CreatesUpdatesAndDeletesReachTheServerOnceAndEndIdentical)
 TEST_F(UploadTest, RefusedRecordsKeepTheirErrorWhileTheRestGoUp)
 {
     startSynced();
-    for (const double total : { 5.0, -1.0, 7.0, -2.0, 9.0 })
-        engine->createLocal(kOrder, order(total));
-    ASSERT_TRUE(waitFor([&] { return snap(kOrder)->unsaved == 5; }));
+    ASSERT_TRUE(sell({5.0, -1.0, 7.0, -2.0, 9.0}));
     ASSERT_TRUE(waitUnsaved(kOrder, 2, 2));
     EXPECT_EQ(serverOrdersByUuid().size(), 3u);
 
@@ -147,9 +155,7 @@ TEST_F(UploadTest, AnAllOrNoneBatchWithARefusalLosesNothing)
     const QByteArray config = QJsonDocument(root).toJson();
     ASSERT_TRUE(config.contains("uploadAllOrNone"));
     startSynced(config);
-    for (const double total : { 5.0, -1.0, 7.0 })
-        engine->createLocal(kOrder, order(total));
-    ASSERT_TRUE(waitFor([&] { return snap(kOrder)->unsaved == 3; }));
+    ASSERT_TRUE(sell({5.0, -1.0, 7.0}));
     ASSERT_TRUE(waitUnsaved(kOrder, 1, 1));
     // The rolled-back records went again without the refused one.
     EXPECT_EQ(serverOrdersByUuid().size(), 2u);

@@ -659,6 +659,16 @@ ObjectActivity SyncWorker::activityOf(Run *run, const ObjectState &st)
     return a;
 }
 
+namespace {
+/// What an object's byte count was measured at: its counters, generation and last settle. Bytes
+/// measured at another key describe rows the object no longer has.
+QString storageKey(const ObjectState &st)
+{
+    return QStringLiteral("%1|%2|%3|%4").arg(st.localCount).arg(st.unsavedCount).arg(st.generation)
+        .arg(st.lastSyncedAt.toMSecsSinceEpoch());
+}
+} // namespace
+
 void SyncWorker::measureStorage()
 {
     if (!m_store)
@@ -666,9 +676,7 @@ void SyncWorker::measureStorage()
     // Once a cycle (and at start), and per object only when its records may have changed: a pass
     // over an object's rows costs O(its records), too much for every snapshot (docs/benchmarks.md).
     for (const auto &run : m_runs) {
-        const ObjectState st = m_store->objectState(run->config.name);
-        const QString key = QStringLiteral("%1|%2|%3|%4").arg(st.localCount).arg(st.unsavedCount).arg(st.generation)
-            .arg(st.lastSyncedAt.toMSecsSinceEpoch());
+        const QString key = storageKey(m_store->objectState(run->config.name));
         Measured &m = m_bytes[run->config.name];
         if (m.key == key)
             continue;
@@ -708,7 +716,10 @@ EngineSnapshot SyncWorker::buildSnapshot()
             o.scopeRecord = scopeRecord(*source);
         }
         o.check = r->check;
-        o.bytes = m_bytes.contains(r->config.name) ? m_bytes.value(r->config.name).bytes : -1;
+        // Unknown ("-") while the rows differ from those measured (a download in progress), never
+        // the figure of rows since written or removed.
+        const auto measured = m_bytes.constFind(r->config.name);
+        o.bytes = measured != m_bytes.cend() && measured->key == storageKey(st) ? measured->bytes : -1;
         out.objects.append(std::move(o));
     }
     devicestorage::apply(out, m_volume);

@@ -660,9 +660,9 @@ ObjectActivity SyncWorker::activityOf(Run *run, const ObjectState &st)
 }
 
 namespace {
-/// What an object's byte count was measured at: its counters, generation and last settle. Bytes
-/// measured at another key describe rows the object no longer has.
-QString storageKey(const ObjectState &st)
+/// Where an object's rows stand: its counters, generation and last settle. What was read at
+/// another key (its bytes, a scope record's name) describes rows it no longer has.
+QString rowsKey(const ObjectState &st)
 {
     return QStringLiteral("%1|%2|%3|%4").arg(st.localCount).arg(st.unsavedCount).arg(st.generation)
         .arg(st.lastSyncedAt.toMSecsSinceEpoch());
@@ -676,7 +676,7 @@ void SyncWorker::measureStorage()
     // Once a cycle (and at start), and per object only when its records may have changed: a pass
     // over an object's rows costs O(its records), too much for every snapshot (docs/benchmarks.md).
     for (const auto &run : m_runs) {
-        const QString key = storageKey(m_store->objectState(run->config.name));
+        const QString key = rowsKey(m_store->objectState(run->config.name));
         Measured &m = m_bytes[run->config.name];
         if (m.key == key)
             continue;
@@ -694,8 +694,7 @@ QString SyncWorker::scopeRecord(const scopelabel::Source &source)
     // or its object's records may have changed (a download of it settles, a clear, a resync).
     const QString id = m_options.device.variable(source.variable).value_or(QString());
     const ObjectState st = m_store->objectState(source.object);
-    const QString key = QStringLiteral("%1|%2|%3|%4").arg(id).arg(st.localCount).arg(st.generation)
-        .arg(st.lastSyncedAt.toMSecsSinceEpoch());
+    const QString key = id + u'|' + rowsKey(st);
     ScopeLabel &label = m_scopeLabels[source.variable];
     if (label.key != key) {
         label.key = key;
@@ -719,7 +718,7 @@ EngineSnapshot SyncWorker::buildSnapshot()
         // Unknown ("-") while the rows differ from those measured (a download in progress), never
         // the figure of rows since written or removed.
         const auto measured = m_bytes.constFind(r->config.name);
-        o.bytes = measured != m_bytes.cend() && measured->key == storageKey(st) ? measured->bytes : -1;
+        o.bytes = measured != m_bytes.cend() && measured->key == rowsKey(st) ? measured->bytes : -1;
         out.objects.append(std::move(o));
     }
     devicestorage::apply(out, m_volume);

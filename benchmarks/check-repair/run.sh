@@ -3,7 +3,7 @@
 # Benchmark of `posdata check` and `posdata repair` against a full resync (docs/benchmarks.md section 5):
 # starts sf-emulator --seed scale with N products, syncs them with the real `posdata`, damages the store
 # directly in SQLite (37 rows deleted, 5 ghost rows added), then measures API calls (the emulator's own
-# count, /__admin/stats) and wall time of: check (counts), check --exact, repair, and a resync.
+# count, /__admin/stats) and wall time of: check --quick (counts first), check (every Id), repair, and a resync.
 # Usage: benchmarks/check-repair/run.sh BUILD_DIR [N]   (N default 100000)
 set -euo pipefail
 BUILD=${1:?usage: run.sh BUILD_DIR [N]}
@@ -43,13 +43,13 @@ damage() {
         ORDER BY random() LIMIT 5;"
 }
 damage
-measure "check (counts)" "$POSDATA" check $OBJ --json --device "$DIR/device.json" --db "$DB"
+measure "check --quick (counts)" "$POSDATA" check $OBJ --quick --json --device "$DIR/device.json" --db "$DB"
 python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))[0]; print("  found: missing", r["missing"]["count"], "extra", r["extra"]["count"])' "$DIR/last.out"
-measure "check --exact" "$POSDATA" check $OBJ --exact --json --device "$DIR/device.json" --db "$DB"
+measure "check (every Id)" "$POSDATA" check $OBJ --json --device "$DIR/device.json" --db "$DB"
 python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))[0]; print("  found: missing", r["missing"]["count"], "extra", r["extra"]["count"])' "$DIR/last.out"
 measure "repair (exact check+fix)" "$POSDATA" repair $OBJ --json --device "$DIR/device.json" --db "$DB"
 python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))[0]["repair"]; print("  repaired: downloaded", r["downloaded"], "removed", r["removed"])' "$DIR/last.out"
-measure "check --exact after repair" "$POSDATA" check $OBJ --exact --json --device "$DIR/device.json" --db "$DB"
+measure "check after repair" "$POSDATA" check $OBJ --json --device "$DIR/device.json" --db "$DB"
 python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))[0]; print("  clean:", r["clean"])' "$DIR/last.out"
 damage
 "$POSDATA" resync $OBJ --db "$DB" > /dev/null

@@ -72,7 +72,9 @@ QString checkText(const IntegrityResult &r)
                  .arg(num(r.inUseKept + r.unsavedNotOnServer));
     t += QStringLiteral("  API calls: %1%2\n")
              .arg(num(r.apiCalls), r.exact ? QStringLiteral(" (every Id compared)")
-                                           : QStringLiteral(" (counts per Id range; --exact compares every Id)"));
+                                           : QStringLiteral(" (--quick: counts per Id range, which cannot see as many"
+                                                            " missing as extra records in one range; without --quick"
+                                                            " every Id is compared)"));
     t += r.clean() ? QStringLiteral("  the device matches the server\n")
                    : QStringLiteral("  \"posdata repair %1\" downloads or removes only these records\n").arg(r.object);
     return t;
@@ -125,7 +127,7 @@ int CliApp::check(const CliOptions &o)
                 found = r;
                 loop.quit();
             },
-            repair || o.exact ? IntegrityCheck::Mode::Exact : IntegrityCheck::Mode::Counts);
+            o.quick && !repair ? IntegrityCheck::Mode::Counts : IntegrityCheck::Mode::Exact);
         loop.exec();
         QJsonObject j = checkJson(found);
         if (!found.ok()) {

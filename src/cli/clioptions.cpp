@@ -40,7 +40,7 @@ QSet<QString> allowedFlags(Command c)
     case Command::Unsaved: return common + QSet<QString>{QStringLiteral("--json"), QStringLiteral("--discarded")};
     case Command::Upload: return common;
     case Command::Check:
-        return common + QSet<QString>{QStringLiteral("--json"), QStringLiteral("--all"), QStringLiteral("--exact")};
+        return common + QSet<QString>{QStringLiteral("--json"), QStringLiteral("--all"), QStringLiteral("--quick")};
     case Command::Repair: return common + QSet<QString>{QStringLiteral("--json"), QStringLiteral("--all")};
     case Command::Report: return common + QSet<QString>{QStringLiteral("--output")};
     case Command::Help: return {};
@@ -62,7 +62,7 @@ constexpr Flag kFlags[] = {
     {u"--json", nullptr, &CliOptions::json},         {u"--all", nullptr, &CliOptions::all},
     {u"--dry-run", nullptr, &CliOptions::dryRun},    {u"--yes", nullptr, &CliOptions::yes},
     {u"--once", nullptr, &CliOptions::once},         {u"--discarded", nullptr, &CliOptions::discarded},
-    {u"--exact", nullptr, &CliOptions::exact},       {u"--output", &CliOptions::outputPath, nullptr}};
+    {u"--quick", nullptr, &CliOptions::quick},       {u"--output", &CliOptions::outputPath, nullptr}};
 
 const Flag *findFlag(const QString &name)
 {
@@ -206,13 +206,13 @@ QString CliOptions::usage()
         "                                         screen (kept 30 days), with what they held\n"
         "  upload --device FILE [NAME...]         upload them now (refused ones are tried again),\n"
         "                                         then refresh those objects\n"
-        "  check --device FILE (NAME... | --all) [--json] [--exact]\n"
-        "                                         where this device and the server differ (counts\n"
-        "                                         per Id range, then Ids), without downloading;\n"
-        "                                         --exact compares every Id (counts cannot see as\n"
-        "                                         many missing as extra records in one range)\n"
+        "  check --device FILE (NAME... | --all) [--json] [--quick]\n"
+        "                                         where this device and the server differ, by their\n"
+        "                                         Ids, without downloading the records; --quick\n"
+        "                                         counts per Id range first (fewer calls, but blind\n"
+        "                                         to as many missing as extra records in one range)\n"
         "  repair --device FILE (NAME... | --all) [--json]\n"
-        "                                         check --exact, then download only the missing records and\n"
+        "                                         check, then download only the missing records and\n"
         "                                         remove those the server no longer has (unsaved and\n"
         "                                         in-use ones stay)\n"
         "  report [--output FILE]                 a support report (versions, configuration digest,\n"

@@ -27,7 +27,7 @@ struct CliOptions
     bool yes = false; ///< clear-resync --yes
     bool dryRun = false; ///< --dry-run (pause/resume/resync/clear-resync)
     bool once = false; ///< sync --once
-    bool exact = false; ///< check --exact: compare every Id, not counts first
+    bool quick = false; ///< check --quick: counts per Id range first, not every Id (can miss pairs)
 
     /// Parses the arguments after the program name. On a usage error returns nullopt and sets *error
     /// to one sentence (the caller prints it with the usage hint and exits with 2).

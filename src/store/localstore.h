@@ -136,6 +136,9 @@ public:
     std::optional<QList<RangeRecord>> recordsInIdRange(const QString &object, const QString &lo, const QString &hi) const;
     /// The smallest and largest Id of those records (both empty when there is none).
     QPair<QString, QString> idEnds(const QString &object) const;
+    /// Every `every`-th Id of those records in Id order (the every-th, the 2*every-th, ...): points that
+    /// cut them into ranges of `every` records each. One pass over the key index; nullopt on error.
+    std::optional<QStringList> idCuts(const QString &object, int every) const;
     /// Bytes of record data (Ids and payloads) per object name, for the support report: one pass over
     /// the records (O(records)); empty on error.
     QHash<QString, qint64> recordBytes() const;

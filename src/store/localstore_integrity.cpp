@@ -86,6 +86,31 @@ QPair<QString, QString> LocalStore::idEnds(const QString &object) const
     return {q.value(0).toString(), q.value(1).toString()};
 }
 
+std::optional<QStringList> LocalStore::idCuts(const QString &object, int every) const
+{
+    const qint64 key = isValidObjectName(object) ? d->findKey(object) : -1;
+    if (key < 0 || every < 1)
+        return QStringList();
+    QVariantList values{key};
+    const QString where = rangeCondition({}, {}, &values);
+    QSqlQuery q(d->db);
+    q.setForwardOnly(true);
+    // The numbering is SQLite's (a window over the key index): only the cut points cross into Qt.
+    q.prepare(QStringLiteral("SELECT id FROM (SELECT id, ROW_NUMBER() OVER (ORDER BY id) AS n FROM records WHERE ")
+        + where + QStringLiteral(") WHERE n % ? = 0 ORDER BY id"));
+    for (const QVariant &v : std::as_const(values))
+        q.addBindValue(v);
+    q.addBindValue(every);
+    if (!q.exec()) {
+        d->failSql(nullptr, q.lastError(), QStringLiteral("cut the Ids of %1").arg(object));
+        return std::nullopt;
+    }
+    QStringList out;
+    while (q.next())
+        out << q.value(0).toString();
+    return out;
+}
+
 QHash<QString, qint64> LocalStore::recordBytes() const
 {
     QSqlQuery q(d->db);

@@ -77,7 +77,7 @@ void IntegrityCheck::probe()
             m_last = *std::max_element(lasts.begin(), lasts.end());
             const qint64 most = std::max(m_result.serverCount, m_result.deviceCount);
             if (m_mode == Mode::Exact)
-                return fetchIds(split(Range{}, int(std::min<qint64>(partsFor(most, kLeaf), 100000))));
+                return exactPages();
             countRanges(split(Range{}, int(std::min<qint64>(partsFor(most, kCountRange), 10000))));
         });
 }
@@ -97,6 +97,35 @@ QList<IntegrityCheck::Range> IntegrityCheck::split(const Range &range, int parts
     }
     out.append(Range{lo, range.hi, {}, {}});
     return out;
+}
+
+void IntegrityCheck::exactPages()
+{
+    // Cut at the device's own Ids, kCutEvery records a page: every page then holds a known number of
+    // the device's records, and of the server's as many plus those the device misses there.
+    const std::optional<QStringList> cuts = m_store.idCuts(m_result.object, kCutEvery);
+    if (!cuts)
+        return finish(m_store.lastError().message, kStore);
+    QStringList points = *cuts;
+    // Where the server holds more than the device, the device's Ids do not say: its surplus is cut
+    // evenly over the Id space as well, so that a gap is read by many pages at once, not by one page
+    // after another.
+    const qint64 surplus = m_result.serverCount - m_result.deviceCount;
+    if (surplus > kPage - kCutEvery) {
+        const QList<Range> even = split(Range{}, int(std::min<qint64>(partsFor(surplus, kCutEvery), 100000)));
+        for (qsizetype i = 1; i < even.size(); ++i)
+            points << even[i].lo;
+    }
+    std::sort(points.begin(), points.end());
+    points.erase(std::unique(points.begin(), points.end()), points.end());
+    QList<Range> pages;
+    QString lo;
+    for (const QString &p : std::as_const(points)) {
+        pages.append(Range{lo, p, {}, {}});
+        lo = p;
+    }
+    pages.append(Range{lo, {}, {}, {}});
+    fetchIds(pages);
 }
 
 void IntegrityCheck::countRanges(const QList<Range> &ranges)

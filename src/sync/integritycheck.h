@@ -31,7 +31,7 @@ struct IntegrityResult
 {
     QString object;
     bool scoped = false;
-    bool exact = false; ///< every page's Ids compared (else counts first: see IntegrityCheck)
+    bool exact = false; ///< every page's Ids compared (Mode::Exact; else counts first: see IntegrityCheck)
     qint64 serverCount = -1; ///< records in scope on the server
     qint64 deviceCount = 0; ///< records on the device the server may hold (all but those created here)
     QStringList missingIds; ///< on the server (in scope), not on the device
@@ -65,21 +65,23 @@ struct RepairResult
 /// Compares one object's records on the device with the server's, on the thread that owns `client` and
 /// `store` (runs from its event loop; `done` is called once).
 ///
+/// `Mode::Exact` (the default; what the screen's Check, `posdata check` and every repair use):
 /// 1. One composite call: the count in scope and both ends of the server's Ids.
-/// 2. The Id space from the smallest to the largest Id of either side is cut into ranges of about
-///    kCountRange records (the first open below, the last open above, so every Id is in one); each
-///    range's COUNT() on the server (5 per composite call) is compared with the store's (its key index).
-/// 3. A range that differs and holds more than kCountRange records is cut in 5 and counted again;
-///    one that holds fewer is cut into pages of about kLeaf and the Ids of each page are read (an
-///    Id-only keyset page, 5 per composite call) and compared with the device's.
+/// 2. The device's Ids cut into pages of kCutEvery records at its own Ids (the store numbers them on
+///    its key index); where the server holds more, its surplus cut evenly over the Id space as well.
+/// 3. The server's Ids of every page read (an Id-only keyset page of up to kPage, 5 per composite call,
+///    a full page followed by the next) and compared with the device's: about records / 10,000 calls,
+///    a fifth of a resync's, and no record's fields cross the link.
 /// 4. Records the device has and the server's scope does not: unsaved and in-use ones are set apart;
 ///    for a scoped object the rest are looked up without the scope (outside the scope, or gone).
 ///
-/// Counts cannot see a range in which as many records are missing as are extra (a record deleted on
-/// the server and another added in the same range): a count-only check may miss such pairs, and says
-/// what it found. `Mode::Exact` skips the counts and compares the Ids of every page (Id-only pages, 5
-/// per composite call: a fifth of a resync's calls, a quarter of its bytes): exact, and what a repair
-/// uses.
+/// `Mode::Counts` (`posdata check --quick`): the Id space is cut into ranges of about kCountRange
+/// records, each range's COUNT() on the server (5 per composite call) compared with the store's; a
+/// range that differs is cut in 5 and counted again down to kCountRange, then read by Ids as above.
+/// Fewer calls when little differs, but counts are blind to a range in which as many records are
+/// missing as are extra (a record deleted on the server and another one missing beside it): no set of
+/// COUNT() ranges short of one boundary between every two Ids tells those apart, so a count-first check
+/// can report fewer of both than there are. Its result says it is not exact.
 class IntegrityCheck
 {
 public:
@@ -87,11 +89,14 @@ public:
     static constexpr int kLeaf = 1800; ///< Ids per page aimed at (a page holds 2000: room for extras)
     static constexpr int kPage = 2000; ///< LIMIT of an Id page
     static constexpr int kIdsPerLookup = 100; ///< Ids per `Id IN (...)` query (URL length)
+    /// Device records per page of the exact comparison: a page holds kPage, so up to 50 records the
+    /// device misses in one page still come in one query.
+    static constexpr int kCutEvery = 1950;
 
     enum class Mode { Counts, Exact };
 
     IntegrityCheck(SalesforceClient &client, LocalStore &store, SoqlBuilder soql);
-    void run(std::function<void(const IntegrityResult &)> done, Mode mode = Mode::Counts);
+    void run(std::function<void(const IntegrityResult &)> done, Mode mode = Mode::Exact);
 
 private:
     struct Range
@@ -102,6 +107,9 @@ private:
         QStringList ids; ///< Id pages: the server's Ids read so far
     };
     void probe();
+    /// Mode::Exact: the pages cut at every kCutEvery-th Id of the device (and, where the server holds
+    /// more, evenly over the Id space), then read.
+    void exactPages();
     void countRanges(const QList<Range> &ranges);
     void fetchIds(QList<Range> pages);
     void compare(const Range &page);
@@ -115,7 +123,7 @@ private:
     SoqlBuilder m_soql;
     std::function<void(const IntegrityResult &)> m_done;
     IntegrityResult m_result;
-    Mode m_mode = Mode::Counts;
+    Mode m_mode = Mode::Exact;
     qint64 m_callsBefore = 0;
     QString m_first; ///< the smallest Id of either side
     QString m_last;

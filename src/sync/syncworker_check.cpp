@@ -61,8 +61,8 @@ void SyncWorker::checkObject(Run *run, bool repair)
     // The last check's objects stay until the next one starts: they may not go inside their own
     // callbacks, and nothing else runs them meanwhile.
     run->repairer.reset();
-    // A repair works from the exact comparison (counts alone can miss pairs that cancel out); a
-    // check on the screen is the quick one, by counts per Id range.
+    // Check and repair both compare every Id (IntegrityCheck::Mode::Exact): counts alone can miss a
+    // missing and an extra record in one range, and a check that says "matches" must be true.
     run->checker = std::make_unique<IntegrityCheck>(*m_client, *m_store, *run->soql);
     run->checker->run(
         [this, run, repair](const IntegrityResult &found) {
@@ -79,8 +79,7 @@ void SyncWorker::checkObject(Run *run, bool repair)
                 run->check.apiCalls = checkCalls + fixed.apiCalls;
                 checkEnded(run, fixed.errorCode, fixed.error);
             });
-        },
-        repair ? IntegrityCheck::Mode::Exact : IntegrityCheck::Mode::Counts);
+        });
 }
 
 void SyncWorker::writeReport(const QString &folder)

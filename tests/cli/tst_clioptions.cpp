@@ -86,10 +86,10 @@ TEST(CliOptionsTest, RefusesBadCommandLines)
 
 TEST(CliOptionsTest, DiagnosticsCommands)
 {
-    CliOptions o = accepted({QStringLiteral("check"), QStringLiteral("contact"), QStringLiteral("--exact"),
+    CliOptions o = accepted({QStringLiteral("check"), QStringLiteral("contact"), QStringLiteral("--quick"),
         QStringLiteral("--json"), QStringLiteral("--device"), QStringLiteral("d.json")});
     EXPECT_EQ(o.command, Command::Check);
-    EXPECT_TRUE(o.exact && o.json);
+    EXPECT_TRUE(o.quick && o.json);
     EXPECT_EQ(o.objects, QStringList{QStringLiteral("contact")});
     o = accepted({QStringLiteral("repair"), QStringLiteral("--all"), QStringLiteral("--device"), QStringLiteral("d.json")});
     EXPECT_EQ(o.command, Command::Repair);
@@ -100,9 +100,9 @@ TEST(CliOptionsTest, DiagnosticsCommands)
     EXPECT_EQ(refusal({QStringLiteral("check"), QStringLiteral("contact")}), QStringLiteral("\"check\" needs --device FILE"));
     EXPECT_EQ(refusal({QStringLiteral("repair"), QStringLiteral("--device"), QStringLiteral("d.json")}),
         QStringLiteral("\"repair\" needs an object name or --all"));
-    // A repair always compares every Id: --exact is not its option.
-    EXPECT_EQ(refusal({QStringLiteral("repair"), QStringLiteral("contact"), QStringLiteral("--exact"),
+    // A repair always compares every Id: --quick is not its option.
+    EXPECT_EQ(refusal({QStringLiteral("repair"), QStringLiteral("contact"), QStringLiteral("--quick"),
                   QStringLiteral("--device"), QStringLiteral("d.json")}),
-        QStringLiteral("option --exact does not apply to \"repair\""));
+        QStringLiteral("option --quick does not apply to \"repair\""));
     EXPECT_EQ(refusal({QStringLiteral("report"), QStringLiteral("contact")}), QStringLiteral("unexpected argument \"contact\""));
 }

@@ -141,3 +141,18 @@ TEST_F(RemoveSynced, BadCallsAndUnknownObjects)
 }
 
 } // namespace
+
+// The integrity check's page cuts: every n-th comparable Id in order, records created on this
+// device (no server Id yet) left out, so that each page holds n of the device's records.
+TEST_F(RemoveSynced, IdCutsAreEveryNthComparableIdInOrder)
+{
+    StoreError err;
+    store->applyPage(kContact, pageOf({ "k", "c", "g", "a", "i", "e", "b", "h", "d", "j", "f" }), { "t1", "k" }, 0, &err);
+    ASSERT_TRUE(err.ok()) << err.message.toStdString();
+    ASSERT_TRUE(store->createLocal(kContact, QStringLiteral("local-2"), R"({"Name":"new"})"));
+    // a..k and x: 12 Ids; every 3rd.
+    EXPECT_EQ(store->idCuts(kContact, 3), QStringList({ "c", "f", "i", "x" }));
+    EXPECT_EQ(store->idCuts(kContact, 5), QStringList({ "e", "j" }));
+    EXPECT_EQ(store->idCuts(kContact, 13), QStringList());
+    EXPECT_EQ(store->idCuts(QStringLiteral("s_c__none__c"), 3), QStringList());
+}

@@ -144,8 +144,11 @@ qint64 LocalStore::removeUnseen(const QString &object, qint64 generation, StoreE
         q.addBindValue(generation);
         if (!d->exec(q, error, what))
             return -1;
+        // The end of a full download, which read every record of the object: its counters are counted
+        // again from the rows (O(records), beside the download's own O(records)), so a resync also
+        // cures counters that rows changed behind the store's back made wrong.
         const qint64 removed = q.numRowsAffected();
-        return removed == 0 || d->addCounts(key, -removed, 0, error) ? removed : -1;
+        return d->recountAllOf(key, error, what) ? removed : -1;
     });
 }
 

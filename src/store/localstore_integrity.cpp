@@ -152,15 +152,8 @@ qint64 LocalStore::removeRecords(const QString &object, const QStringList &ids, 
                 return -1;
             removed += q.numRowsAffected();
         }
-        // The counters are counted again from the rows (O(records), a repair is rare): a store whose
-        // rows changed behind its back (the damage a repair is for) may have them wrong too.
-        QSqlQuery recount(d->db);
-        recount.prepare(QStringLiteral(
-            "UPDATE objects SET local_count = (SELECT COUNT(*) FROM records WHERE obj = ? AND state = 0),"
-            " unsaved_count = (SELECT COUNT(*) FROM records WHERE obj = ? AND state <> 0) WHERE obj = ?"));
-        for (int i = 0; i < 3; ++i)
-            recount.addBindValue(key);
-        return d->exec(recount, error, what) && d->recountInUseOf(key, error) ? removed : -1;
+        // A repair is for a store whose rows changed behind its back: its counters may be wrong too.
+        return d->recountAllOf(key, error, what) ? removed : -1;
     });
 }
 

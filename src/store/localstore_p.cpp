@@ -178,6 +178,17 @@ bool LocalStore::Private::recountInUseOf(qint64 key, StoreError *error)
     return exec(*recountInUse, error, QStringLiteral("count records in use"));
 }
 
+bool LocalStore::Private::recountAllOf(qint64 key, StoreError *error, const QString &what)
+{
+    QSqlQuery recount(db);
+    recount.prepare(QStringLiteral(
+        "UPDATE objects SET local_count = (SELECT COUNT(*) FROM records WHERE obj = ? AND state = 0),"
+        " unsaved_count = (SELECT COUNT(*) FROM records WHERE obj = ? AND state <> 0) WHERE obj = ?"));
+    for (int i = 0; i < 3; ++i)
+        recount.addBindValue(key);
+    return exec(recount, error, what) && recountInUseOf(key, error);
+}
+
 bool LocalStore::Private::addCounts(qint64 key, qint64 local, qint64 unsaved, StoreError *error)
 {
     QSqlQuery q(db);

@@ -128,6 +128,10 @@ struct LocalStore::Private
     /// transaction that may roll back, or the cache would name a row that does not exist.
     qint64 objectKey(const QString &object, StoreError *error);
     bool recountInUseOf(qint64 key, StoreError *error);
+    /// The object's counters (synced, unsaved, in use) counted again from its rows: O(records of the
+    /// object), for the writes that read them all anyway (the end of a full download, a repair). A
+    /// store whose rows changed behind its back has them wrong; these writes put them right.
+    bool recountAllOf(qint64 key, StoreError *error, const QString &what);
     bool addCounts(qint64 key, qint64 local, qint64 unsaved, StoreError *error);
     qint64 generationOf(qint64 key, StoreError *error);
     /// Inside a download write's transaction: the object is still at the generation its download

@@ -156,3 +156,30 @@ TEST_F(RemoveSynced, IdCutsAreEveryNthComparableIdInOrder)
     EXPECT_EQ(store->idCuts(kContact, 13), QStringList());
     EXPECT_EQ(store->idCuts(QStringLiteral("s_c__none__c"), 3), QStringList());
 }
+
+// Rows changed behind the store's back (a damaged file, another program's SQL) leave the object's
+// counters wrong; a full resync reads every record of the object anyway, and its end (removeUnseen)
+// counts them again, so "Resync existing records" is a cure for wrong counts too.
+TEST_F(RemoveSynced, AFullResyncEndsWithCountersCountedFromTheRows)
+{
+    StoreError err;
+    store->applyPage(kContact, pageOf({ "b", "c", "d", "e", "f", "g" }), { "t1", "g" }, 0, &err);
+    ASSERT_TRUE(err.ok()) << err.message.toStdString();
+    ASSERT_EQ(store->objectState(kContact).localCount, 8); // a..g and x
+    {
+        RawDb raw(path);
+        ASSERT_TRUE(raw.exec("DELETE FROM records WHERE id IN ('b', 'c', 'd')"
+                             " AND obj = (SELECT obj FROM objects WHERE name = 'contact')"));
+        ASSERT_TRUE(raw.exec("INSERT INTO records(obj, id, modstamp, state, seen_gen, payload) SELECT obj, 'ghost',"
+                             " '2025-01-01T00:00:00.000+0000', 0, generation, '{}' FROM objects WHERE name = 'contact'"));
+    }
+    ASSERT_EQ(store->objectState(kContact).localCount, 8); // the counters did not see it (6 rows)
+    const qint64 g = store->beginFullResync(kContact, &err);
+    ASSERT_GT(g, 0) << err.message.toStdString();
+    store->applyPage(kContact, pageOf({ "a", "b", "c", "d", "e", "f", "g", "x" }, "v2"), { "t2", "x" }, g, &err);
+    ASSERT_TRUE(err.ok()) << err.message.toStdString();
+    EXPECT_EQ(store->removeUnseen(kContact, g, &err), 1); // the ghost
+    ASSERT_TRUE(err.ok()) << err.message.toStdString();
+    EXPECT_EQ(store->objectState(kContact).localCount, 8);
+    expectCountersExact(kContact);
+}

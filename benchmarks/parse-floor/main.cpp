@@ -2,9 +2,11 @@
 // Benchmark (a program, not a test): the parse floor of the initial sync. Reads every dumped page
 // file (benchmarks/yardstick/dump_pages.py) into memory first, then times only the engine's own
 // page parser, posdata::QueryPage::parse, over them: no I/O, no store, nothing else.
-// Prints one JSON line per repetition and a summary line with the best repetition.
-//   bench-parse-floor PAGES_DIR [--repeat N]
+// Prints one JSON line per repetition and a summary line with the best repetition. The C allocator is
+// set up as the engine sets it (src/sync/allocator.h); --default-allocator leaves glibc's defaults.
+//   bench-parse-floor PAGES_DIR [--repeat N] [--default-allocator]
 #include "net/querypage.h"
+#include "sync/allocator.h"
 
 #include <QByteArray>
 #include <QDir>
@@ -22,20 +24,25 @@ int main(int argc, char **argv)
 {
     QString dirPath;
     int repeat = 3;
+    bool tuneAllocator = true;
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--repeat") == 0 && i + 1 < argc)
             repeat = std::max(1, std::atoi(argv[++i]));
+        else if (std::strcmp(argv[i], "--default-allocator") == 0)
+            tuneAllocator = false;
         else if (argv[i][0] != '-' && dirPath.isEmpty())
             dirPath = QString::fromLocal8Bit(argv[i]);
         else {
-            std::fprintf(stderr, "usage: bench-parse-floor PAGES_DIR [--repeat N]\n");
+            std::fprintf(stderr, "usage: bench-parse-floor PAGES_DIR [--repeat N] [--default-allocator]\n");
             return 2;
         }
     }
     if (dirPath.isEmpty()) {
-        std::fprintf(stderr, "usage: bench-parse-floor PAGES_DIR [--repeat N]\n");
+        std::fprintf(stderr, "usage: bench-parse-floor PAGES_DIR [--repeat N] [--default-allocator]\n");
         return 2;
     }
+    if (tuneAllocator)
+        posdata::allocator::keepFreedMemory();
     const QStringList names = QDir(dirPath).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
     std::vector<QByteArray> pages;
     pages.reserve(static_cast<size_t>(names.size()));

@@ -2,6 +2,7 @@
 // SyncEngine: the worker thread's owner and the queued calls into it.
 #include "syncengine.h"
 
+#include "sync/allocator.h"
 #include "sync/syncworker.h"
 
 #include <QThread>
@@ -45,6 +46,8 @@ void SyncEngine::start()
 {
     if (m_thread)
         return;
+    if (m_options.tuneAllocator)
+        allocator::keepFreedMemory();
     m_thread = new QThread;
     m_thread->setObjectName(QStringLiteral("posdata-sync"));
     m_worker = new SyncWorker(m_options);

@@ -50,6 +50,10 @@ struct SyncEngineOptions
     /// WAL checkpoints on a thread of their own (LocalStore::setBackgroundCheckpoints); false only for
     /// the benchmark's A/B.
     bool backgroundCheckpoints = true;
+    /// The C allocator keeps freed memory while the engine runs and gives it back after each cycle
+    /// (allocator.h: a page's memory is not faulted in again for every page). Process-wide where the
+    /// C library is glibc; false leaves the host's allocator settings alone.
+    bool tuneAllocator = true;
 };
 
 /// GUI-thread facade of the sync engine: owns the worker thread, forwards intents, keeps the last snapshot.

@@ -116,6 +116,16 @@ inline constexpr qint64 kSpaceOverheadPercent = 150;
 /// lets it grow to 64 MiB (storetuning.h WalGuardBytes) before the writer checkpoints by itself.
 inline constexpr qint64 kSpaceMarginBytes = 64LL * 1024 * 1024;
 
+// --- the C allocator during a sync (allocator.h) ---
+/// Freed memory kept by the process while the engine runs, instead of going back to the kernel and
+/// coming back through page faults with the next page (glibc's default: 128 KiB). Several pages of
+/// records are freed at a time; 32 MiB holds them. The peak does not move: this is memory the
+/// process had a moment before, and the engine gives it back after each cycle.
+inline constexpr qint64 kAllocatorKeepBytes = 32LL * 1024 * 1024;
+/// Blocks up to this size come from the heap: a query page's body (1-2 MiB) is then reused rather
+/// than mapped and faulted in again for every page (glibc's default starts at 128 KiB).
+inline constexpr qint64 kAllocatorHeapBlockBytes = 4LL * 1024 * 1024;
+
 /// The delay before retry number `attempt` (1-based): base * 2^(attempt-1), at most `maxMs`, then
 /// jittered into [0.75, 1.25) so that devices that failed together do not retry together.
 inline int backoffDelay(int attempt, int baseMs, int maxMs)

@@ -2,6 +2,8 @@
 // SyncWorker (see syncworker.h): cycles, the upload pass that opens them, and the counts that settle every object.
 #include "sync/syncworker_p.h"
 
+#include "sync/allocator.h"
+
 #include "store/localstore.h"
 #include "sync/synctuning.h"
 
@@ -125,6 +127,8 @@ void SyncWorker::endCycle()
     keepCycle();
     measureStorage();
     emitSnapshot();
+    if (m_options.tuneAllocator)
+        allocator::giveBackFreedMemory(); // the cycle's pages are freed: an idle engine holds no more
     emit idle();
     const bool recount = m_cycleOnly.has_value();
     m_cycleOnly = std::nullopt;

@@ -5,9 +5,12 @@
 // requiredForSale here, so that is when they were synced).
 //   engine-sync-bench [--records N] [--url URL] [--batch 2000] [--db PATH] [--fields F1,F2,...]
 //                     [--inline-checkpoints] [--ranges K] [--queries-in-flight Q] [--delta M]
-// --delta M (in-process emulator only): after the initial sync, M products spread over the store
-// change on the server and one more cycle brings them; its wall time and API calls are printed too
-// (deltaSeconds, deltaApiCalls: the "1 + 5 pages" for 10,000 changes).
+//                     [--default-allocator]
+// --delta M: after the initial sync, M products spread over the store change on the server (the
+// in-process emulator, or an sf-emulator at --url through its admin resource) and one more cycle
+// brings them; its wall time, this process's CPU time and API calls are printed too (deltaSeconds,
+// deltaCpuSeconds, deltaApiCalls: the "1 + 5 pages" and "0.3 s locally" for 10,000 changes;
+// with the emulator in a process of its own the CPU time is the engine's alone).
 // Without --url an in-process emulator seeded "scale" serves the org; its memory then counts in
 // the peak RSS too. With --url (e.g. nginx in front of the emulator, scripts/bench) only ours does.
 #include "config/syncconfig.h"
@@ -19,10 +22,14 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -30,10 +37,13 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <functional>
 #include <memory>
 #include <optional>
 
 #include <nlohmann/json.hpp>
+
+#include <sys/resource.h>
 
 namespace {
 
@@ -48,17 +58,46 @@ qint64 vmHwmKiB()
     return -1;
 }
 
+double cpuSeconds()
+{
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
+/// Changes records of an emulator in another process through its admin resource (PATCH
+/// /__admin/records/<object>: no API call counted, SystemModstamp moves as with an edit).
+bool changeOverHttp(const QString &url, const nlohmann::json &changes)
+{
+    QNetworkAccessManager nam;
+    QNetworkRequest request(QUrl(url + QStringLiteral("/__admin/records/s_c__product__c")));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    QNetworkReply *reply = nam.sendCustomRequest(request, "PATCH", QByteArray::fromStdString(changes.dump()));
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    reply->deleteLater();
+    if (reply->error() != QNetworkReply::NoError) {
+        std::fprintf(stderr, "delta: %s\n", qPrintable(reply->errorString()));
+        return false;
+    }
+    return true;
+}
+
 struct DeltaRun
 {
     qint64 changed = 0; ///< records the server changed
     double seconds = 0; ///< the cycle that brought them, from syncNow() to idle
+    double cpuSeconds = 0; ///< this process's CPU time (user + system) in that cycle
     qint64 localChanged = 0; ///< of those, the records whose new name the store holds afterwards
 };
 
 /// Changes `count` products spread over the store (every n-th Id the first sync stored) on the
-/// emulator, then times one cycle of the engine.
-std::optional<DeltaRun> runDelta(QCoreApplication &app, posdata::SyncEngine &engine, emu::EmulatorServer &server,
-                                 const QString &dbPath, qint64 count)
+/// emulator (`change`), then times one cycle of the engine: wall and this process's CPU time (with the
+/// emulator in a process of its own, that is the engine's local cost alone).
+std::optional<DeltaRun> runDelta(QCoreApplication &app, posdata::SyncEngine &engine,
+                                 const std::function<bool(const nlohmann::json &)> &change, const QString &dbPath,
+                                 qint64 count)
 {
     QStringList ids;
     {
@@ -81,15 +120,18 @@ std::optional<DeltaRun> runDelta(QCoreApplication &app, posdata::SyncEngine &eng
     nlohmann::json changes = nlohmann::json::array();
     for (const QString &id : std::as_const(ids))
         changes.push_back({{"Id", id.toStdString()}, {"Name", "changed by the delta benchmark"}});
-    server.emulator().updateRecords("s_c__product__c", changes);
+    if (!change(changes))
+        return std::nullopt;
 
     DeltaRun run;
     run.changed = ids.size();
     QElapsedTimer clock;
+    const double cpu0 = cpuSeconds();
     clock.start();
     engine.syncNow();
     app.exec(); // main()'s connection to idle() ends it
     run.seconds = clock.nsecsElapsed() / 1e9;
+    run.cpuSeconds = cpuSeconds() - cpu0;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("bench-delta"));
         db.setDatabaseName(dbPath);
@@ -133,13 +175,13 @@ int main(int argc, char **argv)
                                   QStringLiteral("q"), QString::number(posdata::tuning::kMaxQueriesInFlight));
     QCommandLineOption deltaOpt(QStringLiteral("delta"), QStringLiteral("records changed on the server after the first sync"),
                                 QStringLiteral("m"), QStringLiteral("0"));
-    parser.addOptions({recordsOpt, urlOpt, batchOpt, dbOpt, fieldsOpt, inlineCkptOpt, rangesOpt, queriesOpt, deltaOpt});
+    // A/B of SyncEngineOptions::tuneAllocator (src/sync/allocator.h).
+    QCommandLineOption defaultAllocatorOpt(QStringLiteral("default-allocator"),
+                                           QStringLiteral("leave glibc's malloc settings as they are"));
+    parser.addOptions({recordsOpt, urlOpt, batchOpt, dbOpt, fieldsOpt, inlineCkptOpt, rangesOpt, queriesOpt, deltaOpt,
+                       defaultAllocatorOpt});
     parser.process(app);
     const qint64 deltaRecords = parser.value(deltaOpt).toLongLong();
-    if (deltaRecords > 0 && parser.isSet(urlOpt)) {
-        std::fprintf(stderr, "--delta needs the in-process emulator (no --url): it changes records on it\n");
-        return 2;
-    }
 
     std::unique_ptr<emu::EmulatorServer> server;
     QString url = parser.value(urlOpt);
@@ -185,6 +227,7 @@ int main(int argc, char **argv)
     options.cycleIntervalMs = 0; // one cycle only
     options.batchSize = parser.value(batchOpt).toInt();
     options.backgroundCheckpoints = !parser.isSet(inlineCkptOpt);
+    options.tuneAllocator = !parser.isSet(defaultAllocatorOpt);
     options.rangesPerDownload = parser.value(rangesOpt).toInt();
     options.maxQueriesInFlight = parser.value(queriesOpt).toInt();
 
@@ -208,7 +251,13 @@ int main(int argc, char **argv)
     const double seconds = clock.nsecsElapsed() / 1e9;
     const qint64 callsAfterSync = engine.snapshot().apiCallsTotal;
     const std::optional<DeltaRun> delta = deltaRecords > 0 && exitCode == 0
-        ? runDelta(app, engine, *server, options.dbPath, deltaRecords)
+        ? runDelta(app, engine,
+              [&](const nlohmann::json &changes) {
+                  if (server)
+                      return server->emulator().updateRecords("s_c__product__c", changes), true;
+                  return changeOverHttp(url, changes);
+              },
+              options.dbPath, deltaRecords)
         : std::nullopt;
     const posdata::EngineSnapshot snap = engine.snapshot();
     const qint64 local = snap.objects.isEmpty() ? 0 : snap.objects.first().local;
@@ -223,6 +272,7 @@ int main(int argc, char **argv)
     if (delta) {
         out.insert(QStringLiteral("deltaRecords"), delta->changed);
         out.insert(QStringLiteral("deltaSeconds"), qRound(delta->seconds * 1000) / 1000.0);
+        out.insert(QStringLiteral("deltaCpuSeconds"), qRound(delta->cpuSeconds * 1000) / 1000.0);
         out.insert(QStringLiteral("deltaApiCalls"), snap.apiCallsTotal - callsAfterSync);
         out.insert(QStringLiteral("deltaLocalChanged"), delta->localChanged);
     }

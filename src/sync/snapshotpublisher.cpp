@@ -39,7 +39,9 @@ SyncObjectSnapshot SnapshotPublisher::object(const SyncObjectConfig &config, con
     }
     s.note = live.note;
     s.requiredForSale = config.requiredForSale;
-    s.readyForSale = !live.note.isEmpty() || (st.lastSyncedAt.isValid() && st.pending != PendingOp::ClearResync);
+    // Ready the moment the records are in: a first download need not wait for the recount after it.
+    s.readyForSale = !live.note.isEmpty()
+        || ((st.lastSyncedAt.isValid() || live.downloadComplete) && st.pending != PendingOp::ClearResync);
     if (s.syncing || live.activity == SyncActivity::Retrying) {
         s.progressDone = live.progressDone;
         s.progressTotal = std::max(live.progressTotal, live.progressDone);

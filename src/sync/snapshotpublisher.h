@@ -34,6 +34,9 @@ struct ObjectActivity
     /// L for the status rule, records created on the device do not.
     qint64 unsavedOfServerRecords = 0;
     QDateTime countsConfirmedAt; ///< an idle cycle found nothing changed: the counts still hold
+    /// A full download of the object's current generation ended in this run of the engine: its
+    /// records are on the device (the recount that follows only confirms the server's count).
+    bool downloadComplete = false;
 };
 
 class SnapshotPublisher

@@ -599,6 +599,7 @@ ObjectActivity SyncWorker::activityOf(Run *run, const ObjectState &st)
     a.uploading = m_uploader && m_uploader->currentObject().compare(run->config.name, Qt::CaseInsensitive) == 0;
     a.uploadPasses = run->uploadPasses;
     a.countsConfirmedAt = run->countsConfirmedAt;
+    a.downloadComplete = run->completeGeneration == st.generation;
     a.progressDone = run->progressDone;
     a.progressTotal = run->progressTotal;
     a.downloadMs = run->clock.isValid() ? run->clock.elapsed() : 0;

@@ -278,6 +278,8 @@ void SyncWorker::finishDownload(Run *run)
     run->knownPending = st.pending;
     run->knownGeneration = st.generation;
     run->lastDownloadFull = run->full;
+    if (run->full)
+        run->completeGeneration = st.generation;
     run->updatingFields = false;
     run->seq++;
     --m_active;

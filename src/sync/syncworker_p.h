@@ -58,6 +58,7 @@ struct SyncWorker::Run
     // the current download
     quint64 seq = 0; ///< bumped whenever the download stops: late answers are dropped
     bool full = false; ///< a full download: Id reconciliation at its end
+    qint64 completeGeneration = -1; ///< the generation a full download last ended at (ObjectActivity::downloadComplete)
     bool lastDownloadFull = false;
     bool updatingFields = false; ///< the full download runs because fields were added
     qint64 localAtStart = 0;

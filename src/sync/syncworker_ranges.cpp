@@ -194,6 +194,8 @@ void SyncWorker::feedRanges()
             const quint64 seq = run->seq;
             const QString lo = range.lo;
             ++m_rangeQueries;
+            qCDebug(lcSync).nospace() << run->config.name << ": range " << lo << " page after " << range.lastId
+                                      << " asked (" << m_rangeQueries << " in flight)";
             run->rangeFetches.insert(lo, m_client->queryPage(soql, m_options.batchSize, false,
                 [this, run, seq, lo](const ApiError &e, const std::shared_ptr<SalesforceClient::ParsedPage> &p) {
                     rangePageArrived(run, seq, lo, e, p);
@@ -223,6 +225,7 @@ void SyncWorker::rangePageArrived(Run *run, quint64 seq, const QString &lo, cons
     }
     const QueryPage &page = *parsed->page;
     const qint64 received = page.records.size() + page.skippedWithoutId;
+    qCDebug(lcSync).nospace() << run->config.name << ": range " << lo << " page of " << received << " arrived";
     IdRange next = *range;
     next.received += received;
     // Fewer records than asked for and no more to follow: the range is in. A server that chose a

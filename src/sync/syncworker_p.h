@@ -69,7 +69,7 @@ struct SyncWorker::Run
     int locatorRestartsInDownload = 0;
     int pagesWithoutProgress = 0;
     Checkpoint lastCheckpoint;
-    QSet<QString> checkpointIds; ///< last Ids of the pages of this download: a repeat is no progress
+    QSet<QString> checkpointIds; ///< a cursor download's page-end checkpoints so far: a repeat is no progress
     qint64 newRecords = 0; ///< records inserted or removed by this download (not mere rewrites)
     qint64 progressDone = 0;
     qint64 progressBase = 0; ///< records done before the current query (restarts)

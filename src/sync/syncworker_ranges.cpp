@@ -234,9 +234,13 @@ void SyncWorker::rangePageArrived(Run *run, quint64 seq, const QString &lo, cons
     const QString lastId = page.records.isEmpty() ? QString() : page.records.constLast().id;
     next.done = (received < m_options.batchSize && !page.hasNext())
                 || rangeComplete(*range, page, run->plan, run->idSpace);
-    // Progress is an Id this download has not ended a page with: a server that ignores the range's
-    // condition sends the same page again.
-    const bool newLast = !lastId.isEmpty() && lastId != range->lastId && !run->checkpointIds.contains(lastId);
+    // Progress is a page that ends past where the range stood (its last Id, or its start): a server
+    // that ignores the keyset condition sends the same page again, one that ignores the range sends a
+    // page from below it. Not "an Id no page of this download ended with": after a re-split the first
+    // page of the new range can be the very page the range before it had in flight (both end with
+    // the same Id), and that page must move the new range on, or it asks for it again and again.
+    const QString &stood = range->lastId.isEmpty() ? range->lo : range->lastId;
+    const bool newLast = !lastId.isEmpty() && lastId > stood;
     if (newLast)
         next.lastId = lastId;
     // The range's next page travels while this one is written.
@@ -257,8 +261,6 @@ void SyncWorker::rangePageArrived(Run *run, quint64 seq, const QString &lo, cons
     // Freeing 2000 records is not free: they go back to the parser thread, which has slack.
     QMetaObject::invokeMethod(m_parserContext.get(), [garbage = std::move(parsed->page->records)] {},
                               Qt::QueuedConnection);
-    if (newLast)
-        run->checkpointIds.insert(lastId);
     run->progressDone += received;
     run->progressTotal = std::max(run->progressTotal, run->progressDone);
     run->lastProgressMs = run->clock.elapsed();

@@ -122,6 +122,13 @@ std::optional<DeltaRun> runDelta(QCoreApplication &app, posdata::SyncEngine &eng
         changes.push_back({{"Id", id.toStdString()}, {"Name", "changed by the delta benchmark"}});
     if (!change(changes))
         return std::nullopt;
+    // A delta comes minutes after the first sync, not at once: the engine's idle-time work after that
+    // sync (the storage measure, tuning::kStorageMeasureDelayMs after it) is over before it.
+    {
+        QEventLoop settle;
+        QTimer::singleShot(posdata::tuning::kStorageMeasureDelayMs + 1500, &settle, &QEventLoop::quit);
+        settle.exec();
+    }
 
     DeltaRun run;
     run.changed = ids.size();

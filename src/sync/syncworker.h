@@ -268,6 +268,7 @@ private:
     QTimer m_recountTimer{this};
     QTimer m_signInTimer{this};
     QTimer m_liveTimer{this};
+    QTimer m_measureTimer{this}; ///< measureStorage() once the engine is idle (tuning::kStorageMeasureDelayMs)
     QElapsedTimer m_sinceSnapshot;
     SnapshotPublisher m_publisher;
     bool m_liveChanged = true; ///< a snapshot was published since the live state was written

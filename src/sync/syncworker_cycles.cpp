@@ -125,7 +125,7 @@ void SyncWorker::endCycle()
     m_cycleActive = false;
     m_apiCallsLastCycle = m_client->apiCalls() - m_apiAtCycleStart;
     keepCycle();
-    measureStorage();
+    m_measureTimer.start(); // the storage measure runs once the engine is idle
     emitSnapshot();
     if (m_options.tuneAllocator)
         allocator::giveBackFreedMemory(); // the cycle's pages are freed: an idle engine holds no more

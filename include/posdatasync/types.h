@@ -71,6 +71,10 @@ struct EngineSettings
     /// The sync objects (sync-objects.json, docs/configuration.md). Empty: the bundled
     /// configuration, which is also installed as share/posdatasync/sync-objects.json.
     QString syncConfigPath;
+    /// While the engine runs, glibc's malloc keeps freed memory (up to 32 MiB) instead of handing it
+    /// back to the kernel after every page of records, and gives it back after each sync cycle
+    /// (docs/integration.md, "Memory"). Process-wide; false leaves the host's malloc settings alone.
+    bool tuneAllocator = true;
 };
 
 /// The five statuses of the Manage data screen.

@@ -85,6 +85,7 @@ void EnginePrivate::build()
     options.dbPath = settings.databasePath.isEmpty() ? defaultDatabasePath() : settings.databasePath;
     options.config = *config;
     options.device = device;
+    options.tuneAllocator = settings.tuneAllocator;
     sync = new posdata::SyncEngine(std::move(options), q);
     snapshot = publicSnapshot(sync->snapshot());
     wire();

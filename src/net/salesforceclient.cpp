@@ -106,6 +106,24 @@ public:
                 Qt::QueuedConnection);
         });
     }
+    void warmUp(const QUrl &instance, int connections)
+    {
+        const bool tls = instance.scheme() == QLatin1String("https");
+        const quint16 port = quint16(instance.port(tls ? 443 : 80));
+        // Managers fill in the order managerWithRoom() hands them out: the first 6 pages go to the
+        // first one, so its 6 connections are the ones to open first.
+        for (int i = 0; i < connections; ++i) {
+            QNetworkAccessManager *nam = managerAt(i / kConnectionsPerManager);
+#if QT_CONFIG(ssl)
+            if (tls) {
+                nam->connectToHostEncrypted(instance.host(), port);
+                continue;
+            }
+#endif
+            if (!tls)
+                nam->connectToHost(instance.host(), port);
+        }
+    }
     void abort(quint64 ticket)
     {
         if (QNetworkReply *reply = m_replies.take(ticket)) {
@@ -125,11 +143,18 @@ private:
         for (QNetworkAccessManager *nam : std::as_const(m_nams))
             if (m_inFlight.value(nam) < kConnectionsPerManager)
                 return nam;
-        auto *nam = new QNetworkAccessManager(this);
-        nam->setAutoDeleteReplies(false);
-        nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
-        m_nams.append(nam);
-        return nam;
+        return managerAt(m_nams.size());
+    }
+    /// The index-th manager, made (with those before it) when missing.
+    QNetworkAccessManager *managerAt(qsizetype index)
+    {
+        while (m_nams.size() <= index) {
+            auto *nam = new QNetworkAccessManager(this);
+            nam->setAutoDeleteReplies(false);
+            nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+            m_nams.append(nam);
+        }
+        return m_nams.at(index);
     }
 
     QList<QNetworkAccessManager *> m_nams;
@@ -505,6 +530,15 @@ void SalesforceClient::refreshFinished(QNetworkReply *reply)
         else
             complete(request, error, {});
     }
+}
+
+void SalesforceClient::warmUpPages(int connections)
+{
+    if (!m_pages || connections <= 0)
+        return;
+    QMetaObject::invokeMethod(
+        m_pages, [pages = m_pages.data(), instance = m_options.instanceUrl, connections] { pages->warmUp(instance, connections); },
+        Qt::QueuedConnection);
 }
 
 void SalesforceClient::counts(const QList<CountQuery> &queries, CountsCallback callback)

@@ -86,6 +86,11 @@ public:
     /// next one up (tokens, retries and errors stay here). The thread must outlive this client's
     /// requests: stop it before deleting the client.
     void setPageThread(QThread *thread);
+    /// Opens `connections` connections of the page thread to the instance now (TCP, and TLS for
+    /// https), so that as many query pages asked for next do not each wait a handshake first: called
+    /// when parallel range pages are about to start, while the request before them travels. No API
+    /// call, nothing sent but the handshakes; nothing without a page thread.
+    void warmUpPages(int connections);
     /// totalSize (and the first record's Id and SystemModstamp) of each query, through /composite
     /// (one call per 5 queries, a single query goes alone). Falls back to one call per query if the
     /// server has no /composite.

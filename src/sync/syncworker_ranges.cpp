@@ -16,6 +16,8 @@
 #include "store/localstore.h"
 #include "sync/synctuning.h"
 
+#include <algorithm>
+
 namespace posdata {
 
 using namespace workerdetail;
@@ -88,6 +90,10 @@ bool SyncWorker::startRanged(Run *run, const ObjectState &st)
     m_client->counts(probe, [this, run, seq](const QList<SalesforceClient::CountResult> &results) {
         rangesProbed(run, seq, results);
     });
+    // The ranges' first pages go out together when the probe answers: their connections are opened
+    // while it travels (a round trip each on a store's link, two or three more with TLS).
+    m_client->warmUpPages(std::min({m_options.rangesPerDownload, m_options.maxQueriesInFlight,
+                                    tuning::kSalesforceQueryCursors}));
     markDirty();
     return true;
 }

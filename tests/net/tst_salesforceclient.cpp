@@ -8,6 +8,8 @@
 #include "support/waitfor.h"
 
 #include <QCoreApplication>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QThread>
 #include <QTimer>
 
@@ -514,6 +516,40 @@ TEST_F(ClientTest, TenPagesAtOnceAreTenRequestsAtTheServer)
     EXPECT_TRUE(waitFor([&] { return server.gatedArrived.load() == 11; }));
     server.release();
     EXPECT_TRUE(waitFor([&] { return answered == 10; }));
+    pageThread.quit();
+    pageThread.wait();
+}
+
+// Range downloads open their page connections while the probe travels (a handshake each on a store's
+// link): warmUpPages(8) opens 8 connections, 6 on the first manager and 2 on the next as the pages will
+// use them, sends nothing on them and costs no API call.
+TEST(ClientWarmUp, OpensThePageConnectionsAndSendsNothing)
+{
+    QTcpServer listener;
+    ASSERT_TRUE(listener.listen(QHostAddress::LocalHost));
+    QList<QTcpSocket *> accepted;
+    QObject::connect(&listener, &QTcpServer::newConnection, [&] {
+        while (QTcpSocket *s = listener.nextPendingConnection())
+            accepted << s;
+    });
+    QThread pageThread;
+    pageThread.start();
+    SalesforceClient::Options o;
+    o.instanceUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(listener.serverPort()));
+    o.clientId = QStringLiteral("pos-demo");
+    o.refreshToken = QStringLiteral("good");
+    auto client = std::make_unique<SalesforceClient>(o);
+    client->warmUpPages(3); // no page thread yet: nothing
+    client->setPageThread(&pageThread);
+    client->warmUpPages(8);
+    EXPECT_TRUE(waitFor([&] { return accepted.size() >= 8; })) << accepted.size() << " connections";
+    waitFor([] { return false; }, 300); // late extras would show here
+    EXPECT_EQ(accepted.size(), 8);
+    qint64 sent = 0;
+    for (QTcpSocket *s : std::as_const(accepted))
+        sent += s->bytesAvailable();
+    EXPECT_EQ(sent, 0) << "a warm-up sends no request";
+    EXPECT_EQ(client->apiCalls(), 0);
     pageThread.quit();
     pageThread.wait();
 }

@@ -106,21 +106,14 @@ void IntegrityCheck::exactPages()
     const std::optional<QStringList> cuts = m_store.idCuts(m_result.object, kCutEvery);
     if (!cuts)
         return finish(m_store.lastError().message, kStore);
-    QStringList points = *cuts;
-    // Where the server holds more than the device, the device's Ids do not say: its surplus is cut
-    // evenly over the Id space as well, so that a gap is read by many pages at once, not by one page
-    // after another.
-    const qint64 surplus = m_result.serverCount - m_result.deviceCount;
-    if (surplus > kPage - kCutEvery) {
-        const QList<Range> even = split(Range{}, int(std::min<qint64>(partsFor(surplus, kCutEvery), 100000)));
-        for (qsizetype i = 1; i < even.size(); ++i)
-            points << even[i].lo;
-    }
-    std::sort(points.begin(), points.end());
-    points.erase(std::unique(points.begin(), points.end()), points.end());
+    // Where the server holds records the device lacks, the device's Ids do not say how many: a gap
+    // is read by one page of 2,000 after another (fetchIds() goes on after a full page), beside the
+    // other pages of the same calls. Cutting such pages further was tried (evenly, and by their width
+    // in the Id space against their neighbours): with Ids spread unevenly over the base-62 space it
+    // cost more calls, not fewer (docs/support.md).
     QList<Range> pages;
     QString lo;
-    for (const QString &p : std::as_const(points)) {
+    for (const QString &p : std::as_const(*cuts)) {
         pages.append(Range{lo, p, {}, {}});
         lo = p;
     }

@@ -68,7 +68,7 @@ struct RepairResult
 /// `Mode::Exact` (the default; what the screen's Check, `posdata check` and every repair use):
 /// 1. One composite call: the count in scope and both ends of the server's Ids.
 /// 2. The device's Ids cut into pages of kCutEvery records at its own Ids (the store numbers them on
-///    its key index); where the server holds more, its surplus cut evenly over the Id space as well.
+///    its key index); a page where the server holds many more (a gap) goes on page after page.
 /// 3. The server's Ids of every page read (an Id-only keyset page of up to kPage, 5 per composite call,
 ///    a full page followed by the next) and compared with the device's: about records / 10,000 calls,
 ///    a fifth of a resync's, and no record's fields cross the link.
@@ -107,8 +107,7 @@ private:
         QStringList ids; ///< Id pages: the server's Ids read so far
     };
     void probe();
-    /// Mode::Exact: the pages cut at every kCutEvery-th Id of the device (and, where the server holds
-    /// more, evenly over the Id space), then read.
+    /// Mode::Exact: the pages cut at every kCutEvery-th Id of the device, then read.
     void exactPages();
     void countRanges(const QList<Range> &ranges);
     void fetchIds(QList<Range> pages);

@@ -22,6 +22,8 @@ namespace posdata {
 
 using namespace workerdetail;
 
+Q_LOGGING_CATEGORY(lcPages, "posdata.sync.pages", QtInfoMsg) // page by page: off unless asked for
+
 namespace {
 
 // The probe's queries, in the order of its composite call.
@@ -200,7 +202,7 @@ void SyncWorker::feedRanges()
             const quint64 seq = run->seq;
             const QString lo = range.lo;
             ++m_rangeQueries;
-            qCDebug(lcSync).nospace() << run->config.name << ": range " << lo << " page after " << range.lastId
+            qCDebug(lcPages).nospace() << run->config.name << ": range " << lo << " page after " << range.lastId
                                       << " asked (" << m_rangeQueries << " in flight)";
             run->rangeFetches.insert(lo, m_client->queryPage(soql, m_options.batchSize, false,
                 [this, run, seq, lo](const ApiError &e, const std::shared_ptr<SalesforceClient::ParsedPage> &p) {
@@ -231,7 +233,7 @@ void SyncWorker::rangePageArrived(Run *run, quint64 seq, const QString &lo, cons
     }
     const QueryPage &page = *parsed->page;
     const qint64 received = page.records.size() + page.skippedWithoutId;
-    qCDebug(lcSync).nospace() << run->config.name << ": range " << lo << " page of " << received << " arrived";
+    qCDebug(lcPages).nospace() << run->config.name << ": range " << lo << " page of " << received << " arrived";
     IdRange next = *range;
     next.received += received;
     // Fewer records than asked for and no more to follow: the range is in. A server that chose a

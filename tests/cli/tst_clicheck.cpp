@@ -287,6 +287,29 @@ TEST_F(CliCheckTest, ACheckSeesAMissingAndAGhostRecordSideBySide)
     EXPECT_TRUE(storedIds(kProducts) == before);
 }
 
+// A gap: 10,000 products in a row gone from the device. Exact, and the page over the gap goes on page
+// after page beside the others: about one call per 10,000 records still, and a repair of only the gap.
+TEST_F(CliCheckTest, AGapOfTenThousandIsFoundExactlyWithAboutAPageCallPer10000)
+{
+    syncOnce(kProducts);
+    const QStringList before = storedIds(kProducts);
+    ASSERT_EQ(before.size(), 100000);
+    execSql(dbPath, QStringLiteral("DELETE FROM records WHERE id >= ? AND id < ?"), {before.at(40000), before.at(50000)});
+    ASSERT_EQ(storedIds(kProducts).size(), 90000);
+
+    const QJsonObject found = runJson(QStringLiteral("check"), kProducts);
+    const QByteArray shown = QJsonDocument(found).toJson();
+    EXPECT_EQ(countOf(found, u"missing"), 10000) << shown.toStdString();
+    EXPECT_EQ(countOf(found, u"extra"), 0) << shown.toStdString();
+    // 90,000 device Ids cut every 1,950: 47 pages, 10 calls, the page over the gap 5 more, the probe.
+    EXPECT_LE(found.value(u"apiCalls").toInteger(), 16) << shown.toStdString();
+
+    const QJsonObject repaired = runJson(QStringLiteral("repair"), kProducts);
+    EXPECT_EQ(repaired.value(u"repair").toObject().value(u"downloaded").toInteger(), 10000)
+        << QJsonDocument(repaired).toJson().toStdString();
+    EXPECT_TRUE(storedIds(kProducts) == before);
+}
+
 TEST_F(CliCheckTest, ChecksAndRepairsAScopedObjectWithinItsScope)
 {
     const QStringList before = syncedOrdersWith37MissingAnd5Ghosts();

@@ -8,6 +8,7 @@
 #include "store/localstore.h"
 
 #include <QDateTime>
+#include <QTimer>
 #include <QSet>
 
 #include <algorithm>
@@ -57,9 +58,46 @@ void IntegrityCheck::run(std::function<void(const IntegrityResult &)> done, Mode
     probe();
 }
 
+void IntegrityCheck::askCounts(const QList<SalesforceClient::CountQuery> &queries,
+                               std::function<void(const QList<SalesforceClient::CountResult> &)> done, int attempt)
+{
+    m_client.counts(queries, [this, queries, done = std::move(done), attempt, life = std::weak_ptr<int>(m_life)](
+                                 const QList<SalesforceClient::CountResult> &results) {
+        if (life.expired())
+            return;
+        // Only the queries that failed for a passing reason go again (one busy answer among eleven
+        // composite calls costs one call, not eleven); any other error ends the check as it is.
+        QList<qsizetype> again;
+        for (qsizetype i = 0; i < results.size(); ++i) {
+            if (results[i].error.ok())
+                continue;
+            if (results[i].error.kind != ApiError::Kind::Transient || attempt >= kRetries)
+                return done(results);
+            again << i;
+        }
+        if (again.isEmpty())
+            return done(results);
+        QList<SalesforceClient::CountQuery> retry;
+        for (const qsizetype i : std::as_const(again))
+            retry << queries[i];
+        QTimer::singleShot(kRetryBaseMs << attempt, &m_client, [this, retry, again, results, done, attempt, life] {
+            if (life.expired())
+                return;
+            askCounts(retry,
+                [again, merged = QList<SalesforceClient::CountResult>(results), done](
+                    const QList<SalesforceClient::CountResult> &answered) mutable {
+                    for (qsizetype k = 0; k < again.size() && k < answered.size(); ++k)
+                        merged[again[k]] = answered[k];
+                    done(merged);
+                },
+                attempt + 1);
+        });
+    });
+}
+
 void IntegrityCheck::probe()
 {
-    m_client.counts({{m_soql.countInScope()}, {m_soql.idEnd(false)}, {m_soql.idEnd(true)}},
+    askCounts({{m_soql.countInScope()}, {m_soql.idEnd(false)}, {m_soql.idEnd(true)}},
         [this](const QList<SalesforceClient::CountResult> &r) {
             if (const auto e = firstError(r))
                 return finish(apiWords(*e), e->code);
@@ -126,7 +164,7 @@ void IntegrityCheck::countRanges(const QList<Range> &ranges)
     QList<SalesforceClient::CountQuery> queries;
     for (const Range &r : ranges)
         queries.append({m_soql.countInRange(r.lo, r.hi)});
-    m_client.counts(queries, [this, ranges](const QList<SalesforceClient::CountResult> &results) {
+    askCounts(queries, [this, ranges](const QList<SalesforceClient::CountResult> &results) {
         if (const auto e = firstError(results))
             return finish(apiWords(*e), e->code);
         QList<Range> recount, pages;
@@ -162,7 +200,7 @@ void IntegrityCheck::fetchIds(QList<Range> pages)
     QList<SalesforceClient::CountQuery> queries;
     for (const Range &p : pages)
         queries.append({m_soql.idPage(p.lo, p.after, p.hi, kPage)});
-    m_client.counts(queries, [this, pages](const QList<SalesforceClient::CountResult> &results) {
+    askCounts(queries, [this, pages](const QList<SalesforceClient::CountResult> &results) {
         if (const auto e = firstError(results))
             return finish(apiWords(*e), e->code);
         QList<Range> more;
@@ -222,7 +260,7 @@ void IntegrityCheck::lookUpCandidates()
     QList<SalesforceClient::CountQuery> queries;
     for (qsizetype i = 0; i < m_candidates.size(); i += kIdsPerLookup)
         queries.append({m_soql.idsAnywhere(m_candidates.mid(i, kIdsPerLookup))});
-    m_client.counts(queries, [this](const QList<SalesforceClient::CountResult> &results) {
+    askCounts(queries, [this](const QList<SalesforceClient::CountResult> &results) {
         if (const auto e = firstError(results))
             return finish(apiWords(*e), e->code);
         QSet<QString> anywhere;

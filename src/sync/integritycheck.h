@@ -6,11 +6,13 @@
 // and the repair of only that difference (docs/support.md).
 
 #include "config/soqlbuilder.h"
+#include "net/salesforceclient.h"
 
 #include <QString>
 #include <QStringList>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace posdata {
@@ -92,6 +94,11 @@ public:
     /// Device records per page of the exact comparison: a page holds kPage, so up to 50 records the
     /// device misses in one page still come in one query.
     static constexpr int kCutEvery = 1950;
+    /// A call that fails for a passing reason (a 503, a timeout, a dropped connection) is sent again
+    /// this many times, after 0.5, 1 and 2 s, before the check stops and says why: one busy moment of
+    /// the server must not cost support the whole check.
+    static constexpr int kRetries = 3;
+    static constexpr int kRetryBaseMs = 500;
 
     enum class Mode { Counts, Exact };
 
@@ -106,6 +113,9 @@ private:
         QString after; ///< Id pages: the last Id read
         QStringList ids; ///< Id pages: the server's Ids read so far
     };
+    /// m_client.counts(), sent again after a transient error (kRetries); `done` gets the last answer.
+    void askCounts(const QList<SalesforceClient::CountQuery> &queries,
+                   std::function<void(const QList<SalesforceClient::CountResult> &)> done, int attempt = 0);
     void probe();
     /// Mode::Exact: the pages cut at every kCutEvery-th Id of the device, then read.
     void exactPages();
@@ -128,6 +138,7 @@ private:
     QString m_last;
     QStringList m_candidates; ///< synced, unprotected, not on the server in scope
     QList<Range> m_pendingPages; ///< pages to read once the recounts of this round are in
+    std::shared_ptr<int> m_life = std::make_shared<int>(0); ///< a retry's timer checks this check still exists
 };
 
 /// Repairs what an exact check found (IntegrityCheck::Mode::Exact), on the thread that owns `client` and `store`: downloads the missing

@@ -16,6 +16,7 @@
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -338,6 +339,23 @@ TEST_F(CliCheckTest, ChecksAndRepairsAScopedObjectWithinItsScope)
     EXPECT_TRUE(after.value(u"clean").toBool()) << QJsonDocument(after).toJson().toStdString();
     EXPECT_TRUE(storedIds(kOrders) == before);
     EXPECT_EQ(statusOf(kOrders), QStringLiteral("Subset synced"));
+}
+
+// A busy moment of the server (two 503 answers in a row) costs the check two calls more, not the
+// check: a call that fails for a passing reason is sent again (IntegrityCheck::kRetries).
+TEST_F(CliCheckTest, ACheckRidesOutTwoBusyAnswersOfTheServer)
+{
+    syncOnce(kProducts);
+    const QJsonObject plain = runJson(QStringLiteral("check"), kProducts);
+    ASSERT_TRUE(plain.value(u"clean").toBool());
+    std::string error;
+    ASSERT_TRUE(server->emulator().setFaults(
+        nlohmann::json{{"failNextCount", 2}, {"failNextMode", "503"}, {"failPathContains", "/composite"}}, &error))
+        << error;
+    const QJsonObject found = runJson(QStringLiteral("check"), kProducts);
+    EXPECT_TRUE(found.value(u"clean").toBool()) << QJsonDocument(found).toJson().toStdString();
+    EXPECT_TRUE(found.value(u"error").isNull());
+    EXPECT_EQ(found.value(u"apiCalls").toInteger(), plain.value(u"apiCalls").toInteger() + 2);
 }
 
 TEST_F(CliCheckTest, ACheckThatCannotReachTheServerFailsInWordsAndChangesNothing)

@@ -168,6 +168,9 @@ void SyncWorker::start()
         m_runs.push_back(std::move(run));
     }
     markInUse();
+    // The volume at once (a stat of two files and the file system: cheap), so that a device too full
+    // for its first download says so before it; the bytes per object once idle.
+    m_volume = devicestorage::measure(m_options.dbPath);
     m_measureTimer.start();
     // The discarded log keeps what a person threw away for a while, not for ever.
     if (m_store->purgeDiscarded(QDateTime::currentDateTimeUtc().addDays(-tuning::kKeepDiscardedDays), &error) < 0)

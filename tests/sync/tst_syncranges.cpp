@@ -389,11 +389,18 @@ TEST_F(RangesTest, StorageIsMeasuredOnceIdleAndUnknownUntilThen)
     SyncEngine engine(rangedOptions());
     IdleCounter idle(engine);
     std::optional<qint64> bytesAtIdle;
+    std::optional<qint64> freeWhileDownloading; // the volume is measured at start, for the low-space rule
+    QObject::connect(&engine, &SyncEngine::snapshotChanged, [&](const posdata::EngineSnapshot &s) {
+        if (const auto *p = objectIn(s, kProduct); p && p->syncing && !freeWhileDownloading)
+            freeWhileDownloading = s.freeBytes;
+    });
     QObject::connect(&engine, &SyncEngine::idle, [&] {
         if (!bytesAtIdle)
             bytesAtIdle = objectOf(engine, kProduct)->bytes;
     });
     ASSERT_TRUE(idle.startAndWait());
+    ASSERT_TRUE(freeWhileDownloading);
+    EXPECT_GT(*freeWhileDownloading, 0);
     ASSERT_TRUE(bytesAtIdle);
     EXPECT_EQ(*bytesAtIdle, -1) << "1,000 products arrived: the start's measure of an empty object is not theirs";
     ASSERT_TRUE(testsupport::waitFor([&] { return objectOf(engine, kProduct)->bytes >= 0; }, 10000));

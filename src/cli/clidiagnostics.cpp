@@ -75,8 +75,10 @@ QString checkText(const IntegrityResult &r)
                                            : QStringLiteral(" (--quick: counts per Id range, which cannot see as many"
                                                             " missing as extra records in one range; without --quick"
                                                             " every Id is compared)"));
-    t += r.clean() ? QStringLiteral("  the device matches the server\n")
-                   : QStringLiteral("  \"posdata repair %1\" downloads or removes only these records\n").arg(r.object);
+    // --quick compared counts: it may say they agree, never that the records do.
+    t += !r.clean() ? QStringLiteral("  \"posdata repair %1\" downloads or removes only these records\n").arg(r.object)
+        : r.exact   ? QStringLiteral("  the device matches the server\n")
+                    : QStringLiteral("  the counts agree in every Id range (not every Id compared)\n");
     return t;
 }
 

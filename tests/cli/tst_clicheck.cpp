@@ -281,6 +281,14 @@ TEST_F(CliCheckTest, ACheckSeesAMissingAndAGhostRecordSideBySide)
     EXPECT_TRUE(where.value(u"to").isNull() || gone < where.value(u"to").toString()) << shown.toStdString();
     EXPECT_FALSE(found.value(u"clean").toBool());
 
+    // --quick compares counts, which agree here: it must not say the records do.
+    const CliOutput quick = runPosdata({QStringLiteral("check"), kProducts, QStringLiteral("--quick"),
+        QStringLiteral("--device"), device, QStringLiteral("--db"), dbPath});
+    ASSERT_EQ(quick.code, 0) << quick.err.toStdString();
+    EXPECT_FALSE(quick.out.contains(QStringLiteral("matches"))) << quick.out.toStdString();
+    EXPECT_TRUE(quick.out.contains(QStringLiteral("the counts agree in every Id range (not every Id compared)")))
+        << quick.out.toStdString();
+
     const QJsonObject repaired = runJson(QStringLiteral("repair"), kProducts);
     const QJsonObject repair = repaired.value(u"repair").toObject();
     EXPECT_EQ(repair.value(u"downloaded").toInteger(), 1) << QJsonDocument(repaired).toJson().toStdString();

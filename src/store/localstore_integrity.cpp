@@ -24,6 +24,10 @@ QString rangeCondition(const QString &lo, const QString &hi, QVariantList *value
     return where;
 }
 
+/// A record's bytes on the device, as both byte counts define them: its Id and its fields (a BLOB's
+/// length is in its row header: no payload is read).
+constexpr const char *kRecordBytes = "LENGTH(r.id) + LENGTH(r.payload)";
+
 } // namespace
 
 qint64 LocalStore::countIdRange(const QString &object, const QString &lo, const QString &hi) const
@@ -116,7 +120,7 @@ QHash<QString, qint64> LocalStore::recordBytes() const
     QSqlQuery q(d->db);
     q.setForwardOnly(true);
     QHash<QString, qint64> out;
-    if (!q.exec(QStringLiteral("SELECT o.name, SUM(LENGTH(r.id) + LENGTH(r.payload)) FROM records r"
+    if (!q.exec(QStringLiteral("SELECT o.name, SUM(") + QLatin1String(kRecordBytes) + QStringLiteral(") FROM records r"
                                " JOIN objects o ON o.obj = r.obj GROUP BY r.obj")))
         return out;
     while (q.next())
@@ -131,7 +135,8 @@ qint64 LocalStore::recordBytes(const QString &object) const
         return 0; // never stored anything
     QSqlQuery q(d->db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT COALESCE(SUM(LENGTH(id) + LENGTH(payload)), 0) FROM records WHERE obj = ?"));
+    q.prepare(QStringLiteral("SELECT COALESCE(SUM(") + QLatin1String(kRecordBytes)
+        + QStringLiteral("), 0) FROM records r WHERE obj = ?"));
     q.addBindValue(key);
     if (!q.exec() || !q.next())
         return -1;

@@ -3,11 +3,11 @@
 // decodeRequestBody() for gzip/deflate bodies; the reason phrases of the statuses the front sends.
 #include "emulator/httprequestparser.h"
 
+#include "common/zinflate.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cstring>
-
-#include <zlib.h>
 
 namespace emu {
 
@@ -366,33 +366,15 @@ bool decodeRequestBody(Request &request, const HttpLimits &limits, HttpRefusal *
         return false;
     }
     // 15 + 32: zlib detects a gzip or a zlib header by itself; "deflate" may also come raw (-15).
-    const std::string &in = request.body;
     std::string out;
     for (const int windowBits : {15 + 32, -15}) {
-        z_stream zs{};
-        if (inflateInit2(&zs, windowBits) != Z_OK)
-            break;
-        out.clear();
-        zs.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(in.data()));
-        zs.avail_in = static_cast<uInt>(in.size());
-        int rc = Z_OK;
-        char buf[65536];
-        while (rc == Z_OK) {
-            zs.next_out = reinterpret_cast<Bytef *>(buf);
-            zs.avail_out = sizeof buf;
-            rc = inflate(&zs, Z_NO_FLUSH);
-            const size_t produced = sizeof buf - zs.avail_out;
-            if (out.size() + produced > limits.maxBodyBytes) {
-                inflateEnd(&zs);
-                *refusal = {413, "REQUEST_ENTITY_TOO_LARGE", "The decompressed request body is larger than " + mib(limits.maxBodyBytes)};
-                return false;
-            }
-            out.append(buf, produced);
-            if (rc == Z_BUF_ERROR && zs.avail_in == 0)
-                break; // the stream ended early
+        const posdata::zinflate::Result result
+            = posdata::zinflate::inflateInto(request.body.data(), request.body.size(), windowBits, limits.maxBodyBytes, &out);
+        if (result == posdata::zinflate::Result::TooLarge) {
+            *refusal = {413, "REQUEST_ENTITY_TOO_LARGE", "The decompressed request body is larger than " + mib(limits.maxBodyBytes)};
+            return false;
         }
-        inflateEnd(&zs);
-        if (rc == Z_STREAM_END && zs.avail_in == 0) {
+        if (result == posdata::zinflate::Result::Ok) {
             request.body = std::move(out);
             return true;
         }

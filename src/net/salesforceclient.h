@@ -44,6 +44,9 @@ public:
     /// The body of a successful response, or the error (body then empty).
     using BodyCallback = std::function<void(const ApiError &error, const QByteArray &body)>;
     /// A query page read and parsed: `page` empty with `parseError` when the body is not one.
+    /// With a page thread, a parsed page holds one of two places until it is let go of (the last
+    /// shared_ptr to it dropped): pages answered meanwhile wait compressed and are parsed in turn.
+    /// Keep one only while it is used (written), never two for long.
     struct ParsedPage
     {
         std::optional<QueryPage> page;

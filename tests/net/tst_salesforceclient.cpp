@@ -180,6 +180,12 @@ private:
         } else if (q.find("SLOW") != std::string::npos) {
             std::this_thread::sleep_for(std::chrono::milliseconds(1500));
             res.set_content(R"({"totalSize":0,"done":true,"records":[]})", "application/json");
+        } else if (q.find("BADGZ") != std::string::npos) {
+            res.set_header("Content-Encoding", "gzip");
+            res.set_content(gzip(R"({"totalSize":0,"done":true,"records":[]})").substr(0, 20), "application/octet-stream");
+        } else if (q.find("BROTLI") != std::string::npos) {
+            res.set_header("Content-Encoding", "br");
+            res.set_content(std::string("\x1b\x00\xf8\x25\x00\xa2", 6), "application/octet-stream");
         } else if (q.find("GZIP") != std::string::npos) {
             std::string body = R"({"totalSize":1,"done":true,"records":[{"Id":"a0X000000000009AAA","Blob__c":")";
             body += std::string(20000, 'z') + "\"}]}";
@@ -450,22 +456,26 @@ TEST_F(ClientTest, QueryPagesOnAPageThreadAreParsedThereAndKeepTokenAndErrorHand
         EXPECT_TRUE(waitFor([reply] { return reply->arrived; }));
         return *reply;
     };
-    const auto first = call([&](auto cb) { client->queryPage(QStringLiteral("SELECT Id FROM P__c"), 500, false, cb); });
+    auto first = call([&](auto cb) { client->queryPage(QStringLiteral("SELECT Id FROM P__c"), 500, false, cb); });
     ASSERT_TRUE(first.error.ok()) << first.error.message.toStdString();
     EXPECT_EQ(first.calledOn, QThread::currentThread()); // callbacks stay on the client's thread
     ASSERT_TRUE(first.page && first.page->page);
     EXPECT_EQ(first.page->page->records.size(), 2);
     EXPECT_EQ(server.last(&ScriptedServer::lastBatchHeader), "batchSize=500");
-    const auto next = call([&](auto cb) { client->queryMorePage(first.page->page->nextRecordsUrl, 500, cb); });
+    const QString nextUrl = first.page->page->nextRecordsUrl;
+    first.page.reset(); // a parsed page is let go of once used: only two are parsed ahead
+    auto next = call([&](auto cb) { client->queryMorePage(nextUrl, 500, cb); });
     ASSERT_TRUE(next.error.ok());
     EXPECT_FALSE(next.page->page->hasNext());
+    next.page.reset();
     EXPECT_EQ(server.last(&ScriptedServer::lastPath), "/services/data/v62.0/query/LOC-1");
 
     // 401: the token is refreshed once on the client's thread and the page fetched again.
     server.expireToken();
-    const auto again = call([&](auto cb) { client->queryPage(QStringLiteral("SELECT Id FROM P__c"), 0, false, cb); });
+    auto again = call([&](auto cb) { client->queryPage(QStringLiteral("SELECT Id FROM P__c"), 0, false, cb); });
     EXPECT_TRUE(again.error.ok()) << again.error.message.toStdString();
     EXPECT_EQ(server.tokenCalls.load(), 2);
+    again.page.reset();
 
     // Errors are classified as for any request; no page comes with them.
     const auto html = call([&](auto cb) { client->queryPage(QStringLiteral("SELECT Id FROM HTMLERR"), 0, false, cb); });
@@ -487,6 +497,70 @@ TEST_F(ClientTest, QueryPagesOnAPageThreadAreParsedThereAndKeepTokenAndErrorHand
     EXPECT_FALSE(called);
     EXPECT_EQ(client->apiCalls(), 8); // 2 + 401 and its retry + 2 errors + the aborted one + the one after
 
+    pageThread.quit();
+    pageThread.wait();
+}
+
+// Ten range pages answered at once on loopback must not all wait parsed for the writer (~2.4 MiB each
+// at 2000 wide records): only two are parsed ahead of the one the user lets go of; the others wait as
+// they came, gzip-compressed, and are parsed in turn. The network is not held back: every request is
+// answered at the server meanwhile.
+TEST_F(ClientTest, PagesAreParsedOnlyAsFastAsTheyAreUsedAndWaitCompressed)
+{
+    QThread pageThread;
+    pageThread.start();
+    auto client = makeClient();
+    client->setPageThread(&pageThread);
+    QList<std::shared_ptr<SalesforceClient::ParsedPage>> held;
+    for (int i = 0; i < 6; ++i)
+        client->queryPage(QStringLiteral("SELECT Id FROM GZIP"), 0, false,
+                          [&](const ApiError &e, const std::shared_ptr<SalesforceClient::ParsedPage> &p) {
+                              EXPECT_TRUE(e.ok()) << e.message.toStdString();
+                              held << p;
+                          });
+    ASSERT_TRUE(waitFor([&] { return held.size() == 2 && server.dataCalls.load() == 6; }))
+        << held.size() << " pages, " << server.dataCalls.load() << " calls";
+    EXPECT_EQ(server.last(&ScriptedServer::lastAcceptEncoding), "gzip"); // asked for by the transport
+    // The four others are in (answered) and stay unparsed while the two are held.
+    EXPECT_FALSE(waitFor([&] { return held.size() > 2; }, 300));
+    for (int letGo = 1; letGo <= 4; ++letGo) {
+        held.removeFirst();
+        ASSERT_TRUE(waitFor([&] { return held.size() == 2; })) << "after letting go of " << letGo;
+        EXPECT_FALSE(waitFor([&] { return held.size() > 2; }, 50));
+    }
+    for (const auto &page : std::as_const(held)) {
+        ASSERT_TRUE(page && page->page) << (page ? page->parseError.toStdString() : "no page");
+        ASSERT_EQ(page->page->records.size(), 1);
+        EXPECT_TRUE(page->page->records[0].payload.contains(QByteArray(20000, 'z')));
+    }
+    held.clear();
+    pageThread.quit();
+    pageThread.wait();
+}
+
+// A page the transport decodes itself and cannot: no page, the reason in words (the worker's
+// "could not be read" then retries), and the gate is not left with a place taken.
+TEST_F(ClientTest, APageWithBrokenOrUnaskedForEncodingIsUnreadableInWords)
+{
+    QThread pageThread;
+    pageThread.start();
+    auto client = makeClient();
+    client->setPageThread(&pageThread);
+    const auto read = [&](const QString &soql) {
+        auto reply = std::make_shared<std::optional<QString>>();
+        client->queryPage(soql, 0, false,
+                          [reply](const ApiError &e, const std::shared_ptr<SalesforceClient::ParsedPage> &p) {
+                              EXPECT_TRUE(e.ok()) << e.message.toStdString();
+                              *reply = p && !p->page ? p->parseError : QStringLiteral("(a page)");
+                          });
+        EXPECT_TRUE(waitFor([reply] { return reply->has_value(); }));
+        return reply->value_or(QString());
+    };
+    for (int round = 0; round < 2; ++round) { // more than two unreadable pages: none keeps a place
+        EXPECT_EQ(read(QStringLiteral("SELECT Id FROM BADGZ")), QStringLiteral("the answer's gzip data is broken or cut short"));
+        EXPECT_EQ(read(QStringLiteral("SELECT Id FROM BROTLI")), QStringLiteral("the server answered in an encoding not asked for (br)"));
+    }
+    EXPECT_EQ(read(QStringLiteral("SELECT Id FROM GZIP")), QStringLiteral("(a page)"));
     pageThread.quit();
     pageThread.wait();
 }

@@ -225,9 +225,9 @@ void SyncWorker::uploadsDone(const QList<Uploader::ObjectResult> &results)
 // ---------------------------------------------------------------------------------------------
 // counts: the cycle's question, and the recount that ends every download
 
-void SyncWorker::requestRecount(Run *run)
+void SyncWorker::requestRecount(Run *run, bool askChanged)
 {
-    run->countAgain(false, true, true);
+    run->countAgain(askChanged, true, true);
     // Downloads ending close together share one /composite call; the last one sends it at once.
     if (m_active == 0 && m_queue.isEmpty())
         m_recountTimer.start(0);

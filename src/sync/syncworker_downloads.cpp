@@ -283,7 +283,10 @@ void SyncWorker::finishDownload(Run *run)
     run->updatingFields = false;
     run->seq++;
     --m_active;
-    requestRecount(run);
+    // A download in ranges ends at the high-water mark read before it began: what changed while it
+    // ran (a record it had passed, deleted; one made past its last Id) is newer. The recount asks
+    // (in the same /composite call): counts that agree by chance must not call such a store synced.
+    requestRecount(run, run->ranged);
     pump();
 }
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Full downloads in Id ranges, end to end against the emulator: the result is exact and the ranges
 // ran side by side; the delta after them starts at the high-water mark read before them, so changes
-// made during the download arrive with the next cycle; a clear & resync or a resync in the middle
+// made during the download arrive in the same cycle; a clear & resync or a resync in the middle
 // ends exact; a range that ends early splits the one with the most left (skewed Ids); a small object
 // keeps the one-query path. The store's range plan is watched from another connection meanwhile.
 #include "enginefixture.h"
@@ -146,10 +146,13 @@ TEST_F(RangesTest, ARangedDownloadIsExactAndItsRangesRunSideBySide)
     // The delta after the ranges starts where the server stood when they began.
     EXPECT_EQ(productState().checkpoint, mark);
     EXPECT_EQ(productState().pending, posdata::PendingOp::None);
-    // 20 pages and a part page at the end of each range (3 more for 4 ranges, one more per re-split),
-    // the probe and the recount: a re-split that cuts below a page in flight costs no empty page.
+    // The 20 pages of one chain, the probe and the recount, and at most one page more: the ranges'
+    // ends share pages instead of costing a part page each (4 ranges and a re-split cost 25 calls
+    // before), and a re-split that cuts below a page in flight costs no empty page. The one page
+    // more is a range whose next page was taken for a full one and was not (the first page of a
+    // re-split half, whose density is a guess).
     const qsizetype splits = plans.maxRanges() - 4;
-    EXPECT_LE(used, 20 + 3 + splits + 2) << "re-splits: " << splits;
+    EXPECT_LE(used, 20 + 2 + 1) << "re-splits: " << splits;
 
     // Nothing changed: the next cycle downloads nothing.
     ASSERT_TRUE(idle.syncNowAndWait());
@@ -194,11 +197,11 @@ TEST_F(RangesTest, ARangedDownloadCostsItsPagesAndAtMostTwoCallsMore)
     ASSERT_FALSE(plans.samples.isEmpty());
     EXPECT_EQ(plans.samples.first().total, 280);
     EXPECT_EQ(plans.maxRanges(), 4); // no range ever holds two pages more than it has in: no re-split
-    EXPECT_LE(used, 2 + 2 + 2 + 2 + 2);
+    EXPECT_LE(used, 6 + 2) << "one chain's pages (280 records in pages of 50), the probe and the recount";
     expectProductsExact(engine);
 }
 
-TEST_F(RangesTest, ChangesDuringARangedDownloadArriveWithTheNextDelta)
+TEST_F(RangesTest, ChangesDuringARangedDownloadArriveInTheSameCycle)
 {
     setFaults({{"latencyMs", 10}});
     SyncEngine engine(rangedOptions());
@@ -221,17 +224,20 @@ TEST_F(RangesTest, ChangesDuringARangedDownloadArriveWithTheNextDelta)
     ASSERT_FALSE(updated.isEmpty()) << "the changes never met the download";
     setFaults({{"latencyMs", 0}});
 
-    // The ranges had passed these records: the device still has them as they were, and the
-    // checkpoint is the mark read before the ranges, older than the changes.
+    // The ranges had passed these records when they changed, and the counts did not move: only the
+    // question "changed since the high-water mark read before the ranges?", asked with the recount
+    // after them, can tell. It starts a delta in the same cycle: the object is never called synced
+    // with these records stale (nor does it wait for the next cycle, minutes later).
     RecordMap local = localRecords(dbPath, kProduct);
     RecordMap serverSide = rest->records(kProduct);
     for (const QString &id : std::as_const(updated)) {
         ASSERT_TRUE(local.contains(id));
-        EXPECT_NE(local.value(id), serverSide.value(id)) << id.toStdString();
+        EXPECT_EQ(local.value(id), serverSide.value(id)) << id.toStdString();
     }
+    expectProductsExact(engine);
     const posdata::Checkpoint checkpoint = productState().checkpoint;
-    EXPECT_EQ(checkpoint, plans->samples.first().highWater);
-    EXPECT_LT(checkpoint.systemModstamp, serverSide.value(updated.first()));
+    EXPECT_LT(plans->samples.first().highWater.systemModstamp, serverSide.value(updated.first()));
+    EXPECT_GE(checkpoint.systemModstamp, serverSide.value(updated.first())) << "the delta moved the checkpoint on";
     int before = idle.count;
     engine.syncNow();
     ASSERT_TRUE(idle.waitNext(before));
@@ -386,6 +392,9 @@ TEST_F(RangesTest, ReadyToSellTheMomentTheRequiredRecordsAreInNotAfterTheRecount
 // the snapshot says unknown (-1), never the bytes of the rows before.
 TEST_F(RangesTest, StorageIsMeasuredOnceIdleAndUnknownUntilThen)
 {
+    // Pages of a few ms each: the download lasts longer than the 100 ms between two snapshots, so one
+    // of them shows it (without it the 1,000 products may be in before the first one after start).
+    setFaults({{"latencyMs", 10}});
     SyncEngine engine(rangedOptions());
     IdleCounter idle(engine);
     std::optional<qint64> bytesAtIdle;

@@ -148,26 +148,10 @@ static QString idCondition(const QString &lo, const QString &after, const QStrin
 
 QString SoqlBuilder::rangePage(const QString &lo, const QString &after, const QString &hi, int limit) const
 {
-    return rangesPage({{lo, after, hi}}, limit);
-}
-
-QString SoqlBuilder::rangesPage(const QList<IdSpan> &spans, int limit) const
-{
-    QStringList conditions;
-    for (const IdSpan &span : spans) {
-        const QString condition = idCondition(span.lo, span.after, span.hi);
-        if (condition.isEmpty()) { // a span open at both ends is every record
-            conditions.clear();
-            break;
-        }
-        conditions << condition;
-    }
-    QString where = conditions.value(0);
-    if (conditions.size() > 1)
-        where = QStringLiteral("((") + conditions.join(QStringLiteral(") OR (")) + QStringLiteral("))");
     // IsDeleted is in the list although /query only has live records: the payload of a record is
     // the same whichever download brought it (a delta's /queryAll has it).
-    QString q = selectPart(m_object, true) + whereClause(where) + QStringLiteral(" ORDER BY Id");
+    QString q = selectPart(m_object, true) + whereClause(idCondition(lo, after, hi))
+        + QStringLiteral(" ORDER BY Id");
     if (limit > 0)
         q += QStringLiteral(" LIMIT %1").arg(limit);
     return q;

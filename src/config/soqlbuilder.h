@@ -65,17 +65,6 @@ public:
     /// (the last Id applied), else `Id >= 'lo'`; `AND Id < 'hi'` when `hi` is set; an empty lo and
     /// hi leave that side open. No cursor is held: LIMIT makes the answer one page.
     QString rangePage(const QString &lo, const QString &after, const QString &hi, int limit) const;
-    /// One Id range of rangesPage(): [lo, hi), or (after, hi) once `after` is set (see rangePage()).
-    struct IdSpan
-    {
-        QString lo;
-        QString after;
-        QString hi;
-    };
-    /// One keyset page over several Id ranges at once: rangePage() with `(<Id condition 1>) OR (<Id
-    /// condition 2>) ...`, the records of all of them in one Id order. The ends of ranges that would
-    /// each cost a page part full share pages.
-    QString rangesPage(const QList<IdSpan> &spans, int limit) const;
 
     // --- integrity check and repair (src/sync/integritycheck.h) ---
 

@@ -116,10 +116,6 @@ public:
     /// or the plan has no such range any more.
     ApplyResult applyRangePage(const QString &object, const QVector<IncomingRecord> &page, const IdRange &range,
         qint64 generation, StoreError *error = nullptr);
-    /// The same for a page that served several ranges at once (their ends, asked for together): every
-    /// range in `ranges` gets its checkpoint, with the records, in one transaction.
-    ApplyResult applyRangePage(const QString &object, const QVector<IncomingRecord> &page,
-        const QList<IdRange> &ranges, qint64 generation, StoreError *error = nullptr);
     /// Splits the range that starts at `lo` at `at`: it ends at `at`, and a new range [at, its old end)
     /// with an empty checkpoint follows, in one transaction. Invalid unless `at` is after lo (and
     /// before hi, when it has one, in the store's byte order); Stale as above.

@@ -102,12 +102,6 @@ std::optional<RangePlan> LocalStore::rangePlan(const QString &object) const
 ApplyResult LocalStore::applyRangePage(const QString &object, const QVector<IncomingRecord> &page, const IdRange &range,
     qint64 generation, StoreError *error)
 {
-    return applyRangePage(object, page, QList<IdRange>{range}, generation, error);
-}
-
-ApplyResult LocalStore::applyRangePage(const QString &object, const QVector<IncomingRecord> &page,
-    const QList<IdRange> &ranges, qint64 generation, StoreError *error)
-{
     return d->applyPageWith(object, page, generation, error, [&](qint64 key, const QString &what) {
         if (!d->writeRange) {
             // Prepared once: it goes with every page of a ranged download.
@@ -118,17 +112,15 @@ ApplyResult LocalStore::applyRangePage(const QString &object, const QVector<Inco
                 return d->fail(error, StoreError::Io, what + QStringLiteral(": could not prepare the statement"));
         }
         QSqlQuery &q = *d->writeRange;
-        for (const IdRange &range : ranges) {
-            const QVariantList values{text(range.lastId), range.received, int(range.done), key, text(range.lo), generation};
-            for (int i = 0; i < values.size(); ++i)
-                q.bindValue(i, values[i]);
-            if (!d->exec(q, error, what))
-                return false;
-            if (q.numRowsAffected() != 1)
-                return d->fail(error, StoreError::Stale,
-                    QStringLiteral("%1: the range is no longer planned (a new download took over); the page was dropped")
-                        .arg(what));
-        }
+        const QVariantList values{text(range.lastId), range.received, int(range.done), key, text(range.lo), generation};
+        for (int i = 0; i < values.size(); ++i)
+            q.bindValue(i, values[i]);
+        if (!d->exec(q, error, what))
+            return false;
+        if (q.numRowsAffected() != 1)
+            return d->fail(error, StoreError::Stale,
+                QStringLiteral("%1: the range is no longer planned (a new download took over); the page was dropped")
+                    .arg(what));
         return true;
     });
 }

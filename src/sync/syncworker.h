@@ -144,16 +144,6 @@ private:
     void feedRanges();
     void rangePageArrived(Run *run, quint64 seq, const QString &lo, const ApiError &error,
                           const std::shared_ptr<SalesforceClient::ParsedPage> &parsed);
-    /// A range whose next page would be its last, part full: it waits to share a page with others.
-    bool isTail(const Run *run, const IdRange &range) const;
-    /// Sends one page over the ranges' ends that wait (isTail()), when they fill most of a page
-    /// together or nothing else of the object is left to wait for.
-    void feedTails(Run *run);
-    void tailPageArrived(Run *run, quint64 seq, const QStringList &los, const ApiError &error,
-                         const std::shared_ptr<SalesforceClient::ParsedPage> &parsed);
-    /// After a page of ranges was written: progress, the next pages, the end of the download.
-    void pageWritten(Run *run, const std::shared_ptr<SalesforceClient::ParsedPage> &parsed, qint64 received,
-                     const ApplyResult &applied, bool progressed);
     /// Splits the range with the most records left while fewer than rangesWanted run.
     void resplit(Run *run);
     qint64 recordsLeft(const Run *run, const IdRange &range) const;

@@ -84,8 +84,6 @@ struct SyncWorker::Run
     std::optional<IdSpace> idSpace; ///< the plan's Ids as numbers; none: no re-split
     QHash<QString, SalesforceClient::RequestId> rangeFetches; ///< a range's page in flight, by the range's lo
     int rangesWanted = 1; ///< ranges that run at once (rangesPerDownload, fewer for a small object)
-    SalesforceClient::RequestId tailFetch = 0; ///< the page over several ranges' ends in flight
-    QStringList tailLos; ///< ... and those ranges, by lo
 
     // the screen's integrity check (syncworker_check.cpp)
     ObjectCheck check;

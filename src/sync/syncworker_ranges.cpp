@@ -8,12 +8,9 @@
 // LIMIT n`: no cursor held on the server), one page in flight per range and at most
 // maxQueriesInFlight over all objects; each page is written with its range's checkpoint in one
 // transaction, so a restart (kill -9 too) resumes every range where it was. A range that finishes
-// early lets the range with the most records left be split in two, so they all end together. A range
-// whose next page would be its last and part full (its records so far tell how dense it is) does not
-// ask for it alone: such ends wait for one another and share pages (`(Id > a AND Id < b) OR (...)`),
-// so that ranges cost about the API calls of one chain of pages. At the end the high-water mark
-// becomes the object's checkpoint: the delta after it sees everything that changed while the ranges
-// ran.
+// early lets the range with the most records left be split in two, so they all end together. At the
+// end the high-water mark becomes the object's checkpoint: the delta after it sees everything that
+// changed while the ranges ran.
 #include "sync/syncworker_p.h"
 
 #include "store/localstore.h"
@@ -163,8 +160,6 @@ void SyncWorker::resumeRanges(Run *run, const RangePlan &plan)
     run->plan = plan;
     run->idSpace = IdSpace::between(plan.firstId, plan.lastId);
     run->rangeFetches.clear();
-    run->tailFetch = 0;
-    run->tailLos.clear();
     const qint64 pages = (plan.total + m_options.batchSize - 1) / std::max(1, m_options.batchSize);
     run->rangesWanted = int(std::clamp<qint64>(pages, 1, std::max(1, m_options.rangesPerDownload)));
     qint64 done = 0;
@@ -201,8 +196,7 @@ void SyncWorker::feedRanges()
         for (const IdRange &range : std::as_const(run->plan.ranges)) {
             if (m_rangeQueries >= cap)
                 return;
-            if (range.done || run->rangeFetches.contains(range.lo) || run->tailLos.contains(range.lo)
-                || isTail(run, range))
+            if (range.done || run->rangeFetches.contains(range.lo))
                 continue;
             const QString soql = run->soql->rangePage(range.lo, range.lastId, range.hi, m_options.batchSize);
             const quint64 seq = run->seq;
@@ -215,118 +209,7 @@ void SyncWorker::feedRanges()
                     rangePageArrived(run, seq, lo, e, p);
                 }));
         }
-        if (m_rangeQueries >= cap)
-            return;
-        feedTails(run);
     }
-}
-
-bool SyncWorker::isTail(const Run *run, const IdRange &range) const
-{
-    // Only a range with a page behind it knows how dense it is (recordsLeft()).
-    return run->idSpace && !range.done && !range.lastId.isEmpty() && range.received >= m_options.batchSize
-        && recordsLeft(run, range) < m_options.batchSize;
-}
-
-void SyncWorker::feedTails(Run *run)
-{
-    if (run->tailFetch)
-        return;
-    QList<SoqlBuilder::IdSpan> spans;
-    QStringList los;
-    qint64 expected = 0;
-    bool othersLeft = false;
-    for (const IdRange &range : std::as_const(run->plan.ranges)) {
-        if (range.done)
-            continue;
-        if (run->rangeFetches.contains(range.lo) || !isTail(run, range)) {
-            othersLeft = true;
-            continue;
-        }
-        spans.append({range.lo, range.lastId, range.hi});
-        los << range.lo;
-        expected += recordsLeft(run, range);
-    }
-    // Less than a page waits while other ranges still bring pages: they end too, and a page asked
-    // for part full is a call more than one chain of pages would have cost.
-    if (spans.isEmpty() || (othersLeft && expected < m_options.batchSize))
-        return;
-    const QString soql = run->soql->rangesPage(spans, m_options.batchSize);
-    const quint64 seq = run->seq;
-    ++m_rangeQueries;
-    qCDebug(lcPages).nospace() << run->config.name << ": the ends of " << los.size() << " ranges asked (about "
-                              << expected << " records, " << m_rangeQueries << " in flight)";
-    run->tailLos = los;
-    run->tailFetch = m_client->queryPage(soql, m_options.batchSize, false,
-        [this, run, seq, los](const ApiError &e, const std::shared_ptr<SalesforceClient::ParsedPage> &p) {
-            tailPageArrived(run, seq, los, e, p);
-        });
-}
-
-void SyncWorker::tailPageArrived(Run *run, quint64 seq, const QStringList &los, const ApiError &error,
-                                 const std::shared_ptr<SalesforceClient::ParsedPage> &parsed)
-{
-    if (seq != run->seq || !m_store)
-        return;
-    run->tailFetch = 0;
-    run->tailLos.clear();
-    --m_rangeQueries;
-    const auto retryDownload = [this, run] { requestDownload(run); pump(); };
-    if (!error.ok()) {
-        fail(run, error, retryDownload);
-        return;
-    }
-    if (!readable(run, parsed, retryDownload))
-        return;
-    const QueryPage &page = *parsed->page;
-    const qint64 received = page.records.size() + page.skippedWithoutId;
-    qCDebug(lcPages).nospace() << run->config.name << ": the ends of " << los.size() << " ranges: " << received
-                              << " arrived";
-    // The page is in Id order over all the ranges asked: one part full holds all that was left of
-    // them; a full one ended somewhere: ranges below its last Id are in, the one holding it goes on
-    // after it, those above are where they were.
-    const bool full = received >= m_options.batchSize || page.hasNext();
-    const QString lastId = page.records.isEmpty() ? QString() : page.records.constLast().id;
-    QList<IdRange> updated;
-    bool progressed = false;
-    for (const QString &lo : los) {
-        IdRange *range = rangeAt(run->plan, lo);
-        if (!range) {
-            restartStale(run); // not a range of this plan any more
-            return;
-        }
-        IdRange next = *range;
-        const QString &stood = range->lastId;
-        for (const IncomingRecord &record : page.records)
-            next.received += record.id > stood && (range->hi.isEmpty() || record.id < range->hi) ? 1 : 0;
-        if (!full) {
-            next.done = true;
-        } else if (lastId > stood) {
-            if (!range->hi.isEmpty() && lastId >= range->hi) {
-                next.done = true;
-            } else {
-                next.lastId = lastId;
-                next.done = lastId == run->plan.lastId
-                    || (!range->hi.isEmpty() && run->idSpace && run->idSpace->adjacent(lastId, range->hi));
-            }
-        }
-        progressed = progressed || next.done || next.lastId != range->lastId;
-        *range = next;
-        updated.append(next);
-    }
-    // The next pages travel while this one is written.
-    feedRanges();
-
-    StoreError storeError;
-    const ApplyResult applied = m_store->applyRangePage(run->config.name, page.records, updated, run->generation, &storeError);
-    if (!storeError.ok()) {
-        if (storeError.kind == StoreError::Stale)
-            restartStale(run);
-        else
-            failStore(run, storeError);
-        return;
-    }
-    pageWritten(run, parsed, received, applied, progressed);
 }
 
 void SyncWorker::rangePageArrived(Run *run, quint64 seq, const QString &lo, const ApiError &error,
@@ -382,13 +265,7 @@ void SyncWorker::rangePageArrived(Run *run, quint64 seq, const QString &lo, cons
             failStore(run, storeError);
         return;
     }
-    pageWritten(run, parsed, received, applied, newLast || next.done);
-}
-
-void SyncWorker::pageWritten(Run *run, const std::shared_ptr<SalesforceClient::ParsedPage> &parsed, qint64 received,
-                             const ApplyResult &applied, bool progressed)
-{
-    const qsizetype skippedWithoutId = parsed->page->skippedWithoutId;
+    const qsizetype skippedWithoutId = page.skippedWithoutId;
     // Freeing 2000 records is not free: they go back to the parser thread, which has slack.
     QMetaObject::invokeMethod(m_parserContext.get(), [garbage = std::move(parsed->page->records)] {},
                               Qt::QueuedConnection);
@@ -396,14 +273,14 @@ void SyncWorker::pageWritten(Run *run, const std::shared_ptr<SalesforceClient::P
     run->progressTotal = std::max(run->progressTotal, run->progressDone);
     run->lastProgressMs = run->clock.elapsed();
     run->newRecords += applied.inserted + applied.deleted;
-    const bool allDone = std::all_of(run->plan.ranges.cbegin(), run->plan.ranges.cend(),
-                                     [](const IdRange &r) { return r.done; });
-    if (!checkProgress(run, progressed || applied.inserted > 0, !allDone))
+    if (!checkProgress(run, newLast || next.done || applied.inserted > 0, !next.done))
         return;
     if (skippedWithoutId > 0)
         addError(run, QStringLiteral("RECORD_WITHOUT_ID"),
                  QStringLiteral("%1 record(s) without an Id were skipped").arg(skippedWithoutId), {});
     markDirty();
+    const bool allDone = std::all_of(run->plan.ranges.cbegin(), run->plan.ranges.cend(),
+                                     [](const IdRange &r) { return r.done; });
     if (allDone) {
         finishDownload(run);
         return;
@@ -440,7 +317,7 @@ void SyncWorker::resplit(Run *run)
         const IdRange *largest = nullptr;
         qint64 most = 0;
         for (const IdRange &r : std::as_const(run->plan.ranges)) {
-            if (r.done || isTail(run, r)) // an end waiting to share a page holds no place
+            if (r.done)
                 continue;
             ++running;
             if (const qint64 left = recordsLeft(run, r); left > most) {
@@ -485,13 +362,6 @@ void SyncWorker::abortRanges(Run *run)
         --m_rangeQueries;
     }
     run->rangeFetches.clear();
-    if (run->tailFetch) {
-        if (m_client)
-            m_client->abort(run->tailFetch);
-        --m_rangeQueries;
-    }
-    run->tailFetch = 0;
-    run->tailLos.clear();
     run->probing = false;
     run->ranged = false;
 }

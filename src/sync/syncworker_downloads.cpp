@@ -286,7 +286,9 @@ void SyncWorker::finishDownload(Run *run)
     // A download in ranges ends at the high-water mark read before it began: what changed while it
     // ran (a record it had passed, deleted; one made past its last Id) is newer. The recount asks
     // (in the same /composite call): counts that agree by chance must not call such a store synced.
-    requestRecount(run, run->ranged);
+    // Without a mark (the probe could not read one) there is nothing to ask after: the next
+    // download is a full one again.
+    requestRecount(run, run->ranged && !st.checkpoint.isEmpty());
     pump();
 }
 

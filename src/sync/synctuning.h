@@ -24,20 +24,22 @@ inline constexpr int kBatchSize = 2000;
 /// Id ranges a full download (first sync, resync, clear & resync, new fields, repair) is split into,
 /// fetched at the same time. Over a store's link (100 ms round trip, ~200 ms of server time a page
 /// of wide records, 50 Mbit/s) one chain of pages waits ~300 ms for each 2000 records and uses a
-/// tenth of the bandwidth; four chains cut the wait about four times (200,000 products: 43 s -> 10.5
-/// s, docs/benchmarks.md section 4) and still leave room under kMaxQueriesInFlight for a second
-/// object (small objects download beside a big one). More ranges gain less and less (8: 6.8 s; the
-/// ranges share the link, each range ends with a part page: about one API call more per range) and
-/// cost memory: every page in flight or parsed and waiting is ~2.4 MiB, and 1,000,000 products
-/// peaked at 55.8 MiB in one chain, 63.3 MiB in 4 ranges, 72.6 MiB in 8 (the budget is 64 MiB).
+/// tenth of the bandwidth. Ten chains fill the link: 200,000 products in 4.9-5.1 s against a bound
+/// of 3.4 s (1.5x), 1,000,000 in 19.0 s against 14.8 s (1.3x); four chains stay at ~2.9x (9.9 s),
+/// eight at ~1.8x (docs/benchmarks.md section 7). Ten is also the most kMaxQueriesInFlight lets run,
+/// and never more than Salesforce's cursors per user leave: a cursor download beside them (a small
+/// object, a delta) takes one of the ten and the ranges get the rest. Memory does not grow with
+/// the ranges: pages wait for the writer compressed (SalesforceClient's page transport parses two
+/// at a time), so 1,000,000 products peak at ~59 MiB in 10 ranges on loopback, 56-57 MiB in 4
+/// (the budget is 64 MiB). Each range ends with a part page: about one API call more per range.
 /// 0: one cursor by SystemModstamp, as a delta (the loopback benchmark's page server serves only
 /// that query).
-inline constexpr int kRangesPerDownload = 4;
-/// Query requests in flight at once, all objects together. Salesforce allows a user 10 open query
-/// cursors; keyset range pages hold none, but a delta chain holds one and so may another program
-/// of the same user: 8 leaves room for them, and bounds the pages held in memory (each in flight
-/// or parsed and waiting to be written, ~2.4 MiB at 2000 wide records).
-inline constexpr int kMaxQueriesInFlight = 8;
+inline constexpr int kRangesPerDownload = 10;
+/// Query requests in flight at once, all objects together: Salesforce's 10 open query cursors per
+/// user. Keyset range pages hold none (LIMIT makes each answer one whole page); a cursor download
+/// (a delta, a small object) holds one while its next page is asked, and counts against the ten,
+/// so that ranges and cursors together never pass what Salesforce allows one user.
+inline constexpr int kMaxQueriesInFlight = 10;
 /// Salesforce's open query cursors per user: whatever the options say, no more query requests than
 /// this are in flight at once (SyncEngineOptions::maxQueriesInFlight is clamped to it).
 inline constexpr int kSalesforceQueryCursors = 10;

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Helper process for the SIGKILL tests: runs the engine on a store until the first cycle ends.
-//   tst_enginechild <url> <db> <config.json> <outletId> <shiftId> <sync|resync|clear> [noupload] [batch=N]
+//   tst_enginechild <url> <db> <config.json> <outletId> <shiftId> <sync|resync|clear> [noupload] [batch=N] [ranges=K]
 // "resync"/"clear" start that operation on every object first; a restarted child is given "sync"
-// and must finish whatever the killed one left pending. batch=N: pages of N records (default 200).
+// and must finish whatever the killed one left pending. batch=N: pages of N records (default 200);
+// ranges=K: a full download in K Id ranges (default: the engine's).
 #include "sync/syncengine.h"
 
 #include <QCoreApplication>
@@ -16,17 +17,20 @@ int main(int argc, char **argv)
     const QStringList args = app.arguments();
     bool uploads = true;
     int batch = 200;
+    int ranges = -1;
     bool usage = args.size() < 7;
     for (const QString &extra : args.mid(7)) {
         if (extra == QLatin1String("noupload"))
             uploads = false;
         else if (extra.startsWith(QLatin1String("batch=")) && extra.mid(6).toInt() > 0)
             batch = extra.mid(6).toInt();
+        else if (extra.startsWith(QLatin1String("ranges=")) && extra.mid(7).toInt() >= 0)
+            ranges = extra.mid(7).toInt();
         else
             usage = true;
     }
     if (usage) {
-        std::fprintf(stderr, "usage: tst_enginechild url db config outletId shiftId sync|resync|clear [noupload] [batch=N]\n");
+        std::fprintf(stderr, "usage: tst_enginechild url db config outletId shiftId sync|resync|clear [noupload] [batch=N] [ranges=K]\n");
         return 2;
     }
     QFile file(args[3]);
@@ -48,6 +52,8 @@ int main(int argc, char **argv)
     o.device.shiftId = args[5];
     o.cycleIntervalMs = 0;
     o.batchSize = batch;
+    if (ranges >= 0)
+        o.rangesPerDownload = ranges;
     o.backoffBaseMs = 50;
     o.backoffMaxMs = 200;
     o.uploads = uploads;

@@ -121,7 +121,9 @@ protected:
         f.write(R"({"version":1,"objects":[
             {"name":"s_c__product__c","priority":1,"fields":["Name","s_c__sku__c","s_c__price__c"]}]})");
         uploads = false;
-        extraArgs = {QStringLiteral("batch=50")};
+        // Four ranges of five pages each: enough pages per range for kills to land mid-range (the
+        // call bound below counts on four).
+        extraArgs = {QStringLiteral("batch=50"), QStringLiteral("ranges=4")};
     }
     std::optional<posdata::RangePlan> plan() const
     {

@@ -153,6 +153,10 @@ private:
     /// The counts after a download; `askChanged`: and whether anything changed since the checkpoint
     /// (then a delta runs before the counts are compared).
     void requestRecount(Run *run, bool askChanged = false);
+    /// The object's local and server counts agreed when last read, not too long ago (countsAgree()),
+    /// and a delta kept them agreeing: it settles with the server count that implies, no recount.
+    bool countsAgree(Run *run, const ObjectState &st);
+    bool deltaSettles(Run *run);
     void recount();
     void recountDone(const QList<SalesforceClient::CountResult> &results, const QList<QPair<Run *, int>> &asked);
     /// Counts were read (or confirmed unchanged): settle, or chase the difference.

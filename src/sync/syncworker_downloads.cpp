@@ -60,6 +60,9 @@ void SyncWorker::pump()
         run->locatorRestartsInDownload = 0;
         run->pagesWithoutProgress = 0;
         run->newRecords = 0;
+        run->deltaInserted = 0;
+        run->deltaDeleted = 0;
+        run->deltaKeptSome = false;
         run->checkpointIds.clear();
         if (run->retryAt.isValid() && run->progressDone > 0) {
             run->progressBase = run->progressDone; // a retry goes on counting where it was
@@ -86,6 +89,7 @@ void SyncWorker::startDownload(Run *run)
     run->knownPending = st.pending;
     run->full = st.pending != PendingOp::None || st.checkpoint.isEmpty();
     run->localAtStart = st.localCount;
+    run->countsAgreedAtStart = !run->full && countsAgree(run, st);
     run->generation = st.generation;
     run->lastCheckpoint = st.checkpoint;
     run->fetchId = 0;
@@ -198,6 +202,9 @@ void SyncWorker::pageArrived(Run *run, quint64 seq, const ApiError &error,
     run->progressDone += received;
     run->lastProgressMs = run->clock.elapsed();
     run->newRecords += applied.inserted + applied.deleted;
+    run->deltaInserted += applied.inserted;
+    run->deltaDeleted += applied.deleted;
+    run->deltaKeptSome = run->deltaKeptSome || applied.skippedUnsaved > 0 || applied.skippedProtected > 0;
     if (newCheckpoint) {
         run->checkpointIds.insert(checkpoint.id);
         run->lastCheckpoint = checkpoint;
@@ -288,8 +295,44 @@ void SyncWorker::finishDownload(Run *run)
     // (in the same /composite call): counts that agree by chance must not call such a store synced.
     // Without a mark (the probe could not read one) there is nothing to ask after: the next
     // download is a full one again.
-    requestRecount(run, run->ranged && !st.checkpoint.isEmpty());
+    if (!deltaSettles(run))
+        requestRecount(run, run->ranged && !st.checkpoint.isEmpty());
     pump();
+}
+
+bool SyncWorker::countsAgree(Run *run, const ObjectState &st)
+{
+    // Derived counts are for an object whose every record in scope a delta sees: not a scoped one
+    // (its count of all records moves with records the delta never sees), nor one without scope.
+    if (run->config.scoped() || !run->noScopeNote.isEmpty() || st.serverCount < 0 || !st.countsReadAt.isValid()
+        || st.countsReadAt.msecsTo(QDateTime::currentDateTimeUtc()) > tuning::kFullRecountAfterMs)
+        return false;
+    return st.localCount + activityOf(run, st).unsavedOfServerRecords == st.serverCount;
+}
+
+bool SyncWorker::deltaSettles(Run *run)
+{
+    // A delta that began with counts that agreed and applied every change it brought moved both
+    // sides alike: each record it inserted the server has one more of in scope (created, or come
+    // into scope), each one it removed one fewer (a tombstone). The server's count is then the one
+    // read before plus that difference, and asking it costs a call for nothing. What a delta cannot
+    // see (records that left the scope, deletions purged from the recycle bin) the full recount
+    // every kFullRecountAfterMs still finds: the count's read time stays the real read's.
+    if (run->full || run->ranged || !run->countsAgreedAtStart || run->deltaKeptSome)
+        return false;
+    const ObjectState st = m_store->objectState(run->config.name);
+    const qint64 server = st.serverCount + run->deltaInserted - run->deltaDeleted;
+    if (st.localCount + activityOf(run, st).unsavedOfServerRecords != server)
+        return false;
+    StoreError error;
+    if (!m_store->setServerCounts(run->config.name, server, server, st.countsReadAt, &error)) {
+        failStore(run, error);
+        return true;
+    }
+    run->countAgain(false, false, true);
+    run->phase = Run::Phase::Idle;
+    compareCounts(run, false);
+    return true;
 }
 
 void SyncWorker::stopQuietly(Run *run)

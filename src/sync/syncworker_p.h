@@ -71,6 +71,14 @@ struct SyncWorker::Run
     Checkpoint lastCheckpoint;
     QSet<QString> checkpointIds; ///< a cursor download's page-end checkpoints so far: a repeat is no progress
     qint64 newRecords = 0; ///< records inserted or removed by this download (not mere rewrites)
+    /// A delta's own count of what it changed, for the server count it implies (deltaSettles()):
+    /// rows it inserted and removed, and whether it left anything as it was (an unsaved record's
+    /// version, a tombstone of a record in use), which the counts cannot be derived past.
+    qint64 deltaInserted = 0;
+    qint64 deltaDeleted = 0;
+    bool deltaKeptSome = false;
+    /// The counts agreed when the delta began (and were read within kFullRecountAfterMs).
+    bool countsAgreedAtStart = false;
     qint64 progressDone = 0;
     qint64 progressBase = 0; ///< records done before the current query (restarts)
     qint64 progressTotal = 0;

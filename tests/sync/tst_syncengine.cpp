@@ -62,6 +62,50 @@ TEST_F(EngineTest, DeltaAppliesServerUpdatesAndDeletesAndAnIdleCycleOnlyCounts)
         EXPECT_NE(o.status, SyncStatus::Incomplete) << o.name.toStdString();
 }
 
+// A delta cycle costs the "changed since?" question and its pages: when the counts agreed before it
+// and it applied every change, the server's count is the one read before plus what it inserted minus
+// what it removed, so no recount is asked (10,000 changes in 1,000,000: 1 + 5 pages). A change the
+// delta leaves as it was (an unsaved edit kept) moves the counts apart: they are read again, as before.
+TEST_F(EngineTest, ADeltaCostsTheQuestionAndItsPagesAndNoRecount)
+{
+    SyncEngine engine(options(R"({"version":1,"objects":[{"name":"s_c__product__c","priority":1,"fields":["Name"]}]})"));
+    IdleCounter idle(engine);
+    ASSERT_TRUE(idle.startAndWait());
+    const QStringList ids = rest->ids(kProduct);
+    ASSERT_GT(ids.size(), 120);
+    ASSERT_TRUE(rest->update(kProduct, ids.mid(0, 100), {{"Name", "Renamed"}}));
+    ASSERT_TRUE(rest->remove(ids.mid(100, 3)));
+    server->emulator().insertRecords(kProduct.toStdString(), nlohmann::json::array({{{"Name", "new 1"}}, {{"Name", "new 2"}}}));
+    const qsizetype onServer = rest->ids(kProduct).size();
+    ASSERT_EQ(onServer, ids.size() - 1);
+
+    int64_t calls = server->emulator().apiCalls();
+    engine.syncNow();
+    ASSERT_TRUE(idle.waitNext(1));
+    EXPECT_EQ(server->emulator().apiCalls() - calls, 2) << "the question and one page of 105 changes";
+    expectIdentical({kProduct});
+    const auto *product = objectIn(engine.snapshot(), kProduct);
+    ASSERT_TRUE(product);
+    EXPECT_EQ(product->status, SyncStatus::FullySynced);
+    EXPECT_EQ(product->server, onServer);
+    EXPECT_EQ(product->local, onServer);
+
+    // A record with an unsaved edit deleted on the server: the edit is kept, and the counts are read
+    // again instead of derived.
+    {
+        auto store = posdata::LocalStore::open(dbPath, posdata::LocalStore::Mode::ReadWrite);
+        ASSERT_TRUE(store->updateLocal(kProduct, ids[110], R"({"Name":"edited here"})"));
+    }
+    ASSERT_TRUE(rest->remove({ids[110]}));
+    calls = server->emulator().apiCalls();
+    engine.syncNow();
+    ASSERT_TRUE(idle.waitNext(2));
+    EXPECT_GE(server->emulator().apiCalls() - calls, 3) << "the question, the page and the recount";
+    product = objectIn(engine.snapshot(), kProduct);
+    ASSERT_TRUE(product);
+    EXPECT_EQ(product->server, onServer - 1) << "read from the server, not derived";
+}
+
 TEST_F(EngineTest, PauseMidSyncThenResumeEndsIdentical)
 {
     auto o = options();

@@ -512,6 +512,13 @@ void SyncWorker::pollStore()
 {
     if (!m_store)
         return;
+    // The files and their volume (a stat and a statfs: cheap) follow a download as it fills the
+    // device: the size and free space shown, and the low-space warning, are never the start's.
+    const devicestorage::Volume volume = devicestorage::measure(m_options.dbPath);
+    if (volume.databaseBytes != m_volume.databaseBytes || volume.freeBytes != m_volume.freeBytes) {
+        m_volume = volume;
+        markDirty();
+    }
     // The CLI writes pause flags and pending markers into the same file while we run.
     for (auto &r : m_runs) {
         Run *run = r.get();

@@ -396,9 +396,16 @@ TEST_F(RangesTest, StorageIsMeasuredOnceIdleAndUnknownUntilThen)
     IdleCounter idle(engine);
     std::optional<qint64> bytesAtIdle;
     std::optional<qint64> freeWhileDownloading; // the volume is measured at start, for the low-space rule
+    qint64 firstDatabaseBytes = -1, lastDatabaseBytes = -1; // ... and again while the download fills it
     QObject::connect(&engine, &SyncEngine::snapshotChanged, [&](const posdata::EngineSnapshot &s) {
-        if (const auto *p = objectIn(s, kProduct); p && p->syncing && !freeWhileDownloading)
+        const auto *p = objectIn(s, kProduct);
+        if (!p || !p->syncing)
+            return;
+        if (!freeWhileDownloading)
             freeWhileDownloading = s.freeBytes;
+        if (firstDatabaseBytes < 0)
+            firstDatabaseBytes = s.databaseBytes;
+        lastDatabaseBytes = s.databaseBytes;
     });
     QObject::connect(&engine, &SyncEngine::idle, [&] {
         if (!bytesAtIdle)
@@ -407,6 +414,7 @@ TEST_F(RangesTest, StorageIsMeasuredOnceIdleAndUnknownUntilThen)
     ASSERT_TRUE(idle.startAndWait());
     ASSERT_TRUE(freeWhileDownloading);
     EXPECT_GT(*freeWhileDownloading, 0);
+    EXPECT_GT(lastDatabaseBytes, firstDatabaseBytes) << "the database's size shown while it grew stayed the start's";
     ASSERT_TRUE(bytesAtIdle);
     EXPECT_EQ(*bytesAtIdle, -1) << "1,000 products arrived: the start's measure of an empty object is not theirs";
     ASSERT_TRUE(testsupport::waitFor([&] { return objectOf(engine, kProduct)->bytes >= 0; }, 10000));

@@ -8,7 +8,6 @@
 #include "net/responses.h"
 
 #include <QLoggingCategory>
-#include <QMutex>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -16,6 +15,8 @@
 #include <QUrlQuery>
 
 #include <nlohmann/json.hpp>
+
+#include <mutex>
 
 Q_LOGGING_CATEGORY(lcNet, "posdata.net")
 
@@ -99,15 +100,21 @@ public:
     /// A page decoded to more than this is refused (a gzip bomb, or a broken server).
     static constexpr std::size_t kMaxPageBytes = 256u * 1024 * 1024;
 
-    PageTransport() : m_gate(std::make_shared<Gate>()) { m_gate->transport = this; }
     ~PageTransport() override
     {
-        QMutexLocker lock(&m_gate->mutex);
-        m_gate->transport = nullptr; // pages let go of after this wake no one
+        if (!m_queue)
+            return;
+        std::lock_guard lock(m_queue->gate->mutex);
+        m_queue->gate->transport = nullptr; // pages let go of after this wake no one
     }
 
     void fetch(quint64 ticket, QNetworkRequest request, SalesforceClient *client)
     {
+        // Made here, on the page thread that alone uses it (this object was made on the client's).
+        if (!m_queue) {
+            m_queue = std::make_unique<Queue>();
+            m_queue->gate->transport = this;
+        }
         // Asked for by us, gzip is not decoded by QNAM: the body stays compressed until its turn.
         request.setRawHeader("Accept-Encoding", "gzip");
         QNetworkAccessManager *nam = managerWithRoom();
@@ -122,7 +129,7 @@ public:
                       reply->rawHeader("Content-Encoding").trimmed().toLower()};
             const Response &response = *held.response;
             if (response.status >= 200 && response.status < 300 && response.error == QNetworkReply::NoError) {
-                m_held.append(std::move(held));
+                m_queue->held.append(std::move(held));
                 parseHeld();
                 return;
             }
@@ -152,7 +159,8 @@ public:
     }
     void abort(quint64 ticket)
     {
-        m_held.removeIf([ticket](const Held &h) { return h.ticket == ticket; });
+        if (m_queue)
+            m_queue->held.removeIf([ticket](const Held &h) { return h.ticket == ticket; });
         if (QNetworkReply *reply = m_replies.take(ticket)) {
             reply->disconnect(this);
             m_inFlight[qobject_cast<QNetworkAccessManager *>(reply->manager())] -= 1;
@@ -170,27 +178,34 @@ private:
         std::shared_ptr<Response> response; ///< its body as it came
         QByteArray encoding; ///< its Content-Encoding, lower case
     };
-    /// What a parsed page let go of (on any thread) wakes: the transport while it lives.
+    /// What a parsed page let go of (on any thread) wakes: the transport while it lives. A std::mutex
+    /// (pthreads), whose ordering ThreadSanitizer sees.
     struct Gate
     {
-        QMutex mutex;
+        std::mutex mutex;
         PageTransport *transport = nullptr;
+    };
+    /// Pages answered and not parsed yet, and the parsed ones out: the page thread's alone.
+    struct Queue
+    {
+        QList<Held> held; ///< answered, waiting for a parsed page to be let go of
+        int parsedOut = 0; ///< parsed pages not let go of yet
+        std::shared_ptr<Gate> gate = std::make_shared<Gate>();
     };
 
     /// Parses held pages, oldest first, while fewer than kParsedAhead are out.
     void parseHeld()
     {
-        while (m_parsedOut < kParsedAhead && !m_held.isEmpty()) {
-            Held held = m_held.takeFirst();
+        while (m_queue->parsedOut < kParsedAhead && !m_queue->held.isEmpty()) {
+            Held held = m_queue->held.takeFirst();
             Response &response = *held.response;
-            std::shared_ptr<Gate> gate = m_gate;
-            response.parsed = std::shared_ptr<ParsedPage>(new ParsedPage, [gate](ParsedPage *page) {
+            response.parsed = std::shared_ptr<ParsedPage>(new ParsedPage, [gate = m_queue->gate](ParsedPage *page) {
                 delete page;
-                QMutexLocker lock(&gate->mutex);
+                std::lock_guard lock(gate->mutex);
                 if (PageTransport *transport = gate->transport)
                     QMetaObject::invokeMethod(transport, [transport] { transport->letGo(); }, Qt::QueuedConnection);
             });
-            ++m_parsedOut;
+            ++m_queue->parsedOut;
             if (decode(&held, &response.parsed->parseError))
                 response.parsed->page = QueryPage::parse(response.body, &response.parsed->parseError);
             response.body = QByteArray(); // the page holds what the body had
@@ -199,7 +214,7 @@ private:
     }
     void letGo()
     {
-        --m_parsedOut;
+        --m_queue->parsedOut;
         parseHeld();
     }
     /// The body as sent, in place of the body as it came; false (and why) when it cannot be read.
@@ -260,9 +275,7 @@ private:
     QList<QNetworkAccessManager *> m_nams;
     QHash<QNetworkAccessManager *, int> m_inFlight;
     QHash<quint64, QNetworkReply *> m_replies;
-    QList<Held> m_held; ///< answered, waiting for a parsed page to be let go of
-    int m_parsedOut = 0; ///< parsed pages not let go of yet
-    std::shared_ptr<Gate> m_gate;
+    std::unique_ptr<Queue> m_queue; ///< made by the first fetch()
 };
 
 SalesforceClient::SalesforceClient(Options options, QObject *parent)

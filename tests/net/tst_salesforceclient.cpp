@@ -211,6 +211,33 @@ private:
     bool m_released = false;
 };
 
+/// A client whose query pages go through a page thread, as the sync worker's do; the thread is
+/// stopped before the client goes (SalesforceClient's destructor requires it).
+class PagedClient
+{
+public:
+    explicit PagedClient(std::unique_ptr<SalesforceClient> client, bool pagesNow = true) : m_client(std::move(client))
+    {
+        if (pagesNow)
+            startPages();
+    }
+    ~PagedClient()
+    {
+        m_thread.quit();
+        m_thread.wait();
+    }
+    void startPages()
+    {
+        m_thread.start();
+        m_client->setPageThread(&m_thread);
+    }
+    SalesforceClient *operator->() const { return m_client.get(); }
+
+private:
+    QThread m_thread;
+    std::unique_ptr<SalesforceClient> m_client;
+};
+
 struct Reply
 {
     bool arrived = false;
@@ -437,10 +464,7 @@ TEST_F(ClientTest, AbortedRequestNeverCallsBack)
 
 TEST_F(ClientTest, QueryPagesOnAPageThreadAreParsedThereAndKeepTokenAndErrorHandling)
 {
-    QThread pageThread;
-    pageThread.start();
-    auto client = makeClient();
-    client->setPageThread(&pageThread);
+    PagedClient client(makeClient());
     struct PageReply
     {
         bool arrived = false;
@@ -497,8 +521,6 @@ TEST_F(ClientTest, QueryPagesOnAPageThreadAreParsedThereAndKeepTokenAndErrorHand
     EXPECT_FALSE(called);
     EXPECT_EQ(client->apiCalls(), 8); // 2 + 401 and its retry + 2 errors + the aborted one + the one after
 
-    pageThread.quit();
-    pageThread.wait();
 }
 
 // Ten range pages answered at once on loopback must not all wait parsed for the writer (~2.4 MiB each
@@ -507,10 +529,7 @@ TEST_F(ClientTest, QueryPagesOnAPageThreadAreParsedThereAndKeepTokenAndErrorHand
 // answered at the server meanwhile.
 TEST_F(ClientTest, PagesAreParsedOnlyAsFastAsTheyAreUsedAndWaitCompressed)
 {
-    QThread pageThread;
-    pageThread.start();
-    auto client = makeClient();
-    client->setPageThread(&pageThread);
+    PagedClient client(makeClient());
     QList<std::shared_ptr<SalesforceClient::ParsedPage>> held;
     for (int i = 0; i < 6; ++i)
         client->queryPage(QStringLiteral("SELECT Id FROM GZIP"), 0, false,
@@ -534,18 +553,13 @@ TEST_F(ClientTest, PagesAreParsedOnlyAsFastAsTheyAreUsedAndWaitCompressed)
         EXPECT_TRUE(page->page->records[0].payload.contains(QByteArray(20000, 'z')));
     }
     held.clear();
-    pageThread.quit();
-    pageThread.wait();
 }
 
 // A page the transport decodes itself and cannot: no page, the reason in words (the worker's
 // "could not be read" then retries), and the gate is not left with a place taken.
 TEST_F(ClientTest, APageWithBrokenOrUnaskedForEncodingIsUnreadableInWords)
 {
-    QThread pageThread;
-    pageThread.start();
-    auto client = makeClient();
-    client->setPageThread(&pageThread);
+    PagedClient client(makeClient());
     const auto read = [&](const QString &soql) {
         auto reply = std::make_shared<std::optional<QString>>();
         client->queryPage(soql, 0, false,
@@ -561,8 +575,6 @@ TEST_F(ClientTest, APageWithBrokenOrUnaskedForEncodingIsUnreadableInWords)
         EXPECT_EQ(read(QStringLiteral("SELECT Id FROM BROTLI")), QStringLiteral("the server answered in an encoding not asked for (br)"));
     }
     EXPECT_EQ(read(QStringLiteral("SELECT Id FROM GZIP")), QStringLiteral("(a page)"));
-    pageThread.quit();
-    pageThread.wait();
 }
 
 // Range downloads send up to 10 pages at once; Qt 6.4 opens at most 6 HTTP/1.1 connections per host
@@ -570,10 +582,7 @@ TEST_F(ClientTest, APageWithBrokenOrUnaskedForEncodingIsUnreadableInWords)
 // before any is answered.
 TEST_F(ClientTest, TenPagesAtOnceAreTenRequestsAtTheServer)
 {
-    QThread pageThread;
-    pageThread.start();
-    auto client = makeClient();
-    client->setPageThread(&pageThread);
+    PagedClient client(makeClient());
     int answered = 0;
     QList<SalesforceClient::RequestId> ids;
     for (int i = 0; i < 10; ++i)
@@ -590,8 +599,6 @@ TEST_F(ClientTest, TenPagesAtOnceAreTenRequestsAtTheServer)
     EXPECT_TRUE(waitFor([&] { return server.gatedArrived.load() == 11; }));
     server.release();
     EXPECT_TRUE(waitFor([&] { return answered == 10; }));
-    pageThread.quit();
-    pageThread.wait();
 }
 
 // Range downloads open their page connections while the probe travels (a handshake each on a store's
@@ -606,15 +613,13 @@ TEST(ClientWarmUp, OpensThePageConnectionsAndSendsNothing)
         while (QTcpSocket *s = listener.nextPendingConnection())
             accepted << s;
     });
-    QThread pageThread;
-    pageThread.start();
     SalesforceClient::Options o;
     o.instanceUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(listener.serverPort()));
     o.clientId = QStringLiteral("pos-demo");
     o.refreshToken = QStringLiteral("good");
-    auto client = std::make_unique<SalesforceClient>(o);
+    PagedClient client(std::make_unique<SalesforceClient>(o), false);
     client->warmUpPages(3); // no page thread yet: nothing
-    client->setPageThread(&pageThread);
+    client.startPages();
     client->warmUpPages(8);
     // Qt opens a channel per pre-connect as its connection pool's state allows: on a slow machine (a
     // ThreadSanitizer run) one of the 8 may be folded into another, so more than one manager's 6 and
@@ -628,6 +633,4 @@ TEST(ClientWarmUp, OpensThePageConnectionsAndSendsNothing)
         sent += s->bytesAvailable();
     EXPECT_EQ(sent, 0) << "a warm-up sends no request";
     EXPECT_EQ(client->apiCalls(), 0);
-    pageThread.quit();
-    pageThread.wait();
 }

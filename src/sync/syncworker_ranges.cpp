@@ -149,6 +149,17 @@ void SyncWorker::rangesProbed(Run *run, quint64 seq, const QList<SalesforceClien
             failStore(run, error);
         return;
     }
+    // The probe read the count in scope: the screen and `posdata status` say "of 100,000" from the
+    // first page on (and while the download is paused), not "-" until the recount after it. A scoped
+    // object's count of all records was not read: it stays what it was.
+    if (plan.total >= 0) {
+        const ObjectState st = m_store->objectState(run->config.name);
+        const qint64 all = run->config.scoped() || !run->noScopeNote.isEmpty() ? st.serverAllCount : plan.total;
+        if (!m_store->setServerCounts(run->config.name, plan.total, all, QDateTime::currentDateTimeUtc(), &error)) {
+            failStore(run, error);
+            return;
+        }
+    }
     qCInfo(lcSync) << run->config.name << "downloads" << plan.total << "records in Id ranges:" << plan.ranges.size();
     resumeRanges(run, plan);
 }

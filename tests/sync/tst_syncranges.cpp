@@ -133,8 +133,15 @@ TEST_F(RangesTest, ARangedDownloadIsExactAndItsRangesRunSideBySide)
     ASSERT_FALSE(mark.isEmpty());
     SyncEngine engine(rangedOptions());
     IdleCounter idle(engine);
+    // What the screen says while the first download runs: "Synced N of 1,000" from the probe's count.
+    qint64 serverWhileSyncing = -2;
+    QObject::connect(&engine, &SyncEngine::snapshotChanged, [&](const posdata::EngineSnapshot &s) {
+        if (const auto *p = objectIn(s, kProduct); p && p->syncing && p->local > 0 && serverWhileSyncing == -2)
+            serverWhileSyncing = p->server;
+    });
     PlanWatcher plans(dbPath);
     const int64_t used = firstCycleCalls(idle, plans);
+    EXPECT_EQ(serverWhileSyncing, 1000) << "the count in scope the probe read, shown while the ranges run";
     ASSERT_FALSE(plans.samples.isEmpty()) << "no range plan was ever seen";
     const RangePlan &first = plans.samples.first();
     EXPECT_EQ(first.ranges.size(), 4);

@@ -170,7 +170,7 @@ void SyncWorker::start()
     markInUse();
     // The volume at once (a stat of two files and the file system: cheap), so that a device too full
     // for its first download says so before it; the bytes per object once idle.
-    m_volume = devicestorage::measure(m_options.dbPath);
+    measureVolume();
     m_measureTimer.start();
     // The discarded log keeps what a person threw away for a while, not for ever.
     if (m_store->purgeDiscarded(QDateTime::currentDateTimeUtc().addDays(-tuning::kKeepDiscardedDays), &error) < 0)
@@ -512,13 +512,9 @@ void SyncWorker::pollStore()
 {
     if (!m_store)
         return;
-    // The files and their volume (a stat and a statfs: cheap) follow a download as it fills the
-    // device: the size and free space shown, and the low-space warning, are never the start's.
-    const devicestorage::Volume volume = devicestorage::measure(m_options.dbPath);
-    if (volume.databaseBytes != m_volume.databaseBytes || volume.freeBytes != m_volume.freeBytes) {
-        m_volume = volume;
-        markDirty();
-    }
+    // The files and their volume follow a download as it fills the device: the size and free space
+    // shown, and the low-space warning, are never the start's.
+    measureVolume();
     // The CLI writes pause flags and pending markers into the same file while we run.
     for (auto &r : m_runs) {
         Run *run = r.get();
@@ -703,8 +699,17 @@ void SyncWorker::measureStorage()
         m.key = bytes >= 0 ? key : QString(); // a failed read is tried again next time
         m.bytes = bytes;
     }
-    m_volume = devicestorage::measure(m_options.dbPath);
+    measureVolume();
     markDirty();
+}
+
+void SyncWorker::measureVolume()
+{
+    const devicestorage::Volume volume = devicestorage::measure(m_options.dbPath);
+    if (volume.databaseBytes != m_volume.databaseBytes || volume.freeBytes != m_volume.freeBytes) {
+        m_volume = volume;
+        markDirty();
+    }
 }
 
 QString SyncWorker::scopeRecord(const scopelabel::Source &source)

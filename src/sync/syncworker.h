@@ -156,6 +156,9 @@ private:
     /// The object's local and server counts agreed when last read, not too long ago (countsAgree()),
     /// and a delta kept them agreeing: it settles with the server count that implies, no recount.
     bool countsAgree(Run *run, const ObjectState &st);
+    /// The device's side of the comparison with the server's count: synced records, and unsaved
+    /// changes of server records (they are the server's records too).
+    qint64 comparedLocal(Run *run, const ObjectState &st);
     bool deltaSettles(Run *run);
     void recount();
     void recountDone(const QList<SalesforceClient::CountResult> &results, const QList<QPair<Run *, int>> &asked);
@@ -224,6 +227,9 @@ private:
     /// Bytes of each object's records whose rows changed since the last measure, the store's size
     /// and its volume's free space (devicestorage.h): at start and at the end of each cycle.
     void measureStorage();
+    /// The store's files and their volume (a stat and a statfs: cheap); the snapshot is marked when
+    /// they moved.
+    void measureVolume();
     ObjectActivity activityOf(Run *run, const ObjectState &st);
 
     SyncEngineOptions m_options;

@@ -340,10 +340,15 @@ void SyncWorker::recountDone(const QList<SalesforceClient::CountResult> &results
     pump();
 }
 
+qint64 SyncWorker::comparedLocal(Run *run, const ObjectState &st)
+{
+    return st.localCount + activityOf(run, st).unsavedOfServerRecords;
+}
+
 void SyncWorker::compareCounts(Run *run, bool countsReadNow)
 {
     const ObjectState st = m_store->objectState(run->config.name);
-    const qint64 local = st.localCount + activityOf(run, st).unsavedOfServerRecords;
+    const qint64 local = comparedLocal(run, st);
     const bool known = run->settledMismatch && *run->settledMismatch == std::pair(local, st.serverCount);
     const bool match = st.serverCount >= 0 && (local == st.serverCount || known);
     if (!countsReadNow) {

@@ -307,7 +307,7 @@ bool SyncWorker::countsAgree(Run *run, const ObjectState &st)
     if (run->config.scoped() || !run->noScopeNote.isEmpty() || st.serverCount < 0 || !st.countsReadAt.isValid()
         || st.countsReadAt.msecsTo(QDateTime::currentDateTimeUtc()) > tuning::kFullRecountAfterMs)
         return false;
-    return st.localCount + activityOf(run, st).unsavedOfServerRecords == st.serverCount;
+    return comparedLocal(run, st) == st.serverCount;
 }
 
 bool SyncWorker::deltaSettles(Run *run)
@@ -322,16 +322,14 @@ bool SyncWorker::deltaSettles(Run *run)
         return false;
     const ObjectState st = m_store->objectState(run->config.name);
     const qint64 server = st.serverCount + run->deltaInserted - run->deltaDeleted;
-    if (st.localCount + activityOf(run, st).unsavedOfServerRecords != server)
+    if (comparedLocal(run, st) != server)
         return false;
     StoreError error;
     if (!m_store->setServerCounts(run->config.name, server, server, st.countsReadAt, &error)) {
         failStore(run, error);
         return true;
     }
-    run->countAgain(false, false, true);
-    run->phase = Run::Phase::Idle;
-    compareCounts(run, false);
+    compareCounts(run, false); // they agree: it settles
     return true;
 }
 

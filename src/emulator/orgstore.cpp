@@ -157,6 +157,19 @@ bool OrgStore::open(const std::string &file, std::string *error)
                                                                       sqlite3_column_text(st, 0)))
                                                                 : 0;
     }
+    // How this org writes Ids: base 62 as Salesforce does, unless records were made before the
+    // emulator did (base 36 then; a base-62 counter would make Ids they have).
+    sqlite3_stmt *st = statement("SELECT value FROM _meta WHERE key = 'ids'");
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        m_idDigits = std::string_view(reinterpret_cast<const char *>(sqlite3_column_text(st, 0))) == "36"
+                         ? soql::IdDigits::Base36
+                         : soql::IdDigits::Base62;
+        sqlite3_reset(st);
+    } else {
+        const bool made = std::any_of(m_counters.begin(), m_counters.end(), [](const auto &c) { return c.second > 0; });
+        m_idDigits = made ? soql::IdDigits::Base36 : soql::IdDigits::Base62;
+        exec(made ? "INSERT INTO _meta(key, value) VALUES ('ids', '36')" : "INSERT INTO _meta(key, value) VALUES ('ids', '62')");
+    }
     return loadReady(error);
 }
 
@@ -335,7 +348,7 @@ std::string OrgStore::insertRow(const ObjectDef &obj, Row values, const std::str
 {
     values.resize(obj.schema.fields.size());
     const uint64_t counter = nextCounter(obj);
-    const std::string id = soql::makeId(obj.keyPrefix, counter);
+    const std::string id = soql::makeId(obj.keyPrefix, counter, m_idDigits);
     values[0] = id;
     for (int i : {2, 3, 4}) {
         if (isNull(values[static_cast<size_t>(i)]))

@@ -4,6 +4,7 @@
 
 #include "emulator/objectcatalog.h"
 #include "soql/compiler.h"
+#include "soql/ids.h"
 
 #include <cstdint>
 #include <map>
@@ -159,6 +160,7 @@ private:
     std::map<std::string, sqlite3_stmt *> m_statements;
     std::map<std::string, uint64_t> m_counters;
     bool m_countersDirty = false; // m_counters moved past what _meta holds
+    soql::IdDigits m_idDigits = soql::IdDigits::Base62; // how the org writes Ids (_meta 'ids')
     std::map<std::string, std::string> m_insertSql; // per object, built once (seeding inserts millions)
 };
 

@@ -7,7 +7,7 @@ namespace soql {
 namespace {
 
 constexpr std::string_view kChecksumAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345";
-constexpr std::string_view kBase36 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+constexpr std::string_view kDigits62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
 bool isAlnum(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool isUpper(char c) { return c >= 'A' && c <= 'Z'; }
@@ -67,14 +67,15 @@ std::optional<std::string> normalizeId(std::string_view id)
     return to18(base);
 }
 
-std::string makeId(std::string_view prefix3, uint64_t counter)
+std::string makeId(std::string_view prefix3, uint64_t counter, IdDigits base)
 {
     std::string id(prefix3.substr(0, 3));
     id.resize(3, '0');
+    const uint64_t radix = base == IdDigits::Base62 ? 62 : 36; // base 36: the first 36 of the 62
     std::string digits(12, '0');
     for (int i = 11; i >= 0 && counter > 0; --i) {
-        digits[static_cast<std::size_t>(i)] = kBase36[counter % 36];
-        counter /= 36;
+        digits[static_cast<std::size_t>(i)] = kDigits62[counter % radix];
+        counter /= radix;
     }
     return to18(id + digits);
 }

@@ -21,9 +21,14 @@ std::string to18(std::string_view id15);
 /// text is not an Id, or an 18-character checksum is not one Salesforce could have produced.
 std::optional<std::string> normalizeId(std::string_view id);
 
-/// prefix3 + 12 zero-padded upper-case base-36 digits of counter + checksum: 18 characters, so
-/// for one prefix ORDER BY Id, creation order and bytewise order agree. The counter wraps at
-/// 36^12; a prefix that is not 3 characters is cut or padded with '0'.
-std::string makeId(std::string_view prefix3, uint64_t counter);
+/// How a made-up Id writes its counter. Salesforce's Ids count in base 62 (0-9 < A-Z < a-z, their
+/// bytes' order); the emulator wrote upper-case base 36 before, and an org file from then keeps it
+/// (another base would make Ids its records already have).
+enum class IdDigits { Base62, Base36 };
+
+/// prefix3 + 12 zero-padded digits of counter + checksum: 18 characters, so for one prefix ORDER BY
+/// Id, creation order and bytewise order agree. A prefix that is not 3 characters is cut or padded
+/// with '0'; base 36 wraps at 36^12.
+std::string makeId(std::string_view prefix3, uint64_t counter, IdDigits digits = IdDigits::Base62);
 
 } // namespace soql

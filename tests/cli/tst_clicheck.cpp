@@ -105,20 +105,39 @@ protected:
         return ids;
     }
 
-    /// Adds `n` synced rows whose Ids the server never had, among the real ones (a real Id with its last
-    /// character made lower case: emulator Ids are upper case), directly in SQLite.
-    QStringList addGhostRows(const QString &object, int n)
+    /// Deletes records on the server and empties its recycle bin of them: Ids it no longer has.
+    void purgeOnServer(const QString &object, const QStringList &ids)
     {
-        QStringList ids = storedIds(object);
-        std::mt19937 random(7);
-        std::shuffle(ids.begin(), ids.end(), random);
-        QStringList ghosts;
-        for (int i = 0; i < n; ++i) {
-            const QString ghost = QString::fromStdString(soql::to18((ids[i].left(14) + u'z').toStdString()));
-            addRow(object, ghost);
-            ghosts << ghost;
+        std::vector<std::string> gone;
+        for (const QString &id : ids)
+            gone.push_back(id.toStdString());
+        const nlohmann::json deleted = server->emulator().deleteRecords(object.toStdString(), gone);
+        EXPECT_EQ(deleted.size(), gone.size()) << deleted.dump();
+        EXPECT_EQ(server->emulator().purge(object.toStdString()), qint64(gone.size()));
+    }
+
+    /// Five Ids among the products' that the server does not have, made before the device syncs:
+    /// products spread over the Ids deleted and purged, and as many created after the last, so the
+    /// count stays 100,000. Salesforce's Ids count in base 62 like the emulator's, one after another: an Id
+    /// that sorts among the real ones and that the server does not have is one it deleted.
+    QStringList productGapsBeforeSync()
+    {
+        QStringList gaps;
+        nlohmann::json created = nlohmann::json::array();
+        for (int i = 0; i < 5; ++i) {
+            gaps << QString::fromStdString(soql::makeId("a02", uint64_t(10007 + 17011 * i)));
+            created.push_back({{"Name", "Filler " + std::to_string(i)}});
         }
-        return ghosts;
+        purgeOnServer(kProducts, gaps);
+        server->emulator().insertRecords(kProducts.toStdString(), created);
+        return gaps;
+    }
+
+    /// Adds synced rows whose Ids the server does not have (`ghosts`), directly in SQLite.
+    void addGhostRows(const QString &object, const QStringList &ghosts)
+    {
+        for (const QString &ghost : ghosts)
+            addRow(object, ghost);
     }
 
     /// The outlet's 10,000 orders synced, then 37 of them deleted and 5 ghosts added in SQLite; returns
@@ -128,7 +147,15 @@ protected:
         syncOnce(kOrders);
         const QStringList synced = storedIds(kOrders);
         deleteRandomRows(kOrders, 37, QString());
-        addGhostRows(kOrders, 5);
+        // Orders of other outlets among the outlet's, gone from the server: Ids it does not have.
+        QStringList ghosts;
+        for (uint64_t n = 20011; ghosts.size() < 5; n += 30011) {
+            const QString id = QString::fromStdString(soql::makeId("a03", n));
+            if (!synced.contains(id))
+                ghosts << id;
+        }
+        purgeOnServer(kOrders, ghosts);
+        addGhostRows(kOrders, ghosts);
         return synced;
     }
 
@@ -165,6 +192,7 @@ qint64 countOf(const QJsonObject &check, const char16_t *what)
 
 TEST_F(CliCheckTest, ChecksAndRepairs37MissingAnd5GhostProductsOf100kWithAFewCalls)
 {
+    const QStringList gaps = productGapsBeforeSync();
     syncOnce(kProducts);
     const QStringList before = storedIds(kProducts);
     ASSERT_EQ(before.size(), 100000);
@@ -186,7 +214,7 @@ TEST_F(CliCheckTest, ChecksAndRepairs37MissingAnd5GhostProductsOf100kWithAFewCal
     // unsaved changes of server records): the repair must bring back this status, whatever it says.
     const QString statusUndamaged = statusOf(kProducts);
     const QStringList removed = deleteRandomRows(kProducts, 37, edited);
-    const QStringList ghosts = addGhostRows(kProducts, 5);
+    addGhostRows(kProducts, gaps);
 
     // The default compares every Id: exact.
     const QJsonObject found = runJson(QStringLiteral("check"), kProducts);
@@ -260,12 +288,15 @@ TEST_F(CliCheckTest, ChecksAndRepairs37MissingAnd5GhostProductsOf100kWithAFewCal
 // The check must see both (a count-first check cannot).
 TEST_F(CliCheckTest, ACheckSeesAMissingAndAGhostRecordSideBySide)
 {
+    const QString ghost = productGapsBeforeSync().at(2);
     syncOnce(kProducts);
     const QStringList before = storedIds(kProducts);
     ASSERT_EQ(before.size(), 100000);
-    const QString gone = before.at(54321);
+    // The record right before the gap: the two sit in one range of any split.
+    const auto below = std::lower_bound(before.cbegin(), before.cend(), ghost);
+    ASSERT_TRUE(below != before.cbegin() && below != before.cend() && *below != ghost);
+    const QString gone = *(below - 1);
     execSql(dbPath, QStringLiteral("DELETE FROM records WHERE id = ?"), {gone});
-    const QString ghost = QString::fromStdString(soql::to18((gone.left(14) + u'z').toStdString()));
     addRow(kProducts, ghost);
 
     const QJsonObject found = runJson(QStringLiteral("check"), kProducts);

@@ -54,8 +54,7 @@ TEST(IdSpaceTest, SplitPointsAreEvenAscendingIdsOfThePrefix)
 
 TEST(IdSpaceTest, EmulatorIdsSplitRoughlyEvenlyByCount)
 {
-    // The emulator counts in base 36 (upper case only): read in base 62 the space has holes, but
-    // the split stays within a few per cent of equal counts, which a re-split evens out.
+    // The emulator counts in base 62 as Salesforce does: Ids one after another split into equal counts.
     const auto space = IdSpace::between(QString::fromStdString(soql::makeId("a02", 1)),
                                         QString::fromStdString(soql::makeId("a02", 1000000)));
     ASSERT_TRUE(space);
@@ -71,7 +70,7 @@ TEST(IdSpaceTest, EmulatorIdsSplitRoughlyEvenlyByCount)
             else
                 hi = mid;
         }
-        EXPECT_NEAR(double(lo - 1) / 1e6, (i + 1) / 4.0, 0.05) << points[i].toStdString();
+        EXPECT_NEAR(double(lo - 1) / 1e6, (i + 1) / 4.0, 1e-5) << points[i].toStdString();
     }
 }
 

@@ -5,6 +5,7 @@
 
 #include "emulator/objectcatalog.h"
 #include "emulator/orgstore.h"
+#include "soql/ids.h"
 
 #include <stdexcept>
 
@@ -113,6 +114,57 @@ TEST(OrgStoreSavepoint, AThrowInsideCompositeLeavesLaterWritesCommitted)
     server.reset();
     // And it is still there when the file is opened again.
     EXPECT_EQ(countIn("After throw"), 1);
+}
+
+// Ids count in base 62 as Salesforce's do; an org file written when the emulator counted in base 36
+// keeps counting so (a base-62 counter would make Ids its records already have: base 36 "10" is 36,
+// base 62 "10" is 62).
+TEST(OrgStoreIds, ANewOrgCountsInBase62AndAnOlderFileKeepsBase36)
+{
+    emu::ObjectCatalog catalog;
+    const DataFile fresh, older;
+    const auto insert = [&](emu::OrgStore &store) {
+        emu::OrgStore::Savepoint sp(store);
+        const std::string id = store.insertRow(contact(catalog), emu::OrgStore::Row{}, {});
+        sp.release();
+        return id;
+    };
+    {
+        emu::OrgStore store(catalog);
+        std::string error;
+        ASSERT_TRUE(store.open(fresh.path(), &error)) << error;
+        for (int i = 1; i < 36; ++i)
+            insert(store);
+        EXPECT_EQ(insert(store).substr(0, 15), "00300000000000a"); // the 36th
+    }
+    {
+        // An older file: records made, no 'ids' mark (the emulator before it wrote none).
+        emu::OrgStore store(catalog);
+        std::string error;
+        ASSERT_TRUE(store.open(older.path(), &error)) << error;
+        insert(store);
+        sqlite3 *db = nullptr;
+        ASSERT_EQ(sqlite3_open(older.path().c_str(), &db), SQLITE_OK);
+        ASSERT_EQ(sqlite3_exec(db, "DELETE FROM _meta WHERE key = 'ids'", nullptr, nullptr, nullptr), SQLITE_OK);
+        sqlite3_close(db);
+    }
+    for (const DataFile *file : {&fresh, &older}) {
+        emu::OrgStore store(catalog);
+        std::string error;
+        ASSERT_TRUE(store.open(file->path(), &error)) << error;
+        const std::string next = insert(store);
+        if (file == &fresh)
+            EXPECT_EQ(next.substr(0, 15), "00300000000000b"); // the 37th, in base 62 still
+        else
+            EXPECT_EQ(next, soql::makeId("003", 2, soql::IdDigits::Base36));
+    }
+    // Reopened, the older file still counts in base 36 (its mark is written now).
+    emu::OrgStore store(catalog);
+    std::string error;
+    ASSERT_TRUE(store.open(older.path(), &error)) << error;
+    for (int i = 3; i < 36; ++i)
+        insert(store);
+    EXPECT_EQ(insert(store), "003000000000010AAA"); // the 36th in base 36
 }
 
 } // namespace

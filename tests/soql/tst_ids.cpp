@@ -42,19 +42,36 @@ TEST(Ids, NormalizeIdRejectsNonIds)
 
 TEST(Ids, MakeIdIsFixedWidthMonotonicAndValid)
 {
+    // Base 62 as Salesforce counts: 0-9, A-Z, a-z, the order of their bytes.
     EXPECT_EQ(makeId("001", 0), "001000000000000AAA");
     EXPECT_EQ(makeId("001", 1), "001000000000001AAA");
     EXPECT_EQ(makeId("001", 35), "00100000000000ZAAQ");
-    EXPECT_EQ(makeId("001", 36), "001000000000010AAA");
+    EXPECT_EQ(makeId("001", 36).substr(0, 15), "00100000000000a");
+    EXPECT_EQ(makeId("001", 61).substr(0, 15), "00100000000000z");
+    EXPECT_EQ(makeId("001", 62), "001000000000010AAA");
     std::string previous;
-    for (uint64_t n : {0ull, 1ull, 9ull, 10ull, 35ull, 36ull, 1295ull, 1296ull, 99999ull, 4738381338321616895ull}) {
+    for (uint64_t n : {0ull, 1ull, 9ull, 10ull, 35ull, 36ull, 61ull, 62ull, 3843ull, 3844ull, 99999ull, ~0ull}) {
         const std::string id = makeId("a0X", n);
         ASSERT_EQ(id.size(), 18u);
         EXPECT_EQ(normalizeId(id), id) << id;
         EXPECT_LT(previous, id);
         previous = id;
     }
-    EXPECT_EQ(makeId("a0X", 4738381338321616895ull).substr(0, 15), "a0XZZZZZZZZZZZZ");
+    EXPECT_EQ(makeId("a0X", 3844 * 62 - 1).substr(0, 15), "a0X000000000zzz");
+}
+
+TEST(Ids, MakeIdInBase36IsTheUpperCaseIdsOfOlderEmulatorOrgs)
+{
+    EXPECT_EQ(makeId("001", 35, IdDigits::Base36), "00100000000000ZAAQ");
+    EXPECT_EQ(makeId("001", 36, IdDigits::Base36), "001000000000010AAA");
+    std::string previous;
+    for (uint64_t n : {0ull, 1ull, 35ull, 36ull, 1295ull, 1296ull, 4738381338321616895ull}) {
+        const std::string id = makeId("a0X", n, IdDigits::Base36);
+        EXPECT_EQ(normalizeId(id), id) << id;
+        EXPECT_LT(previous, id);
+        previous = id;
+    }
+    EXPECT_EQ(makeId("a0X", 4738381338321616895ull, IdDigits::Base36).substr(0, 15), "a0XZZZZZZZZZZZZ");
 }
 
 TEST(Ids, MakeIdFixesBadPrefixes)

@@ -339,7 +339,11 @@ TEST_F(HonestyTest, AQueryThatNeverAdvancesEndsTheAttemptInWords)
 {
     setFaults({{"stuckQueries", "s_c__product__c"}});
     const int64_t calls = server->emulator().apiCalls();
-    SyncEngine engine(options(kProductsOnly));
+    auto o = options(kProductsOnly);
+    // The server's cursor goes round in circles: a download that follows one. Id ranges page by
+    // keyset and hold none (the delta's cursor meets the fault in tst_clihonesty).
+    o.rangesPerDownload = 0;
+    SyncEngine engine(o);
     IdleCounter idle(engine);
     ASSERT_TRUE(idle.startAndWait());
     auto p = objectOf(engine, kProduct);

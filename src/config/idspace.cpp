@@ -4,6 +4,8 @@
 
 #include "soql/ids.h"
 
+#include <limits>
+
 namespace posdata {
 
 namespace {
@@ -102,13 +104,56 @@ QStringList IdSpace::splitPoints(int parts) const
     return out;
 }
 
-QString IdSpace::midpoint(const QString &from, const QString &to) const
+QStringList IdSpace::pageSplitPoints(int parts, qint64 records, int pageSize) const
 {
-    const std::optional<Number> a = numberOf(from);
-    const std::optional<Number> b = to.isEmpty() ? std::optional<Number>(m_high) : numberOf(to);
+    if (records < 1 || pageSize < 1)
+        return splitPoints(parts);
+    QStringList out;
+    const Number ids = m_high - m_low + 1;
+    const qint64 pages = (records + pageSize - 1) / pageSize;
+    Number previous = m_low;
+    for (int i = 1; i < parts; ++i) {
+        // Range i starts with page pages * i / parts: that many pages of records before it, at
+        // `ids / records` Ids a record (rounded; exact when they are equal).
+        const Number before = Number(pages * i / parts) * Number(pageSize);
+        const Number point = m_low + (before * ids + Number(records) / 2) / Number(records);
+        if (point <= previous || point > m_high)
+            continue; // fewer Ids than parts: no empty range
+        out << idOf(point);
+        previous = point;
+    }
+    return out;
+}
+
+QString IdSpace::pageMidpoint(const QString &next, const QString &to, qint64 records, qint64 ids, int pageSize) const
+{
+    const std::optional<Number> a = numberOf(next);
+    const std::optional<Number> b = to.isEmpty() ? std::optional<Number>(m_high + 1) : numberOf(to);
     if (!a || !b || *b <= *a + 1)
         return {};
-    return idOf(*a + (*b - *a) / 2);
+    if (records < 1 || ids < 1 || pageSize < 1)
+        return idOf(*a + (*b - *a) / 2); // no density: halfway
+    const Number left = ((*b - *a) * Number(records) + Number(ids) / 2) / Number(ids);
+    const Number pages = (left + Number(pageSize) - 1) / Number(pageSize);
+    if (pages < 2)
+        return {};
+    const Number point = *a + (pages / 2 * Number(pageSize) * Number(ids) + Number(records) / 2) / Number(records);
+    return point > *a && point < *b ? idOf(point) : QString();
+}
+
+QString IdSpace::following(const QString &id) const
+{
+    const std::optional<Number> n = numberOf(id);
+    return n ? idOf(*n + 1) : QString();
+}
+
+qint64 IdSpace::count(const QString &from, const QString &to) const
+{
+    const std::optional<Number> a = numberOf(from), b = numberOf(to);
+    if (!a || !b || *b < *a)
+        return 0;
+    const Number n = *b - *a + 1;
+    return n > Number(std::numeric_limits<qint64>::max()) ? std::numeric_limits<qint64>::max() : qint64(n);
 }
 
 bool IdSpace::adjacent(const QString &id, const QString &next) const

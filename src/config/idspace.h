@@ -35,10 +35,26 @@ public:
     /// space has fewer Ids than that.
     QStringList splitPoints(int parts) const;
 
-    /// The Id halfway between `from` and `to` (Ids of this prefix; an empty `to` means `last`):
-    /// strictly after `from` and strictly before `to`, or empty when there is no Id between them (or
-    /// either is not of this space).
-    QString midpoint(const QString &from, const QString &to) const;
+    /// Split points for a download of `records` records in pages of `pageSize`: up to `parts` ranges
+    /// of whole pages each but the last, if the records lie evenly over the Ids. They do exactly when
+    /// every Id from first to last is a record, as Ids made one after another are (a catalogue
+    /// loaded in one go): then no range but the last ends with a part page, and a download costs the
+    /// pages of one cursor. Otherwise a guess as good as the even spread, which it is for records < 1.
+    QStringList pageSplitPoints(int parts, qint64 records, int pageSize) const;
+
+    /// Where to split the Ids from `next` (the first one not read yet) up to `to` (exclusive; empty
+    /// means past `last`) if `records` records lie on every `ids` Ids: after about half of the pages
+    /// they hold, a whole number of them, so that the first part ends with a full page. Empty when
+    /// they hold fewer than two pages, or either Id is not of this space; halfway when the density is
+    /// unknown (`records` or `ids` < 1).
+    QString pageMidpoint(const QString &next, const QString &to, qint64 records, qint64 ids, int pageSize) const;
+
+    /// The Id right after `id` (empty when it is not of this space).
+    QString following(const QString &id) const;
+
+    /// How many Ids there are from `from` to `to`, both included (0 when `to` is before `from` or
+    /// either is not of this space; at most the largest qint64).
+    qint64 count(const QString &from, const QString &to) const;
 
     /// `next` is the Id right after `id`: no Id of this space can lie strictly between them (false
     /// when either is not of this space). A range [lo, next) whose page ended with `id` is complete.

@@ -133,7 +133,9 @@ void SyncWorker::rangesProbed(Run *run, quint64 seq, const QList<SalesforceClien
         const qint64 pages = (plan.total + m_options.batchSize - 1) / std::max(1, m_options.batchSize);
         const int parts = int(std::clamp<qint64>(pages, 1, m_options.rangesPerDownload));
         const std::optional<IdSpace> space = IdSpace::between(plan.firstId, plan.lastId);
-        const QStringList points = space ? space->splitPoints(parts) : QStringList();
+        // Ranges of whole pages: with Ids one after another (a catalogue loaded in one go) only the
+        // last range ends with a part page.
+        const QStringList points = space ? space->pageSplitPoints(parts, plan.total, m_options.batchSize) : QStringList();
         QString lo;
         for (const QString &point : points) {
             plan.ranges.append({lo, point, {}, 0, false});
@@ -339,9 +341,16 @@ void SyncWorker::resplit(Run *run)
         // Halves of less than a page each would cost a part page more and save no round trip.
         if (running >= run->rangesWanted || !largest || most < 2 * qint64(m_options.batchSize))
             return;
-        const QString from = largest->lastId.isEmpty() ? (largest->lo.isEmpty() ? run->plan.firstId : largest->lo)
-                                                       : largest->lastId;
-        const QString at = run->idSpace->midpoint(from, largest->hi);
+        // Split after whole pages of what is left (the page in flight included), at the range's own
+        // density once it has a page behind it: both halves end with a full page when the Ids are
+        // records one after another.
+        const IdSpace &space = *run->idSpace;
+        const QString start = largest->lo.isEmpty() ? run->plan.firstId : largest->lo;
+        const QString next = largest->lastId.isEmpty() ? start : space.following(largest->lastId);
+        const bool own = largest->received >= m_options.batchSize && !largest->lastId.isEmpty();
+        const qint64 records = own ? largest->received : run->plan.total;
+        const qint64 ids = own ? space.count(start, largest->lastId) : space.count(space.first(), space.last());
+        const QString at = space.pageMidpoint(next, largest->hi, records, ids, m_options.batchSize);
         if (at.isEmpty() || at <= largest->lo || (!largest->hi.isEmpty() && at >= largest->hi))
             return;
         const QString lo = largest->lo, hi = largest->hi;

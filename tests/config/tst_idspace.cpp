@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // IdSpace: split points of an object's Id space (even, ascending, valid 18-character Ids of the
-// prefix), midpoints for a re-split, fractions for estimates, and what is refused.
+// prefix), split points of whole pages, where to split again, fractions for estimates, and what is refused.
 #include "config/idspace.h"
 
 #include "soql/ids.h"
@@ -102,16 +102,60 @@ TEST(IdSpaceTest, ASmallSpaceGivesFewerPointsNeverAnEmptyRange)
     EXPECT_TRUE(one->splitPoints(1).isEmpty());
 }
 
-TEST(IdSpaceTest, MidpointIsStrictlyBetweenOrEmpty)
+TEST(IdSpaceTest, PageSplitPointsMakeRangesOfWholePagesWhenIdsFollowOneAnother)
 {
-    const auto space = IdSpace::between(id62(1), id62(1000));
+    // 200,000 records, one on every Id: ten ranges of exactly ten pages of 2,000.
+    const auto dense = IdSpace::between(id62(1000), id62(1000 + 199999));
+    ASSERT_TRUE(dense);
+    QStringList expected;
+    for (int i = 1; i < 10; ++i)
+        expected << id62(1000 + 20000 * i);
+    EXPECT_EQ(dense->pageSplitPoints(10, 200000, 2000), expected);
+    // One record more is a 101st page, a part one: it is the last range's, every other range is
+    // whole pages (101 * i / 10 of them before range i).
+    const auto more = IdSpace::between(id62(1000), id62(1000 + 200000));
+    ASSERT_TRUE(more);
+    const QStringList points = more->pageSplitPoints(10, 200001, 2000);
+    ASSERT_EQ(points.size(), 9);
+    for (int i = 1; i < 10; ++i)
+        EXPECT_EQ(points[i - 1], id62(1000 + 2000 * (101 * i / 10))) << i;
+    // A record on every other Id: the same pages, twice the Ids.
+    const auto sparse = IdSpace::between(id62(0), id62(399999));
+    ASSERT_TRUE(sparse);
+    EXPECT_EQ(sparse->pageSplitPoints(4, 200000, 2000).first(), id62(2 * 50000));
+    // No count: the even spread.
+    EXPECT_EQ(dense->pageSplitPoints(4, 0, 2000), dense->splitPoints(4));
+    EXPECT_EQ(dense->pageSplitPoints(4, -1, 2000), dense->splitPoints(4));
+}
+
+TEST(IdSpaceTest, APageMidpointSplitsWhatIsLeftAfterWholePages)
+{
+    const auto space = IdSpace::between(id62(0), id62(99999));
     ASSERT_TRUE(space);
-    EXPECT_EQ(space->midpoint(id62(100), id62(300)), id62(200));
-    EXPECT_EQ(space->midpoint(id62(100), QString()), id62(550)); // empty: up to the last Id
-    EXPECT_EQ(space->midpoint(id62(100), id62(102)), id62(101));
-    EXPECT_TRUE(space->midpoint(id62(100), id62(101)).isEmpty()); // nothing between
-    EXPECT_TRUE(space->midpoint(id62(300), id62(100)).isEmpty());
-    EXPECT_TRUE(space->midpoint(QStringLiteral("001000000000001AAA"), id62(300)).isEmpty());
+    // 10,000 records left from Id 1000 on, one per Id: 5 pages, the first 2 in the first half.
+    EXPECT_EQ(space->pageMidpoint(id62(1000), id62(11000), 1, 1, 2000), id62(5000));
+    EXPECT_EQ(space->pageMidpoint(id62(90000), QString(), 1, 1, 2000), id62(94000)); // empty: past the last
+    // A record on every other Id: 10,000 records in 20,000 Ids, 2 pages of them are 8,000 Ids.
+    EXPECT_EQ(space->pageMidpoint(id62(0), id62(20000), 1, 2, 2000), id62(8000));
+    EXPECT_EQ(space->pageMidpoint(id62(0), id62(3000), 1, 1, 2000), id62(2000)); // two pages, one a part
+    EXPECT_TRUE(space->pageMidpoint(id62(0), id62(2000), 1, 1, 2000).isEmpty()); // one page: no split
+    // No density: halfway; nothing between, backwards or another object's Id: none.
+    EXPECT_EQ(space->pageMidpoint(id62(100), id62(300), 0, 0, 2000), id62(200));
+    EXPECT_TRUE(space->pageMidpoint(id62(100), id62(101), 1, 1, 2000).isEmpty());
+    EXPECT_TRUE(space->pageMidpoint(id62(300), id62(100), 1, 1, 2000).isEmpty());
+    EXPECT_TRUE(space->pageMidpoint(QStringLiteral("001000000000001AAA"), id62(300), 1, 1, 2000).isEmpty());
+}
+
+TEST(IdSpaceTest, FollowingAndCountAreBase62Arithmetic)
+{
+    const auto space = IdSpace::between(id62(0), id62(100000));
+    ASSERT_TRUE(space);
+    EXPECT_EQ(space->following(id62(61)), id62(62));
+    EXPECT_EQ(space->following(id62(3843)), id62(3844));
+    EXPECT_EQ(space->count(id62(5), id62(14)), 10);
+    EXPECT_EQ(space->count(id62(5), id62(5)), 1);
+    EXPECT_EQ(space->count(id62(14), id62(5)), 0);
+    EXPECT_TRUE(space->following(QStringLiteral("not an id")).isEmpty());
 }
 
 TEST(IdSpaceTest, AdjacentIdsHaveNoIdBetweenThem)

@@ -117,7 +117,11 @@ TEST_F(HonestyTest, ClearResyncFromTheCliDuringADownloadEndsExact)
     for (int round = 0; round < 3; ++round) {
         SCOPED_TRACE(round);
         QFile::remove(dbPath);
-        SyncEngine engine(slowProducts(40));
+        auto o = slowProducts(40);
+        // Two ranges: five pages in three rounds. Ten would fetch all five at once (whole pages
+        // each), leaving no moment with 400 or 600 in and the download running.
+        o.rangesPerDownload = 2;
+        SyncEngine engine(o);
         IdleCounter idle(engine);
         std::optional<int> cliExit;
         QProcess cli;

@@ -110,6 +110,7 @@ TEST_F(EngineTest, PauseMidSyncThenResumeEndsIdentical)
 {
     auto o = options();
     o.maxConcurrentDownloads = 1;
+    o.rangesPerDownload = 2; // five pages in three rounds: ten ranges of whole pages fetch all at once
     setFaults({{"latencyMs", 30}}); // pages slow enough for the test to see one land
     SyncEngine engine(o);
     IdleCounter idle(engine);

@@ -292,7 +292,7 @@ TEST_F(CliCheckTest, ACheckSeesAMissingAndAGhostRecordSideBySide)
     syncOnce(kProducts);
     const QStringList before = storedIds(kProducts);
     ASSERT_EQ(before.size(), 100000);
-    // The record right before the gap: the two sit in one range of any split.
+    // The record right before the gap: the missing record and the ghost are neighbours.
     const auto below = std::lower_bound(before.cbegin(), before.cend(), ghost);
     ASSERT_TRUE(below != before.cbegin() && below != before.cend() && *below != ghost);
     const QString gone = *(below - 1);

@@ -8,7 +8,10 @@
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QVarLengthArray>
+#include <algorithm>
 #include <array>
+#include <cstring>
 #include <sqlite3.h>
 
 namespace posdata {
@@ -451,8 +454,30 @@ bool PageWriter::write(qint64 key, qint64 generation, const QVector<IncomingReco
         nWaiting = 0;
         return true;
     };
-    bool useRuns = true;
+    // The page's records in Id order: a cursor page comes in SystemModstamp order, and each record
+    // out of Id order costs its INSERT a seek of the (obj, id) index where one in order is an append.
+    // Stable: two versions of one Id keep their order, so the page's end state is the same.
+    QVarLengthArray<const IncomingRecord *, 2048> order;
+    order.reserve(page.size());
+    bool sorted = true;
+    const auto before = [](const IncomingRecord *a, const IncomingRecord *b) {
+        if (a->idAt >= 0 && b->idAt >= 0) {
+            const int n = std::min(a->idSize, b->idSize);
+            const int c = std::memcmp(a->payload.constData() + a->idAt, b->payload.constData() + b->idAt, size_t(n));
+            return c != 0 ? c < 0 : a->idSize < b->idSize;
+        }
+        return a->id < b->id;
+    };
     for (const IncomingRecord &r : page) {
+        if (!order.isEmpty() && sorted && before(&r, order.back()))
+            sorted = false;
+        order.append(&r);
+    }
+    if (!sorted)
+        std::stable_sort(order.begin(), order.end(), before);
+    bool useRuns = true;
+    for (const IncomingRecord *next : order) {
+        const IncomingRecord &r = *next;
         if (r.isDeleted) {
             if (!flushWaiting() || !applyTombstone(key, r, result, failure))
                 return false;

@@ -457,27 +457,33 @@ bool PageWriter::write(qint64 key, qint64 generation, const QVector<IncomingReco
     // The page's records in Id order: a cursor page comes in SystemModstamp order, and each record
     // out of Id order costs its INSERT a seek of the (obj, id) index where one in order is an append.
     // Stable: two versions of one Id keep their order, so the page's end state is the same.
-    QVarLengthArray<const IncomingRecord *, 2048> order;
-    order.reserve(page.size());
-    bool sorted = true;
-    const auto before = [](const IncomingRecord *a, const IncomingRecord *b) {
-        if (a->idAt >= 0 && b->idAt >= 0) {
-            const int n = std::min(a->idSize, b->idSize);
-            const int c = std::memcmp(a->payload.constData() + a->idAt, b->payload.constData() + b->idAt, size_t(n));
-            return c != 0 ? c < 0 : a->idSize < b->idSize;
-        }
-        return a->id < b->id;
+    struct Keyed
+    {
+        const IncomingRecord *record;
+        const char *id; ///< the Id's bytes the parser marked in the payload, or null (compare `record->id`)
+        qint32 size;
     };
+    QVarLengthArray<Keyed, 2048> keyed;
+    keyed.reserve(page.size());
+    const auto before = [](const Keyed &a, const Keyed &b) {
+        if (a.id && b.id) {
+            const int c = std::memcmp(a.id, b.id, size_t(std::min(a.size, b.size)));
+            return c != 0 ? c < 0 : a.size < b.size;
+        }
+        return a.record->id < b.record->id;
+    };
+    bool sorted = true;
     for (const IncomingRecord &r : page) {
-        if (!order.isEmpty() && sorted && before(&r, order.back()))
-            sorted = false;
-        order.append(&r);
+        const bool marked = r.idAt >= 0 && r.idSize >= 0 && qsizetype(r.idAt) + r.idSize <= r.payload.size();
+        const Keyed k { &r, marked ? r.payload.constData() + r.idAt : nullptr, marked ? r.idSize : 0 };
+        sorted = sorted && (keyed.isEmpty() || !before(k, keyed.back()));
+        keyed.append(k);
     }
     if (!sorted)
-        std::stable_sort(order.begin(), order.end(), before);
+        std::stable_sort(keyed.begin(), keyed.end(), before);
     bool useRuns = true;
-    for (const IncomingRecord *next : order) {
-        const IncomingRecord &r = *next;
+    for (const Keyed &next : keyed) {
+        const IncomingRecord &r = *next.record;
         if (r.isDeleted) {
             if (!flushWaiting() || !applyTombstone(key, r, result, failure))
                 return false;

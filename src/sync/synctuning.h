@@ -24,14 +24,15 @@ inline constexpr int kBatchSize = 2000;
 /// Id ranges a full download (first sync, resync, clear & resync, new fields, repair) is split into,
 /// fetched at the same time. Over a store's link (100 ms round trip, ~200 ms of server time a page
 /// of wide records, 50 Mbit/s) one chain of pages waits ~300 ms for each 2000 records and uses a
-/// tenth of the bandwidth. Ten chains fill the link: 200,000 products in 4.9-5.1 s against a bound
-/// of 3.4 s (1.5x), 1,000,000 in 19.0 s against 14.8 s (1.3x); four chains stay at ~2.9x (9.9 s),
-/// eight at ~1.8x (docs/benchmarks.md section 7). Ten is also the most kMaxQueriesInFlight lets run,
+/// tenth of the bandwidth. Ten chains fill the link: 200,000 products in 4.6-4.7 s against a bound
+/// of 3.3 s (1.4x), 1,000,000 in 18.5 s against 14.7 s (1.3x); four chains stay at ~2.9x (9.6 s),
+/// eight at ~1.8x (docs/benchmarks.md sections 7 and 8). Ten is also the most kMaxQueriesInFlight lets run,
 /// and never more than Salesforce's cursors per user leave: a cursor download beside them (a small
 /// object, a delta) takes one of the ten and the ranges get the rest. Memory does not grow with
 /// the ranges: pages wait for the writer compressed (SalesforceClient's page transport parses two
 /// at a time), so 1,000,000 products peak at ~59 MiB in 10 ranges on loopback, 56-57 MiB in 4
-/// (the budget is 64 MiB). Each range ends with a part page: about one API call more per range.
+/// (the budget is 64 MiB). Ranges hold whole pages (IdSpace::pageSplitPoints()): with Ids one after
+/// another a download costs the pages of one cursor; Ids with holes add up to a part page per range.
 /// 0: one cursor by SystemModstamp, as a delta (the loopback benchmark's page server serves only
 /// that query).
 inline constexpr int kRangesPerDownload = 10;

@@ -9,9 +9,12 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVarLengthArray>
+#include <QtEndian>
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <limits>
+#include <tuple>
 #include <sqlite3.h>
 
 namespace posdata {
@@ -31,8 +34,8 @@ public:
     virtual bool insertRun(qint64 key, qint64 generation, const IncomingRecord *const *run, int *added) = 0;
     /// UPDATE of a Synced record to this version: *updated false when the record is unsaved.
     virtual bool update(qint64 key, qint64 generation, const IncomingRecord &r, bool *updated) = 0;
-    /// The largest rowid of the records table (0 when empty).
-    virtual bool maxRowid(qint64 *rowid) = 0;
+    /// The rowid of the last row an INSERT of this connection added.
+    virtual qint64 lastInsertRowid() = 0;
     /// The rowid of the record with r's Id (0 when absent).
     virtual bool rowidOf(qint64 key, const IncomingRecord &r, qint64 *rowid) = 0;
 
@@ -58,11 +61,45 @@ QByteArray modstampUtf8(const IncomingRecord &r)
     return utf8Of(r, r.modstampAt, r.modstampSize, r.systemModstamp);
 }
 
+/// A record and its Id as the store's index orders it (BINARY: byte by byte, a prefix first), packed
+/// into three big-endian words: comparing two is three integer compares where memcmp() of the
+/// bytes was a call per compare (a page's sort is ~22,000 compares). Ids longer than the words hold
+/// (never from Salesforce, whose Ids are 15 or 18 characters) and Ids the parser did not mark are
+/// not packed: a page with one of those is sorted by its records' QString Ids instead.
+struct IdKey
+{
+    static constexpr qint32 kMaxBytes = 24;
+    const IncomingRecord *record = nullptr;
+    std::array<quint64, 3> words {};
+    qint32 size = -1; ///< the Id's bytes, -1: not packed
+
+    bool packed() const { return size >= 0; }
+    static IdKey of(const IncomingRecord &r)
+    {
+        IdKey k;
+        k.record = &r;
+        const bool marked = r.idAt >= 0 && r.idSize >= 0 && qsizetype(r.idAt) + r.idSize <= r.payload.size();
+        if (!marked || r.idSize > kMaxBytes)
+            return k;
+        std::array<uchar, kMaxBytes> bytes {};
+        std::memcpy(bytes.data(), r.payload.constData() + r.idAt, size_t(r.idSize));
+        for (int w = 0; w < 3; ++w)
+            k.words[w] = qFromBigEndian<quint64>(bytes.data() + 8 * w);
+        k.size = r.idSize;
+        return k;
+    }
+    /// Byte order of packed Ids: the words, then the length (zero padding is below any Id byte,
+    /// Ids hold no NUL, so a shorter Id that is a prefix of a longer one comes first, as in memcmp()).
+    static bool before(const IdKey &a, const IdKey &b)
+    {
+        return std::tie(a.words[0], a.words[1], a.words[2], a.size) < std::tie(b.words[0], b.words[1], b.words[2], b.size);
+    }
+};
+
 const char *const kInsert = "INSERT OR IGNORE INTO records(obj, id, modstamp, state, seen_gen, payload)"
                             " VALUES (?1, ?2, ?3, 0, ?4, ?5)";
 const char *const kUpdate = "UPDATE records SET modstamp = ?3, seen_gen = ?4, payload = ?5"
                             " WHERE obj = ?1 AND id = ?2 AND state = 0";
-const char *const kMaxRowid = "SELECT max(rowid) FROM records";
 const char *const kRowidOf = "SELECT rowid FROM records WHERE obj = ?1 AND id = ?2";
 
 /// The multi-row INSERT: ?1 obj, ?2 seen_gen, then id, modstamp, payload of each row.
@@ -85,7 +122,7 @@ public:
     { }
     ~SqliteApiRows() override
     {
-        for (sqlite3_stmt *stmt : { m_insert, m_insertRun, m_update, m_maxRowid, m_rowidOf })
+        for (sqlite3_stmt *stmt : { m_insert, m_insertRun, m_update, m_rowidOf })
             sqlite3_finalize(stmt);
     }
     bool prepare()
@@ -95,8 +132,7 @@ public:
             return rc == SQLITE_OK || fail(rc);
         };
         return prepareOne(kInsert, &m_insert) && prepareOne(insertRunSql().constData(), &m_insertRun)
-            && prepareOne(kUpdate, &m_update) && prepareOne(kMaxRowid, &m_maxRowid)
-            && prepareOne(kRowidOf, &m_rowidOf);
+            && prepareOne(kUpdate, &m_update) && prepareOne(kRowidOf, &m_rowidOf);
     }
     PageWriter::Path path() const override { return PageWriter::Path::SqliteApi; }
 
@@ -129,7 +165,7 @@ public:
         *updated = changes > 0;
         return ok;
     }
-    bool maxRowid(qint64 *rowid) override { return selectInt(m_maxRowid, rowid); }
+    qint64 lastInsertRowid() override { return sqlite3_last_insert_rowid(m_db); }
     bool rowidOf(qint64 key, const IncomingRecord &r, qint64 *rowid) override
     {
         sqlite3_bind_int64(m_rowidOf, 1, key);
@@ -192,7 +228,6 @@ private:
     sqlite3_stmt *m_insert = nullptr;
     sqlite3_stmt *m_insertRun = nullptr;
     sqlite3_stmt *m_update = nullptr;
-    sqlite3_stmt *m_maxRowid = nullptr;
     sqlite3_stmt *m_rowidOf = nullptr;
     std::array<QByteArray, 2 * RowsPerInsert> m_utf8;
 };
@@ -205,7 +240,6 @@ public:
         : m_insert(db)
         , m_insertRun(db)
         , m_update(db)
-        , m_maxRowid(db)
         , m_rowidOf(db)
     { }
     bool prepare()
@@ -214,14 +248,12 @@ public:
         QString run = QStringLiteral("INSERT OR IGNORE INTO records(obj, id, modstamp, state, seen_gen, payload) VALUES ");
         for (int row = 0; row < RowsPerInsert; ++row)
             run += QLatin1String(row ? ", (?, ?, ?, 0, ?, ?)" : "(?, ?, ?, 0, ?, ?)");
-        for (QSqlQuery *q : { &m_maxRowid, &m_rowidOf })
-            q->setForwardOnly(true);
+        m_rowidOf.setForwardOnly(true);
         return prepareOne(m_insert, QStringLiteral("INSERT OR IGNORE INTO records(obj, id, modstamp, state,"
                                                    " seen_gen, payload) VALUES (?, ?, ?, 0, ?, ?)"))
             && prepareOne(m_insertRun, run)
             && prepareOne(m_update, QStringLiteral("UPDATE records SET modstamp = ?, seen_gen = ?, payload = ?"
                                                    " WHERE obj = ? AND id = ? AND state = 0"))
-            && prepareOne(m_maxRowid, QString::fromLatin1(kMaxRowid))
             && prepareOne(m_rowidOf, QStringLiteral("SELECT rowid FROM records WHERE obj = ? AND id = ?"));
     }
     PageWriter::Path path() const override { return PageWriter::Path::QtSql; }
@@ -258,7 +290,7 @@ public:
         *updated = m_update.numRowsAffected() > 0;
         return true;
     }
-    bool maxRowid(qint64 *rowid) override { return selectInt(m_maxRowid, rowid); }
+    qint64 lastInsertRowid() override { return m_insertRun.lastInsertId().toLongLong(); }
     bool rowidOf(qint64 key, const IncomingRecord &r, qint64 *rowid) override
     {
         m_rowidOf.bindValue(0, key);
@@ -310,7 +342,6 @@ private:
     QSqlQuery m_insert;
     QSqlQuery m_insertRun;
     QSqlQuery m_update;
-    QSqlQuery m_maxRowid;
     QSqlQuery m_rowidOf;
 };
 
@@ -416,18 +447,22 @@ bool PageWriter::write(qint64 key, qint64 generation, const QVector<IncomingReco
         return update(r);
     };
     // RowsPerInsert records in one INSERT OR IGNORE. When some were ignored (already here, or an Id
-    // twice in the run), the rowid tells them apart: rows this statement added have rowids above
-    // the table's largest one before it; a later copy of an Id added here updates it, as row by row.
+    // twice in the run), the rowid tells them apart: each row the statement added took the table's
+    // largest rowid + 1 (no AUTOINCREMENT), so the `added` rows it added hold the rowids up to the
+    // last one it inserted and those above the largest before it; a later copy of an Id added here
+    // updates it, as row by row. (Past rowid 2^63 - 1 SQLite picks free rowids at random: a store
+    // would need that many inserts first.)
     const auto applyRun = [&](const IncomingRecord *const *run, bool *someIgnored) {
-        qint64 maxBefore = 0;
         int added = 0;
-        if (!rows.maxRowid(&maxBefore) || !rows.insertRun(key, generation, run, &added))
+        if (!rows.insertRun(key, generation, run, &added))
             return failed();
         *someIgnored = added < RowsPerInsert;
         if (!*someIgnored) {
             result->inserted += added;
             return true;
         }
+        const qint64 maxBefore
+            = added > 0 ? rows.lastInsertRowid() - added : std::numeric_limits<qint64>::max();
         QSet<QString> addedHere;
         for (int row = 0; row < RowsPerInsert; ++row) {
             qint64 rowid = 0;
@@ -457,32 +492,22 @@ bool PageWriter::write(qint64 key, qint64 generation, const QVector<IncomingReco
     // The page's records in Id order: a cursor page comes in SystemModstamp order, and each record
     // out of Id order costs its INSERT a seek of the (obj, id) index where one in order is an append.
     // Stable: two versions of one Id keep their order, so the page's end state is the same.
-    struct Keyed
-    {
-        const IncomingRecord *record;
-        const char *id; ///< the Id's bytes the parser marked in the payload, or null (compare `record->id`)
-        qint32 size;
-    };
-    QVarLengthArray<Keyed, 2048> keyed;
+    QVarLengthArray<IdKey, 2048> keyed;
     keyed.reserve(page.size());
-    const auto before = [](const Keyed &a, const Keyed &b) {
-        if (a.id && b.id) {
-            const int c = std::memcmp(a.id, b.id, size_t(std::min(a.size, b.size)));
-            return c != 0 ? c < 0 : a.size < b.size;
-        }
-        return a.record->id < b.record->id;
-    };
+    bool packed = true;
     bool sorted = true;
     for (const IncomingRecord &r : page) {
-        const bool marked = r.idAt >= 0 && r.idSize >= 0 && qsizetype(r.idAt) + r.idSize <= r.payload.size();
-        const Keyed k { &r, marked ? r.payload.constData() + r.idAt : nullptr, marked ? r.idSize : 0 };
-        sorted = sorted && (keyed.isEmpty() || !before(k, keyed.back()));
-        keyed.append(k);
+        keyed.append(IdKey::of(r));
+        packed = packed && keyed.back().packed();
+        sorted = sorted && (keyed.size() == 1 || !IdKey::before(keyed.back(), keyed[keyed.size() - 2]));
     }
-    if (!sorted)
-        std::stable_sort(keyed.begin(), keyed.end(), before);
+    if (!packed)
+        std::stable_sort(keyed.begin(), keyed.end(),
+            [](const IdKey &a, const IdKey &b) { return a.record->id < b.record->id; });
+    else if (!sorted)
+        std::stable_sort(keyed.begin(), keyed.end(), IdKey::before);
     bool useRuns = true;
-    for (const Keyed &next : keyed) {
+    for (const IdKey &next : keyed) {
         const IncomingRecord &r = *next.record;
         if (r.isDeleted) {
             if (!flushWaiting() || !applyTombstone(key, r, result, failure))

@@ -327,12 +327,17 @@ TEST_P(StoreWritePaths, MultiRowInsertsGiveTheResultsOfRowByRowWrites)
         return it.key();
     };
     for (int pageNo = 0; pageNo < 40; ++pageNo) {
-        // Some pages are all new records (the fast path throughout), others mix in known Ids.
-        const int knownPercent = pageNo % 3 == 0 ? 0 : pageNo % 3 == 1 ? 2 : 30;
+        // Some pages are all new records (the fast path throughout), others mix in known Ids, and
+        // every fifth is a resync's: only Ids already here (its first run adds no row at all).
+        const int knownPercent = pageNo % 5 == 4 ? 100 : pageNo % 3 == 0 ? 0 : pageNo % 3 == 1 ? 2 : 30;
+        // Odd pages carry tombstones, which the write takes in page order. Even pages have none and
+        // mark where each Id sits in the payload, as the parser does: the page is put in Id order by
+        // those bytes (the records of the others, tombstones' empty payloads among them, by their Ids).
+        const bool marked = pageNo % 2 == 0;
         QVector<IncomingRecord> page;
         const int n = 60 + rng.bounded(400);
         for (int i = 0; i < n; ++i) {
-            const int roll = rng.bounded(100);
+            const int roll = marked ? 3 + rng.bounded(97) : rng.bounded(100);
             const QByteArray tag = "p" + QByteArray::number(pageNo) + "-" + QByteArray::number(i);
             if (roll < 2 && !page.isEmpty()) {
                 page.append(tombstone(page[rng.bounded(int(page.size()))].id));
@@ -344,6 +349,12 @@ TEST_P(StoreWritePaths, MultiRowInsertsGiveTheResultsOfRowByRowWrites)
                 page.append(pageOf({ anyKnown() }, tag).first());
             } else {
                 page.append(pageOf({ QStringLiteral("n%1").arg(nextNew++) }, tag).first());
+            }
+        }
+        if (marked) {
+            for (IncomingRecord &r : page) {
+                r.idAt = qint32(r.payload.indexOf(':') + 1);
+                r.idSize = qint32(r.id.toUtf8().size());
             }
         }
         ApplyResult expected;

@@ -290,7 +290,7 @@ bool benchRaw(const QString &path, qint64 n, bool withoutRowid, int rowsPerState
     sqlite3_finalize(multi);
     sqlite3_close(db);
     if (ok)
-        report(withoutRowid ? "raw sqlite3 WITHOUT ROWID"
+        report(withoutRowid ? (multi ? "raw WITHOUT ROWID, 50 rows" : "raw sqlite3 WITHOUT ROWID")
                 : multi     ? "raw sqlite3, 50 rows/INSERT"
                             : "raw sqlite3 (floor)",
             n, ms);
@@ -340,6 +340,8 @@ int main(int argc, char **argv)
                 && !benchRaw(dir.filePath(QStringLiteral("rawwr%1.db").arg(run)), n, true))
             || (variants.contains("rawmulti")
                 && !benchRaw(dir.filePath(QStringLiteral("rawmulti%1.db").arg(run)), n, false, MultiRows))
+            || (variants.contains("rawwrmulti")
+                && !benchRaw(dir.filePath(QStringLiteral("rawwrmulti%1.db").arg(run)), n, true, MultiRows))
             || (variants.contains("live") && !benchLive(dir.filePath(QStringLiteral("live%1.db").arg(run)), n)))
             return 1;
         ++run;

@@ -13,6 +13,8 @@ start_page_server() {
     chmod a+rx "$work" "$pages"
     chmod -R a+r "$pages"
     NGINX_PID_FILE="$work/nginx/nginx.pid"
+    local first_pages=""
+    [ -f "$pages/first-pages.map" ] && first_pages="include $pages/first-pages.map;"
     cat >"$work/nginx/nginx.conf" <<CONF
 worker_processes 1;
 pid $NGINX_PID_FILE;
@@ -29,14 +31,24 @@ http {
     tcp_nopush on;
     keepalive_requests 100000;
     upstream emulator { server ${upstream#http://}; keepalive 4; }
+    # First pages a client asked for through record_pages.py, by the request target it sent.
+    map_hash_bucket_size 1024;
+    map \$request_uri \$first_page { default ""; $first_pages }
     server {
         listen 127.0.0.1:$port;
         root $pages;
         default_type "application/json;charset=UTF-8";
-        # The benchmarked query's first page: any queryAll that is not a COUNT().
-        location ~ ^/services/data/v[0-9.]+/queryAll/?\$ {
+        location ~ ^/services/data/v[0-9.]+/query(All)?/?\$ {
+            # A recorded first page (the engine's Id ranges) as it was recorded.
+            if (\$first_page) { rewrite ^ /__page\$first_page last; }
             if (\$arg_q ~* "count%28%29|count\\(\\)") { rewrite ^ /__emulator\$uri last; }
-            try_files /first.json =404;
+            # The dumped cursor chain's first page: any other queryAll that is not a COUNT().
+            if (\$uri ~ "/queryAll/?\$") { rewrite ^ /__page/first.json last; }
+            rewrite ^ /__emulator\$uri last;
+        }
+        location /__page/ {
+            internal;
+            alias $pages/;
         }
         # Later pages by locator.
         location ~ ^/services/data/v[0-9.]+/query(All)?/([^/]+)\$ {

@@ -4,10 +4,13 @@
 
 #include "store/localstore.h"
 #include "store/sqltransaction.h"
+#include "store/storetuning.h"
 #include "storetesthelpers.h"
+#include "support/waitfor.h"
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -255,6 +258,47 @@ TEST_P(StoreFilesWritePaths, FullDiskRollsBackWholeAndRecovers)
 
 INSTANTIATE_TEST_SUITE_P(Paths, StoreFilesWritePaths,
     ::testing::Values(LocalStore::WritePath::SqliteApi, LocalStore::WritePath::QtSql), writePathName);
+
+// A first download writes faster than checkpoints copy (each one syncs the disk), and a reader
+// that holds its snapshot (posdata status, the screen) keeps the WAL from starting over: the WAL file
+// grows meanwhile, to the size of the database at worst. Once the copy caught up, the next write
+// starts it over and cuts the file back to tuning::WalGuardBytes: a big download does not keep its
+// WAL's disk space for the rest of the day.
+TEST_F(StoreFiles, TheWalFileIsCutBackOnceCheckpointsCaughtUp)
+{
+    // Both ways the store checkpoints: by the writer (SQLite's own), and on the background thread the
+    // engine starts (the writer then checkpoints only past the guard).
+    for (const bool background : { false, true }) {
+        SCOPED_TRACE(background ? "background checkpoints" : "the writer's checkpoints");
+        QFile::remove(path());
+        auto store = openRw();
+        ASSERT_TRUE(store);
+        ASSERT_TRUE(store->setBackgroundCheckpoints(background));
+        const QString wal = path() + QStringLiteral("-wal");
+        RawDb reader(path(), SQLITE_OPEN_READONLY);
+        ASSERT_TRUE(reader.exec("BEGIN"));
+        ASSERT_EQ(reader.scalar("SELECT count(*) FROM records"), QStringLiteral("0")); // the snapshot is held
+        const QByteArray filler(4000, 'p');
+        int page = 0;
+        while (QFileInfo(wal).size() < 2 * tuning::WalGuardBytes) {
+            QVector<IncomingRecord> records;
+            for (int i = 0; i < 500; ++i)
+                records.append({ QStringLiteral("r%1-%2").arg(page).arg(i), QStringLiteral("t"), false, filler });
+            ASSERT_EQ(store->applyPage(kObj, records, { QStringLiteral("t"), records.last().id }, 0).inserted, 500);
+            ++page;
+        }
+        ASSERT_TRUE(reader.exec("COMMIT"));
+        // The checkpoints copy the rest now that no reader holds the old snapshot; a write after
+        // that starts the WAL over (the engine writes its live state twice a second).
+        int late = 0;
+        const auto cutBack = [&] {
+            store->applyPage(kObj, pageOf({ QStringLiteral("late%1").arg(late++) }), { QStringLiteral("t"), QStringLiteral("late") }, 0);
+            return QFileInfo(wal).size() <= tuning::WalGuardBytes;
+        };
+        EXPECT_TRUE(testsupport::waitFor(cutBack, 10000)) << QFileInfo(wal).size() << " bytes after " << page << " pages";
+        EXPECT_EQ(store->countSlow(kObj), page * 500 + late);
+    }
+}
 
 TEST_F(StoreFiles, TransactionRollsBackUnlessCommitted)
 {

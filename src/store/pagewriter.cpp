@@ -448,8 +448,8 @@ bool PageWriter::write(qint64 key, qint64 generation, const QVector<IncomingReco
     };
     // RowsPerInsert records in one INSERT OR IGNORE. When some were ignored (already here, or an Id
     // twice in the run), the rowid tells them apart: each row the statement added took the table's
-    // largest rowid + 1 (no AUTOINCREMENT), so the `added` rows it added hold the rowids up to the
-    // last one it inserted and those above the largest before it; a later copy of an Id added here
+    // largest rowid + 1 (no AUTOINCREMENT), so the rows it added are the `added` rowids up to the
+    // last one it inserted, all above the largest rowid before it; a later copy of an Id added here
     // updates it, as row by row. (Past rowid 2^63 - 1 SQLite picks free rowids at random: a store
     // would need that many inserts first.)
     const auto applyRun = [&](const IncomingRecord *const *run, bool *someIgnored) {

@@ -330,9 +330,9 @@ TEST_P(StoreWritePaths, MultiRowInsertsGiveTheResultsOfRowByRowWrites)
         // Some pages are all new records (the fast path throughout), others mix in known Ids, and
         // every fifth is a resync's: only Ids already here (its first run adds no row at all).
         const int knownPercent = pageNo % 5 == 4 ? 100 : pageNo % 3 == 0 ? 0 : pageNo % 3 == 1 ? 2 : 30;
-        // Odd pages carry tombstones, which the write takes in page order. Even pages have none and
-        // mark where each Id sits in the payload, as the parser does: the page is put in Id order by
-        // those bytes (the records of the others, tombstones' empty payloads among them, by their Ids).
+        // Even pages mark where each Id sits in the payload, as the parser does, and hold no tombstone
+        // (its empty payload marks nothing): they are put in Id order by the packed Id bytes. Odd
+        // pages, tombstones among them, are put in order by their records' QString Ids.
         const bool marked = pageNo % 2 == 0;
         QVector<IncomingRecord> page;
         const int n = 60 + rng.bounded(400);

@@ -221,6 +221,7 @@ std::unique_ptr<LocalStore> LocalStore::open(const QString &path, Mode mode, Sto
             return nullptr;
         // NORMAL in WAL mode loses at most the last commits on power loss, never consistency; the
         // checkpoint is written in the same transaction as its rows, so a resumed sync re-reads them.
+        // Writes made on this device (sales, edits) sync at their commit: writeObjectDurably().
         // A WAL that grew (a first download writes faster than checkpoints copy) is cut back to the
         // guard once it starts over, instead of keeping its largest size as long as the app runs.
         if (!d->switchToWal(error) || !d->execSql(QStringLiteral("PRAGMA synchronous = NORMAL"), error)

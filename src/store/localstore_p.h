@@ -246,6 +246,23 @@ struct LocalStore::Private
         return succeed(error);
     }
 
+    /// writeObject() for a write that is on the disk when it returns: a sale or an edit made on this
+    /// device exists nowhere else until it is uploaded, and synchronous NORMAL leaves the last commits
+    /// to the next checkpoint's sync (a power cut, a battery gone flat, loses them). Its commit syncs
+    /// the WAL (FULL); the connection then goes back to NORMAL, which downloads keep: a page lost that
+    /// way is downloaded again from the checkpoint written with it. (The setting cannot change inside
+    /// a transaction: it is set around writeObject's.)
+    template<typename Body>
+    bool writeObjectDurably(const QString &object, const QString &what, StoreError *error, Body &&body)
+    {
+        if (!checkWritable(error) || !execSql(QStringLiteral("PRAGMA synchronous = FULL"), error))
+            return false;
+        const bool ok = writeObject(object, what, error, std::forward<Body>(body));
+        // Should going back fail, the connection stays on the safe side, only slower.
+        execSql(QStringLiteral("PRAGMA synchronous = NORMAL"), nullptr);
+        return ok;
+    }
+
     /// The shape of removing synced records the server no longer has: in writeObject(), while the
     /// object is still at `generation` (a clear or resync meanwhile removes nothing: Stale),
     /// `remove(key, what)` returns how many rows it removed (-1 = failed, *error set).

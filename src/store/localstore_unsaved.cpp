@@ -96,7 +96,7 @@ bool LocalStore::createLocal(const QString &object, const QString &id, const QBy
 {
     if (!isValidId(id))
         return d->fail(error, StoreError::Invalid, QStringLiteral("invalid record Id"));
-    return d->writeObject(object, QStringLiteral("create record"), error, [&](qint64 key) {
+    return d->writeObjectDurably(object, QStringLiteral("create record"), error, [&](qint64 key) {
         const qint64 generation = d->generationOf(key, error);
         QSqlQuery q(d->db);
         q.prepare(QStringLiteral("INSERT OR IGNORE INTO records(obj, id, modstamp, state, seen_gen, payload,"
@@ -142,7 +142,7 @@ bool LocalStore::Private::editRecord(qint64 key, const QString &object, const QS
 bool LocalStore::updateLocal(
     const QString &object, const QString &id, const QByteArray &payload, StoreError *error)
 {
-    return d->writeObject(object, QStringLiteral("update record"), error, [&](qint64 key) {
+    return d->writeObjectDurably(object, QStringLiteral("update record"), error, [&](qint64 key) {
         const int state = d->recordState(key, id, error);
         return state != -2 && d->editRecord(key, object, id, state, payload, error);
     });
@@ -150,7 +150,7 @@ bool LocalStore::updateLocal(
 
 bool LocalStore::deleteLocal(const QString &object, const QString &id, StoreError *error)
 {
-    return d->writeObject(object, QStringLiteral("delete record"), error, [&](qint64 key) {
+    return d->writeObjectDurably(object, QStringLiteral("delete record"), error, [&](qint64 key) {
         const int state = d->recordState(key, id, error);
         if (state == -2)
             return false;

@@ -11,6 +11,8 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QSqlDriver>
+#include <QStorageInfo>
+#include <algorithm>
 #include <mutex>
 #include <sqlite3.h>
 
@@ -51,6 +53,7 @@ bool LocalStore::Private::prepareStatements(WritePath writePath, StoreError *err
         why = QStringLiteral("the Qt SQLite driver gives no connection handle");
     if (writePath == WritePath::SqliteApi && !handle)
         return fail(error, StoreError::Invalid, QStringLiteral("cannot write through the sqlite3 C API: %1").arg(why));
+    rawHandle = handle;
     if (writePath == WritePath::QtSql)
         handle = nullptr;
     SqlFailure failure;
@@ -211,22 +214,23 @@ bool LocalStore::setBackgroundCheckpoints(bool on, StoreError *error)
         return false;
     if (on == bool(d->checkpointer))
         return d->succeed(error);
-    // The checkpointer's connection is this program's SQLite: beside a driver that runs another
-    // copy, closing it would drop the driver's locks on the file. SQLite's own checkpoints then.
-    if (on && !d->sameLibrary)
+    // The checkpointer's connection is this program's SQLite, and it hears of the writer's commits
+    // through the writer's handle: beside a driver that runs another copy (closing a connection
+    // would drop the driver's locks on the file), SQLite's own checkpoints then.
+    if (on && (!d->sameLibrary || !d->rawHandle))
         return d->succeed(error);
     if (!on) {
-        d->checkpointer.reset();
-        return d->execSql(QStringLiteral("PRAGMA wal_autocheckpoint = 1000"), error);
+        d->stopBackgroundCheckpoints();
+        return d->succeed(error);
     }
-    auto checkpointer = std::make_unique<WalCheckpointer>(d->path);
+    // The WAL may hold up to a quarter of the free disk before a copy starts without a pause.
+    const qint64 freeBytes = QStorageInfo(QFileInfo(d->path).absolutePath()).bytesAvailable();
+    const qint64 deferBytes = freeBytes > 0 ? std::min(tuning::WalDeferBytes, freeBytes / 4) : tuning::WalGuardBytes;
+    auto checkpointer = std::make_unique<WalCheckpointer>(
+        d->path, WalCheckpointer::Policy{std::chrono::milliseconds(tuning::CheckpointQuietMs), std::max(deferBytes, tuning::WalGuardBytes)});
     if (!checkpointer->ok())
         return d->fail(error, StoreError::Io, QStringLiteral("cannot start background checkpoints on %1").arg(d->path));
-    QSqlQuery q(d->db);
-    const qint64 pageSize = q.exec(QStringLiteral("PRAGMA page_size")) && q.next() ? q.value(0).toLongLong() : 4096;
-    const qint64 guardPages = tuning::WalGuardBytes / std::max<qint64>(512, pageSize);
-    if (!d->execSql(QStringLiteral("PRAGMA wal_autocheckpoint = %1").arg(guardPages), error))
-        return false;
+    checkpointer->attach(d->rawHandle);
     d->checkpointer = std::move(checkpointer);
     return d->succeed(error);
 }

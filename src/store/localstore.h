@@ -295,9 +295,10 @@ public:
     QStringList ids(const QString &object, std::optional<RecordState> state = std::nullopt) const;
     /// COUNT(*) over the records table: for tests and diagnostics only, never for the screen.
     qint64 countSlow(const QString &object, std::optional<RecordState> state = std::nullopt) const;
-    /// Checkpoints on a thread of their own (WalCheckpointer) instead of in the committing thread:
-    /// the engine turns this on for its downloads. While on, the writer checkpoints by itself only if
-    /// the WAL passes 64 MiB (the background thread fell behind). Off again restores SQLite's default.
+    /// Checkpoints on a thread of their own (WalCheckpointer) instead of in the committing thread,
+    /// in the writer's pauses (tuning::CheckpointQuietMs) or once the WAL holds tuning::WalDeferBytes
+    /// (a quarter of the free disk at most): the engine turns this on. Off again restores SQLite's
+    /// default (a checkpoint in the committing thread every 1000 pages).
     bool setBackgroundCheckpoints(bool on, StoreError *error = nullptr);
     /// Limits the file to this many pages (PRAGMA max_page_count, this connection only): tests
     /// simulate a full disk with it; 0 restores the default limit.

@@ -19,7 +19,7 @@ constexpr int SqliteNotADb = 26;
 
 LocalStore::Private::~Private()
 {
-    checkpointer.reset();
+    stopBackgroundCheckpoints();
     pageWriter.reset();
     addLocalCount.reset();
     writeCheckpoint.reset();

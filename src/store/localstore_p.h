@@ -101,6 +101,16 @@ struct LocalStore::Private
     std::unique_ptr<QSqlQuery> writeRange; ///< a range's checkpoint, prepared on first use (localstore_ranges.cpp)
 
     std::unique_ptr<WalCheckpointer> checkpointer; ///< set while background checkpoints are on
+    /// The connection's sqlite3 handle when the driver runs this program's libsqlite3, else null.
+    sqlite3 *rawHandle = nullptr;
+    /// Gives the writer back SQLite's own checkpoints and ends the background thread.
+    void stopBackgroundCheckpoints()
+    {
+        if (!checkpointer)
+            return;
+        checkpointer->detach(rawHandle);
+        checkpointer.reset();
+    }
     /// The Qt driver runs on this program's libsqlite3 (see sameSqliteLibrary()): the C API write
     /// path and the background checkpointer need it.
     bool sameLibrary = false;
@@ -190,7 +200,7 @@ struct LocalStore::Private
         const QString &what, StoreError *error);
     /// applyPage() and applyRangePage(): the Id check, then in one transaction the page's rows and
     /// `checkpoint(key, what)` (the object's or the range's; false = failed, *error set, all rolled
-    /// back), then a poke of the WAL checkpointer. An empty result when nothing was written.
+    /// back). An empty result when nothing was written.
     template<typename WriteCheckpoint>
     ApplyResult applyPageWith(const QString &object, const QVector<IncomingRecord> &page, qint64 generation,
         StoreError *error, WriteCheckpoint &&checkpoint)
@@ -204,8 +214,6 @@ struct LocalStore::Private
         });
         if (!written)
             return {};
-        if (checkpointer)
-            checkpointer->poke();
         return result;
     }
 

@@ -22,13 +22,24 @@ constexpr int PageSizeBytes = 16 * 1024;
 // ~30 % faster than with one step per row; variant rawmulti). 10 and 200 measured the same.
 constexpr int RowsPerInsert = 50;
 
-// While background checkpoints are on, the writer checkpoints by itself only past this much WAL:
-// the background thread fell behind, and an unbounded WAL would slow every reader. It does not bound
-// the WAL file during a fast download: the writer's checkpoint yields to the background one, which
-// syncs the disk for each copy and falls behind (1M products through nginx: the WAL file reached
-// 160-730 MB, the database 640 MB). The file is cut back to this size (journal_size_limit) once the
-// copy caught up and the WAL starts over.
+// A WAL file that grew is cut back to this size once it starts over (journal_size_limit): a fast
+// download writes faster than checkpoints copy (1M products through nginx: the WAL reached 160-730 MB
+// beside a 640 MB database), and SQLite would keep the file at its largest until the app closes.
+// Also the least WAL a copy waits for when the free disk is not known.
 constexpr qint64 WalGuardBytes = 64 * 1024 * 1024;
+
+// Background checkpoints (WalCheckpointer) copy in the writer's pauses: a pause is this long without
+// a commit. Longer than the gaps between a download's pages (loopback stalls of 20-60 ms, a store's
+// link at ten ranges ~40 ms), shorter than the engine's idle writes (its live state, twice a second).
+// A copy beside back-to-back commits took cores and disk from the download and could not catch up
+// anyway: 1M products through nginx in 1.59-1.70 s without copies during the download against
+// 2.04-2.32 s with a copy after every commit (docs/benchmarks.md section 9).
+constexpr int CheckpointQuietMs = 100;
+
+// Without a pause, a copy starts once the WAL holds this much (at most a quarter of the free disk):
+// a download of up to about a million wide records fits before it. Past twice this the writer copies
+// by itself.
+constexpr qint64 WalDeferBytes = qint64(1024) * 1024 * 1024;
 
 // The largest live state the store takes (LocalStore::writeLiveState()). It is rewritten whole into
 // the WAL about twice a second and read as often: a few KiB is what an engine needs (a line per

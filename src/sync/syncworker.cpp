@@ -152,7 +152,8 @@ void SyncWorker::start()
         m_store.reset();
         return;
     }
-    // Downloads commit a page every few milliseconds: their checkpoints go to another thread (core).
+    // Downloads commit a page every few milliseconds: their checkpoints go to another thread (core),
+    // which copies in the writer's pauses (WalCheckpointer).
     if (m_options.backgroundCheckpoints && !m_store->setBackgroundCheckpoints(true, &error))
         qCWarning(lcSync) << "WAL checkpoints stay in the writing thread:" << error.message;
     if (m_options.storeMaxPageCount > 0)

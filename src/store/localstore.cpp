@@ -227,7 +227,8 @@ bool LocalStore::setBackgroundCheckpoints(bool on, StoreError *error)
     const qint64 freeBytes = QStorageInfo(QFileInfo(d->path).absolutePath()).bytesAvailable();
     const qint64 deferBytes = freeBytes > 0 ? std::min(tuning::WalDeferBytes, freeBytes / 4) : tuning::WalGuardBytes;
     auto checkpointer = std::make_unique<WalCheckpointer>(
-        d->path, WalCheckpointer::Policy{std::chrono::milliseconds(tuning::CheckpointQuietMs), std::max(deferBytes, tuning::WalGuardBytes)});
+        d->path, WalCheckpointer::Policy{std::chrono::milliseconds(tuning::CheckpointQuietMs), tuning::WalPauseCopyBytes,
+                     std::max(deferBytes, tuning::WalGuardBytes)});
     if (!checkpointer->ok())
         return d->fail(error, StoreError::Io, QStringLiteral("cannot start background checkpoints on %1").arg(d->path));
     checkpointer->attach(d->rawHandle);

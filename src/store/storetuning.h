@@ -36,6 +36,11 @@ constexpr qint64 WalGuardBytes = 64 * 1024 * 1024;
 // 2.04-2.32 s with a copy after every commit (docs/benchmarks.md section 9).
 constexpr int CheckpointQuietMs = 100;
 
+// A pause copies the WAL once it holds at least this much (SQLite's own autocheckpoint: 1000 pages,
+// 16 MiB at our page size). Less waits for more: an idle engine writes its live state twice a second,
+// and a copy of each would sync the disk twice a second for nothing.
+constexpr qint64 WalPauseCopyBytes = 16 * 1024 * 1024;
+
 // Without a pause, a copy starts once the WAL holds this much (at most a quarter of the free disk):
 // a download of up to about a million wide records fits before it. Past twice this the writer copies
 // by itself.

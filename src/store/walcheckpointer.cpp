@@ -105,7 +105,7 @@ void WalCheckpointer::run()
         m_wake.wait(lock, [this] { return m_pending || m_stop; });
         // The writer's pause: no commit for `quiet` (each commit starts the wait again), unless the
         // WAL holds the budget already.
-        while (!m_stop && !overBudget()) {
+        while (!m_stop && walBytes() < m_policy.deferBytes) {
             const auto last = m_lastCommit;
             if (!m_wake.wait_until(lock, last + m_policy.quiet, [&] { return m_stop || m_lastCommit != last; }))
                 break;
@@ -113,6 +113,8 @@ void WalCheckpointer::run()
         if (m_stop)
             return;
         m_pending = false;
+        if (walBytes() < m_policy.minBytes)
+            continue; // a pause, but too little to copy yet: the next commits bring more
         lock.unlock();
         int logFrames = 0;
         int copied = 0;

@@ -22,7 +22,8 @@ namespace posdata {
 /// arrive faster than it writes them: loopback, a server in the back office, a store's link at ten
 /// ranges) a copy beside them takes cores and disk from the download and cannot catch up anyway (it
 /// syncs the disk for each pass; the WAL grew to 160-730 MB beside a 640 MB database with a copy
-/// after every commit). So it starts once the writer was quiet for Policy::quiet, or when the WAL
+/// after every commit). So it starts once the writer was quiet for Policy::quiet and the WAL holds
+/// Policy::minBytes (an idle engine's small writes do not sync the disk each time), or when the WAL
 /// holds Policy::deferBytes. Past twice that the writer copies by itself (the background thread is
 /// starved or stuck). SQLite's checkpoints are crash-safe, so a kill at any instant loses nothing;
 /// what the WAL holds uncopied is synced to the disk by the next copy (writes made on the device
@@ -32,8 +33,10 @@ class WalCheckpointer
 public:
     struct Policy
     {
-        /// The writer's pause that starts a copy.
+        /// The writer's pause that starts a copy ...
         std::chrono::milliseconds quiet;
+        /// ... of a WAL that holds at least this much (less waits for more).
+        qint64 minBytes;
         /// The WAL that starts a copy without a pause.
         qint64 deferBytes;
     };
@@ -58,7 +61,7 @@ public:
 private:
     static int walHook(void *self, sqlite3 *writer, const char *schema, int walFrames);
     void run();
-    bool overBudget() const { return qint64(m_walFrames) * m_pageSize >= m_policy.deferBytes; }
+    qint64 walBytes() const { return qint64(m_walFrames) * m_pageSize; }
 
     sqlite3 *m_db = nullptr;
     Policy m_policy;

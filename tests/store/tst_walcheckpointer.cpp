@@ -37,9 +37,9 @@ protected:
         sqlite3_close(writer);
     }
     bool exec(const char *sql) { return sqlite3_exec(writer, sql, nullptr, nullptr, nullptr) == SQLITE_OK; }
-    void start(std::chrono::milliseconds quiet, qint64 deferBytes)
+    void start(std::chrono::milliseconds quiet, qint64 deferBytes, qint64 minBytes = 0)
     {
-        checkpointer = std::make_unique<WalCheckpointer>(path, WalCheckpointer::Policy{quiet, deferBytes});
+        checkpointer = std::make_unique<WalCheckpointer>(path, WalCheckpointer::Policy{quiet, minBytes, deferBytes});
         ASSERT_TRUE(checkpointer->ok());
         checkpointer->attach(writer);
     }
@@ -74,6 +74,18 @@ TEST_F(WalCheckpointerTest, APauseOfTheWriterStartsTheCopy)
     commits(10);
     EXPECT_TRUE(testsupport::waitFor([&] { return checkpointer->checkpoints() >= 1; }, 10000));
     EXPECT_GT(fileSize(), before + 900000) << "the rows were copied into the database file";
+}
+
+TEST_F(WalCheckpointerTest, APauseLeavesASmallWalForLater)
+{
+    // An idle engine writes its live state twice a second: a copy (and its disk syncs) after each
+    // would be for nothing. The WAL waits until it holds the minimum, then the next pause copies it.
+    start(50ms, qint64(1) << 30, 2 << 20);
+    commits(5); // ~0.5 MB
+    std::this_thread::sleep_for(300ms);
+    EXPECT_EQ(checkpointer->checkpoints(), 0);
+    commits(20); // past 2 MiB
+    EXPECT_TRUE(testsupport::waitFor([&] { return checkpointer->checkpoints() >= 1; }, 10000));
 }
 
 TEST_F(WalCheckpointerTest, AWalOverTheBudgetIsCopiedWithoutAPause)

@@ -12,11 +12,14 @@ client once through this proxy, then start_page_server (scripts/lib/nginx.sh) se
   first-pages.map as `"<request target as sent>" /q-<hash>.json;` for an nginx `map` on
   $request_uri: a request sent byte for byte as recorded gets the file, any other is proxied.
 COUNT() queries and everything that is not a query page (sign-in, describe, composite) pass
-through unrecorded. Bodies are asked for and kept uncompressed, as dump_pages.py keeps them.
+through unrecorded. Bodies are asked for uncompressed and kept twice: as they are and gzip-compressed
+beside them (<name>.json.gz), which nginx's gzip_static sends to a client that asks for gzip, as
+Salesforce answers it (the engine asks; the pages dump_pages.py keeps have no .gz and go out plain).
 
 Prints its URL on the first line of stdout; stops on SIGTERM or SIGINT.
 """
 import argparse
+import gzip
 import hashlib
 import http.client
 import http.server
@@ -87,6 +90,8 @@ def main():
             if name:
                 with open(os.path.join(args.out, name + ".json"), "wb") as f:
                     f.write(data)
+                with open(os.path.join(args.out, name + ".json.gz"), "wb") as f:
+                    f.write(gzip.compress(data, compresslevel=6, mtime=0))
                 if name.startswith("q-"):
                     quoted = self.path.replace("\\", "\\\\").replace('"', '\\"')
                     with lock, open(os.path.join(args.out, "first-pages.map"), "a") as f:

@@ -49,9 +49,12 @@ http {
         location /__page/ {
             internal;
             alias $pages/;
+            # A recorded page's gzip copy to a client that asks for gzip (record_pages.py).
+            gzip_static on;
         }
         # Later pages by locator.
         location ~ ^/services/data/v[0-9.]+/query(All)?/([^/]+)\$ {
+            gzip_static on;
             try_files /\$2.json /__emulator\$uri;
         }
         location /__emulator/ {

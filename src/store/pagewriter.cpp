@@ -46,9 +46,14 @@ namespace {
 
 /// A record's Id or SystemModstamp as UTF-8: a view into its payload where the parser marked the
 /// bytes (no allocation), else converted.
+/// Whether the parser marked bytes [at, at + size) of the payload (-1: not marked) and they lie inside it.
+bool markedInPayload(const IncomingRecord &r, qint32 at, qint32 size)
+{
+    return at >= 0 && size >= 0 && qsizetype(at) + size <= r.payload.size();
+}
 QByteArray utf8Of(const IncomingRecord &r, qint32 at, qint32 size, const QString &text)
 {
-    if (at >= 0 && size >= 0 && qsizetype(at) + size <= r.payload.size())
+    if (markedInPayload(r, at, size))
         return QByteArray::fromRawData(r.payload.constData() + at, size);
     return text.toUtf8();
 }
@@ -78,8 +83,7 @@ struct IdKey
     {
         IdKey k;
         k.record = &r;
-        const bool marked = r.idAt >= 0 && r.idSize >= 0 && qsizetype(r.idAt) + r.idSize <= r.payload.size();
-        if (!marked || r.idSize > kMaxBytes)
+        if (!markedInPayload(r, r.idAt, r.idSize) || r.idSize > kMaxBytes)
             return k;
         std::array<uchar, kMaxBytes> bytes {};
         std::memcpy(bytes.data(), r.payload.constData() + r.idAt, size_t(r.idSize));
